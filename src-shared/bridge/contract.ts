@@ -1,0 +1,28 @@
+import { auditContract } from '../audit/audit-contract';
+import { authContract } from '../auth/auth-contract';
+import { peopleContract } from '../people/people-contract';
+import { projectContract } from '../projects/project-contract';
+import type { CommandSpec, QuerySpec } from './define';
+
+/**
+ * The one contract between UI and host (STYLE.md §2): the union of every feature's map.
+ * The host registers a handler for each entry; both adapters (Electron IPC and WebSocket) carry it.
+ */
+export const contract = {
+  ...authContract,
+  ...peopleContract,
+  ...projectContract,
+  ...auditContract,
+};
+
+export type Contract = typeof contract;
+export type ContractName = keyof Contract;
+export type CommandName = { [K in ContractName]: Contract[K] extends CommandSpec ? K : never }[ContractName];
+export type QueryName = { [K in ContractName]: Contract[K] extends QuerySpec ? K : never }[ContractName];
+
+/** Events the host pushes without being asked. */
+export interface HostEvents {
+  'session/expired': { reason: 'inactivity' | 'signed_out' | 'deactivated' };
+  'host/status': { mode: 'desktop' | 'serve'; dataDir: string; sync: 'standalone' };
+}
+export type HostEventName = keyof HostEvents;

@@ -1,0 +1,19 @@
+import type { CollectionName } from './schemas';
+
+/** A migration step: takes a document of version N-1 and returns it at version N (or null to drop it). */
+export type DocumentMigration = (oldDocument: Record<string, unknown>) => Record<string, unknown> | null;
+
+/**
+ * Migration strategies per collection, keyed by the target schema version (RxDB's
+ * `migrationStrategies`). Pure functions, tested on fixture documents in tests/unit/db.
+ */
+export const migrations: Partial<Record<CollectionName, Record<number, DocumentMigration>>> = {
+  people: {
+    // v0 stored `active` and a single `role`; v1 uses `isActive` and a list of roles.
+    1: (old) => {
+      const { active, role, ...rest } = old;
+      const roles = Array.isArray(rest.roles) ? rest.roles : typeof role === 'string' ? [role] : [];
+      return { ...rest, isActive: active !== false, roles };
+    },
+  },
+};

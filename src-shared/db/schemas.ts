@@ -1,0 +1,123 @@
+import type { RxJsonSchema } from 'rxdb';
+import { baseProperties, baseRequired, idField, shortText, timeField } from './base-fields';
+
+/**
+ * The JSON schemas of LabFlow's collections (DESIGN.md §2). RxDB's open-source core refuses more
+ * than 13 open collections per process, so records are grouped by access pattern with a `kind`.
+ * Bump `version` and add a migration in `migrations.ts` whenever a schema changes.
+ */
+type Schema = RxJsonSchema<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- documents are typed per feature; the schema only describes storage
+
+const withBase = (
+  properties: Record<string, unknown>,
+  required: string[],
+  indexes: (string | string[])[],
+  version = 0,
+): Schema => ({
+  version,
+  primaryKey: 'id',
+  type: 'object',
+  properties: { ...baseProperties, ...properties },
+  required: [...baseRequired, ...required],
+  indexes,
+}) as Schema;
+
+const kind = (maxLength = 40) => shortText(maxLength);
+const anyObject = { type: 'object' } as const;
+const stringArray = { type: 'array', items: { type: 'string' } } as const;
+
+export const schemas = {
+  people: withBase(
+    {
+      kind: kind(),
+      name: shortText(),
+      email: shortText(254),
+      roles: stringArray,
+      departmentId: shortText(40),
+      isActive: { type: 'boolean' },
+      passwordHash: { type: 'string' },
+    },
+    ['kind', 'name', 'email', 'isActive'],
+    [['kind', 'email'], ['kind', 'name']],
+    1,
+  ),
+  projects: withBase(
+    {
+      code: shortText(40),
+      name: shortText(),
+      description: { type: 'string' },
+      status: kind(),
+      isArchived: { type: 'boolean' },
+      startDate: shortText(30),
+      endDate: shortText(30),
+      ownerId: shortText(40),
+      budget: anyObject,
+      tags: stringArray,
+    },
+    ['code', 'name', 'status', 'isArchived'],
+    [['isArchived', 'name'], 'code', 'updatedAt'],
+  ),
+  tasks: withBase(
+    { projectId: idField, parentId: shortText(40), title: shortText(500), status: kind(), assigneeId: shortText(40), dueDate: shortText(30), kanbanRank: shortText(100) },
+    ['projectId', 'title', 'status', 'kanbanRank'],
+    [['projectId', 'status', 'kanbanRank'], 'updatedAt'],
+  ),
+  plan_items: withBase(
+    { kind: kind(), projectId: idField, title: shortText(500), data: anyObject },
+    ['kind', 'projectId'],
+    [['projectId', 'kind']],
+  ),
+  activity: withBase(
+    { kind: kind(), subjectType: kind(), subjectId: idField, at: timeField, data: anyObject },
+    ['kind', 'subjectType', 'subjectId', 'at'],
+    [['subjectId', 'at'], ['kind', 'at']],
+  ),
+  workflow_definitions: withBase(
+    { code: shortText(80), version: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 }, status: kind(), definition: anyObject },
+    ['code', 'version', 'status'],
+    [['code', 'version'], 'status'],
+  ),
+  workflow_instances: withBase(
+    { definitionId: idField, status: kind(), entityType: kind(), entityId: shortText(40), state: anyObject },
+    ['definitionId', 'status', 'entityType', 'entityId'],
+    [['status', 'updatedAt'], ['entityType', 'entityId'], 'definitionId'],
+  ),
+  workflow_events: withBase(
+    { instanceId: idField, at: timeField, type: kind(), data: anyObject },
+    ['instanceId', 'at', 'type'],
+    [['instanceId', 'at'], ['type', 'at']],
+  ),
+  meetings: withBase(
+    { title: shortText(500), startsAt: timeField, endsAt: timeField, data: anyObject },
+    ['title', 'startsAt'],
+    ['startsAt'],
+  ),
+  records: withBase(
+    { kind: kind(), title: shortText(500), status: kind(), data: anyObject },
+    ['kind', 'title', 'status'],
+    [['kind', 'status'], ['kind', 'updatedAt']],
+  ),
+  notifications: withBase(
+    { kind: kind(), recipientId: idField, isRead: { type: 'boolean' }, at: timeField, data: anyObject },
+    ['kind', 'recipientId', 'isRead', 'at'],
+    [['recipientId', 'isRead', 'at'], ['kind', 'at']],
+  ),
+  audit: withBase(
+    {
+      at: timeField,
+      actorId: idField,
+      actorName: shortText(),
+      command: shortText(100),
+      collection: shortText(40),
+      recordId: idField,
+      operation: kind(),
+      changes: { type: 'array', items: anyObject },
+      after: anyObject,
+    },
+    ['at', 'actorId', 'command', 'collection', 'recordId', 'operation'],
+    [['recordId', 'at'], 'at'],
+  ),
+} satisfies Record<string, Schema>;
+
+export type CollectionName = keyof typeof schemas;
+export const collectionNames = Object.keys(schemas) as CollectionName[];
