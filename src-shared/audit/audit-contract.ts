@@ -14,7 +14,7 @@ export interface AuditEntry extends BaseDocument {
   actorId: string;
   actorName: string;
   command: string;
-  collection: string;
+  collectionName: string;
   recordId: string;
   operation: 'insert' | 'update' | 'delete';
   changes: FieldChange[];

@@ -8,11 +8,34 @@ export const ErrorCode = {
   session_expired: 'session_expired',
   already_exists: 'already_exists',
   invalid_state: 'invalid_state',
+  /** Adding the dependency would make tasks wait on each other in a circle. */
+  dependency_cycle: 'dependency_cycle',
+  /** The task cannot start or finish yet: predecessors or subtasks are still open. */
+  task_blocked: 'task_blocked',
+  /** The change would break a finish-to-start rule (e.g. reopening a task whose successor already started). */
+  dependency_violation: 'dependency_violation',
   unknown_command: 'unknown_command',
   malformed_message: 'malformed_message',
   message_too_large: 'message_too_large',
   database_unavailable: 'database_unavailable',
   internal: 'internal',
+  // Workflow engine (src-shared/workflows): each names why an action on an instance was refused.
+  not_your_step: 'not_your_step',
+  not_your_role: 'not_your_role',
+  unknown_action: 'unknown_action',
+  step_not_active: 'step_not_active',
+  instance_closed: 'instance_closed',
+  instance_incident: 'instance_incident',
+  self_approval_not_allowed: 'self_approval_not_allowed',
+  duplicate_approver: 'duplicate_approver',
+  signature_required: 'signature_required',
+  duplicate_command: 'duplicate_command',
+  timer_not_due: 'timer_not_due',
+  invalid_definition: 'invalid_definition',
+  definition_not_published: 'definition_not_published',
+  definition_retired: 'definition_retired',
+  instance_already_running: 'instance_already_running',
+  missing_step_mapping: 'missing_step_mapping',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,122 @@
+import type { AuditEntry, FieldChange } from '../../src-shared/audit/audit-contract';
+import type { BaseDocument } from '../../src-shared/db/base-fields';
+import type { CollectionName } from '../../src-shared/db/schemas';
+import type { LabDatabase } from '../database/open-database';
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface WriteContext {
+  actor: Actor;
+  command: string;
+  now: Date;
+}
+
+type NewDocument = Record<string, unknown> & { id?: string };
+type Stored = BaseDocument & Record<string, unknown>;
+
+const BASE_FIELDS = new Set(['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'auditId']);
+
+export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldChange[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    if (BASE_FIELDS.has(field) || field.startsWith('_')) continue;
+    const oldValue = before?.[field];
+    const newValue = after[field];
+    if (JSON.stringify(oldValue) !== JSON.stringify(newValue)) changes.push({ field, old: oldValue ?? null, new: newValue ?? null });
+  }
+  return changes;
+}
+
+const plain = (doc: { toJSON(): unknown }): Stored => {
+  const { _rev, _meta, _attachments, _deleted, ...rest } = doc.toJSON() as Stored & Record<string, unknown>;
+  void _rev; void _meta; void _attachments; void _deleted;
+  return rest as Stored;
+};
+
+/**
+ * The only way commands change documents. The audit entry is written first and carries the
+ * record as the command leaves it; the record then names that entry in `auditId`. A crash between
+ * the two writes leaves an entry whose change is missing, which `completeInterruptedChanges` applies
+ * on the next start — so no change exists without its audit entry, and no entry without its change.
+ * Writes are serialised by the host's command queue, so `old` values are never stale.
+ */
+export function createAuditedWriter(db: LabDatabase, newId: () => string) {
+  const write = async (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext): Promise<Stored> => {
+    const at = context.now.toISOString();
+    const auditId = newId();
+    const record = { ...after, auditId };
+    const entry: AuditEntry = {
+      id: auditId,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: context.actor.id,
+      updatedBy: context.actor.id,
+      auditId,
+      at,
+      actorId: context.actor.id,
+      actorName: context.actor.name,
+      command: context.command,
+      collectionName: collection,
+      recordId: record.id,
+      operation: before ? 'update' : 'insert',
+      changes: diffFields(before, record),
+      after: record,
+    };
+    await db.audit.insert(entry);
+    await db[collection].upsert(record);
+    return record;
+  };
+
+  return {
+    async insert<T extends BaseDocument>(collection: CollectionName, fields: NewDocument, context: WriteContext): Promise<T> {
+      const at = context.now.toISOString();
+      const doc = { ...fields, id: fields.id ?? newId(), createdAt: at, updatedAt: at, createdBy: context.actor.id, updatedBy: context.actor.id, auditId: '' } as Stored;
+      return (await write(collection, null, doc, context)) as unknown as T;
+    },
+
+    /** Applies `changes` to the record; returns null when it does not exist. A change that changes nothing writes nothing. */
+    async update<T extends BaseDocument>(collection: CollectionName, id: string, changes: Record<string, unknown>, context: WriteContext): Promise<T | null> {
+      const current = await db[collection].findOne(id).exec();
+      if (!current) return null;
+      const before = plain(current);
+      const next = { ...before, ...changes } as Stored;
+      if (diffFields(before, next).length === 0) return before as unknown as T;
+      next.updatedAt = context.now.toISOString();
+      next.updatedBy = context.actor.id;
+      return (await write(collection, before, next, context)) as unknown as T;
+    },
+  };
+}
+
+export type AuditedWriter = ReturnType<typeof createAuditedWriter>;
+
+const RECOVERY_KEY = 'audit-recovery';
+
+/**
+ * Completes changes whose audit entry was written but whose record write was cut off by a crash.
+ * Only entries since the last start are checked, so this stays cheap as the audit grows.
+ */
+export async function completeInterruptedChanges(db: LabDatabase): Promise<number> {
+  const checkpoint = await db.getLocal<{ lastCheckedId: string }>(RECOVERY_KEY);
+  const lastCheckedId = checkpoint?.get('lastCheckedId') ?? '';
+  const entries = await db.audit.find({ selector: { id: { $gt: lastCheckedId } }, sort: [{ id: 'asc' }] }).exec();
+  let completed = 0;
+  for (const entry of entries) {
+    const { collectionName, recordId, after } = entry.toJSON() as AuditEntry;
+    const target = db[collectionName as CollectionName];
+    if (!target) continue;
+    const current = await target.findOne(recordId).exec();
+    const currentAuditId = (current?.get('auditId') as string | undefined) ?? '';
+    if (currentAuditId < entry.id) {
+      await target.upsert(after);
+      completed++;
+    }
+  }
+  const last = entries.at(-1);
+  if (last) await db.upsertLocal(RECOVERY_KEY, { lastCheckedId: last.id });
+  return completed;
+}

@@ -1,0 +1,63 @@
+import { combineLatest, map } from 'rxjs';
+import { fail, ok } from '../../src-shared/core/result';
+import { toPersonView } from '../../src-shared/people/person';
+import type { PersonDocument } from '../../src-shared/people/person';
+import type { SessionView } from '../../src-shared/auth/auth-contract';
+import type { Session } from './session';
+import { hashPassword, verifyPassword } from './passwords';
+import { findPersonByEmail } from '../people/people-store';
+import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
+
+type AuthCommands = 'auth/create-administrator' | 'auth/sign-in' | 'auth/sign-out';
+
+const toSessionView = (session: Session, expiresAt: number): SessionView => ({ person: session.person, expiresAt: new Date(expiresAt).toISOString() });
+
+export const authCommandHandlers: CommandHandlers<AuthCommands> = {
+  async 'auth/create-administrator'(input, context) {
+    const existing = await context.db.people.count({ selector: { kind: 'person' } }).exec();
+    if (existing > 0) return fail('invalid_state', 'An administrator already exists. Sign in instead.');
+    const id = context.newId();
+    const actor = { id, name: input.name };
+    const person = await context.writer.insert<PersonDocument>(
+      'people',
+      { id, kind: 'person', name: input.name, email: input.email, roles: ['admin'], isActive: true, passwordHash: await hashPassword(input.password) },
+      { actor, command: context.command, now: context.clock() },
+    );
+    const session = context.sessions.start(toPersonView(person), context.clock().getTime());
+    return ok(toSessionView(session, context.sessions.expiresAt(session)));
+  },
+
+  async 'auth/sign-in'(input, context) {
+    const person = await findPersonByEmail(context.db, input.email);
+    const isValid = await verifyPassword(person?.passwordHash, input.password);
+    if (!person || !isValid) {
+      context.log.warn('sign-in refused', { email: input.email, reason: person ? 'wrong password' : 'unknown email' });
+      return fail('unauthenticated', 'That email and password do not match. Check both and try again.', { field: 'password' });
+    }
+    if (!person.isActive) {
+      context.log.warn('sign-in refused', { email: input.email, reason: 'deactivated' });
+      return fail('forbidden', 'This account is deactivated. Ask an administrator to reactivate it.');
+    }
+    context.log.info('signed in', { personId: person.id });
+    const session = context.sessions.start(toPersonView(person), context.clock().getTime());
+    return ok(toSessionView(session, context.sessions.expiresAt(session)));
+  },
+
+  async 'auth/sign-out'(_input, context) {
+    if (context.session) context.log.info('signed out', { personId: context.session.person.id });
+    context.sessions.end();
+    return ok(null);
+  },
+};
+
+export const authQueryHandlers: QueryHandlers<'auth/status'> = {
+  'auth/status': (_input, context) =>
+    combineLatest([context.db.people.count({ selector: { kind: 'person' } }).$, context.sessions.session$]).pipe(
+      map(([people, session]) =>
+        ok({
+          hasAdministrator: people > 0,
+          session: session ? toSessionView(session, context.sessions.expiresAt(session)) : null,
+        }),
+      ),
+    ),
+};

@@ -1,0 +1,140 @@
+import { of, switchMap, catchError, type Observable, type Subscription } from 'rxjs';
+import type { z } from 'zod';
+import { contract, type CommandName, type HostEvents, type QueryName } from '../../src-shared/bridge/contract';
+import type { CommandSpec, QuerySpec } from '../../src-shared/bridge/define';
+import { clientMessageSchema, MAX_MESSAGE_BYTES, type HostMessage } from '../../src-shared/bridge/protocol';
+import { fail, type AppError, type Result } from '../../src-shared/core/result';
+import { createSessionHolder } from '../auth/session';
+import { SYSTEM_ACTOR, type CommandHandlers, type HostServices, type QueryHandlers } from '../host/handler-types';
+import type { SerialQueue } from './serial-queue';
+
+export interface ConnectionOptions {
+  services: HostServices;
+  commands: CommandHandlers;
+  queries: QueryHandlers;
+  queue: SerialQueue;
+  sessionTimeoutMs: number;
+  send: (message: HostMessage) => void;
+  /** How often an idle session is checked for expiry; tests pass a small value or 0 to disable. */
+  expiryCheckMs?: number;
+}
+
+export interface Connection {
+  /** Accepts one message: a JSON string (WebSocket) or an already-decoded value (Electron IPC). */
+  receive(message: unknown): Promise<void>;
+  close(): void;
+}
+
+const describeIssue = (error: z.ZodError): AppError => {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  return { code: 'invalid_input', message: issue?.message ?? 'The input is not valid.', ...(field ? { field } : {}), details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+};
+
+/**
+ * One UI connected to the host, whichever the transport. Checks, in order: size, message shape,
+ * command name, input schema, session — and only then calls a handler with typed input.
+ */
+export function createConnection(options: ConnectionOptions): Connection {
+  const { services, commands, queries, queue, send, sessionTimeoutMs, expiryCheckMs = 15_000 } = options;
+  const sessions = createSessionHolder(sessionTimeoutMs);
+  const subscriptions = new Map<string, Subscription>();
+  const now = () => services.clock().getTime();
+  const pushEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => send({ t: 'event', name, payload });
+
+  let hadSession = false;
+  let hasTimedOut = false;
+  const currentSession = () => {
+    const session = sessions.current(now());
+    if (!session && hadSession) {
+      hasTimedOut = true;
+      pushEvent('session/expired', { reason: 'inactivity' });
+    }
+    hadSession = session !== null;
+    return session;
+  };
+  const expiryTimer = expiryCheckMs > 0 ? setInterval(currentSession, expiryCheckMs) : undefined;
+  expiryTimer?.unref?.();
+
+  const internalError = (what: string, error: unknown): AppError => {
+    const errorId = services.log.error(`unexpected error in ${what}`, error);
+    return { code: 'internal', message: `Something went wrong (error ${errorId}). Nothing was changed; the details are in the log.`, details: { errorId } };
+  };
+
+  const decode = (raw: unknown): Result<unknown> => {
+    if (typeof raw !== 'string') return { ok: true, value: raw };
+    if (Buffer.byteLength(raw) > MAX_MESSAGE_BYTES) return fail('message_too_large', `A message may be at most ${MAX_MESSAGE_BYTES} bytes.`);
+    try {
+      return { ok: true, value: JSON.parse(raw) };
+    } catch {
+      return fail('malformed_message', 'The message is not valid JSON.');
+    }
+  };
+
+  const sessionError = () =>
+    hasTimedOut ? fail('session_expired', 'Your session timed out after a period of inactivity. Sign in again.') : fail('unauthenticated', 'Sign in first.');
+
+  async function call(id: string, name: string, rawInput: unknown): Promise<void> {
+    const spec = (contract as Record<string, CommandSpec | QuerySpec>)[name];
+    if (!spec || spec.kind !== 'command') return send({ t: 'result', id, result: fail('unknown_command', `There is no command “${name}”.`) });
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return send({ t: 'result', id, result: { ok: false, error: describeIssue(parsed.error) } });
+    const session = currentSession();
+    if (spec.requiresSession && !session) return send({ t: 'result', id, result: sessionError() });
+    sessions.touch(now());
+    const handler = commands[name as CommandName] as (input: unknown, context: unknown) => Promise<Result<unknown>>;
+    let result: Result<unknown>;
+    try {
+      result = await queue.run(() =>
+        handler(parsed.data, { ...services, sessions, session, actor: session ? { id: session.person.id, name: session.person.name } : SYSTEM_ACTOR, command: name }),
+      );
+    } catch (error) {
+      result = { ok: false, error: internalError(name, error) };
+    }
+    hadSession = sessions.session$.value !== null;
+    if (hadSession) hasTimedOut = false;
+    send({ t: 'result', id, result });
+  }
+
+  function subscribe(id: string, name: string, rawInput: unknown): void {
+    const spec = (contract as Record<string, CommandSpec | QuerySpec>)[name];
+    if (!spec || spec.kind !== 'query') return send({ t: 'data', id, result: fail('unknown_command', `There is no live query “${name}”.`) });
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return send({ t: 'data', id, result: { ok: false, error: describeIssue(parsed.error) } });
+    subscriptions.get(id)?.unsubscribe();
+    const handler = queries[name as QueryName] as (input: unknown, context: unknown) => Observable<Result<unknown>>;
+    const contextFor = (actor: { id: string; name: string }) => ({ ...services, sessions, actor });
+    const source$: Observable<Result<unknown>> = spec.requiresSession
+      ? sessions.session$.pipe(
+          switchMap((session) => (session ? handler(parsed.data, contextFor({ id: session.person.id, name: session.person.name })) : of(sessionError()))),
+        )
+      : handler(parsed.data, contextFor(SYSTEM_ACTOR));
+    const subscription = source$
+      .pipe(catchError((error: unknown) => of<Result<unknown>>({ ok: false, error: internalError(name, error) })))
+      .subscribe((result) => send({ t: 'data', id, result }));
+    subscriptions.set(id, subscription);
+  }
+
+  return {
+    async receive(raw) {
+      const decoded = decode(raw);
+      if (!decoded.ok) return send({ t: 'error', id: null, error: decoded.error });
+      const message = clientMessageSchema.safeParse(decoded.value);
+      if (!message.success) {
+        const id = typeof (decoded.value as { id?: unknown })?.id === 'string' ? (decoded.value as { id: string }).id : null;
+        return send({ t: 'error', id, error: { code: 'malformed_message', message: 'The message does not follow the LabFlow protocol.', details: message.error.issues.slice(0, 5) } });
+      }
+      const m = message.data;
+      if (m.t === 'call') return call(m.id, m.name, m.input);
+      if (m.t === 'subscribe') return subscribe(m.id, m.name, m.input);
+      subscriptions.get(m.id)?.unsubscribe();
+      subscriptions.delete(m.id);
+    },
+    close() {
+      if (expiryTimer) clearInterval(expiryTimer);
+      for (const s of subscriptions.values()) s.unsubscribe();
+      subscriptions.clear();
+      sessions.end();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Observable } from 'rxjs';
+import type { CommandName, Contract, QueryName } from '../../src-shared/bridge/contract';
+import type { ParsedInputOf, ResultOf } from '../../src-shared/bridge/define';
+import type { Result } from '../../src-shared/core/result';
+import type { Actor, AuditedWriter } from '../audit/audited-writer';
+import type { Session, SessionHolder } from '../auth/session';
+import type { LabDatabase } from '../database/open-database';
+import type { Logger } from '../logging/logger';
+
+/** What every handler may use. Built once in the composition root (create-host.ts). */
+export interface HostServices {
+  db: LabDatabase;
+  writer: AuditedWriter;
+  clock: () => Date;
+  newId: () => string;
+  log: Logger;
+}
+
+export interface CommandContext extends HostServices {
+  /** The signed-in person; always set for commands that require a session. */
+  actor: Actor;
+  session: Session | null;
+  sessions: SessionHolder;
+  command: string;
+}
+
+export interface QueryContext extends HostServices {
+  sessions: SessionHolder;
+  /** The signed-in person; always set for queries that require a session. */
+  actor: Actor;
+}
+
+export type CommandHandler<K extends CommandName> = (
+  input: ParsedInputOf<Contract[K]>,
+  context: CommandContext,
+) => Promise<Result<ResultOf<Contract[K]>>>;
+
+export type QueryHandler<K extends QueryName> = (input: ParsedInputOf<Contract[K]>, context: QueryContext) => Observable<Result<ResultOf<Contract[K]>>>;
+
+export type CommandHandlers<K extends CommandName = CommandName> = { [N in K]: CommandHandler<N> };
+export type QueryHandlers<K extends QueryName = QueryName> = { [N in K]: QueryHandler<N> };
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'LabFlow' };

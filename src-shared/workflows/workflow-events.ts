@@ -1,0 +1,158 @@
+import type { EscalationAction } from './definition-schema';
+import type { ActiveStep, ApprovalProgress, Assignees, Incident, Signature, Vote, WorkflowInstance } from './instance';
+import type { SlaViolation } from './sla';
+
+/**
+ * Workflow events: the append-only history of an instance and its audit trail. Each event says who,
+ * when, from which step, to which steps, with which action, comments, data changes and signature, and
+ * carries the state change it stands for, so `applyEvent` needs neither the definition nor a resolver.
+ * The engine changes an instance only by applying the events it emits; replaying them gives the
+ * same state.
+ */
+
+export type DataChanges = Record<string, { from: unknown; to: unknown }>;
+
+interface EventBase {
+  /** `<instanceId>-<seq, six digits>`: deterministic, so two PCs applying the same step collide instead of both appending. */
+  id: string;
+  instanceId: string;
+  seq: number;
+  at: string;
+  actor: { userId: string; name?: string };
+  commandId?: string;
+  /** The step the event is about (the step left, for completions). */
+  stepId?: string;
+  toSteps?: string[];
+  action?: string;
+  comments?: string;
+  dataChanges?: DataChanges;
+  signature?: Signature;
+}
+
+export type WorkflowEvent = EventBase &
+  (
+    | {
+        type: 'instance_started';
+        workflowCode: string;
+        definitionVersion: number;
+        entityType: string;
+        entityId: string;
+        variables: Record<string, unknown>;
+        requestedBy: string;
+      }
+    | { type: 'step_entered'; activeStep: ActiveStep }
+    | { type: 'vote_recorded'; token: string; vote: Vote }
+    | { type: 'approval_level_passed'; token: string; approval: ApprovalProgress; assignees: Assignees }
+    /** Removes the token (and, for a join, every branch token it gathers). */
+    | { type: 'step_completed'; token: string; consumedTokens?: string[]; rule?: number | 'default' }
+    | { type: 'instance_ended'; status: 'completed' | 'rejected' | 'cancelled' }
+    | { type: 'incident_raised'; incident: Incident }
+    | { type: 'incident_resolved'; token: string }
+    | { type: 'step_reassigned'; token: string; assignees: Assignees; previous: Assignees }
+    | { type: 'comment_added' }
+    | { type: 'escalation_triggered'; token: string; rule: number; escalation: EscalationAction; target?: Assignees }
+    | { type: 'sla_breached'; token: string; violation: SlaViolation }
+    | { type: 'instance_migrated'; fromVersion: number; toVersion: number; moves: { token: string; from: string; to: string }[] }
+  );
+
+export type WorkflowEventType = WorkflowEvent['type'];
+
+/** Distributes over the union so each event keeps its own fields when the base is left out. */
+type WithoutBase<E> = E extends unknown ? Omit<E, 'id' | 'instanceId' | 'seq' | 'at' | 'actor' | 'commandId'> : never;
+export type EventDraft = WithoutBase<WorkflowEvent>;
+
+export const eventId = (instanceId: string, seq: number): string => `${instanceId}-${String(seq).padStart(6, '0')}`;
+
+const mapStep = (instance: WorkflowInstance, token: string, change: (step: ActiveStep) => ActiveStep): ActiveStep[] =>
+  instance.activeSteps.map((step) => (step.token === token ? change(step) : step));
+
+/**
+ * The state after one event. Pure and total over well-formed events: it never consults the
+ * definition, so a history replays identically even after the definition has a newer version.
+ */
+export function applyEvent(instance: WorkflowInstance | undefined, event: WorkflowEvent): WorkflowInstance {
+  if (event.type === 'instance_started') {
+    return {
+      id: event.instanceId,
+      workflowCode: event.workflowCode,
+      definitionVersion: event.definitionVersion,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      status: 'running',
+      variables: { ...event.variables },
+      activeSteps: [],
+      startedBy: event.actor.userId,
+      requestedBy: event.requestedBy,
+      startedAt: event.at,
+      updatedAt: event.at,
+      processedCommandIds: event.commandId ? [event.commandId] : [],
+      eventCount: 1,
+      tokenCount: 0,
+    };
+  }
+  if (!instance) throw new Error(`Event ${event.id} (${event.type}) comes before the instance started.`);
+  let next: WorkflowInstance = { ...instance, eventCount: instance.eventCount + 1, updatedAt: event.at };
+  if (event.commandId && !next.processedCommandIds.includes(event.commandId)) {
+    next.processedCommandIds = [...next.processedCommandIds, event.commandId];
+  }
+  if (event.dataChanges) {
+    const variables = { ...next.variables };
+    for (const [key, change] of Object.entries(event.dataChanges)) {
+      if (change.to === undefined) delete variables[key];
+      else variables[key] = change.to;
+    }
+    next.variables = variables;
+  }
+  switch (event.type) {
+    case 'step_entered':
+      next.activeSteps = [...next.activeSteps, event.activeStep];
+      next.tokenCount += 1;
+      break;
+    case 'vote_recorded':
+      next.activeSteps = mapStep(next, event.token, (step) =>
+        step.approval ? { ...step, approval: { ...step.approval, votes: [...step.approval.votes, event.vote] } } : step,
+      );
+      break;
+    case 'approval_level_passed':
+      next.activeSteps = mapStep(next, event.token, (step) => ({ ...step, approval: event.approval, assignees: event.assignees }));
+      break;
+    case 'step_completed': {
+      const gone = new Set([event.token, ...(event.consumedTokens ?? [])]);
+      next.activeSteps = next.activeSteps.filter((step) => !gone.has(step.token));
+      break;
+    }
+    case 'instance_ended':
+      next = { ...next, status: event.status, activeSteps: [], endedAt: event.at };
+      delete next.incident;
+      break;
+    case 'incident_raised':
+      next = { ...next, status: 'incident', incident: event.incident };
+      break;
+    case 'incident_resolved':
+      next = { ...next, status: 'running' };
+      delete next.incident;
+      break;
+    case 'step_reassigned':
+      next.activeSteps = mapStep(next, event.token, (step) => ({ ...step, assignees: event.assignees }));
+      break;
+    case 'escalation_triggered':
+      next.activeSteps = mapStep(next, event.token, (step) => ({ ...step, escalationsFired: [...step.escalationsFired, event.rule] }));
+      break;
+    case 'sla_breached':
+      next.activeSteps = mapStep(next, event.token, (step) => ({ ...step, isBreached: true }));
+      break;
+    case 'instance_migrated': {
+      const moves = new Map(event.moves.map((move) => [move.token, move.to]));
+      next.definitionVersion = event.toVersion;
+      next.activeSteps = next.activeSteps.map((step) => {
+        const to = moves.get(step.token);
+        const forks = step.forks.map((frame) => ({ ...frame, splitStepId: moves.get(`split:${frame.forkId}`) ?? frame.splitStepId }));
+        return { ...step, stepId: to ?? step.stepId, forks };
+      });
+      break;
+    }
+    case 'comment_added':
+      break;
+  }
+  return next;
+}
