@@ -146,8 +146,7 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
       next.definitionVersion = event.toVersion;
       next.activeSteps = next.activeSteps.map((step) => {
         const to = moves.get(step.token);
-        const forks = step.forks.map((frame) => ({ ...frame, splitStepId: moves.get(`split:${frame.forkId}`) ?? frame.splitStepId }));
-        return { ...step, stepId: to ?? step.stepId, forks };
+        return to === undefined ? step : { ...step, stepId: to };
       });
       break;
     }

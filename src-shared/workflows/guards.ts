@@ -1,0 +1,49 @@
+import { fail, ok, type Result } from '../core/result';
+import type { WorkflowDefinition } from './definition-schema';
+import type { EngineResult } from './engine-run';
+import { isClosed, type WorkflowInstance } from './instance';
+import type { DataChanges } from './workflow-events';
+
+/** Checks every engine operation makes before it changes an instance. */
+
+/** The result of a repeated command: the instance as it is, nothing to write, nothing to do. */
+export const unchanged = (instance: WorkflowInstance): Result<EngineResult> => ok({ instance, events: [], effects: [] });
+
+export const isRepeated = (instance: WorkflowInstance, commandId: string | undefined): boolean =>
+  commandId !== undefined && instance.processedCommandIds.includes(commandId);
+
+/** The definition must be the very version the instance runs, and the instance must be open. */
+export function checkCanChange(definition: WorkflowDefinition, instance: WorkflowInstance, options: { allowIncident?: boolean } = {}): Result<null> {
+  if (definition.workflow_code !== instance.workflowCode || (definition.version ?? 1) !== instance.definitionVersion) {
+    return fail('invalid_input', `This instance runs ${instance.workflowCode} version ${instance.definitionVersion}, not ${definition.workflow_code} version ${definition.version ?? 1}.`);
+  }
+  if (isClosed(instance.status)) return fail('instance_closed', `This instance is ${instance.status}; nothing more can happen to it.`);
+  if (instance.status === 'incident' && !options.allowIncident) {
+    return fail('instance_incident', `This instance is stopped by an incident: ${instance.incident?.message ?? 'see its history'}. An administrator must resolve it first.`);
+  }
+  return ok(null);
+}
+
+const variableName = /^[A-Za-z_][A-Za-z0-9_]{0,79}$/;
+const forbidden = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** The variables the data changes, as from → to pairs; only keys whose value really changes. */
+export function diffVariables(variables: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>> | undefined): Result<DataChanges | undefined> {
+  if (!data) return ok(undefined);
+  const changes: DataChanges = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!variableName.test(key) || forbidden.has(key)) return fail('invalid_input', `"${key}" is not a usable variable name.`, { field: `data.${key}` });
+    if (!sameJson(variables[key], value)) changes[key] = { from: variables[key] ?? null, to: value };
+  }
+  return ok(Object.keys(changes).length > 0 ? changes : undefined);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
