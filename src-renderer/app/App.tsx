@@ -1,0 +1,47 @@
+import { Alert, Box, CircularProgress, CssBaseline, Snackbar, ThemeProvider } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { FirstRunSetup } from '../auth/FirstRunSetup';
+import { SignIn } from '../auth/SignIn';
+import { useBridge, useLiveQuery } from '../bridge/BridgeProvider';
+import { errorText } from '../errors/error-text';
+import { AppShell } from '../shell/AppShell';
+import { buildTheme, useThemeMode } from './theme';
+
+function AuthGate() {
+  const status = useLiveQuery('auth/status', {});
+  const client = useBridge();
+  const [notice, setNotice] = useState<string | undefined>();
+  useEffect(
+    () =>
+      client.onEvent((name) => {
+        if (name === 'session/expired') setNotice('Your session timed out after a period of inactivity. Sign in again.');
+      }),
+    [client],
+  );
+  if (status.isLoading && !status.data) {
+    return (
+      <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
+        <CircularProgress aria-label="Starting LabFlow" />
+      </Box>
+    );
+  }
+  if (status.error) return <Alert severity="error" sx={{ m: 4 }}>{errorText(status.error)}</Alert>;
+  if (!status.data?.hasAdministrator) return <FirstRunSetup />;
+  if (!status.data.session) return <SignIn {...(notice ? { notice } : {})} />;
+  return <AppShell session={status.data.session} />;
+}
+
+export function App() {
+  const mode = useThemeMode((s) => s.mode);
+  const theme = useMemo(() => buildTheme(mode), [mode]);
+  const [hostError, setHostError] = useState<string | undefined>();
+  const client = useBridge();
+  useEffect(() => client.onConnectionState((s) => setHostError(s === 'disconnected' ? 'Lost the connection to the LabFlow host; reconnecting…' : undefined)), [client]);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <AuthGate />
+      <Snackbar open={Boolean(hostError)} message={hostError} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }} />
+    </ThemeProvider>
+  );
+}

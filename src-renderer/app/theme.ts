@@ -1,0 +1,30 @@
+import { createTheme } from '@mui/material/styles';
+import { create } from 'zustand';
+
+export type ThemeMode = 'light' | 'dark';
+
+const STORAGE_KEY = 'labflow.theme';
+const initialMode = (): ThemeMode => {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved === 'light' || saved === 'dark') return saved;
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+};
+
+export const useThemeMode = create<{ mode: ThemeMode; toggle: () => void }>((set, get) => ({
+  mode: initialMode(),
+  toggle: () => {
+    const mode = get().mode === 'light' ? 'dark' : 'light';
+    localStorage.setItem(STORAGE_KEY, mode);
+    set({ mode });
+  },
+}));
+
+// System fonts only: LabFlow works offline and loads nothing from the network.
+const fontFamily = '"Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif';
+
+export const buildTheme = (mode: ThemeMode) =>
+  createTheme({
+    palette: { mode, primary: { main: mode === 'light' ? '#1f6f8b' : '#6cc3df' }, secondary: { main: '#7b5ea7' } },
+    typography: { fontFamily },
+    shape: { borderRadius: 8 },
+  });

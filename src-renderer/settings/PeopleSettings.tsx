@@ -1,0 +1,86 @@
+import AddIcon from '@mui/icons-material/Add';
+import EditIcon from '@mui/icons-material/Edit';
+import {
+  Alert, Button, Chip, IconButton, LinearProgress, Paper, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { PersonView } from '../../src-shared/people/person';
+import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
+import { errorText, fieldError } from '../errors/error-text';
+import { PersonDialog } from './PersonDialog';
+
+export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
+  const people = useLiveQuery('people/list', { includeInactive: true });
+  const roles = useLiveQuery('roles/list', {});
+  const create = useCommand('people/create');
+  const update = useCommand('people/update');
+  const setActive = useCommand('people/set-active');
+  const createRole = useCommand('roles/create');
+  const [editing, setEditing] = useState<{ person: PersonView | null } | null>(null);
+  const [role, setRole] = useState({ code: '', name: '' });
+  const roleList = roles.data ?? [];
+  const roleName = (code: string) => roleList.find((r) => r.code === code)?.name ?? code;
+
+  return (
+    <Stack spacing={3}>
+      {!isAdmin && <Alert severity="info">Only administrators can change people and roles.</Alert>}
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" sx={{ flexGrow: 1 }}>People</Typography>
+        {isAdmin && <Button variant="contained" startIcon={<AddIcon />} onClick={() => { create.clearError(); setEditing({ person: null }); }}>Add person</Button>}
+      </Stack>
+      {people.isLoading && <LinearProgress />}
+      {setActive.error && <Alert severity="error">{errorText(setActive.error)}</Alert>}
+      <TableContainer component={Paper} variant="outlined">
+        <Table size="small" aria-label="People">
+          <TableHead><TableRow><TableCell>Name</TableCell><TableCell>Email</TableCell><TableCell>Roles</TableCell><TableCell>Active</TableCell><TableCell /></TableRow></TableHead>
+          <TableBody>
+            {(people.data ?? []).map((p) => (
+              <TableRow key={p.id} data-testid="person-row">
+                <TableCell>{p.name}</TableCell>
+                <TableCell>{p.email}</TableCell>
+                <TableCell>{p.roles.map((r) => <Chip key={r} label={roleName(r)} size="small" sx={{ mr: 0.5 }} />)}</TableCell>
+                <TableCell>
+                  <Switch checked={p.isActive} disabled={!isAdmin} slotProps={{ input: { 'aria-label': `${p.name} is active` } }}
+                    onChange={(e) => void setActive.run({ id: p.id, isActive: e.target.checked })} />
+                </TableCell>
+                <TableCell align="right">
+                  {isAdmin && <Tooltip title="Edit"><IconButton aria-label={`Edit ${p.name}`} onClick={() => { update.clearError(); setEditing({ person: p }); }}><EditIcon /></IconButton></Tooltip>}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+
+      <Typography variant="h6">Roles</Typography>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {roleList.map((r) => <Chip key={r.code} label={`${r.name} (${r.code})`} variant={r.isBuiltIn ? 'outlined' : 'filled'} />)}
+      </Stack>
+      {isAdmin && (
+        <Stack component="form" direction="row" spacing={1} sx={{ alignItems: 'flex-start' }} aria-label="Add role"
+          onSubmit={async (e) => { e.preventDefault(); const r = await createRole.run(role); if (r.ok) setRole({ code: '', name: '' }); }}>
+          <TextField size="small" label="Role code" placeholder="lab_technician" value={role.code} onChange={(e) => setRole({ ...role, code: e.target.value })}
+            error={Boolean(fieldError(createRole.error, 'code'))} helperText={fieldError(createRole.error, 'code')} />
+          <TextField size="small" label="Role name" value={role.name} onChange={(e) => setRole({ ...role, name: e.target.value })}
+            error={Boolean(fieldError(createRole.error, 'name'))} helperText={fieldError(createRole.error, 'name')} />
+          <Button type="submit" variant="outlined" disabled={createRole.isRunning}>Add role</Button>
+        </Stack>
+      )}
+
+      <PersonDialog
+        isOpen={editing !== null}
+        person={editing?.person ?? null}
+        roles={roleList}
+        isRunning={create.isRunning || update.isRunning}
+        error={editing?.person ? update.error : create.error}
+        onCancel={() => setEditing(null)}
+        onSubmit={async (values) => {
+          const result = editing?.person
+            ? await update.run({ id: editing.person.id, name: values.name, email: values.email, roles: values.roles })
+            : await create.run(values);
+          if (result.ok) setEditing(null);
+        }}
+      />
+    </Stack>
+  );
+}

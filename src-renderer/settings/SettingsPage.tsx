@@ -1,0 +1,37 @@
+import { Box, FormControlLabel, Paper, Stack, Switch, Tab, Tabs, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { SessionView } from '../../src-shared/auth/auth-contract';
+import { isAdmin } from '../../src-shared/people/roles';
+import { useThemeMode } from '../app/theme';
+import { AuditTrail } from './AuditTrail';
+import { PeopleSettings } from './PeopleSettings';
+
+export function SettingsPage({ session }: { session: SessionView }) {
+  const [tab, setTab] = useState<'people' | 'appearance' | 'audit' | 'sync'>('people');
+  const { mode, toggle } = useThemeMode();
+  const admin = isAdmin(session.person.roles);
+  return (
+    <Stack spacing={2}>
+      <Tabs value={tab} onChange={(_e, v) => setTab(v)} aria-label="Settings">
+        <Tab value="people" label="People & roles" />
+        <Tab value="appearance" label="Appearance" />
+        <Tab value="sync" label="Team sync" />
+        {admin && <Tab value="audit" label="Audit trail" />}
+      </Tabs>
+      <Box>
+        {tab === 'people' && <PeopleSettings isAdmin={admin} />}
+        {tab === 'appearance' && (
+          <Paper variant="outlined" sx={{ p: 2 }}>
+            <FormControlLabel control={<Switch checked={mode === 'dark'} onChange={toggle} />} label="Dark theme" />
+          </Paper>
+        )}
+        {tab === 'sync' && (
+          <Paper variant="outlined" sx={{ p: 2 }}>
+            <Typography>This PC runs standalone: all records are kept here and nothing is sent anywhere. Team sync with a LabFlow server — so several lab PCs share their records — will be set up here.</Typography>
+          </Paper>
+        )}
+        {tab === 'audit' && admin && <AuditTrail />}
+      </Box>
+    </Stack>
+  );
+}
