@@ -1,0 +1,304 @@
+import { Subject } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { categorizeBulkWriteRows, now } from 'rxdb';
+import type {
+  BulkWriteRow,
+  CategorizeBulkWriteRowsOutput,
+  EventBulk,
+  PreparedQuery,
+  RxDocumentData,
+  RxJsonSchema,
+  RxStorageBulkWriteResponse,
+  RxStorageChangeEvent,
+  RxStorageCountResult,
+  RxStorageDefaultCheckpoint,
+  RxStorageInstance,
+  RxStorageQueryResult,
+  StringKeys,
+} from 'rxdb';
+import { changeKey, publishChanges, subscribeToChanges } from './change-hub';
+import type { AnyEventBulk } from './change-hub';
+import type { SqliteConnection } from './connection-pool';
+import { SqliteFileError } from './connection-pool';
+import { AttachmentStore, readAttachmentBlobs } from './attachments';
+import type { AttachmentBlobs } from './attachments';
+import { explainQuery, runCount, runQuery } from './sqlite-query';
+import type { QueryContext } from './sqlite-query';
+import type { TableLayout } from './table-layout';
+
+/** What `storageInstance.internals` holds: where the collection lives. Read-only, for diagnosis. */
+export type SqliteStorageInternals = {
+  readonly filePath: string;
+  /** Quoted SQL name of the collection's table. */
+  readonly table: string;
+};
+
+/** Per-collection options; none yet (all settings are per storage, see getRxStorageSqlite). */
+export type SqliteInstanceCreationOptions = Record<string, never>;
+
+type ChangeBulk<RxDocType> = EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>;
+type Categorized<RxDocType> = CategorizeBulkWriteRowsOutput<RxDocType>;
+
+/** The part of a stored document that conflict detection reads; parsed JSON is not needed for it. */
+type RevisionStub = { _rev: string; _deleted: boolean };
+
+// Cleanup deletes in slices so one call never holds the write lock for long; RxDB calls again.
+const CLEANUP_BATCH = 1000;
+
+export class RxStorageInstanceSqlite<RxDocType>
+  implements RxStorageInstance<RxDocType, SqliteStorageInternals, SqliteInstanceCreationOptions, RxStorageDefaultCheckpoint>
+{
+  private readonly primaryPath: StringKeys<RxDocumentData<RxDocType>>;
+  private readonly changes$ = new Subject<ChangeBulk<RxDocType>>();
+  private readonly unsubscribe: () => void;
+  private readonly hubKey: string;
+  private readonly queryContext: QueryContext;
+  private readonly attachments: AttachmentStore | undefined;
+  private readonly sql: Statements;
+  private readonly writeTransaction: (
+    rows: BulkWriteRow<RxDocType>[],
+    context: string,
+    blobs: AttachmentBlobs | undefined,
+  ) => Categorized<RxDocType>;
+  private isClosed = false;
+
+  constructor(
+    readonly databaseName: string,
+    readonly collectionName: string,
+    readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>,
+    readonly internals: SqliteStorageInternals,
+    readonly options: Readonly<SqliteInstanceCreationOptions>,
+    private readonly layout: TableLayout,
+    private readonly connection: SqliteConnection,
+  ) {
+    this.primaryPath = layout.primaryPath as StringKeys<RxDocumentData<RxDocType>>;
+    this.queryContext = { layout, schema: schema as RxJsonSchema<RxDocumentData<unknown>>, connection };
+    this.attachments = schema.attachments ? new AttachmentStore(connection, layout.attachmentsTable) : undefined;
+
+    this.sql = prepareStatements(connection, layout);
+    // IMMEDIATE takes the write lock before reading revisions, so another process cannot slip a
+    // write between our conflict check and our write.
+    this.writeTransaction = connection.db.transaction(
+      (rows: BulkWriteRow<RxDocType>[], context: string, blobs: AttachmentBlobs | undefined) =>
+        this.writeRows(rows, context, blobs),
+    ).immediate;
+
+    this.hubKey = changeKey(internals.filePath, layout.table);
+    this.unsubscribe = subscribeToChanges(this.hubKey, (bulk: AnyEventBulk) => {
+      this.changes$.next(bulk as unknown as ChangeBulk<RxDocType>);
+    });
+  }
+
+  async bulkWrite(rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
+    this.ensureOpen();
+    if (rows.length === 0) return { error: [] };
+    // Blob contents can only be read asynchronously, so before the (synchronous) transaction.
+    const blobs = this.attachments ? await readAttachmentBlobs(rows) : undefined;
+    this.ensureOpen();
+    const categorized = this.writeTransaction(rows, context, blobs);
+    const bulk = categorized.eventBulk;
+    if (bulk.events.length > 0 && categorized.newestRow) {
+      const newest = categorized.newestRow.document;
+      bulk.checkpoint = { id: newest[this.primaryPath] as string, lwt: newest._meta.lwt };
+      // After COMMIT: no listener ever sees a write that could still roll back.
+      publishChanges(this.hubKey, bulk as unknown as AnyEventBulk);
+    }
+    return { error: categorized.errors };
+  }
+
+  async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
+    this.ensureOpen();
+    if (ids.length === 0) return [];
+    if (ids.length === 1) {
+      const json = (withDeleted ? this.sql.docOne : this.sql.docOneLive).get(ids[0]) as string | undefined;
+      return json === undefined ? [] : [JSON.parse(json) as RxDocumentData<RxDocType>];
+    }
+    const statement = withDeleted ? this.sql.docMany : this.sql.docManyLive;
+    return (statement.all(JSON.stringify(ids)) as string[]).map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
+  }
+
+  async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
+    this.ensureOpen();
+    return { documents: runQuery(this.queryContext, preparedQuery.query) };
+  }
+
+  async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
+    this.ensureOpen();
+    // 'fast' like RxDB's own storages: narrowing uses indexes; 'slow' would make RxDB refuse count().
+    return { count: runCount(this.queryContext, preparedQuery.query), mode: 'fast' };
+  }
+
+  /** SQLite's plan for the statement query() runs; lets tests prove that indexes are used. */
+  explainQuery(preparedQuery: PreparedQuery<RxDocType>): string[] {
+    this.ensureOpen();
+    return explainQuery(this.queryContext, preparedQuery.query);
+  }
+
+  async getChangedDocumentsSince(
+    limit: number,
+    checkpoint?: RxStorageDefaultCheckpoint,
+  ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
+    this.ensureOpen();
+    const lwt = checkpoint ? checkpoint.lwt : 0;
+    const id = checkpoint ? checkpoint.id : '';
+    const rows = this.sql.changedSince.all(lwt, lwt, id, limit) as string[];
+    const documents = rows.map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
+    const last = documents[documents.length - 1];
+    return {
+      documents,
+      checkpoint: last
+        ? { id: last[this.primaryPath] as string, lwt: last._meta.lwt }
+        : (checkpoint ?? { id: '', lwt: 0 }),
+    };
+  }
+
+  changeStream(): Observable<ChangeBulk<RxDocType>> {
+    this.ensureOpen();
+    return this.changes$.asObservable();
+  }
+
+  async cleanup(minimumDeletedTime: number): Promise<boolean> {
+    this.ensureOpen();
+    const maxDeletionTime = now() - minimumDeletedTime;
+    const purgedCount = this.connection.db.transaction(() => {
+      const ids = this.sql.purgeable.all(maxDeletionTime) as string[];
+      for (const id of ids) {
+        this.sql.deleteOne.run(id);
+        this.attachments?.removeAllOf(id);
+      }
+      return ids.length;
+    }).immediate();
+    return purgedCount < CLEANUP_BATCH;
+  }
+
+  async getAttachmentData(documentId: string, attachmentId: string, digest: string): Promise<Blob> {
+    this.ensureOpen();
+    if (!this.attachments) throw new Error(`Collection "${this.collectionName}" has no attachments`);
+    return this.attachments.read(documentId, attachmentId, digest);
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.unsubscribe();
+    this.changes$.complete();
+    this.connection.release();
+  }
+
+  async remove(): Promise<void> {
+    this.ensureOpen();
+    try {
+      this.connection.db.transaction(() => {
+        this.connection.db.exec(`DROP TABLE IF EXISTS ${this.layout.table}`);
+        this.connection.db.exec(`DROP TABLE IF EXISTS ${this.layout.attachmentsTable}`);
+      }).immediate();
+    } catch (error) {
+      throw new SqliteFileError(this.internals.filePath, `remove collection "${this.collectionName}" from`, error);
+    }
+    await this.close();
+  }
+
+  private ensureOpen(): void {
+    if (this.isClosed) {
+      throw new Error(`Storage instance of collection "${this.collectionName}" (${this.internals.filePath}) is closed`);
+    }
+  }
+
+  /** Runs inside the IMMEDIATE transaction: read revisions, categorize with RxDB, write. */
+  private writeRows(
+    rows: BulkWriteRow<RxDocType>[],
+    context: string,
+    blobs: AttachmentBlobs | undefined,
+  ): Categorized<RxDocType> {
+    const ids = rows.map((row) => row.document[this.primaryPath] as string);
+    if (new Set(ids).size === ids.length) return this.writeDistinct(rows, ids, context, blobs);
+    // The same id twice in one batch: each row must see the previous one's result, so one by one.
+    let merged: Categorized<RxDocType> | undefined;
+    rows.forEach((row, i) => {
+      const result = this.writeDistinct([row], [ids[i]!], context, blobs);
+      if (!merged) {
+        merged = result;
+        return;
+      }
+      merged.errors.push(...result.errors);
+      merged.eventBulk.events.push(...result.eventBulk.events);
+      if (result.newestRow) merged.newestRow = result.newestRow;
+    });
+    return merged!;
+  }
+
+  private writeDistinct(
+    rows: BulkWriteRow<RxDocType>[],
+    ids: string[],
+    context: string,
+    blobs: AttachmentBlobs | undefined,
+  ): Categorized<RxDocType> {
+    const stubs = this.readRevisions(ids);
+    const categorized = categorizeBulkWriteRows<RxDocType>(
+      this,
+      this.primaryPath as StringKeys<RxDocType>,
+      // categorizeBulkWriteRows only reads _rev of the stored document (and returns it on a
+      // conflict, where we swap in the full document below), so stubs spare parsing JSON.
+      stubs as unknown as Map<string, RxDocumentData<RxDocType>>,
+      rows,
+      context,
+    );
+    for (const row of categorized.bulkInsertDocs) this.sql.insert.run(this.columnValues(row.document, true));
+    for (const row of categorized.bulkUpdateDocs) this.sql.update.run(this.columnValues(row.document, false));
+    if (this.attachments && blobs) this.attachments.apply(categorized, blobs);
+    for (const error of categorized.errors) {
+      if ('documentInDb' in error && error.documentInDb) {
+        const json = this.sql.docOne.get(error.documentId) as string;
+        error.documentInDb = JSON.parse(json) as RxDocumentData<RxDocType>;
+      }
+    }
+    return categorized;
+  }
+
+  private readRevisions(ids: string[]): Map<string, RevisionStub> {
+    const rows = (
+      ids.length === 1 ? this.sql.revisionOne.all(ids[0]) : this.sql.revisionMany.all(JSON.stringify(ids))
+    ) as [string, string, number][];
+    const stubs = new Map<string, RevisionStub>();
+    for (const [id, rev, deleted] of rows) stubs.set(id, { _rev: rev, _deleted: deleted === 1 });
+    return stubs;
+  }
+
+  private columnValues(doc: RxDocumentData<RxDocType>, isInsert: boolean): unknown[] {
+    const extras = this.layout.extraFields;
+    const values: unknown[] = isInsert ? [doc[this.primaryPath]] : [];
+    values.push(doc._deleted ? 1 : 0, doc._meta.lwt, doc._rev);
+    for (let i = 0; i < extras.length; i++) values.push(extras[i]!.read(doc));
+    values.push(JSON.stringify(doc));
+    if (!isInsert) values.push(doc[this.primaryPath]);
+    return values;
+  }
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** Prepared once per instance (and shared through the connection's cache): hot paths only bind. */
+function prepareStatements(connection: SqliteConnection, layout: TableLayout) {
+  const t = layout.table;
+  const extras = layout.extraFields.map((f) => f.column);
+  const insertColumns = ['id', '_deleted', '_meta_lwt', '_rev', ...extras, 'data'];
+  const updateColumns = ['_deleted', '_meta_lwt', '_rev', ...extras, 'data'];
+  const s = (sql: string) => connection.statement(sql);
+  const byIds = `id IN (SELECT value FROM json_each(?))`;
+  return {
+    revisionOne: s(`SELECT id, _rev, _deleted FROM ${t} WHERE id = ?`).raw(),
+    revisionMany: s(`SELECT id, _rev, _deleted FROM ${t} WHERE ${byIds}`).raw(),
+    docOne: s(`SELECT data FROM ${t} WHERE id = ?`).pluck(),
+    docOneLive: s(`SELECT data FROM ${t} WHERE id = ? AND _deleted = 0`).pluck(),
+    docMany: s(`SELECT data FROM ${t} WHERE ${byIds}`).pluck(),
+    docManyLive: s(`SELECT data FROM ${t} WHERE ${byIds} AND _deleted = 0`).pluck(),
+    insert: s(`INSERT INTO ${t} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`),
+    update: s(`UPDATE ${t} SET ${updateColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
+    // lwt >= ? is the index range; the OR only trims the ids of the checkpoint's own lwt.
+    changedSince: s(
+      `SELECT data FROM ${t} WHERE _meta_lwt >= ? AND (_meta_lwt > ? OR id > ?) ORDER BY _meta_lwt, id LIMIT ?`,
+    ).pluck(),
+    purgeable: s(`SELECT id FROM ${t} WHERE _deleted = 1 AND _meta_lwt <= ? LIMIT ${CLEANUP_BATCH}`).pluck(),
+    deleteOne: s(`DELETE FROM ${t} WHERE id = ?`),
+  };
+}

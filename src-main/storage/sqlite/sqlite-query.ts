@@ -1,0 +1,118 @@
+import { getQueryMatcher, getSortComparator } from 'rxdb';
+import type { FilledMangoQuery, QueryMatcher, RxDocumentData, RxJsonSchema } from 'rxdb';
+import type { SqliteConnection } from './connection-pool';
+import { planSqlQuery } from './query-planner';
+import type { SqlQueryPlan } from './query-planner';
+import type { TableLayout } from './table-layout';
+
+/**
+ * Runs query() and count() of one collection table: SQL narrows and orders by the schema's
+ * indexes; RxDB's matcher and comparator finish whatever SQL could not express.
+ */
+
+export type QueryContext = {
+  readonly layout: TableLayout;
+  readonly schema: RxJsonSchema<RxDocumentData<unknown>>;
+  readonly connection: SqliteConnection;
+};
+
+// RxDB reuses one FilledMangoQuery object per RxQuery (live queries re-run it on every change),
+// so planning and compiling the matcher once per query object is worth a WeakMap.
+const plans = new WeakMap<object, { layout: TableLayout; plan: SqlQueryPlan }>();
+const matchers = new WeakMap<object, QueryMatcher<RxDocumentData<unknown>>>();
+
+export function runQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): RxDocumentData<T>[] {
+  const plan = planFor(ctx, query);
+  const skip = query.skip ?? 0;
+  const limit = typeof query.limit === 'number' ? query.limit : undefined;
+  if (limit === 0) return [];
+
+  if (plan.isSelectorExact && plan.orderBy) {
+    // Fully expressed in SQL: SQLite pages through the index, nothing extra is parsed.
+    const statement = ctx.connection.statement(selectSql(ctx, plan, 'paged')).pluck();
+    return parseAll<T>(statement.all(...plan.params, limit ?? -1, skip) as string[]);
+  }
+
+  const matcher = plan.isSelectorExact ? undefined : matcherFor(ctx, query);
+  if (plan.orderBy) {
+    // Rows arrive in final order: stop reading as soon as skip + limit documents matched.
+    const wanted = limit === undefined ? Infinity : skip + limit;
+    const found: RxDocumentData<T>[] = [];
+    const statement = ctx.connection.statement(selectSql(ctx, plan, 'ordered')).pluck();
+    for (const json of statement.iterate(...plan.params) as IterableIterator<string>) {
+      const doc = JSON.parse(json) as RxDocumentData<T>;
+      if (matcher && !matcher(doc as RxDocumentData<unknown>)) continue;
+      found.push(doc);
+      if (found.length >= wanted) break;
+    }
+    return skip > 0 ? found.slice(skip) : found;
+  }
+
+  // A sort field without a column: sort in JS with RxDB's own comparator.
+  const statement = ctx.connection.statement(selectSql(ctx, plan, 'unordered')).pluck();
+  let docs = parseAll<T>(statement.all(...plan.params) as string[]);
+  if (matcher) docs = docs.filter((doc) => matcher(doc as RxDocumentData<unknown>));
+  docs.sort(getSortComparator(ctx.schema, query as FilledMangoQuery<unknown>));
+  return docs.slice(skip, limit === undefined ? undefined : skip + limit);
+}
+
+export function runCount<T>(ctx: QueryContext, query: FilledMangoQuery<T>): number {
+  const plan = planFor(ctx, query);
+  const skip = query.skip ?? 0;
+  const limit = typeof query.limit === 'number' ? query.limit : Infinity;
+  let matched: number;
+  if (plan.isSelectorExact) {
+    const statement = ctx.connection.statement(`SELECT COUNT(*) FROM ${ctx.layout.table} WHERE ${plan.where}`);
+    matched = statement.pluck().get(...plan.params) as number;
+  } else {
+    // Order does not matter for a count, so no sort; only the matcher runs on the narrowed rows.
+    const matcher = matcherFor(ctx, query);
+    const statement = ctx.connection.statement(selectSql(ctx, plan, 'unordered')).pluck();
+    matched = 0;
+    for (const json of statement.iterate(...plan.params) as IterableIterator<string>) {
+      if (matcher(JSON.parse(json) as RxDocumentData<unknown>)) matched++;
+    }
+  }
+  // Same number as query().documents.length, as the RxStorage contract requires.
+  return Math.max(0, Math.min(matched - skip, limit));
+}
+
+/** SQLite's EXPLAIN QUERY PLAN lines for the statement query() would run. For tests and diagnosis. */
+export function explainQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): string[] {
+  const plan = planFor(ctx, query);
+  const mode = plan.isSelectorExact && plan.orderBy ? 'paged' : plan.orderBy ? 'ordered' : 'unordered';
+  const params = mode === 'paged' ? [...plan.params, -1, 0] : [...plan.params];
+  const rows = ctx.connection.db.prepare(`EXPLAIN QUERY PLAN ${selectSql(ctx, plan, mode)}`).all(...params);
+  return (rows as { detail: string }[]).map((row) => row.detail);
+}
+
+function selectSql(ctx: QueryContext, plan: SqlQueryPlan, mode: 'paged' | 'ordered' | 'unordered'): string {
+  const base = `SELECT data FROM ${ctx.layout.table} WHERE ${plan.where}`;
+  if (mode === 'unordered') return base;
+  const ordered = `${base} ORDER BY ${plan.orderBy ?? 'id'}`;
+  return mode === 'paged' ? `${ordered} LIMIT ? OFFSET ?` : ordered;
+}
+
+function planFor<T>(ctx: QueryContext, query: FilledMangoQuery<T>): SqlQueryPlan {
+  const cached = plans.get(query);
+  // The plan depends on the table's columns; a query object run on another collection re-plans.
+  if (cached && cached.layout === ctx.layout) return cached.plan;
+  const plan = planSqlQuery(ctx.layout, query as FilledMangoQuery<unknown>);
+  plans.set(query, { layout: ctx.layout, plan });
+  return plan;
+}
+
+function matcherFor<T>(ctx: QueryContext, query: FilledMangoQuery<T>): QueryMatcher<RxDocumentData<unknown>> {
+  let matcher = matchers.get(query);
+  if (!matcher) {
+    matcher = getQueryMatcher(ctx.schema, query as FilledMangoQuery<unknown>);
+    matchers.set(query, matcher);
+  }
+  return matcher;
+}
+
+function parseAll<T>(rows: string[]): RxDocumentData<T>[] {
+  const docs = new Array<RxDocumentData<T>>(rows.length);
+  for (let i = 0; i < rows.length; i++) docs[i] = JSON.parse(rows[i]!) as RxDocumentData<T>;
+  return docs;
+}

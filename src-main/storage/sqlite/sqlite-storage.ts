@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { RXDB_VERSION, ensureRxStorageInstanceParamsAreCorrect } from 'rxdb';
+import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
+import { SqliteFileError, acquireConnection } from './connection-pool';
+import type { SqliteConnection, SqliteSynchronous } from './connection-pool';
+import { RxStorageInstanceSqlite } from './sqlite-instance';
+import type { SqliteInstanceCreationOptions, SqliteStorageInternals } from './sqlite-instance';
+import { createTableLayout } from './table-layout';
+import type { TableLayout } from './table-layout';
+
+export type SqliteStorageOptions = {
+  /** Folder holding one `<databaseName>.sqlite` file per RxDB database; created if missing. */
+  directory: string;
+  /**
+   * 'NORMAL' (default): an acknowledged write survives the process being killed (WAL is appended
+   * before COMMIT returns) but the last commits can be lost on an OS crash or power loss.
+   * 'FULL': also fsync every commit; survives power loss, each write costs a disk flush.
+   */
+  synchronous?: SqliteSynchronous;
+  /** How long to wait for another process's lock on the file before failing; default 5000 ms. */
+  busyTimeoutMs?: number;
+};
+
+export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteInstanceCreationOptions> & {
+  /** The file that holds `databaseName`. */
+  filePathOf(databaseName: string): string;
+};
+
+export const SQLITE_STORAGE_NAME = 'labflow-sqlite';
+
+/**
+ * A persistent RxDB storage on better-sqlite3: one SQLite file per RxDB database, one table per
+ * collection and schema version, every schema index as a SQLite index.
+ *
+ * Opening a file that is locked by another process, corrupt or not a SQLite database rejects
+ * with SqliteFileError, whose message names the file; the file is left untouched.
+ */
+export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqlite {
+  const directory = path.resolve(options.directory);
+  const connectionOptions = {
+    synchronous: options.synchronous ?? 'NORMAL',
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+  };
+  const filePathOf = (databaseName: string) => path.join(directory, `${checkedFileStem(databaseName)}.sqlite`);
+
+  return {
+    name: SQLITE_STORAGE_NAME,
+    rxdbVersion: RXDB_VERSION,
+    filePathOf,
+    async createStorageInstance<RxDocType>(
+      params: RxStorageInstanceCreationParams<RxDocType, SqliteInstanceCreationOptions>,
+    ): Promise<RxStorageInstanceSqlite<RxDocType>> {
+      ensureRxStorageInstanceParamsAreCorrect(params);
+      const filePath = filePathOf(params.databaseName);
+      try {
+        mkdirSync(directory, { recursive: true });
+      } catch (error) {
+        throw new SqliteFileError(filePath, 'create the folder of', error);
+      }
+      const layout = createTableLayout(params.collectionName, params.schema);
+      const connection = acquireConnection(filePath, connectionOptions);
+      try {
+        ensureTable(connection, layout, params.collectionName);
+      } catch (error) {
+        connection.release();
+        throw error instanceof SqliteFileError ? error : new SqliteFileError(filePath, 'prepare a table in', error);
+      }
+      const internals: SqliteStorageInternals = { filePath, table: layout.table };
+      return new RxStorageInstanceSqlite<RxDocType>(
+        params.databaseName,
+        params.collectionName,
+        params.schema,
+        internals,
+        params.options ?? {},
+        layout,
+        connection,
+      );
+    },
+  };
+}
+
+function ensureTable(connection: SqliteConnection, layout: TableLayout, collectionName: string): void {
+  const db = connection.db;
+  db.transaction(() => {
+    for (const statement of layout.createStatements) db.exec(statement);
+  }).immediate();
+  // The table may come from an earlier run; a layout mismatch means the schema changed without a
+  // version bump, which would silently break index columns, so refuse instead of guessing.
+  const columns = new Set(
+    (db.prepare(`PRAGMA table_info(${layout.table})`).all() as { name: string }[]).map((c) => c.name),
+  );
+  const missing = layout.expectedColumns.filter((c) => !columns.has(c));
+  if (missing.length > 0) {
+    throw new SqliteFileError(
+      connection.filePath,
+      `use collection "${collectionName}" (table ${layout.table} lacks columns ${missing.join(', ')}; ` +
+        'did the schema change without a version bump?) in',
+      new Error('table layout mismatch'),
+    );
+  }
+}
+
+/** Database names become file names: refuse anything that could point outside the folder. */
+function checkedFileStem(databaseName: string): string {
+  if (!databaseName || /[/\\\0]/.test(databaseName) || databaseName === '.' || databaseName === '..') {
+    throw new Error(`Invalid database name for the SQLite storage: "${databaseName}" (no path separators allowed)`);
+  }
+  return databaseName;
+}
