@@ -1,4 +1,5 @@
 import type { ClientMessage, HostMessage } from '../../src-shared/bridge/protocol';
+import type { PreloadBridge } from '../../src-shared/bridge/preload-bridge';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -7,12 +8,6 @@ export interface Transport {
   send(message: ClientMessage): void;
   onMessage(listener: (message: HostMessage) => void): () => void;
   onState(listener: (state: ConnectionState) => void): () => void;
-}
-
-/** What the Electron preload exposes on `window.labflow` (and nothing else). */
-export interface PreloadBridge {
-  send(message: ClientMessage): void;
-  onMessage(listener: (message: HostMessage) => void): () => void;
 }
 
 declare global {
