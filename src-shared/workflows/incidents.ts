@@ -1,0 +1,58 @@
+import { isAdmin } from '../people/roles';
+import { fail, ok, type Result } from '../core/result';
+import type { WorkflowDefinition } from './definition-schema';
+import { stepOf } from './definition-graph';
+import { Run, type EngineResult } from './engine-run';
+import { checkCanChange, diffVariables, isRepeated, unchanged } from './guards';
+import type { Actor, EngineOptions, WorkflowInstance } from './instance';
+
+export interface ResolveIncidentCommand {
+  commandId: string;
+  /** Where the stuck line of work goes on; the step where it stopped (a retry) when absent. */
+  goTo?: string;
+  /** Variables to correct first (e.g. the value a routing rule needed). */
+  data?: Record<string, unknown>;
+  comments?: string;
+}
+
+/**
+ * Lets an administrator move an instance out of an incident: optionally correct variables, then
+ * retry the step where it stopped or send it to another step. The stopped step is left (its votes,
+ * if it was an approval, are not carried over) and the target is entered afresh.
+ */
+export function resolveIncident(
+  definition: WorkflowDefinition,
+  instance: WorkflowInstance,
+  command: ResolveIncidentCommand,
+  actor: Actor,
+  now: string,
+  options: EngineOptions = {},
+): Result<EngineResult> {
+  if (isRepeated(instance, command.commandId)) return unchanged(instance);
+  const open = checkCanChange(definition, instance, { allowIncident: true });
+  if (!open.ok) return open;
+  const incident = instance.incident;
+  if (instance.status !== 'incident' || !incident) return fail('invalid_state', 'This instance has no incident to resolve.');
+  if (!isAdmin(actor.roles)) return fail('forbidden', 'Only an administrator can resolve an incident.');
+  const goTo = command.goTo ?? incident.stepId;
+  if (!stepOf(definition, goTo)) return fail('invalid_input', `The definition has no step "${goTo}".`, { field: 'goTo' });
+  const changes = diffVariables(instance.variables, command.data);
+  if (!changes.ok) return changes;
+  const run = new Run(definition, instance, instance.id, now, actor, command.commandId, options);
+  run.emit({
+    type: 'incident_resolved',
+    token: incident.token,
+    stepId: incident.stepId,
+    toSteps: [goTo],
+    ...(command.comments === undefined ? {} : { comments: command.comments }),
+    ...(changes.value === undefined ? {} : { dataChanges: changes.value }),
+  });
+  const stuck = run.activeStep(incident.token);
+  const forks = stuck?.forks ?? [];
+  if (stuck) {
+    run.emit({ type: 'step_completed', token: stuck.token, stepId: stuck.stepId, action: 'incident_resolved', toSteps: [goTo] });
+    run.cancelDeadlines(stuck);
+  }
+  run.enter([{ stepId: goTo, forks }]);
+  return ok(run.result());
+}
