@@ -1,0 +1,74 @@
+// One lint set-up for the whole repository. Besides style, it enforces the runtime boundaries of
+// STYLE.md §1: each top folder is a runtime and may import only what runs there.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'events', 'stream', 'worker_threads', 'buffer', 'process'];
+
+const restrict = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+});
+
+const electronOnlyInElectronFolder = [['electron', 'electron/*'], 'Only src-main/electron/ may import electron (STYLE.md §1).'];
+
+export default tseslint.config(
+  { ignores: ['.scratch*/**', 'node_modules/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      ...restrict(
+        electronOnlyInElectronFolder,
+        [['node:*', ...nodeBuiltins], 'src-shared is pure: no Node APIs (pass side effects in).'],
+        [['react', 'react-dom', 'react/*', '@mui/*'], 'src-shared is pure: no UI libraries.'],
+        [['**/src-main/**', '**/src-renderer/**', '**/sync-server/**'], 'src-shared imports nothing from the other runtimes.'],
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'require'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src-shared takes `now` as a parameter; no clock inside.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src-shared takes `now` as a parameter; no clock inside.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src-shared takes ids/randomness as parameters.' },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/refs': 'off',
+      ...restrict(
+        electronOnlyInElectronFolder,
+        [['node:*', ...nodeBuiltins], 'The renderer has no Node access; ask the host through the bridge.'],
+        [['**/src-main/**', '**/sync-server/**'], 'The renderer imports src-shared only; everything else goes through the bridge.'],
+      ),
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: restrict(electronOnlyInElectronFolder, [['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: restrict([['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
+  },
+  {
+    files: ['sync-server/**/*.ts'],
+    rules: restrict(electronOnlyInElectronFolder, [['**/src-main/**', '**/src-renderer/**'], 'The sync server imports src-shared only.']),
+  },
+);
