@@ -1,7 +1,7 @@
 import type { WorkflowDefinition } from '../definition-schema';
 
 /** The feature spec's example, exactly as the spec writes it (no LabFlow extensions), so it proves the spec format loads. */
-export const equipmentProcurement = {
+export const equipmentProcurement: WorkflowDefinition = {
   workflow_code: 'EQUIPMENT_PROCUREMENT',
   name: 'Equipment Procurement Workflow',
   category: 'Equipment',
@@ -58,4 +58,4 @@ export const equipmentProcurement = {
     approval: { duration_hours: 48, escalation_rules: {} },
     rfq: { duration_hours: 72, escalation_rules: {} },
   },
-} satisfies WorkflowDefinition;
+};

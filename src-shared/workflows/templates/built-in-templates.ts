@@ -1,0 +1,21 @@
+import type { WorkflowDefinition } from '../definition-schema';
+import { budgetApproval } from './budget-approval';
+import { capa } from './capa';
+import { documentReview } from './document-review';
+import { equipmentProcurement } from './equipment-procurement';
+import { expenseClaim } from './expense-claim';
+import { hiring } from './hiring';
+import { leaveRequest } from './leave-request';
+import { onboarding } from './onboarding';
+
+/** The definitions LabFlow ships for an admin to copy and edit; each passes `validateDefinition`. */
+export const builtInTemplates: readonly WorkflowDefinition[] = [
+  equipmentProcurement,
+  budgetApproval,
+  expenseClaim,
+  leaveRequest,
+  hiring,
+  onboarding,
+  capa,
+  documentReview,
+];
