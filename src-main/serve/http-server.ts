@@ -1,0 +1,68 @@
+import { createServer, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { Host } from '../host/create-host';
+import type { Logger } from '../logging/logger';
+import { contentSecurityPolicy } from '../security/content-security-policy';
+import { contentTypeOf, resolveStaticPath } from './static-files';
+import { attachWebSocketBridge } from './websocket-adapter';
+
+export interface ServeServerOptions {
+  host: Host;
+  rendererRoot: string;
+  listenHost: string;
+  port: number;
+  token: string;
+  log: Logger;
+}
+
+export interface ServeServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** The serve-mode HTTP server: the built UI as static files plus the WebSocket bridge. */
+export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
+  const { host, rendererRoot, listenHost, port, token, log } = options;
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    void serveFile(request.url ?? '/', response);
+  });
+
+  async function serveFile(url: string, response: ServerResponse) {
+    const path = resolveStaticPath(rendererRoot, url);
+    const headers = {
+      'Content-Security-Policy': contentSecurityPolicy([origin.replace(/^http/, 'ws')]),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    };
+    if (!path) {
+      response.writeHead(400, headers).end('Bad path');
+      return;
+    }
+    try {
+      const body = await readFile(path);
+      response.writeHead(200, { ...headers, 'Content-Type': contentTypeOf(path) }).end(body);
+    } catch {
+      const hint = path.endsWith('index.html') ? ' The UI is not built: run `npm run build`.' : '';
+      response.writeHead(404, headers).end('Not found.' + hint);
+    }
+  }
+
+  const bridge = attachWebSocketBridge(server, host, { token, allowedOrigins: () => [origin], log });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, listenHost, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  origin = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${actualPort}`;
+  return {
+    origin,
+    async close() {
+      await bridge.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
