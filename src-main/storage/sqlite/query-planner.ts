@@ -22,6 +22,8 @@ export type SqlCondition = {
   readonly params: readonly SqlValue[];
   /** True when the SQL matches exactly the documents the Mango selector matches. */
   readonly isExact: boolean;
+  /** Set on an OR, so an enclosing AND can distribute itself into the branches. */
+  readonly branches?: readonly SqlCondition[];
 };
 
 export type SqlQueryPlan = {
@@ -34,6 +36,8 @@ export type SqlQueryPlan = {
 
 // Beyond this many values an $in is left to the JS matcher rather than growing the SQL text.
 const MAX_IN_VALUES = 500;
+// Distributing `A AND (b1 OR b2 …)` repeats A once per branch; beyond this the SQL gets silly.
+const MAX_DISTRIBUTED_BRANCHES = 8;
 
 const TRUE_EXACT: SqlCondition = { sql: '1', params: [], isExact: true };
 const TRUE_INEXACT: SqlCondition = { sql: '1', params: [], isExact: false };
@@ -81,7 +85,16 @@ function and(parts: SqlCondition[]): SqlCondition {
   const real = parts.filter((p) => p.sql !== '1');
   if (real.some((p) => p.sql === '0' && p.isExact)) return FALSE_EXACT;
   if (real.length === 0) return isExact ? TRUE_EXACT : TRUE_INEXACT;
-  if (real.length === 1) return { sql: real[0]!.sql, params: real[0]!.params, isExact };
+  if (real.length === 1) return { ...real[0]!, isExact };
+  const ors = real.filter((p) => p.branches);
+  if (ors.length === 1 && ors[0]!.branches!.length <= MAX_DISTRIBUTED_BRANCHES) {
+    // Every schema index starts with _deleted, which RxDB puts beside the $or. SQLite can only
+    // answer an OR with one index lookup per branch if each branch is indexable by itself, so
+    // `A AND (b1 OR b2)` becomes `(A AND b1) OR (A AND b2)`.
+    const rest = real.filter((p) => !p.branches);
+    const distributed = or(ors[0]!.branches!.map((branch) => and([...rest, branch])));
+    return { ...distributed, isExact };
+  }
   return { sql: real.map((p) => `(${p.sql})`).join(' AND '), params: real.flatMap((p) => p.params), isExact };
 }
 
@@ -89,7 +102,8 @@ function or(parts: SqlCondition[]): SqlCondition {
   const isExact = parts.every((p) => p.isExact);
   // One branch that cannot be narrowed in SQL makes the whole $or unnarrowable.
   if (parts.some((p) => p.sql === '1')) return isExact ? TRUE_EXACT : TRUE_INEXACT;
-  return { sql: parts.map((p) => `(${p.sql})`).join(' OR '), params: parts.flatMap((p) => p.params), isExact };
+  const sql = parts.map((p) => `(${p.sql})`).join(' OR ');
+  return { sql, params: parts.flatMap((p) => p.params), isExact, branches: parts };
 }
 
 function translateField(indexed: IndexedField | undefined, matcher: unknown): SqlCondition {

@@ -18,6 +18,7 @@ import type {
 } from 'rxdb';
 import { changeKey, publishChanges, subscribeToChanges } from './change-hub';
 import type { AnyEventBulk } from './change-hub';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from './connection-pool';
 import { SqliteFileError } from './connection-pool';
 import { AttachmentStore, readAttachmentBlobs } from './attachments';
@@ -110,10 +111,10 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.ensureOpen();
     if (ids.length === 0) return [];
     if (ids.length === 1) {
-      const json = (withDeleted ? this.sql.docOne : this.sql.docOneLive).get(ids[0]) as string | undefined;
+      const json = (withDeleted ? this.sql.docOne() : this.sql.docOneLive()).get(ids[0]) as string | undefined;
       return json === undefined ? [] : [JSON.parse(json) as RxDocumentData<RxDocType>];
     }
-    const statement = withDeleted ? this.sql.docMany : this.sql.docManyLive;
+    const statement = withDeleted ? this.sql.docMany() : this.sql.docManyLive();
     return (statement.all(JSON.stringify(ids)) as string[]).map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
   }
 
@@ -141,7 +142,7 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.ensureOpen();
     const lwt = checkpoint ? checkpoint.lwt : 0;
     const id = checkpoint ? checkpoint.id : '';
-    const rows = this.sql.changedSince.all(lwt, lwt, id, limit) as string[];
+    const rows = this.sql.changedSince().all(lwt, lwt, id, limit) as string[];
     const documents = rows.map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
     const last = documents[documents.length - 1];
     return {
@@ -161,9 +162,9 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.ensureOpen();
     const maxDeletionTime = now() - minimumDeletedTime;
     const purgedCount = this.connection.db.transaction(() => {
-      const ids = this.sql.purgeable.all(maxDeletionTime) as string[];
+      const ids = this.sql.purgeable().all(maxDeletionTime) as string[];
       for (const id of ids) {
-        this.sql.deleteOne.run(id);
+        this.sql.deleteOne().run(id);
         this.attachments?.removeAllOf(id);
       }
       return ids.length;
@@ -243,12 +244,18 @@ export class RxStorageInstanceSqlite<RxDocType>
       rows,
       context,
     );
-    for (const row of categorized.bulkInsertDocs) this.sql.insert.run(this.columnValues(row.document, true));
-    for (const row of categorized.bulkUpdateDocs) this.sql.update.run(this.columnValues(row.document, false));
+    if (categorized.bulkInsertDocs.length > 0) {
+      const insert = this.sql.insert();
+      for (const row of categorized.bulkInsertDocs) insert.run(this.columnValues(row.document, true));
+    }
+    if (categorized.bulkUpdateDocs.length > 0) {
+      const update = this.sql.update();
+      for (const row of categorized.bulkUpdateDocs) update.run(this.columnValues(row.document, false));
+    }
     if (this.attachments && blobs) this.attachments.apply(categorized, blobs);
     for (const error of categorized.errors) {
       if ('documentInDb' in error && error.documentInDb) {
-        const json = this.sql.docOne.get(error.documentId) as string;
+        const json = this.sql.docOne().get(error.documentId) as string;
         error.documentInDb = JSON.parse(json) as RxDocumentData<RxDocType>;
       }
     }
@@ -257,7 +264,7 @@ export class RxStorageInstanceSqlite<RxDocType>
 
   private readRevisions(ids: string[]): Map<string, RevisionStub> {
     const rows = (
-      ids.length === 1 ? this.sql.revisionOne.all(ids[0]) : this.sql.revisionMany.all(JSON.stringify(ids))
+      ids.length === 1 ? this.sql.revisionOne().all(ids[0]) : this.sql.revisionMany().all(JSON.stringify(ids))
     ) as [string, string, number][];
     const stubs = new Map<string, RevisionStub>();
     for (const [id, rev, deleted] of rows) stubs.set(id, { _rev: rev, _deleted: deleted === 1 });
@@ -277,28 +284,44 @@ export class RxStorageInstanceSqlite<RxDocType>
 
 type Statements = ReturnType<typeof prepareStatements>;
 
-/** Prepared once per instance (and shared through the connection's cache): hot paths only bind. */
+/**
+ * The instance's fixed statements, each compiled on first use and then reused (via the
+ * connection's cache, so instances of one table share them). Lazy because opening a database
+ * creates several collections whose statements are mostly never needed in that session, and
+ * because every CREATE TABLE makes SQLite recompile statements prepared before it.
+ */
 function prepareStatements(connection: SqliteConnection, layout: TableLayout) {
   const t = layout.table;
   const extras = layout.extraFields.map((f) => f.column);
   const insertColumns = ['id', '_deleted', '_meta_lwt', '_rev', ...extras, 'data'];
   const updateColumns = ['_deleted', '_meta_lwt', '_rev', ...extras, 'data'];
-  const s = (sql: string) => connection.statement(sql);
-  const byIds = `id IN (SELECT value FROM json_each(?))`;
+  const byIds = 'id IN (SELECT value FROM json_each(?))';
+  const lazy = (sql: string, mode?: 'raw' | 'pluck') => {
+    let statement: Statement<unknown[], unknown> | undefined;
+    return () => {
+      if (!statement) {
+        statement = connection.statement(sql);
+        if (mode === 'raw') statement.raw();
+        if (mode === 'pluck') statement.pluck();
+      }
+      return statement;
+    };
+  };
   return {
-    revisionOne: s(`SELECT id, _rev, _deleted FROM ${t} WHERE id = ?`).raw(),
-    revisionMany: s(`SELECT id, _rev, _deleted FROM ${t} WHERE ${byIds}`).raw(),
-    docOne: s(`SELECT data FROM ${t} WHERE id = ?`).pluck(),
-    docOneLive: s(`SELECT data FROM ${t} WHERE id = ? AND _deleted = 0`).pluck(),
-    docMany: s(`SELECT data FROM ${t} WHERE ${byIds}`).pluck(),
-    docManyLive: s(`SELECT data FROM ${t} WHERE ${byIds} AND _deleted = 0`).pluck(),
-    insert: s(`INSERT INTO ${t} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`),
-    update: s(`UPDATE ${t} SET ${updateColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
+    revisionOne: lazy(`SELECT id, _rev, _deleted FROM ${t} WHERE id = ?`, 'raw'),
+    revisionMany: lazy(`SELECT id, _rev, _deleted FROM ${t} WHERE ${byIds}`, 'raw'),
+    docOne: lazy(`SELECT data FROM ${t} WHERE id = ?`, 'pluck'),
+    docOneLive: lazy(`SELECT data FROM ${t} WHERE id = ? AND _deleted = 0`, 'pluck'),
+    docMany: lazy(`SELECT data FROM ${t} WHERE ${byIds}`, 'pluck'),
+    docManyLive: lazy(`SELECT data FROM ${t} WHERE ${byIds} AND _deleted = 0`, 'pluck'),
+    insert: lazy(`INSERT INTO ${t} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`),
+    update: lazy(`UPDATE ${t} SET ${updateColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
     // lwt >= ? is the index range; the OR only trims the ids of the checkpoint's own lwt.
-    changedSince: s(
+    changedSince: lazy(
       `SELECT data FROM ${t} WHERE _meta_lwt >= ? AND (_meta_lwt > ? OR id > ?) ORDER BY _meta_lwt, id LIMIT ?`,
-    ).pluck(),
-    purgeable: s(`SELECT id FROM ${t} WHERE _deleted = 1 AND _meta_lwt <= ? LIMIT ${CLEANUP_BATCH}`).pluck(),
-    deleteOne: s(`DELETE FROM ${t} WHERE id = ?`),
+      'pluck',
+    ),
+    purgeable: lazy(`SELECT id FROM ${t} WHERE _deleted = 1 AND _meta_lwt <= ? LIMIT ${CLEANUP_BATCH}`, 'pluck'),
+    deleteOne: lazy(`DELETE FROM ${t} WHERE id = ?`),
   };
 }

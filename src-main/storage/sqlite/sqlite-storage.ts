@@ -82,11 +82,17 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
 
 function ensureTable(connection: SqliteConnection, layout: TableLayout, collectionName: string): void {
   const db = connection.db;
+  const existing = db
+    .prepare("SELECT count(*) FROM sqlite_master WHERE name = ? AND type = 'table'")
+    .pluck()
+    .get(layout.table.slice(1, -1).replace(/""/g, '"')) as number;
+  // The IF NOT EXISTS statements also add an index that an older version of this code lacked.
   db.transaction(() => {
     for (const statement of layout.createStatements) db.exec(statement);
   }).immediate();
-  // The table may come from an earlier run; a layout mismatch means the schema changed without a
-  // version bump, which would silently break index columns, so refuse instead of guessing.
+  if (existing === 0) return;
+  // The table comes from an earlier run. A layout mismatch means the schema changed without a
+  // version bump, which would silently break the index columns, so refuse instead of guessing.
   const columns = new Set(
     (db.prepare(`PRAGMA table_info(${layout.table})`).all() as { name: string }[]).map((c) => c.name),
   );
