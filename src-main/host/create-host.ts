@@ -4,15 +4,15 @@ import { createIdSource } from '../../src-shared/core/ids';
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import type { HostMessage } from '../../src-shared/bridge/protocol';
 import { completeInterruptedChanges, createAuditedWriter } from '../audit/audited-writer';
-import { auditQueryHandlers } from '../audit/audit-handlers';
-import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { createConnection, type Connection } from '../bridge/connection';
 import { createSerialQueue } from '../bridge/serial-queue';
 import { openDatabase, type LabDatabase } from '../database/open-database';
 import type { Logger } from '../logging/logger';
-import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
-import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
-import type { CommandHandlers, HostServices, QueryHandlers } from './handler-types';
+import type { HostEvents } from '../../src-shared/bridge/contract';
+import type { BroadcastEvent, FeatureRuntime, HostFeature } from './feature';
+import { features as allFeatures } from './features';
+import type { HostServices } from './handler-types';
+import { registerHandlers } from './register-handlers';
 
 export interface HostOptions {
   storage: RxStorage<unknown, unknown>;
@@ -22,6 +22,8 @@ export interface HostOptions {
   clock?: () => Date;
   sessionTimeoutMs?: number;
   expiryCheckMs?: number;
+  /** Defaults to every feature in features.ts; tests may pass a subset plus their own. */
+  features?: HostFeature[];
 }
 
 export interface Host {
@@ -31,25 +33,13 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const commandHandlers = {
-  ...authCommandHandlers,
-  ...peopleCommandHandlers,
-  ...projectCommandHandlers,
-} satisfies CommandHandlers;
-
-const queryHandlers = {
-  ...authQueryHandlers,
-  ...peopleQueryHandlers,
-  ...projectQueryHandlers,
-  ...auditQueryHandlers,
-} satisfies QueryHandlers;
-
 /**
  * The composition root of the host: opens the database, completes changes cut off by a crash,
  * and serves UI connections. The same host runs inside Electron and in serve mode.
  */
 export async function createHost(options: HostOptions): Promise<Result<Host>> {
-  const { storage, databaseLocation, log, clock = () => new Date(), sessionTimeoutMs = 30 * 60_000, expiryCheckMs } = options;
+  const { storage, databaseLocation, log, clock = () => new Date(), sessionTimeoutMs = 30 * 60_000, expiryCheckMs, features = allFeatures } = options;
+  const { commands: commandHandlers, queries: queryHandlers } = registerHandlers(features);
   const opened = await openDatabase(storage, databaseLocation);
   if (!opened.ok) {
     log.error('database could not be opened', undefined, { message: opened.error.message });
@@ -66,9 +56,15 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
   }
 
   const newId = createIdSource(() => clock().getTime(), (n) => randomBytes(n));
-  const services: HostServices = { db, writer: createAuditedWriter(db, newId), clock, newId, log };
   const queue = createSerialQueue();
+  const services: HostServices = { db, writer: createAuditedWriter(db, newId), clock, newId, log, runExclusive: (task) => queue.run(task) };
   const connections = new Set<Connection>();
+  const senders = new Set<(message: HostMessage) => void>();
+  const broadcast: BroadcastEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => {
+    for (const send of senders) send({ t: 'event', name, payload });
+  };
+  const runtimes: FeatureRuntime[] = [];
+  for (const feature of features) if (feature.start) runtimes.push(await feature.start(services, broadcast));
 
   log.info('host started', { databaseLocation });
   return ok({
@@ -84,17 +80,21 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
         ...(expiryCheckMs !== undefined ? { expiryCheckMs } : {}),
       });
       connections.add(connection);
+      senders.add(send);
       return {
         receive: (message) => connection.receive(message),
         close() {
           connection.close();
           connections.delete(connection);
+          senders.delete(send);
         },
       };
     },
     async close() {
       for (const connection of connections) connection.close();
       connections.clear();
+      senders.clear();
+      for (const runtime of runtimes.reverse()) await runtime.dispose();
       await queue.run(async () => undefined);
       await db.close();
       log.info('host stopped');

@@ -14,6 +14,11 @@ export interface HostServices {
   clock: () => Date;
   newId: () => string;
   log: Logger;
+  /**
+   * Runs a task in the host's one write queue. Commands already run inside it; background work
+   * that writes (scheduler, sync, outbox) must use it too, never while inside a command.
+   */
+  runExclusive<T>(task: () => Promise<T>): Promise<T>;
 }
 
 export interface CommandContext extends HostServices {

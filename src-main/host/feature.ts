@@ -1,0 +1,24 @@
+import type { Observable } from 'rxjs';
+import type { HostEvents } from '../../src-shared/bridge/contract';
+import type { CommandHandlers, HostServices, QueryHandlers } from './handler-types';
+
+/** Pushes an event to every connected UI (e.g. sync status, a new notification count). */
+export type BroadcastEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => void;
+
+export interface FeatureRuntime {
+  /** Stops timers, subscriptions and connections; called once when the host closes. */
+  dispose(): Promise<void> | void;
+}
+
+/**
+ * A feature's part of the host: its command and live-query handlers, and optionally background
+ * work (scheduler rules, sync) started after the database is open. Listed in features.ts.
+ */
+export interface HostFeature {
+  name: string;
+  commands?: Partial<CommandHandlers>;
+  queries?: Partial<QueryHandlers>;
+  start?(services: HostServices, broadcast: BroadcastEvent): Promise<FeatureRuntime> | FeatureRuntime;
+}
+
+export type { Observable };

@@ -1,0 +1,16 @@
+import { auditQueryHandlers } from '../audit/audit-handlers';
+import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
+import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
+import type { HostFeature } from './feature';
+
+/**
+ * Every feature the host runs, in start order. Add a feature by adding one line here; the host
+ * refuses to start when two features register the same command or a contract entry has no handler.
+ */
+export const features: HostFeature[] = [
+  { name: 'auth', commands: authCommandHandlers, queries: authQueryHandlers },
+  { name: 'people', commands: peopleCommandHandlers, queries: peopleQueryHandlers },
+  { name: 'projects', commands: projectCommandHandlers, queries: projectQueryHandlers },
+  { name: 'audit', queries: auditQueryHandlers },
+];
