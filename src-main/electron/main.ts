@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, dialog, protocol, session, shell, type BrowserWindow } from 'electron';
+import { lockDataFolder } from '../database/data-folder-lock';
+import { createHost } from '../host/create-host';
+import { createLabStorage } from '../host/lab-storage';
+import { createLogger } from '../logging/logger';
+import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
+import { attachIpcBridge } from './ipc-adapter';
+import { createMainWindow, focusWindow } from './main-window';
+import { chromiumProfileDir, resolveDataDir } from './startup-options';
+import { hardenSession, hardenWindow } from './window-hardening';
+
+/**
+ * The desktop app's composition root: the same host as serve mode (src-main/serve/serve-main.ts),
+ * with Electron IPC instead of a WebSocket and app:// instead of HTTP.
+ */
+
+/**
+ * Exit code after a start-up failure already shown to the person in a dialog. `npm start`
+ * (scripts/start.mjs) does not fall back to serve mode for it: serve mode would fail the same way.
+ */
+const EXIT_REPORTED = 3;
+
+// out/main/index.js → out/renderer and out/preload, inside app.asar once packaged.
+const outDir = join(import.meta.dirname, '..');
+const rendererRoot = join(outDir, 'renderer');
+const preloadPath = join(outDir, 'preload', 'index.cjs');
+
+function reportAndExit(title: string, message: string): void {
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, message);
+  app.exit(EXIT_REPORTED);
+}
+
+// Before `ready`: the scheme's privileges, the sandbox for every renderer, and the folders. The
+// name is set explicitly because `electron .` would otherwise take package.json's lower-case name
+// and look in another folder than serve mode's defaultDataDir().
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+app.setName('LabFlow');
+const defaultDataDir = join(app.getPath('appData'), 'LabFlow');
+const dataDir = resolveDataDir(process.argv.slice(1), process.env, defaultDataDir);
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!dataDir.ok) {
+  reportAndExit('LabFlow could not start', dataDir.error.message);
+} else if (!useProfileFor(dataDir.value)) {
+  // Already reported.
+} else if (!app.requestSingleInstanceLock()) {
+  // The running instance receives 'second-instance' and comes to the front.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) focusWindow(mainWindow);
+  });
+  start(dataDir.value).catch((error: unknown) => reportAndExit('LabFlow could not start', error instanceof Error ? error.message : String(error)));
+}
+
+/** Points Chromium's profile (and so the single-instance lock) at the data folder's profile. */
+function useProfileFor(dataDir: string): boolean {
+  const profileDir = chromiumProfileDir(dataDir, defaultDataDir);
+  try {
+    // setPath throws for a folder that does not exist yet (first run, a fresh --data-dir).
+    mkdirSync(profileDir, { recursive: true });
+    app.setPath('userData', profileDir);
+    return true;
+  } catch (error) {
+    reportAndExit('LabFlow could not start', `The folder ${profileDir} could not be created: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+async function start(dataDir: string): Promise<void> {
+  await app.whenReady();
+  const log = createLogger({ directory: join(dataDir, 'logs') });
+  const logFile = join(dataDir, 'logs', 'labflow.log');
+
+  hardenSession(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWindow(contents, { openExternal: (url) => shell.openExternal(url), log });
+  });
+
+  const lock = lockDataFolder(dataDir);
+  if (!lock.ok) return reportAndExit('LabFlow is already running', lock.error.message);
+  const { storage, location } = createLabStorage(dataDir);
+  const hosted = await createHost({ storage, databaseLocation: location, log });
+  if (!hosted.ok) {
+    lock.value.release();
+    // Never reset or recreate the database here: the person decides, with the file named.
+    return reportAndExit('LabFlow could not open its database', `${hosted.error.message}\n\nNothing was reset or deleted. Details are in ${logFile}.`);
+  }
+  const host = hosted.value;
+  const disposeProtocol = serveAppProtocol(protocol, rendererRoot, log);
+  const window = createMainWindow({ preloadPath, isDevToolsAllowed: !app.isPackaged, log });
+  mainWindow = window;
+  const disposeBridge = attachIpcBridge(window.webContents, host, log);
+  window.on('closed', () => {
+    disposeBridge();
+    mainWindow = null;
+  });
+
+  // Closing the host is asynchronous; quitting waits for it once, then quits for real.
+  let stopping: Promise<void> | null = null;
+  let isStopped = false;
+  const stop = () =>
+    (stopping ??= (async () => {
+      disposeBridge();
+      try {
+        await host.close();
+      } catch (error) {
+        log.error('the host did not close cleanly', error);
+      }
+      disposeProtocol();
+      lock.value.release();
+      isStopped = true;
+    })());
+  app.on('before-quit', (event) => {
+    if (isStopped) return;
+    event.preventDefault();
+    void stop().then(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+  process.on('SIGINT', () => app.quit());
+  process.on('SIGTERM', () => app.quit());
+  log.info('desktop started', { dataDir });
+}
