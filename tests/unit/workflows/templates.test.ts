@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { advance } from '../../../src-shared/workflows/advance';
+import { fireTimer } from '../../../src-shared/workflows/deadlines';
+import type { WorkflowDefinition } from '../../../src-shared/workflows/definition-schema';
+import type { Actor, WorkflowInstance } from '../../../src-shared/workflows/instance';
+import { budgetApproval } from '../../../src-shared/workflows/templates/budget-approval';
+import { builtInTemplates } from '../../../src-shared/workflows/templates/built-in-templates';
+import { capa } from '../../../src-shared/workflows/templates/capa';
+import { documentReview } from '../../../src-shared/workflows/templates/document-review';
+import { hiring } from '../../../src-shared/workflows/templates/hiring';
+import { validateDefinition } from '../../../src-shared/workflows/validate-definition';
+import { at, must, people, published, start, stepIds } from './helpers';
+
+const signature = (name: string) => ({ meaning: 'approved' as const, signerName: name, signedAt: at(0) });
+
+describe('built-in templates', () => {
+  it('ship the eight processes, each with its own code', () => {
+    expect(builtInTemplates.map((t) => t.workflow_code)).toEqual([
+      'EQUIPMENT_PROCUREMENT',
+      'BUDGET_APPROVAL',
+      'EXPENSE_CLAIM',
+      'LEAVE_REQUEST',
+      'HIRING',
+      'ONBOARDING',
+      'CAPA',
+      'DOCUMENT_REVIEW',
+    ]);
+  });
+
+  it.each(builtInTemplates.map((t) => [t.workflow_code, t] as const))('%s passes validation', (_, template) => {
+    expect(validateDefinition(template)).toEqual([]);
+  });
+
+  it('use only the roles every installation has', () => {
+    const roles = new Set(['admin', 'department_head', 'procurement_manager', 'procurement_officer', 'qa_manager', 'hr', 'finance', 'member']);
+    for (const template of builtInTemplates) {
+      for (const step of template.steps) {
+        const levels = step.approval?.levels ?? [step];
+        for (const level of levels) {
+          if (level.assignee_type === 'role') expect(roles, `${template.workflow_code}/${step.step_id}`).toContain(level.assignee_value);
+        }
+      }
+    }
+  });
+});
+
+function act(def: WorkflowDefinition, instance: WorkflowInstance, actor: Actor, action: string, n: number, extra = {}) {
+  return must(advance(def, instance, { commandId: `c${n}`, action, ...extra }, actor, at(n))).instance;
+}
+
+describe('templates in use', () => {
+  it('budget approval routes by amount: small to the head alone, large through three levels', () => {
+    const def = published(budgetApproval);
+    const small = act(def, start(budgetApproval, { amount: 100_000, requester_id: 'u-req' }).instance, people.requester, 'complete', 1, { data: { amount: 100_000 } });
+    expect(stepIds(small)).toEqual(['head_approval']);
+    const done = must(advance(def, small, { commandId: 'c2', action: 'approve', signature: signature('Hans Head') }, people.head, at(2)));
+    expect(done.instance.status).toBe('completed');
+    expect(done.effects).toContainEqual(expect.objectContaining({ reason: 'notify_step', recipients: { users: ['u-req'], roles: [] } }));
+    const large = act(def, start(budgetApproval).instance, people.requester, 'complete', 1, { data: { amount: 9_000_000 } });
+    expect(stepIds(large)).toEqual(['director_approval']);
+  });
+
+  it('document review releases after two of three reviewers and QA', () => {
+    const def = published(documentReview);
+    let instance = start(documentReview, { author_id: 'u-req', reviewers: ['u-head', 'u-head2', 'u-head3'] }).instance;
+    instance = act(def, instance, people.requester, 'complete', 1);
+    instance = act(def, instance, people.head, 'approve', 2, { signature: signature('Hans Head') });
+    instance = act(def, instance, people.head3, 'approve', 3, { signature: signature('Holger Head') });
+    expect(stepIds(instance)).toEqual(['qa_release']);
+    instance = act(def, instance, people.qa, 'approve', 4, { signature: signature('Quentin QA') });
+    expect(instance.status).toBe('completed');
+  });
+
+  it('CAPA runs both actions in parallel, waits, and loops back when the check fails', () => {
+    const def = published(capa);
+    let instance = start(capa).instance;
+    instance = act(def, instance, people.requester, 'complete', 1);
+    instance = act(def, instance, people.qa, 'open_capa', 2);
+    instance = act(def, instance, people.head, 'complete', 3);
+    instance = act(def, instance, people.head, 'complete', 4);
+    instance = act(def, instance, people.qa, 'approve', 5, { signature: signature('Quentin QA') });
+    expect(stepIds(instance)).toEqual(['corrective_action', 'preventive_action']);
+    instance = act(def, instance, people.head, 'complete', 6, { stepId: 'corrective_action' });
+    instance = act(def, instance, people.head, 'complete', 7, { stepId: 'preventive_action' });
+    expect(stepIds(instance)).toEqual(['effectiveness_wait']);
+    instance = must(fireTimer(def, instance, instance.activeSteps[0]?.token ?? '', at(7 + 720))).instance;
+    instance = act(def, instance, people.qa, 'reject', 800, { signature: signature('Quentin QA') });
+    expect(stepIds(instance)).toEqual(['root_cause']);
+  });
+
+  it('hiring goes back to advertising when screening finds nobody', () => {
+    const def = published(hiring);
+    let instance = start(hiring).instance;
+    instance = act(def, instance, people.head, 'complete', 1);
+    instance = act(def, instance, people.hr, 'approve', 2);
+    instance = act(def, instance, people.hr, 'complete', 3);
+    instance = act(def, instance, people.hr, 'complete', 4, { data: { shortlisted_count: 0 } });
+    expect(stepIds(instance)).toEqual(['advertise']);
+  });
+});
