@@ -20,8 +20,8 @@ export type Project = {
   tags?: string[];
 };
 
-/** A schema with single, nested and compound indexes, run through RxDB's own normalisation. */
-export const projectSchema: RxJsonSchema<RxDocumentData<Project>> = fillWithDefaultSettings<Project>({
+/** A schema with single, nested and compound indexes, as an application declares it. */
+export const projectJsonSchema: RxJsonSchema<Project> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
@@ -44,7 +44,13 @@ export const projectSchema: RxJsonSchema<RxDocumentData<Project>> = fillWithDefa
   },
   required: ['id', 'name', 'status', 'priority', 'isArchived', 'budget'],
   indexes: ['name', 'budget.amount', ['status', 'priority'], 'isArchived'],
-});
+};
+
+/** The same schema after RxDB's normalisation, as storage instances receive it. */
+export const projectSchema: RxJsonSchema<RxDocumentData<Project>> = fillWithDefaultSettings<Project>(projectJsonSchema);
+
+/** Documents per bulkWrite in the crash test (writer and checker must agree). */
+export const CRASH_BATCH_SIZE = 10;
 
 export type TempDir = { dir: string; cleanup: () => void };
 
