@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
-const results = 'test-results';
+const results = '.test-reports'; // not test-results: Playwright empties that folder when it starts
 mkdirSync(results, { recursive: true });
 const only = process.argv.slice(2);
 const wants = (step) => only.length === 0 || only.includes(step);

@@ -9,7 +9,7 @@ describe('handler registration', () => {
     expect(() => registerHandlers(features)).not.toThrow();
   });
   it('refuses a command registered twice', () => {
-    expect(() => registerHandlers([...features, { name: 'copycat', commands: { 'projects/create': noop } }])).toThrow(/Duplicate handler for projects\/create/);
+    expect(() => registerHandlers([...features, { name: 'copycat', commands: { 'projects/create': noop } as never }])).toThrow(/Duplicate handler for projects\/create/);
   });
   it('refuses a handler the contract does not declare', () => {
     expect(() => registerHandlers([...features, { name: 'rogue', commands: { 'rogue/thing': noop } as never }])).toThrow(/does not declare/);
