@@ -29,7 +29,6 @@ export const ErrorCode = {
   self_approval_not_allowed: 'self_approval_not_allowed',
   duplicate_approver: 'duplicate_approver',
   signature_required: 'signature_required',
-  duplicate_command: 'duplicate_command',
   timer_not_due: 'timer_not_due',
   invalid_definition: 'invalid_definition',
   definition_not_published: 'definition_not_published',
