@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance } from '../../../src-shared/workflows/advance';
+import { resolveIncident } from '../../../src-shared/workflows/incidents';
 import { cancel, comment, reassign } from '../../../src-shared/workflows/instance-actions';
 import { equipmentProcurement } from '../../../src-shared/workflows/templates/equipment-procurement';
 import { at, errorOf, must, people, published, start } from './helpers';
@@ -59,5 +60,33 @@ describe('comment', () => {
     const started = start(equipmentProcurement);
     expect(errorOf(comment(def, started.instance, { commandId: 'k1', comments: '  ' }, people.head, at(1)))).toBe('invalid_input');
     expect(errorOf(comment(def, started.instance, { commandId: 'k1', comments: 'hi', stepId: 'ghost' }, people.head, at(1)))).toBe('invalid_input');
+  });
+});
+
+describe('incidents', () => {
+  const stuckDef = published({
+    workflow_code: 'STUCK',
+    name: 'Stuck',
+    steps: [
+      { step_id: 'a', name: 'A', type: 'task', assignee_type: 'variable', assignee_value: 'owner', next_steps: ['b'] },
+      { step_id: 'b', name: 'B', type: 'task', assignee_type: 'role', assignee_value: 'member', next_steps: [] },
+    ],
+    initial_step: 'a',
+  });
+
+  it('an admin can send a stuck instance to another step', () => {
+    const stuck = start(stuckDef).instance;
+    expect(stuck.status).toBe('incident');
+    const moved = must(resolveIncident(stuckDef, stuck, { commandId: 'i1', goTo: 'b', comments: 'Owner left; skip' }, people.admin, at(1)));
+    expect(moved.instance.status).toBe('running');
+    expect(moved.instance.activeSteps.map((s) => s.stepId)).toEqual(['b']);
+    expect(moved.events.map((e) => e.type)).toEqual(['incident_resolved', 'step_completed', 'step_entered']);
+    expect(errorOf(resolveIncident(stuckDef, moved.instance, { commandId: 'i2' }, people.admin, at(2)))).toBe('invalid_state');
+    expect(errorOf(resolveIncident(stuckDef, stuck, { commandId: 'i3', goTo: 'ghost' }, people.admin, at(2)))).toBe('invalid_input');
+  });
+
+  it('an instance stopped by an incident can still be cancelled', () => {
+    const stuck = start(stuckDef).instance;
+    expect(must(cancel(stuckDef, stuck, { commandId: 'x' }, people.admin, at(1))).instance.status).toBe('cancelled');
   });
 });
