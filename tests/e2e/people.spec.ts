@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startServeHost, type ServedHost } from './support/serve-host';
+import { saveScreenshot } from './support/screenshots';
+
+const admin = { name: 'Grace Hopper', email: 'grace@lab.example', password: 'compiler-pioneer-1952' };
+const scientist = { name: 'Rosalind Franklin', email: 'rosalind@lab.example', password: 'photo-fifty-one-1952' };
+
+let host: ServedHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('an administrator adds a person with roles, the person signs in, and deactivation locks them out', async ({ page }) => {
+  host = await startServeHost();
+  await page.goto(host.url);
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
+  await page.getByLabel('Repeat the password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+
+  // Settings → People & roles: add a custom role, then a person with it.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Role code').fill('lab_technician');
+  await page.getByLabel('Role name').fill('Lab technician');
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await expect(page.getByText('Lab technician (lab_technician)')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(scientist.name);
+  await dialog.getByRole('textbox', { name: 'Email' }).fill('not-an-email');
+  await dialog.getByLabel('First password').fill(scientist.password);
+  await dialog.getByRole('button', { name: 'Add person' }).click();
+  await expect(dialog.getByText('Enter an email address like name@lab.org.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Email' }).fill(scientist.email);
+  await dialog.getByRole('combobox', { name: 'Roles' }).click();
+  await page.getByRole('option', { name: 'Lab technician' }).click();
+  await dialog.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByTestId('person-row')).toHaveCount(2);
+  await expect(page.getByTestId('person-row').filter({ hasText: scientist.name })).toContainText('Lab technician');
+  await saveScreenshot(page, 'settings-people-two');
+
+  // The administrator cannot remove their own last admin role.
+  await page.getByRole('button', { name: `Edit ${admin.name}` }).click();
+  const roles = page.getByRole('dialog').getByRole('combobox', { name: 'Roles' });
+  await roles.click();
+  await roles.press('Backspace');
+  await page.getByRole('option', { name: 'Member' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('This is the last active administrator', { exact: false })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  // The new person signs in and sees people but cannot change them.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, scientist);
+  await expect(page.getByTestId('signed-in-as')).toHaveText(scientist.name);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByText('Only administrators can change people and roles.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add person' })).toHaveCount(0);
+
+  // Deactivated, they can no longer sign in.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, admin);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel(`${scientist.name} is active`).click();
+  await expect(page.getByLabel(`${scientist.name} is active`)).not.toBeChecked();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, scientist);
+  await expect(page.getByText('This account is deactivated.', { exact: false })).toBeVisible();
+});
