@@ -2,6 +2,7 @@ import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
 import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
+import { syncFeature } from '../sync/sync-feature';
 import type { HostFeature } from './feature';
 
 /**
@@ -13,4 +14,5 @@ export const features: HostFeature[] = [
   { name: 'people', commands: peopleCommandHandlers, queries: peopleQueryHandlers },
   { name: 'projects', commands: projectCommandHandlers, queries: projectQueryHandlers },
   { name: 'audit', queries: auditQueryHandlers },
+  syncFeature,
 ];

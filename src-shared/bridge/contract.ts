@@ -2,6 +2,8 @@ import { auditContract } from '../audit/audit-contract';
 import { authContract } from '../auth/auth-contract';
 import { peopleContract } from '../people/people-contract';
 import { projectContract } from '../projects/project-contract';
+import { syncContract } from '../sync/sync-contract';
+import type { SyncPhase } from '../sync/sync-status';
 import type { CommandSpec, QuerySpec } from './define';
 
 /**
@@ -13,6 +15,7 @@ export const contract = {
   ...peopleContract,
   ...projectContract,
   ...auditContract,
+  ...syncContract,
 };
 
 export type Contract = typeof contract;
@@ -23,6 +26,8 @@ export type QueryName = { [K in ContractName]: Contract[K] extends QuerySpec ? K
 /** Events the host pushes without being asked. */
 export interface HostEvents {
   'session/expired': { reason: 'inactivity' | 'signed_out' | 'deactivated' };
-  'host/status': { mode: 'desktop' | 'serve'; dataDir: string; sync: 'standalone' };
+  'host/status': { mode: 'desktop' | 'serve'; dataDir: string; sync: SyncPhase };
+  /** The team-sync phase changed (the full status is the `sync/status` live query). */
+  'sync/status': { phase: SyncPhase; pendingChanges: number };
 }
 export type HostEventName = keyof HostEvents;

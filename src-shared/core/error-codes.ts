@@ -35,6 +35,15 @@ export const ErrorCode = {
   definition_retired: 'definition_retired',
   instance_already_running: 'instance_already_running',
   missing_step_mapping: 'missing_step_mapping',
+  // Team sync (src-shared/sync, sync-server).
+  /** Too many attempts in a short time; try again later. */
+  rate_limited: 'rate_limited',
+  /** Sign-in is locked after repeated failures. */
+  account_locked: 'account_locked',
+  /** The sync server cannot be reached. */
+  server_unreachable: 'server_unreachable',
+  /** Desktop and server speak different sync protocol versions. */
+  sync_protocol_mismatch: 'sync_protocol_mismatch',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,41 @@
+import type { RxJsonSchema } from 'rxdb';
+import { collectionNames, schemas } from '../db/schemas';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry carries every collection's schema, whatever its document type
+type AnySchema = RxJsonSchema<any>;
+
+/**
+ * One collection as the sync protocol sees it. The server has no per-collection code: it stores,
+ * validates, scopes and merges documents using these entries plus the rules in permissions.ts,
+ * read-scope.ts and conflicts.ts, so a collection added to `schemas` syncs without server changes.
+ */
+export interface SyncCollection {
+  name: string;
+  schema: AnySchema;
+  /** Documents are only ever inserted (audit, workflow events): an update or delete is refused and ids never conflict. */
+  isAppendOnly: boolean;
+  /** Fields that stay on the PC: stripped before a push and never sent by the server (e.g. password hashes). */
+  localOnlyFields: string[];
+}
+
+const appendOnly = new Set<string>(['audit', 'workflow_events']);
+const localOnly: Record<string, string[]> = { people: ['passwordHash'] };
+
+export const defineSyncCollection = (name: string, schema: AnySchema, options: Partial<Omit<SyncCollection, 'name' | 'schema'>> = {}): SyncCollection => ({
+  name,
+  schema,
+  isAppendOnly: options.isAppendOnly ?? appendOnly.has(name),
+  localOnlyFields: options.localOnlyFields ?? localOnly[name] ?? [],
+});
+
+/** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */
+export const syncCollections: SyncCollection[] = collectionNames.map((name) => defineSyncCollection(name, schemas[name]));
+
+/**
+ * The plain JSON schema ajv validates a pushed document against: the collection's schema without
+ * RxDB's own keywords (primaryKey, indexes, version …), which are not JSON Schema.
+ */
+export function validationSchemaOf(collection: SyncCollection): Record<string, unknown> {
+  const { properties, required, type } = collection.schema as { properties: Record<string, unknown>; required?: string[]; type: string };
+  return { type, properties, required: required ?? [] };
+}

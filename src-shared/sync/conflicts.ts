@@ -1,0 +1,105 @@
+/**
+ * Deterministic conflict resolution for pushed documents (DESIGN.md §5). Pure: the server calls it
+ * with the stored document (master), the state the PC last saw (assumed) and the PC's new state.
+ *
+ * - Append-only collections never merge: the first version on the server stays; a differing second
+ *   version (a deterministic id written twice) is kept as the losing version.
+ * - Otherwise fields are merged: a field changed on only one side takes that side's value; a field
+ *   both changed to different values keeps the server's value, and the PC's value is reported as lost
+ *   so the caller can keep it in the record's history. Plain objects (e.g. `data`) merge per key.
+ * - Bookkeeping fields (updatedAt, updatedBy, auditId) never count as a conflict.
+ */
+type Doc = Record<string, unknown>;
+
+export interface LostField {
+  field: string;
+  kept: unknown;
+  lost: unknown;
+}
+
+export type PushResolution =
+  /** Store the document as sent. */
+  | { kind: 'accept'; doc: Doc }
+  /** Store `doc` (a merge of both sides) and send it back so the PC takes it too. */
+  | { kind: 'merge'; doc: Doc; lost: LostField[] }
+  /** Keep the server's document and send it back; `lost` says what of the PC's version did not survive. */
+  | { kind: 'keep_master'; doc: Doc; lost: LostField[] };
+
+const BOOKKEEPING = new Set(['updatedAt', 'updatedBy', 'auditId', '_meta', '_rev', '_attachments']);
+
+const isPlainObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Structural equality with key order ignored (documents pass through JSON and jsonb, which reorder keys). */
+export function isSameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => isSameValue(v, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => a[k] !== undefined || b[k] !== undefined));
+    for (const k of keys) if (!isSameValue(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+/** Equal in content: bookkeeping fields ignored. */
+export function isSameContent(a: Doc, b: Doc): boolean {
+  const strip = (d: Doc) => Object.fromEntries(Object.entries(d).filter(([k]) => !BOOKKEEPING.has(k)));
+  return isSameValue(strip(a), strip(b));
+}
+
+function mergeObjects(base: Doc, master: Doc, incoming: Doc, path: string, lost: LostField[]): { merged: Doc; tookFromPc: boolean } {
+  const merged: Doc = { ...master };
+  let tookFromPc = false;
+  const keys = new Set([...Object.keys(base), ...Object.keys(master), ...Object.keys(incoming)]);
+  for (const key of keys) {
+    if (path === '' && BOOKKEEPING.has(key)) continue;
+    const pcChanged = !isSameValue(base[key], incoming[key]);
+    if (!pcChanged) continue;
+    const serverChanged = !isSameValue(base[key], master[key]);
+    if (!serverChanged) {
+      if (incoming[key] === undefined) delete merged[key];
+      else merged[key] = incoming[key];
+      tookFromPc = true;
+    } else if (!isSameValue(master[key], incoming[key])) {
+      const [b, m, i] = [base[key], master[key], incoming[key]];
+      if (isPlainObject(b) && isPlainObject(m) && isPlainObject(i)) {
+        const inner = mergeObjects(b, m, i, `${path}${key}.`, lost);
+        merged[key] = inner.merged;
+        tookFromPc ||= inner.tookFromPc;
+      } else {
+        lost.push({ field: path + key, kept: m ?? null, lost: i ?? null });
+      }
+    }
+  }
+  return { merged, tookFromPc };
+}
+
+const later = (a: unknown, b: unknown) => (String(a ?? '') >= String(b ?? '') ? a : b);
+
+/**
+ * Decides what happens to one pushed document. `master` is null when the server has no such
+ * document; `assumed` is null when the PC believes it is creating it.
+ */
+export function resolvePush(options: { isAppendOnly: boolean; master: Doc | null; assumed: Doc | null; incoming: Doc }): PushResolution {
+  const { isAppendOnly, master, assumed, incoming } = options;
+  if (!master) return { kind: 'accept', doc: incoming };
+  if (assumed && isSameValue(master, assumed)) return { kind: 'accept', doc: incoming };
+  if (isSameContent(master, incoming)) return { kind: 'keep_master', doc: master, lost: [] };
+  if (isAppendOnly || !assumed) {
+    // Two versions created independently under one id: the first on the server stays.
+    const lost: LostField[] = [];
+    mergeObjects({}, master, incoming, '', lost);
+    return { kind: 'keep_master', doc: master, lost };
+  }
+  const lost: LostField[] = [];
+  const { merged, tookFromPc } = mergeObjects(assumed, master, incoming, '', lost);
+  if (!tookFromPc) return { kind: 'keep_master', doc: master, lost };
+  // An edit merged into a document the server has deleted would vanish with it: report it as lost.
+  if (merged._deleted === true && incoming._deleted !== true) lost.push({ field: '_deleted', kept: true, lost: false });
+  const isPcLater = String(incoming.updatedAt ?? '') > String(master.updatedAt ?? '');
+  merged.updatedAt = later(master.updatedAt, incoming.updatedAt);
+  merged.updatedBy = isPcLater ? incoming.updatedBy : master.updatedBy;
+  // The larger audit id: the PC's crash roll-forward then never re-applies either side's change.
+  merged.auditId = later(master.auditId, incoming.auditId);
+  return { kind: 'merge', doc: merged, lost };
+}

@@ -1,0 +1,86 @@
+import { isSensitiveRecord, sensitiveRecordKinds } from './read-scope';
+import { canRead } from './read-scope';
+import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
+
+export type SyncAction = 'read' | 'create' | 'update' | 'delete';
+
+/** What an action is about: the document as it would be after the action, and before it (updates, deletes). */
+export interface SyncTarget {
+  collection: string;
+  doc: Record<string, unknown>;
+  previous?: Record<string, unknown> | null;
+  /** The collection only ever grows (audit, workflow events). */
+  isAppendOnly?: boolean;
+}
+
+export type Decision = { isAllowed: true } | { isAllowed: false; reason: string };
+
+const allow: Decision = { isAllowed: true };
+const deny = (reason: string): Decision => ({ isAllowed: false, reason });
+
+type Doc = Record<string, unknown>;
+const dataOf = (doc: Doc | null | undefined): Doc => (doc?.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
+
+type WriteRule = (person: SyncPerson, action: Exclude<SyncAction, 'read'>, doc: Doc, previous: Doc | null) => Decision;
+
+const adminOnly =
+  (what: string): WriteRule =>
+  (person) =>
+    isSyncAdmin(person) ? allow : deny(`Only an administrator can change ${what}.`);
+
+/** Each person's own entries: the author is `createdBy` (and `data.personId` when set). */
+const isOwnEntry = (person: SyncPerson, doc: Doc): boolean => doc.createdBy === person.id && (dataOf(doc).personId ?? person.id) === person.id;
+
+const activityRule: WriteRule = (person, action, doc, previous) => {
+  if (doc.kind === 'conflict' || previous?.kind === 'conflict') return deny('Conflict records are kept by the server and cannot be changed.');
+  if (doc.kind === 'time_entry' || previous?.kind === 'time_entry') {
+    const isOwn = isOwnEntry(person, doc) && (!previous || isOwnEntry(person, previous));
+    return isOwn ? allow : deny('People can only record and change their own time entries.');
+  }
+  if (action !== 'create' && previous && previous.createdBy !== person.id && !isSyncAdmin(person)) {
+    return deny('Only the author can change or remove this entry.');
+  }
+  return allow;
+};
+
+const recordsRule: WriteRule = (person, _action, doc, previous) => {
+  for (const version of [previous, doc]) {
+    if (!version || !isSensitiveRecord(version)) continue;
+    const roles = sensitiveRecordKinds[version.kind as string] ?? [];
+    // The person concerned may file and follow up their own record (a leave request, an expense claim).
+    if (!hasRole(person, ...roles) && dataOf(version).personId !== person.id) {
+      return deny(`Only ${roles.join(' or ')} staff or the person concerned can change a ${String(version.kind).replace(/_/g, ' ')}.`);
+    }
+  }
+  return allow;
+};
+
+const notificationsRule: WriteRule = (person, action, _doc, previous) =>
+  action === 'create' || previous?.recipientId === person.id ? allow : deny('Only the recipient can mark or remove a notification.');
+
+const writeRules: Record<string, WriteRule> = {
+  people: adminOnly('people, roles and departments'),
+  workflow_definitions: adminOnly('workflow definitions'),
+  activity: activityRule,
+  records: recordsRule,
+  notifications: notificationsRule,
+};
+
+const IMMUTABLE_FIELDS = ['createdAt', 'createdBy'] as const;
+
+/**
+ * The permission rules of team sync, shared by the server (which enforces them on every push and
+ * pull) and the desktop (which can explain a refusal before sending). Pure.
+ */
+export function can(person: SyncPerson, action: SyncAction, target: SyncTarget): Decision {
+  if (!person.isActive) return deny('This account is deactivated.');
+  if (action === 'read') return canRead(person, target.collection, target.doc) ? allow : deny('This record is not shared with you.');
+  const previous = target.previous ?? null;
+  if (target.isAppendOnly && action !== 'create') return deny(`${target.collection.replace(/_/g, ' ')} entries are append-only: they cannot be changed or removed.`);
+  if (previous) {
+    for (const field of IMMUTABLE_FIELDS) {
+      if (field in previous && previous[field] !== target.doc[field]) return deny(`The field ${field} cannot be changed.`);
+    }
+  }
+  return writeRules[target.collection]?.(person, action, target.doc, previous) ?? allow;
+}

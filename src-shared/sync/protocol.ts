@@ -1,0 +1,70 @@
+import type { ErrorCode } from '../core/error-codes';
+
+/**
+ * The sync protocol between a desktop host and the sync server (DESIGN.md §5): RxDB's replication
+ * protocol per collection over HTTP. Bump SYNC_PROTOCOL_VERSION whenever a message shape changes;
+ * the server refuses clients of another version with `sync_protocol_mismatch`.
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
+
+/** Every sync route lives under this prefix; the version is in the path so old clients fail loudly. */
+export const SYNC_API_PREFIX = `/sync/v${SYNC_PROTOCOL_VERSION}`;
+
+/** Header a client sends with its protocol version. */
+export const SYNC_VERSION_HEADER = 'x-labflow-sync-version';
+
+/** Largest pull batch a client may ask for; larger `limit`s are clamped. */
+export const MAX_PULL_BATCH = 1000;
+/** Largest push batch the server accepts in one request. */
+export const MAX_PUSH_BATCH = 200;
+/** Request bodies larger than this are refused with 413 before they are parsed. */
+export const MAX_SYNC_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Where a reader is in one collection's change feed: the server-assigned sequence of the last
+ * document seen plus its id. `scope` fingerprints what the reader was allowed to read when the
+ * checkpoint was made; when it no longer matches, the server replays the feed from the start so
+ * documents the reader lost access to are removed from their PCs.
+ */
+export interface SyncCheckpoint {
+  seq: number;
+  id: string;
+  scope: string;
+}
+
+/** A document on the wire: the stored fields plus RxDB's `_deleted` flag. */
+export type WireDocument = Record<string, unknown> & { _deleted: boolean };
+
+export interface PullResponse {
+  documents: WireDocument[];
+  checkpoint: SyncCheckpoint | null;
+}
+
+export interface PushRow {
+  assumedMasterState?: WireDocument | null;
+  newDocumentState: WireDocument;
+}
+
+/** Why the server refused one pushed document; shown to the person and never retried. */
+export interface RefusedWrite {
+  collection: string;
+  id: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * The server's answer to a push. `conflicts` follows RxDB: the server's current document for every
+ * row it did not take as sent (a real conflict, a field-level merge, or a refused write, whose
+ * master is a tombstone when the server never had the document). `refused` says why rows were refused.
+ */
+export interface PushResponse {
+  conflicts: WireDocument[];
+  refused: RefusedWrite[];
+}
+
+/** One live event on the Server-Sent Events stream (`event: changes`). */
+export type StreamEvent = PullResponse;
+
+export const checkpointToQuery = (checkpoint: SyncCheckpoint | null | undefined): Record<string, string> =>
+  checkpoint ? { seq: String(checkpoint.seq), id: checkpoint.id, scope: checkpoint.scope } : {};

@@ -1,0 +1,100 @@
+import type { SyncCollection } from './collections';
+import { hasRole, type SyncPerson } from './sync-person';
+
+/**
+ * Who may read what (pull scoping). HR and finance `records` reach only the roles that handle them,
+ * the person concerned (`data.personId`) and that person's manager (`data.managerId`) — nobody else,
+ * administrators included. Personal notifications reach their recipient. Audit entries and conflict
+ * records carry a copy of the record they are about, so they are scoped like that record.
+ * Everything else is readable by every active person.
+ */
+export const sensitiveRecordKinds: Readonly<Record<string, readonly string[]>> = {
+  // HR
+  candidate: ['hr'],
+  employee: ['hr'],
+  leave_request: ['hr'],
+  onboarding: ['hr'],
+  offboarding: ['hr'],
+  performance_review: ['hr'],
+  // Finance
+  expense_claim: ['finance'],
+  invoice: ['finance'],
+  payment: ['finance'],
+  payroll: ['finance', 'hr'],
+};
+
+/** Every role that widens what someone may read; used to fingerprint a reader's scope. */
+const scopeRoles = [...new Set(Object.values(sensitiveRecordKinds).flat())].sort();
+
+type Doc = Record<string, unknown>;
+const dataOf = (doc: Doc): Doc => (doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
+
+/** True when the record is an HR or finance record. */
+export const isSensitiveRecord = (doc: Doc): boolean => typeof doc.kind === 'string' && doc.kind in sensitiveRecordKinds;
+
+/** Whether `person` is the one an HR/finance record is about, or their manager. */
+export const isConcerned = (person: SyncPerson, doc: Doc): boolean => {
+  const data = dataOf(doc);
+  return data.personId === person.id || data.managerId === person.id;
+};
+
+function canReadRecord(person: SyncPerson, doc: Doc): boolean {
+  const roles = sensitiveRecordKinds[doc.kind as string];
+  if (!roles) return true;
+  return hasRole(person, ...roles) || isConcerned(person, doc);
+}
+
+/** Whether `person` may receive `doc` of `collection`. Pure; the server filters every pull with it. */
+export function canRead(person: SyncPerson, collection: string, doc: Doc): boolean {
+  if (!person.isActive) return false;
+  switch (collection) {
+    case 'records':
+      return canReadRecord(person, doc);
+    case 'notifications':
+      return doc.recipientId === person.id;
+    case 'audit': {
+      const after = doc.after && typeof doc.after === 'object' ? (doc.after as Doc) : {};
+      return typeof doc.collectionName === 'string' && doc.collectionName !== 'audit' ? canRead(person, doc.collectionName, after) : true;
+    }
+    case 'activity': {
+      // Conflict records keep the losing version of a document: scoped like that document.
+      const data = dataOf(doc);
+      if (doc.kind === 'conflict' && data.subjectScope && typeof doc.subjectType === 'string' && doc.subjectType !== 'activity') {
+        return canRead(person, doc.subjectType, data.subjectScope as Doc);
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
+/** The part of a document its read scope depends on; copied into conflict records about it. */
+export function scopeProjection(collection: string, doc: Doc): Doc {
+  if (collection === 'records') return { kind: doc.kind, data: { personId: dataOf(doc).personId, managerId: dataOf(doc).managerId } };
+  if (collection === 'notifications') return { recipientId: doc.recipientId };
+  return {};
+}
+
+/**
+ * Fingerprint of what `person` may read. Stored in every checkpoint the server hands out; when a
+ * reader's roles change so that this changes, their next pull starts over and removes what they
+ * may no longer read.
+ */
+export const scopeKey = (person: SyncPerson): string => `${person.id}|${scopeRoles.filter((r) => person.roles.includes(r)).join(',')}`;
+
+/**
+ * What a reader who may not see `doc` receives instead: a deleted document that keeps only the id,
+ * the kind and the timestamps, with every other required field blanked so the PC's schema indexes
+ * still work. It removes the document from the reader's PCs without telling them what it held.
+ */
+export function tombstoneOf(doc: Doc, collection: SyncCollection): Doc & { _deleted: true } {
+  const schema = collection.schema as { primaryKey: string; properties?: Record<string, { type?: unknown }>; required?: readonly string[] };
+  const blank: Doc = {};
+  for (const field of schema.required ?? []) {
+    const type = schema.properties?.[field]?.type;
+    blank[field] = type === 'boolean' ? false : type === 'integer' || type === 'number' ? 0 : type === 'array' ? [] : type === 'object' ? {} : '';
+  }
+  const keep = [schema.primaryKey, 'kind', 'createdAt', 'updatedAt'].filter((f) => f in doc);
+  return { ...blank, ...Object.fromEntries(keep.map((f) => [f, doc[f]])), _deleted: true };
+}

@@ -1,0 +1,60 @@
+/**
+ * What the desktop tells a person about team sync (Settings → Team sync and the status chip).
+ * - standalone: no server set up; nothing leaves this PC.
+ * - offline: a server is set up but cannot be reached; changes wait here and go when it is back.
+ * - connecting: signing in / opening the live stream.
+ * - syncing: sending or receiving changes.
+ * - up_to_date: everything sent and received; live changes arrive as they happen.
+ * - error: sync stopped until the person acts (signed out by the server, refused sign-in …).
+ */
+export const syncPhases = ['standalone', 'offline', 'connecting', 'syncing', 'up_to_date', 'error'] as const;
+export type SyncPhase = (typeof syncPhases)[number];
+
+export interface SyncAccountView {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+}
+
+/** A write the server refused: kept on this PC (nothing disappears without a trace) and shown. */
+export interface RefusedChangeView {
+  collection: string;
+  id: string;
+  message: string;
+  at: string;
+}
+
+export interface SyncStatusView {
+  phase: SyncPhase;
+  serverUrl: string | null;
+  account: SyncAccountView | null;
+  /** Local changes not yet accepted by the server. */
+  pendingChanges: number;
+  /** When everything was last sent and received (ISO UTC). */
+  lastSyncedAt: string | null;
+  /** The current problem in words, when there is one. */
+  error: string | null;
+  refused: RefusedChangeView[];
+}
+
+export const standaloneStatus: SyncStatusView = {
+  phase: 'standalone',
+  serverUrl: null,
+  account: null,
+  pendingChanges: 0,
+  lastSyncedAt: null,
+  error: null,
+  refused: [],
+};
+
+/** A conflict the server resolved: which record, which fields kept which value, whose version lost. */
+export interface ConflictView {
+  id: string;
+  at: string;
+  collection: string;
+  recordId: string;
+  /** Who pushed the losing version. */
+  byId: string;
+  fields: { field: string; kept: unknown; lost: unknown }[];
+}
