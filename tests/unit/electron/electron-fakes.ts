@@ -19,9 +19,13 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.isDestroyedFlag;
   }
+  /** Called with what the main process sends to the page, after Electron's structured clone. */
+  deliverToPage: ((channel: string, message: unknown) => void) | null = null;
+
   send(channel: string, message: unknown) {
     if (this.isDestroyedFlag) throw new Error('Object has been destroyed');
     this.sent.push({ channel, message });
+    this.deliverToPage?.(channel, structuredClone(message));
   }
   destroy() {
     this.isDestroyedFlag = true;
