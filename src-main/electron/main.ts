@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { app, dialog, protocol, session, shell, type BrowserWindow } from 'electron';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { createHost } from '../host/create-host';
@@ -8,7 +9,7 @@ import { createLogger } from '../logging/logger';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { attachIpcBridge } from './ipc-adapter';
 import { createMainWindow, focusWindow } from './main-window';
-import { chromiumProfileDir, resolveDataDir } from './startup-options';
+import { chromiumProfileDir, describeNativeModuleMismatch, resolveDataDir } from './startup-options';
 import { hardenSession, hardenWindow } from './window-hardening';
 
 /**
@@ -81,6 +82,20 @@ async function start(dataDir: string): Promise<void> {
   app.on('web-contents-created', (_event, contents) => {
     hardenWindow(contents, { openExternal: (url) => shell.openExternal(url), log });
   });
+
+  // A native module built for Node rather than Electron would otherwise surface as "the database
+  // could not be opened", which it is not. Unpackaged, exit with a plain error so `npm start` falls
+  // back to serve mode, where the same module works.
+  try {
+    new Database(':memory:').close();
+  } catch (error) {
+    const explanation = describeNativeModuleMismatch(error);
+    if (!explanation) throw error;
+    log.error('native module mismatch', error);
+    if (app.isPackaged) return reportAndExit('LabFlow could not start', explanation);
+    console.error(explanation);
+    return app.exit(1);
+  }
 
   const lock = lockDataFolder(dataDir);
   if (!lock.ok) return reportAndExit('LabFlow is already running', lock.error.message);

@@ -29,3 +29,18 @@ export function resolveDataDir(argv: readonly string[], env: Record<string, stri
 export function chromiumProfileDir(dataDir: string, defaultDataDir: string): string {
   return resolve(dataDir) === resolve(defaultDataDir) ? defaultDataDir : resolve(dataDir, 'electron-profile');
 }
+
+/**
+ * Recognises a native module built for another runtime. better-sqlite3 is compiled against one
+ * Node ABI: the copy `npm install` builds works in Node (serve mode, tests) but not in Electron,
+ * whose ABI differs, until it is rebuilt for Electron (electron-builder does that when packaging).
+ * Returns the explanation to print, or null for any other error.
+ */
+export function describeNativeModuleMismatch(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/NODE_MODULE_VERSION|compiled against a different Node\.js version|ERR_DLOPEN_FAILED|invalid ELF header|not a valid Win32 application/i.test(message)) return null;
+  return (
+    `SQLite's native module (better-sqlite3) is built for Node.js, not for this Electron: ${message.split('\n')[0]} ` +
+    'Rebuild it for Electron with `npx electron-builder install-app-deps` (afterwards serve mode and the tests need `npm rebuild better-sqlite3`).'
+  );
+}

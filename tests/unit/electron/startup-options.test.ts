@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chromiumProfileDir, resolveDataDir } from '../../../src-main/electron/startup-options';
+import { chromiumProfileDir, describeNativeModuleMismatch, resolveDataDir } from '../../../src-main/electron/startup-options';
 
 const userData = '/home/ada/.config/LabFlow';
 const cwd = '/work/lab';
@@ -31,5 +31,18 @@ describe('chromiumProfileDir', () => {
 
   it('gives another data folder its own profile (and single-instance lock)', () => {
     expect(chromiumProfileDir('/data/a', userData)).toBe(join('/data/a', 'electron-profile'));
+  });
+});
+
+describe('describeNativeModuleMismatch', () => {
+  it('explains a module built for another Node ABI', () => {
+    const error = new Error(
+      "The module '/app/node_modules/better-sqlite3/build/Release/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 140.",
+    );
+    expect(describeNativeModuleMismatch(error)).toMatch(/built for Node\.js, not for this Electron.*electron-builder install-app-deps/);
+  });
+
+  it.each([new Error('SQLITE_CORRUPT: database disk image is malformed'), 'EACCES: permission denied', undefined, null])('leaves other errors alone (%#)', (error) => {
+    expect(describeNativeModuleMismatch(error)).toBeNull();
   });
 });
