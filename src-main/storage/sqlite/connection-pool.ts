@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 
@@ -24,6 +25,12 @@ export type SqliteConnection = {
   readonly db: SqliteDatabase;
   /** Prepared statement for this SQL text, compiled once per connection and then reused. */
   statement(sql: string): Statement<unknown[], unknown>;
+  /**
+   * Notes that a collection was removed. When the last instance then releases the connection and
+   * no table is left, the whole database was removed: the file (and its -wal/-shm) is deleted so
+   * no removed data stays behind in free pages.
+   */
+  noteRemoval(): void;
   /** Hands the connection back; closes the file when no instance uses it any more. */
   release(): void;
 };
@@ -32,6 +39,7 @@ type PoolEntry = {
   db: SqliteDatabase;
   refCount: number;
   statements: Map<string, Statement<unknown[], unknown>>;
+  hasRemovals: boolean;
 };
 
 // Query SQL varies with the selector ($in lists, operators), so the cache is bounded.
@@ -60,7 +68,7 @@ export class SqliteFileError extends Error {
 export function acquireConnection(filePath: string, options: ConnectionOptions): SqliteConnection {
   let entry = pool.get(filePath);
   if (!entry) {
-    entry = { db: openDatabase(filePath, options), refCount: 0, statements: new Map() };
+    entry = { db: openDatabase(filePath, options), refCount: 0, statements: new Map(), hasRemovals: false };
     pool.set(filePath, entry);
   }
   entry.refCount++;
@@ -70,15 +78,19 @@ export function acquireConnection(filePath: string, options: ConnectionOptions):
     filePath,
     db: owned.db,
     statement: (sql) => cachedStatement(owned, sql),
+    noteRemoval: () => {
+      owned.hasRemovals = true;
+    },
     release: () => {
       if (isReleased) return;
       isReleased = true;
       owned.refCount--;
-      if (owned.refCount === 0) {
-        pool.delete(filePath);
-        owned.statements.clear();
-        closeQuietly(owned.db);
-      }
+      if (owned.refCount > 0) return;
+      pool.delete(filePath);
+      owned.statements.clear();
+      const isEmpty = owned.hasRemovals && countTables(owned.db) === 0;
+      closeQuietly(owned.db);
+      if (isEmpty) deleteDatabaseFiles(filePath);
     },
   };
 }
@@ -127,6 +139,24 @@ function cachedStatement(entry: PoolEntry, sql: string): Statement<unknown[], un
     if (oldest !== undefined) cache.delete(oldest);
   }
   return statement;
+}
+
+function countTables(db: SqliteDatabase): number {
+  try {
+    return db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+  } catch {
+    return -1; // unknown: keep the file
+  }
+}
+
+function deleteDatabaseFiles(filePath: string): void {
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      rmSync(filePath + suffix, { force: true });
+    } catch {
+      // Best effort (e.g. another process still has it open on Windows); an empty file is harmless.
+    }
+  }
 }
 
 function closeQuietly(db: SqliteDatabase): void {

@@ -23,7 +23,9 @@ import type { SqliteConnection } from './connection-pool';
 import { SqliteFileError } from './connection-pool';
 import { AttachmentStore, readAttachmentBlobs } from './attachments';
 import type { AttachmentBlobs } from './attachments';
-import { explainQuery, runCount, runQuery } from './sqlite-query';
+import { DocumentCache } from './document-cache';
+import type { DocumentRow } from './document-cache';
+import { DOCUMENT_COLUMNS, explainQuery, runCount, runQuery } from './sqlite-query';
 import type { QueryContext } from './sqlite-query';
 import type { TableLayout } from './table-layout';
 
@@ -39,6 +41,7 @@ export type SqliteInstanceCreationOptions = Record<string, never>;
 
 type ChangeBulk<RxDocType> = EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>;
 type Categorized<RxDocType> = CategorizeBulkWriteRowsOutput<RxDocType>;
+type WriteOutcome<RxDocType> = { categorized: Categorized<RxDocType>; written: RxDocumentData<RxDocType>[] };
 
 /** The part of a stored document that conflict detection reads; parsed JSON is not needed for it. */
 type RevisionStub = { _rev: string; _deleted: boolean };
@@ -55,12 +58,13 @@ export class RxStorageInstanceSqlite<RxDocType>
   private readonly hubKey: string;
   private readonly queryContext: QueryContext;
   private readonly attachments: AttachmentStore | undefined;
+  private readonly cache: DocumentCache;
   private readonly sql: Statements;
   private readonly writeTransaction: (
     rows: BulkWriteRow<RxDocType>[],
     context: string,
     blobs: AttachmentBlobs | undefined,
-  ) => Categorized<RxDocType>;
+  ) => WriteOutcome<RxDocType>;
   private isClosed = false;
 
   constructor(
@@ -71,9 +75,12 @@ export class RxStorageInstanceSqlite<RxDocType>
     readonly options: Readonly<SqliteInstanceCreationOptions>,
     private readonly layout: TableLayout,
     private readonly connection: SqliteConnection,
+    documentCacheSize: number,
   ) {
     this.primaryPath = layout.primaryPath as StringKeys<RxDocumentData<RxDocType>>;
-    this.queryContext = { layout, schema: schema as RxJsonSchema<RxDocumentData<unknown>>, connection };
+    this.hubKey = changeKey(internals.filePath, layout.table);
+    this.cache = new DocumentCache(this.hubKey, documentCacheSize);
+    this.queryContext = { layout, schema: schema as RxJsonSchema<RxDocumentData<unknown>>, connection, cache: this.cache };
     this.attachments = schema.attachments ? new AttachmentStore(connection, layout.attachmentsTable) : undefined;
 
     this.sql = prepareStatements(connection, layout);
@@ -84,7 +91,6 @@ export class RxStorageInstanceSqlite<RxDocType>
         this.writeRows(rows, context, blobs),
     ).immediate;
 
-    this.hubKey = changeKey(internals.filePath, layout.table);
     this.unsubscribe = subscribeToChanges(this.hubKey, (bulk: AnyEventBulk) => {
       this.changes$.next(bulk as unknown as ChangeBulk<RxDocType>);
     });
@@ -96,7 +102,9 @@ export class RxStorageInstanceSqlite<RxDocType>
     // Blob contents can only be read asynchronously, so before the (synchronous) transaction.
     const blobs = this.attachments ? await readAttachmentBlobs(rows) : undefined;
     this.ensureOpen();
-    const categorized = this.writeTransaction(rows, context, blobs);
+    const { categorized, written } = this.writeTransaction(rows, context, blobs);
+    // Only now, after COMMIT: a rolled-back write must never reach the cache.
+    this.cache.remember(written, (doc) => (doc as RxDocumentData<RxDocType>)[this.primaryPath] as string);
     const bulk = categorized.eventBulk;
     if (bulk.events.length > 0 && categorized.newestRow) {
       const newest = categorized.newestRow.document;
@@ -111,11 +119,28 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.ensureOpen();
     if (ids.length === 0) return [];
     if (ids.length === 1) {
-      const json = (withDeleted ? this.sql.docOne() : this.sql.docOneLive()).get(ids[0]) as string | undefined;
-      return json === undefined ? [] : [JSON.parse(json) as RxDocumentData<RxDocType>];
+      const row = (withDeleted ? this.sql.docOne() : this.sql.docOneLive()).get(ids[0]) as DocumentRow | undefined;
+      return row === undefined ? [] : [this.cache.decode<RxDocumentData<RxDocType>>(row)];
     }
-    const statement = withDeleted ? this.sql.docMany() : this.sql.docManyLive();
-    return (statement.all(JSON.stringify(ids)) as string[]).map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
+    if (!this.cache.isEnabled) {
+      const statement = withDeleted ? this.sql.docMany() : this.sql.docManyLive();
+      return this.cache.decodeAll<RxDocumentData<RxDocType>>(statement.all(JSON.stringify(ids)) as DocumentRow[]);
+    }
+    // Two steps: the revisions first, then the JSON text only of documents not in the cache.
+    // Turning the text of thousands of rows into JS strings costs as much as finding the rows.
+    const versions = (withDeleted ? this.sql.versionMany() : this.sql.versionManyLive()).all(JSON.stringify(ids));
+    const found: RxDocumentData<RxDocType>[] = [];
+    const missing: string[] = [];
+    for (const [id, rev, lwt] of versions as [string, string, number][]) {
+      const cached = this.cache.lookup<RxDocumentData<RxDocType>>(id, rev, lwt);
+      if (cached) found.push(cached);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const rows = this.sql.docMany().all(JSON.stringify(missing)) as DocumentRow[];
+      for (const row of rows) found.push(this.cache.decode<RxDocumentData<RxDocType>>(row));
+    }
+    return found;
   }
 
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
@@ -142,8 +167,8 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.ensureOpen();
     const lwt = checkpoint ? checkpoint.lwt : 0;
     const id = checkpoint ? checkpoint.id : '';
-    const rows = this.sql.changedSince().all(lwt, lwt, id, limit) as string[];
-    const documents = rows.map((json) => JSON.parse(json) as RxDocumentData<RxDocType>);
+    const rows = this.sql.changedSince().all(lwt, lwt, id, limit) as DocumentRow[];
+    const documents = this.cache.decodeAll<RxDocumentData<RxDocType>>(rows);
     const last = documents[documents.length - 1];
     return {
       documents,
@@ -161,15 +186,16 @@ export class RxStorageInstanceSqlite<RxDocType>
   async cleanup(minimumDeletedTime: number): Promise<boolean> {
     this.ensureOpen();
     const maxDeletionTime = now() - minimumDeletedTime;
-    const purgedCount = this.connection.db.transaction(() => {
+    const purged = this.connection.db.transaction(() => {
       const ids = this.sql.purgeable().all(maxDeletionTime) as string[];
       for (const id of ids) {
         this.sql.deleteOne().run(id);
         this.attachments?.removeAllOf(id);
       }
-      return ids.length;
+      return ids;
     }).immediate();
-    return purgedCount < CLEANUP_BATCH;
+    this.cache.forget(purged);
+    return purged.length < CLEANUP_BATCH;
   }
 
   async getAttachmentData(documentId: string, attachmentId: string, digest: string): Promise<Blob> {
@@ -196,6 +222,8 @@ export class RxStorageInstanceSqlite<RxDocType>
     } catch (error) {
       throw new SqliteFileError(this.internals.filePath, `remove collection "${this.collectionName}" from`, error);
     }
+    this.cache.invalidateTable();
+    this.connection.noteRemoval();
     await this.close();
   }
 
@@ -210,13 +238,16 @@ export class RxStorageInstanceSqlite<RxDocType>
     rows: BulkWriteRow<RxDocType>[],
     context: string,
     blobs: AttachmentBlobs | undefined,
-  ): Categorized<RxDocType> {
+  ): WriteOutcome<RxDocType> {
     const ids = rows.map((row) => row.document[this.primaryPath] as string);
-    if (new Set(ids).size === ids.length) return this.writeDistinct(rows, ids, context, blobs);
+    const written: RxDocumentData<RxDocType>[] = [];
+    if (new Set(ids).size === ids.length) {
+      return { categorized: this.writeDistinct(rows, ids, context, blobs, written), written };
+    }
     // The same id twice in one batch: each row must see the previous one's result, so one by one.
     let merged: Categorized<RxDocType> | undefined;
     rows.forEach((row, i) => {
-      const result = this.writeDistinct([row], [ids[i]!], context, blobs);
+      const result = this.writeDistinct([row], [ids[i]!], context, blobs, written);
       if (!merged) {
         merged = result;
         return;
@@ -225,7 +256,7 @@ export class RxStorageInstanceSqlite<RxDocType>
       merged.eventBulk.events.push(...result.eventBulk.events);
       if (result.newestRow) merged.newestRow = result.newestRow;
     });
-    return merged!;
+    return { categorized: merged!, written };
   }
 
   private writeDistinct(
@@ -233,6 +264,7 @@ export class RxStorageInstanceSqlite<RxDocType>
     ids: string[],
     context: string,
     blobs: AttachmentBlobs | undefined,
+    written: RxDocumentData<RxDocType>[],
   ): Categorized<RxDocType> {
     const stubs = this.readRevisions(ids);
     const categorized = categorizeBulkWriteRows<RxDocType>(
@@ -246,17 +278,23 @@ export class RxStorageInstanceSqlite<RxDocType>
     );
     if (categorized.bulkInsertDocs.length > 0) {
       const insert = this.sql.insert();
-      for (const row of categorized.bulkInsertDocs) insert.run(this.columnValues(row.document, true));
+      for (const row of categorized.bulkInsertDocs) {
+        insert.run(this.columnValues(row.document, true));
+        written.push(row.document);
+      }
     }
     if (categorized.bulkUpdateDocs.length > 0) {
       const update = this.sql.update();
-      for (const row of categorized.bulkUpdateDocs) update.run(this.columnValues(row.document, false));
+      for (const row of categorized.bulkUpdateDocs) {
+        update.run(this.columnValues(row.document, false));
+        written.push(row.document);
+      }
     }
     if (this.attachments && blobs) this.attachments.apply(categorized, blobs);
     for (const error of categorized.errors) {
       if ('documentInDb' in error && error.documentInDb) {
-        const json = this.sql.docOne().get(error.documentId) as string;
-        error.documentInDb = JSON.parse(json) as RxDocumentData<RxDocType>;
+        const row = this.sql.docOne().get(error.documentId) as DocumentRow;
+        error.documentInDb = this.cache.decode<RxDocumentData<RxDocType>>(row);
       }
     }
     return categorized;
@@ -310,16 +348,18 @@ function prepareStatements(connection: SqliteConnection, layout: TableLayout) {
   return {
     revisionOne: lazy(`SELECT id, _rev, _deleted FROM ${t} WHERE id = ?`, 'raw'),
     revisionMany: lazy(`SELECT id, _rev, _deleted FROM ${t} WHERE ${byIds}`, 'raw'),
-    docOne: lazy(`SELECT data FROM ${t} WHERE id = ?`, 'pluck'),
-    docOneLive: lazy(`SELECT data FROM ${t} WHERE id = ? AND _deleted = 0`, 'pluck'),
-    docMany: lazy(`SELECT data FROM ${t} WHERE ${byIds}`, 'pluck'),
-    docManyLive: lazy(`SELECT data FROM ${t} WHERE ${byIds} AND _deleted = 0`, 'pluck'),
+    docOne: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE id = ?`, 'raw'),
+    docOneLive: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE id = ? AND _deleted = 0`, 'raw'),
+    docMany: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE ${byIds}`, 'raw'),
+    versionMany: lazy(`SELECT id, _rev, _meta_lwt FROM ${t} WHERE ${byIds}`, 'raw'),
+    versionManyLive: lazy(`SELECT id, _rev, _meta_lwt FROM ${t} WHERE ${byIds} AND _deleted = 0`, 'raw'),
+    docManyLive: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE ${byIds} AND _deleted = 0`, 'raw'),
     insert: lazy(`INSERT INTO ${t} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`),
     update: lazy(`UPDATE ${t} SET ${updateColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
     // lwt >= ? is the index range; the OR only trims the ids of the checkpoint's own lwt.
     changedSince: lazy(
-      `SELECT data FROM ${t} WHERE _meta_lwt >= ? AND (_meta_lwt > ? OR id > ?) ORDER BY _meta_lwt, id LIMIT ?`,
-      'pluck',
+      `SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE _meta_lwt >= ? AND (_meta_lwt > ? OR id > ?) ORDER BY _meta_lwt, id LIMIT ?`,
+      'raw',
     ),
     purgeable: lazy(`SELECT id FROM ${t} WHERE _deleted = 1 AND _meta_lwt <= ? LIMIT ${CLEANUP_BATCH}`, 'pluck'),
     deleteOne: lazy(`DELETE FROM ${t} WHERE id = ?`),

@@ -1,6 +1,7 @@
 import { getQueryMatcher, getSortComparator } from 'rxdb';
 import type { FilledMangoQuery, QueryMatcher, RxDocumentData, RxJsonSchema } from 'rxdb';
 import type { SqliteConnection } from './connection-pool';
+import type { DocumentCache, DocumentRow } from './document-cache';
 import { planSqlQuery } from './query-planner';
 import type { SqlQueryPlan } from './query-planner';
 import type { TableLayout } from './table-layout';
@@ -14,7 +15,11 @@ export type QueryContext = {
   readonly layout: TableLayout;
   readonly schema: RxJsonSchema<RxDocumentData<unknown>>;
   readonly connection: SqliteConnection;
+  readonly cache: DocumentCache;
 };
+
+/** The columns every document read selects: what DocumentCache.decode() needs to reuse or parse. */
+export const DOCUMENT_COLUMNS = 'id, _rev, _meta_lwt, data';
 
 // RxDB reuses one FilledMangoQuery object per RxQuery (live queries re-run it on every change),
 // so planning and compiling the matcher once per query object is worth a WeakMap.
@@ -29,8 +34,8 @@ export function runQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): RxDo
 
   if (plan.isSelectorExact && plan.orderBy) {
     // Fully expressed in SQL: SQLite pages through the index, nothing extra is parsed.
-    const statement = ctx.connection.statement(selectSql(ctx, plan, 'paged')).pluck();
-    return parseAll<T>(statement.all(...plan.params, limit ?? -1, skip) as string[]);
+    const statement = ctx.connection.statement(selectSql(ctx, plan, 'paged')).raw();
+    return ctx.cache.decodeAll<RxDocumentData<T>>(statement.all(...plan.params, limit ?? -1, skip) as DocumentRow[]);
   }
 
   const matcher = plan.isSelectorExact ? undefined : matcherFor(ctx, query);
@@ -38,9 +43,9 @@ export function runQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): RxDo
     // Rows arrive in final order: stop reading as soon as skip + limit documents matched.
     const wanted = limit === undefined ? Infinity : skip + limit;
     const found: RxDocumentData<T>[] = [];
-    const statement = ctx.connection.statement(selectSql(ctx, plan, 'ordered')).pluck();
-    for (const json of statement.iterate(...plan.params) as IterableIterator<string>) {
-      const doc = JSON.parse(json) as RxDocumentData<T>;
+    const statement = ctx.connection.statement(selectSql(ctx, plan, 'ordered')).raw();
+    for (const row of statement.iterate(...plan.params) as IterableIterator<DocumentRow>) {
+      const doc = ctx.cache.decode<RxDocumentData<T>>(row);
       if (matcher && !matcher(doc as RxDocumentData<unknown>)) continue;
       found.push(doc);
       if (found.length >= wanted) break;
@@ -49,8 +54,8 @@ export function runQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): RxDo
   }
 
   // A sort field without a column: sort in JS with RxDB's own comparator.
-  const statement = ctx.connection.statement(selectSql(ctx, plan, 'unordered')).pluck();
-  let docs = parseAll<T>(statement.all(...plan.params) as string[]);
+  const statement = ctx.connection.statement(selectSql(ctx, plan, 'unordered')).raw();
+  let docs = ctx.cache.decodeAll<RxDocumentData<T>>(statement.all(...plan.params) as DocumentRow[]);
   if (matcher) docs = docs.filter((doc) => matcher(doc as RxDocumentData<unknown>));
   docs.sort(getSortComparator(ctx.schema, query as FilledMangoQuery<unknown>));
   return docs.slice(skip, limit === undefined ? undefined : skip + limit);
@@ -67,10 +72,10 @@ export function runCount<T>(ctx: QueryContext, query: FilledMangoQuery<T>): numb
   } else {
     // Order does not matter for a count, so no sort; only the matcher runs on the narrowed rows.
     const matcher = matcherFor(ctx, query);
-    const statement = ctx.connection.statement(selectSql(ctx, plan, 'unordered')).pluck();
+    const statement = ctx.connection.statement(selectSql(ctx, plan, 'unordered')).raw();
     matched = 0;
-    for (const json of statement.iterate(...plan.params) as IterableIterator<string>) {
-      if (matcher(JSON.parse(json) as RxDocumentData<unknown>)) matched++;
+    for (const row of statement.iterate(...plan.params) as IterableIterator<DocumentRow>) {
+      if (matcher(ctx.cache.decode<RxDocumentData<unknown>>(row))) matched++;
     }
   }
   // Same number as query().documents.length, as the RxStorage contract requires.
@@ -87,7 +92,7 @@ export function explainQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): 
 }
 
 function selectSql(ctx: QueryContext, plan: SqlQueryPlan, mode: 'paged' | 'ordered' | 'unordered'): string {
-  const base = `SELECT data FROM ${ctx.layout.table} WHERE ${plan.where}`;
+  const base = `SELECT ${DOCUMENT_COLUMNS} FROM ${ctx.layout.table} WHERE ${plan.where}`;
   if (mode === 'unordered') return base;
   const ordered = `${base} ORDER BY ${plan.orderBy ?? 'id'}`;
   return mode === 'paged' ? `${ordered} LIMIT ? OFFSET ?` : ordered;
@@ -109,10 +114,4 @@ function matcherFor<T>(ctx: QueryContext, query: FilledMangoQuery<T>): QueryMatc
     matchers.set(query, matcher);
   }
   return matcher;
-}
-
-function parseAll<T>(rows: string[]): RxDocumentData<T>[] {
-  const docs = new Array<RxDocumentData<T>>(rows.length);
-  for (let i = 0; i < rows.length; i++) docs[i] = JSON.parse(rows[i]!) as RxDocumentData<T>;
-  return docs;
 }

@@ -20,6 +20,11 @@ export type SqliteStorageOptions = {
   synchronous?: SqliteSynchronous;
   /** How long to wait for another process's lock on the file before failing; default 5000 ms. */
   busyTimeoutMs?: number;
+  /**
+   * How many parsed documents the process-wide cache may hold (default 20,000; 0 = no cache,
+   * every read parses JSON). See document-cache.ts.
+   */
+  documentCacheSize?: number;
 };
 
 export type RxStorageSqlite = RxStorage<SqliteStorageInternals, SqliteInstanceCreationOptions> & {
@@ -75,6 +80,7 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
         params.options ?? {},
         layout,
         connection,
+        options.documentCacheSize ?? 20_000,
       );
     },
   };

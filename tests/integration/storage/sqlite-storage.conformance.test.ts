@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { firstValueFrom } from 'rxjs';
@@ -234,6 +234,17 @@ describe('close, remove and reopen', () => {
     await other.close();
   });
 
+  it('deletes the file once every collection of the database was removed', async () => {
+    const file = storage.filePathOf('lab');
+    const other = await createProjectsInstance(storage, 'lab', 'archive');
+    await instance.remove();
+    expect(existsSync(file)).toBe(true); // "archive" still lives there
+    await other.remove();
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(file + '-wal')).toBe(false);
+    instance = await createProjectsInstance(storage);
+  });
+
   it('keeps one connection per file, shared and ref-counted', async () => {
     const file = storage.filePathOf('lab');
     const second = await createProjectsInstance(storage, 'lab', 'second');
@@ -245,6 +256,44 @@ describe('close, remove and reopen', () => {
   it('exposes where the data lives in internals', () => {
     expect(instance.internals.filePath).toBe(path.join(temp.dir, 'lab.sqlite'));
     expect(instance.internals.table).toBe('"rx_projects_v0"');
+  });
+});
+
+describe('document cache', () => {
+  it('parses again when the row changed behind the storage (another process, restored backup)', async () => {
+    const v1 = projectDoc('p1', { name: 'Original' });
+    await instance.bulkWrite([{ document: v1 }], 'test');
+    expect((await instance.findDocumentsById(['p1'], false))[0]).toBe(v1); // served from the cache
+    const v2 = { ...v1, name: 'Changed outside', _rev: '2-zzzz', _meta: { lwt: v1._meta.lwt + 5 } };
+    const outside = new Database(instance.internals.filePath);
+    outside
+      .prepare('UPDATE rx_projects_v0 SET data = ?, _rev = ?, _meta_lwt = ? WHERE id = ?')
+      .run(JSON.stringify(v2), v2._rev, v2._meta.lwt, 'p1');
+    outside.close();
+    expect(await instance.findDocumentsById(['p1'], false)).toEqual([v2]);
+    expect(await instance.findDocumentsById(['p1', 'nope'], false)).toEqual([v2]);
+    expect((await instance.query(preparedQuery({ selector: {} }))).documents).toEqual([v2]);
+  });
+
+  it('forgets removed collections and purged documents', async () => {
+    const doc = projectDoc('gone', {}, { isDeleted: true, lwt: now() - 60_000 });
+    await instance.bulkWrite([{ document: doc }], 'test');
+    await instance.cleanup(0);
+    expect(await instance.findDocumentsById(['gone'], true)).toEqual([]);
+    await instance.bulkWrite([{ document: projectDoc('kept') }], 'test');
+    await instance.remove();
+    instance = await createProjectsInstance(storage);
+    expect(await instance.findDocumentsById(['kept'], true)).toEqual([]);
+  });
+
+  it('can be switched off', async () => {
+    const plain = await createProjectsInstance(sqliteStorage(temp.dir, { documentCacheSize: 0 }), 'plain');
+    const doc = projectDoc('p1');
+    await plain.bulkWrite([{ document: doc }], 'test');
+    const [read] = await plain.findDocumentsById(['p1'], false);
+    expect(read).toEqual(doc);
+    expect(read).not.toBe(doc);
+    await plain.close();
   });
 });
 

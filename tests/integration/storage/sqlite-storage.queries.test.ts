@@ -75,34 +75,42 @@ const pages: [string, { skip?: number; limit?: number }][] = [
 
 let temp: TempDir;
 let ours: RxStorageInstanceSqlite<Project>;
+let uncached: RxStorageInstanceSqlite<Project>;
 let oracle: RxStorageInstance<Project, unknown, unknown>;
 
 beforeAll(async () => {
   temp = makeTempDir();
   ours = await createProjectsInstance(sqliteStorage(temp.dir));
+  // Without the document cache every result is parsed from the stored JSON text.
+  uncached = await createProjectsInstance(sqliteStorage(temp.dir, { documentCacheSize: 0 }), 'uncached');
   oracle = await createProjectsInstance(getRxStorageMemory() as never, 'oracle' + randomToken(8));
   const rows = docs.map((document) => ({ document }));
   expect((await ours.bulkWrite(rows, 'seed')).error).toEqual([]);
+  expect((await uncached.bulkWrite(rows, 'seed')).error).toEqual([]);
   expect((await oracle.bulkWrite(rows, 'seed')).error).toEqual([]);
 });
 
 afterAll(async () => {
   await ours.close();
+  await uncached.close();
   await oracle.remove();
   temp.cleanup();
 });
 
-describe('query() and count() match RxDB semantics', () => {
+describe.each([
+  ['cached', () => ours],
+  ['parsed', () => uncached],
+])('query() and count() match RxDB semantics (%s)', (_name, instance) => {
   for (const [selectorName, selector] of selectors) {
     for (const [sortName, sort] of sorts) {
       for (const [pageName, page] of pages) {
         it(`${selectorName} | sort ${sortName} | ${pageName}`, async () => {
           const query = preparedQuery({ selector, ...(sort ? { sort } : {}), ...page });
           const expected = await oracle.query(query);
-          const actual = await ours.query(query);
+          const actual = await instance().query(query);
           expect(idsOf(actual.documents)).toEqual(idsOf(expected.documents));
           expect(actual.documents).toEqual(expected.documents);
-          const count = await ours.count(preparedQuery({ selector, ...page }));
+          const count = await instance().count(preparedQuery({ selector, ...page }));
           expect(count).toEqual({ count: expected.documents.length, mode: 'fast' });
         });
       }
