@@ -3,6 +3,7 @@ import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
 import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
 import { syncFeature } from '../sync/sync-feature';
+import { workflowFeature } from '../workflows/workflow-feature';
 import type { HostFeature } from './feature';
 
 /**
@@ -15,4 +16,5 @@ export const features: HostFeature[] = [
   { name: 'projects', commands: projectCommandHandlers, queries: projectQueryHandlers },
   { name: 'audit', queries: auditQueryHandlers },
   syncFeature,
+  workflowFeature,
 ];

@@ -3,6 +3,7 @@ import { authContract } from '../auth/auth-contract';
 import { peopleContract } from '../people/people-contract';
 import { projectContract } from '../projects/project-contract';
 import { syncContract } from '../sync/sync-contract';
+import { workflowContract } from '../workflows/workflow-contract';
 import type { SyncPhase } from '../sync/sync-status';
 import type { CommandSpec, QuerySpec } from './define';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...projectContract,
   ...auditContract,
   ...syncContract,
+  ...workflowContract,
 };
 
 export type Contract = typeof contract;

@@ -29,6 +29,8 @@ export const ErrorCode = {
   self_approval_not_allowed: 'self_approval_not_allowed',
   duplicate_approver: 'duplicate_approver',
   signature_required: 'signature_required',
+  /** The password re-entered to sign did not match; nothing was signed. */
+  signature_invalid: 'signature_invalid',
   timer_not_due: 'timer_not_due',
   invalid_definition: 'invalid_definition',
   definition_not_published: 'definition_not_published',
