@@ -68,3 +68,17 @@ export type StreamEvent = PullResponse;
 
 export const checkpointToQuery = (checkpoint: SyncCheckpoint | null | undefined): Record<string, string> =>
   checkpoint ? { seq: String(checkpoint.seq), id: checkpoint.id, scope: checkpoint.scope } : {};
+
+/** What sign-in, set-up and refresh return. The refresh token is single-use: each refresh returns the next. */
+export interface SessionTokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  person: { id: string; name: string; email: string; roles: string[] };
+}
+
+/** `GET /auth/status`: whether the server still waits for its first administrator. */
+export interface ServerStatus {
+  needsSetup: boolean;
+  protocolVersion: number;
+}

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SqlClient, SqlDatabase } from '../db/sql-database';
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export type RefreshOutcome =
+  | { ok: true; personId: string; token: string; expiresAt: Date }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
+
+/**
+ * Rotating, revocable refresh tokens (opaque random strings, stored hashed). Each use returns the
+ * next token of the family and retires the old one; presenting a retired token again means it was
+ * copied, so the whole family is revoked and everyone holding it must sign in again.
+ */
+export function createRefreshTokens(db: SqlDatabase, ttlDays: number) {
+  async function insert(tx: SqlClient, personId: string, familyId: string, now: Date) {
+    const token = `rt_${randomBytes(32).toString('base64url')}`;
+    const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
+    await tx.query('INSERT INTO refresh_tokens (token_hash, family_id, person_id, expires_at) VALUES ($1, $2, $3, $4)', [hashOf(token), familyId, personId, expiresAt.toISOString()]);
+    return { token, expiresAt };
+  }
+
+  return {
+    /** Starts a new family at sign-in. */
+    issue: (personId: string, now: Date) => insert(db, personId, randomBytes(16).toString('hex'), now),
+
+    rotate: (token: string, now: Date): Promise<RefreshOutcome> =>
+      db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ family_id: string; person_id: string; expires_at: string | Date; used_at: unknown; revoked_at: unknown }>(
+          'SELECT family_id, person_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE',
+          [hashOf(token)],
+        );
+        const row = rows[0];
+        if (!row) return { ok: false, reason: 'unknown' } as const;
+        if (row.revoked_at) return { ok: false, reason: 'revoked' } as const;
+        if (row.used_at) {
+          await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id, now.toISOString()]);
+          return { ok: false, reason: 'reused' } as const;
+        }
+        if (new Date(row.expires_at).getTime() <= now.getTime()) return { ok: false, reason: 'expired' } as const;
+        await tx.query('UPDATE refresh_tokens SET used_at = $2 WHERE token_hash = $1', [hashOf(token), now.toISOString()]);
+        const next = await insert(tx, row.person_id, row.family_id, now);
+        return { ok: true, personId: row.person_id, ...next } as const;
+      }),
+
+    /** Sign-out: revokes the token's family. Unknown tokens are ignored. */
+    async revokeFamilyOf(token: string, now: Date): Promise<string | null> {
+      const { rows } = await db.query<{ person_id: string }>(
+        `UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL RETURNING person_id`,
+        [hashOf(token), now.toISOString()],
+      );
+      return rows[0]?.person_id ?? null;
+    },
+
+    /** Revokes every token of a person (deactivated account). */
+    revokeAllOf: (personId: string, now: Date) => db.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE person_id = $1 AND revoked_at IS NULL', [personId, now.toISOString()]),
+  };
+}
+
+export type RefreshTokens = ReturnType<typeof createRefreshTokens>;

@@ -1,0 +1,50 @@
+import type { SyncCollection } from '../../src-shared/sync/collections';
+import type { PullResponse, SyncCheckpoint, WireDocument } from '../../src-shared/sync/protocol';
+import { canRead, scopeKey, tombstoneOf } from '../../src-shared/sync/read-scope';
+import { redactForSync } from '../../src-shared/sync/redaction';
+import type { SyncPerson } from '../../src-shared/sync/sync-person';
+import type { SqlClient } from '../db/sql-database';
+import { readChangesSince, toWire } from './document-store';
+
+/**
+ * One page of a collection's changes for `person`, after `checkpoint`. Documents the person may not
+ * read are left out of a first pull and sent as tombstones otherwise (the PC may hold an older
+ * copy that must go). When the person's read scope changed since the checkpoint was made, the feed
+ * is replayed from the start so everything they lost access to is removed from their PCs.
+ * Pages are filled up to `limit` documents even when many rows are filtered out, because RxDB takes
+ * a short page to mean the end of the feed.
+ */
+export async function pullChanges(
+  db: SqlClient,
+  collection: SyncCollection,
+  all: readonly SyncCollection[],
+  person: SyncPerson,
+  checkpoint: SyncCheckpoint | null,
+  limit: number,
+): Promise<PullResponse & { withheld: string[] }> {
+  const scope = scopeKey(person);
+  const isReplay = checkpoint !== null && checkpoint.scope !== scope;
+  const sendTombstones = checkpoint !== null;
+  let cursor = isReplay || !checkpoint ? { seq: 0, id: '' } : { seq: checkpoint.seq, id: checkpoint.id };
+  const documents: WireDocument[] = [];
+  const withheld: string[] = [];
+  let isEnd = false;
+  let moved = false;
+  while (documents.length < limit && !isEnd) {
+    const rows = await readChangesSince(db, collection.name, cursor, limit);
+    isEnd = rows.length < limit;
+    for (const row of rows) {
+      const doc = toWire(row);
+      if (canRead(person, collection.name, doc)) documents.push(redactForSync(collection, doc, all) as WireDocument);
+      else {
+        withheld.push(row.id);
+        if (sendTombstones) documents.push(tombstoneOf(doc, collection) as WireDocument);
+      }
+      cursor = { seq: row.seq, id: row.id };
+      moved = true;
+      if (documents.length >= limit) break;
+    }
+  }
+  const next = moved || isReplay ? { ...cursor, scope } : checkpoint;
+  return { documents, checkpoint: next, withheld };
+}

@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SyncCollection } from '../../src-shared/sync/collections';
+import { MAX_PULL_BATCH, MAX_PUSH_BATCH, SYNC_PROTOCOL_VERSION, SYNC_VERSION_HEADER, type PushRow, type SyncCheckpoint } from '../../src-shared/sync/protocol';
+import { listDirectory } from '../auth/people-directory';
+import { sendError } from '../http-errors';
+import type { ServerServices } from '../services';
+import { pullChanges } from './pull';
+import { applyPush } from './push';
+import { openChangeStream } from './change-stream';
+
+type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+const checkpointQuery = {
+  seq: { type: 'integer', minimum: 0 },
+  id: { type: 'string', maxLength: 200 },
+  scope: { type: 'string', maxLength: 2000 },
+} as const;
+
+export interface CheckpointQuery {
+  seq?: number;
+  id?: string;
+  scope?: string;
+}
+
+export const checkpointOf = (query: CheckpointQuery): SyncCheckpoint | null =>
+  query.seq === undefined ? null : { seq: query.seq, id: query.id ?? '', scope: query.scope ?? '' };
+
+const pushBody = {
+  type: 'object',
+  required: ['rows'],
+  additionalProperties: false,
+  properties: {
+    rows: {
+      type: 'array',
+      maxItems: MAX_PUSH_BATCH,
+      items: {
+        type: 'object',
+        required: ['newDocumentState'],
+        additionalProperties: false,
+        properties: {
+          newDocumentState: { type: 'object', required: ['_deleted'], properties: { _deleted: { type: 'boolean' } } },
+          assumedMasterState: { type: ['object', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
+
+/**
+ * RxDB's replication protocol per collection (DESIGN.md §5): pull by checkpoint, push with the
+ * assumed master state, and a live Server-Sent Events stream. One set of routes serves every
+ * registered collection.
+ */
+export function registerReplicationRoutes(app: FastifyInstance, services: ServerServices, authenticate: Authenticate) {
+  const byName = new Map(services.collections.map((c) => [c.name, c]));
+
+  const checkVersion = async (request: FastifyRequest, reply: FastifyReply) => {
+    const version = request.headers[SYNC_VERSION_HEADER];
+    if (version !== undefined && version !== String(SYNC_PROTOCOL_VERSION)) {
+      return sendError(reply, 409, 'sync_protocol_mismatch', `This server speaks sync protocol ${SYNC_PROTOCOL_VERSION}, the PC ${String(version)}. Update LabFlow on this PC or the server.`);
+    }
+  };
+  const collectionOf = (request: FastifyRequest<{ Params: { collection: string } }>, reply: FastifyReply): SyncCollection | null => {
+    const collection = byName.get(request.params.collection);
+    if (!collection) sendError(reply, 404, 'not_found', `There is no collection “${request.params.collection}” on this server.`);
+    return collection ?? null;
+  };
+  const preHandler = [checkVersion, authenticate];
+  const openStreams = new Set<(reason: string) => void>();
+  // Streams never go idle, so the server would wait for them forever on shutdown.
+  app.addHook('preClose', async () => {
+    for (const close of [...openStreams]) close('server stopping');
+  });
+  const params = { type: 'object', required: ['collection'], properties: { collection: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } } } as const;
+
+  app.get('/collections', { preHandler }, async () => services.collections.map((c) => c.name));
+
+  app.get('/people-directory', { preHandler }, async () => listDirectory(services.db));
+
+  app.get<{ Params: { collection: string }; Querystring: CheckpointQuery & { limit?: number } }>(
+    '/:collection/pull',
+    { preHandler, schema: { params, querystring: { type: 'object', additionalProperties: false, properties: { ...checkpointQuery, limit: { type: 'integer', minimum: 1 } } } } },
+    async (request, reply) => {
+      const collection = collectionOf(request, reply);
+      if (!collection) return reply;
+      const person = request.person!;
+      const limit = Math.min(request.query.limit ?? 100, MAX_PULL_BATCH);
+      const { withheld, ...page } = await pullChanges(services.db, collection, services.collections, person, checkpointOf(request.query), limit);
+      if (withheld.length) {
+        request.log.info({ event: 'authz.refused', action: 'read', personId: person.id, collection: collection.name, count: withheld.length, ids: withheld.slice(0, 10) }, 'documents withheld from pull');
+      }
+      return page;
+    },
+  );
+
+  app.post<{ Params: { collection: string }; Body: { rows: PushRow[] } }>(
+    '/:collection/push',
+    { preHandler, schema: { params, body: pushBody } },
+    async (request, reply) => {
+      const collection = collectionOf(request, reply);
+      if (!collection) return reply;
+      const person = request.person!;
+      return applyPush(collection, request.body.rows, {
+        services,
+        person,
+        onRefused: (refusal) => request.log.warn({ event: 'authz.refused', action: 'write', personId: person.id, ...refusal }, 'write refused'),
+      });
+    },
+  );
+
+  app.get<{ Params: { collection: string }; Querystring: CheckpointQuery }>(
+    '/:collection/stream',
+    { preHandler, schema: { params, querystring: { type: 'object', additionalProperties: false, properties: checkpointQuery } } },
+    async (request, reply) => {
+      const collection = collectionOf(request, reply);
+      if (!collection) return reply;
+      const close = openChangeStream(request, reply, services, collection, checkpointOf(request.query));
+      openStreams.add(close);
+      reply.raw.on('close', () => openStreams.delete(close));
+      return reply;
+    },
+  );
+}
