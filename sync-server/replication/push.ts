@@ -70,7 +70,10 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const passwordHash = collection.localOnlyFields.includes('passwordHash') ? raw.passwordHash : undefined;
       const incoming = redactForSync(collection, raw, services.collections) as WireDocument;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
-      const action: Exclude<SyncAction, 'read'> = !master ? 'create' : incoming._deleted && !master._deleted ? 'delete' : 'update';
+      // Without an assumed state the PC believes it creates the document; if the id exists already
+      // (deterministic ids, e.g. workflow events) resolvePush keeps the server's version, so the
+      // write is judged as the create it is.
+      const action: Exclude<SyncAction, 'read'> = !master || !assumed ? 'create' : incoming._deleted && !master._deleted ? 'delete' : 'update';
       if (master && !canRead(person, collection.name, master)) {
         refuse(incoming, master, 'forbidden', 'This record is not shared with you, so you cannot change it.');
         continue;

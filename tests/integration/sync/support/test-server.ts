@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import { Writable } from 'node:stream';
+import { syncCollections, type SyncCollection } from '../../../../src-shared/sync/collections';
+import type { SessionTokens, WireDocument } from '../../../../src-shared/sync/protocol';
+import { buildSyncServer } from '../../../../sync-server/app';
+import { createAdministrator } from '../../../../sync-server/auth/bootstrap';
+import { hashPassword } from '../../../../sync-server/auth/passwords';
+import { migrate } from '../../../../sync-server/db/migrate';
+import { openPgDatabase } from '../../../../sync-server/db/pg-database';
+import { openPgliteDatabase } from '../../../../sync-server/db/pglite-database';
+import type { SqlDatabase } from '../../../../sync-server/db/sql-database';
+import { createServerLogger } from '../../../../sync-server/logger';
+import { createServerServices, type ServerServices, type ServiceOptions } from '../../../../sync-server/services';
+
+export interface LogLine {
+  level: number;
+  event?: string;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  services: ServerServices;
+  db: SqlDatabase;
+  /** Every structured log line, parsed. */
+  logs: LogLine[];
+  /** The listening address when started with `listen: true`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/** Opens (and migrates) a database: in-memory PGlite, or the given PostgreSQL. */
+export async function openTestDatabase(postgresUrl?: string): Promise<SqlDatabase> {
+  const db = postgresUrl ? await openPgDatabase(postgresUrl) : await openPgliteDatabase(undefined);
+  await migrate(db);
+  return db;
+}
+
+/** A real sync server app on a real database, with its logs captured for assertions. */
+export async function startTestServer(options: { db: SqlDatabase; listen?: boolean; collections?: SyncCollection[]; services?: ServiceOptions; closeDb?: boolean }): Promise<TestServer> {
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const services = await createServerServices(options.db, { jwtSecret: SECRET, heartbeatMs: 200, collections: options.collections ?? syncCollections, ...options.services });
+  const app = await buildSyncServer(services, createServerLogger('debug', sink));
+  const url = options.listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : '';
+  return {
+    app,
+    services,
+    db: options.db,
+    logs,
+    url,
+    async close() {
+      await app.close();
+      await services.close();
+      if (options.closeDb !== false) await options.db.close();
+    },
+  };
+}
+
+export interface TestPerson {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  password: string;
+}
+
+const at = '2026-01-05T09:00:00.000Z';
+export const baseFields = (id: string, by = 'someone') => ({ id, createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' });
+
+export const personDoc = (p: TestPerson, passwordHash?: string): WireDocument => ({
+  ...baseFields(p.id, p.id),
+  kind: 'person',
+  name: p.name,
+  email: p.email,
+  roles: p.roles,
+  isActive: true,
+  ...(passwordHash ? { passwordHash } : {}),
+  _deleted: false,
+});
+
+export const team = {
+  admin: { id: 'P-ADMIN', name: 'Ada Admin', email: 'ada@lab.org', roles: ['admin'], password: 'admin password 1' },
+  member: { id: 'P-MEMBER', name: 'Max Member', email: 'max@lab.org', roles: ['member'], password: 'member password 1' },
+  hr: { id: 'P-HR', name: 'Hana HR', email: 'hana@lab.org', roles: ['hr'], password: 'hr password 12' },
+  manager: { id: 'P-MANAGER', name: 'Mia Manager', email: 'mia@lab.org', roles: ['department_head'], password: 'manager password 1' },
+} satisfies Record<string, TestPerson>;
+
+/** Creates the administrator directly, then the rest of the team by an admin push, as a desktop would. */
+export async function createTeam(server: TestServer): Promise<Record<keyof typeof team, SessionTokens>> {
+  await createAdministrator(server.db, { id: team.admin.id, name: team.admin.name, email: team.admin.email, passwordHash: await hashPassword(team.admin.password) }, new Date());
+  const admin = await signIn(server, team.admin);
+  const others = [team.member, team.hr, team.manager];
+  const hashes = await Promise.all(others.map((p) => hashPassword(p.password)));
+  const pushed = await push(server, admin.accessToken, 'people', others.map((p, i) => ({ newDocumentState: personDoc(p, hashes[i]) })));
+  if (pushed.refused.length) throw new Error(JSON.stringify(pushed.refused));
+  return { admin, member: await signIn(server, team.member), hr: await signIn(server, team.hr), manager: await signIn(server, team.manager) };
+}
+
+export async function signIn(server: TestServer, person: { email: string; password: string }): Promise<SessionTokens> {
+  const response = await server.app.inject({ method: 'POST', url: '/auth/sign-in', payload: { email: person.email, password: person.password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  return response.json<SessionTokens>();
+}
+
+export async function push(server: TestServer, token: string, collection: string, rows: { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null }[]) {
+  const response = await server.app.inject({ method: 'POST', url: `/sync/v1/${collection}/push`, headers: { authorization: `Bearer ${token}` }, payload: { rows } });
+  if (response.statusCode !== 200) throw new Error(`push failed: ${response.statusCode} ${response.body}`);
+  return response.json<{ conflicts: WireDocument[]; refused: { id: string; code: string; message: string }[] }>();
+}
+
+export async function pull(server: TestServer, token: string, collection: string, checkpoint?: { seq: number; id: string; scope: string } | null, limit = 100) {
+  const query = new URLSearchParams({ limit: String(limit), ...(checkpoint ? { seq: String(checkpoint.seq), id: checkpoint.id, scope: checkpoint.scope } : {}) });
+  const response = await server.app.inject({ method: 'GET', url: `/sync/v1/${collection}/pull?${query}`, headers: { authorization: `Bearer ${token}` } });
+  if (response.statusCode !== 200) throw new Error(`pull failed: ${response.statusCode} ${response.body}`);
+  return response.json<{ documents: WireDocument[]; checkpoint: { seq: number; id: string; scope: string } | null }>();
+}
