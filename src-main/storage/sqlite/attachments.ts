@@ -24,40 +24,49 @@ export async function readAttachmentBlobs<RxDocType>(rows: BulkWriteRow<RxDocTyp
 }
 
 export class AttachmentStore {
-  private readonly put: Statement<unknown[], unknown>;
-  private readonly remove: Statement<unknown[], unknown>;
-  private readonly removeAll: Statement<unknown[], unknown>;
-  private readonly select: Statement<unknown[], unknown>;
+  // Compiled on first use: the table may only be created then (see table-setup.ts).
+  private statements: Record<'put' | 'remove' | 'removeAll' | 'select', Statement<unknown[], unknown>> | undefined;
 
-  constructor(connection: SqliteConnection, table: string) {
-    this.put = connection.statement(
-      `INSERT OR REPLACE INTO ${table} (doc_id, attachment_id, digest, type, data) VALUES (?, ?, ?, ?, ?)`,
-    );
-    this.remove = connection.statement(`DELETE FROM ${table} WHERE doc_id = ? AND attachment_id = ?`);
-    this.removeAll = connection.statement(`DELETE FROM ${table} WHERE doc_id = ?`);
-    this.select = connection.statement(`SELECT digest, type, data FROM ${table} WHERE doc_id = ? AND attachment_id = ?`);
-  }
+  constructor(
+    private readonly connection: SqliteConnection,
+    private readonly table: string,
+  ) {}
 
   /** Applies the attachment changes RxDB's categorizeBulkWriteRows() derived; inside the write transaction. */
   apply<RxDocType>(categorized: CategorizeBulkWriteRowsOutput<RxDocType>, blobs: AttachmentBlobs): void {
+    const sql = this.sql();
     for (const change of [...categorized.attachmentsAdd, ...categorized.attachmentsUpdate]) {
       const bytes = blobs.get(change.attachmentData.data);
       if (!bytes) throw new Error(`Attachment "${change.attachmentId}" of "${change.documentId}" has no data`);
-      this.put.run(change.documentId, change.attachmentId, change.digest, change.attachmentData.type, bytes);
+      sql.put.run(change.documentId, change.attachmentId, change.digest, change.attachmentData.type, bytes);
     }
-    for (const change of categorized.attachmentsRemove) this.remove.run(change.documentId, change.attachmentId);
+    for (const change of categorized.attachmentsRemove) sql.remove.run(change.documentId, change.attachmentId);
   }
 
   removeAllOf(documentId: string): void {
-    this.removeAll.run(documentId);
+    this.sql().removeAll.run(documentId);
   }
 
   read(documentId: string, attachmentId: string, digest: string): Blob {
-    const row = this.select.get(documentId, attachmentId) as { digest: string; type: string; data: Buffer } | undefined;
+    const row = this.sql().select.get(documentId, attachmentId) as { digest: string; type: string; data: Buffer } | undefined;
     if (!row || row.digest !== digest) {
       throw new Error(`Attachment "${attachmentId}" of document "${documentId}" with digest ${digest} does not exist`);
     }
     // Copy into a plain Uint8Array: Blob's typings reject a Buffer that may sit on a SharedArrayBuffer.
     return new Blob([new Uint8Array(row.data)], { type: row.type });
+  }
+
+  private sql() {
+    if (!this.statements) {
+      const t = this.table;
+      const s = (sql: string) => this.connection.statement(sql);
+      this.statements = {
+        put: s(`INSERT OR REPLACE INTO ${t} (doc_id, attachment_id, digest, type, data) VALUES (?, ?, ?, ?, ?)`),
+        remove: s(`DELETE FROM ${t} WHERE doc_id = ? AND attachment_id = ?`),
+        removeAll: s(`DELETE FROM ${t} WHERE doc_id = ?`),
+        select: s(`SELECT digest, type, data FROM ${t} WHERE doc_id = ? AND attachment_id = ?`),
+      };
+    }
+    return this.statements;
   }
 }

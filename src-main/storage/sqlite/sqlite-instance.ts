@@ -28,6 +28,7 @@ import type { DocumentRow } from './document-cache';
 import { DOCUMENT_COLUMNS, explainQuery, runCount, runQuery } from './sqlite-query';
 import type { QueryContext } from './sqlite-query';
 import type { TableLayout } from './table-layout';
+import { createTable } from './table-setup';
 
 /** What `storageInstance.internals` holds: where the collection lives. Read-only, for diagnosis. */
 export type SqliteStorageInternals = {
@@ -76,6 +77,7 @@ export class RxStorageInstanceSqlite<RxDocType>
     private readonly layout: TableLayout,
     private readonly connection: SqliteConnection,
     documentCacheSize: number,
+    private isTableMissing: boolean,
   ) {
     this.primaryPath = layout.primaryPath as StringKeys<RxDocumentData<RxDocType>>;
     this.hubKey = changeKey(internals.filePath, layout.table);
@@ -97,7 +99,7 @@ export class RxStorageInstanceSqlite<RxDocType>
   }
 
   async bulkWrite(rows: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
-    this.ensureOpen();
+    this.ensureTable();
     if (rows.length === 0) return { error: [] };
     // Blob contents can only be read asynchronously, so before the (synchronous) transaction.
     const blobs = this.attachments ? await readAttachmentBlobs(rows) : undefined;
@@ -116,7 +118,7 @@ export class RxStorageInstanceSqlite<RxDocType>
   }
 
   async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
-    this.ensureOpen();
+    this.ensureTable();
     if (ids.length === 0) return [];
     if (ids.length === 1) {
       const row = (withDeleted ? this.sql.docOne() : this.sql.docOneLive()).get(ids[0]) as DocumentRow | undefined;
@@ -144,19 +146,19 @@ export class RxStorageInstanceSqlite<RxDocType>
   }
 
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
-    this.ensureOpen();
+    this.ensureTable();
     return { documents: runQuery(this.queryContext, preparedQuery.query) };
   }
 
   async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
-    this.ensureOpen();
+    this.ensureTable();
     // 'fast' like RxDB's own storages: narrowing uses indexes; 'slow' would make RxDB refuse count().
     return { count: runCount(this.queryContext, preparedQuery.query), mode: 'fast' };
   }
 
   /** SQLite's plan for the statement query() runs; lets tests prove that indexes are used. */
   explainQuery(preparedQuery: PreparedQuery<RxDocType>): string[] {
-    this.ensureOpen();
+    this.ensureTable();
     return explainQuery(this.queryContext, preparedQuery.query);
   }
 
@@ -164,7 +166,7 @@ export class RxStorageInstanceSqlite<RxDocType>
     limit: number,
     checkpoint?: RxStorageDefaultCheckpoint,
   ): Promise<{ documents: RxDocumentData<RxDocType>[]; checkpoint: RxStorageDefaultCheckpoint }> {
-    this.ensureOpen();
+    this.ensureTable();
     const lwt = checkpoint ? checkpoint.lwt : 0;
     const id = checkpoint ? checkpoint.id : '';
     const rows = this.sql.changedSince().all(lwt, lwt, id, limit) as DocumentRow[];
@@ -184,7 +186,7 @@ export class RxStorageInstanceSqlite<RxDocType>
   }
 
   async cleanup(minimumDeletedTime: number): Promise<boolean> {
-    this.ensureOpen();
+    this.ensureTable();
     const maxDeletionTime = now() - minimumDeletedTime;
     const purged = this.connection.db.transaction(() => {
       const ids = this.sql.purgeable().all(maxDeletionTime) as string[];
@@ -199,7 +201,7 @@ export class RxStorageInstanceSqlite<RxDocType>
   }
 
   async getAttachmentData(documentId: string, attachmentId: string, digest: string): Promise<Blob> {
-    this.ensureOpen();
+    this.ensureTable();
     if (!this.attachments) throw new Error(`Collection "${this.collectionName}" has no attachments`);
     return this.attachments.read(documentId, attachmentId, digest);
   }
@@ -230,6 +232,15 @@ export class RxStorageInstanceSqlite<RxDocType>
   private ensureOpen(): void {
     if (this.isClosed) {
       throw new Error(`Storage instance of collection "${this.collectionName}" (${this.internals.filePath}) is closed`);
+    }
+  }
+
+  /** Every data operation starts here: refuse after close, create the table on first use. */
+  private ensureTable(): void {
+    this.ensureOpen();
+    if (this.isTableMissing) {
+      createTable(this.connection, this.layout);
+      this.isTableMissing = false;
     }
   }
 

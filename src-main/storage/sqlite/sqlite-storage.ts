@@ -3,11 +3,11 @@ import path from 'node:path';
 import { RXDB_VERSION, ensureRxStorageInstanceParamsAreCorrect } from 'rxdb';
 import type { RxStorage, RxStorageInstanceCreationParams } from 'rxdb';
 import { SqliteFileError, acquireConnection } from './connection-pool';
-import type { SqliteConnection, SqliteSynchronous } from './connection-pool';
+import type { SqliteSynchronous } from './connection-pool';
 import { RxStorageInstanceSqlite } from './sqlite-instance';
 import type { SqliteInstanceCreationOptions, SqliteStorageInternals } from './sqlite-instance';
 import { createTableLayout } from './table-layout';
-import type { TableLayout } from './table-layout';
+import { inspectTable } from './table-setup';
 
 export type SqliteStorageOptions = {
   /** Folder holding one `<databaseName>.sqlite` file per RxDB database; created if missing. */
@@ -65,11 +65,12 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
       }
       const layout = createTableLayout(params.collectionName, params.schema);
       const connection = acquireConnection(filePath, connectionOptions);
+      let isTableMissing: boolean;
       try {
-        ensureTable(connection, layout, params.collectionName);
+        isTableMissing = inspectTable(connection, layout, params.collectionName);
       } catch (error) {
         connection.release();
-        throw error instanceof SqliteFileError ? error : new SqliteFileError(filePath, 'prepare a table in', error);
+        throw error instanceof SqliteFileError ? error : new SqliteFileError(filePath, 'read the tables of', error);
       }
       const internals: SqliteStorageInternals = { filePath, table: layout.table };
       return new RxStorageInstanceSqlite<RxDocType>(
@@ -81,36 +82,10 @@ export function getRxStorageSqlite(options: SqliteStorageOptions): RxStorageSqli
         layout,
         connection,
         options.documentCacheSize ?? 20_000,
+        isTableMissing,
       );
     },
   };
-}
-
-function ensureTable(connection: SqliteConnection, layout: TableLayout, collectionName: string): void {
-  const db = connection.db;
-  const existing = db
-    .prepare("SELECT count(*) FROM sqlite_master WHERE name = ? AND type = 'table'")
-    .pluck()
-    .get(layout.table.slice(1, -1).replace(/""/g, '"')) as number;
-  // The IF NOT EXISTS statements also add an index that an older version of this code lacked.
-  db.transaction(() => {
-    for (const statement of layout.createStatements) db.exec(statement);
-  }).immediate();
-  if (existing === 0) return;
-  // The table comes from an earlier run. A layout mismatch means the schema changed without a
-  // version bump, which would silently break the index columns, so refuse instead of guessing.
-  const columns = new Set(
-    (db.prepare(`PRAGMA table_info(${layout.table})`).all() as { name: string }[]).map((c) => c.name),
-  );
-  const missing = layout.expectedColumns.filter((c) => !columns.has(c));
-  if (missing.length > 0) {
-    throw new SqliteFileError(
-      connection.filePath,
-      `use collection "${collectionName}" (table ${layout.table} lacks columns ${missing.join(', ')}; ` +
-        'did the schema change without a version bump?) in',
-      new Error('table layout mismatch'),
-    );
-  }
 }
 
 /** Database names become file names: refuse anything that could point outside the folder. */

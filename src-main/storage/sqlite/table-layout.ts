@@ -35,6 +35,8 @@ export type TableLayout = {
   readonly extraFields: readonly IndexedField[];
   /** DDL that creates the table and its indexes; idempotent. */
   readonly createStatements: readonly string[];
+  /** Unquoted names of the table, its indexes and side tables, as sqlite_master lists them. */
+  readonly objectNames: readonly string[];
   readonly expectedColumns: readonly string[];
 };
 
@@ -118,16 +120,19 @@ export function createTableLayout<RxDocType>(
 
   const seenIndexes = new Set<string>();
   const createStatements = [`CREATE TABLE IF NOT EXISTS ${table} (${columnDefs.join(', ')})`];
+  const objectNames = [rawTable];
   for (const columns of indexColumnLists) {
     const key = columns.join(',');
     if (seenIndexes.has(key) || key === '"id"') continue; // the primary key is already an index
     seenIndexes.add(key);
-    const indexName = quoteIdentifier(`${rawTable}__${columns.map((c) => c.slice(1, -1)).join('__')}`);
-    createStatements.push(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${columns.join(', ')})`);
+    const indexName = `${rawTable}__${columns.map((c) => c.slice(1, -1)).join('__')}`;
+    objectNames.push(indexName);
+    createStatements.push(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(indexName)} ON ${table} (${columns.join(', ')})`);
   }
 
   const attachmentsTable = quoteIdentifier(`${rawTable}__attachments`);
   if (schema.attachments) {
+    objectNames.push(`${rawTable}__attachments`);
     createStatements.push(
       `CREATE TABLE IF NOT EXISTS ${attachmentsTable} (doc_id TEXT NOT NULL, attachment_id TEXT NOT NULL, ` +
         'digest TEXT NOT NULL, type TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (doc_id, attachment_id))',
@@ -141,6 +146,7 @@ export function createTableLayout<RxDocType>(
     fields,
     extraFields,
     createStatements,
+    objectNames,
     expectedColumns: ['id', '_deleted', '_meta_lwt', '_rev', ...extraFields.map((f) => f.column.slice(1, -1)), 'data'],
   };
 }

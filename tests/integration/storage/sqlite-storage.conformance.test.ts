@@ -253,6 +253,22 @@ describe('close, remove and reopen', () => {
     expect(connectionRefCount(file)).toBe(1);
   });
 
+  it('creates a collection table only when the collection is first used', async () => {
+    const lazy = await createProjectsInstance(storage, 'lab', 'unused');
+    const tables = () => {
+      const reader = new Database(storage.filePathOf('lab'), { readonly: true });
+      try {
+        return reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+      } finally {
+        reader.close();
+      }
+    };
+    expect(tables()).not.toContain('rx_unused_v0');
+    expect(await lazy.findDocumentsById(['x'], true)).toEqual([]);
+    expect(tables()).toContain('rx_unused_v0');
+    await lazy.close();
+  });
+
   it('exposes where the data lives in internals', () => {
     expect(instance.internals.filePath).toBe(path.join(temp.dir, 'lab.sqlite'));
     expect(instance.internals.table).toBe('"rx_projects_v0"');
@@ -317,6 +333,16 @@ describe('files that cannot be opened', () => {
     } finally {
       holder.close();
     }
+  });
+
+  it('refuses an existing table whose columns do not fit the schema (schema changed, same version)', async () => {
+    const file = path.join(temp.dir, 'drifted.sqlite');
+    const other = new Database(file);
+    other.exec('CREATE TABLE rx_projects_v0 (id TEXT PRIMARY KEY, _deleted INTEGER, _meta_lwt REAL, _rev TEXT, data TEXT)');
+    other.close();
+    const attempt = createProjectsInstance(storage, 'drifted');
+    await expect(attempt).rejects.toThrow(file);
+    await expect(attempt).rejects.toThrow(/version bump/);
   });
 
   it('rejects database names that would leave the folder', async () => {
