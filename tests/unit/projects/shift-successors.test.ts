@@ -73,7 +73,12 @@ function downstreamOf(id: string, tasks: Task[]): Set<string> {
   const stack = [id];
   while (stack.length) {
     const at = stack.pop()!;
-    for (const t of tasks) if (t.dependsOn.includes(at) && !found.has(t.id)) found.add(t.id), stack.push(t.id);
+    for (const t of tasks) {
+      if (t.dependsOn.includes(at) && !found.has(t.id)) {
+        found.add(t.id);
+        stack.push(t.id);
+      }
+    }
   }
   return found;
 }
