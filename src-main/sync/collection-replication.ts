@@ -1,0 +1,124 @@
+import { Subject } from 'rxjs';
+import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { SyncCollection } from '../../src-shared/sync/collections';
+import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
+import { keepLocalOnlyFields, redactForSync } from '../../src-shared/sync/redaction';
+import { errorOf } from './server-api';
+import type { ServerSession } from './server-session';
+import { openEventStream } from './event-stream';
+
+type Doc = Record<string, unknown>;
+
+export interface CollectionReplicationOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every collection replicates through the same code
+  collection: RxCollection<any>;
+  spec: SyncCollection;
+  all: readonly SyncCollection[];
+  session: ServerSession;
+  /** Names the replication's stored checkpoints; one per server, so a new server starts over. */
+  identifier: string;
+  isLive: boolean;
+  pullBatchSize?: number;
+  retryTimeMs?: number;
+  /** A live stream silent for this long (heartbeats included) is reconnected. */
+  silenceTimeoutMs?: number;
+  /** The server refused these writes; `documents` are the refused versions, to be kept. */
+  onRefused?(refusals: RefusedWrite[], documents: Doc[]): void;
+  onStreamState?(isUp: boolean, reason?: string): void;
+}
+
+export interface CollectionReplication {
+  state: RxReplicationState<Doc, SyncCheckpoint>;
+  cancel(): Promise<void>;
+}
+
+/**
+ * One collection replicated with the sync server through RxDB's replication protocol: pull by
+ * checkpoint, push with the assumed master state (the server answers conflicts, merged or not),
+ * and the live SSE stream, which resumes from the last checkpoint seen and asks RxDB to re-sync
+ * after every reconnect. PC-only fields (password hashes) are removed before a push and kept on
+ * documents that come back.
+ */
+export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
+  const { collection, spec, all, session } = options;
+  const primaryKey = (spec.schema as { primaryKey: string }).primaryKey;
+  const base = `${SYNC_API_PREFIX}/${spec.name}`;
+  let lastCheckpoint: SyncCheckpoint | null = null;
+  const stream$ = new Subject<RxReplicationPullStreamItem<Doc, SyncCheckpoint>>();
+  let delivering = Promise.resolve();
+
+  const withLocalFields = async (docs: Doc[]): Promise<Doc[]> => {
+    if (!spec.localOnlyFields.length || docs.length === 0) return docs;
+    const local = await collection.storageInstance.findDocumentsById(docs.map((d) => String(d[primaryKey])), true);
+    const byId = new Map(local.map((d) => [String((d as Doc)[primaryKey]), d as Doc]));
+    return docs.map((d) => keepLocalOnlyFields(spec, d, byId.get(String(d[primaryKey]))));
+  };
+
+  const state = replicateRxCollection<Doc, SyncCheckpoint>({
+    collection,
+    replicationIdentifier: options.identifier,
+    live: options.isLive,
+    retryTime: options.retryTimeMs ?? 5000,
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: options.pullBatchSize ?? 500,
+      async handler(checkpoint, batchSize) {
+        const query = new URLSearchParams({ limit: String(batchSize), ...checkpointToQuery(checkpoint) });
+        const response = await session.fetch(`${base}/pull?${query}`);
+        if (!response.ok) throw new Error((await errorOf(response)).message);
+        const page = (await response.json()) as PullResponse;
+        if (page.checkpoint) lastCheckpoint = page.checkpoint;
+        return { documents: (await withLocalFields(page.documents)) as WithDeleted<Doc>[], checkpoint: page.checkpoint ?? checkpoint ?? (null as unknown as SyncCheckpoint) };
+      },
+      stream$: stream$.asObservable(),
+    },
+    push: {
+      batchSize: Math.min(100, MAX_PUSH_BATCH),
+      modifier: (doc) => redactForSync(spec, doc, all) as WithDeleted<Doc>,
+      async handler(rows) {
+        const response = await session.fetch(`${base}/push`, { method: 'POST', body: JSON.stringify({ rows }) });
+        if (!response.ok) throw new Error((await errorOf(response)).message);
+        const result = (await response.json()) as PushResponse;
+        if (result.refused.length) {
+          const refusedIds = new Set(result.refused.map((r) => r.id));
+          options.onRefused?.(result.refused, rows.map((r) => r.newDocumentState as Doc).filter((d) => refusedIds.has(String(d[primaryKey]))));
+        }
+        return (await withLocalFields(result.conflicts)) as WithDeleted<Doc>[];
+      },
+    },
+  });
+
+  const stream = options.isLive
+    ? openEventStream({
+        silenceTimeoutMs: options.silenceTimeoutMs ?? 45_000,
+        connect: async (signal) => session.fetch(`${base}/stream?${new URLSearchParams(checkpointToQuery(lastCheckpoint))}`, { signal }),
+        onOpen: () => {
+          options.onStreamState?.(true);
+          // Whatever happened while the stream was down is fetched by a normal pull.
+          stream$.next('RESYNC');
+        },
+        onDown: (reason) => options.onStreamState?.(false, reason),
+        onEvent: (event, data) => {
+          if (event !== 'changes') return;
+          const page = JSON.parse(data) as { documents: WireDocument[]; checkpoint: SyncCheckpoint };
+          // Chained, so pages reach RxDB in the order the server sent them.
+          delivering = delivering.then(async () => {
+            const documents = await withLocalFields(page.documents);
+            lastCheckpoint = page.checkpoint;
+            if (!stream$.closed) stream$.next({ documents: documents as WithDeleted<Doc>[], checkpoint: page.checkpoint });
+          });
+        },
+      })
+    : null;
+
+  return {
+    state,
+    async cancel() {
+      stream?.close();
+      stream$.complete();
+      await state.cancel();
+    },
+  };
+}
