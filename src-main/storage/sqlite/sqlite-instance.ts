@@ -1,9 +1,8 @@
 import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { categorizeBulkWriteRows, now } from 'rxdb';
+import { now } from 'rxdb';
 import type {
   BulkWriteRow,
-  CategorizeBulkWriteRowsOutput,
   EventBulk,
   PreparedQuery,
   RxDocumentData,
@@ -18,14 +17,17 @@ import type {
 } from 'rxdb';
 import { changeKey, publishChanges, subscribeToChanges } from './change-hub';
 import type { AnyEventBulk } from './change-hub';
-import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from './connection-pool';
 import { SqliteFileError } from './connection-pool';
 import { AttachmentStore, readAttachmentBlobs } from './attachments';
 import type { AttachmentBlobs } from './attachments';
 import { DocumentCache } from './document-cache';
 import type { DocumentRow } from './document-cache';
-import { DOCUMENT_COLUMNS, explainQuery, runCount, runQuery } from './sqlite-query';
+import { writeRows } from './bulk-write';
+import type { WriteOutcome, WriteTarget } from './bulk-write';
+import { CLEANUP_BATCH, prepareStatements } from './instance-statements';
+import type { InstanceStatements } from './instance-statements';
+import { explainQuery, runCount, runQuery } from './sqlite-query';
 import type { QueryContext } from './sqlite-query';
 import type { TableLayout } from './table-layout';
 import { createTable } from './table-setup';
@@ -41,14 +43,6 @@ export type SqliteStorageInternals = {
 export type SqliteInstanceCreationOptions = Record<string, never>;
 
 type ChangeBulk<RxDocType> = EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>;
-type Categorized<RxDocType> = CategorizeBulkWriteRowsOutput<RxDocType>;
-type WriteOutcome<RxDocType> = { categorized: Categorized<RxDocType>; written: RxDocumentData<RxDocType>[] };
-
-/** The part of a stored document that conflict detection reads; parsed JSON is not needed for it. */
-type RevisionStub = { _rev: string; _deleted: boolean };
-
-// Cleanup deletes in slices so one call never holds the write lock for long; RxDB calls again.
-const CLEANUP_BATCH = 1000;
 
 export class RxStorageInstanceSqlite<RxDocType>
   implements RxStorageInstance<RxDocType, SqliteStorageInternals, SqliteInstanceCreationOptions, RxStorageDefaultCheckpoint>
@@ -60,7 +54,7 @@ export class RxStorageInstanceSqlite<RxDocType>
   private readonly queryContext: QueryContext;
   private readonly attachments: AttachmentStore | undefined;
   private readonly cache: DocumentCache;
-  private readonly sql: Statements;
+  private readonly sql: InstanceStatements;
   private readonly writeTransaction: (
     rows: BulkWriteRow<RxDocType>[],
     context: string,
@@ -86,11 +80,19 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.attachments = schema.attachments ? new AttachmentStore(connection, layout.attachmentsTable) : undefined;
 
     this.sql = prepareStatements(connection, layout);
+    const target: WriteTarget<RxDocType> = {
+      instance: this,
+      primaryPath: this.primaryPath,
+      layout,
+      sql: this.sql,
+      cache: this.cache,
+      attachments: this.attachments,
+    };
     // IMMEDIATE takes the write lock before reading revisions, so another process cannot slip a
     // write between our conflict check and our write.
     this.writeTransaction = connection.db.transaction(
       (rows: BulkWriteRow<RxDocType>[], context: string, blobs: AttachmentBlobs | undefined) =>
-        this.writeRows(rows, context, blobs),
+        writeRows(target, rows, context, blobs),
     ).immediate;
 
     this.unsubscribe = subscribeToChanges(this.hubKey, (bulk: AnyEventBulk) => {
@@ -243,136 +245,4 @@ export class RxStorageInstanceSqlite<RxDocType>
       this.isTableMissing = false;
     }
   }
-
-  /** Runs inside the IMMEDIATE transaction: read revisions, categorize with RxDB, write. */
-  private writeRows(
-    rows: BulkWriteRow<RxDocType>[],
-    context: string,
-    blobs: AttachmentBlobs | undefined,
-  ): WriteOutcome<RxDocType> {
-    const ids = rows.map((row) => row.document[this.primaryPath] as string);
-    const written: RxDocumentData<RxDocType>[] = [];
-    if (new Set(ids).size === ids.length) {
-      return { categorized: this.writeDistinct(rows, ids, context, blobs, written), written };
-    }
-    // The same id twice in one batch: each row must see the previous one's result, so one by one.
-    let merged: Categorized<RxDocType> | undefined;
-    rows.forEach((row, i) => {
-      const result = this.writeDistinct([row], [ids[i]!], context, blobs, written);
-      if (!merged) {
-        merged = result;
-        return;
-      }
-      merged.errors.push(...result.errors);
-      merged.eventBulk.events.push(...result.eventBulk.events);
-      if (result.newestRow) merged.newestRow = result.newestRow;
-    });
-    return { categorized: merged!, written };
-  }
-
-  private writeDistinct(
-    rows: BulkWriteRow<RxDocType>[],
-    ids: string[],
-    context: string,
-    blobs: AttachmentBlobs | undefined,
-    written: RxDocumentData<RxDocType>[],
-  ): Categorized<RxDocType> {
-    const stubs = this.readRevisions(ids);
-    const categorized = categorizeBulkWriteRows<RxDocType>(
-      this,
-      this.primaryPath as StringKeys<RxDocType>,
-      // categorizeBulkWriteRows only reads _rev of the stored document (and returns it on a
-      // conflict, where we swap in the full document below), so stubs spare parsing JSON.
-      stubs as unknown as Map<string, RxDocumentData<RxDocType>>,
-      rows,
-      context,
-    );
-    if (categorized.bulkInsertDocs.length > 0) {
-      const insert = this.sql.insert();
-      for (const row of categorized.bulkInsertDocs) {
-        insert.run(this.columnValues(row.document, true));
-        written.push(row.document);
-      }
-    }
-    if (categorized.bulkUpdateDocs.length > 0) {
-      const update = this.sql.update();
-      for (const row of categorized.bulkUpdateDocs) {
-        update.run(this.columnValues(row.document, false));
-        written.push(row.document);
-      }
-    }
-    if (this.attachments && blobs) this.attachments.apply(categorized, blobs);
-    for (const error of categorized.errors) {
-      if ('documentInDb' in error && error.documentInDb) {
-        const row = this.sql.docOne().get(error.documentId) as DocumentRow;
-        error.documentInDb = this.cache.decode<RxDocumentData<RxDocType>>(row);
-      }
-    }
-    return categorized;
-  }
-
-  private readRevisions(ids: string[]): Map<string, RevisionStub> {
-    const rows = (
-      ids.length === 1 ? this.sql.revisionOne().all(ids[0]) : this.sql.revisionMany().all(JSON.stringify(ids))
-    ) as [string, string, number][];
-    const stubs = new Map<string, RevisionStub>();
-    for (const [id, rev, deleted] of rows) stubs.set(id, { _rev: rev, _deleted: deleted === 1 });
-    return stubs;
-  }
-
-  private columnValues(doc: RxDocumentData<RxDocType>, isInsert: boolean): unknown[] {
-    const extras = this.layout.extraFields;
-    const values: unknown[] = isInsert ? [doc[this.primaryPath]] : [];
-    values.push(doc._deleted ? 1 : 0, doc._meta.lwt, doc._rev);
-    for (let i = 0; i < extras.length; i++) values.push(extras[i]!.read(doc));
-    values.push(JSON.stringify(doc));
-    if (!isInsert) values.push(doc[this.primaryPath]);
-    return values;
-  }
-}
-
-type Statements = ReturnType<typeof prepareStatements>;
-
-/**
- * The instance's fixed statements, each compiled on first use and then reused (via the
- * connection's cache, so instances of one table share them). Lazy because opening a database
- * creates several collections whose statements are mostly never needed in that session, and
- * because every CREATE TABLE makes SQLite recompile statements prepared before it.
- */
-function prepareStatements(connection: SqliteConnection, layout: TableLayout) {
-  const t = layout.table;
-  const extras = layout.extraFields.map((f) => f.column);
-  const insertColumns = ['id', '_deleted', '_meta_lwt', '_rev', ...extras, 'data'];
-  const updateColumns = ['_deleted', '_meta_lwt', '_rev', ...extras, 'data'];
-  const byIds = 'id IN (SELECT value FROM json_each(?))';
-  const lazy = (sql: string, mode?: 'raw' | 'pluck') => {
-    let statement: Statement<unknown[], unknown> | undefined;
-    return () => {
-      if (!statement) {
-        statement = connection.statement(sql);
-        if (mode === 'raw') statement.raw();
-        if (mode === 'pluck') statement.pluck();
-      }
-      return statement;
-    };
-  };
-  return {
-    revisionOne: lazy(`SELECT id, _rev, _deleted FROM ${t} WHERE id = ?`, 'raw'),
-    revisionMany: lazy(`SELECT id, _rev, _deleted FROM ${t} WHERE ${byIds}`, 'raw'),
-    docOne: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE id = ?`, 'raw'),
-    docOneLive: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE id = ? AND _deleted = 0`, 'raw'),
-    docMany: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE ${byIds}`, 'raw'),
-    versionMany: lazy(`SELECT id, _rev, _meta_lwt FROM ${t} WHERE ${byIds}`, 'raw'),
-    versionManyLive: lazy(`SELECT id, _rev, _meta_lwt FROM ${t} WHERE ${byIds} AND _deleted = 0`, 'raw'),
-    docManyLive: lazy(`SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE ${byIds} AND _deleted = 0`, 'raw'),
-    insert: lazy(`INSERT INTO ${t} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`),
-    update: lazy(`UPDATE ${t} SET ${updateColumns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
-    // lwt >= ? is the index range; the OR only trims the ids of the checkpoint's own lwt.
-    changedSince: lazy(
-      `SELECT ${DOCUMENT_COLUMNS} FROM ${t} WHERE _meta_lwt >= ? AND (_meta_lwt > ? OR id > ?) ORDER BY _meta_lwt, id LIMIT ?`,
-      'raw',
-    ),
-    purgeable: lazy(`SELECT id FROM ${t} WHERE _deleted = 1 AND _meta_lwt <= ? LIMIT ${CLEANUP_BATCH}`, 'pluck'),
-    deleteOne: lazy(`DELETE FROM ${t} WHERE id = ?`),
-  };
 }
