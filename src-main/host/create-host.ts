@@ -12,6 +12,7 @@ import type { HostEvents } from '../../src-shared/bridge/contract';
 import type { BroadcastEvent, FeatureRuntime, HostFeature } from './feature';
 import { features as allFeatures } from './features';
 import type { HostServices } from './handler-types';
+import type { HostPlatform } from './host-platform';
 import { registerHandlers } from './register-handlers';
 
 export interface HostOptions {
@@ -24,6 +25,8 @@ export interface HostOptions {
   expiryCheckMs?: number;
   /** Defaults to every feature in features.ts; tests may pass a subset plus their own. */
   features?: HostFeature[];
+  /** Desktop, serve-mode or test specifics handed to features (see host-platform.ts). */
+  platform?: HostPlatform;
 }
 
 export interface Host {
@@ -38,7 +41,7 @@ export interface Host {
  * and serves UI connections. The same host runs inside Electron and in serve mode.
  */
 export async function createHost(options: HostOptions): Promise<Result<Host>> {
-  const { storage, databaseLocation, log, clock = () => new Date(), sessionTimeoutMs = 30 * 60_000, expiryCheckMs, features = allFeatures } = options;
+  const { storage, databaseLocation, log, clock = () => new Date(), sessionTimeoutMs = 30 * 60_000, expiryCheckMs, features = allFeatures, platform = {} } = options;
   const { commands: commandHandlers, queries: queryHandlers } = registerHandlers(features);
   const opened = await openDatabase(storage, databaseLocation);
   if (!opened.ok) {
@@ -57,7 +60,7 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
 
   const newId = createIdSource(() => clock().getTime(), (n) => randomBytes(n));
   const queue = createSerialQueue();
-  const services: HostServices = { db, writer: createAuditedWriter(db, newId), clock, newId, log, runExclusive: (task) => queue.run(task) };
+  const services: HostServices = { db, writer: createAuditedWriter(db, newId), clock, newId, log, runExclusive: (task) => queue.run(task), platform };
   const connections = new Set<Connection>();
   const senders = new Set<(message: HostMessage) => void>();
   const broadcast: BroadcastEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => {

@@ -1,7 +1,9 @@
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
 import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
+import { createSchedulerFeature } from '../scheduler/scheduler-feature';
 import { syncFeature } from '../sync/sync-feature';
 import { workflowFeature } from '../workflows/workflow-feature';
 import type { HostFeature } from './feature';
@@ -17,4 +19,6 @@ export const features: HostFeature[] = [
   { name: 'audit', queries: auditQueryHandlers },
   syncFeature,
   workflowFeature,
+  createNotificationsFeature(),
+  createSchedulerFeature(),
 ];

@@ -6,6 +6,7 @@ import type { Actor, AuditedWriter } from '../audit/audited-writer';
 import type { Session, SessionHolder } from '../auth/session';
 import type { LabDatabase } from '../database/open-database';
 import type { Logger } from '../logging/logger';
+import type { HostPlatform } from './host-platform';
 
 /** What every handler may use. Built once in the composition root (create-host.ts). */
 export interface HostServices {
@@ -19,6 +20,8 @@ export interface HostServices {
    * that writes (scheduler, sync, outbox) must use it too, never while inside a command.
    */
   runExclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Desktop, serve mode or test specifics (secret store, desktop notifier, timings). */
+  platform: HostPlatform;
 }
 
 export interface CommandContext extends HostServices {

@@ -1,5 +1,8 @@
 import { auditContract } from '../audit/audit-contract';
 import { authContract } from '../auth/auth-contract';
+import type { AppLink } from '../notifications/app-link';
+import { deliveryContract } from '../notifications/delivery-contract';
+import { notificationContract } from '../notifications/notification-contract';
 import { peopleContract } from '../people/people-contract';
 import { projectContract } from '../projects/project-contract';
 import { syncContract } from '../sync/sync-contract';
@@ -18,6 +21,8 @@ export const contract = {
   ...auditContract,
   ...syncContract,
   ...workflowContract,
+  ...notificationContract,
+  ...deliveryContract,
 };
 
 export type Contract = typeof contract;
@@ -31,5 +36,7 @@ export interface HostEvents {
   'host/status': { mode: 'desktop' | 'serve'; dataDir: string; sync: SyncPhase };
   /** The team-sync phase changed (the full status is the `sync/status` live query). */
   'sync/status': { phase: SyncPhase; pendingChanges: number };
+  /** A desktop notification in serve mode (a toast); each UI shows the ones for its signed-in person. */
+  'notifications/toast': { id: string; recipientId: string; title: string; body: string; link?: AppLink };
 }
 export type HostEventName = keyof HostEvents;

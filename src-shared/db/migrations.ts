@@ -16,4 +16,11 @@ export const migrations: Partial<Record<CollectionName, Record<number, DocumentM
       return { ...rest, isActive: active !== false, roles };
     },
   },
+  notifications: {
+    // v0 had no event, status or dueAt: entries keep their event in `data.event` if anything.
+    1: (old) => {
+      const data = (old.data ?? {}) as Record<string, unknown>;
+      return { ...old, event: typeof data.event === 'string' ? data.event : '', status: '', dueAt: typeof old.at === 'string' ? old.at : '' };
+    },
+  },
 };

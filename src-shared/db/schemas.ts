@@ -97,10 +97,12 @@ export const schemas = {
     ['kind', 'title', 'status'],
     [['kind', 'status'], ['kind', 'updatedAt']],
   ),
+  // v1: `event` (filter by type), `status` and `dueAt` (the outbox's queue), see notifications/notification-model.ts.
   notifications: withBase(
-    { kind: kind(), recipientId: idField, isRead: { type: 'boolean' }, at: timeField, data: anyObject },
-    ['kind', 'recipientId', 'isRead', 'at'],
-    [['recipientId', 'isRead', 'at'], ['kind', 'at']],
+    { kind: kind(), recipientId: idField, isRead: { type: 'boolean' }, at: timeField, event: kind(), status: kind(20), dueAt: timeField, data: anyObject },
+    ['kind', 'recipientId', 'isRead', 'at', 'event', 'status', 'dueAt'],
+    [['recipientId', 'isRead', 'at'], ['kind', 'at'], ['kind', 'recipientId', 'at'], ['kind', 'status', 'dueAt']],
+    1,
   ),
   audit: withBase(
     {

@@ -1,0 +1,21 @@
+import type { DesktopNotifier } from '../notifications/desktop-notifier';
+import type { NotificationsTuning } from '../notifications/notifications-tuning';
+import type { SecretStore } from '../security/secret-store';
+
+/**
+ * What differs between the desktop, serve mode and tests, passed in by the composition root
+ * (Electron's main.ts, serve-main.ts, test fixtures). Everything is optional: a host without a
+ * secret store refuses to store passwords, one without a desktop notifier pushes toasts to the UI.
+ */
+export interface HostPlatform {
+  secretStore?: SecretStore;
+  desktopNotifier?: DesktopNotifier;
+  /** The address people open LabFlow at, for links in emails when the email settings name none. */
+  appUrl?: () => string;
+  /** Monotonic milliseconds (performance.now); tests pass their own to simulate sleep. */
+  monotonic?: () => number;
+  /** Timings of background work, shortened by tests and benchmarks. */
+  notifications?: Partial<NotificationsTuning>;
+  /** False in team mode, where the sync server delivers the outbox instead. */
+  isOutboxEnabled?: () => boolean;
+}

@@ -1,0 +1,43 @@
+import { randomInt } from 'node:crypto';
+import type { HostFeature } from '../host/feature';
+import { createBroadcastNotifier } from './desktop-notifier';
+import { createDesktopRelay, type DesktopRelay } from './desktop-relay';
+import { deliveryCommandHandlers, deliveryQueryHandlers } from './delivery-handlers';
+import { notificationCommandHandlers, notificationQueryHandlers } from './notification-handlers';
+import { tuningOf } from './notifications-tuning';
+import { createDeliveryChannels } from './outbox/delivery-channels';
+import { startOutboxDispatcher } from './outbox/outbox-dispatcher';
+
+/**
+ * Notifications in the host: the notification centre and settings (commands, live queries), and
+ * in the background the desktop relay (pop-ups, tray count) and the outbox dispatcher (email,
+ * webhooks). Features notify people with `notify()` from ./notify.ts.
+ */
+export function createNotificationsFeature(): HostFeature {
+  // The unread-count query tells the relay who is signed in here; the relay exists once started.
+  const relay: { current?: DesktopRelay } = {};
+  return {
+    name: 'notifications',
+    commands: { ...notificationCommandHandlers(), ...deliveryCommandHandlers() },
+    queries: { ...notificationQueryHandlers(relay), ...deliveryQueryHandlers() },
+    start(services, broadcast) {
+      const tuning = tuningOf(services.platform.notifications);
+      const notifier = services.platform.desktopNotifier ?? createBroadcastNotifier(broadcast);
+      relay.current = createDesktopRelay(services.db, notifier, services.log);
+      const dispatcher = startOutboxDispatcher({
+        services,
+        send: createDeliveryChannels(services, tuning),
+        tuning,
+        isEnabled: services.platform.isOutboxEnabled ?? (() => true),
+        random: () => randomInt(0, 1_000_000) / 1_000_000,
+      });
+      return {
+        async dispose() {
+          await dispatcher.dispose();
+          relay.current?.dispose();
+          relay.current = undefined;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { defaultMeetingLeadTimesMs, meetingReminders } from '../../../src-shared/scheduler/meeting-reminders';
+import type { ReminderRule } from '../reminder-rule';
+
+/**
+ * "Meeting starts in 15 minutes" for each attendee, from the `meetings` collection. Attendees are
+ * read from `data.attendeeIds` and a cancellation from `data.status === 'cancelled'` — the shape
+ * the meetings feature is expected to write; adjust here when it lands.
+ */
+export function createMeetingRule(leadTimesMs: readonly number[] = defaultMeetingLeadTimesMs): ReminderRule {
+  const longest = Math.max(...leadTimesMs);
+  return {
+    kind: 'meeting_reminder',
+    watches: ['meetings'],
+    async derive(db, now) {
+      // Meetings that started more than a day ago can no longer be reminded of usefully.
+      const since = new Date(now.getTime() - 86_400_000).toISOString();
+      const docs = await db.meetings.find({ selector: { startsAt: { $gte: since } } }).exec();
+      return docs.flatMap((d) => {
+        const data = (d.get('data') ?? {}) as { attendeeIds?: unknown; status?: unknown };
+        const attendeeIds = Array.isArray(data.attendeeIds) ? data.attendeeIds.filter((a): a is string => typeof a === 'string') : [];
+        const startsAt = d.get('startsAt') as string;
+        if (Date.parse(startsAt) - longest > now.getTime() + 31 * 86_400_000) return [];
+        return meetingReminders({ id: d.id, title: d.get('title') as string, startsAt, attendeeIds, isCancelled: data.status === 'cancelled' }, leadTimesMs, now);
+      });
+    },
+  };
+}

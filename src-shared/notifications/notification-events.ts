@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * What a notification is about. Preferences are set per event; the spec's list (task assignment,
+ * status change, meeting scheduled, SLA violation, workflow step entry, milestone approaching,
+ * calibration due) plus mentions, the scheduler's reminders and administrators' test messages.
+ */
+export const notificationEvents = [
+  'task_assigned',
+  'task_status_changed',
+  'task_due',
+  'meeting_scheduled',
+  'meeting_reminder',
+  'sla_violation',
+  'workflow_step_entered',
+  'milestone_approaching',
+  'equipment_calibration_due',
+  'equipment_maintenance_due',
+  'mention',
+  'system',
+] as const;
+
+export const notificationEventSchema = z.enum(notificationEvents);
+export type NotificationEvent = z.infer<typeof notificationEventSchema>;
+
+export const eventLabels: Record<NotificationEvent, string> = {
+  task_assigned: 'Task assigned to me',
+  task_status_changed: 'Status change of my tasks',
+  task_due: 'Task due and overdue',
+  meeting_scheduled: 'Meeting scheduled',
+  meeting_reminder: 'Meeting about to start',
+  sla_violation: 'SLA at risk or violated',
+  workflow_step_entered: 'Workflow step waiting for me',
+  milestone_approaching: 'Milestone approaching',
+  equipment_calibration_due: 'Equipment calibration due',
+  equipment_maintenance_due: 'Equipment maintenance due',
+  mention: 'Mentioned in a comment',
+  system: 'Messages from the administrator',
+};
+
+/** Where a notification can go. In-app is the notification centre; the others are optional. */
+export const notificationChannels = ['inApp', 'desktop', 'email', 'webhook'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+export const channelLabels: Record<NotificationChannel, string> = {
+  inApp: 'In app',
+  desktop: 'Desktop',
+  email: 'Email',
+  webhook: 'Webhook',
+};
