@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import { FileEpoch, fileSignature, forgetClosedFile } from './file-epoch';
 
 /**
  * One better-sqlite3 connection per database file per process.
@@ -25,6 +26,8 @@ export type SqliteConnection = {
   readonly db: SqliteDatabase;
   /** Prepared statement for this SQL text, compiled once per connection and then reused. */
   statement(sql: string): Statement<unknown[], unknown>;
+  /** Whether this process's view of the file is complete; see file-epoch.ts. */
+  readonly epoch: FileEpoch;
   /**
    * Notes that a collection was removed. When the last instance then releases the connection and
    * no table is left, the whole database was removed: the file (and its -wal/-shm) is deleted so
@@ -40,6 +43,7 @@ type PoolEntry = {
   refCount: number;
   statements: Map<string, Statement<unknown[], unknown>>;
   hasRemovals: boolean;
+  epoch: FileEpoch;
 };
 
 // Query SQL varies with the selector ($in lists, operators), so the cache is bounded.
@@ -68,7 +72,9 @@ export class SqliteFileError extends Error {
 export function acquireConnection(filePath: string, options: ConnectionOptions): SqliteConnection {
   let entry = pool.get(filePath);
   if (!entry) {
-    entry = { db: openDatabase(filePath, options), refCount: 0, statements: new Map(), hasRemovals: false };
+    const signature = fileSignature(filePath);
+    const db = openDatabase(filePath, options);
+    entry = { db, refCount: 0, statements: new Map(), hasRemovals: false, epoch: new FileEpoch(filePath, db, signature) };
     pool.set(filePath, entry);
   }
   entry.refCount++;
@@ -77,6 +83,7 @@ export function acquireConnection(filePath: string, options: ConnectionOptions):
   return {
     filePath,
     db: owned.db,
+    epoch: owned.epoch,
     statement: (sql) => cachedStatement(owned, sql),
     noteRemoval: () => {
       owned.hasRemovals = true;
@@ -90,7 +97,12 @@ export function acquireConnection(filePath: string, options: ConnectionOptions):
       owned.statements.clear();
       const isEmpty = owned.hasRemovals && countTables(owned.db) === 0;
       closeQuietly(owned.db);
-      if (isEmpty) deleteDatabaseFiles(filePath);
+      if (isEmpty) {
+        deleteDatabaseFiles(filePath);
+        forgetClosedFile(filePath);
+      } else {
+        owned.epoch.recordClose();
+      }
     },
   };
 }

@@ -9,13 +9,19 @@
  *
  * An entry is only used when the row still has the same `_rev` and `_meta.lwt`, which identify one
  * write of one document, so a row changed behind our back (another process, a restored backup)
- * is parsed again. remove() invalidates a table; cleanup() forgets purged ids. The cache outlives
+ * is parsed again. While the file's epoch (file-epoch.ts) shows that nobody else wrote to it,
+ * findDocumentsById() serves cached documents without reading their rows at all. remove() invalidates a table; cleanup() forgets purged ids. The cache outlives
  * closing a database on purpose: reopening it in the same process (the app switching views,
  * tests) starts warm. Bounded: the oldest tenth is dropped when the limit is reached.
  */
 
 type CachedDocument = { readonly _rev: string; readonly _meta: { readonly lwt: number } };
-type Entry = { readonly doc: CachedDocument; readonly generation: number };
+type Entry = {
+  readonly doc: CachedDocument;
+  readonly generation: number;
+  /** The file epoch (file-epoch.ts) in which this was last known to be the stored version. */
+  epoch: number;
+};
 
 /** The raw columns a document read returns: id, _rev, _meta_lwt, data (JSON text). */
 export type DocumentRow = [string, string, number, string];
@@ -27,10 +33,14 @@ let limit = 0;
 export class DocumentCache {
   private readonly prefix: string;
 
-  /** `maxEntries` 0 disables caching for this user (every read parses). */
+  /**
+   * `maxEntries` 0 disables caching for this user (every read parses). `knownEpoch` returns the
+   * file's epoch as last checked; entries read or written now are stamped with it.
+   */
   constructor(
     private readonly tableKey: string,
     private readonly maxEntries: number,
+    private readonly knownEpoch: () => number,
   ) {
     this.prefix = tableKey + '\u0000';
     // One process-wide budget: the largest any storage asked for.
@@ -41,10 +51,20 @@ export class DocumentCache {
     return this.maxEntries > 0;
   }
 
+  /**
+   * The cached document of `id` without asking SQLite, if it is known to be the stored version:
+   * it was written or read in `epoch`, the file's current epoch (no foreign commit since).
+   */
+  trusted<T>(id: string, epoch: number): T | undefined {
+    const hit = entries.get(this.prefix + id);
+    return hit && hit.epoch === epoch && hit.generation === this.generation() ? (hit.doc as T) : undefined;
+  }
+
   /** The cached document if it is still the row's current write (same _rev and lwt). */
   lookup<T>(id: string, rev: string, lwt: number): T | undefined {
     const hit = entries.get(this.prefix + id);
     if (hit && hit.generation === this.generation() && hit.doc._rev === rev && hit.doc._meta.lwt === lwt) {
+      hit.epoch = this.knownEpoch(); // just confirmed against the file
       return hit.doc as T;
     }
     return undefined;
@@ -87,7 +107,7 @@ export class DocumentCache {
 
   private store(key: string, doc: CachedDocument): void {
     entries.delete(key); // re-insert: Map order is our eviction order
-    entries.set(key, { doc, generation: this.generation() });
+    entries.set(key, { doc, generation: this.generation(), epoch: this.knownEpoch() });
     if (entries.size > limit) evictOldest(Math.max(1, Math.floor(limit / 10)));
   }
 }

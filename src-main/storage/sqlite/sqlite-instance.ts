@@ -75,7 +75,7 @@ export class RxStorageInstanceSqlite<RxDocType>
   ) {
     this.primaryPath = layout.primaryPath as StringKeys<RxDocumentData<RxDocType>>;
     this.hubKey = changeKey(internals.filePath, layout.table);
-    this.cache = new DocumentCache(this.hubKey, documentCacheSize);
+    this.cache = new DocumentCache(this.hubKey, documentCacheSize, () => connection.epoch.known);
     this.queryContext = { layout, schema: schema as RxJsonSchema<RxDocumentData<unknown>>, connection, cache: this.cache };
     this.attachments = schema.attachments ? new AttachmentStore(connection, layout.attachmentsTable) : undefined;
 
@@ -121,14 +121,29 @@ export class RxStorageInstanceSqlite<RxDocType>
 
   async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
     this.ensureTable();
-    if (ids.length === 0) return [];
+    if (!this.cache.isEnabled) {
+      if (ids.length === 1) return this.readDocuments(ids, withDeleted);
+      const statement = withDeleted ? this.sql.docMany() : this.sql.docManyLive();
+      return this.cache.decodeAll<RxDocumentData<RxDocType>>(statement.all(JSON.stringify(ids)) as DocumentRow[]);
+    }
+    // Documents whose cached version is known to be the stored one need no SQL at all.
+    const epoch = this.connection.epoch.current();
+    const found: RxDocumentData<RxDocType>[] = [];
+    let unresolved: string[] | undefined;
+    for (const id of ids) {
+      const doc = this.cache.trusted<RxDocumentData<RxDocType>>(id, epoch);
+      if (!doc) (unresolved ??= []).push(id);
+      else if (withDeleted || !doc._deleted) found.push(doc);
+    }
+    if (unresolved) found.push(...this.readDocuments(unresolved, withDeleted));
+    return found;
+  }
+
+  /** Reads documents by id from SQLite, parsing only those the cache cannot confirm. */
+  private readDocuments(ids: string[], withDeleted: boolean): RxDocumentData<RxDocType>[] {
     if (ids.length === 1) {
       const row = (withDeleted ? this.sql.docOne() : this.sql.docOneLive()).get(ids[0]) as DocumentRow | undefined;
       return row === undefined ? [] : [this.cache.decode<RxDocumentData<RxDocType>>(row)];
-    }
-    if (!this.cache.isEnabled) {
-      const statement = withDeleted ? this.sql.docMany() : this.sql.docManyLive();
-      return this.cache.decodeAll<RxDocumentData<RxDocType>>(statement.all(JSON.stringify(ids)) as DocumentRow[]);
     }
     // Two steps: the revisions first, then the JSON text only of documents not in the cache.
     // Turning the text of thousands of rows into JS strings costs as much as finding the rows.

@@ -114,6 +114,20 @@ describe('document cache', () => {
     expect((await instance.query(preparedQuery({ selector: {} }))).documents).toEqual([v2]);
   });
 
+  it('notices a change made to the file while the database was closed', async () => {
+    const v1 = projectDoc('p1', { name: 'Before' });
+    await instance.bulkWrite([{ document: v1 }], 'test');
+    await instance.close(); // last user: the connection closes
+    const v2 = { ...v1, name: 'Edited while closed', _rev: '2-yyyy', _meta: { lwt: v1._meta.lwt + 1 } };
+    const outside = new Database(storage.filePathOf('lab'));
+    outside
+      .prepare('UPDATE rx_projects_v0 SET data = ?, _rev = ?, _meta_lwt = ? WHERE id = ?')
+      .run(JSON.stringify(v2), v2._rev, v2._meta.lwt, 'p1');
+    outside.close();
+    instance = await createProjectsInstance(storage);
+    expect(await instance.findDocumentsById(['p1'], false)).toEqual([v2]);
+  });
+
   it('forgets removed collections and purged documents', async () => {
     const doc = projectDoc('gone', {}, { isDeleted: true, lwt: now() - 60_000 });
     await instance.bulkWrite([{ document: doc }], 'test');
