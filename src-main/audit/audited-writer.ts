@@ -72,6 +72,19 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
   };
 
   return {
+    /**
+     * Writes a whole record whose stored state the caller has just read inside the write queue
+     * (`before`, null for a new record), sparing `update`'s second read on hot paths such as the
+     * workflow runtime. Same audit-first protocol; base fields are set here.
+     */
+    async replace<T extends BaseDocument>(collection: CollectionName, before: BaseDocument | null, fields: NewDocument & { id: string }, context: WriteContext): Promise<T> {
+      const at = context.now.toISOString();
+      const next = (before
+        ? { ...before, ...fields, updatedAt: at, updatedBy: context.actor.id }
+        : { ...fields, createdAt: at, updatedAt: at, createdBy: context.actor.id, updatedBy: context.actor.id, auditId: '' }) as Stored;
+      return (await write(collection, before as Stored | null, next, context)) as unknown as T;
+    },
+
     async insert<T extends BaseDocument>(collection: CollectionName, fields: NewDocument, context: WriteContext): Promise<T> {
       const at = context.now.toISOString();
       const doc = { ...fields, id: fields.id ?? newId(), createdAt: at, updatedAt: at, createdBy: context.actor.id, updatedBy: context.actor.id, auditId: '' } as Stored;

@@ -3,10 +3,11 @@ import { createMeetingRule } from './rules/meeting-rule';
 import { createMilestoneRule } from './rules/milestone-rule';
 import { createTaskDueRule } from './rules/task-due-rule';
 import { createWorkflowRule } from './rules/workflow-rule';
+import { createWorkflowDeadlineRule } from '../workflows/deadline-rule';
 import type { ReminderRule } from './reminder-rule';
 
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`).
  */
-export const reminderRules = (): ReminderRule[] => [createTaskDueRule(), createMilestoneRule(), createMeetingRule(), createEquipmentRule(), createWorkflowRule()];
+export const reminderRules = (): ReminderRule[] => [createTaskDueRule(), createMilestoneRule(), createMeetingRule(), createEquipmentRule(), createWorkflowRule(), createWorkflowDeadlineRule()];

@@ -1,22 +1,43 @@
-import { of } from 'rxjs';
-import { fail } from '../../src-shared/core/result';
-import type { WorkflowContract } from '../../src-shared/workflows/workflow-contract';
+import type { LabDatabase } from '../database/open-database';
 import type { HostFeature } from '../host/feature';
-import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
+import type { HostServices } from '../host/handler-types';
+import { definitionCommandHandlers } from './definition-handlers';
+import { definitionQueryHandlers } from './definition-queries';
+import { instanceCommandHandlers } from './instance-handlers';
+import { instanceQueryHandlers } from './instance-queries';
+import { createWorkflowRuntime, type WorkflowRuntime } from './workflow-runtime';
 
-type Names = keyof WorkflowContract;
-type CommandNames = { [K in Names]: WorkflowContract[K]['kind'] extends 'command' ? K : never }[Names];
-type QueryNames = Exclude<Names, CommandNames>;
+/**
+ * Workflows in the host: definition and instance commands, live queries, and on start the crash
+ * repair (before the scheduler, listed after this feature, derives deadlines: deadline-rule.ts). One runtime per database (a process may run several hosts in
+ * tests), created on first use and disposed with the host.
+ */
+export function createWorkflowFeature(): HostFeature {
+  const runtimes = new WeakMap<LabDatabase, WorkflowRuntime>();
+  const runtimeOf = (services: HostServices): WorkflowRuntime => {
+    let runtime = runtimes.get(services.db);
+    if (!runtime) {
+      runtime = createWorkflowRuntime(services);
+      runtimes.set(services.db, runtime);
+    }
+    return runtime;
+  };
+  return {
+    name: 'workflows',
+    commands: { ...definitionCommandHandlers(runtimeOf), ...instanceCommandHandlers(runtimeOf) },
+    queries: { ...definitionQueryHandlers(runtimeOf), ...instanceQueryHandlers(runtimeOf) },
+    async start(services) {
+      const runtime = runtimeOf(services);
+      const repaired = await services.runExclusive(() => runtime.repair());
+      if (repaired.length > 0) services.log.warn('workflow instances rebuilt from their history after a crash', { count: repaired.length });
+      return {
+        dispose() {
+          runtime.dispose();
+          runtimes.delete(services.db);
+        },
+      };
+    },
+  };
+}
 
-const notYet = () => fail('invalid_state', 'Workflows are not available yet.');
-
-const commands = Object.fromEntries(
-  (['workflows/definitions/create', 'workflows/definitions/update', 'workflows/definitions/validate', 'workflows/definitions/publish', 'workflows/definitions/retire', 'workflows/definitions/import', 'workflows/definitions/export', 'workflows/definitions/migrate-instances', 'workflows/instances/start', 'workflows/instances/advance', 'workflows/instances/cancel', 'workflows/instances/reassign', 'workflows/instances/comment', 'workflows/instances/resolve-incident'] satisfies CommandNames[]).map((name) => [name, async () => notYet()]),
-) as unknown as CommandHandlers<CommandNames>;
-
-const queries = Object.fromEntries(
-  (['workflows/definitions/list', 'workflows/definitions/get', 'workflows/templates/list', 'workflows/my-work', 'workflows/instances/list', 'workflows/instances/get', 'workflows/sla-violations'] satisfies QueryNames[]).map((name) => [name, () => of(notYet())]),
-) as unknown as QueryHandlers<QueryNames>;
-
-/** Workflows in the host: stub while the runtime is built. */
-export const workflowFeature: HostFeature = { name: 'workflows', commands, queries };
+export const workflowFeature = createWorkflowFeature();

@@ -8,6 +8,22 @@ export type DocumentMigration = (oldDocument: Record<string, unknown>) => Record
  * `migrationStrategies`). Pure functions, tested on fixture documents in tests/unit/db.
  */
 export const migrations: Partial<Record<CollectionName, Record<number, DocumentMigration>>> = {
+  workflow_definitions: {
+    // v1 remembers the command ids that wrote a version; older versions were written by none.
+    1: (old) => ({ ...old, commandIds: [] }),
+  },
+  workflow_instances: {
+    // v1 copies code, version and event count out of the engine's state for queries and crash repair.
+    1: (old) => {
+      const state = (old.state ?? {}) as Record<string, unknown>;
+      return {
+        ...old,
+        code: typeof state.workflowCode === 'string' ? state.workflowCode : '',
+        version: typeof state.definitionVersion === 'number' ? state.definitionVersion : 0,
+        eventCount: typeof state.eventCount === 'number' ? state.eventCount : 0,
+      };
+    },
+  },
   people: {
     // v0 stored `active` and a single `role`; v1 uses `isActive` and a list of roles.
     1: (old) => {

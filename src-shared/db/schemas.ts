@@ -72,15 +72,28 @@ export const schemas = {
     ['kind', 'subjectType', 'subjectId', 'at'],
     [['subjectId', 'at'], ['kind', 'at']],
   ),
+  // v1: `commandIds`, the client command ids that wrote a version (repeats change nothing).
   workflow_definitions: withBase(
-    { code: shortText(80), version: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 }, status: kind(), definition: anyObject },
+    { code: shortText(80), version: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 }, status: kind(), definition: anyObject, commandIds: stringArray },
     ['code', 'version', 'status'],
     [['code', 'version'], 'status'],
+    1,
   ),
+  // v1: `code`, `version` and `eventCount` copied out of `state` (filters, and crash repair: see src-main/workflows/repair-instances.ts).
   workflow_instances: withBase(
-    { definitionId: idField, status: kind(), entityType: kind(), entityId: shortText(40), state: anyObject },
-    ['definitionId', 'status', 'entityType', 'entityId'],
-    [['status', 'updatedAt'], ['entityType', 'entityId'], 'definitionId'],
+    {
+      definitionId: idField,
+      code: shortText(80),
+      version: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
+      status: kind(),
+      entityType: kind(),
+      entityId: shortText(40),
+      eventCount: { type: 'integer', minimum: 0, maximum: 1_000_000_000, multipleOf: 1 },
+      state: anyObject,
+    },
+    ['definitionId', 'code', 'version', 'status', 'entityType', 'entityId', 'eventCount'],
+    [['status', 'updatedAt'], ['entityType', 'entityId'], 'definitionId', ['code', 'updatedAt']],
+    1,
   ),
   workflow_events: withBase(
     { instanceId: idField, at: timeField, type: kind(), data: anyObject },

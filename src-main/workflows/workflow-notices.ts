@@ -1,0 +1,69 @@
+import { hashId } from '../../src-shared/core/hash-id';
+import { reminderId } from '../../src-shared/scheduler/reminder';
+import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
+import { stepOf } from '../../src-shared/workflows/definition-graph';
+import type { WorkflowEffect } from '../../src-shared/workflows/effects';
+import type { WorkflowInstance } from '../../src-shared/workflows/instance';
+import type { HostServices } from '../host/handler-types';
+import { writeNotices } from '../notifications/notify';
+import { peopleOf, type DirectoryPerson } from './people-directory';
+
+/** One in-app notification for one person about a workflow. */
+export interface WorkflowNotice {
+  /** Deterministic: notifying again about the same thing writes nothing new. */
+  id: string;
+  recipientId: string;
+  event: 'workflow_step_entered' | 'sla_violation' | 'system';
+  subject: string;
+  body: string;
+  instanceId: string;
+  key: string;
+}
+
+/** Delivers notices (notifyPeople in the host; benchmarks and tests may pass their own). */
+export type WorkflowNotifier = (notices: readonly WorkflowNotice[]) => Promise<void>;
+
+/**
+ * The notices of an engine result's `notify` effects, one per person (roles expanded to their
+ * active holders). "Waiting for you" and "past its deadline" use the ids of the scheduler's
+ * workflow reminders (src-shared/scheduler/workflow-reminders.ts: `rm-` + hash of the reminder key),
+ * so whichever fires first, the person is told once. Other notices get notify()'s id for the effect's key.
+ */
+export function noticesOf(
+  effects: readonly WorkflowEffect[],
+  definition: WorkflowDefinition,
+  instance: WorkflowInstance,
+  people: ReadonlyMap<string, DirectoryPerson>,
+): WorkflowNotice[] {
+  const notices: WorkflowNotice[] = [];
+  const about = `${definition.name} · ${instance.entityType} ${instance.entityId}`;
+  for (const effect of effects) {
+    if (effect.type !== 'notify') continue;
+    const step = effect.token ? instance.activeSteps.find((s) => s.token === effect.token) : undefined;
+    const stepName = (effect.stepId && stepOf(definition, effect.stepId)?.name) || effect.stepId || '';
+    for (const recipientId of peopleOf(people, effect.recipients)) {
+      const base = { recipientId, instanceId: instance.id, body: `${effect.message} (${about})` };
+      if (effect.reason === 'step_assigned' && effect.token) {
+        const key = `workflow_step_entered:${effect.token}:${recipientId}`;
+        notices.push({ ...base, id: reminderId(key), key, event: 'workflow_step_entered', subject: `Waiting for you: ${stepName} (${definition.name})` });
+      } else if (effect.reason === 'sla_breached' && effect.token && step?.dueAt) {
+        const key = `workflow_sla:${effect.token}:${recipientId}:breached:${step.dueAt}`;
+        notices.push({ ...base, id: reminderId(key), key, event: 'sla_violation', subject: `SLA violated: ${stepName} (${definition.name})` });
+      } else {
+        const event = effect.reason === 'escalation' || effect.reason === 'sla_breached' ? 'sla_violation' : effect.reason === 'incident' ? 'system' : 'workflow_step_entered';
+        notices.push({ ...base, id: hashId('ntf', `${effect.key}|${recipientId}`), key: effect.key, event, subject: effect.message });
+      }
+    }
+  }
+  return notices;
+}
+
+/** Notices through the notifications feature: preferences, quiet hours, in-app entry, email and webhook outbox in one step. */
+export function notifyPeople(services: HostServices): WorkflowNotifier {
+  return async (notices) => {
+    await writeNotices(
+      services,
+      notices.map((n) => ({ id: n.id, recipientId: n.recipientId, event: n.event, subject: n.subject, body: n.body, key: n.key, link: { section: 'workflows', itemId: n.instanceId } })),
+    );
+  };
+}
