@@ -76,7 +76,13 @@ export class RxStorageInstanceSqlite<RxDocType>
     this.primaryPath = layout.primaryPath as StringKeys<RxDocumentData<RxDocType>>;
     this.hubKey = changeKey(internals.filePath, layout.table);
     this.cache = new DocumentCache(this.hubKey, documentCacheSize, () => connection.epoch.known);
-    this.queryContext = { layout, schema: schema as RxJsonSchema<RxDocumentData<unknown>>, connection, cache: this.cache };
+    this.queryContext = {
+      layout,
+      schema: schema as RxJsonSchema<RxDocumentData<unknown>>,
+      connection,
+      cache: this.cache,
+      idsFirstPause: 0,
+    };
     this.attachments = schema.attachments ? new AttachmentStore(connection, layout.attachmentsTable) : undefined;
 
     this.sql = prepareStatements(connection, layout);

@@ -16,7 +16,13 @@ export type QueryContext = {
   readonly schema: RxJsonSchema<RxDocumentData<unknown>>;
   readonly connection: SqliteConnection;
   readonly cache: DocumentCache;
+  /** Ids-first reading (see readPagedByIds) is paused for this many queries after it mostly missed. */
+  idsFirstPause: number;
 };
+
+// After an ids-first read that found less than half of its documents in the cache, read rows
+// directly for this many queries before trying again: a cold cache would pay for two passes.
+const IDS_FIRST_PAUSE = 20;
 
 /** The columns every document read selects: what DocumentCache.decode() needs to reuse or parse. */
 export const DOCUMENT_COLUMNS = 'id, _rev, _meta_lwt, data';
@@ -33,6 +39,9 @@ export function runQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): RxDo
   if (limit === 0) return [];
 
   if (plan.isSelectorExact && plan.orderBy) {
+    const isIdsFirst = ctx.cache.isEnabled && ctx.idsFirstPause === 0;
+    if (ctx.idsFirstPause > 0) ctx.idsFirstPause--;
+    if (isIdsFirst) return readPagedByIds<T>(ctx, plan, limit, skip);
     // Fully expressed in SQL: SQLite pages through the index, nothing extra is parsed.
     const statement = ctx.connection.statement(selectSql(ctx, plan, 'paged')).raw();
     return ctx.cache.decodeAll<RxDocumentData<T>>(statement.all(...plan.params, limit ?? -1, skip) as DocumentRow[]);
@@ -89,6 +98,37 @@ export function explainQuery<T>(ctx: QueryContext, query: FilledMangoQuery<T>): 
   const params = mode === 'paged' ? [...plan.params, -1, 0] : [...plan.params];
   const rows = ctx.connection.db.prepare(`EXPLAIN QUERY PLAN ${selectSql(ctx, plan, mode)}`).all(...params);
   return (rows as { detail: string }[]).map((row) => row.detail);
+}
+
+/**
+ * Two passes for a query SQL answers completely: first only the ids, in order — usually straight
+ * from the index, without touching the table rows — then the documents the cache cannot vouch
+ * for (file-epoch.ts), fetched by id. With a warm cache this skips reading and converting the
+ * JSON text of every row. Both passes share one read transaction, so they see the same data.
+ */
+function readPagedByIds<T>(ctx: QueryContext, plan: SqlQueryPlan, limit: number | undefined, skip: number): RxDocumentData<T>[] {
+  const { connection, cache } = ctx;
+  return connection.db.transaction(() => {
+    const epoch = connection.epoch.current();
+    const idSql = `SELECT id FROM ${ctx.layout.table} WHERE ${plan.where} ORDER BY ${plan.orderBy} LIMIT ? OFFSET ?`;
+    const ids = connection.statement(idSql).pluck().all(...plan.params, limit ?? -1, skip) as string[];
+    const docs = new Array<RxDocumentData<T>>(ids.length);
+    const missing: string[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const doc = cache.trusted<RxDocumentData<T>>(ids[i]!, epoch);
+      if (doc) docs[i] = doc;
+      else missing.push(ids[i]!);
+    }
+    if (missing.length === 0) return docs;
+    if (missing.length * 2 > ids.length) ctx.idsFirstPause = IDS_FIRST_PAUSE;
+    const byIdSql = `SELECT ${DOCUMENT_COLUMNS} FROM ${ctx.layout.table} WHERE id IN (SELECT value FROM json_each(?))`;
+    const fetched = new Map<string, RxDocumentData<T>>();
+    for (const row of connection.statement(byIdSql).raw().all(JSON.stringify(missing)) as DocumentRow[]) {
+      fetched.set(row[0], cache.decode<RxDocumentData<T>>(row));
+    }
+    for (let i = 0; i < ids.length; i++) docs[i] ??= fetched.get(ids[i]!)!;
+    return docs;
+  }).deferred();
 }
 
 function selectSql(ctx: QueryContext, plan: SqlQueryPlan, mode: 'paged' | 'ordered' | 'unordered'): string {

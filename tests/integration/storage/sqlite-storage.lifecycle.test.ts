@@ -114,6 +114,22 @@ describe('document cache', () => {
     expect((await instance.query(preparedQuery({ selector: {} }))).documents).toEqual([v2]);
   });
 
+  it('merges cached and re-read documents in query order', async () => {
+    const docs = Array.from({ length: 10 }, (_, i) => projectDoc(`d${i}`, { priority: i }));
+    await instance.bulkWrite(docs.map((document) => ({ document })), 'test');
+    // Another connection changes every third row: those must be re-read, the rest come from the cache.
+    const outside = new Database(instance.internals.filePath);
+    const update = outside.prepare('UPDATE rx_projects_v0 SET data = ?, _rev = ?, f_priority = ? WHERE id = ?');
+    const changed = docs.map((doc, i) => (i % 3 === 0 ? { ...doc, priority: 100 - i, _rev: '2-out' } : doc));
+    for (const doc of changed.filter((d) => d._rev === '2-out')) update.run(JSON.stringify(doc), doc._rev, doc.priority, doc.id);
+    outside.close();
+    const sorted = [...changed].sort((a, b) => b.priority - a.priority);
+    const result = await instance.query(preparedQuery({ selector: { _deleted: { $eq: false } } as never, sort: [{ priority: 'desc' }] }));
+    expect(result.documents).toEqual(sorted);
+    const page = await instance.query(preparedQuery({ selector: {}, sort: [{ priority: 'desc' }], skip: 2, limit: 5 }));
+    expect(page.documents).toEqual(sorted.slice(2, 7));
+  });
+
   it('notices a change made to the file while the database was closed', async () => {
     const v1 = projectDoc('p1', { name: 'Before' });
     await instance.bulkWrite([{ document: v1 }], 'test');
