@@ -2,9 +2,11 @@ import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
+import { planFeature } from '../projects/plan-feature';
 import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
 import { createSchedulerFeature } from '../scheduler/scheduler-feature';
 import { syncFeature } from '../sync/sync-feature';
+import { taskFeature } from '../tasks/task-feature';
 import { workflowFeature } from '../workflows/workflow-feature';
 import type { HostFeature } from './feature';
 
@@ -16,6 +18,8 @@ export const features: HostFeature[] = [
   { name: 'auth', commands: authCommandHandlers, queries: authQueryHandlers },
   { name: 'people', commands: peopleCommandHandlers, queries: peopleQueryHandlers },
   { name: 'projects', commands: projectCommandHandlers, queries: projectQueryHandlers },
+  planFeature,
+  taskFeature,
   { name: 'audit', queries: auditQueryHandlers },
   syncFeature,
   workflowFeature,

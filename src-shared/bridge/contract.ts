@@ -4,8 +4,10 @@ import type { AppLink } from '../notifications/app-link';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { peopleContract } from '../people/people-contract';
+import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
 import { syncContract } from '../sync/sync-contract';
+import { taskContract } from '../tasks/task-contract';
 import { workflowContract } from '../workflows/workflow-contract';
 import type { SyncPhase } from '../sync/sync-status';
 import type { CommandSpec, QuerySpec } from './define';
@@ -18,6 +20,8 @@ export const contract = {
   ...authContract,
   ...peopleContract,
   ...projectContract,
+  ...planContract,
+  ...taskContract,
   ...auditContract,
   ...syncContract,
   ...workflowContract,

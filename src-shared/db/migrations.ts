@@ -8,6 +8,33 @@ export type DocumentMigration = (oldDocument: Record<string, unknown>) => Record
  * `migrationStrategies`). Pure functions, tested on fixture documents in tests/unit/db.
  */
 export const migrations: Partial<Record<CollectionName, Record<number, DocumentMigration>>> = {
+  projects: {
+    // v1 adds the team (empty: the owner and admins manage until people are added), WIP limits and cost rates are optional.
+    1: (old) => ({ ...old, teamIds: Array.isArray(old.teamIds) ? old.teamIds : [], tags: Array.isArray(old.tags) ? old.tags : [] }),
+  },
+  tasks: {
+    // v1 declares every task-model field; v0 documents get the model's defaults (a done task is 100% done).
+    1: (old) => ({
+      ...old,
+      description: typeof old.description === 'string' ? old.description : '',
+      watcherIds: Array.isArray(old.watcherIds) ? old.watcherIds : [],
+      priority: typeof old.priority === 'string' ? old.priority : 'medium',
+      progress: typeof old.progress === 'number' ? old.progress : old.status === 'done' ? 100 : 0,
+      checklist: Array.isArray(old.checklist) ? old.checklist : [],
+      dependsOn: Array.isArray(old.dependsOn) ? old.dependsOn : [],
+    }),
+  },
+  activity: {
+    // v1 lifts `projectId` and `personId` out of `data` where an entry had them, so they can be indexed.
+    1: (old) => {
+      const data = (old.data ?? {}) as Record<string, unknown>;
+      return {
+        ...old,
+        ...(typeof data.projectId === 'string' ? { projectId: data.projectId } : {}),
+        ...(typeof data.personId === 'string' ? { personId: data.personId } : {}),
+      };
+    },
+  },
   workflow_definitions: {
     // v1 remembers the command ids that wrote a version; older versions were written by none.
     1: (old) => ({ ...old, commandIds: [] }),

@@ -41,6 +41,7 @@ export const schemas = {
     [['kind', 'email'], ['kind', 'name']],
     1,
   ),
+  // v1: `teamIds`, Kanban `wipLimits` and labour `costRates` (projects/project-contract).
   projects: withBase(
     {
       code: shortText(40),
@@ -53,24 +54,49 @@ export const schemas = {
       ownerId: shortText(40),
       budget: anyObject,
       tags: stringArray,
+      teamIds: stringArray,
+      wipLimits: anyObject,
+      costRates: { type: 'array', items: anyObject },
     },
     ['code', 'name', 'status', 'isArchived'],
     [['isArchived', 'name'], 'code', 'updatedAt'],
+    1,
   ),
+  // v1: every field of tasks/task-model (description, watchers, priority, dates, estimate, progress,
+  // checklist, dependencies) and an index for "my tasks".
   tasks: withBase(
-    { projectId: idField, parentId: shortText(40), title: shortText(500), status: kind(), assigneeId: shortText(40), dueDate: shortText(30), kanbanRank: shortText(100) },
+    {
+      projectId: idField,
+      parentId: shortText(40),
+      title: shortText(500),
+      description: { type: 'string' },
+      status: kind(),
+      priority: kind(20),
+      assigneeId: shortText(40),
+      watcherIds: stringArray,
+      startDate: shortText(30),
+      dueDate: shortText(30),
+      estimateHours: { type: 'number', minimum: 0, maximum: 100_000 },
+      progress: { type: 'integer', minimum: 0, maximum: 100 },
+      checklist: { type: 'array', items: anyObject },
+      dependsOn: stringArray,
+      kanbanRank: shortText(100),
+    },
     ['projectId', 'title', 'status', 'kanbanRank'],
-    [['projectId', 'status', 'kanbanRank'], 'updatedAt'],
+    [['projectId', 'status', 'kanbanRank'], ['assigneeId', 'status'], 'updatedAt'],
+    1,
   ),
   plan_items: withBase(
     { kind: kind(), projectId: idField, title: shortText(500), data: anyObject },
     ['kind', 'projectId'],
     [['projectId', 'kind']],
   ),
+  // v1: optional `projectId` and `personId` (comments and time entries: budget, utilisation, "my timer").
   activity: withBase(
-    { kind: kind(), subjectType: kind(), subjectId: idField, at: timeField, data: anyObject },
+    { kind: kind(), subjectType: kind(), subjectId: idField, at: timeField, projectId: idField, personId: idField, data: anyObject },
     ['kind', 'subjectType', 'subjectId', 'at'],
-    [['subjectId', 'at'], ['kind', 'at']],
+    [['subjectId', 'at'], ['kind', 'at'], ['projectId', 'kind', 'at'], ['personId', 'kind', 'at']],
+    1,
   ),
   // v1: `commandIds`, the client command ids that wrote a version (repeats change nothing).
   workflow_definitions: withBase(
