@@ -1,9 +1,10 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { Host } from '../host/create-host';
 import type { Logger } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { contentTypeOf, resolveStaticPath } from './static-files';
+import { answerTestClock, TEST_CLOCK_PATH, type TestClock } from './test-clock';
 import { attachWebSocketBridge } from './websocket-adapter';
 
 export interface ServeServerOptions {
@@ -13,6 +14,8 @@ export interface ServeServerOptions {
   port: number;
   token: string;
   log: Logger;
+  /** Test mode only: the clock `POST /__test/clock` moves. Absent, that path is an unknown path. */
+  testClock?: TestClock;
 }
 
 export interface ServeServer {
@@ -26,8 +29,20 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   let origin = '';
 
   const server = createServer((request, response) => {
+    if (request.url?.startsWith(TEST_CLOCK_PATH) && options.testClock) {
+      void moveTestClock(request, response);
+      return;
+    }
     void serveFile(request.url ?? '/', response);
   });
+
+  async function moveTestClock(request: IncomingMessage, response: ServerResponse) {
+    let body = '';
+    for await (const chunk of request) if ((body += String(chunk)).length > 1000) break;
+    const answer = answerTestClock({ method: request.method ?? '', path: (request.url ?? '').split('?')[0] ?? '', authorization: request.headers.authorization, body }, options.testClock, token);
+    if (answer.status === 200) log.warn('test clock moved', answer.body);
+    response.writeHead(answer.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(answer.body));
+  }
 
   async function serveFile(url: string, response: ServerResponse) {
     const path = resolveStaticPath(rendererRoot, url);

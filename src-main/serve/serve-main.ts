@@ -8,6 +8,8 @@ import { createLogger } from '../logging/logger';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { parseServeOptions } from './serve-options';
 import { startServeServer } from './http-server';
+import { createTestClock } from './test-clock';
+import { createKeyFileSecretStore } from '../security/secret-store';
 
 /**
  * Serve mode: the desktop host in plain Node, its UI served to a browser on loopback. Used where
@@ -30,7 +32,16 @@ async function main(): Promise<number | 'running'> {
     return 1;
   }
   const { storage, location } = createLabStorage(dataDir);
-  const hosted = await createHost({ storage, databaseLocation: location, log });
+  // Test mode (end-to-end tests) only: a clock the test can move forward through POST /__test/clock.
+  const testClock = options.isTestMode ? createTestClock() : undefined;
+  let origin = '';
+  const hosted = await createHost({
+    storage,
+    databaseLocation: location,
+    log,
+    ...(testClock ? { clock: testClock.now } : {}),
+    platform: { secretStore: createKeyFileSecretStore(dataDir), appUrl: () => origin },
+  });
   if (!hosted.ok) {
     console.error(hosted.error.message);
     lock.value.release();
@@ -38,7 +49,9 @@ async function main(): Promise<number | 'running'> {
   }
   const host = hosted.value;
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const server = await startServeServer({ host, rendererRoot, listenHost: options.host, port: options.port, token, log });
+  const server = await startServeServer({ host, rendererRoot, listenHost: options.host, port: options.port, token, log, ...(testClock ? { testClock } : {}) });
+  origin = server.origin;
+  if (testClock) console.log('Test mode: the clock can be moved with POST /__test/clock.');
   const url = `${server.origin}/?token=${token}`;
   log.info('serve mode listening', { origin: server.origin, dataDir });
   console.log(`LabFlow is running in serve mode. Data folder: ${dataDir}`);

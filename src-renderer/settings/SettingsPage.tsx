@@ -3,11 +3,12 @@ import { useState } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { isAdmin } from '../../src-shared/people/roles';
 import { useThemeMode } from '../app/theme';
+import { NotificationAdmin } from '../notifications/NotificationAdmin';
 import { AuditTrail } from './AuditTrail';
 import { PeopleSettings } from './PeopleSettings';
 
 export function SettingsPage({ session }: { session: SessionView }) {
-  const [tab, setTab] = useState<'people' | 'appearance' | 'audit' | 'sync'>('people');
+  const [tab, setTab] = useState<'people' | 'appearance' | 'audit' | 'sync' | 'notifications'>('people');
   const { mode, toggle } = useThemeMode();
   const admin = isAdmin(session.person.roles);
   return (
@@ -16,6 +17,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
         <Tab value="people" label="People & roles" />
         <Tab value="appearance" label="Appearance" />
         <Tab value="sync" label="Team sync" />
+        {admin && <Tab value="notifications" label="Notifications" />}
         {admin && <Tab value="audit" label="Audit trail" />}
       </Tabs>
       <Box>
@@ -30,6 +32,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
             <Typography>This PC runs standalone: all records are kept here and nothing is sent anywhere. Team sync with a LabFlow server — so several lab PCs share their records — will be set up here.</Typography>
           </Paper>
         )}
+        {tab === 'notifications' && admin && <NotificationAdmin />}
         {tab === 'audit' && admin && <AuditTrail />}
       </Box>
     </Stack>

@@ -9,6 +9,9 @@ import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
 import { ProjectsPage } from '../projects/ProjectsPage';
+import { NotificationsPage } from '../notifications/NotificationsPage';
+import { NotificationToasts } from '../notifications/NotificationToasts';
+import { UnreadBadge } from '../notifications/UnreadBadge';
 import { SettingsPage } from '../settings/SettingsPage';
 import { EmptySection } from './EmptySection';
 import { useNavigation } from './navigation';
@@ -61,7 +64,7 @@ export function AppShell({ session }: { session: SessionView }) {
             <Box key={s.id}>
               {s.id === 'notifications' && <Divider sx={{ my: 1 }} />}
               <ListItemButton selected={s.id === current.id} onClick={() => go(s.id)} title={`${s.label} (Alt+${(index + 1) % 10})`}>
-                <ListItemIcon sx={{ minWidth: 40 }}>{s.icon}</ListItemIcon>
+                <ListItemIcon sx={{ minWidth: 40 }}>{s.id === 'notifications' ? <UnreadBadge>{s.icon}</UnreadBadge> : s.icon}</ListItemIcon>
                 <ListItemText primary={s.label} />
               </ListItemButton>
             </Box>
@@ -72,12 +75,15 @@ export function AppShell({ session }: { session: SessionView }) {
         <Toolbar variant="dense" />
         {current.id === 'projects' ? (
           <ProjectsPage />
+        ) : current.id === 'notifications' ? (
+          <NotificationsPage />
         ) : current.id === 'settings' ? (
           <SettingsPage session={session} />
         ) : (
           <EmptySection icon={current.icon} title={`${current.label} is on its way`} text={current.emptyText} />
         )}
       </Box>
+      <NotificationToasts personId={session.person.id} />
     </Box>
   );
 }
