@@ -1,5 +1,4 @@
-import { openPredecessors } from './dependencies';
-import { TASK_STATUSES, type Task, type TaskStatus } from './task-model';
+import { CLOSED_STATUSES, TASK_STATUSES, type Task, type TaskStatus } from './task-model';
 
 /** Most cards a column should hold at once; absent statuses have no limit. */
 export type WipLimits = Partial<Record<TaskStatus, number>>;
@@ -53,7 +52,10 @@ export interface KanbanBoardOptions {
 export function generateKanbanBoard(tasks: readonly Task[], options: KanbanBoardOptions): KanbanBoard {
   const inProject = tasks.filter((t) => t.projectId === options.projectId);
   const shown = options.assigneeId === undefined ? inProject : inProject.filter((t) => t.assigneeId === options.assigneeId);
-  const cards = shown.map((t) => toCard(t, tasks)).sort(byRank);
+  // One id map for every card: looking predecessors up per card through `openPredecessors` would
+  // rebuild it each time, quadratic in the project's size (seconds at 10,000 tasks).
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const cards = shown.map((t) => toCard(t, byId)).sort(byRank);
 
   const columns = TASK_STATUSES.map((status): KanbanColumn => {
     const wipLimit = options.wipLimits?.[status] ?? null;
@@ -72,8 +74,8 @@ export function generateKanbanBoard(tasks: readonly Task[], options: KanbanBoard
   return { projectId: options.projectId, assigneeId: options.assigneeId ?? null, columns, swimlanes };
 }
 
-function toCard(task: Task, tasks: readonly Task[]): KanbanCard {
-  const blockers = openPredecessors(task, tasks);
+function toCard(task: Task, byId: ReadonlyMap<string, Task>): KanbanCard {
+  const blockers = task.dependsOn.map((id) => byId.get(id)).filter((t): t is Task => t !== undefined && !CLOSED_STATUSES.has(t.status));
   return {
     task,
     isBlocked: blockers.length > 0,
