@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import { FileEpoch, fileSignature, forgetClosedFile } from './file-epoch';
+import { FileEpoch, forgetClosedFile, signatureBeforeOpen } from './file-epoch';
 
 /**
  * One better-sqlite3 connection per database file per process.
@@ -72,7 +72,7 @@ export class SqliteFileError extends Error {
 export function acquireConnection(filePath: string, options: ConnectionOptions): SqliteConnection {
   let entry = pool.get(filePath);
   if (!entry) {
-    const signature = fileSignature(filePath);
+    const signature = signatureBeforeOpen(filePath);
     const db = openDatabase(filePath, options);
     entry = { db, refCount: 0, statements: new Map(), hasRemovals: false, epoch: new FileEpoch(filePath, db, signature) };
     pool.set(filePath, entry);

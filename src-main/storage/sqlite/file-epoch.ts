@@ -27,7 +27,7 @@ export class FileEpoch {
   private dataVersion: number;
   private readonly versionStatement: Statement<unknown[], unknown>;
 
-  /** `signatureBeforeOpen`: fileSignature() taken before SQLite opened the file. */
+  /** `signatureBeforeOpen`: signatureBeforeOpen() taken before SQLite opened the file. */
   constructor(
     private readonly filePath: string,
     db: SqliteDatabase,
@@ -65,8 +65,17 @@ export class FileEpoch {
   }
 }
 
+/**
+ * How the file looks before SQLite opens it, or undefined when nothing can be claimed about it:
+ * it does not exist, or a -wal file is there — someone else has it open or was killed while
+ * writing, and their commits may sit in the WAL without having touched the main file.
+ */
+export function signatureBeforeOpen(filePath: string): string | undefined {
+  return existsSync(filePath + '-wal') ? undefined : fileSignature(filePath);
+}
+
 /** Identity and state of the file on disk, or undefined when it does not exist. */
-export function fileSignature(filePath: string): string | undefined {
+function fileSignature(filePath: string): string | undefined {
   try {
     const stat = statSync(filePath, { bigint: true });
     return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;

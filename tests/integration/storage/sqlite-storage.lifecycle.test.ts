@@ -144,6 +144,24 @@ describe('document cache', () => {
     expect(await instance.findDocumentsById(['p1'], false)).toEqual([v2]);
   });
 
+  it('notices commits another process left in the WAL while the database was closed', async () => {
+    const v1 = projectDoc('p1', { name: 'Before' });
+    await instance.bulkWrite([{ document: v1 }], 'test');
+    await instance.close();
+    // Like a writer that was killed: its commit sits in the -wal file, the main file is untouched.
+    const writer = new Database(storage.filePathOf('lab'));
+    const v2 = { ...v1, name: 'In the WAL', _rev: '2-wal', _meta: { lwt: v1._meta.lwt + 1 } };
+    writer
+      .prepare('UPDATE rx_projects_v0 SET data = ?, _rev = ?, _meta_lwt = ? WHERE id = ?')
+      .run(JSON.stringify(v2), v2._rev, v2._meta.lwt, 'p1');
+    try {
+      instance = await createProjectsInstance(storage);
+      expect(await instance.findDocumentsById(['p1'], false)).toEqual([v2]);
+    } finally {
+      writer.close();
+    }
+  });
+
   it('forgets removed collections and purged documents', async () => {
     const doc = projectDoc('gone', {}, { isDeleted: true, lwt: now() - 60_000 });
     await instance.bulkWrite([{ document: doc }], 'test');
