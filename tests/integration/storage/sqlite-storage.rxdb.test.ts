@@ -1,7 +1,10 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxJsonSchema } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { RxStorageSqlite } from '../../../src-main/storage/sqlite/sqlite-storage';
 import { makeTempDir, sqliteStorage } from './storage-fixtures';
@@ -66,6 +69,9 @@ const task = (id: string, status: string, rank: number, budget = 100): Task => (
 beforeAll(() => {
   disableWarnings();
   addRxPlugin(RxDBDevModePlugin);
+  // The host uses both (src-main/database/open-database.ts).
+  addRxPlugin(RxDBLocalDocumentsPlugin);
+  addRxPlugin(RxDBMigrationSchemaPlugin);
 });
 
 beforeEach(() => {
@@ -148,6 +154,49 @@ describe('RxDB on the SQLite storage', () => {
     // Writes after reopening keep working, including one to a removed id.
     await second.tasks.insert(task('t002', 'open', 1));
     expect(await second.tasks.count({ selector: { status: 'open' } }).exec()).toBe(126);
+  });
+
+  it('migrates a collection to a new schema version and keeps local documents', async () => {
+    const v0 = (await createRxDatabase({
+      name: 'migrating',
+      storage: wrappedValidateAjvStorage({ storage }),
+      multiInstance: false,
+      localDocuments: true,
+    })) as unknown as Db;
+    await v0.addCollections({ tasks: { schema: taskSchema } });
+    await v0.tasks.bulkInsert([task('a', 'open', 1), task('b', 'done', 2)]);
+    await v0.upsertLocal('meta', { version: 0 });
+    await v0.close();
+
+    const v1Schema = {
+      ...taskSchema,
+      version: 1,
+      properties: { ...taskSchema.properties, priority: { type: 'string', maxLength: 10 } },
+      indexes: [...(taskSchema.indexes ?? []), 'priority'],
+    } as RxJsonSchema<Task & { priority: string }>;
+    const v1 = await createRxDatabase({
+      name: 'migrating',
+      storage: wrappedValidateAjvStorage({ storage }),
+      multiInstance: false,
+      localDocuments: true,
+    });
+    open.push(v1 as unknown as Db);
+    const { tasks } = await v1.addCollections({
+      tasks: {
+        schema: v1Schema,
+        migrationStrategies: { 1: (doc: Task) => ({ ...doc, priority: doc.status === 'open' ? 'high' : 'low' }) },
+      },
+    });
+    const high = await tasks.find({ selector: { priority: 'high' } }).exec();
+    expect(high.map((d) => d.id)).toEqual(['a']);
+    expect(await tasks.count().exec()).toBe(2);
+    expect((await v1.getLocal('meta'))?.get('version')).toBe(0);
+    // RxDB removes the old version's storage once migrated: its table is gone from the file.
+    const reader = new Database(storage.filePathOf('migrating'), { readonly: true });
+    const tables = reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    reader.close();
+    expect(tables).toContain('rx_tasks_v1');
+    expect(tables).not.toContain('rx_tasks_v0');
   });
 
   it('removes the database through RxDB', async () => {
