@@ -51,7 +51,7 @@ export function summariseMissed(reminders: readonly DueReminder[], now: Date, op
       single.push(...group);
       continue;
     }
-    const sorted = [...group].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+    const sorted = [...group].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.subject.localeCompare(b.subject) || a.id.localeCompare(b.id));
     const first = sorted[0]!;
     const listed = sorted.slice(0, MAX_LISTED).map((r) => `• ${r.subject}`);
     const more = sorted.length > MAX_LISTED ? [`… and ${sorted.length - MAX_LISTED} more`] : [];

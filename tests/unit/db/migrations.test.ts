@@ -38,6 +38,13 @@ describe('schema migrations', () => {
     expect(v1?.(other)).toEqual(other);
   });
 
+  it('moves notifications v0 to v1 (event, status and dueAt for the new indexes)', () => {
+    const v1 = migrations.notifications?.[1];
+    const old = { id: 'n', kind: 'notification', recipientId: 'P', isRead: false, at: '2026-01-01T00:00:00.000Z', data: { subject: 'Hi', event: 'mention' } };
+    expect(v1?.(old)).toEqual({ ...old, event: 'mention', status: '', dueAt: '2026-01-01T00:00:00.000Z' });
+    expect(v1?.({ ...old, data: {} })).toMatchObject({ event: '', status: '' });
+  });
+
   it('keeps the collection count under RxDB\'s open-source limit of 13 per process', () => {
     expect(collectionNames.length).toBeLessThanOrEqual(12);
   });
