@@ -13,6 +13,7 @@ import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotificationToasts } from '../notifications/NotificationToasts';
 import { UnreadBadge } from '../notifications/UnreadBadge';
 import { SettingsPage } from '../settings/SettingsPage';
+import { WorkflowsPage } from '../workflows/WorkflowsPage';
 import { EmptySection } from './EmptySection';
 import { useNavigation } from './navigation';
 import { sections } from './sections';
@@ -77,6 +78,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <ProjectsPage />
         ) : current.id === 'notifications' ? (
           <NotificationsPage />
+        ) : current.id === 'workflows' ? (
+          <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (
           <SettingsPage session={session} />
         ) : (

@@ -1,0 +1,56 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppError } from '../../src-shared/core/result';
+import { errorText } from '../errors/error-text';
+import { rowsToVariables, type VariableRow } from './variable-rows';
+import { VariableRowsEditor } from './VariableRowsEditor';
+import { actionLabel } from './workflow-labels';
+
+interface Props {
+  isOpen: boolean;
+  action: string;
+  stepName: string;
+  isRunning: boolean;
+  error: AppError | undefined;
+  onCancel: () => void;
+  onSubmit: (values: { comments: string; data: Record<string, unknown> }) => void;
+}
+
+/** Takes an action that needs no signature (complete, send back …) with optional comments and data for the instance. */
+export function ActionDialog({ isOpen, action, stepName, isRunning, error, onCancel, onSubmit }: Props) {
+  const [comments, setComments] = useState('');
+  const [rows, setRows] = useState<VariableRow[]>([]);
+  const [rowError, setRowError] = useState<{ index: number; message: string } | null>(null);
+  useEffect(() => {
+    if (!isOpen) return;
+    setComments('');
+    setRows([]);
+    setRowError(null);
+  }, [isOpen]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const data = rowsToVariables(rows);
+    if (!data.ok) return setRowError({ index: data.index, message: data.message });
+    setRowError(null);
+    onSubmit({ comments: comments.trim(), data: data.value });
+  };
+  return (
+    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate aria-label={`${actionLabel(action)} ${stepName}`}>
+        <DialogTitle>{actionLabel(action)}: {stepName}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            <TextField label="Comments" value={comments} onChange={(e) => setComments(e.target.value)} autoFocus placeholder="Optional"
+              helperText="Press Enter to confirm." />
+            <VariableRowsEditor title="Data for the workflow (optional)" rows={rows} onChange={setRows} error={rowError} />
+            {error && <Alert severity="error">{errorText(error)}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button type="submit" variant="contained" disabled={isRunning}>{actionLabel(action)}</Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,147 @@
+import CancelIcon from '@mui/icons-material/Cancel';
+import GavelIcon from '@mui/icons-material/Gavel';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import { Alert, Box, Button, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import type { SessionView } from '../../src-shared/auth/auth-contract';
+import type { AvailableActionView, InstanceDetailView } from '../../src-shared/workflows/workflow-contract';
+import { useCommand } from '../bridge/BridgeProvider';
+import { errorText, fieldError } from '../errors/error-text';
+import { ActionDialog } from './ActionDialog';
+import { newCommandId } from './command-id';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ReassignDialog } from './ReassignDialog';
+import { SignatureDialog } from './SignatureDialog';
+import { actionLabel } from './workflow-labels';
+
+type Pending = { step: AvailableActionView; action: string; isSigned: boolean };
+
+/** What the signed-in person may do on this instance, as the host says: act on their steps (signing decisions), cancel, reassign, comment. */
+export function InstanceActions({ detail, session }: { detail: InstanceDetailView; session: SessionView }) {
+  const advance = useCommand('workflows/instances/advance');
+  const cancel = useCommand('workflows/instances/cancel');
+  const reassign = useCommand('workflows/instances/reassign');
+  const comment = useCommand('workflows/instances/comment');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [isCancelling, setCancelling] = useState(false);
+  const [isReassigning, setReassigning] = useState(false);
+  const [text, setText] = useState('');
+  const { instance } = detail;
+  const id = instance.id;
+  const subject = `${instance.workflowName} for ${instance.entityType} ${instance.entityId}`;
+  const hasAnything = detail.availableActions.length > 0 || detail.canCancel || detail.canReassign || detail.canComment;
+  const open = (step: AvailableActionView, action: string) => {
+    advance.clearError();
+    setPending({ step, action, isSigned: step.signatureActions.includes(action) });
+  };
+  const sendComment = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await comment.run({ commandId: newCommandId(), instanceId: id, comments: text });
+    if (result.ok) setText('');
+  };
+  if (!hasAnything) return null;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} aria-label="Your actions" component="section">
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>Your actions</Typography>
+      <Stack spacing={1.5}>
+        {detail.availableActions.map((step) => (
+          <Box key={step.token} data-testid="available-actions">
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>{step.stepName}</Typography>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+              {step.actions.map((action) => {
+                const isSigned = step.signatureActions.includes(action);
+                return (
+                  <Button key={action} variant={action === 'reject' ? 'outlined' : 'contained'} color={action === 'reject' ? 'error' : action === 'approve' ? 'success' : 'primary'}
+                    startIcon={isSigned ? <GavelIcon /> : undefined} onClick={() => open(step, action)}>
+                    {actionLabel(action)}{isSigned ? '…' : ''}
+                  </Button>
+                );
+              })}
+            </Stack>
+          </Box>
+        ))}
+        {detail.availableActions.length === 0 && instance.status === 'running' && (
+          <Typography variant="body2" color="text.secondary">No step here waits for you.</Typography>
+        )}
+        {(detail.canCancel || detail.canReassign) && (
+          <Stack direction="row" spacing={1}>
+            {detail.canReassign && <Button size="small" startIcon={<SwapHorizIcon />} onClick={() => { reassign.clearError(); setReassigning(true); }}>Reassign</Button>}
+            {detail.canCancel && <Button size="small" color="error" startIcon={<CancelIcon />} onClick={() => { cancel.clearError(); setCancelling(true); }}>Cancel workflow</Button>}
+          </Stack>
+        )}
+        {detail.canComment && (
+          <>
+            <Divider />
+            <Stack component="form" direction="row" spacing={1} sx={{ alignItems: 'flex-start' }} onSubmit={sendComment} aria-label="Add a comment">
+              <TextField size="small" fullWidth label="Comment" value={text} onChange={(e) => setText(e.target.value)} placeholder="Visible to everyone on this workflow"
+                error={Boolean(comment.error)} helperText={comment.error ? (fieldError(comment.error, 'comments') ?? errorText(comment.error)) : undefined} />
+              <Button type="submit" variant="outlined" disabled={comment.isRunning || !text.trim()}>Comment</Button>
+            </Stack>
+          </>
+        )}
+      </Stack>
+
+      <SignatureDialog
+        isOpen={pending?.isSigned === true}
+        action={pending?.action ?? 'approve'}
+        stepName={pending?.step.stepName ?? ''}
+        signerName={session.person.name}
+        subject={subject}
+        isRunning={advance.isRunning}
+        error={advance.error}
+        onCancel={() => setPending(null)}
+        onSign={async (values) => {
+          if (!pending) return;
+          const result = await advance.run({
+            commandId: newCommandId(), instanceId: id, action: pending.action, stepId: pending.step.token,
+            signature: { password: values.password, meaning: values.meaning }, ...(values.comments ? { comments: values.comments } : {}),
+          });
+          if (result.ok) setPending(null);
+        }}
+      />
+      <ActionDialog
+        isOpen={pending !== null && !pending.isSigned}
+        action={pending?.action ?? 'complete'}
+        stepName={pending?.step.stepName ?? ''}
+        isRunning={advance.isRunning}
+        error={advance.error}
+        onCancel={() => setPending(null)}
+        onSubmit={async (values) => {
+          if (!pending) return;
+          const result = await advance.run({
+            commandId: newCommandId(), instanceId: id, action: pending.action, stepId: pending.step.token,
+            ...(values.comments ? { comments: values.comments } : {}), ...(Object.keys(values.data).length ? { data: values.data } : {}),
+          });
+          if (result.ok) setPending(null);
+        }}
+      />
+      <ConfirmDialog
+        isOpen={isCancelling}
+        title="Cancel this workflow?"
+        text={`${subject} stops where it is. Nobody can act on it afterwards; its history stays.`}
+        confirmLabel="Cancel workflow"
+        isDanger
+        reasonLabel="Reason"
+        isRunning={cancel.isRunning}
+        error={cancel.error ? errorText(cancel.error) : undefined}
+        onCancel={() => setCancelling(false)}
+        onConfirm={async (reason) => {
+          const result = await cancel.run({ commandId: newCommandId(), instanceId: id, ...(reason ? { reason } : {}) });
+          if (result.ok) setCancelling(false);
+        }}
+      />
+      <ReassignDialog
+        isOpen={isReassigning}
+        steps={instance.activeSteps}
+        isRunning={reassign.isRunning}
+        error={reassign.error}
+        onCancel={() => setReassigning(false)}
+        onSubmit={async (values) => {
+          const result = await reassign.run({ commandId: newCommandId(), instanceId: id, stepId: values.stepId, to: values.to, ...(values.reason ? { reason: values.reason } : {}) });
+          if (result.ok) setReassigning(false);
+        }}
+      />
+      {advance.error && pending === null && <Alert severity="error" sx={{ mt: 1 }}>{errorText(advance.error)}</Alert>}
+    </Paper>
+  );
+}

@@ -1,0 +1,70 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import type { SessionView } from '../../src-shared/auth/auth-contract';
+import { useLiveQuery } from '../bridge/BridgeProvider';
+import { errorText } from '../errors/error-text';
+import { ActiveSteps } from './ActiveSteps';
+import { FlowDiagram } from './FlowDiagram';
+import { InstanceActions } from './InstanceActions';
+import { InstanceStatusChip } from './InstanceStatusChip';
+import { LocalTime } from './LocalTime';
+import { SlaChip } from './SlaChip';
+import { Timeline } from './Timeline';
+import { useWorkflowNav } from './use-workflow-nav';
+import { VariablesTable } from './VariablesTable';
+
+/** One instance: where it stands, what I may do, its flow with the active steps lit, variables and full history. */
+export function InstancePage({ instanceId, session }: { instanceId: string; session: SessionView }) {
+  const detail = useLiveQuery('workflows/instances/get', { instanceId });
+  const nav = useWorkflowNav();
+  const back = <Button startIcon={<ArrowBackIcon />} onClick={() => nav.openTab('instances')}>Instances</Button>;
+  if (detail.error) {
+    return (
+      <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
+        {back}
+        <Alert severity="error">{detail.error.code === 'not_found' ? `There is no workflow instance ${instanceId}.` : errorText(detail.error)}</Alert>
+      </Stack>
+    );
+  }
+  if (!detail.data) return <LinearProgress aria-label="Loading the instance" />;
+  const { instance, definition, timeline } = detail.data;
+  const activeIds = instance.activeSteps.map((s) => s.stepId);
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        {back}
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h5" component="h2" noWrap>{instance.workflowName}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            For <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b> · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
+            {instance.requestedBy.id !== instance.startedBy.id && ` for ${instance.requestedBy.name}`}
+            {instance.endedAt && <> · ended <LocalTime iso={instance.endedAt} /></>}
+          </Typography>
+        </Box>
+        <InstanceStatusChip status={instance.status} />
+        {instance.status === 'running' && <SlaChip state={instance.slaState} />}
+        <Chip size="small" variant="outlined" label={instance.id} sx={{ fontFamily: 'monospace' }} />
+      </Stack>
+      {instance.incident && (
+        <Alert severity="warning">Stopped at {instance.incident.stepId}: {instance.incident.message} An administrator can resolve this.</Alert>
+      )}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          {instance.activeSteps.length > 0 && <ActiveSteps steps={instance.activeSteps} />}
+          <InstanceActions detail={detail.data} session={session} />
+          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="History">
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1.5 }}>History</Typography>
+            <Timeline entries={timeline} definition={definition.definition} />
+          </Paper>
+        </Stack>
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          <Paper variant="outlined" sx={{ p: 1.5 }}>
+            <Typography variant="subtitle2" sx={{ mb: 1 }}>Flow</Typography>
+            <FlowDiagram definition={definition.definition} activeStepIds={activeIds} title={`Flow of ${instance.workflowName}`} />
+          </Paper>
+          <VariablesTable variables={instance.variables} />
+        </Stack>
+      </Box>
+    </Stack>
+  );
+}

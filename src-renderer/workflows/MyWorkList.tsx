@@ -1,0 +1,76 @@
+import InboxIcon from '@mui/icons-material/Inbox';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import {
+  Alert, Button, Chip, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography,
+} from '@mui/material';
+import { useLiveQuery } from '../bridge/BridgeProvider';
+import { errorText } from '../errors/error-text';
+import { EmptySection } from '../shell/EmptySection';
+import { LocalTime } from './LocalTime';
+import { SlaChip } from './SlaChip';
+import { useWorkflowNav } from './use-workflow-nav';
+import { actionLabel, stepTypeLabel } from './workflow-labels';
+
+/** The steps waiting for the signed-in person, by name or through a role, most urgent first. */
+export function MyWorkList() {
+  const work = useLiveQuery('workflows/my-work', {});
+  const nav = useWorkflowNav();
+  const list = work.data ?? [];
+  const overdue = list.filter((w) => w.isOverdue).length;
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>My work</Typography>
+        {list.length > 0 && <Chip label={`${list.length} waiting`} />}
+        {overdue > 0 && <Chip color="error" icon={<WarningAmberIcon />} label={`${overdue} overdue`} />}
+      </Stack>
+      {work.isLoading && <LinearProgress aria-label="Loading my work" />}
+      {work.error && <Alert severity="error">{errorText(work.error)}</Alert>}
+      {!work.isLoading && !work.error && list.length === 0 && (
+        <EmptySection icon={<InboxIcon />} title="Nothing waiting for you"
+          text="Workflow steps assigned to you or to one of your roles — requests to complete, approvals to sign — appear here with their due dates." />
+      )}
+      {list.length > 0 && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table size="small" aria-label="My work">
+            <TableHead>
+              <TableRow>
+                <TableCell>Step</TableCell><TableCell>Workflow</TableCell><TableCell>About</TableCell><TableCell>Requested by</TableCell>
+                <TableCell>Waiting since</TableCell><TableCell>Due</TableCell><TableCell>SLA</TableCell><TableCell align="right" />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {list.map((w) => (
+                <TableRow key={w.token} hover data-testid="my-work-row" sx={{ cursor: 'pointer', ...(w.isOverdue ? { bgcolor: (t) => `${t.palette.error.main}0d` } : {}) }}
+                  onClick={() => nav.openInstance(w.instanceId)}>
+                  <TableCell>
+                    <Typography variant="body2" sx={{ fontWeight: 600 }}>{w.stepName}</Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {stepTypeLabel[w.stepType]} · {w.assignedVia === 'user' ? 'assigned to you' : 'through your role'} · {w.actions.map(actionLabel).join(' / ')}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>{w.workflowName}</TableCell>
+                  <TableCell><Typography variant="body2" sx={{ fontFamily: 'monospace' }}>{w.entityType} {w.entityId}</Typography></TableCell>
+                  <TableCell>{w.requestedBy.name}</TableCell>
+                  <TableCell><LocalTime iso={w.enteredAt} /></TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+                      {w.isOverdue && <WarningAmberIcon color="error" fontSize="small" aria-label="Overdue" />}
+                      <LocalTime iso={w.dueAt} />
+                    </Stack>
+                  </TableCell>
+                  <TableCell><SlaChip state={w.slaState} /></TableCell>
+                  <TableCell align="right">
+                    <Button size="small" variant={w.signatureActions.length ? 'contained' : 'outlined'} onClick={(e) => { e.stopPropagation(); nav.openInstance(w.instanceId); }}>
+                      {w.signatureActions.length ? 'Review and sign' : 'Open'}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Stack>
+  );
+}
