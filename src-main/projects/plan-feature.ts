@@ -1,8 +1,19 @@
-import { planContract } from '../../src-shared/projects/plan-contract';
-import { projectContract } from '../../src-shared/projects/project-contract';
-import { stubFeature } from '../host/contract-stubs';
+import type { HostFeature } from '../host/feature';
+import { dashboardQuery } from './dashboard-query';
+import { exportQuery, ganttQuery } from './gantt-query';
+import { planItemCommandHandlers } from './plan-item-handlers';
+import { planQueryHandlers } from './plan-queries';
+import { utilisationQuery } from './utilisation-query';
 
-const { 'projects/update': update, 'projects/set-status': setStatus, 'projects/create-from-template': fromTemplate } = projectContract;
-
-/** Plan items and the project views; handlers land next (contract first so the UI can start). */
-export const planFeature = stubFeature('plan', { ...planContract, 'projects/update': update, 'projects/set-status': setStatus, 'projects/create-from-template': fromTemplate });
+/** A project's plan: plan items and the dashboard, Gantt, register, budget and utilisation views (plan-contract). */
+export const planFeature: HostFeature = {
+  name: 'plan',
+  commands: planItemCommandHandlers,
+  queries: {
+    ...planQueryHandlers,
+    'projects/dashboard': dashboardQuery,
+    'projects/gantt': ganttQuery,
+    'projects/export': exportQuery,
+    'utilisation/team': utilisationQuery,
+  },
+};
