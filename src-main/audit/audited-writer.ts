@@ -45,7 +45,8 @@ const plain = (doc: { toJSON(): unknown }): Stored => {
  * Writes are serialised by the host's command queue, so `old` values are never stale.
  */
 export function createAuditedWriter(db: LabDatabase, newId: () => string) {
-  const write = async (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext): Promise<Stored> => {
+  /** The audit entry of one change, and the record naming it. */
+  const prepare = (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext): { record: Stored; entry: AuditEntry } => {
     const at = context.now.toISOString();
     const auditId = newId();
     const record = { ...after, auditId };
@@ -66,23 +67,63 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
       changes: diffFields(before, record),
       after: record,
     };
+    return { record, entry };
+  };
+
+  const write = async (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext): Promise<Stored> => {
+    const { record, entry } = prepare(collection, before, after, context);
     await db.audit.insert(entry);
     await db[collection].upsert(record);
     return record;
   };
 
+  const withBase = (before: Stored | null, fields: NewDocument & { id: string }, context: WriteContext): Stored => {
+    const at = context.now.toISOString();
+    return (before
+      ? { ...before, ...fields, updatedAt: at, updatedBy: context.actor.id }
+      : { ...fields, createdAt: at, updatedAt: at, createdBy: context.actor.id, updatedBy: context.actor.id, auditId: '' }) as Stored;
+  };
+
+  /**
+   * Writes whole records whose stored state the caller has just read inside the write queue
+   * (`before`, null for a new record), sparing `update`'s second read on hot paths such as the
+   * workflow runtime. Same audit-first protocol, batched: every audit entry in one write, then
+   * the records (new ones in one insert, changed ones as one write through RxDB's write queue).
+   */
+  const replaceMany = async <T extends BaseDocument>(
+    collection: CollectionName,
+    items: readonly { before: BaseDocument | null; fields: NewDocument & { id: string }; context: WriteContext }[],
+  ): Promise<T[]> => {
+    if (items.length === 0) return [];
+    const prepared = items.map((item) => ({ ...prepare(collection, item.before as Stored | null, withBase(item.before as Stored | null, item.fields, item.context), item.context), isNew: !item.before }));
+    const audited = await db.audit.bulkInsert(prepared.map((p) => p.entry));
+    if (audited.error.length > 0) throw new Error(`Writing ${audited.error.length} audit entries failed: ${JSON.stringify(audited.error[0])}`);
+    const fresh = prepared.filter((p) => p.isNew).map((p) => p.record);
+    const inserted = fresh.length > 0 ? await db[collection].bulkInsert(fresh) : { error: [] };
+    // A record that exists after all (written meanwhile) is overwritten like a change.
+    const existing = new Set(inserted.error.filter((e: { status: number }) => e.status === 409).map((e: { documentId: string }) => e.documentId));
+    if (inserted.error.length > existing.size) throw new Error(`Writing ${collection} failed: ${JSON.stringify(inserted.error[0])}`);
+    const changed = prepared.filter((p) => !p.isNew || existing.has(p.record.id)).map((p) => p.record);
+    if (changed.length > 0) {
+      const docs = await db[collection].findByIds(changed.map((r) => r.id)).exec();
+      await Promise.all(
+        changed.map((record) => {
+          const doc = docs.get(record.id);
+          if (!doc) return db[collection].upsert(record);
+          // RxDB's write queue turns concurrent modifications into one bulk write; its meta fields stay the stored ones.
+          return doc.incrementalModify((data: Record<string, unknown>) => ({ ...record, _meta: data._meta, _rev: data._rev, _attachments: data._attachments, _deleted: false }));
+        }),
+      );
+    }
+    return prepared.map((p) => p.record) as unknown as T[];
+  };
+
   return {
-    /**
-     * Writes a whole record whose stored state the caller has just read inside the write queue
-     * (`before`, null for a new record), sparing `update`'s second read on hot paths such as the
-     * workflow runtime. Same audit-first protocol; base fields are set here.
-     */
+    replaceMany,
+
     async replace<T extends BaseDocument>(collection: CollectionName, before: BaseDocument | null, fields: NewDocument & { id: string }, context: WriteContext): Promise<T> {
-      const at = context.now.toISOString();
-      const next = (before
-        ? { ...before, ...fields, updatedAt: at, updatedBy: context.actor.id }
-        : { ...fields, createdAt: at, updatedAt: at, createdBy: context.actor.id, updatedBy: context.actor.id, auditId: '' }) as Stored;
-      return (await write(collection, before as Stored | null, next, context)) as unknown as T;
+      const [record] = await replaceMany<T>(collection, [{ before, fields, context }]);
+      return record as T;
     },
 
     async insert<T extends BaseDocument>(collection: CollectionName, fields: NewDocument, context: WriteContext): Promise<T> {

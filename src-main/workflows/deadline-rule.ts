@@ -63,14 +63,16 @@ export function createWorkflowDeadlineRule(): ReminderRule {
     async fire(services, reminders) {
       const runtime = createWorkflowRuntime(services);
       try {
-        for (const item of reminders) {
+        const items = reminders.flatMap((item) => {
           const work = parseDeadlineKey(item.key);
-          if (!work) continue;
-          const result = await runtime.runDue(work.instanceId, work);
+          return work ? [{ instanceId: work.instanceId, work, key: item.key }] : [];
+        });
+        const results = await runtime.runDue(items);
+        results.forEach((result, i) => {
           if (!result.ok && result.error.code !== 'instance_closed') {
-            services.log.info('workflow deadline not applied now', { key: item.key, code: result.error.code });
+            services.log.info('workflow deadline not applied now', { key: items[i]?.key, code: result.error.code });
           }
-        }
+        });
       } finally {
         runtime.dispose();
       }

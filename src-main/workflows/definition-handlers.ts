@@ -89,16 +89,18 @@ export function definitionCommandHandlers(runtimeOf: RuntimeOf): CommandHandlers
         : { code: input.code, version: input.fromVersion, status: { $in: ['running', 'incident'] } };
       const docs = await context.db.workflow_instances.find({ selector }).exec();
       const outcome: MigrationResultView = { migrated: [], skipped: [] };
-      for (const doc of docs) {
-        if (doc.get('code') !== input.code || doc.get('version') !== input.fromVersion) {
-          outcome.skipped.push({ instanceId: doc.id, code: 'invalid_input', message: `It runs ${doc.get('code')} version ${doc.get('version')}.` });
-          continue;
-        }
-        const command = { commandId: input.commandId, ...(input.comments ? { comments: input.comments } : {}) };
-        const moved = await runtime.migrate(doc.id, input.toVersion, input.stepMapping, command, admin.value);
-        if (moved.ok) outcome.migrated.push(doc.id);
-        else outcome.skipped.push({ instanceId: doc.id, code: moved.error.code, message: moved.error.message });
-      }
+      const movable = docs.filter((doc) => {
+        if (doc.get('code') === input.code && doc.get('version') === input.fromVersion) return true;
+        outcome.skipped.push({ instanceId: doc.id, code: 'invalid_input', message: `It runs ${doc.get('code')} version ${doc.get('version')}.` });
+        return false;
+      });
+      const command = { commandId: input.commandId, ...(input.comments ? { comments: input.comments } : {}) };
+      const moved = await runtime.migrate(movable.map((doc) => doc.id), input.toVersion, input.stepMapping, command, admin.value);
+      moved.forEach((result, i) => {
+        const instanceId = movable[i]?.id as string;
+        if (result.ok) outcome.migrated.push(instanceId);
+        else outcome.skipped.push({ instanceId, code: result.error.code, message: result.error.message });
+      });
       return ok(outcome);
     },
   };

@@ -20,9 +20,3 @@ export async function eventsOf(db: LabDatabase, instanceId: string): Promise<Wor
   const docs = await db.workflow_events.find({ selector: { instanceId } }).exec();
   return docs.map((d) => d.get('data') as WorkflowEvent).sort((a, b) => a.seq - b.seq);
 }
-
-/** Open (running or stopped by an incident) instances of a code for one record. */
-export async function openInstancesFor(db: LabDatabase, code: string, entityType: string, entityId: string): Promise<number> {
-  const docs = await db.workflow_instances.find({ selector: { entityType, entityId } }).exec();
-  return docs.filter((d) => d.get('code') === code && (d.get('status') === 'running' || d.get('status') === 'incident')).length;
-}

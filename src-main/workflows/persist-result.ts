@@ -3,39 +3,57 @@ import type { WriteContext } from '../audit/audited-writer';
 import type { HostServices } from '../host/handler-types';
 import { eventDocument, instanceFields, type InstanceDocument } from './workflow-documents';
 
-/** Events with these ids exist already: the stored instance is behind its history (a cut-off write, or another PC). */
-export class EventConflictError extends Error {
-  constructor(readonly instanceId: string, readonly eventIds: string[]) {
-    super(`Workflow events ${eventIds.join(', ')} of ${instanceId} exist already.`);
-  }
+/** One engine result to persist: the instance before it (null for a start) and who did it. */
+export interface PersistEntry {
+  result: EngineResult;
+  previous: InstanceDocument | null;
+  definitionId: string;
+  context: WriteContext;
+}
+
+/** Events of the instance exist already: the stored instance is behind its history (a cut-off write, or another PC). */
+export interface EventConflict {
+  conflict: true;
+  instanceId: string;
 }
 
 /**
- * Persists one engine result. RxDB cannot write two collections atomically, so the order makes
- * it crash-safe: the events first (they are the source of truth: `replay` rebuilds the instance
- * from them), then the instance through the audited writer (audit entry, then the document).
- * A crash after the events leaves an instance whose `eventCount` lags its history;
- * `repairInstances` replays it on the next start. A crash between audit entry and document is
- * rolled forward by the audit recovery. Events are never updated: an id that exists already is
- * reported as `EventConflictError` and the instance is not written.
+ * Persists engine results. RxDB cannot write two collections atomically, so the order makes it
+ * crash-safe: the events first (the source of truth: `replay` rebuilds an instance from them),
+ * then the instances through the audited writer (audit entries, then documents). A crash after
+ * the events leaves instances whose `eventCount` lags their history; `repairInstances` replays
+ * them on the next start. A crash between audit entry and document is rolled forward by the audit
+ * recovery. Events are never updated: when an event id exists already, that instance is reported
+ * as a conflict and not written.
  *
- * Runs inside the write queue. Returns the instance document as written (the previous one when
- * the result has no events, e.g. a repeated command).
+ * Batched: all events in one insert, all audit entries in one, all instances in one write, so a
+ * batch of steps (the scheduler catching up, a migration, the benchmark) costs a few transactions.
+ * The entries must be for different instances. Runs inside the write queue; returns, per entry,
+ * the instance as written (the previous one when its result has no events) or the conflict.
  */
-export async function persistResult(
-  services: Pick<HostServices, 'db' | 'writer'>,
-  result: EngineResult,
-  previous: InstanceDocument | null,
-  definitionId: string,
-  context: WriteContext,
-): Promise<InstanceDocument> {
-  if (result.events.length === 0 && previous) return previous;
+export async function persistResults(services: Pick<HostServices, 'db' | 'writer'>, entries: readonly PersistEntry[]): Promise<(InstanceDocument | EventConflict)[]> {
   const { db, writer } = services;
-  const inserted = await db.workflow_events.bulkInsert(result.events.map((event) => eventDocument(event, '')));
-  if (inserted.error.length > 0) {
-    const conflicts = inserted.error.filter((e) => e.status === 409).map((e) => e.documentId);
-    if (conflicts.length !== inserted.error.length) throw new Error(`Writing workflow events failed: ${JSON.stringify(inserted.error[0])}`);
-    throw new EventConflictError(result.instance.id, conflicts);
+  const events = entries.flatMap((entry) => entry.result.events.map((event) => eventDocument(event, '')));
+  const conflicted = new Set<string>();
+  if (events.length > 0) {
+    const instanceOf = new Map(events.map((event) => [event.id, event.instanceId]));
+    const inserted = await db.workflow_events.bulkInsert(events);
+    for (const error of inserted.error) {
+      if (error.status !== 409) throw new Error(`Writing workflow events failed: ${JSON.stringify(error)}`);
+      conflicted.add(instanceOf.get(error.documentId) ?? '');
+    }
   }
-  return writer.replace<InstanceDocument>('workflow_instances', previous, { id: result.instance.id, ...instanceFields(result.instance, definitionId) }, context);
+  const toWrite = entries.filter((entry) => entry.result.events.length > 0 && !conflicted.has(entry.result.instance.id));
+  const written = await writer.replaceMany<InstanceDocument>(
+    'workflow_instances',
+    toWrite.map((entry) => ({ before: entry.previous, fields: { id: entry.result.instance.id, ...instanceFields(entry.result.instance, entry.definitionId) }, context: entry.context })),
+  );
+  const byId = new Map(written.map((doc) => [doc.id, doc]));
+  return entries.map((entry) => {
+    const id = entry.result.instance.id;
+    if (conflicted.has(id)) return { conflict: true, instanceId: id };
+    return byId.get(id) ?? (entry.previous as InstanceDocument);
+  });
 }
+
+export const isConflict = (outcome: InstanceDocument | EventConflict): outcome is EventConflict => 'conflict' in outcome;

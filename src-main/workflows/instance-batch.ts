@@ -1,0 +1,216 @@
+import { fail, ok, type Result } from '../../src-shared/core/result';
+import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
+import type { EngineResult } from '../../src-shared/workflows/engine-run';
+import type { Actor, EngineOptions, WorkflowInstance } from '../../src-shared/workflows/instance';
+import { checkSingleInstance, startInstance, type StartInput } from '../../src-shared/workflows/start';
+import { versionToStart } from '../../src-shared/workflows/versions';
+import type { WriteContext } from '../audit/audited-writer';
+import type { HostServices } from '../host/handler-types';
+import type { DefinitionStore } from './definition-store';
+import { plainInstance } from './instance-store';
+import { directoryResolver, type DirectoryPerson, type PeopleDirectory } from './people-directory';
+import { isConflict, persistResults, type PersistEntry } from './persist-result';
+import { repairInstance } from './repair-instances';
+import { definitionDocId, instanceIdFor } from './workflow-ids';
+import type { InstanceDocument } from './workflow-documents';
+import { noticesOf, type WorkflowNotice, type WorkflowNotifier } from './workflow-notices';
+
+/**
+ * The runtime's core, for one command or many at once: load the instances (one read), run the
+ * pure engine on each, persist every result in one batch (persist-result.ts), then notify.
+ */
+
+export interface RuntimeParts {
+  services: HostServices;
+  definitions: DefinitionStore;
+  directory: PeopleDirectory;
+  notifier: WorkflowNotifier;
+}
+
+/** An engine operation on an instance, given the definition version it runs and the runtime's options. */
+export type Operation = (definition: WorkflowDefinition, instance: WorkflowInstance, options: EngineOptions) => Result<EngineResult>;
+
+export interface InstanceOperation {
+  instanceId: string;
+  actor: Actor;
+  /** The command name recorded in the audit entry. */
+  command: string;
+  operation: Operation;
+  /** A slow check (a password) run only when the operation would write something. */
+  gate?: () => Promise<Result<null>>;
+}
+
+export interface StartRequest {
+  code: string;
+  input: StartInput & { commandId: string };
+  actor: Actor;
+  command: string;
+}
+
+const writeContext = (actor: Actor, command: string, now: Date): WriteContext => ({ actor: { id: actor.userId, name: actor.name ?? actor.userId }, command, now });
+
+const resolverOptions = (people: ReadonlyMap<string, DirectoryPerson>): EngineOptions => ({ resolveAssignees: directoryResolver(people) });
+
+/** Splits work so that each round touches an instance once; results keep the input order. */
+async function inRounds<T, R>(items: readonly T[], keyOf: (item: T) => string, run: (round: T[]) => Promise<R[]>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let pending = items.map((item, index) => ({ item, index }));
+  while (pending.length > 0) {
+    const seen = new Set<string>();
+    const round: typeof pending = [];
+    const rest: typeof pending = [];
+    for (const entry of pending) {
+      const key = keyOf(entry.item);
+      if (seen.has(key)) rest.push(entry);
+      else {
+        seen.add(key);
+        round.push(entry);
+      }
+    }
+    const out = await run(round.map((entry) => entry.item));
+    round.forEach((entry, i) => (results[entry.index] = out[i] as R));
+    pending = rest;
+  }
+  return results;
+}
+
+/** Persists prepared results and notifies; conflicting instances are repaired and, once, retried. */
+async function persistAndNotify(
+  parts: RuntimeParts,
+  prepared: { index: number; entry: PersistEntry }[],
+  people: ReadonlyMap<string, DirectoryPerson>,
+  out: Result<InstanceDocument>[],
+  retry: (index: number) => Promise<Result<InstanceDocument>>,
+): Promise<void> {
+  const outcomes = await persistResults(parts.services, prepared.map((p) => p.entry));
+  const notices: WorkflowNotice[] = [];
+  const conflicts: number[] = [];
+  for (const [k, { index, entry }] of prepared.entries()) {
+    const outcome = outcomes[k] as (typeof outcomes)[number];
+    if (isConflict(outcome)) {
+      conflicts.push(index);
+      continue;
+    }
+    out[index] = ok(outcome);
+    if (!entry.result.effects.some((effect) => effect.type === 'notify')) continue;
+    // Effects follow the version the result ran on (a migration's target for a migration).
+    const ran = await parts.definitions.version(outcome.code, outcome.version);
+    if (ran) notices.push(...noticesOf(entry.result.effects, ran.definition, outcome.state, people));
+  }
+  if (notices.length > 0) await parts.notifier(notices);
+  for (const index of conflicts) out[index] = await retry(index);
+}
+
+/** Applies operations to existing instances; see InstanceOperation. */
+export function applyOperations(parts: RuntimeParts, items: readonly InstanceOperation[], isRetry = false): Promise<Result<InstanceDocument>[]> {
+  return inRounds(items, (item) => item.instanceId, async (round) => {
+    const { db, clock, log } = parts.services;
+    const [docs, people] = await Promise.all([db.workflow_instances.findByIds(round.map((item) => item.instanceId)).exec(), parts.directory.load()]);
+    const options = resolverOptions(people);
+    const out: Result<InstanceDocument>[] = [];
+    const prepared: { index: number; entry: PersistEntry }[] = [];
+    for (const [index, item] of round.entries()) {
+      const raw = docs.get(item.instanceId);
+      if (!raw) {
+        out[index] = fail('not_found', 'That workflow instance does not exist.');
+        continue;
+      }
+      const doc = plainInstance(raw);
+      const definition = await parts.definitions.version(doc.code, doc.version);
+      if (!definition) {
+        out[index] = fail('not_found', `Version ${doc.version} of ${doc.code} is not on this computer.`);
+        continue;
+      }
+      const result = item.operation(definition.definition, doc.state, options);
+      if (!result.ok || result.value.events.length === 0) {
+        out[index] = result.ok ? ok(doc) : result;
+        continue;
+      }
+      const passed = item.gate ? await item.gate() : ok(null);
+      if (!passed.ok) {
+        out[index] = passed;
+        continue;
+      }
+      prepared.push({ index, entry: { result: result.value, previous: doc, definitionId: doc.definitionId, context: writeContext(item.actor, item.command, clock()) } });
+    }
+    await persistAndNotify(parts, prepared, people, out, async (index) => {
+      const item = round[index] as InstanceOperation;
+      if (isRetry) return fail('conflict', 'The workflow instance changed meanwhile; try again.');
+      log.warn('a workflow instance was behind its history; replaying it', { instanceId: item.instanceId });
+      await repairInstance(parts.services, parts.definitions, item.instanceId);
+      const [again] = await applyOperations(parts, [item], true);
+      return again as Result<InstanceDocument>;
+    });
+    return out;
+  });
+}
+
+/**
+ * Starts instances of the published versions. The instance id comes from the command id, so a
+ * repeated start returns the instance it started. One open instance per code and record unless
+ * the definition allows more, counting the starts of the same batch.
+ */
+export function startInstances(parts: RuntimeParts, items: readonly StartRequest[]): Promise<Result<InstanceDocument>[]> {
+  return inRounds(items, (item) => instanceIdFor(item.actor.userId, item.input.commandId), async (round) => {
+    const { db, clock } = parts.services;
+    const ids = round.map((item) => instanceIdFor(item.actor.userId, item.input.commandId));
+    const entityIds = [...new Set(round.map((item) => item.input.entityId))];
+    const [existing, sameRecords, people] = await Promise.all([
+      db.workflow_instances.findByIds(ids).exec(),
+      db.workflow_instances.find({ selector: { entityId: { $in: entityIds }, status: { $in: ['running', 'incident'] } } }).exec(),
+      parts.directory.load(),
+    ]);
+    const openCount = new Map<string, number>();
+    const recordKey = (code: string, entityType: string, entityId: string) => JSON.stringify([code, entityType, entityId]);
+    for (const doc of sameRecords) {
+      const key = recordKey(doc.get('code') as string, doc.get('entityType') as string, doc.get('entityId') as string);
+      openCount.set(key, (openCount.get(key) ?? 0) + 1);
+    }
+    const versionsOf = new Map<string, Promise<WorkflowDefinition[]>>();
+    const options = resolverOptions(people);
+    const out: Result<InstanceDocument>[] = [];
+    const prepared: { index: number; entry: PersistEntry }[] = [];
+    for (const [index, item] of round.entries()) {
+      const instanceId = ids[index] as string;
+      const found = existing.get(instanceId);
+      if (found) {
+        out[index] = ok(plainInstance(found));
+        continue;
+      }
+      const { code, input, actor } = item;
+      if (!versionsOf.has(code)) versionsOf.set(code, parts.definitions.versions(code).then((docs) => docs.map((d) => d.definition)));
+      const versions = await (versionsOf.get(code) as Promise<WorkflowDefinition[]>);
+      if (versions.length === 0) {
+        out[index] = fail('not_found', `There is no workflow ${code}.`, { field: 'code' });
+        continue;
+      }
+      const picked = versionToStart(versions);
+      const key = recordKey(code, input.entityType, input.entityId);
+      const single = picked.ok ? checkSingleInstance(picked.value, openCount.get(key) ?? 0) : picked;
+      if (!single.ok) {
+        out[index] = single;
+        continue;
+      }
+      const definition = (picked as { ok: true; value: WorkflowDefinition }).value;
+      if (input.requestedBy !== undefined && input.requestedBy !== actor.userId && !people.get(input.requestedBy)?.isActive) {
+        out[index] = fail('invalid_input', 'The person the request is for is not in the directory.', { field: 'requestedBy' });
+        continue;
+      }
+      const now = clock();
+      const result = startInstance(definition, input, actor, now.toISOString(), () => instanceId, options);
+      if (!result.ok) {
+        out[index] = result;
+        continue;
+      }
+      openCount.set(key, (openCount.get(key) ?? 0) + 1);
+      const definitionId = definitionDocId(code, definition.version ?? 1);
+      prepared.push({ index, entry: { result: result.value, previous: null, definitionId, context: writeContext(actor, item.command, now) } });
+    }
+    await persistAndNotify(parts, prepared, people, out, async (index) => {
+      // The same start was cut off after its events: its history is the instance.
+      const repaired = await repairInstance(parts.services, parts.definitions, ids[index] as string);
+      return repaired ? ok(repaired) : fail('conflict', 'The instance could not be started; try again.');
+    });
+    return out;
+  });
+}
