@@ -19,8 +19,14 @@ const KILLS = 20;
 
 type Run = { acked: number[]; stderr: string };
 
-/** Starts the writer, lets it run a random while after it is ready, then SIGKILLs it. */
-function runAndKill(directory: string, firstBatch: number, delayMs: number): Promise<Run> {
+type KillPlan = { afterAcks: number; extraDelayMs: number };
+
+/**
+ * Starts the writer and SIGKILLs it once it acknowledged `afterAcks` batches (0: once it is
+ * ready) plus a random few milliseconds, so the kill lands anywhere in a batch. Counting acks
+ * instead of wall time keeps the test meaningful on a slow or busy machine.
+ */
+function runAndKill(directory: string, firstBatch: number, plan: KillPlan): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', writer, directory, String(firstBatch)], {
       cwd: repoRoot,
@@ -30,13 +36,20 @@ function runAndKill(directory: string, firstBatch: number, delayMs: number): Pro
     let stdout = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
+    const scheduleKill = () => {
+      timer ??= setTimeout(() => child.kill('SIGKILL'), plan.extraDelayMs);
+    };
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const lines = stdout.split('\n');
       stdout = lines.pop() ?? '';
       for (const line of lines) {
-        if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-        else if (line) acked.push(Number(line));
+        if (line === 'ready') {
+          if (plan.afterAcks === 0) scheduleKill();
+        } else if (line) {
+          acked.push(Number(line));
+          if (acked.length >= plan.afterAcks) scheduleKill();
+        }
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -65,8 +78,11 @@ describe('crash safety', () => {
     let totalAcked = 0;
     for (let round = 0; round < KILLS; round++) {
       // Mostly mid-stream kills; every fourth one lands right after start-up, before or during the first writes.
-      const delayMs = round % 4 === 3 ? Math.random() * 5 : 20 + Math.random() * 180;
-      const { acked } = await runAndKill(temp.dir, nextBatch, delayMs);
+      const plan = {
+        afterAcks: round % 4 === 3 ? 0 : 1 + Math.floor(Math.random() * 40),
+        extraDelayMs: Math.random() * 4,
+      };
+      const { acked } = await runAndKill(temp.dir, nextBatch, plan);
       totalAcked += acked.length;
 
       // Which batches are in the file, read with a plain connection (the storage is not open).
