@@ -58,9 +58,3 @@ export async function readWebhook(db: LabDatabase, id: string): Promise<StoredNo
   const doc = await db.notifications.findOne(id).exec();
   return doc && doc.get('kind') === 'webhook_subscription' ? plain<StoredWebhook>(doc) : null;
 }
-
-/** Desktop settings for Electron's main process (keep running in the tray). */
-export async function readKeepRunningInTray(db: LabDatabase): Promise<boolean> {
-  const doc = await db.notifications.findOne(DESKTOP_SETTINGS_ID).exec();
-  return (doc?.get('data') as { keepRunningInTray?: boolean } | undefined)?.keepRunningInTray ?? true;
-}
