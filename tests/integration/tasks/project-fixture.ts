@@ -24,7 +24,8 @@ export function value<T>(result: Result<T>): T {
  * Cy, not) signed in on their own connections, and one project owned by Ada.
  */
 export async function openProjectWorld(clock = handClock().clock) {
-  const host: Host = await openSqliteHost(tempDataDir(), { clock });
+  // Sessions outlast the hand clock's jumps (timers run for hours in these tests).
+  const host: Host = await openSqliteHost(tempDataDir(), { clock, sessionTimeoutMs: 7 * 24 * 3_600_000 });
   const admin = connectTestClient(host);
   const adminId = value(await admin.call<{ person: { id: string } }>('auth/create-administrator', adminInput)).person.id;
   const person = async (name: string, email: string) => {
