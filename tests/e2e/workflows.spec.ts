@@ -1,0 +1,257 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startServeHost, type ServedHost } from './support/serve-host';
+import { saveScreenshot } from './support/screenshots';
+
+// Issue #3 part 8: the Workflows section end to end, against the real host in serve mode.
+
+const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
+const requester = { name: 'Rosalind Franklin', email: 'rosalind@lab.example', password: 'photo-fifty-one-1952', role: 'Procurement manager' };
+const head = { name: 'Dorothy Hodgkin', email: 'dorothy@lab.example', password: 'penicillin-structure-1945', role: 'Department head' };
+
+let host: ServedHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+async function createAdministrator(page: Page) {
+  await page.goto(host!.url);
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
+  await page.getByLabel('Repeat the password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+}
+
+async function signInAs(page: Page, who: { name: string; email: string; password: string }) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(who.name);
+}
+
+async function openWorkflowsTab(page: Page, tab: 'My work' | 'Instances' | 'Definitions' | 'SLA violations') {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Workflows' }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+/** The administrator copies the procurement template and publishes the copy. */
+async function publishProcurement(page: Page, { screenshots }: { screenshots: boolean }) {
+  await openWorkflowsTab(page, 'Definitions');
+  await expect(page.getByText('No workflow definitions yet')).toBeVisible();
+  if (screenshots) await saveScreenshot(page, 'workflows-definitions-empty');
+  await page.getByRole('button', { name: 'New from template' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /Equipment Procurement Workflow/ }).click();
+  await expect(dialog.getByLabel('Workflow code')).toHaveValue('EQUIPMENT_PROCUREMENT');
+  if (screenshots) await saveScreenshot(page, 'workflows-template-dialog');
+  await dialog.getByRole('button', { name: 'Copy and edit' }).click();
+  await expect(page.getByTestId('editor-version')).toContainText('Draft');
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+  return page;
+}
+
+async function addPerson(page: Page, who: { name: string; email: string; password: string; role: string }) {
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(who.name);
+  await dialog.getByRole('textbox', { name: 'Email' }).fill(who.email);
+  await dialog.getByLabel('First password').fill(who.password);
+  const roles = dialog.getByRole('combobox', { name: 'Roles' });
+  await roles.click();
+  await roles.press('Backspace');
+  await page.getByRole('option', { name: who.role, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByTestId('person-row').filter({ hasText: who.name })).toContainText(who.role);
+}
+
+async function addPeople(page: Page) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'People & roles' }).click();
+  await addPerson(page, requester);
+  await addPerson(page, head);
+}
+
+/** The signed-in requester starts procurement for one equipment record and completes the request step. */
+async function startAndSubmitRequest(page: Page, equipmentId: string, cost: string) {
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByRole('button', { name: 'Start workflow' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Start a workflow' });
+  await dialog.getByRole('combobox', { name: /Workflow/ }).click();
+  await page.getByRole('option', { name: /Equipment Procurement Workflow/ }).click();
+  await dialog.getByRole('combobox', { name: 'Record type' }).fill('equipment');
+  await dialog.getByRole('textbox', { name: 'Record id' }).fill(equipmentId);
+  await dialog.getByRole('button', { name: 'Add variable' }).click();
+  await dialog.getByLabel('Variable 1 name').fill('equipment_name');
+  await dialog.getByLabel('Variable 1 value').fill('Solar simulator');
+  await dialog.getByRole('button', { name: 'Add variable' }).click();
+  await dialog.getByLabel('Variable 2 name').fill('estimated_cost');
+  await dialog.getByTestId('variable-row').nth(1).getByRole('combobox').click();
+  await page.getByRole('option', { name: 'Number' }).click();
+  await dialog.getByLabel('Variable 2 value').fill(cost);
+  return dialog;
+}
+
+async function completeRequest(page: Page, comment: string) {
+  await expect(page.getByTestId('active-step')).toContainText('Procurement Request');
+  await page.getByRole('button', { name: 'Complete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Comments' }).fill(comment);
+  await dialog.getByRole('textbox', { name: 'Comments' }).press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('active-step')).toContainText('Manager Approval');
+}
+
+async function openMyWorkItem(page: Page, equipmentId: string) {
+  await openWorkflowsTab(page, 'My work');
+  await page.getByTestId('my-work-row').filter({ hasText: equipmentId }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Equipment Procurement Workflow' })).toBeVisible();
+  await expect(page.getByText(`equipment ${equipmentId}`).first()).toBeVisible();
+}
+
+test('procurement from template to a signed approval, and a signed rejection that ends another instance', async ({ page }) => {
+  test.setTimeout(240_000);
+  host = await startServeHost();
+  await createAdministrator(page);
+
+  await publishProcurement(page, { screenshots: true });
+  // The editor validates as it is edited: a parallel split with one branch is marked in the form and the diagram.
+  await page.getByRole('button', { name: 'Step 5: Create Purchase Order' }).click();
+  await page.getByTestId('step-form').getByRole('combobox', { name: /^Type/ }).click();
+  await page.getByRole('option', { name: 'Parallel split' }).click();
+  await expect(page.getByTestId('problem-count')).toBeVisible();
+  await expect(page.getByTestId('problem-list')).toContainText('A parallel split needs at least two branches');
+  await expect(page.getByTestId('problem-list')).toContainText('steps[4].next_steps');
+  await expect(page.locator('[data-testid="diagram-node"][data-problem="true"]')).toHaveAttribute('data-step-id', 'po_creation');
+  await saveScreenshot(page, 'workflows-editor-problems');
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect(page.getByRole('textbox', { name: 'Definition JSON' })).toContainText('"initial_step": "request"');
+  await saveScreenshot(page, 'workflows-editor-json');
+  // Leaving with unsaved changes asks first; stay, undo the change by discarding it.
+  await page.getByRole('tab', { name: 'Definitions' }).click();
+  await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByTestId('definition-row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Edit Equipment Procurement Workflow' }).click();
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+  await page.getByRole('button', { name: 'Step 2: Manager Approval' }).click();
+  await saveScreenshot(page, 'workflows-editor');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByText('Published. New instances start from this version')).toBeVisible();
+  await expect(page.getByTestId('editor-version')).toContainText('v1 · Published');
+  await page.getByRole('button', { name: 'Definitions', exact: true }).click();
+  await expect(page.getByTestId('definition-row')).toContainText('Published');
+  await saveScreenshot(page, 'workflows-definitions');
+
+  await addPeople(page);
+
+  // The requester starts the workflow for an equipment record and completes the request step.
+  await signInAs(page, requester);
+  await openWorkflowsTab(page, 'Instances');
+  await expect(page.getByText('No workflows started yet')).toBeVisible();
+  const start = await startAndSubmitRequest(page, 'EQ-1001', '500000');
+  await saveScreenshot(page, 'workflows-start-dialog');
+  await start.getByRole('button', { name: 'Start workflow' }).click();
+  await expect(page.getByTestId('instance-status')).toHaveText('Running');
+  await expect(page.getByRole('region', { name: 'Variables' })).toContainText('500,000');
+  await completeRequest(page, 'Quotation from two vendors attached.');
+  await saveScreenshot(page, 'workflows-instance-requested');
+
+  // A second request for another record.
+  const second = await startAndSubmitRequest(page, 'EQ-1002', '120000');
+  await second.getByRole('button', { name: 'Start workflow' }).click();
+  await completeRequest(page, 'Replacement for the broken unit.');
+  await openWorkflowsTab(page, 'Instances');
+  await expect(page.getByTestId('instance-row')).toHaveCount(2);
+  await saveScreenshot(page, 'workflows-instances');
+
+  // The department head sees both in My work and approves the first with an e-signature.
+  await signInAs(page, head);
+  await openWorkflowsTab(page, 'My work');
+  await expect(page.getByTestId('my-work-row')).toHaveCount(2);
+  await expect(page.getByTestId('my-work-row').first()).toContainText('Manager Approval');
+  await saveScreenshot(page, 'workflows-my-work');
+  await openMyWorkItem(page, 'EQ-1001');
+  await page.getByRole('button', { name: 'Approve…' }).click();
+  const sign = page.getByRole('dialog', { name: /^Sign:/ });
+  await expect(sign.getByTestId('signature-statement')).toContainText('legally binding');
+  await expect(sign.getByRole('radio', { name: /Approved/ })).toBeChecked();
+  await sign.getByRole('textbox', { name: 'Comments' }).fill('Within the equipment budget.');
+  await sign.getByLabel('Your password').fill(head.password);
+  await saveScreenshot(page, 'workflows-signature-dialog');
+  await sign.getByLabel('Your password').press('Enter');
+  await expect(sign).toHaveCount(0);
+  await expect(page.getByTestId('active-step')).toContainText('Send RFQ');
+  await expect(page.locator('[data-testid="diagram-node"][data-active="true"]')).toHaveAttribute('data-step-id', 'rfq');
+  const timeline = page.getByTestId('timeline-entry');
+  await expect(timeline.filter({ hasText: `${requester.name} started` })).toHaveCount(1);
+  await expect(timeline.filter({ hasText: `${requester.name} finished Procurement Request` })).toContainText('Quotation from two vendors attached.');
+  await expect(page.getByTestId('timeline-signature')).toContainText(`Signed by ${head.name} — meaning: Approved`);
+  await expect(timeline.filter({ hasText: 'Within the equipment budget.' })).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Manager Approval → Send RFQ');
+  await saveScreenshot(page, 'workflows-instance-approved');
+
+  // The second is rejected with a signature meaning "rejected", and ends.
+  await openMyWorkItem(page, 'EQ-1002');
+  await page.getByRole('button', { name: 'Reject…' }).click();
+  const reject = page.getByRole('dialog', { name: /^Sign:/ });
+  await expect(reject.getByRole('radio', { name: /Rejected/ })).toBeChecked();
+  await expect(reject.getByRole('radio', { name: /Approved/ })).toHaveCount(0);
+  await reject.getByRole('textbox', { name: 'Comments' }).fill('Repair is cheaper.');
+  await reject.getByLabel('Your password').fill(head.password);
+  await reject.getByRole('button', { name: 'Sign and reject' }).click();
+  await expect(page.getByTestId('instance-status')).toHaveText('Rejected');
+  await expect(page.getByTestId('active-step')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Approve…' })).toHaveCount(0);
+  await expect(page.getByTestId('timeline-signature')).toContainText(`Signed by ${head.name} — meaning: Rejected`);
+  await expect(timeline.filter({ hasText: 'ended as rejected' })).toHaveCount(1);
+  for (const entry of await timeline.all()) await expect(entry).toContainText(/Lovelace|Franklin|Hodgkin|LabFlow/);
+  await saveScreenshot(page, 'workflows-instance-rejected');
+
+  await openWorkflowsTab(page, 'My work');
+  await expect(page.getByText('Nothing waiting for you')).toBeVisible();
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByRole('combobox', { name: /^Status/ }).click();
+  await page.getByRole('option', { name: 'Rejected' }).click();
+  await expect(page.getByTestId('instance-row')).toHaveCount(1);
+  await expect(page.getByTestId('instance-row')).toContainText('EQ-1002');
+  await openWorkflowsTab(page, 'SLA violations');
+  await expect(page.getByText('No SLA violations')).toBeVisible();
+  await saveScreenshot(page, 'workflows-sla-violations');
+});
+
+test('a wrong password in the e-signature dialog is refused in place and changes nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  host = await startServeHost();
+  await createAdministrator(page);
+  await publishProcurement(page, { screenshots: false });
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByTestId('editor-version')).toContainText('Published');
+  await addPeople(page);
+  await signInAs(page, requester);
+  const start = await startAndSubmitRequest(page, 'EQ-2001', '9000');
+  await start.getByRole('button', { name: 'Start workflow' }).click();
+  await completeRequest(page, 'Needed for the spring campaign.');
+
+  await signInAs(page, head);
+  await openMyWorkItem(page, 'EQ-2001');
+  const events = await page.getByTestId('timeline-entry').count();
+  await page.getByRole('button', { name: 'Approve…' }).click();
+  const sign = page.getByRole('dialog', { name: /^Sign:/ });
+  await sign.getByLabel('Your password').fill('not-my-password-at-all');
+  await sign.getByRole('button', { name: 'Sign and approve' }).click();
+  await expect(sign.getByText('The password is not correct; nothing was signed.')).toBeVisible();
+  await expect(sign.getByLabel('Your password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(sign.getByLabel('Your password')).toHaveValue('');
+  await saveScreenshot(page, 'workflows-signature-wrong-password');
+  await page.keyboard.press('Escape');
+  await expect(sign).toHaveCount(0);
+  await expect(page.getByTestId('active-step')).toContainText('Manager Approval');
+  await expect(page.getByTestId('instance-status')).toHaveText('Running');
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(events);
+  await expect(page.getByTestId('timeline-signature')).toHaveCount(0);
+  await openWorkflowsTab(page, 'My work');
+  await expect(page.getByTestId('my-work-row')).toHaveCount(1);
+});
