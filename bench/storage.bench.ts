@@ -13,7 +13,6 @@
  * Prints progress to stderr and ONE JSON object on the last line of stdout.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,33 +21,7 @@ import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { getRxStorageSqlite } from '../src-main/storage/sqlite/sqlite-storage';
 
-/**
- * rxdb/plugins/test-utils imports two of rxdb's *dev* dependencies (async-test-util for wait()
- * and randomString(), clone for a deep copy) that an app install does not have. We may not add
- * dependencies here, so a resolve hook serves tiny equivalents for exactly those two specifiers;
- * everything else, including runPerformanceTests itself, is RxDB's published code.
- */
-const SHIMS: Record<string, string> = {
-  'async-test-util': `
-    export function wait(ms = 0) { return new Promise((resolve) => setTimeout(resolve, ms)); }
-    export function randomString(length = 10, charset = 'abcdefghijklmnopqrstuvwxyz') {
-      let out = '';
-      for (let i = 0; i < length; i++) out += charset[Math.floor(Math.random() * charset.length)];
-      return out;
-    }
-    export default { wait, randomString };`,
-  clone: 'export default function clone(value) { return structuredClone(value); }',
-};
-const HOOKS = `
-  const shims = ${JSON.stringify(SHIMS)};
-  export async function resolve(specifier, context, next) {
-    if (Object.hasOwn(shims, specifier)) {
-      return { url: 'data:text/javascript,' + encodeURIComponent(shims[specifier]), shortCircuit: true };
-    }
-    return next(specifier, context);
-  }`;
-register('data:text/javascript,' + encodeURIComponent(HOOKS), import.meta.url);
-const { runPerformanceTests } = await import('rxdb/plugins/test-utils');
+import { runPerformanceTests } from 'rxdb/plugins/test-utils';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const GOALS: Record<string, number> = {
