@@ -36,7 +36,7 @@ export async function syncServerApp(app: FastifyInstance, options: SyncAppOption
 /** A Fastify instance with the app registered; body limit and logger set. Not listening yet. */
 export async function buildSyncServer(services: ServerServices, logger: Logger): Promise<FastifyInstance> {
   // Typed as Fastify's base logger so the instance keeps Fastify's default generics (pino satisfies it).
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: MAX_SYNC_BODY_BYTES, logController: new LogController({ disableRequestLogging: true }), trustProxy: false });
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: MAX_SYNC_BODY_BYTES, logController: new LogController({ disableRequestLogging: true }), trustProxy: false, forceCloseConnections: true });
   await app.register(syncServerApp, { services });
   return app;
 }

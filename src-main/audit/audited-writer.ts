@@ -160,13 +160,17 @@ export async function completeInterruptedChanges(db: LabDatabase): Promise<numbe
   const entries = await db.audit.find({ selector: { id: { $gt: lastCheckedId } }, sort: [{ id: 'asc' }] }).exec();
   let completed = 0;
   for (const entry of entries) {
-    const { collectionName, recordId, after } = entry.toJSON() as AuditEntry;
+    const { collectionName, recordId, after, at } = entry.toJSON() as AuditEntry;
     const target = db[collectionName as CollectionName];
     if (!target) continue;
-    const current = await target.findOne(recordId).exec();
-    const currentAuditId = (current?.get('auditId') as string | undefined) ?? '';
-    if (currentAuditId < entry.id) {
-      await target.upsert(after);
+    const current = (await target.findOne(recordId).exec())?.toJSON() as Record<string, unknown> | undefined;
+    const currentAuditId = (current?.auditId as string | undefined) ?? '';
+    // With team sync, entries also arrive from other PCs and records change by sync without a local
+    // entry: a record changed after the entry was written has moved on and must not be rolled back.
+    const hasMovedOn = String(current?.updatedAt ?? '') > at;
+    if (currentAuditId < entry.id && !hasMovedOn) {
+      // Entries that travelled through sync lack PC-only fields (password hashes): keep the record's.
+      await target.upsert({ ...current, ...after });
       completed++;
     }
   }

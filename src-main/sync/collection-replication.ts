@@ -4,7 +4,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
 import { keepLocalOnlyFields, redactForSync } from '../../src-shared/sync/redaction';
-import { errorOf } from './server-api';
+import { errorOf, ServerUnreachableError } from './server-api';
 import type { ServerSession } from './server-session';
 import { openEventStream } from './event-stream';
 
@@ -23,9 +23,14 @@ export interface CollectionReplicationOptions {
   retryTimeMs?: number;
   /** A live stream silent for this long (heartbeats included) is reconnected. */
   silenceTimeoutMs?: number;
+  maxBackoffMs?: number;
   /** The server refused these writes; `documents` are the refused versions, to be kept. */
   onRefused?(refusals: RefusedWrite[], documents: Doc[]): void;
   onStreamState?(isUp: boolean, reason?: string): void;
+  /** The server has answered for these documents (taken, merged or refused): they no longer wait. */
+  onPushed?(ids: string[]): void;
+  /** Every request tells whether the server answered, so the status can say offline and back. */
+  onReachability?(isReachable: boolean, reason?: string): void;
 }
 
 export interface CollectionReplication {
@@ -47,6 +52,17 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   let lastCheckpoint: SyncCheckpoint | null = null;
   const stream$ = new Subject<RxReplicationPullStreamItem<Doc, SyncCheckpoint>>();
   let delivering = Promise.resolve();
+  /** A request to the server that reports whether it got through. */
+  const send = async (path: string, init?: RequestInit): Promise<Response> => {
+    try {
+      const response = await session.fetch(path, init);
+      options.onReachability?.(true);
+      return response;
+    } catch (error) {
+      if (error instanceof ServerUnreachableError) options.onReachability?.(false, error.message);
+      throw error;
+    }
+  };
 
   const withLocalFields = async (docs: Doc[]): Promise<Doc[]> => {
     if (!spec.localOnlyFields.length || docs.length === 0) return docs;
@@ -66,7 +82,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       batchSize: options.pullBatchSize ?? 500,
       async handler(checkpoint, batchSize) {
         const query = new URLSearchParams({ limit: String(batchSize), ...checkpointToQuery(checkpoint) });
-        const response = await session.fetch(`${base}/pull?${query}`);
+        const response = await send(`${base}/pull?${query}`);
         if (!response.ok) throw new Error((await errorOf(response)).message);
         const page = (await response.json()) as PullResponse;
         if (page.checkpoint) lastCheckpoint = page.checkpoint;
@@ -78,9 +94,10 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       batchSize: Math.min(100, MAX_PUSH_BATCH),
       modifier: (doc) => redactForSync(spec, doc, all) as WithDeleted<Doc>,
       async handler(rows) {
-        const response = await session.fetch(`${base}/push`, { method: 'POST', body: JSON.stringify({ rows }) });
+        const response = await send(`${base}/push`, { method: 'POST', body: JSON.stringify({ rows }) });
         if (!response.ok) throw new Error((await errorOf(response)).message);
         const result = (await response.json()) as PushResponse;
+        options.onPushed?.(rows.map((r) => String((r.newDocumentState as Doc)[primaryKey])));
         if (result.refused.length) {
           const refusedIds = new Set(result.refused.map((r) => r.id));
           options.onRefused?.(result.refused, rows.map((r) => r.newDocumentState as Doc).filter((d) => refusedIds.has(String(d[primaryKey]))));
@@ -93,7 +110,8 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   const stream = options.isLive
     ? openEventStream({
         silenceTimeoutMs: options.silenceTimeoutMs ?? 45_000,
-        connect: async (signal) => session.fetch(`${base}/stream?${new URLSearchParams(checkpointToQuery(lastCheckpoint))}`, { signal }),
+        maxBackoffMs: options.maxBackoffMs ?? 30_000,
+        connect: async (signal) => send(`${base}/stream?${new URLSearchParams(checkpointToQuery(lastCheckpoint))}`, { signal }),
         onOpen: () => {
           options.onStreamState?.(true);
           // Whatever happened while the stream was down is fetched by a normal pull.

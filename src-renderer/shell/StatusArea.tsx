@@ -1,12 +1,12 @@
-import CloudOffIcon from '@mui/icons-material/CloudOff';
 import LinkIcon from '@mui/icons-material/Link';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
 import { Chip, Stack, Tooltip } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useBridge } from '../bridge/BridgeProvider';
 import type { ConnectionState } from '../bridge/transport';
+import { SyncStatusChip } from '../sync/SyncStatusChip';
 
-/** Connection to the local host, and sync state (standalone until team sync is set up). */
+/** Connection to the local host, and the team-sync state. */
 export function StatusArea() {
   const client = useBridge();
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -21,9 +21,7 @@ export function StatusArea() {
       <Tooltip title={connection.hint}>
         <Chip size="small" icon={connection.icon} label={connection.label} color={connection.color} variant="outlined" data-testid="connection-status" />
       </Tooltip>
-      <Tooltip title="This PC works on its own. Team sync with a server can be set up in Settings once available.">
-        <Chip size="small" icon={<CloudOffIcon />} label="Standalone" variant="outlined" data-testid="sync-status" />
-      </Tooltip>
+      <SyncStatusChip />
     </Stack>
   );
 }

@@ -77,7 +77,8 @@ export function can(person: SyncPerson, action: SyncAction, target: SyncTarget):
   if (action === 'read') return canRead(person, target.collection, target.doc) ? allow : deny('This record is not shared with you.');
   const previous = target.previous ?? null;
   if (target.isAppendOnly && action !== 'create') return deny(`${target.collection.replace(/_/g, ' ')} entries are append-only: they cannot be changed or removed.`);
-  if (previous) {
+  // A create that meets an existing id is resolved by keeping the server's version (conflicts.ts).
+  if (previous && action !== 'create') {
     for (const field of IMMUTABLE_FIELDS) {
       if (field in previous && previous[field] !== target.doc[field]) return deny(`The field ${field} cannot be changed.`);
     }

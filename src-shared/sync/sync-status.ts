@@ -58,3 +58,26 @@ export interface ConflictView {
   byId: string;
   fields: { field: string; kept: unknown; lost: unknown }[];
 }
+
+export interface PhaseInputs {
+  isConfigured: boolean;
+  /** Why the server ended this PC's sign-in, when it did. */
+  endedMessage: string | null;
+  /** Signing in or opening the live streams for the first time since start. */
+  isStarting: boolean;
+  /** The server could not be reached on the last attempt (a pull, push or stream). */
+  isUnreachable: boolean;
+  /** A pull or push is running. */
+  isActive: boolean;
+  pendingChanges: number;
+}
+
+/** The phase a person sees, from what the replications report. Pure. */
+export function derivePhase(inputs: PhaseInputs): SyncPhase {
+  if (!inputs.isConfigured) return 'standalone';
+  if (inputs.endedMessage) return 'error';
+  if (inputs.isUnreachable) return 'offline';
+  if (inputs.isStarting) return 'connecting';
+  if (inputs.isActive || inputs.pendingChanges > 0) return 'syncing';
+  return 'up_to_date';
+}

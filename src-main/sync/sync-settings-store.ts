@@ -1,0 +1,50 @@
+import type { SessionTokens } from '../../src-shared/sync/protocol';
+import type { RefusedChangeView } from '../../src-shared/sync/sync-status';
+import type { LabDatabase } from '../database/open-database';
+
+/**
+ * What this PC remembers about team sync, as RxDB local documents (never replicated): the server,
+ * the current sign-in (refresh token included, so sync resumes offline-first after a restart) and
+ * the writes the server refused, each with the refused document so nothing disappears untraced.
+ */
+export interface TeamSyncSettings {
+  serverUrl: string;
+  tokens: SessionTokens;
+  lastSyncedAt: string | null;
+}
+
+export interface RefusedChange extends RefusedChangeView {
+  document: Record<string, unknown>;
+}
+
+const SETTINGS_KEY = 'team-sync';
+const REFUSED_KEY = 'team-sync-refused';
+/** Refused writes kept for the person to see; the oldest go first. */
+const MAX_REFUSED = 200;
+
+export function createSyncSettingsStore(db: LabDatabase) {
+  return {
+    async load(): Promise<TeamSyncSettings | null> {
+      const doc = await db.getLocal<TeamSyncSettings>(SETTINGS_KEY);
+      return doc ? (doc.toJSON().data as TeamSyncSettings) : null;
+    },
+    async save(settings: TeamSyncSettings): Promise<void> {
+      await db.upsertLocal<TeamSyncSettings>(SETTINGS_KEY, settings);
+    },
+    async clear(): Promise<void> {
+      const doc = await db.getLocal(SETTINGS_KEY);
+      await doc?.remove();
+    },
+    async loadRefused(): Promise<RefusedChange[]> {
+      const doc = await db.getLocal<{ items: RefusedChange[] }>(REFUSED_KEY);
+      return doc ? [...(doc.toJSON().data as { items: RefusedChange[] }).items] : [];
+    },
+    async addRefused(items: RefusedChange[]): Promise<RefusedChange[]> {
+      const all = [...(await this.loadRefused()), ...items].slice(-MAX_REFUSED);
+      await db.upsertLocal(REFUSED_KEY, { items: all });
+      return all;
+    },
+  };
+}
+
+export type SyncSettingsStore = ReturnType<typeof createSyncSettingsStore>;

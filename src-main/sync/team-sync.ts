@@ -1,0 +1,256 @@
+import { BehaviorSubject, Subscription } from 'rxjs';
+import { fail, ok, type Result } from '../../src-shared/core/result';
+import { syncCollections } from '../../src-shared/sync/collections';
+import type { SessionTokens } from '../../src-shared/sync/protocol';
+import { derivePhase, standaloneStatus, type SyncStatusView } from '../../src-shared/sync/sync-status';
+import type { HostServices } from '../host/handler-types';
+import { replicateCollection, type CollectionReplication } from './collection-replication';
+import { serverApi, ServerUnreachableError, type Fetch } from './server-api';
+import { createServerSession, type ServerSession } from './server-session';
+import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } from './sync-settings-store';
+import { linkPeopleByEmail } from './link-people';
+
+export interface TeamSyncOptions {
+  fetch?: Fetch;
+  /** Wait between retries of a failed pull or push. */
+  retryTimeMs?: number;
+  /** A live stream silent this long is reconnected (the server sends heartbeats). */
+  silenceTimeoutMs?: number;
+  /** Longest wait between reconnection attempts of a live stream. */
+  maxBackoffMs?: number;
+  onStatus?(status: SyncStatusView): void;
+}
+
+export interface ConnectInput {
+  serverUrl: string;
+  email: string;
+  password: string;
+  setupToken?: string | undefined;
+}
+
+/**
+ * Team sync on this PC: signs in to the server, replicates every collection (src-shared/sync's
+ * registry) while signed in, and turns what the replications report into one status. Resumes on
+ * start from the stored sign-in, so it works offline and catches up when the server is back.
+ */
+export function createTeamSync(services: HostServices, options: TeamSyncOptions = {}) {
+  const fetchFn = options.fetch ?? fetch;
+  const store = createSyncSettingsStore(services.db);
+  const status$ = new BehaviorSubject<SyncStatusView>(standaloneStatus);
+  let settings: TeamSyncSettings | null = null;
+  let session: ServerSession | null = null;
+  let replications: CollectionReplication[] = [];
+  let subscriptions = new Subscription();
+  let refused: RefusedChange[] = [];
+  const pending = new Set<string>();
+  const active = new Set<string>();
+  const streamsDown = new Set<string>();
+  const unreachable = new Set<string>();
+  let endedMessage: string | null = null;
+  let isStarting = false;
+  let lastError: string | null = null;
+  let isDisposed = false;
+
+  const publish = () => {
+    if (isDisposed) return;
+    const phase = derivePhase({ isConfigured: settings !== null, endedMessage, isStarting, isUnreachable: unreachable.size > 0 || streamsDown.size > 0, isActive: active.size > 0, pendingChanges: pending.size });
+    const previous = status$.value;
+    const lastSyncedAt = phase === 'up_to_date' && previous.phase !== 'up_to_date' ? services.clock().toISOString() : (settings?.lastSyncedAt ?? null);
+    if (settings && lastSyncedAt !== settings.lastSyncedAt) {
+      settings = { ...settings, lastSyncedAt };
+      const snapshot = settings;
+      void services.runExclusive(() => store.save(snapshot)).catch((error: unknown) => services.log.warn('could not store the sync state', { error: String(error) }));
+    }
+    const next: SyncStatusView = {
+      phase,
+      serverUrl: settings?.serverUrl ?? null,
+      account: settings ? settings.tokens.person : null,
+      pendingChanges: pending.size,
+      lastSyncedAt,
+      error: endedMessage ?? (phase === 'offline' ? `The sync server cannot be reached${lastError ? ` (${lastError})` : ''}. Changes are kept on this PC and sent when it is back.` : null),
+      refused: refused.slice(-20).map(({ document: _doc, ...view }) => view).reverse(),
+    };
+    if (JSON.stringify(next) === JSON.stringify(previous)) return;
+    status$.next(next);
+    options.onStatus?.(next);
+  };
+
+  const onRefused = (collection: string) => (refusals: { id: string; message: string }[], documents: Record<string, unknown>[]) => {
+    const at = services.clock().toISOString();
+    const items = refusals.map((r) => ({ collection, id: r.id, message: r.message, at, document: documents.find((d) => String(d.id ?? d.passportId) === r.id) ?? {} }));
+    services.log.warn('the sync server refused changes', { collection, ids: refusals.map((r) => r.id) });
+    void services.runExclusive(() => store.addRefused(items)).then((all) => {
+      refused = all;
+      publish();
+    });
+  };
+
+  async function stopReplications() {
+    subscriptions.unsubscribe();
+    subscriptions = new Subscription();
+    const stopping = replications;
+    replications = [];
+    await Promise.all(stopping.map((r) => r.cancel().catch(() => undefined)));
+    active.clear();
+    streamsDown.clear();
+    unreachable.clear();
+  }
+
+  function startReplications(current: TeamSyncSettings) {
+    endedMessage = null;
+    isStarting = true;
+    session = createServerSession({
+      serverUrl: current.serverUrl,
+      tokens: current.tokens,
+      fetch: fetchFn,
+      clock: services.clock,
+      onRotated: async (tokens: SessionTokens) => {
+        if (!settings) return;
+        settings = { ...settings, tokens };
+        const snapshot = settings;
+        await services.runExclusive(() => store.save(snapshot));
+      },
+      onEnded: (message) => {
+        endedMessage = message;
+        services.log.warn('the sync server ended this PC’s sign-in', { message });
+        void stopReplications().then(publish);
+        publish();
+      },
+    });
+    const identifierBase = `labflow-${hashOf(current.serverUrl)}`;
+    for (const spec of syncCollections) {
+      const collection = services.db[spec.name as keyof typeof services.db.collections];
+      if (!collection) continue;
+      const replication = replicateCollection({
+        collection,
+        spec,
+        all: syncCollections,
+        session,
+        identifier: `${identifierBase}-${spec.name}`,
+        isLive: true,
+        retryTimeMs: options.retryTimeMs ?? 5000,
+        silenceTimeoutMs: options.silenceTimeoutMs ?? 45_000,
+        maxBackoffMs: options.maxBackoffMs ?? 30_000,
+        onRefused: onRefused(spec.name),
+        onPushed: (ids) => {
+          for (const id of ids) pending.delete(`${spec.name}/${id}`);
+          publish();
+        },
+        onReachability: (isReachable, reason) => {
+          const wasUnreachable = unreachable.has(spec.name);
+          if (isReachable) unreachable.delete(spec.name);
+          else {
+            unreachable.add(spec.name);
+            lastError = reason ?? null;
+          }
+          if (wasUnreachable !== !isReachable) publish();
+        },
+        onStreamState: (isUp, reason) => {
+          if (isUp) streamsDown.delete(spec.name);
+          else {
+            streamsDown.add(spec.name);
+            lastError = reason ?? null;
+          }
+          publish();
+        },
+      });
+      replications.push(replication);
+      subscriptions.add(replication.state.active$.subscribe((isActive) => {
+        if (isActive) active.add(spec.name);
+        else active.delete(spec.name);
+        publish();
+      }));
+      subscriptions.add(replication.state.error$.subscribe((error) => {
+        lastError = error.message.split('\n')[0] ?? null;
+        services.log.warn('sync error', { collection: spec.name, error: lastError });
+      }));
+      subscriptions.add(collection.eventBulks$.subscribe((bulk: { context: string; events: { documentId: string }[] }) => {
+        if (bulk.context.startsWith('replication-')) return;
+        for (const event of bulk.events) pending.add(`${spec.name}/${event.documentId}`);
+        publish();
+      }));
+    }
+    void Promise.all(replications.map((r) => r.state.awaitInitialReplication())).then(() => {
+      isStarting = false;
+      publish();
+    }, () => undefined);
+    publish();
+  }
+
+  return {
+    status$,
+
+    /** Resumes team sync from the stored sign-in (no network needed to start). */
+    async start(): Promise<void> {
+      settings = await store.load();
+      refused = await store.loadRefused();
+      if (settings) startReplications(settings);
+      publish();
+    },
+
+    /** Settings → Team sync → Sign in. Runs inside a command (the write queue). */
+    async connect(input: ConnectInput, actor: { id: string; name: string }): Promise<Result<SyncStatusView>> {
+      const status = await serverApi.status(fetchFn, input.serverUrl);
+      if (!status.ok) return status;
+      let signedIn: Result<SessionTokens>;
+      if (status.value.needsSetup) {
+        if (!input.setupToken) return fail('invalid_state', 'This server has no administrator yet. Enter the set-up token it printed when it started to become its administrator.', { field: 'setupToken' });
+        signedIn = await serverApi.setup(fetchFn, input.serverUrl, { setupToken: input.setupToken, id: actor.id, name: actor.name, email: input.email, password: input.password });
+      } else {
+        signedIn = await serverApi.signIn(fetchFn, input.serverUrl, input.email, input.password);
+      }
+      if (!signedIn.ok) return signedIn;
+      await stopReplications();
+      const tokens = signedIn.value;
+      const directory = await fetchFn(`${input.serverUrl}/sync/v1/people-directory`, { headers: { authorization: `Bearer ${tokens.accessToken}` } }).then(
+        (r) => (r.ok ? (r.json() as Promise<{ id: string; email: string }[]>) : []),
+        () => [],
+      );
+      await linkPeopleByEmail(services, directory, actor);
+      settings = { serverUrl: input.serverUrl, tokens, lastSyncedAt: settings?.serverUrl === input.serverUrl ? settings.lastSyncedAt : null };
+      await store.save(settings);
+      services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });
+      startReplications(settings);
+      return ok(status$.value);
+    },
+
+    /** Stops syncing and forgets the sign-in; every record stays on this PC. */
+    async disconnect(): Promise<Result<SyncStatusView>> {
+      const ending = session;
+      await stopReplications();
+      if (ending && !ending.isEnded) await ending.signOut().catch(() => undefined);
+      session = null;
+      settings = null;
+      endedMessage = null;
+      pending.clear();
+      await store.clear();
+      publish();
+      return ok(status$.value);
+    },
+
+    /** Retries at once: re-syncs every collection. */
+    syncNow(): Result<SyncStatusView> {
+      if (!settings) return fail('invalid_state', 'Team sync is not set up on this PC.');
+      if (endedMessage) return fail('unauthenticated', endedMessage);
+      for (const r of replications) r.state.reSync();
+      return ok(status$.value);
+    },
+
+    async dispose(): Promise<void> {
+      isDisposed = true;
+      await stopReplications();
+      status$.complete();
+    },
+  };
+}
+
+export type TeamSync = ReturnType<typeof createTeamSync>;
+
+/** A short stable name for a server, so each server gets its own replication checkpoints. */
+function hashOf(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = ((h << 5) + h + text.charCodeAt(i)) >>> 0;
+  return h.toString(36);
+}
+
+export { ServerUnreachableError };

@@ -1,0 +1,99 @@
+import { Alert, Button, Chip, LinearProgress, List, ListItem, ListItemText, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useCommand } from '../bridge/BridgeProvider';
+import { errorText, fieldError, formError } from '../errors/error-text';
+import { phaseText, formatTime } from './sync-text';
+import { useSyncConflicts, useSyncStatus } from './useSyncStatus';
+
+const FORM_FIELDS = ['serverUrl', 'email', 'password', 'setupToken'];
+
+/** Settings → Team sync: join a server, see how sync is doing, what was refused and which conflicts were resolved. */
+export function TeamSyncSettings() {
+  const status = useSyncStatus();
+  const conflicts = useSyncConflicts();
+  const connect = useCommand('sync/connect');
+  const disconnect = useCommand('sync/disconnect');
+  const syncNow = useCommand('sync/sync-now');
+  const [form, setForm] = useState({ serverUrl: '', email: '', password: '', setupToken: '' });
+  const needsSetupToken = connect.error?.field === 'setupToken' || form.setupToken !== '';
+  const s = status.data;
+
+  if (!s) return status.isLoading ? <LinearProgress /> : <Alert severity="error">{errorText(status.error)}</Alert>;
+
+  const field = (name: keyof typeof form, label: string, type = 'text') => (
+    <TextField size="small" label={label} type={type} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+      error={Boolean(fieldError(connect.error, name))} helperText={fieldError(connect.error, name)} fullWidth />
+  );
+
+  return (
+    <Stack spacing={2}>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+          <Typography variant="h6" sx={{ flexGrow: 1 }}>Team sync</Typography>
+          <Chip label={phaseText[s.phase].label} color={phaseText[s.phase].color} data-testid="team-sync-phase" />
+        </Stack>
+        {s.phase === 'standalone' ? (
+          <Typography>This PC runs standalone: all records are kept here and nothing is sent anywhere. Sign in to your lab’s LabFlow sync server so several PCs share their records.</Typography>
+        ) : (
+          <Stack spacing={0.5}>
+            <Typography>Server: <b>{s.serverUrl}</b></Typography>
+            <Typography>Signed in as: <b>{s.account?.name}</b> ({s.account?.email})</Typography>
+            <Typography data-testid="team-sync-pending">Changes waiting to be sent: {s.pendingChanges}</Typography>
+            <Typography>Last successful sync: {formatTime(s.lastSyncedAt)}</Typography>
+            {s.error && <Alert severity={s.phase === 'error' ? 'error' : 'warning'}>{s.error}</Alert>}
+            <Stack direction="row" spacing={1} sx={{ pt: 1 }}>
+              <Button variant="outlined" onClick={() => void syncNow.run({})} disabled={syncNow.isRunning}>Sync now</Button>
+              <Button color="warning" onClick={() => void disconnect.run({})} disabled={disconnect.isRunning}>Stop syncing</Button>
+            </Stack>
+            {(syncNow.error ?? disconnect.error) && <Alert severity="error">{errorText(syncNow.error ?? disconnect.error)}</Alert>}
+          </Stack>
+        )}
+      </Paper>
+
+      {(s.phase === 'standalone' || s.phase === 'error') && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Stack component="form" spacing={2} aria-label="Sign in to a sync server" sx={{ maxWidth: 520 }}
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const result = await connect.run({ ...form, ...(form.setupToken ? {} : { setupToken: undefined }) });
+              if (result.ok) setForm({ serverUrl: '', email: '', password: '', setupToken: '' });
+            }}>
+            <Typography variant="subtitle1">{s.phase === 'error' ? 'Sign in again' : 'Join a team'}</Typography>
+            {field('serverUrl', 'Server address')}
+            {field('email', 'Email')}
+            {field('password', 'Password', 'password')}
+            {needsSetupToken && field('setupToken', 'Set-up token (printed by a new server)')}
+            {formError(connect.error, FORM_FIELDS) && <Alert severity="error">{formError(connect.error, FORM_FIELDS)}</Alert>}
+            <Button type="submit" variant="contained" disabled={connect.isRunning}>Sign in to server</Button>
+          </Stack>
+        </Paper>
+      )}
+
+      {s.refused.length > 0 && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="subtitle1">Changes the server refused</Typography>
+          <Typography variant="body2" color="text.secondary">They were not applied for the team and are kept on this PC.</Typography>
+          <List dense>
+            {s.refused.map((r) => (
+              <ListItem key={`${r.collection}/${r.id}/${r.at}`} data-testid="refused-change"><ListItemText primary={r.message} secondary={`${r.collection} ${r.id} · ${formatTime(r.at)}`} /></ListItem>
+            ))}
+          </List>
+        </Paper>
+      )}
+
+      {(conflicts.data?.length ?? 0) > 0 && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="subtitle1">Resolved conflicts</Typography>
+          <Typography variant="body2" color="text.secondary">Two PCs changed the same field; the server’s value was kept and the other is recorded here.</Typography>
+          <List dense>
+            {conflicts.data!.map((c) => (
+              <ListItem key={c.id} data-testid="sync-conflict">
+                <ListItemText primary={c.fields.map((f) => `${f.field}: kept “${String(f.kept)}”, not “${String(f.lost)}”`).join('; ')} secondary={`${c.collection} ${c.recordId} · ${formatTime(c.at)}`} />
+              </ListItem>
+            ))}
+          </List>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

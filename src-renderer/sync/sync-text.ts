@@ -1,0 +1,13 @@
+import type { SyncPhase } from '../../src-shared/sync/sync-status';
+
+/** How each sync phase is shown: the chip label, its colour and the sentence behind it. */
+export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 'success' | 'warning' | 'error' | 'info'; hint: string }> = {
+  standalone: { label: 'Standalone', color: 'default', hint: 'This PC works on its own; nothing is sent anywhere. Team sync can be set up in Settings.' },
+  offline: { label: 'Offline', color: 'warning', hint: 'The sync server cannot be reached. Everything keeps working here; changes are sent when it is back.' },
+  connecting: { label: 'Connecting…', color: 'info', hint: 'Signing in to the sync server and catching up.' },
+  syncing: { label: 'Syncing…', color: 'info', hint: 'Sending and receiving changes.' },
+  up_to_date: { label: 'Up to date', color: 'success', hint: 'Everything is sent and received; changes from other PCs arrive as they happen.' },
+  error: { label: 'Sync stopped', color: 'error', hint: 'Team sync needs attention: open Settings → Team sync.' },
+};
+
+export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
