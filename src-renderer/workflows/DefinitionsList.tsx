@@ -3,7 +3,7 @@ import AddIcon from '@mui/icons-material/Add';
 import DownloadIcon from '@mui/icons-material/Download';
 import EditIcon from '@mui/icons-material/Edit';
 import PublishIcon from '@mui/icons-material/Publish';
-import UnarchiveIcon from '@mui/icons-material/Unarchive';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import BlockIcon from '@mui/icons-material/Block';
 import {
@@ -70,7 +70,7 @@ export function DefinitionsList({ isAdmin }: { isAdmin: boolean }) {
                 const code = await files.importFile(file);
                 if (code) setNotice(`Imported ${file.name} as a draft of ${code}.`);
               }} />
-            <Button variant="outlined" startIcon={<UnarchiveIcon />} disabled={files.isImporting} onClick={() => { files.clear(); fileInput.current?.click(); }}>Import JSON</Button>
+            <Button variant="outlined" startIcon={<UploadFileIcon />} disabled={files.isImporting} onClick={() => { files.clear(); fileInput.current?.click(); }}>Import JSON</Button>
             <Button variant="contained" startIcon={<AddIcon />} onClick={() => setTemplateOpen(true)}>New from template</Button>
           </>
         )}

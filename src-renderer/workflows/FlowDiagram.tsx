@@ -9,6 +9,8 @@ interface Props {
   definition: WorkflowDefinition;
   /** Steps an instance is waiting in (highlighted). */
   activeStepIds?: readonly string[];
+  /** Steps an instance has already finished (marked done). */
+  doneStepIds?: readonly string[];
   /** Steps with validation problems (outlined in red). */
   problemStepIds?: readonly string[];
   selectedStepId?: string | null;
@@ -21,7 +23,7 @@ const TERMINAL_R = 11;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The definition's flow graph drawn as SVG: steps by distance from the start, arrows for every route. */
-export function FlowDiagram({ definition, activeStepIds = [], problemStepIds = [], selectedStepId = null, onSelectStep, title = 'Flow diagram' }: Props) {
+export function FlowDiagram({ definition, activeStepIds = [], doneStepIds = [], problemStepIds = [], selectedStepId = null, onSelectStep, title = 'Flow diagram' }: Props) {
   const theme = useTheme();
   const layout = useMemo(() => layoutFlow(definition), [definition]);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
@@ -64,7 +66,8 @@ export function FlowDiagram({ definition, activeStepIds = [], problemStepIds = [
     const isActive = node.stepId !== null && activeStepIds.includes(node.stepId);
     const hasProblem = node.stepId !== null && problemStepIds.includes(node.stepId);
     const isSelected = node.stepId !== null && node.stepId === selectedStepId;
-    const stroke = hasProblem ? colors.error : isActive ? colors.primary : node.type === 'approval' ? colors.approval : colors.line;
+    const isDone = !isActive && node.stepId !== null && doneStepIds.includes(node.stepId);
+    const stroke = hasProblem ? colors.error : isActive ? colors.primary : isDone ? colors.success : node.type === 'approval' ? colors.approval : colors.line;
     const strokeWidth = isActive || hasProblem || isSelected ? 2.5 : 1.2;
     const fill = isActive ? alpha(colors.primary, 0.16) : node.type === 'approval' ? alpha(colors.approval, 0.08) : node.type === 'end' ? alpha(colors.line, 0.12) : colors.paper;
     const dash = node.isReachable ? undefined : '5 4';
@@ -90,7 +93,7 @@ export function FlowDiagram({ definition, activeStepIds = [], problemStepIds = [
     const symbol = node.type === 'parallel' || node.type === 'join' ? '⊕ ' : node.type === 'decision' ? '◇ ' : node.type === 'timer' ? '⏱ ' : node.type === 'approval' ? '✓ ' : '';
     const select = () => node.stepId && onSelectStep?.(node.stepId);
     return (
-      <g key={node.id} role={onSelectStep ? 'button' : 'img'} tabIndex={onSelectStep ? 0 : undefined} aria-label={`${stepTypeLabel[node.type]} step ${node.name}${isActive ? ', active' : ''}${hasProblem ? ', has problems' : ''}`}
+      <g key={node.id} role={onSelectStep ? 'button' : 'img'} tabIndex={onSelectStep ? 0 : undefined} aria-label={`${stepTypeLabel[node.type]} step ${node.name}${isActive ? ', active' : ''}${isDone ? ', done' : ''}${hasProblem ? ', has problems' : ''}`}
         data-testid="diagram-node" data-step-id={node.stepId ?? ''} data-active={isActive ? 'true' : undefined} data-problem={hasProblem ? 'true' : undefined}
         onClick={select} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(); } }}
         style={{ cursor: onSelectStep ? 'pointer' : 'default', outline: 'none' }}>
@@ -102,6 +105,7 @@ export function FlowDiagram({ definition, activeStepIds = [], problemStepIds = [
         </text>
         <text x={x + w / 2} y={y + 34} textAnchor="middle" fontSize={12.5} fontWeight={600} fill={colors.text}>{clip(node.name, 21)}</text>
         {isActive && <circle cx={x + w - 8} cy={y + 8} r={4.5} fill={colors.primary} />}
+        {isDone && <text x={x + w - 14} y={y + 15} fontSize={12} fontWeight={700} fill={colors.success}>✓</text>}
         {hasProblem && <text x={x + 6} y={y + 14} fontSize={13} fontWeight={700} fill={colors.error}>!</text>}
       </g>
     );

@@ -29,6 +29,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
   if (!detail.data) return <LinearProgress aria-label="Loading the instance" />;
   const { instance, definition, timeline } = detail.data;
   const activeIds = instance.activeSteps.map((s) => s.stepId);
+  const doneIds = timeline.flatMap((e) => (e.type === 'step_completed' && e.stepId ? [e.stepId] : []));
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -60,7 +61,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           <Paper variant="outlined" sx={{ p: 1.5 }}>
             <Typography variant="subtitle2" sx={{ mb: 1 }}>Flow</Typography>
-            <FlowDiagram definition={definition.definition} activeStepIds={activeIds} title={`Flow of ${instance.workflowName}`} />
+            <FlowDiagram definition={definition.definition} activeStepIds={activeIds} doneStepIds={doneIds} title={`Flow of ${instance.workflowName}`} />
           </Paper>
           <VariablesTable variables={instance.variables} />
         </Stack>

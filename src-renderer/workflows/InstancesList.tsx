@@ -12,6 +12,7 @@ import { InstanceStatusChip } from './InstanceStatusChip';
 import { LocalTime } from './LocalTime';
 import { SlaChip } from './SlaChip';
 import { StartWorkflowDialog } from './StartWorkflowDialog';
+import { useRoleNames } from './use-role-names';
 import { useWorkflowNav } from './use-workflow-nav';
 
 /** Running and finished instances, newest first, with filters and "Start workflow". */
@@ -27,6 +28,7 @@ export function InstancesList() {
     ...(deferred.entityId.trim() ? { entityId: deferred.entityId.trim() } : {}),
   });
   const nav = useWorkflowNav();
+  const roleName = useRoleNames();
   const [isStarting, setStarting] = useState(false);
   const list = instances.data ?? [];
   const isFiltered = JSON.stringify(filter) !== JSON.stringify(noFilter);
@@ -61,11 +63,11 @@ export function InstancesList() {
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>{i.workflowName}</Typography>
                     <Typography variant="caption" color="text.secondary">{i.code} v{i.definitionVersion}</Typography>
                   </TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{i.entityType} {i.entityId}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{i.entityType} {i.entityId}</TableCell>
                   <TableCell><InstanceStatusChip status={i.status} /></TableCell>
                   <TableCell>
                     {i.activeSteps.length === 0 ? '—' : i.activeSteps.map((s) => (
-                      <Box key={s.token}>{s.stepName}<Typography component="span" variant="caption" color="text.secondary">{' · '}{[...s.assignees.users.map((u) => u.name), ...s.assignees.roles].join(', ')}</Typography></Box>
+                      <Box key={s.token}>{s.stepName}<Typography component="span" variant="caption" color="text.secondary">{' · '}{[...s.assignees.users.map((u) => u.name), ...s.assignees.roles.map(roleName)].join(', ')}</Typography></Box>
                     ))}
                   </TableCell>
                   <TableCell><SlaChip state={i.slaState} /></TableCell>

@@ -8,7 +8,7 @@ export function LocalTime({ iso, isDateOnly = false }: { iso: string | undefined
   const text = isDateOnly ? date.toLocaleDateString() : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Tooltip title={`${date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')}`}>
-      <time dateTime={iso}>{text}</time>
+      <time dateTime={iso} style={{ whiteSpace: 'nowrap' }}>{text}</time>
     </Tooltip>
   );
 }

@@ -50,7 +50,7 @@ export function MyWorkList() {
                     </Typography>
                   </TableCell>
                   <TableCell>{w.workflowName}</TableCell>
-                  <TableCell><Typography variant="body2" sx={{ fontFamily: 'monospace' }}>{w.entityType} {w.entityId}</Typography></TableCell>
+                  <TableCell><Typography variant="body2" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography></TableCell>
                   <TableCell>{w.requestedBy.name}</TableCell>
                   <TableCell><LocalTime iso={w.enteredAt} /></TableCell>
                   <TableCell>
@@ -61,8 +61,8 @@ export function MyWorkList() {
                   </TableCell>
                   <TableCell><SlaChip state={w.slaState} /></TableCell>
                   <TableCell align="right">
-                    <Button size="small" variant={w.signatureActions.length ? 'contained' : 'outlined'} onClick={(e) => { e.stopPropagation(); nav.openInstance(w.instanceId); }}>
-                      {w.signatureActions.length ? 'Review and sign' : 'Open'}
+                    <Button size="small" sx={{ whiteSpace: 'nowrap' }} variant={w.signatureActions.length ? 'contained' : 'outlined'} onClick={(e) => { e.stopPropagation(); nav.openInstance(w.instanceId); }}>
+                      {w.signatureActions.length ? 'Review & sign' : 'Open'}
                     </Button>
                   </TableCell>
                 </TableRow>

@@ -41,7 +41,7 @@ export function SlaSettings({ entry, actions, onChange, errorAt }: Props) {
           }}
           error={Boolean(errorAt('.duration_hours') ?? errorAt(''))} helperText={errorAt('.duration_hours') ?? errorAt('') ?? 'Empty: no deadline'} />
         {entry && (
-          <TextField size="small" type="number" label="Due soon at (%)" value={entry.at_risk_percent ?? ''} placeholder="75" sx={{ width: 150 }}
+          <TextField size="small" type="number" label="Due soon at (%)" value={entry.at_risk_percent ?? ''} placeholder="75" sx={{ width: 180 }}
             onChange={(e) => { const { at_risk_percent: _a, ...rest } = entry; const p = num(e.target.value); onChange(p === undefined ? rest : { ...rest, at_risk_percent: p }); }}
             error={Boolean(errorAt('.at_risk_percent'))} helperText={errorAt('.at_risk_percent') ?? 'Of the time; 75 when empty'} />
         )}
