@@ -1,4 +1,4 @@
-import { Box, FormControlLabel, Paper, Stack, Switch, Tab, Tabs, Typography } from '@mui/material';
+import { Box, FormControlLabel, Paper, Stack, Switch, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { isAdmin } from '../../src-shared/people/roles';
@@ -6,6 +6,7 @@ import { useThemeMode } from '../app/theme';
 import { NotificationAdmin } from '../notifications/NotificationAdmin';
 import { AuditTrail } from './AuditTrail';
 import { PeopleSettings } from './PeopleSettings';
+import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 
 export function SettingsPage({ session }: { session: SessionView }) {
   const [tab, setTab] = useState<'people' | 'appearance' | 'audit' | 'sync' | 'notifications'>('people');
@@ -27,11 +28,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
             <FormControlLabel control={<Switch checked={mode === 'dark'} onChange={toggle} />} label="Dark theme" />
           </Paper>
         )}
-        {tab === 'sync' && (
-          <Paper variant="outlined" sx={{ p: 2 }}>
-            <Typography>This PC runs standalone: all records are kept here and nothing is sent anywhere. Team sync with a LabFlow server — so several lab PCs share their records — will be set up here.</Typography>
-          </Paper>
-        )}
+        {tab === 'sync' && <TeamSyncSettings />}
         {tab === 'notifications' && admin && <NotificationAdmin />}
         {tab === 'audit' && admin && <AuditTrail />}
       </Box>
