@@ -34,7 +34,15 @@ export const peopleCommandHandlers: CommandHandlers<PeopleCommands> = {
     if (missing.length) return fail('invalid_input', `Unknown role: ${missing.join(', ')}.`, { field: 'roles' });
     const person = await context.writer.insert<PersonDocument>(
       'people',
-      { kind: 'person', name: input.name, email: input.email, roles: input.roles, isActive: true, passwordHash: await hashPassword(input.password) },
+      {
+        kind: 'person',
+        name: input.name,
+        email: input.email,
+        roles: input.roles,
+        isActive: true,
+        passwordHash: await hashPassword(input.password),
+        ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+      },
       write(context),
     );
     return ok(toPersonView(person));

@@ -28,6 +28,8 @@ export interface PersonDocument extends BaseDocument {
   roles: string[];
   isActive: boolean;
   passwordHash: string;
+  /** '' or absent: no department. */
+  departmentId?: string;
 }
 
 export interface RoleDocument extends BaseDocument {
@@ -46,6 +48,7 @@ export interface PersonView {
   email: string;
   roles: string[];
   isActive: boolean;
+  departmentId?: string;
 }
 
 export interface RoleView {
@@ -54,4 +57,11 @@ export interface RoleView {
   isBuiltIn: boolean;
 }
 
-export const toPersonView = (p: PersonDocument): PersonView => ({ id: p.id, name: p.name, email: p.email, roles: p.roles, isActive: p.isActive });
+export const toPersonView = (p: PersonDocument): PersonView => ({
+  id: p.id,
+  name: p.name,
+  email: p.email,
+  roles: p.roles,
+  isActive: p.isActive,
+  ...(p.departmentId ? { departmentId: p.departmentId } : {}),
+});

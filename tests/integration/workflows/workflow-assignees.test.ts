@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { InstanceSummaryView, MyWorkItemView } from '../../../src-shared/workflows/workflow-contract';
+import { cid, expectOk, openLab, password } from './workflow-fixtures';
+
+const purchase = {
+  workflow_code: 'SMALL_PURCHASE',
+  name: 'Small purchase',
+  steps: [
+    {
+      step_id: 'head_approval',
+      name: 'Head of department approval',
+      type: 'approval',
+      assignee_type: 'variable',
+      assignee_value: 'requester_department_head',
+      conditions: { approve: ['order'], reject: [] },
+    },
+    { step_id: 'order', name: 'Order', type: 'task', assignee_type: 'variable', assignee_value: 'requester', next_steps: ['done'] },
+    { step_id: 'done', name: 'Done', type: 'end' },
+  ],
+  initial_step: 'head_approval',
+};
+
+describe('workflow assignees from the people directory', () => {
+  it("sends a request to the head of the requester's department, and back to the requester", async () => {
+    const lab = await openLab();
+    try {
+      const otherHead = expectOk(
+        await lab.admin.call<{ id: string; departmentId?: string }>('people/create', {
+          name: 'Cora Chemistry',
+          email: 'cora@lab.org',
+          password,
+          roles: ['department_head'],
+          departmentId: 'chemistry',
+        }),
+      );
+      expect(otherHead.departmentId).toBe('chemistry');
+      expectOk(await lab.admin.call('people/update', { id: lab.ids.head, departmentId: 'biology' }));
+      expectOk(await lab.admin.call('people/update', { id: lab.ids.member, departmentId: 'biology' }));
+      expectOk(await lab.admin.call('workflows/definitions/import', { commandId: cid(), definition: purchase, publish: true }));
+
+      const member = await lab.as('member');
+      const request = expectOk(await member.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'SMALL_PURCHASE', entityType: 'order', entityId: 'O-1' }));
+      expect(request.activeSteps[0]?.assignees).toEqual({ users: [{ id: lab.ids.head, name: 'Hana Head' }], roles: [] });
+
+      // Without a department, any head of department may decide.
+      const buyer = await lab.as('buyer');
+      const other = expectOk(await buyer.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'SMALL_PURCHASE', entityType: 'order', entityId: 'O-2' }));
+      expect(other.activeSteps[0]?.assignees).toEqual({ users: [], roles: ['department_head'] });
+
+      const head = await lab.as('head');
+      const work = expectOk(await head.subscribe('workflows/my-work').next<MyWorkItemView[]>());
+      expect(work.map((w) => [w.instanceId, w.assignedVia])).toEqual(expect.arrayContaining([[request.id, 'user'], [other.id, 'role']]));
+      const approved = expectOk(await head.call<InstanceSummaryView>('workflows/instances/advance', { commandId: cid(), instanceId: request.id, action: 'approve', signature: { password, meaning: 'approved' } }));
+      expect(approved.activeSteps[0]).toMatchObject({ stepId: 'order', assignees: { users: [{ id: lab.ids.member, name: 'Mo Member' }] } });
+    } finally {
+      await lab.close();
+    }
+  });
+});
