@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { can, type SyncAction, type SyncTarget } from '../../../src-shared/sync/permissions';
+import type { SyncPerson } from '../../../src-shared/sync/sync-person';
+
+const person = (id: string, roles: string[], isActive = true): SyncPerson => ({ id, email: `${id}@lab.org`, name: id, roles, isActive });
+const admin = person('ada', ['admin']);
+const max = person('max', ['member']);
+const hana = person('hana', ['hr']);
+const gone = person('old', ['admin'], false);
+
+const timeEntry = (by: string) => ({ id: 't', kind: 'time_entry', createdBy: by, createdAt: 'x', data: { minutes: 5 } });
+const leave = (personId: string) => ({ id: 'l', kind: 'leave_request', createdBy: personId, createdAt: 'x', data: { personId } });
+
+const rows: [string, SyncPerson, SyncAction, SyncTarget, boolean][] = [
+  ['admin edits a workflow definition', admin, 'update', { collection: 'workflow_definitions', doc: {}, previous: {} }, true],
+  ['member edits a workflow definition', max, 'update', { collection: 'workflow_definitions', doc: {}, previous: {} }, false],
+  ['member creates a person', max, 'create', { collection: 'people', doc: { kind: 'person' } }, false],
+  ['admin creates a person', admin, 'create', { collection: 'people', doc: { kind: 'person' } }, true],
+  ['anyone appends to the audit', max, 'create', { collection: 'audit', doc: {}, isAppendOnly: true }, true],
+  ['admin changes an audit entry', admin, 'update', { collection: 'audit', doc: {}, previous: {}, isAppendOnly: true }, false],
+  ['admin deletes a workflow event', admin, 'delete', { collection: 'workflow_events', doc: {}, previous: {}, isAppendOnly: true }, false],
+  ['own time entry', max, 'create', { collection: 'activity', doc: timeEntry('max') }, true],
+  ['someone else’s time entry', max, 'create', { collection: 'activity', doc: timeEntry('hana') }, false],
+  ['editing another’s time entry, even as admin', admin, 'update', { collection: 'activity', doc: timeEntry('max'), previous: timeEntry('max') }, false],
+  ['a PC writing a conflict record', admin, 'create', { collection: 'activity', doc: { kind: 'conflict' } }, false],
+  ['editing another’s comment', max, 'update', { collection: 'activity', doc: { kind: 'comment', createdBy: 'hana', createdAt: 'x' }, previous: { kind: 'comment', createdBy: 'hana', createdAt: 'x' } }, false],
+  ['own leave request', max, 'create', { collection: 'records', doc: leave('max') }, true],
+  ['someone else’s leave request', max, 'create', { collection: 'records', doc: leave('hana') }, false],
+  ['HR edits a leave request', hana, 'update', { collection: 'records', doc: leave('max'), previous: leave('max') }, true],
+  ['admin (not HR) edits a leave request', admin, 'update', { collection: 'records', doc: leave('max'), previous: leave('max') }, false],
+  ['moving a leave request to another person', max, 'update', { collection: 'records', doc: leave('hana'), previous: leave('max') }, false],
+  ['equipment record by a member', max, 'create', { collection: 'records', doc: { kind: 'equipment' } }, true],
+  ['marking someone else’s notification read', max, 'update', { collection: 'notifications', doc: { recipientId: 'hana' }, previous: { recipientId: 'hana' } }, false],
+  ['marking own notification read', max, 'update', { collection: 'notifications', doc: { recipientId: 'max' }, previous: { recipientId: 'max' } }, true],
+  ['changing createdBy', max, 'update', { collection: 'projects', doc: { createdBy: 'max', createdAt: 'x' }, previous: { createdBy: 'hana', createdAt: 'x' } }, false],
+  ['a project by a member', max, 'update', { collection: 'projects', doc: { createdAt: 'x' }, previous: { createdAt: 'x' } }, true],
+  ['a deactivated admin', gone, 'create', { collection: 'projects', doc: {} }, false],
+  ['reading another’s leave request', max, 'read', { collection: 'records', doc: leave('hana') }, false],
+  ['HR reading a leave request', hana, 'read', { collection: 'records', doc: leave('max') }, true],
+];
+
+describe('can(person, action, target)', () => {
+  it.each(rows)('%s', (_label, who, action, target, isAllowed) => {
+    const decision = can(who, action, target);
+    expect(decision.isAllowed).toBe(isAllowed);
+    if (!decision.isAllowed) expect(decision.reason.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { defineSyncCollection } from '../../../src-shared/sync/collections';
+import { schemas } from '../../../src-shared/db/schemas';
+import { canRead, scopeKey, scopeProjection, tombstoneOf } from '../../../src-shared/sync/read-scope';
+import type { SyncPerson } from '../../../src-shared/sync/sync-person';
+
+const person = (id: string, roles: string[]): SyncPerson => ({ id, email: '', name: id, roles, isActive: true });
+const max = person('max', ['member']);
+const mia = person('mia', ['department_head']);
+const hana = person('hana', ['hr']);
+const fred = person('fred', ['finance']);
+const ada = person('ada', ['admin']);
+const leave = { id: 'L1', kind: 'leave_request', title: 'Leave', status: 'submitted', data: { personId: 'max', managerId: 'mia', reason: 'private' } };
+const invoice = { id: 'I1', kind: 'invoice', title: 'Invoice', status: 'open', data: {} };
+
+describe('read scoping', () => {
+  it.each([
+    [max, true], [mia, true], [hana, true], [fred, false], [ada, false],
+  ])('an HR record reaches HR, the person concerned and their manager only (%#)', (who, expected) => {
+    expect(canRead(who, 'records', leave)).toBe(expected);
+  });
+
+  it('a finance record reaches finance only; other kinds reach everyone', () => {
+    expect([max, hana, fred, ada].map((p) => canRead(p, 'records', invoice))).toEqual([false, false, true, false]);
+    expect(canRead(max, 'records', { kind: 'equipment', data: {} })).toBe(true);
+  });
+
+  it('scopes audit entries and conflict records like the record they copy', () => {
+    const entry = { collectionName: 'records', after: leave };
+    expect(canRead(ada, 'audit', entry)).toBe(false);
+    expect(canRead(hana, 'audit', entry)).toBe(true);
+    const conflict = { kind: 'conflict', subjectType: 'records', data: { subjectScope: scopeProjection('records', leave) } };
+    expect(canRead(ada, 'activity', conflict)).toBe(false);
+    expect(canRead(mia, 'activity', conflict)).toBe(true);
+  });
+
+  it('keeps personal notifications with their recipient', () => {
+    expect(canRead(max, 'notifications', { recipientId: 'max' })).toBe(true);
+    expect(canRead(ada, 'notifications', { recipientId: 'max' })).toBe(false);
+  });
+
+  it('fingerprints only what widens reading, so unrelated role changes do not replay the feed', () => {
+    expect(scopeKey(max)).toBe(scopeKey({ ...max, roles: ['member', 'qa_manager'] }));
+    expect(scopeKey(max)).not.toBe(scopeKey({ ...max, roles: ['member', 'hr'] }));
+  });
+
+  it('makes tombstones that keep the id and kind, blank every other required field and carry no content', () => {
+    const tombstone = tombstoneOf({ ...leave, createdAt: 'c', updatedAt: 'u', createdBy: 'max', updatedBy: 'max', auditId: 'a' }, defineSyncCollection('records', schemas.records));
+    expect(tombstone).toEqual({ id: 'L1', kind: 'leave_request', title: '', status: '', createdAt: 'c', updatedAt: 'u', createdBy: '', updatedBy: '', auditId: '', _deleted: true });
+  });
+});
