@@ -51,13 +51,17 @@ export function DefinitionEditor({ code }: { code: string }) {
     <Stack spacing={2} component="form" aria-label={`Edit ${definition.name}`} onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button startIcon={<ArrowBackIcon />} onClick={() => nav.openTab('definitions')}>Definitions</Button>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1, minWidth: 0 }} noWrap>{definition.name || code}</Typography>
-        <Chip size="small" label={code} sx={{ fontFamily: 'monospace' }} />
-        <Chip size="small" label={`v${loaded.version} · ${definitionStatusLabel[loaded.status]}`} color={loaded.status === 'published' ? 'success' : 'default'} data-testid="editor-version" />
-        {draft.isDirty && <Chip size="small" color="warning" label="Unsaved changes" />}
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h5" component="h2" noWrap>{definition.name || code}</Typography>
+          <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
+            <Chip size="small" label={code} sx={{ fontFamily: 'monospace' }} />
+            <Chip size="small" label={`v${loaded.version} · ${definitionStatusLabel[loaded.status]}`} color={loaded.status === 'published' ? 'success' : 'default'} data-testid="editor-version" />
+            {draft.isDirty && <Chip size="small" color="warning" label="Unsaved changes" />}
+          </Stack>
+        </Box>
         {!isReadOnly && (
           <>
-            <Button type="submit" variant="outlined" startIcon={draft.isSaving ? <CircularProgress size={16} /> : <SaveIcon />} disabled={draft.isSaving || !draft.isDirty}>Save draft</Button>
+            <Button type="submit" variant="outlined" sx={{ whiteSpace: 'nowrap' }} startIcon={draft.isSaving ? <CircularProgress size={16} /> : <SaveIcon />} disabled={draft.isSaving || !draft.isDirty}>Save draft</Button>
             <Button variant="contained" startIcon={<PublishIcon />} disabled={draft.isSaving || (loaded.status === 'published' && !draft.isDirty)} onClick={() => void publish()}>Publish</Button>
           </>
         )}

@@ -103,7 +103,7 @@ export function FlowDiagram({ definition, activeStepIds = [], doneStepIds = [], 
         <text x={x + w / 2} y={y + 17} textAnchor="middle" fontSize={10} fill={node.type === 'approval' ? colors.approval : colors.muted} style={{ textTransform: 'uppercase', letterSpacing: 0.6 }}>
           {symbol}{stepTypeLabel[node.type]}
         </text>
-        <text x={x + w / 2} y={y + 34} textAnchor="middle" fontSize={12.5} fontWeight={600} fill={colors.text}>{clip(node.name, 21)}</text>
+        <text x={x + w / 2} y={y + 34} textAnchor="middle" fontSize={12.5} fontWeight={600} fill={colors.text}>{clip(node.name, node.type === 'parallel' || node.type === 'join' || node.type === 'decision' ? 18 : 21)}</text>
         {isActive && <circle cx={x + w - 8} cy={y + 8} r={4.5} fill={colors.primary} />}
         {isDone && <text x={x + w - 14} y={y + 15} fontSize={12} fontWeight={700} fill={colors.success}>✓</text>}
         {hasProblem && <text x={x + 6} y={y + 14} fontSize={13} fontWeight={700} fill={colors.error}>!</text>}

@@ -2,7 +2,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import {
   Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField, Typography,
 } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { signatureMeanings, type SignatureMeaning } from '../../src-shared/workflows/instance';
 import { meaningFits } from '../../src-shared/workflows/signature-policy';
@@ -41,9 +41,12 @@ export function SignatureDialog({ isOpen, action, stepName, signerName, subject,
     setMeaning(defaultMeaning(action));
     setComments('');
   }, [isOpen, action]);
-  // A wrong password clears the field so the next try starts clean.
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // A wrong password clears the field and puts the cursor back in it, so the next try starts clean.
   useEffect(() => {
-    if (error?.code === 'signature_invalid') setPassword('');
+    if (error?.code !== 'signature_invalid') return;
+    setPassword('');
+    passwordRef.current?.focus();
   }, [error]);
   const meanings = signatureMeanings.filter((m) => meaningFits(action, m));
   const isPasswordError = error?.code === 'signature_invalid' || error?.field === 'signature.password' || error?.field === 'password';
@@ -75,7 +78,7 @@ export function SignatureDialog({ isOpen, action, stepName, signerName, subject,
               </RadioGroup>
             </FormControl>
             <TextField label="Comments" value={comments} onChange={(e) => setComments(e.target.value)} multiline minRows={2} placeholder="Optional; kept with the decision" />
-            <TextField label="Your password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus required
+            <TextField label="Your password" type="password" inputRef={passwordRef} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus required
               error={isPasswordError} helperText={isPasswordError ? errorText(error) : 'Re-enter the password you sign in with.'} />
             {error && !isPasswordError && <Alert severity="error">{errorText(error)}</Alert>}
           </Stack>
