@@ -154,12 +154,19 @@ export function startInstances(parts: RuntimeParts, items: readonly StartRequest
   return inRounds(items, (item) => instanceIdFor(item.actor.userId, item.input.commandId), async (round) => {
     const { db, clock } = parts.services;
     const ids = round.map((item) => instanceIdFor(item.actor.userId, item.input.commandId));
-    const entityIds = [...new Set(round.map((item) => item.input.entityId))];
-    const [existing, sameRecords, people] = await Promise.all([
+    // One query per entity type, on the (entityType, entityId) index.
+    const entityIdsByType = new Map<string, Set<string>>();
+    for (const { input } of round) entityIdsByType.set(input.entityType, (entityIdsByType.get(input.entityType) ?? new Set()).add(input.entityId));
+    const [existing, sameRecordGroups, people] = await Promise.all([
       db.workflow_instances.findByIds(ids).exec(),
-      db.workflow_instances.find({ selector: { entityId: { $in: entityIds }, status: { $in: ['running', 'incident'] } } }).exec(),
+      Promise.all(
+        [...entityIdsByType].map(([entityType, entityIds]) =>
+          db.workflow_instances.find({ selector: { entityType, entityId: { $in: [...entityIds] } } }).exec(),
+        ),
+      ),
       parts.directory.load(),
     ]);
+    const sameRecords = sameRecordGroups.flat().filter((doc) => doc.get('status') === 'running' || doc.get('status') === 'incident');
     const openCount = new Map<string, number>();
     const recordKey = (code: string, entityType: string, entityId: string) => JSON.stringify([code, entityType, entityId]);
     for (const doc of sameRecords) {

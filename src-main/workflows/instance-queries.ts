@@ -37,9 +37,11 @@ export function instanceQueryHandlers(runtimeOf: RuntimeOf): QueryHandlers<Names
     return out;
   }
 
-  async function actorFor(context: QueryContext): Promise<Actor> {
+  /** The signed-in person with fresh roles; an inactive or unknown person may do nothing. */
+  async function actorFor(context: QueryContext): Promise<Actor & { isActive: boolean }> {
     const person = (await runtimeOf(context).directory.load()).get(context.actor.id);
-    return { userId: context.actor.id, name: person?.name ?? context.actor.name, roles: person?.isActive ? person.roles : [] };
+    const isActive = person?.isActive === true;
+    return { userId: context.actor.id, name: person?.name ?? context.actor.name, roles: isActive ? (person?.roles ?? []) : [], isActive };
   }
 
   return {
@@ -102,10 +104,10 @@ export function instanceQueryHandlers(runtimeOf: RuntimeOf): QueryHandlers<Names
               instance: instanceSummary(state, definition, instance.definitionId, nameOf, context.clock().toISOString()),
               definition: definitionVersionView(definitionDoc, nameOf),
               timeline: events.map((event) => timelineEntry(event, definition, nameOf)),
-              availableActions: availableActions(definition, state, actor),
-              canCancel: canCancel(state, actor),
-              canReassign: canReassign(state, actor),
-              canComment: actor.roles.length > 0,
+              availableActions: actor.isActive ? availableActions(definition, state, actor) : [],
+              canCancel: actor.isActive && canCancel(state, actor),
+              canReassign: actor.isActive && canReassign(state, actor),
+              canComment: actor.isActive,
               canResolveIncident: state.status === 'incident' && isAdmin(actor.roles),
             });
           }),
