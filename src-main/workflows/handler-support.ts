@@ -4,7 +4,6 @@ import type { Actor } from '../../src-shared/workflows/instance';
 import type { InstanceSummaryView } from '../../src-shared/workflows/workflow-contract';
 import { instanceSummary, type NameOf } from '../../src-shared/workflows/workflow-views';
 import type { HostServices } from '../host/handler-types';
-import type { LabDatabase } from '../database/open-database';
 import type { DirectoryPerson } from './people-directory';
 import type { InstanceDocument } from './workflow-documents';
 import type { WorkflowRuntime } from './workflow-runtime';
@@ -34,4 +33,3 @@ export async function summaryOf(runtime: WorkflowRuntime, doc: InstanceDocument,
   return instanceSummary(doc.state, definition?.definition ?? fallback, doc.definitionId, nameOfPeople(people), now.toISOString());
 }
 
-export type { LabDatabase };
