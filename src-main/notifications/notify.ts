@@ -89,15 +89,15 @@ export async function planNoticeDocuments(services: HostServices, notices: reado
   });
 }
 
-/** Inserts the documents whose ids do not exist yet; a conflict (written meanwhile) counts as existing. */
+/**
+ * Inserts the documents whose ids do not exist yet, in one write. An existing id is a conflict
+ * (409) that leaves the stored document as it is — which is what makes a second firing a no-op.
+ */
 export async function insertNew(services: HostServices, docs: readonly StoredNotification[]): Promise<StoredNotification[]> {
   if (docs.length === 0) return [];
-  const existing = await services.db.notifications.findByIds(docs.map((d) => d.id)).exec();
-  const fresh = docs.filter((d) => !existing.has(d.id));
-  if (fresh.length === 0) return [];
-  const result = await services.db.notifications.bulkInsert(fresh);
+  const result = await services.db.notifications.bulkInsert([...docs]);
   const failed = result.error.filter((e) => e.status !== 409);
   if (failed.length > 0) throw new Error(`Writing ${failed.length} notification documents failed: ${JSON.stringify(failed[0])}`);
   const conflicted = new Set(result.error.map((e) => e.documentId));
-  return fresh.filter((d) => !conflicted.has(d.id));
+  return docs.filter((d) => !conflicted.has(d.id));
 }
