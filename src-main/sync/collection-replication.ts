@@ -3,7 +3,7 @@ import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxd
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
-import { keepLocalOnlyFields, redactForSync } from '../../src-shared/sync/redaction';
+import { keepLocalOnlyFields, redactForPush } from '../../src-shared/sync/redaction';
 import { errorOf, ServerUnreachableError } from './server-api';
 import type { ServerSession } from './server-session';
 import { openEventStream } from './event-stream';
@@ -42,8 +42,8 @@ export interface CollectionReplication {
  * One collection replicated with the sync server through RxDB's replication protocol: pull by
  * checkpoint, push with the assumed master state (the server answers conflicts, merged or not),
  * and the live SSE stream, which resumes from the last checkpoint seen and asks RxDB to re-sync
- * after every reconnect. PC-only fields (password hashes) are removed before a push and kept on
- * documents that come back.
+ * after every reconnect. PC-only fields never travel to other PCs (a password hash goes to the
+ * server's credentials only) and are kept on documents that come back.
  */
 export function replicateCollection(options: CollectionReplicationOptions): CollectionReplication {
   const { collection, spec, all, session } = options;
@@ -92,7 +92,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     },
     push: {
       batchSize: Math.min(100, MAX_PUSH_BATCH),
-      modifier: (doc) => redactForSync(spec, doc, all) as WithDeleted<Doc>,
+      modifier: (doc) => redactForPush(spec, doc, all) as WithDeleted<Doc>,
       async handler(rows) {
         const response = await send(`${base}/push`, { method: 'POST', body: JSON.stringify({ rows }) });
         if (!response.ok) throw new Error((await errorOf(response)).message);

@@ -1,5 +1,5 @@
 import { fail, ok, type AppError, type Result } from '../../src-shared/core/result';
-import { SYNC_PROTOCOL_VERSION, SYNC_VERSION_HEADER, type ServerStatus, type SessionTokens } from '../../src-shared/sync/protocol';
+import { checkpointToQuery, SYNC_API_PREFIX, SYNC_PROTOCOL_VERSION, SYNC_VERSION_HEADER, type PullResponse, type ServerStatus, type SessionTokens, type WireDocument } from '../../src-shared/sync/protocol';
 
 export type Fetch = typeof fetch;
 
@@ -60,3 +60,17 @@ export const serverApi = {
   signOut: (fetchFn: Fetch, serverUrl: string, refreshToken: string) =>
     call<null>(fetchFn, serverUrl, '/auth/sign-out', { method: 'POST', body: JSON.stringify({ refreshToken }) }),
 };
+
+/** Every person on the server (before replication starts, to match this PC's people by email). */
+export async function fetchAllPeople(fetchFn: Fetch, serverUrl: string, accessToken: string): Promise<Result<WireDocument[]>> {
+  const people: WireDocument[] = [];
+  let page: PullResponse = { documents: [], checkpoint: null };
+  do {
+    const query = new URLSearchParams({ limit: '1000', ...checkpointToQuery(page.checkpoint) });
+    const result = await call<PullResponse>(fetchFn, serverUrl, `${SYNC_API_PREFIX}/people/pull?${query}`, { method: 'GET', headers: { authorization: `Bearer ${accessToken}` } });
+    if (!result.ok) return result;
+    page = result.value;
+    people.push(...page.documents);
+  } while (page.documents.length === 1000);
+  return ok(people);
+}

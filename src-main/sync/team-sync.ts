@@ -5,7 +5,7 @@ import type { SessionTokens } from '../../src-shared/sync/protocol';
 import { derivePhase, standaloneStatus, type SyncStatusView } from '../../src-shared/sync/sync-status';
 import type { HostServices } from '../host/handler-types';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
-import { serverApi, ServerUnreachableError, type Fetch } from './server-api';
+import { fetchAllPeople, serverApi, ServerUnreachableError, type Fetch } from './server-api';
 import { createServerSession, type ServerSession } from './server-session';
 import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } from './sync-settings-store';
 import { linkPeopleByEmail } from './link-people';
@@ -202,11 +202,9 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       if (!signedIn.ok) return signedIn;
       await stopReplications();
       const tokens = signedIn.value;
-      const directory = await fetchFn(`${input.serverUrl}/sync/v1/people-directory`, { headers: { authorization: `Bearer ${tokens.accessToken}` } }).then(
-        (r) => (r.ok ? (r.json() as Promise<{ id: string; email: string }[]>) : []),
-        () => [],
-      );
-      await linkPeopleByEmail(services, directory, actor);
+      const serverPeople = await fetchAllPeople(fetchFn, input.serverUrl, tokens.accessToken);
+      if (!serverPeople.ok) return serverPeople;
+      await linkPeopleByEmail(services, serverPeople.value);
       settings = { serverUrl: input.serverUrl, tokens, lastSyncedAt: settings?.serverUrl === input.serverUrl ? settings.lastSyncedAt : null };
       await store.save(settings);
       services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });

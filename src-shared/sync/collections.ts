@@ -14,18 +14,25 @@ export interface SyncCollection {
   schema: AnySchema;
   /** Documents are only ever inserted (audit, workflow events): an update or delete is refused and ids never conflict. */
   isAppendOnly: boolean;
-  /** Fields that stay on the PC: stripped before a push and never sent by the server (e.g. password hashes). */
+  /** Fields that stay on the PC: never stored in the server's documents nor sent to other PCs (password hashes). */
   localOnlyFields: string[];
+  /**
+   * Local-only fields a PC does send to the server, which keeps them apart from the documents (a
+   * person's password hash becomes their account's credentials) and never sends them on.
+   */
+  credentialFields: string[];
 }
 
 const appendOnly = new Set<string>(['audit', 'workflow_events']);
 const localOnly: Record<string, string[]> = { people: ['passwordHash'] };
+const credentials: Record<string, string[]> = { people: ['passwordHash'] };
 
 export const defineSyncCollection = (name: string, schema: AnySchema, options: Partial<Omit<SyncCollection, 'name' | 'schema'>> = {}): SyncCollection => ({
   name,
   schema,
   isAppendOnly: options.isAppendOnly ?? appendOnly.has(name),
   localOnlyFields: options.localOnlyFields ?? localOnly[name] ?? [],
+  credentialFields: options.credentialFields ?? credentials[name] ?? [],
 });
 
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */

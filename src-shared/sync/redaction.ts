@@ -30,6 +30,15 @@ export function redactForSync(collection: SyncCollection, doc: Doc, all: readonl
   return out;
 }
 
+/** A document as a PC pushes it: redacted, but with the credential fields the server keeps apart. */
+export function redactForPush(collection: SyncCollection, doc: Doc, all: readonly SyncCollection[]): Doc {
+  const out = redactForSync(collection, doc, all);
+  if (!collection.credentialFields.length) return out;
+  const withCredentials = { ...out };
+  for (const field of collection.credentialFields) if (doc[field] !== undefined) withCredentials[field] = doc[field];
+  return withCredentials;
+}
+
 /** Puts back the PC-only fields of the local copy onto a document that came from the server. */
 export function keepLocalOnlyFields(collection: SyncCollection, incoming: Doc, local: Doc | null | undefined): Doc {
   if (!collection.localOnlyFields.length || !local) return incoming;

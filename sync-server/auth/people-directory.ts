@@ -20,11 +20,3 @@ export async function loadPerson(db: SqlClient, personId: string): Promise<SyncP
     isActive: data.isActive === true,
   };
 }
-
-/** Ids and addresses of every person, so a PC joining the team can match its people by email. */
-export async function listDirectory(db: SqlClient): Promise<{ id: string; email: string }[]> {
-  const { rows } = await db.query<{ id: string; email: string }>(
-    "SELECT id, data->>'email' AS email FROM documents WHERE collection = 'people' AND NOT deleted AND data->>'kind' = 'person' ORDER BY id",
-  );
-  return rows;
-}

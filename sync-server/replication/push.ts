@@ -67,7 +67,10 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         refuse(raw, master, 'invalid_input', `This ${collection.name} document is not valid: ${problem}.`);
         continue;
       }
-      const passwordHash = collection.localOnlyFields.includes('passwordHash') ? raw.passwordHash : undefined;
+      // A password hash is taken when the PC set it: on a new person, or when it differs from the
+      // state the PC last had (a reset). A PC that merely holds an older hash never overwrites a newer one.
+      const rawAssumed = row.assumedMasterState ?? null;
+      const passwordHash = collection.credentialFields.includes('passwordHash') && (!master || (rawAssumed && rawAssumed.passwordHash !== raw.passwordHash)) ? raw.passwordHash : undefined;
       const incoming = redactForSync(collection, raw, services.collections) as WireDocument;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already
@@ -76,6 +79,16 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const action: Exclude<SyncAction, 'read'> = !master || !assumed ? 'create' : incoming._deleted && !master._deleted ? 'delete' : 'update';
       if (master && !canRead(person, collection.name, master)) {
         refuse(incoming, master, 'forbidden', 'This record is not shared with you, so you cannot change it.');
+        continue;
+      }
+      // Deleting what the server never had changes nothing (e.g. a local duplicate removed when
+      // people were matched by email): taken as done, nothing stored.
+      if (!master && incoming._deleted) continue;
+      const resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming });
+      // The PC sent what the server already has (or only lost bookkeeping): nothing is written, so
+      // there is nothing to authorise; the PC simply takes the server's version.
+      if (resolution.kind === 'keep_master' && resolution.lost.length === 0) {
+        conflicts.push(visibleTo(resolution.doc as WireDocument));
         continue;
       }
       const decision = can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly });
@@ -89,7 +102,6 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         continue;
       }
 
-      const resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming });
       if (resolution.kind !== 'keep_master') {
         const doc = resolution.doc as WireDocument;
         await upsertDocument(tx, collection.name, id, doc);

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { MAX_PULL_BATCH, MAX_PUSH_BATCH, SYNC_PROTOCOL_VERSION, SYNC_VERSION_HEADER, type PushRow, type SyncCheckpoint } from '../../src-shared/sync/protocol';
-import { listDirectory } from '../auth/people-directory';
 import { sendError } from '../http-errors';
 import type { ServerServices } from '../services';
 import { pullChanges } from './pull';
@@ -74,8 +73,6 @@ export function registerReplicationRoutes(app: FastifyInstance, services: Server
   const params = { type: 'object', required: ['collection'], properties: { collection: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } } } as const;
 
   app.get('/collections', { preHandler }, async () => services.collections.map((c) => c.name));
-
-  app.get('/people-directory', { preHandler }, async () => listDirectory(services.db));
 
   app.get<{ Params: { collection: string }; Querystring: CheckpointQuery & { limit?: number } }>(
     '/:collection/pull',

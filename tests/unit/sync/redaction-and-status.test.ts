@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemas } from '../../../src-shared/db/schemas';
 import { defineSyncCollection, syncCollections, validationSchemaOf } from '../../../src-shared/sync/collections';
-import { keepLocalOnlyFields, redactForSync } from '../../../src-shared/sync/redaction';
+import { keepLocalOnlyFields, redactForPush, redactForSync } from '../../../src-shared/sync/redaction';
 import { derivePhase, type PhaseInputs } from '../../../src-shared/sync/sync-status';
 
 const people = defineSyncCollection('people', schemas.people);
@@ -12,6 +12,11 @@ describe('redaction', () => {
     expect(redactForSync(people, { id: 'p', passwordHash: '$argon2id$x', name: 'Ada' }, syncCollections)).toEqual({ id: 'p', name: 'Ada' });
     const entry = { collectionName: 'people', after: { id: 'p', passwordHash: '$argon2id$x' }, changes: [{ field: 'passwordHash', old: null, new: '$argon2id$x' }, { field: 'name', old: null, new: 'Ada' }] };
     expect(JSON.stringify(redactForSync(audit, entry, syncCollections))).not.toContain('argon2');
+  });
+
+  it('sends a person’s hash to the server only (credentials), never inside an audit entry', () => {
+    expect(redactForPush(people, { id: 'p', passwordHash: 'h', name: 'Ada' }, syncCollections)).toEqual({ id: 'p', passwordHash: 'h', name: 'Ada' });
+    expect(redactForPush(audit, { collectionName: 'people', after: { passwordHash: 'h' }, changes: [] }, syncCollections)).toEqual({ collectionName: 'people', after: {}, changes: [] });
   });
 
   it('puts the PC’s own hash back on a person that came from the server', () => {

@@ -1,0 +1,53 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Result } from '../../../../src-shared/core/result';
+
+export interface Desktop {
+  call<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
+  /** The current value of a live query. */
+  query<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
+  find<T = Record<string, unknown>>(collection: string, selector?: Record<string, unknown>): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** Starts a desktop host on `dataDir` in a child process and drives it like a UI would. */
+export async function startDesktop(dataDir: string, env: Record<string, string> = {}): Promise<Desktop> {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'desktop-process.ts'), [dataDir], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the desktop process did not start')), 60_000);
+    child.once('exit', (code) => reject(new Error(`the desktop process exited with ${code}`)));
+    child.on('message', (message: { ready?: boolean; id?: number; result?: unknown; error?: string }) => {
+      if (message.ready) {
+        clearTimeout(timer);
+        return resolve();
+      }
+      const waiter = waiting.get(message.id!);
+      waiting.delete(message.id!);
+      if (message.error) waiter?.reject(new Error(message.error));
+      else waiter?.resolve(message.result);
+    });
+  });
+  const send = <T>(request: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.send({ id, ...request });
+    });
+  return {
+    call: (name, input = {}) => send({ op: 'call', name, input }),
+    query: (name, input = {}) => send({ op: 'query', name, input }),
+    find: (collection, selector) => send({ op: 'find', collection, selector }),
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      await send({ op: 'close' }).catch(() => undefined);
+      await exited;
+    },
+  };
+}

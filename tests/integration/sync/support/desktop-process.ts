@@ -1,0 +1,38 @@
+// A LabFlow desktop host in its own process (RxDB allows 13 open collections per process, so two
+// desktops cannot share one). Started by desktop-driver.ts; answers its requests over Node's IPC.
+import { openSqliteHost } from '../../support/sqlite-host';
+import { connectTestClient } from '../../support/test-client';
+
+type Request = { id: number; op: 'call' | 'query' | 'find' | 'close'; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown> };
+
+const dataDir = process.argv[2];
+if (!dataDir || !process.send) throw new Error('usage: fork desktop-process.ts <dataDir> with an IPC channel');
+const host = await openSqliteHost(dataDir);
+const client = connectTestClient(host);
+const reply = (message: unknown) => process.send!(message);
+
+process.on('message', (request: Request) => {
+  void (async () => {
+    try {
+      if (request.op === 'call') return reply({ id: request.id, result: await client.call(request.name!, request.input) });
+      if (request.op === 'query') {
+        const subscription = client.subscribe(request.name!, request.input);
+        const result = await subscription.next();
+        await client.raw(JSON.stringify({ t: 'unsubscribe', id: subscription.id }));
+        return reply({ id: request.id, result });
+      }
+      if (request.op === 'find') {
+        const collection = host.db[request.collection as keyof typeof host.db.collections];
+        const docs = await collection.find({ selector: request.selector ?? {} }).exec();
+        return reply({ id: request.id, result: docs.map((d) => d.toJSON()) });
+      }
+      client.close();
+      await host.close();
+      reply({ id: request.id, result: null });
+      process.exit(0);
+    } catch (error) {
+      reply({ id: request.id, error: error instanceof Error ? error.stack : String(error) });
+    }
+  })();
+});
+reply({ ready: true });
