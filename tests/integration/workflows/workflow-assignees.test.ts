@@ -56,4 +56,34 @@ describe('workflow assignees from the people directory', () => {
       await lab.close();
     }
   });
+
+  it('stops at an incident when nobody can be found, until an administrator corrects the data', async () => {
+    const lab = await openLab();
+    try {
+      const flow = {
+        workflow_code: 'OWNED_TASK',
+        name: 'Owned task',
+        steps: [
+          { step_id: 'do', name: 'Do it', type: 'task', assignee_type: 'variable', assignee_value: 'owner', next_steps: ['done'] },
+          { step_id: 'done', name: 'Done', type: 'end' },
+        ],
+        initial_step: 'do',
+      };
+      expectOk(await lab.admin.call('workflows/definitions/import', { commandId: cid(), definition: flow, publish: true }));
+      const member = await lab.as('member');
+      const stuck = expectOk(await member.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'OWNED_TASK', entityType: 'job', entityId: 'J-1' }));
+      expect(stuck).toMatchObject({ status: 'incident', incident: { stepId: 'do', reason: 'no_assignee' } });
+      expect(await member.call('workflows/instances/advance', { commandId: cid(), instanceId: stuck.id, action: 'complete' })).toMatchObject({ ok: false, error: { code: 'instance_incident' } });
+      expect(await member.call('workflows/instances/resolve-incident', { commandId: cid(), instanceId: stuck.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const detail = expectOk(await lab.admin.subscribe('workflows/instances/get', { instanceId: stuck.id }).next<{ canResolveIncident: boolean }>());
+      expect(detail.canResolveIncident).toBe(true);
+      const resolved = expectOk(
+        await lab.admin.call<InstanceSummaryView>('workflows/instances/resolve-incident', { commandId: cid(), instanceId: stuck.id, data: { owner: lab.ids.member }, comments: 'Mo owns it' }),
+      );
+      expect(resolved).toMatchObject({ status: 'running', activeSteps: [{ stepId: 'do', assignees: { users: [{ id: lab.ids.member }] } }] });
+      expect(expectOk(await member.call<InstanceSummaryView>('workflows/instances/advance', { commandId: cid(), instanceId: stuck.id, action: 'complete' })).status).toBe('completed');
+    } finally {
+      await lab.close();
+    }
+  });
 });

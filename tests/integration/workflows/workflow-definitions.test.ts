@@ -117,6 +117,15 @@ describe('workflow definitions through the host', () => {
     const invalid = await lab.admin.call('workflows/definitions/import', { commandId: cid(), definition: { ...file, initial_step: 'missing' }, publish: true });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_definition', field: 'initial_step' } });
     expect(await lab.admin.call('workflows/definitions/export', { code: 'NO_SUCH_FLOW' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    // A copy of an existing workflow starts as a draft of its own.
+    const copy = expectOk(
+      await lab.admin.call<DefinitionVersionView>('workflows/definitions/create', { commandId: cid(), source: { kind: 'definition', code: 'IMPORTED_FLOW', workflowCode: 'IMPORTED_COPY', name: 'Copy' } }),
+    );
+    expect(copy).toMatchObject({ code: 'IMPORTED_COPY', version: 1, status: 'draft', name: 'Copy', definition: { steps: file.steps } });
+    const drafts = expectOk(await lab.admin.subscribe('workflows/definitions/list', { status: 'draft' }).next<DefinitionSummaryView[]>());
+    expect(drafts.map((d) => d.code)).toContain('IMPORTED_COPY');
+    expect(drafts.every((d) => d.status === 'draft')).toBe(true);
   });
 
   it('refuses people who are not administrators and input that does not fit', async () => {
