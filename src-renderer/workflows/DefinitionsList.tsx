@@ -124,7 +124,8 @@ export function DefinitionsList({ isAdmin }: { isAdmin: boolean }) {
                         </Tooltip>
                       )}
                       <Tooltip title="Export JSON"><IconButton aria-label={`Export ${d.name}`} onClick={() => void doExport(d)}><DownloadIcon /></IconButton></Tooltip>
-                      {isAdmin && d.status !== 'retired' && (
+                      {/* Only a published version can be retired; a draft that never ran has nothing to stop. */}
+                      {isAdmin && d.status !== 'retired' && d.publishedVersion !== null && (
                         <Tooltip title="Retire"><IconButton aria-label={`Retire ${d.name}`} onClick={() => { retire.clearError(); setRetiring(d); }}><BlockIcon /></IconButton></Tooltip>
                       )}
                     </TableCell>

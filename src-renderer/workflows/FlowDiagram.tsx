@@ -114,7 +114,7 @@ export function FlowDiagram({ definition, activeStepIds = [], doneStepIds = [], 
   return (
     <Box sx={{ overflow: 'auto', maxHeight: 640 }}>
       <svg role="group" aria-label={title} viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%"
-        style={{ maxWidth: layout.width, display: 'block', margin: '0 auto', fontFamily: theme.typography.fontFamily }}>
+        style={{ maxWidth: layout.width, minWidth: layout.width * 0.8, display: 'block', margin: '0 auto', fontFamily: theme.typography.fontFamily }}>
         <defs>
           <marker id={markerId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill={colors.line} />

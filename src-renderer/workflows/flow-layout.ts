@@ -1,4 +1,6 @@
 import type { StepDefinition, StepType, WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
+import type { RoutingRule } from '../../src-shared/workflows/routing-rules';
+import { flatComparisons, formatValue, opLabel } from './routing-values';
 
 /**
  * A layered layout of a definition's flow graph for the SVG diagram: each step sits in the row of
@@ -46,6 +48,15 @@ interface RawEdge {
   label: string;
 }
 
+/** A one-comparison rule reads as itself (`amount > 5000`); anything longer as its number. */
+function ruleLabel(rule: RoutingRule, index: number): string {
+  const list = flatComparisons(rule.when);
+  const only = list?.length === 1 ? list[0] : undefined;
+  if (!only) return `rule ${index + 1}`;
+  const text = `${only.var} ${opLabel[only.op]}${only.op === 'exists' ? '' : ` ${formatValue(only.value)}`}`;
+  return text.length > 24 ? `rule ${index + 1}` : text;
+}
+
 /** Outgoing routes of one step; `to: null` ends the instance. Same-target routes are merged. */
 function routesOf(step: StepDefinition): RawEdge[] {
   const out: RawEdge[] = [];
@@ -60,7 +71,7 @@ function routesOf(step: StepDefinition): RawEdge[] {
     if (targets.length === 0) add(null, action);
     for (const target of targets) add(target, action);
   }
-  (step.routing?.rules ?? []).forEach((rule, i) => add(rule.go, `rule ${i + 1}`));
+  (step.routing?.rules ?? []).forEach((rule, i) => add(rule.go, ruleLabel(rule, i)));
   if (step.routing?.default !== undefined) add(step.routing.default, 'otherwise');
   const hasActionRoutes = Object.keys(conditions).length > 0;
   // next_steps carries the plain route only when no action or rule route names the same step.

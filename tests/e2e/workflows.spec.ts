@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
@@ -143,7 +144,29 @@ test('procurement from template to a signed approval, and a signed rejection tha
   await expect(page.getByTestId('editor-version')).toContainText('v1 · Published');
   await page.getByRole('button', { name: 'Definitions', exact: true }).click();
   await expect(page.getByTestId('definition-row')).toContainText('Published');
+
+  // Export as JSON, import an edited copy as a new draft, then retire the copy after confirming.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Equipment Procurement Workflow' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('EQUIPMENT_PROCUREMENT-v1.json');
+  const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as { workflow_code: string; name: string };
+  expect(exported.workflow_code).toBe('EQUIPMENT_PROCUREMENT');
+  const upload = page.locator('input[type="file"]');
+  await upload.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+  await expect(page.getByRole('alert').filter({ hasText: 'broken.json is not a JSON file' })).toBeVisible();
+  const copy = { ...exported, workflow_code: 'PROCUREMENT_SMALL', name: 'Small purchases' };
+  await upload.setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(copy)) });
+  await expect(page.getByTestId('definition-row')).toHaveCount(2);
+  await expect(page.getByTestId('definition-row').filter({ hasText: 'Small purchases' })).toContainText('Draft');
   await saveScreenshot(page, 'workflows-definitions');
+  await expect(page.getByRole('button', { name: 'Retire Small purchases' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Publish Small purchases' }).click();
+  await expect(page.getByTestId('definition-row').filter({ hasText: 'Small purchases' })).toContainText('Published');
+  await page.getByRole('button', { name: 'Retire Small purchases' }).click();
+  await expect(page.getByRole('dialog', { name: 'Retire Small purchases?' })).toContainText('starts no new instances');
+  await page.getByRole('button', { name: 'Retire', exact: true }).click();
+  await expect(page.getByTestId('definition-row')).toHaveCount(1);
 
   await addPeople(page);
 
@@ -191,6 +214,9 @@ test('procurement from template to a signed approval, and a signed rejection tha
   await expect(page.getByTestId('timeline-signature')).toContainText(`Signed by ${head.name} — meaning: Approved`);
   await expect(timeline.filter({ hasText: 'Within the equipment budget.' })).toHaveCount(1);
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Manager Approval → Send RFQ');
+  await page.getByRole('textbox', { name: 'Comment' }).fill('Please send the RFQ to three vendors.');
+  await page.getByRole('textbox', { name: 'Comment' }).press('Enter');
+  await expect(timeline.filter({ hasText: `${head.name} commented` })).toContainText('Please send the RFQ to three vendors.');
   await saveScreenshot(page, 'workflows-instance-approved');
 
   // The second is rejected with a signature meaning "rejected", and ends.
