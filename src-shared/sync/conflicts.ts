@@ -26,6 +26,7 @@ export type PushResolution =
   | { kind: 'keep_master'; doc: Doc; lost: LostField[] };
 
 const BOOKKEEPING = new Set(['updatedAt', 'updatedBy', 'auditId', '_meta', '_rev', '_attachments']);
+const CREATION_STAMPS = new Set(['createdAt', 'createdBy']);
 
 const isPlainObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -86,9 +87,11 @@ export function resolvePush(options: { isAppendOnly: boolean; master: Doc | null
   if (assumed && isSameValue(master, assumed)) return { kind: 'accept', doc: incoming };
   if (isSameContent(master, incoming)) return { kind: 'keep_master', doc: master, lost: [] };
   if (isAppendOnly || !assumed) {
-    // Two versions created independently under one id: the first on the server stays.
-    const lost: LostField[] = [];
-    mergeObjects({}, master, incoming, '', lost);
+    // Two versions created independently under one id: the first on the server stays. When each
+    // side was created on its own, their creation stamps differ without anyone having edited anything.
+    const lost: LostField[] = [...new Set([...Object.keys(master), ...Object.keys(incoming)])]
+      .filter((key) => !BOOKKEEPING.has(key) && !CREATION_STAMPS.has(key) && !isSameValue(master[key], incoming[key]))
+      .map((field) => ({ field, kept: master[field] ?? null, lost: incoming[field] ?? null }));
     return { kind: 'keep_master', doc: master, lost };
   }
   const lost: LostField[] = [];

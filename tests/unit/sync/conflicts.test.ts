@@ -45,6 +45,10 @@ describe('resolvePush', () => {
     const event = { id: 'e', type: 'approved', data: { by: 'a' } };
     expect(resolvePush({ isAppendOnly: true, master: event, assumed: null, incoming: { ...event, data: { by: 'b' } } })).toEqual({ kind: 'keep_master', doc: event, lost: [{ field: 'data', kept: { by: 'a' }, lost: { by: 'b' } }] });
     expect(resolvePush({ isAppendOnly: true, master: event, assumed: null, incoming: { ...event } })).toEqual({ kind: 'keep_master', doc: event, lost: [] });
+    // The same person created on the server and on a PC: only the creation stamps differ.
+    const person = { id: 'p', name: 'Ada', createdAt: '2026-01-01', createdBy: 'p' };
+    expect(resolvePush({ isAppendOnly: false, master: person, assumed: null, incoming: { ...person, createdAt: '2025-12-31', createdBy: 'x' } })).toEqual({ kind: 'keep_master', doc: person, lost: [] });
+    expect(resolvePush({ isAppendOnly: false, master: person, assumed: null, incoming: { ...person, note: 'new' } })).toMatchObject({ lost: [{ field: 'note', kept: null, lost: 'new' }] });
   });
 
   it('is deterministic: the same inputs give the same outcome whichever order fields arrive in', () => {
