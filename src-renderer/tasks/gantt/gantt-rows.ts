@@ -1,0 +1,159 @@
+import type { Task as BarTask } from 'gantt-task-react';
+import type { GanttTask, GanttView } from '../../../src-shared/projects/plan-views';
+import { dueToBarEnd, planDateToLocal } from './gantt-geometry';
+import type { GanttPalette } from './gantt-theme';
+
+export type GanttMilestone = GanttView['milestones'][number];
+
+/** One row of the chart: a task (with or without dates) or a milestone, with what gantt-task-react draws for it. */
+export interface GanttRow {
+  id: string;
+  kind: 'task' | 'milestone';
+  title: string;
+  depth: number;
+  hasChildren: boolean;
+  /** Plan dates ('YYYY-MM-DD'); a milestone has its due date in both. */
+  start: string | undefined;
+  due: string | undefined;
+  progress: number;
+  isCritical: boolean;
+  task: GanttTask | null;
+  milestone: GanttMilestone | null;
+  /** What the library draws; null for a task without dates (the chart puts an invisible placeholder in its row). */
+  bar: BarTask | null;
+}
+
+const ANCHOR_ID = '__plan_anchor__';
+export const isAnchor = (bar: BarTask) => bar.id === ANCHOR_ID;
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** The host sends a fresh view on every change; equal rows keep their old objects so nothing downstream redraws them. */
+function sameTask(a: GanttTask, b: GanttTask): boolean {
+  return a.title === b.title && a.depth === b.depth && a.hasChildren === b.hasChildren && a.status === b.status && a.priority === b.priority
+    && a.startDate === b.startDate && a.dueDate === b.dueDate && a.progress === b.progress && a.isCritical === b.isCritical
+    && a.slackDays === b.slackDays && a.assigneeId === b.assigneeId && a.parentId === b.parentId && sameList(a.dependsOn, b.dependsOn);
+}
+
+const sameMilestone = (a: GanttMilestone, b: GanttMilestone) => a.title === b.title && a.dueDate === b.dueDate && a.status === b.status;
+
+const transparent = { backgroundColor: 'transparent', backgroundSelectedColor: 'transparent', progressColor: 'transparent', progressSelectedColor: 'transparent' };
+
+function taskBar(t: GanttTask, palette: GanttPalette): BarTask | null {
+  if (t.startDate === undefined || t.dueDate === undefined) return null;
+  const colours = t.isCritical && palette.isCriticalShown ? palette.critical : t.status === 'done' ? palette.done : palette.normal;
+  return {
+    id: t.id,
+    type: t.hasChildren ? 'project' : 'task',
+    name: t.title,
+    start: planDateToLocal(t.startDate),
+    end: dueToBarEnd(t.dueDate),
+    progress: t.progress,
+    dependencies: t.dependsOn,
+    isDisabled: !palette.canEdit,
+    styles: t.hasChildren ? palette.summary : colours,
+  };
+}
+
+function milestoneBar(m: GanttMilestone, palette: GanttPalette): BarTask {
+  const day = planDateToLocal(m.dueDate);
+  // In the middle of its day, so the diamond sits in the due date's column in every zoom.
+  const at = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 12);
+  const colours = m.status === 'reached' ? palette.done : m.status === 'missed' ? palette.critical : palette.milestone;
+  return { id: m.id, type: 'milestone', name: m.title, start: at, end: at, progress: 0, isDisabled: true, styles: colours };
+}
+
+interface Cached {
+  source: GanttTask | GanttMilestone;
+  row: GanttRow;
+}
+
+/**
+ * Turns each pushed view into rows, reusing the row object of every task that did not change, so a
+ * change to one task produces one new row. A new palette (theme, critical-path toggle, plan range
+ * for placeholders) starts the cache afresh.
+ */
+export function createRowBuilder() {
+  let cache = new Map<string, Cached>();
+  let cachedPalette: GanttPalette | null = null;
+
+  return function buildRows(view: GanttView, palette: GanttPalette): GanttRow[] {
+    if (palette !== cachedPalette) {
+      cache = new Map();
+      cachedPalette = palette;
+    }
+    const next = new Map<string, Cached>();
+    const rows: GanttRow[] = [];
+    for (const m of [...view.milestones].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
+      const old = cache.get(m.id);
+      const row = old && old.row.kind === 'milestone' && sameMilestone(old.source as GanttMilestone, m) ? old.row : {
+        id: m.id, kind: 'milestone' as const, title: m.title, depth: 0, hasChildren: false, start: m.dueDate, due: m.dueDate, progress: 0,
+        isCritical: false, task: null, milestone: m, bar: milestoneBar(m, palette),
+      };
+      next.set(m.id, { source: m, row });
+      rows.push(row);
+    }
+    for (const t of view.tasks) {
+      const old = cache.get(t.id);
+      const row = old && old.row.kind === 'task' && sameTask(old.source as GanttTask, t) ? old.row : {
+        id: t.id, kind: 'task' as const, title: t.title, depth: t.depth, hasChildren: t.hasChildren, start: t.startDate, due: t.dueDate,
+        progress: t.progress, isCritical: t.isCritical, task: t, milestone: null, bar: taskBar(t, palette),
+      };
+      next.set(t.id, { source: t, row });
+      rows.push(row);
+    }
+    cache = next;
+    return rows;
+  };
+}
+
+/** The plan's first and last day over every row (milestones included); null when nothing has dates. */
+export function planRange(view: GanttView): { start: string; end: string } | null {
+  let start: string | null = null;
+  let end: string | null = null;
+  const take = (from: string | undefined, to: string | undefined) => {
+    if (from === undefined || to === undefined) return;
+    if (start === null || from < start) start = from;
+    if (end === null || to > end) end = to;
+  };
+  for (const t of view.tasks) take(t.startDate, t.dueDate);
+  for (const m of view.milestones) take(m.dueDate, m.dueDate);
+  return start !== null && end !== null ? { start, end } : null;
+}
+
+/** The invisible task spanning the whole plan, always fed last, so the library's column grid never depends on which rows are visible. */
+export function anchorBar(range: { start: string; end: string }): BarTask {
+  return { id: ANCHOR_ID, type: 'task', name: '', start: planDateToLocal(range.start), end: dueToBarEnd(range.end), progress: 0, isDisabled: true, styles: transparent };
+}
+
+// Per anchor (a new plan range gives a new anchor): the same placeholder object for a row every time.
+const placeholders = new WeakMap<BarTask, Map<string, BarTask>>();
+
+/**
+ * An invisible bar for a row without dates: the library lays rows out by position, so every row
+ * needs a bar. It sits on the plan's first day (inside the library's column grid) and has an id of
+ * its own, so no dependency arrow is drawn to it.
+ */
+export function placeholderBar(rowId: string, anchor: BarTask): BarTask {
+  let forAnchor = placeholders.get(anchor);
+  if (!forAnchor) placeholders.set(anchor, (forAnchor = new Map()));
+  let bar = forAnchor.get(rowId);
+  if (!bar) {
+    bar = { id: `${rowId}:placeholder`, type: 'task', name: '', start: anchor.start, end: anchor.start, progress: 0, isDisabled: true, styles: transparent };
+    forAnchor.set(rowId, bar);
+  }
+  return bar;
+}
+
+/** Rows minus the subtasks of collapsed tasks (rows come in outline order). */
+export function visibleRows(rows: readonly GanttRow[], collapsed: ReadonlySet<string>): GanttRow[] {
+  if (collapsed.size === 0) return rows as GanttRow[];
+  const out: GanttRow[] = [];
+  let hideDeeperThan = Infinity;
+  for (const row of rows) {
+    if (row.depth > hideDeeperThan) continue;
+    hideDeeperThan = row.kind === 'task' && collapsed.has(row.id) ? row.depth : Infinity;
+    out.push(row);
+  }
+  return out;
+}
