@@ -36,7 +36,16 @@ export async function syncServerApp(app: FastifyInstance, options: SyncAppOption
 /** A Fastify instance with the app registered; body limit and logger set. Not listening yet. */
 export async function buildSyncServer(services: ServerServices, logger: Logger): Promise<FastifyInstance> {
   // Typed as Fastify's base logger so the instance keeps Fastify's default generics (pino satisfies it).
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: MAX_SYNC_BODY_BYTES, logController: new LogController({ disableRequestLogging: true }), trustProxy: false, forceCloseConnections: true });
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: MAX_SYNC_BODY_BYTES,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: false,
+    // Live streams never go idle; on shutdown every connection is closed rather than waited for.
+    forceCloseConnections: true,
+    // Unknown properties are refused, not silently dropped: a client sending them is confused or probing.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
   await app.register(syncServerApp, { services });
   return app;
 }
