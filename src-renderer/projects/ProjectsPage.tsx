@@ -4,7 +4,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import FolderIcon from '@mui/icons-material/Folder';
 import UnarchiveIcon from '@mui/icons-material/Unarchive';
 import {
-  Alert, Button, Chip, FormControlLabel, IconButton, LinearProgress, Paper, Snackbar, Stack, Switch, Table, TableBody, TableCell,
+  Alert, Button, Chip, FormControlLabel, IconButton, LinearProgress, Link, Paper, Snackbar, Stack, Switch, Table, TableBody, TableCell,
   TableContainer, TableHead, TableRow, Tooltip, Typography,
 } from '@mui/material';
 import { useState } from 'react';
@@ -12,13 +12,20 @@ import type { ProjectDocument } from '../../src-shared/projects/project-contract
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { EmptySection } from '../shell/EmptySection';
+import { useNavigation } from '../shell/navigation';
+import { formatDay } from '../tasks/task-labels';
 import { ProjectDialog } from './ProjectDialog';
+import { ProjectPage } from './ProjectPage';
+import { projectStatusColor, projectStatusLabel as statusLabel } from './project-labels';
 
-const statusLabel: Record<ProjectDocument['status'], string> = {
-  planned: 'Planned', active: 'Active', on_hold: 'On hold', completed: 'Completed', cancelled: 'Cancelled',
-};
-
+/** The Projects section: the list, or one project at `#/projects/<id>/<tab>`. */
 export function ProjectsPage() {
+  const { path } = useNavigation();
+  return path[0] ? <ProjectPage key={path[0]} projectId={path[0]} tab={path[1]} /> : <ProjectList />;
+}
+
+function ProjectList() {
+  const { go } = useNavigation();
   const [includeArchived, setIncludeArchived] = useState(false);
   const projects = useLiveQuery('projects/list', { includeArchived });
   const create = useCommand('projects/create');
@@ -52,17 +59,18 @@ export function ProjectsPage() {
         <TableContainer component={Paper} variant="outlined">
           <Table size="small" aria-label="Projects">
             <TableHead>
-              <TableRow><TableCell>Code</TableCell><TableCell>Name</TableCell><TableCell>Status</TableCell><TableCell>Updated</TableCell><TableCell align="right">Actions</TableCell></TableRow>
+              <TableRow><TableCell>Code</TableCell><TableCell>Name</TableCell><TableCell>Status</TableCell><TableCell>Dates</TableCell><TableCell>Updated</TableCell><TableCell align="right">Actions</TableCell></TableRow>
             </TableHead>
             <TableBody>
               {list.map((p) => (
                 <TableRow key={p.id} hover data-testid="project-row">
                   <TableCell sx={{ fontFamily: 'monospace' }}>{p.code}</TableCell>
                   <TableCell>
-                    {p.name}
+                    <Link component="button" variant="body2" onClick={() => go('projects', [p.id])} aria-label={`Open ${p.name}`} sx={{ fontWeight: 500 }}>{p.name}</Link>
                     {p.isArchived && <Chip size="small" label="Archived" sx={{ ml: 1 }} />}
                   </TableCell>
-                  <TableCell>{statusLabel[p.status]}</TableCell>
+                  <TableCell><Chip size="small" variant="outlined" label={statusLabel[p.status]} color={projectStatusColor[p.status]} /></TableCell>
+                  <TableCell>{p.startDate || p.endDate ? `${formatDay(p.startDate)} – ${formatDay(p.endDate)}` : '—'}</TableCell>
                   <TableCell>{new Date(p.updatedAt).toLocaleString()}</TableCell>
                   <TableCell align="right">
                     <Tooltip title="Rename"><IconButton aria-label={`Rename ${p.name}`} onClick={() => { rename.clearError(); setDialog({ mode: 'rename', project: p }); }}><EditIcon /></IconButton></Tooltip>

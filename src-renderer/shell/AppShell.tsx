@@ -13,6 +13,7 @@ import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotificationToasts } from '../notifications/NotificationToasts';
 import { UnreadBadge } from '../notifications/UnreadBadge';
 import { SettingsPage } from '../settings/SettingsPage';
+import { TasksPage } from '../tasks/TasksPage';
 import { WorkflowsPage } from '../workflows/WorkflowsPage';
 import { EmptySection } from './EmptySection';
 import { useNavigation } from './navigation';
@@ -76,6 +77,8 @@ export function AppShell({ session }: { session: SessionView }) {
         <Toolbar variant="dense" />
         {current.id === 'projects' ? (
           <ProjectsPage />
+        ) : current.id === 'tasks' ? (
+          <TasksPage />
         ) : current.id === 'notifications' ? (
           <NotificationsPage />
         ) : current.id === 'workflows' ? (
