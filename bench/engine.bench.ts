@@ -138,7 +138,8 @@ async function main() {
     process.stderr.write(`${INSTANCES} instances × ${STEPS} steps in ${seconds.toFixed(1)} s; goal ≥ 200/s, p50 ≤ 5 ms, p99 ≤ 50 ms\n`);
     console.log(JSON.stringify(result));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) process.stderr.write(`kept ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -46,7 +46,13 @@ const plain = (doc: { toJSON(): unknown }): Stored => {
  */
 export function createAuditedWriter(db: LabDatabase, newId: () => string) {
   /** The audit entry of one change, and the record naming it. */
-  const prepare = (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext): { record: Stored; entry: AuditEntry } => {
+  const prepare = (
+    collection: CollectionName,
+    before: Stored | null,
+    after: Stored,
+    context: WriteContext,
+    toldElsewhere: readonly string[] = [],
+  ): { record: Stored; entry: AuditEntry } => {
     const at = context.now.toISOString();
     const auditId = newId();
     const record = { ...after, auditId };
@@ -64,7 +70,7 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
       collectionName: collection,
       recordId: record.id,
       operation: before ? 'update' : 'insert',
-      changes: diffFields(before, record),
+      changes: toldElsewhere.length > 0 ? diffFields(before, record).filter((c) => !toldElsewhere.includes(c.field)) : diffFields(before, record),
       after: record,
     };
     return { record, entry };
@@ -89,13 +95,18 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
    * (`before`, null for a new record), sparing `update`'s second read on hot paths such as the
    * workflow runtime. Same audit-first protocol, batched: every audit entry in one write, then
    * the records (new ones in one insert, changed ones as one write through RxDB's write queue).
+   * `toldElsewhere` names fields whose old → new values the entry leaves out because another
+   * history has them (a workflow instance's `state`, told by its events); `after` still has them.
    */
   const replaceMany = async <T extends BaseDocument>(
     collection: CollectionName,
-    items: readonly { before: BaseDocument | null; fields: NewDocument & { id: string }; context: WriteContext }[],
+    items: readonly { before: BaseDocument | null; fields: NewDocument & { id: string }; context: WriteContext; toldElsewhere?: readonly string[] }[],
   ): Promise<T[]> => {
     if (items.length === 0) return [];
-    const prepared = items.map((item) => ({ ...prepare(collection, item.before as Stored | null, withBase(item.before as Stored | null, item.fields, item.context), item.context), isNew: !item.before }));
+    const prepared = items.map((item) => {
+      const before = item.before as Stored | null;
+      return { ...prepare(collection, before, withBase(before, item.fields, item.context), item.context, item.toldElsewhere), isNew: !before };
+    });
     const audited = await db.audit.bulkInsert(prepared.map((p) => p.entry));
     if (audited.error.length > 0) throw new Error(`Writing ${audited.error.length} audit entries failed: ${JSON.stringify(audited.error[0])}`);
     const fresh = prepared.filter((p) => p.isNew).map((p) => p.record);

@@ -46,7 +46,13 @@ export async function persistResults(services: Pick<HostServices, 'db' | 'writer
   const toWrite = entries.filter((entry) => entry.result.events.length > 0 && !conflicted.has(entry.result.instance.id));
   const written = await writer.replaceMany<InstanceDocument>(
     'workflow_instances',
-    toWrite.map((entry) => ({ before: entry.previous, fields: { id: entry.result.instance.id, ...instanceFields(entry.result.instance, entry.definitionId) }, context: entry.context })),
+    toWrite.map((entry) => ({
+      before: entry.previous,
+      fields: { id: entry.result.instance.id, ...instanceFields(entry.result.instance, entry.definitionId) },
+      context: entry.context,
+      // The events are the instance's detailed history: its audit entries list the status and event count, not the state's old and new copies.
+      toldElsewhere: ['state'],
+    })),
   );
   const byId = new Map(written.map((doc) => [doc.id, doc]));
   return entries.map((entry) => {
