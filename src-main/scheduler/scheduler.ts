@@ -24,7 +24,7 @@ export interface Scheduler {
 
 /** Longest single timer: also bounds how late a reminder can be after an unnoticed clock change. */
 const MAX_TIMER_MS = 60_000;
-const ID_CHUNK = 1000;
+const ID_CHUNK = 2000;
 const RETRY_AFTER_ERROR_MS = 5_000;
 
 /**
@@ -49,11 +49,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const reading = (): ClockReading => ({ wallMs: clock().getTime(), monotonicMs: monotonic() });
 
+  // Asks the storage directly: after downtime this checks every derived reminder, and RxDB's
+  // document objects (which findByIds builds for each) are not needed to learn which ids exist.
   async function firedIds(ids: string[]): Promise<Set<string>> {
     const fired = new Set<string>();
     for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      const found = await db.notifications.findByIds(ids.slice(i, i + ID_CHUNK)).exec();
-      for (const id of found.keys()) fired.add(id);
+      const found = await db.notifications.storageInstance.findDocumentsById(ids.slice(i, i + ID_CHUNK), false);
+      for (const doc of found) fired.add((doc as { id: string }).id);
     }
     return fired;
   }

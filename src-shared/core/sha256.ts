@@ -13,7 +13,11 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+const utf8 = (text: string): Uint8Array => encoder.encode(text);
+// Reused across calls (hashing is synchronous, so never shared by two at once): reminder ids are
+// hashed by the thousand when the scheduler derives after downtime.
+const w = new Uint32Array(64);
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 export function sha256(input: Uint8Array | string): Uint8Array {
@@ -27,7 +31,6 @@ export function sha256(input: Uint8Array | string): Uint8Array {
   view.setUint32(padded.length - 4, bitLength >>> 0);
 
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
   for (let offset = 0; offset < padded.length; offset += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
     for (let i = 16; i < 64; i++) {
@@ -87,7 +90,13 @@ export function hmacSha256(key: Uint8Array | string, message: Uint8Array | strin
   return sha256(outerInput);
 }
 
-export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += HEX[b];
+  return out;
+}
 
 /** Compares two strings in time independent of where they first differ (for signatures). */
 export function constantTimeEqual(a: string, b: string): boolean {
