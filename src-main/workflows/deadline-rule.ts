@@ -55,11 +55,14 @@ export function createWorkflowDeadlineRule(): ReminderRule {
         const stored = definitions.get(doc.get('definitionId') as string);
         if (!stored) return [];
         const definition = { ...(stored.get('definition') as WorkflowDefinition), version: stored.get('version') as number };
-        return dueWork(definition, doc.get('state') as WorkflowInstance).map((work) => deadlineReminder(work, definition.name));
+        const state = doc.get('state') as WorkflowInstance;
+        // Stopped by an incident, only a breach can be recorded; the rest waits for the instance to run again (a change, so a new round).
+        const work = dueWork(definition, state).filter((item) => state.status !== 'incident' || item.kind === 'sla_breach');
+        return work.map((item) => deadlineReminder(item, definition.name));
       });
     },
-    // An item the engine is not ready for (a timer not due after a clock change, an instance stopped
-    // by an incident) is derived again on the next round; a closed instance or a moved-on step is a no-op.
+    // An item the engine is not ready for (a timer not due after a clock change) is derived again on
+    // the next round; a closed instance or a moved-on step is a no-op.
     async fire(services, reminders) {
       const runtime = createWorkflowRuntime(services);
       try {
