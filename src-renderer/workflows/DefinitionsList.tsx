@@ -7,7 +7,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import BlockIcon from '@mui/icons-material/Block';
 import {
-  Alert, Button, Chip, FormControlLabel, IconButton, LinearProgress, Paper, Snackbar, Stack, Switch, Table, TableBody, TableCell, TableContainer,
+  Alert, Box, Button, Chip, FormControlLabel, IconButton, LinearProgress, Paper, Snackbar, Stack, Switch, Table, TableBody, TableCell, TableContainer,
   TableHead, TableRow, Tooltip, Typography,
 } from '@mui/material';
 import { Fragment, useRef, useState } from 'react';
@@ -25,6 +25,9 @@ import { useWorkflowNav } from './use-workflow-nav';
 import { definitionStatusLabel } from './workflow-labels';
 
 const statusColor = { draft: 'default', published: 'success', retired: 'warning' } as const;
+
+/** Keeps each action in its column when a row lacks one. */
+const ActionGap = () => <Box component="span" sx={{ display: 'inline-block', width: 40 }} />;
 
 const problemCount = (error: AppError) => (Array.isArray(error.details) ? error.details.length : 0);
 
@@ -108,9 +111,9 @@ export function DefinitionsList({ isAdmin }: { isAdmin: boolean }) {
                       <Typography variant="caption" color="text.secondary">{d.stepCount} steps</Typography>
                     </TableCell>
                     <TableCell>{d.category ?? '—'}</TableCell>
-                    <TableCell>
-                      {d.publishedVersion !== null ? `v${d.publishedVersion}` : '—'}
-                      {d.draftVersion !== null && <Chip size="small" label={`draft v${d.draftVersion}`} variant="outlined" sx={{ ml: 1 }} />}
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {d.publishedVersion !== null && `v${d.publishedVersion}`}
+                      {d.draftVersion !== null && <Chip size="small" label={`draft v${d.draftVersion}`} variant="outlined" sx={{ ml: d.publishedVersion !== null ? 1 : 0 }} />}
                     </TableCell>
                     <TableCell><Chip size="small" label={definitionStatusLabel[d.status]} color={statusColor[d.status]} /></TableCell>
                     <TableCell><LocalTime iso={d.updatedAt} /></TableCell>
@@ -118,16 +121,17 @@ export function DefinitionsList({ isAdmin }: { isAdmin: boolean }) {
                       <Tooltip title={isAdmin ? 'Edit' : 'View'}>
                         <IconButton aria-label={`${isAdmin ? 'Edit' : 'View'} ${d.name}`} onClick={() => nav.openEditor(d.code)}>{isAdmin ? <EditIcon /> : <VisibilityIcon />}</IconButton>
                       </Tooltip>
-                      {isAdmin && d.draftVersion !== null && (
+                      {isAdmin && (d.draftVersion !== null ? (
                         <Tooltip title="Publish the draft">
                           <span><IconButton aria-label={`Publish ${d.name}`} disabled={publish.isRunning} onClick={() => void doPublish(d)}><PublishIcon /></IconButton></span>
                         </Tooltip>
-                      )}
+                      ) : <ActionGap />)}
                       <Tooltip title="Export JSON"><IconButton aria-label={`Export ${d.name}`} onClick={() => void doExport(d)}><DownloadIcon /></IconButton></Tooltip>
                       {/* Only a published version can be retired; a draft that never ran has nothing to stop. */}
                       {isAdmin && d.status !== 'retired' && d.publishedVersion !== null && (
                         <Tooltip title="Retire"><IconButton aria-label={`Retire ${d.name}`} onClick={() => { retire.clearError(); setRetiring(d); }}><BlockIcon /></IconButton></Tooltip>
                       )}
+                      {isAdmin && (d.status === 'retired' || d.publishedVersion === null) && <ActionGap />}
                     </TableCell>
                   </TableRow>
                   {rowError?.code === d.code && (

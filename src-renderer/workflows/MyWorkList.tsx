@@ -35,7 +35,7 @@ export function MyWorkList() {
           <Table size="small" aria-label="My work">
             <TableHead>
               <TableRow>
-                <TableCell>Step</TableCell><TableCell>Workflow</TableCell><TableCell>About</TableCell><TableCell>Requested by</TableCell>
+                <TableCell>Step</TableCell><TableCell>Workflow</TableCell><TableCell>Requested by</TableCell>
                 <TableCell>Waiting since</TableCell><TableCell>Due</TableCell><TableCell>SLA</TableCell><TableCell align="right" />
               </TableRow>
             </TableHead>
@@ -45,12 +45,14 @@ export function MyWorkList() {
                   onClick={() => nav.openInstance(w.instanceId)}>
                   <TableCell>
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>{w.stepName}</Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {stepTypeLabel[w.stepType]} · {w.assignedVia === 'user' ? 'assigned to you' : 'through your role'} · {w.actions.map(actionLabel).join(' / ')}
+                    <Typography variant="caption" color="text.secondary" title={w.actions.map(actionLabel).join(' / ')}>
+                      {stepTypeLabel[w.stepType]} · {w.assignedVia === 'user' ? 'assigned to you' : 'your role'}
                     </Typography>
                   </TableCell>
-                  <TableCell>{w.workflowName}</TableCell>
-                  <TableCell><Typography variant="body2" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography></TableCell>
+                  <TableCell>
+                    <Typography variant="body2">{w.workflowName}</Typography>
+                    <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography>
+                  </TableCell>
                   <TableCell>{w.requestedBy.name}</TableCell>
                   <TableCell><LocalTime iso={w.enteredAt} /></TableCell>
                   <TableCell>

@@ -47,8 +47,8 @@ export function SlaViolationsList() {
             </TableHead>
             <TableBody>
               {list.map((v) => {
-                // An open breach keeps growing; the stored hours are as of detection.
-                const hours = v.is_open ? (now - Date.parse(v.expected_completion_time)) / 3_600_000 : v.violation_duration_hours;
+                // An open breach keeps growing; the stored hours are as of detection (and never less, should this PC's clock lag the host's).
+                const hours = v.is_open ? Math.max(v.violation_duration_hours, (now - Date.parse(v.expected_completion_time)) / 3_600_000) : v.violation_duration_hours;
                 return (
                   <TableRow key={v.id} hover data-testid="sla-violation-row">
                     <TableCell>
@@ -56,10 +56,10 @@ export function SlaViolationsList() {
                       <Typography variant="caption" color="text.secondary" component="div" sx={{ fontFamily: 'monospace' }}>{v.workflow_instance_id}</Typography>
                     </TableCell>
                     <TableCell>{v.step_name}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{v.entity_type} {v.entity_id}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{v.entity_type} {v.entity_id}</TableCell>
                     <TableCell><LocalTime iso={v.expected_completion_time} /></TableCell>
                     <TableCell><LocalTime iso={v.detected_at} /></TableCell>
-                    <TableCell sx={{ color: 'error.main', fontWeight: 600 }}>{formatHours(hours)}</TableCell>
+                    <TableCell sx={{ color: 'error.main', fontWeight: 600, whiteSpace: 'nowrap' }}>{formatHours(hours)}</TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={0.5}>
                         <Chip size="small" label={v.is_open ? 'Open' : 'Finished late'} color={v.is_open ? 'error' : 'default'} />

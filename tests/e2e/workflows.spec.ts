@@ -280,4 +280,17 @@ test('a wrong password in the e-signature dialog is refused in place and changes
   await expect(page.getByTestId('timeline-signature')).toHaveCount(0);
   await openWorkflowsTab(page, 'My work');
   await expect(page.getByTestId('my-work-row')).toHaveCount(1);
+
+  // Three days pass: the 48-hour approval is overdue in My work and listed as an SLA violation.
+  const url = new URL(host!.url);
+  const moved = await page.request.post(`${url.origin}/__test/clock`, { headers: { Authorization: `Bearer ${url.searchParams.get('token')}` }, data: { advanceMs: 3 * 86_400_000 } });
+  expect(moved.status()).toBe(200);
+  await openWorkflowsTab(page, 'SLA violations');
+  await expect(page.getByTestId('sla-violation-row')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('sla-violation-row')).toContainText('Manager Approval');
+  await expect(page.getByTestId('sla-violation-row')).toContainText('equipment EQ-2001');
+  await saveScreenshot(page, 'workflows-sla-violations-open');
+  await openWorkflowsTab(page, 'My work');
+  await expect(page.getByTestId('my-work-row')).toContainText('Overdue');
+  await saveScreenshot(page, 'workflows-my-work-overdue');
 });
