@@ -6,6 +6,8 @@ import { issueSetupToken } from './auth/bootstrap';
 import { openServerDatabase } from './db/open-database';
 import { migrate } from './db/migrate';
 import { createServerServices } from './services';
+import { configuredOutboxDispatcher } from './outbox/configured-dispatcher';
+import { startOutboxWorker } from './outbox/outbox-worker';
 
 /**
  * `npm run sync-server`: the LabFlow sync server. Opens PostgreSQL (embedded PGlite in the data
@@ -33,6 +35,9 @@ async function main(argv: string[]): Promise<number | 'running'> {
 
   const services = await createServerServices(db, { jwtSecret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds, refreshTokenTtlDays: config.refreshTokenTtlDays, heartbeatMs: config.heartbeatMs });
   const app = await buildSyncServer(services, log);
+  const dispatcher = configuredOutboxDispatcher(config);
+  const outbox = dispatcher ? startOutboxWorker({ db, dispatcher, log }) : null;
+  if (!dispatcher) log.info({ event: 'outbox.disabled' }, 'no outbox dispatcher configured: email and webhook deliveries wait on the server');
   const address = await app.listen({ port: config.port, host: config.host });
   log.info({ event: 'server.started', address, database: db.kind, production: config.isProduction }, 'sync server listening');
   console.log(`LabFlow sync server listening on ${address} (${db.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'})`);
@@ -49,6 +54,7 @@ async function main(argv: string[]): Promise<number | 'running'> {
     if (isStopping) return;
     isStopping = true;
     log.info({ event: 'server.stopping', signal }, 'stopping');
+    await outbox?.stop();
     await app.close();
     await services.close();
     await db.close();

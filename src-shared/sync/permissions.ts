@@ -55,8 +55,10 @@ const recordsRule: WriteRule = (person, _action, doc, previous) => {
   return allow;
 };
 
-const notificationsRule: WriteRule = (person, action, _doc, previous) =>
-  action === 'create' || previous?.recipientId === person.id ? allow : deny('Only the recipient can mark or remove a notification.');
+const notificationsRule: WriteRule = (person, action, doc, previous) =>
+  action === 'create' || (previous && canRead(person, 'notifications', previous) && canRead(person, 'notifications', doc))
+    ? allow
+    : deny('Only the recipient (or an administrator, for deliveries and settings) can change this notification.');
 
 const writeRules: Record<string, WriteRule> = {
   people: adminOnly('people, roles and departments'),

@@ -1,10 +1,11 @@
 import type { SyncCollection } from './collections';
-import { hasRole, type SyncPerson } from './sync-person';
+import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
 
 /**
  * Who may read what (pull scoping). HR and finance `records` reach only the roles that handle them,
  * the person concerned (`data.personId`) and that person's manager (`data.managerId`) — nobody else,
- * administrators included. Personal notifications reach their recipient. Audit entries and conflict
+ * administrators included. Personal notifications reach their recipient; deliveries and delivery
+ * settings also reach administrators. Audit entries and conflict
  * records carry a copy of the record they are about, so they are scoped like that record.
  * Everything else is readable by every active person.
  */
@@ -22,6 +23,13 @@ export const sensitiveRecordKinds: Readonly<Record<string, readonly string[]>> =
   payment: ['finance'],
   payroll: ['finance', 'hr'],
 };
+
+/**
+ * Notification kinds that belong to one person (their centre, reminders, preferences): only they
+ * read them. The rest (outbox deliveries, email and webhook settings) are also read by administrators,
+ * who manage delivery.
+ */
+export const personalNotificationKinds: ReadonlySet<string> = new Set(['notification', 'firing', 'preferences', 'desktop_settings']);
 
 /** Every role that widens what someone may read; used to fingerprint a reader's scope. */
 const scopeRoles = [...new Set(Object.values(sensitiveRecordKinds).flat())].sort();
@@ -51,7 +59,7 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
     case 'records':
       return canReadRecord(person, doc);
     case 'notifications':
-      return doc.recipientId === person.id;
+      return doc.recipientId === person.id || (!personalNotificationKinds.has(String(doc.kind)) && isSyncAdmin(person));
     case 'audit': {
       const after = doc.after && typeof doc.after === 'object' ? (doc.after as Doc) : {};
       return typeof doc.collectionName === 'string' && doc.collectionName !== 'audit' ? canRead(person, doc.collectionName, after) : true;

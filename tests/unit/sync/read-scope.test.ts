@@ -34,9 +34,11 @@ describe('read scoping', () => {
     expect(canRead(mia, 'activity', conflict)).toBe(true);
   });
 
-  it('keeps personal notifications with their recipient', () => {
-    expect(canRead(max, 'notifications', { recipientId: 'max' })).toBe(true);
-    expect(canRead(ada, 'notifications', { recipientId: 'max' })).toBe(false);
+  it('keeps personal notifications with their recipient; deliveries and settings also reach administrators', () => {
+    expect(canRead(max, 'notifications', { kind: 'notification', recipientId: 'max' })).toBe(true);
+    expect(canRead(ada, 'notifications', { kind: 'notification', recipientId: 'max' })).toBe(false);
+    expect(canRead(ada, 'notifications', { kind: 'outbox', recipientId: 'webhook-1' })).toBe(true);
+    expect(canRead(max, 'notifications', { kind: 'email_settings', recipientId: 'system' })).toBe(false);
   });
 
   it('fingerprints only what widens reading, so unrelated role changes do not replay the feed', () => {
