@@ -2,7 +2,8 @@ import { Box, useTheme } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { useMemo } from 'react';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
-import { layoutFlow, NODE_H, NODE_W, type LayoutEdge, type LayoutNode } from './flow-layout';
+import { drawEdges, TERMINAL_R } from './flow-edges';
+import { layoutFlow, NODE_H, NODE_W, type LayoutNode } from './flow-layout';
 import { stepTypeLabel } from './workflow-labels';
 
 interface Props {
@@ -18,15 +19,12 @@ interface Props {
   title?: string;
 }
 
-const TERMINAL_R = 11;
-
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The definition's flow graph drawn as SVG: steps by distance from the start, arrows for every route. */
 export function FlowDiagram({ definition, activeStepIds = [], doneStepIds = [], problemStepIds = [], selectedStepId = null, onSelectStep, title = 'Flow diagram' }: Props) {
   const theme = useTheme();
   const layout = useMemo(() => layoutFlow(definition), [definition]);
-  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const colors = {
     line: theme.palette.text.secondary,
     text: theme.palette.text.primary,
@@ -39,28 +37,7 @@ export function FlowDiagram({ definition, activeStepIds = [], doneStepIds = [], 
     success: theme.palette.success.main,
   };
   const markerId = `arrow-${theme.palette.mode}`;
-
-  const edgePath = (edge: LayoutEdge): { d: string; lx: number; ly: number } | null => {
-    const a = byId.get(edge.from);
-    const b = byId.get(edge.to);
-    if (!a || !b) return null;
-    const bTop = b.type === 'terminal' ? b.y + NODE_H / 2 - TERMINAL_R : b.y;
-    if (!edge.isBack) {
-      const x1 = a.x + NODE_W / 2;
-      const y1 = a.y + NODE_H;
-      const x2 = b.x + NODE_W / 2;
-      const y2 = bTop - 2;
-      const my = (y1 + y2) / 2;
-      return { d: `M${x1},${y1} C${x1},${my} ${x2},${my} ${x2},${y2}`, lx: (x1 + x2) / 2, ly: my };
-    }
-    // Loops back or sideways: out of the right side, around, into the target's right side.
-    const x1 = a.x + NODE_W;
-    const y1 = a.y + NODE_H / 2;
-    const x2 = b.x + NODE_W + 2;
-    const y2 = b.y + NODE_H / 2;
-    const lane = Math.max(x1, x2) + 40;
-    return { d: `M${x1},${y1} C${lane},${y1} ${lane},${y2} ${x2},${y2}`, lx: lane - 10, ly: (y1 + y2) / 2 };
-  };
+  const edges = useMemo(() => drawEdges(layout), [layout]);
 
   const nodeShape = (node: LayoutNode) => {
     const isActive = node.stepId !== null && activeStepIds.includes(node.stepId);
@@ -120,22 +97,17 @@ export function FlowDiagram({ definition, activeStepIds = [], doneStepIds = [], 
             <path d="M0,0 L10,5 L0,10 z" fill={colors.line} />
           </marker>
         </defs>
-        {layout.edges.map((edge) => {
-          const path = edgePath(edge);
-          if (!path) return null;
-          const isReject = edge.label.split(', ').includes('reject');
-          return (
-            <g key={edge.id} data-testid="diagram-edge">
-              <path d={path.d} fill="none" stroke={isReject ? colors.error : colors.line} strokeOpacity={0.8} strokeWidth={1.3} markerEnd={`url(#${markerId})`} />
-              {edge.label && (
-                <g>
-                  <rect x={path.lx - edge.label.length * 3.2 - 4} y={path.ly - 8} width={edge.label.length * 6.4 + 8} height={15} rx={4} fill={colors.paper} stroke={colors.border} />
-                  <text x={path.lx} y={path.ly + 3} textAnchor="middle" fontSize={10.5} fill={isReject ? colors.error : colors.muted}>{edge.label}</text>
-                </g>
-              )}
-            </g>
-          );
-        })}
+        {edges.map((edge) => (
+          <g key={edge.id} data-testid="diagram-edge">
+            <path d={edge.d} fill="none" stroke={edge.isReject ? colors.error : colors.line} strokeOpacity={0.8} strokeWidth={1.3} markerEnd={`url(#${markerId})`} />
+            {edge.label && (
+              <g>
+                <rect x={edge.lx - edge.labelW / 2} y={edge.ly - 8} width={edge.labelW} height={15} rx={4} fill={colors.paper} stroke={colors.border} />
+                <text x={edge.lx} y={edge.ly + 3} textAnchor="middle" fontSize={10.5} fill={edge.isReject ? colors.error : colors.muted}>{edge.label}</text>
+              </g>
+            )}
+          </g>
+        ))}
         {layout.nodes.map(nodeShape)}
       </svg>
     </Box>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { drawEdges } from '../../../../src-renderer/workflows/flow-edges';
 import { layoutFlow } from '../../../../src-renderer/workflows/flow-layout';
 import type { WorkflowDefinition } from '../../../../src-shared/workflows/definition-schema';
 import { builtInTemplates } from '../../../../src-shared/workflows/templates/built-in-templates';
@@ -44,5 +45,17 @@ describe('flow diagram layout', () => {
     const broken = { ...equipmentProcurement, initial_step: 'nowhere', steps: [{ ...equipmentProcurement.steps[0], name: '' }] } as WorkflowDefinition;
     const layout = layoutFlow(broken);
     expect(layout.nodes[0]).toMatchObject({ name: 'request', isReachable: false });
+  });
+
+  it('places edge labels of every template where they overlap no other label', () => {
+    for (const template of builtInTemplates) {
+      const labelled = drawEdges(layoutFlow(template)).filter((e) => e.label);
+      for (const [i, a] of labelled.entries()) {
+        for (const b of labelled.slice(i + 1)) {
+          const isOverlap = Math.abs(a.lx - b.lx) < (a.labelW + b.labelW) / 2 && Math.abs(a.ly - b.ly) < 15;
+          expect(isOverlap, `${template.workflow_code}: "${a.label}" on "${b.label}"`).toBe(false);
+        }
+      }
+    }
   });
 });
