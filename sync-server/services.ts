@@ -46,7 +46,7 @@ export async function createServerServices(db: SqlDatabase, options: ServiceOpti
     collections,
     accessTokens: createAccessTokens(secret, options.accessTokenTtlSeconds ?? 600),
     refreshTokens: createRefreshTokens(db, options.refreshTokenTtlDays ?? 30),
-    signInLimiter: createSignInLimiter({ maxAttempts: options.signInAttemptsPerWindow ?? 20, windowMs: 5 * 60_000 }),
+    signInLimiter: createSignInLimiter({ maxAttempts: options.signInAttemptsPerWindow ?? 100, windowMs: 5 * 60_000 }),
     changeFeed,
     validator: createDocumentValidator(collections),
     clock,

@@ -52,6 +52,10 @@ function canReadRecord(person: SyncPerson, doc: Doc): boolean {
   return hasRole(person, ...roles) || isConcerned(person, doc);
 }
 
+/** Collections whose documents not everyone may read (canRead has rules for them). */
+const readScopedCollections: ReadonlySet<string> = new Set(['records', 'notifications', 'audit', 'activity']);
+export const isReadScoped = (collection: string): boolean => readScopedCollections.has(collection);
+
 /** Whether `person` may receive `doc` of `collection`. Pure; the server filters every pull with it. */
 export function canRead(person: SyncPerson, collection: string, doc: Doc): boolean {
   if (!person.isActive) return false;

@@ -33,7 +33,9 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
     async (request, reply) => {
       const address = request.body.email.trim().toLowerCase();
       const now = clock();
-      if (!services.signInLimiter.tryAttempt(request.ip, now.getTime())) {
+      // Per address and account (guessing one password), and per address overall (spraying many accounts;
+      // generous, since a lab's PCs often share one address behind NAT).
+      if (!services.signInLimiter.tryAttempt(`${request.ip}|${address}`, now.getTime(), 10) || !services.signInLimiter.tryAttempt(request.ip, now.getTime())) {
         audit(request, 'auth.sign_in_rate_limited', { email: address }, 'warn');
         return sendError(reply, 429, 'rate_limited', 'Too many sign-in attempts from this computer. Wait a few minutes and try again.');
       }

@@ -60,13 +60,20 @@ export async function notifyChanged(tx: SqlClient, collections: string[]): Promi
   for (const name of new Set(collections)) await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, name]);
 }
 
+// Sequence numbers are unique across collections, so `seq` alone orders the feed; the checkpoint's
+// id is kept for RxDB and for readers, and the range stays a plain scan of the (collection, seq) index.
+const CHANGES_SQL = 'SELECT id, seq, deleted, data FROM documents WHERE collection = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3';
+
 /** The collection's changes after `after` in feed order. */
 export async function readChangesSince(db: SqlClient, collection: string, after: { seq: number; id: string }, limit: number): Promise<StoredDocument[]> {
-  const { rows } = await db.query<Row>(
-    'SELECT id, seq, deleted, data FROM documents WHERE collection = $1 AND (seq, id) > ($2::bigint, $3) ORDER BY seq, id LIMIT $4',
-    [collection, after.seq, after.id, limit],
-  );
+  const { rows } = await db.query<Row>(CHANGES_SQL, [collection, after.seq, limit]);
   return rows.map(toStored);
+}
+
+/** The same page with each document as the JSON text PostgreSQL stores, for pulls that need no filtering. */
+export async function readChangesSinceAsText(db: SqlClient, collection: string, after: { seq: number; id: string }, limit: number): Promise<{ id: string; seq: number; deleted: boolean; json: string }[]> {
+  const { rows } = await db.query<{ id: string; seq: string | number; deleted: boolean; data: string }>(CHANGES_SQL.replace('deleted, data', 'deleted, data::text AS data'), [collection, after.seq, limit]);
+  return rows.map((r) => ({ id: r.id, seq: Number(r.seq), deleted: r.deleted, json: r.data }));
 }
 
 export async function latestSeq(db: SqlClient, collection: string): Promise<number> {

@@ -4,7 +4,8 @@ import { canRead, scopeKey, tombstoneOf } from '../../src-shared/sync/read-scope
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import type { SqlClient } from '../db/sql-database';
-import { readChangesSince, toWire } from './document-store';
+import { readChangesSince, readChangesSinceAsText, toWire } from './document-store';
+import { isReadScoped } from '../../src-shared/sync/read-scope';
 
 /**
  * One page of a collection's changes for `person`, after `checkpoint`. Documents the person may not
@@ -47,4 +48,22 @@ export async function pullChanges(
   }
   const next = moved || isReplay ? { ...cursor, scope } : checkpoint;
   return { documents, checkpoint: next, withheld };
+}
+
+/**
+ * The fast path of `pullChanges` for collections everyone reads whole (no read rules, nothing to
+ * redact): the page is assembled from the JSON text PostgreSQL returns, never parsed and
+ * re-serialised, which is most of the cost of a large initial pull. Null when the collection needs
+ * the full path.
+ */
+export async function pullChangesAsJson(db: SqlClient, collection: SyncCollection, person: SyncPerson, checkpoint: SyncCheckpoint | null, limit: number): Promise<string | null> {
+  if (isReadScoped(collection.name) || collection.localOnlyFields.length > 0) return null;
+  // Everyone reads all of it, so a change of scope changes nothing here: no replay.
+  const scope = scopeKey(person);
+  const rows = await readChangesSinceAsText(db, collection.name, checkpoint ?? { seq: 0, id: '' }, limit);
+  const last = rows.at(-1);
+  const next = last ? { seq: last.seq, id: last.id, scope } : checkpoint;
+  // `{…}` becomes `{…,"_deleted":x}`; PostgreSQL's jsonb text of an object always ends with `}`.
+  const documents = rows.map((r) => (r.json === '{}' ? `{"_deleted":${r.deleted}}` : `${r.json.slice(0, -1)}, "_deleted": ${r.deleted}}`));
+  return `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(next)}}`;
 }

@@ -1,0 +1,213 @@
+/**
+ * Sync benchmark: the sync server (its own process, like in production), PostgreSQL (a throwaway
+ * cluster; PGlite when the PostgreSQL binaries are missing) and clients, all on loopback.
+ *
+ *   npm run bench:sync                (BENCH_CONCURRENT_SECONDS=n shortens the 30 s write phase)
+ *
+ * - initialPullDocsPerSecond: a fresh PC pulling a collection of 10k / 100k documents by
+ *   checkpoint (RxDB's pull protocol, pages of 1000) over HTTP, parsing every page.
+ * - liveP50Ms / liveP95Ms: 1,000 single-document pushes by one client, each timed from the start
+ *   of the push to its arrival on another client's live SSE stream.
+ * - concurrentClients: 20 clients, each with its own account, pushing 5-document batches for 30 s;
+ *   writesPerSecond counts documents accepted, errors counts failed requests and refused rows.
+ *
+ * Goals: initial pull ≥ 10,000 docs/s; live p95 ≤ 100 ms; 20 clients for 30 s with zero errors.
+ * Prints progress to stderr and ONE JSON object on the last line of stdout.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { hashPassword } from '../sync-server/auth/passwords';
+import { openPgDatabase } from '../sync-server/db/pg-database';
+import type { SessionTokens } from '../src-shared/sync/protocol';
+import { postgresUnavailableReason, startPostgresCluster } from '../tests/integration/sync/support/postgres-cluster';
+
+const log = (message: string) => process.stderr.write(message + '\n');
+const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENT_SECONDS ?? 30);
+const CLIENTS = 20;
+const LIVE_WRITES = 1000;
+const at = new Date().toISOString();
+const base = (id: string, by = 'bench') => ({ id, createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' });
+
+async function startServer(env: Record<string, string>, args: string[]): Promise<{ url: string; setupToken: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'sync-server/server.ts', '--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let output = '';
+  const found = await new Promise<{ url: string; setupToken: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sync server did not start:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /SYNC_SERVER_URL=(\S+)/.exec(output)?.[1];
+      const setupToken = /SYNC_SETUP_TOKEN=(\S+)/.exec(output)?.[1];
+      if (url && setupToken) {
+        clearTimeout(timer);
+        resolve({ url, setupToken });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}:\n${output}`)));
+  });
+  return {
+    ...found,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+const json = async <T>(response: Response): Promise<T> => {
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+};
+
+async function main() {
+  const reason = postgresUnavailableReason();
+  const cluster = reason ? null : await startPostgresCluster();
+  const pgliteDir = reason ? mkdtempSync(path.join(os.tmpdir(), 'labflow-bench-sync-')) : null;
+  log(cluster ? 'PostgreSQL: throwaway cluster' : `PostgreSQL binaries missing (${reason}); using PGlite`);
+  const server = await startServer(cluster ? { DATABASE_URL: cluster.url } : {}, pgliteDir ? ['--data-dir', pgliteDir] : []);
+  log(`sync server at ${server.url}`);
+  try {
+    const post = (p: string, body: unknown, token?: string) =>
+      fetch(server.url + p, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const admin = await json<SessionTokens>(await post('/auth/setup', { setupToken: server.setupToken, name: 'Bench Admin', email: 'admin@bench.lab', password: 'bench admin password' }));
+
+    // Accounts for the concurrent writers, created the way an admin PC does: a pushed person with a hash.
+    const hash = await hashPassword('bench client password');
+    const people = Array.from({ length: CLIENTS + 1 }, (_, i) => ({ ...base(`BENCH-P${i}`), kind: 'person', name: `Client ${i}`, email: `client${i}@bench.lab`, roles: ['member'], isActive: true, passwordHash: hash, _deleted: false }));
+    await json(await post('/sync/v1/people/push', { rows: people.map((p) => ({ newDocumentState: p })) }, admin.accessToken));
+    const clients = await Promise.all(people.map(async (p) => json<SessionTokens>(await post('/auth/sign-in', { email: p.email, password: 'bench client password' }))));
+
+    // Seed 10k and 100k documents straight into the table (loading is not what is measured).
+    const db = cluster ? await openPgDatabase(cluster.url) : null;
+    if (db) {
+      const seed = async (collection: string, count: number) => {
+        await db.query(
+          `INSERT INTO documents (collection, id, seq, deleted, data)
+           SELECT $1, 'B' || lpad(g::text, 7, '0'), nextval('document_seq'), false,
+                  jsonb_build_object('id', 'B' || lpad(g::text, 7, '0'), 'projectId', 'P1', 'code', 'B' || g, 'name', 'Benchmark item ' || g, 'title', 'Benchmark item ' || g,
+                    'status', 'planned', 'isArchived', false, 'kanbanRank', lpad(g::text, 7, '0'), 'createdAt', $3::text, 'updatedAt', $3::text, 'createdBy', 'bench', 'updatedBy', 'bench', 'auditId', '')
+             FROM generate_series(1, $2) AS g`,
+          [collection, count, at],
+        );
+      };
+      await seed('projects', 10_000);
+      await seed('tasks', 100_000);
+      // Statistics as autovacuum would have them after the documents arrived over time.
+      await db.query('ANALYZE documents');
+      await db.close();
+    } else {
+      // PGlite allows one process: seed through the API instead.
+      for (const [collection, count] of [['projects', 10_000], ['tasks', 100_000]] as const) {
+        for (let start = 0; start < count; start += 200) {
+          const rows = Array.from({ length: Math.min(200, count - start) }, (_, i) => {
+            const id = `B${String(start + i + 1).padStart(7, '0')}`;
+            return { newDocumentState: { ...base(id), projectId: 'P1', code: id, name: id, title: id, status: 'planned', isArchived: false, kanbanRank: id, _deleted: false } };
+          });
+          await json(await post(`/sync/v1/${collection}/push`, { rows }, admin.accessToken));
+        }
+      }
+    }
+    log('seeded 10k projects and 100k tasks');
+
+    // Initial pull.
+    const initialPull = async (collection: string) => {
+      const started = performance.now();
+      let checkpoint: { seq: number; id: string; scope: string } | null = null;
+      let total = 0;
+      for (;;) {
+        const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { seq: String(checkpoint.seq), id: checkpoint.id, scope: checkpoint.scope } : {}) });
+        const page: { documents: unknown[]; checkpoint: { seq: number; id: string; scope: string } | null } = await json(await fetch(`${server.url}/sync/v1/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${clients[0]!.accessToken}` } }));
+        total += page.documents.length;
+        checkpoint = page.checkpoint ?? checkpoint;
+        if (page.documents.length < 1000) break;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      log(`initial pull of ${collection}: ${total} docs in ${seconds.toFixed(2)} s`);
+      return Math.round(total / seconds);
+    };
+    const pull10k = await initialPull('projects');
+    const pull100k = await initialPull('tasks');
+
+    // Live latency: pushes by one client, arrivals on another client's stream.
+    const arrivals = new Map<string, number>();
+    const controller = new AbortController();
+    const stream = await fetch(`${server.url}/sync/v1/meetings/stream`, { headers: { authorization: `Bearer ${clients[1]!.accessToken}` }, signal: controller.signal });
+    const reading = (async () => {
+      const reader = stream.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
+          buffer = buffer.slice(end + 2);
+          if (data) for (const doc of (JSON.parse(data.slice(6)) as { documents: { id: string }[] }).documents) arrivals.set(doc.id, performance.now());
+        }
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    const latencies: number[] = [];
+    for (let i = 0; i < LIVE_WRITES; i++) {
+      const id = `LIVE${String(i).padStart(5, '0')}`;
+      const sent = performance.now();
+      await json(await post('/sync/v1/meetings/push', { rows: [{ newDocumentState: { ...base(id), title: `Meeting ${i}`, startsAt: at, data: {}, _deleted: false } }] }, clients[0]!.accessToken));
+      const deadline = sent + 5000;
+      while (!arrivals.has(id) && performance.now() < deadline) await new Promise((r) => setImmediate(r));
+      latencies.push((arrivals.get(id) ?? deadline) - sent);
+    }
+    controller.abort();
+    await reading;
+    latencies.sort((x, y) => x - y);
+    const percentile = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 10) / 10;
+    log(`live: p50 ${percentile(50)} ms, p95 ${percentile(95)} ms over ${latencies.length} writes`);
+
+    // 20 concurrent writers.
+    let written = 0;
+    let errors = 0;
+    const endAt = performance.now() + CONCURRENT_SECONDS * 1000;
+    await Promise.all(clients.slice(1, CLIENTS + 1).map(async (client, c) => {
+      for (let n = 0; performance.now() < endAt; n++) {
+        const rows = Array.from({ length: 5 }, (_, i) => {
+          const id = `C${String(c).padStart(2, '0')}-${String(n).padStart(6, '0')}-${i}`;
+          return { newDocumentState: { ...base(id, people[c + 1]!.id), kind: 'comment', subjectType: 'projects', subjectId: 'B0000001', at, data: { text: `Comment ${n}` }, _deleted: false } };
+        });
+        try {
+          const result = await json<{ refused: unknown[]; conflicts: unknown[] }>(await post('/sync/v1/activity/push', { rows }, client.accessToken));
+          errors += result.refused.length;
+          written += rows.length - result.refused.length - result.conflicts.length;
+        } catch (error) {
+          errors++;
+          log(`client ${c}: ${String(error)}`);
+        }
+      }
+    }));
+    const writesPerSecond = Math.round(written / CONCURRENT_SECONDS);
+    log(`concurrent: ${CLIENTS} clients, ${written} documents in ${CONCURRENT_SECONDS} s, ${errors} errors`);
+
+    const result = {
+      initialPullDocsPerSecond: { '10k': pull10k, '100k': pull100k },
+      liveP50Ms: percentile(50),
+      liveP95Ms: percentile(95),
+      concurrentClients: { clients: CLIENTS, writesPerSecond, errors },
+    };
+    const goals = [result.initialPullDocsPerSecond['10k'] >= 10_000 && result.initialPullDocsPerSecond['100k'] >= 10_000, result.liveP95Ms <= 100, errors === 0];
+    log(`goals met: initial pull ${goals[0]}, live p95 ${goals[1]}, concurrent without errors ${goals[2]}`);
+    console.log(JSON.stringify(result));
+  } finally {
+    await server.stop();
+    await cluster?.stop();
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
