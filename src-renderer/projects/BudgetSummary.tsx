@@ -24,7 +24,7 @@ export function BudgetSummary({ report, problem }: { report: BudgetReport | null
       </Stack>
       <Typography variant="caption" color="text.secondary">Labour {money(report.labourMinor)} · recorded costs {money(report.recordedCostsMinor)}</Typography>
       {report.warning && <Alert severity={report.warning.threshold === 100 ? 'error' : 'warning'} data-testid="budget-warning">{report.warning.message}</Alert>}
-      {report.unratedHours > 0 && <Alert severity="info">{report.unratedHours} h logged by people without a cost rate are not costed.</Alert>}
+      {report.unratedHours > 0 && <Alert severity="info">{Math.round(report.unratedHours * 100) / 100} h logged by people without a cost rate {report.unratedHours === 1 ? 'is' : 'are'} not costed; set rates under Edit.</Alert>}
     </Stack>
   );
 }

@@ -53,7 +53,11 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
         <Box sx={{ flexGrow: 1, minWidth: 0 }}>
           <Typography variant="h5" component="h2" noWrap>{project.name}</Typography>
           <Typography variant="caption" color="text.secondary">
-            {formatDay(project.startDate)} – {formatDay(project.endDate)} · owner {d.owner?.name ?? '—'} · team {d.team.map((p) => p.name).join(', ') || '—'}
+            {[
+              project.startDate || project.endDate ? `${formatDay(project.startDate)} – ${formatDay(project.endDate)}` : 'No dates set',
+              `Owner ${d.owner?.name ?? '—'}`,
+              d.team.length > 0 ? `Team ${d.team.map((p) => p.name).join(', ')}` : 'No team yet',
+            ].join(' · ')}
           </Typography>
         </Box>
         {canManage ? (

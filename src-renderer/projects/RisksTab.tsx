@@ -36,7 +36,7 @@ export function RisksTab({ projectId, canManage, cell, onCell }: { projectId: st
         {data && data.risks.length > 0 && (
           <TableContainer component={Paper} variant="outlined">
             <Table size="small" aria-label="Risk register">
-              <TableHead><TableRow><TableCell>Risk</TableCell><TableCell>Level</TableCell><TableCell>P × I</TableCell><TableCell>Owner</TableCell><TableCell>Mitigation / contingency</TableCell><TableCell>Status</TableCell><TableCell>Next review</TableCell><TableCell /></TableRow></TableHead>
+              <TableHead><TableRow><TableCell sx={{ minWidth: 180 }}>Risk</TableCell><TableCell>Level</TableCell><TableCell>P × I</TableCell><TableCell>Owner</TableCell><TableCell sx={{ minWidth: 200 }}>Mitigation / contingency</TableCell><TableCell>Status</TableCell><TableCell>Next review</TableCell><TableCell /></TableRow></TableHead>
               <TableBody>
                 {data.risks.map(({ risk, level, owner, isReviewDue }) => (
                   <TableRow key={risk.id} data-testid="risk-row">

@@ -9,7 +9,7 @@ function Cell({ figures }: { figures: UtilisationFigures }) {
     <Tooltip title={`Allocated ${figures.allocatedHours} h of ${figures.capacityHours} h · logged ${figures.loggedHours} h (${figures.billableHours} billable, ${figures.nonBillableHours} non-billable)`}>
       <Box sx={{ bgcolor: figures.isOverAllocated ? 'rgba(229,57,53,0.12)' : undefined, borderRadius: 1, px: 0.5 }} data-over-allocated={figures.isOverAllocated}>
         <Typography variant="body2" sx={{ color, fontWeight: figures.isOverAllocated ? 700 : 500 }}>{percent === null ? '—' : `${percent}%`}{figures.isOverAllocated ? ' ⚠' : ''}</Typography>
-        <Typography variant="caption" color="text.secondary">{figures.loggedHours} h logged · {figures.billableHours} billable</Typography>
+        <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{figures.allocatedHours}/{figures.capacityHours} h · logged {figures.loggedHours}</Typography>
       </Box>
     </Tooltip>
   );

@@ -30,7 +30,7 @@ export function TaskDrawer() {
   const auth = useLiveQuery('auth/status', {});
   const personId = auth.data?.session?.person.id ?? '';
   return (
-    <Drawer anchor="right" open={taskId !== null} onClose={close} slotProps={{ paper: { sx: { width: { xs: '100%', md: 640 } } } }}>
+    <Drawer anchor="right" open={taskId !== null} onClose={close} sx={{ zIndex: (t) => t.zIndex.modal }} slotProps={{ paper: { sx: { width: { xs: '100%', md: 640 } } } }}>
       {taskId && <TaskDetailPanel key={taskId} taskId={taskId} personId={personId} onOpen={open} onClose={close} />}
     </Drawer>
   );

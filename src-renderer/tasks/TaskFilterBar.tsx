@@ -1,6 +1,6 @@
 import BookmarkBorderIcon from '@mui/icons-material/BookmarkBorder';
 import {
-  Alert, Autocomplete, Button, Chip, FormControlLabel, MenuItem, Stack, Switch, TextField, Tooltip,
+  Alert, Autocomplete, Button, Chip, Divider, FormControlLabel, MenuItem, Stack, Switch, TextField, Tooltip,
 } from '@mui/material';
 import { useState } from 'react';
 import type { PersonView } from '../../src-shared/people/person';
@@ -36,29 +36,30 @@ export function TaskFilterBar({ filter, onChange, people, showAssignee }: Props)
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField size="small" label="Search" value={filter.text ?? ''} onChange={(e) => set('text', e.target.value)} sx={{ width: 200 }} />
-        <TextField select size="small" label="Status" sx={{ minWidth: 160 }} value={filter.statuses ?? []}
+        <TextField size="small" label="Search" value={filter.text ?? ''} onChange={(e) => set('text', e.target.value)} sx={{ width: 170 }} />
+        <TextField select size="small" label="Status" sx={{ width: 150 }} value={filter.statuses ?? []}
           slotProps={{ select: { multiple: true, renderValue: (v) => (v as TaskStatus[]).map((s) => statusLabel[s]).join(', ') } }}
           onChange={(e) => set('statuses', e.target.value as unknown as TaskStatus[])}>
           {TASK_STATUS_ORDER.map((s) => <MenuItem key={s} value={s}>{statusLabel[s]}</MenuItem>)}
         </TextField>
-        <TextField select size="small" label="Priority" sx={{ minWidth: 140 }} value={filter.priorities ?? []}
+        <TextField select size="small" label="Priority" sx={{ width: 130 }} value={filter.priorities ?? []}
           slotProps={{ select: { multiple: true, renderValue: (v) => (v as TaskPriority[]).map((p) => priorityLabel[p]).join(', ') } }}
           onChange={(e) => set('priorities', e.target.value as unknown as TaskPriority[])}>
           {TASK_PRIORITY_ORDER.map((p) => <MenuItem key={p} value={p}>{priorityLabel[p]}</MenuItem>)}
         </TextField>
         {showAssignee && (
-          <Autocomplete size="small" sx={{ width: 200 }} options={people} getOptionLabel={(p) => p.name}
+          <Autocomplete size="small" sx={{ width: 180 }} options={people} getOptionLabel={(p) => p.name}
             value={people.find((p) => p.id === filter.assigneeIds?.[0]) ?? null}
             onChange={(_e, p) => set('assigneeIds', p ? [p.id] : undefined)}
             renderInput={(params) => <TextField {...params} label="Assignee" />} />
         )}
-        <TextField size="small" type="date" label="Due from" value={filter.dueFrom ?? ''} onChange={(e) => set('dueFrom', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField size="small" type="date" label="Due to" value={filter.dueTo ?? ''} onChange={(e) => set('dueTo', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <FormControlLabel control={<Switch size="small" checked={filter.isOverdue ?? false} onChange={(e) => set('isOverdue', e.target.checked)} />} label="Overdue" />
-        <FormControlLabel control={<Switch size="small" checked={filter.isBlocked ?? false} onChange={(e) => set('isBlocked', e.target.checked)} />} label="Blocked" />
+        <TextField size="small" type="date" label="Due from" value={filter.dueFrom ?? ''} onChange={(e) => set('dueFrom', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} />
+        <TextField size="small" type="date" label="Due to" value={filter.dueTo ?? ''} onChange={(e) => set('dueTo', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} />
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <FormControlLabel sx={{ ml: 0 }} control={<Switch size="small" checked={filter.isOverdue ?? false} onChange={(e) => set('isOverdue', e.target.checked)} />} label="Overdue" />
+        <FormControlLabel control={<Switch size="small" checked={filter.isBlocked ?? false} onChange={(e) => set('isBlocked', e.target.checked)} />} label="Blocked" />
+        <Divider orientation="vertical" flexItem sx={{ mx: 1 }} />
         {(saved.data ?? []).map((f) => (
           <Chip key={f.id} icon={<BookmarkBorderIcon />} label={f.name} variant="outlined" onClick={() => onChange(f.filter)} onDelete={() => void remove.run({ id: f.id })} data-testid="saved-filter" />
         ))}

@@ -1,7 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import {
-  Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel, Tooltip, Typography,
+  Alert, Button, Chip, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel, Tooltip, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import type { TaskFilter, TaskRow, TaskSortField } from '../../src-shared/tasks/task-views';
@@ -17,8 +17,8 @@ const columns: Array<{ field: TaskSortField; label: string; width?: number }> = 
   { field: 'title', label: 'Task' },
   { field: 'status', label: 'Status', width: 130 },
   { field: 'priority', label: 'Priority', width: 110 },
-  { field: 'startDate', label: 'Start', width: 120 },
-  { field: 'dueDate', label: 'Due', width: 120 },
+  { field: 'startDate', label: 'Start', width: 130 },
+  { field: 'dueDate', label: 'Due', width: 150 },
   { field: 'progress', label: 'Progress', width: 140 },
 ];
 
@@ -68,10 +68,13 @@ export function TaskListPanel({ base, canCreate = false }: { base: TaskFilter; c
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" sx={{ alignItems: 'flex-start' }} spacing={2}>
-        <Box sx={{ flexGrow: 1 }}><TaskFilterBar filter={own} onChange={setOwn} people={people.data ?? []} showAssignee={!base.isMine} /></Box>
-        {canCreate && base.projectId && <Button variant="contained" startIcon={<AddIcon />} onClick={() => setIsCreating(true)}>New task</Button>}
-      </Stack>
+      {canCreate && base.projectId && (
+        <Stack direction="row" sx={{ alignItems: 'center' }}>
+          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>{list.data ? `${list.data.total} task${list.data.total === 1 ? '' : 's'}` : ''}</Typography>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setIsCreating(true)}>New task</Button>
+        </Stack>
+      )}
+      <TaskFilterBar filter={own} onChange={setOwn} people={people.data ?? []} showAssignee={!base.isMine} />
       {list.isLoading && <LinearProgress aria-label="Loading tasks" />}
       {list.error && <Alert severity="error">{errorText(list.error)}</Alert>}
       {!list.isLoading && rows.length === 0 && (

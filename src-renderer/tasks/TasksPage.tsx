@@ -41,12 +41,12 @@ export function TasksPage() {
           </TextField>
         )}
       </Stack>
-      <Tabs value={view} onChange={(_e, v: View) => setView(v)} aria-label="Task views">
+      <Tabs value={view} onChange={(_e, v: View) => setView(v)} aria-label="Task views" sx={{ borderBottom: 1, borderColor: 'divider' }}>
         <Tab value="mine" label="My tasks" />
         <Tab value="watching" label="Watching" />
         <Tab value="all" label="All tasks" />
-        <Tab value="board" label="Board" icon={<ViewKanbanIcon />} iconPosition="start" />
-        <Tab value="gantt" label="Gantt" icon={<TimelineIcon />} iconPosition="start" />
+        <Tab value="board" label="Board" />
+        <Tab value="gantt" label="Gantt" />
       </Tabs>
       {view === 'mine' && <TaskListPanel key="mine" base={{ isMine: true }} />}
       {view === 'watching' && <TaskListPanel key="watching" base={{ isWatching: true }} />}

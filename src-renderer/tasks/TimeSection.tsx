@@ -57,7 +57,7 @@ export function TimeSection({ detail }: { detail: TaskDetail }) {
           <TextField size="small" label="Hours" type="number" value={entry.hours} sx={{ width: 100 }} onChange={(e) => setEntry({ ...entry, hours: e.target.value })}
             error={Boolean(fieldError(log.error, 'hours'))} helperText={fieldError(log.error, 'hours')} slotProps={{ htmlInput: { min: 0, step: 0.25 } }} />
           <TextField size="small" label="Note" value={entry.note} sx={{ flexGrow: 1 }} onChange={(e) => setEntry({ ...entry, note: e.target.value })} />
-          <Button variant="outlined" onClick={() => void submit()} disabled={!entry.hours || log.isRunning}>Log time</Button>
+          <Button variant="outlined" onClick={() => void submit()} disabled={!entry.hours || log.isRunning} sx={{ whiteSpace: 'nowrap', flexShrink: 0, height: 40 }}>Log time</Button>
         </Stack>
       )}
       <Typography variant="body2" color="text.secondary">
