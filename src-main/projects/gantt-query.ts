@@ -36,15 +36,34 @@ function outline(tasks: readonly Task[]): Array<{ task: Task; depth: number; has
   return rows;
 }
 
+/**
+ * The critical path of the last schedule seen by one subscription. Most changes on a busy board
+ * (status, rank, progress, assignee) leave every date and link alone, so the CPM passes — the
+ * costliest step at thousands of tasks — run only when a date, a link or the set of tasks changed.
+ */
+function memoisedCriticalPath() {
+  let lastKey = '';
+  let last: ReturnType<typeof criticalPath> | null = null;
+  return (tasks: readonly Task[]) => {
+    const key = tasks.map((t) => `${t.id}|${t.startDate ?? ''}|${t.dueDate ?? ''}|${t.dependsOn.join(',')}`).join(';');
+    if (last === null || key !== lastKey) {
+      last = criticalPath(tasks);
+      lastKey = key;
+    }
+    return last;
+  };
+}
+
 /** `projects/gantt`: the spec's generate_project_gantt, live. Cancelled tasks are left off the chart. */
-export const ganttQuery: QueryHandler<'projects/gantt'> = (input, context): Observable<Result<GanttView>> =>
-  combineLatest([project$(context.db, input.projectId), projectTasks$(context.db, input.projectId), planItems$(context.db, input.projectId, 'milestone')]).pipe(
+export const ganttQuery: QueryHandler<'projects/gantt'> = (input, context): Observable<Result<GanttView>> => {
+  const pathOf = memoisedCriticalPath();
+  return combineLatest([project$(context.db, input.projectId), projectTasks$(context.db, input.projectId), planItems$(context.db, input.projectId, 'milestone')]).pipe(
     settle(),
     map(([project, all, items]) => {
       if (!project) return fail('not_found', 'That project no longer exists.');
       const tasks = all.filter((t) => t.status !== 'cancelled');
       const index = taskIndex(all);
-      const path = criticalPath(tasks);
+      const path = pathOf(tasks);
       const schedule = new Map(path.ok ? path.value.schedule.map((s) => [s.taskId, s]) : []);
       const today = localToday(context.clock());
       const rows = outline(tasks).map(({ task: t, depth, hasChildren }): GanttTask => ({
@@ -70,6 +89,7 @@ export const ganttQuery: QueryHandler<'projects/gantt'> = (input, context): Obse
       });
     }),
   );
+};
 
 /** `projects/export`: Mermaid gantt text or CSV of the plan, live so a preview stays current. */
 export const exportQuery: QueryHandler<'projects/export'> = (input, context): Observable<Result<ExportView>> =>
