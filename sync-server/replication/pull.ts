@@ -24,7 +24,8 @@ export async function pullChanges(
   limit: number,
 ): Promise<PullResponse & { withheld: string[] }> {
   const scope = scopeKey(person);
-  const isReplay = checkpoint !== null && checkpoint.scope !== scope;
+  // Only collections with read rules depend on the scope; the others are never replayed.
+  const isReplay = checkpoint !== null && checkpoint.scope !== scope && isReadScoped(collection.name);
   const sendTombstones = checkpoint !== null;
   let cursor = isReplay || !checkpoint ? { seq: 0, id: '' } : { seq: checkpoint.seq, id: checkpoint.id };
   const documents: WireDocument[] = [];
