@@ -1,10 +1,11 @@
 import CloseIcon from '@mui/icons-material/Close';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import NotificationsNoneIcon from '@mui/icons-material/NotificationsNone';
 import {
-  Alert, Box, Breadcrumbs, Chip, Divider, Drawer, IconButton, LinearProgress, Link, Stack, Tooltip, Typography,
+  Alert, Box, Breadcrumbs, Button, Chip, Divider, Drawer, IconButton, LinearProgress, Link, Stack, Tooltip, Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { ChecklistSection } from './ChecklistSection';
@@ -40,6 +41,8 @@ function TaskDetailPanel({ taskId, personId, onOpen, onClose }: { taskId: string
   const detail = useLiveQuery('tasks/detail', { id: taskId });
   const people = useLiveQuery('people/list', { includeInactive: true });
   const watch = useCommand('tasks/watch');
+  const remove = useCommand('tasks/remove');
+  const [isConfirming, setIsConfirming] = useState(false);
   const d = detail.data;
   const isWatching = d?.task.watcherIds.includes(personId) ?? false;
   return (
@@ -61,8 +64,20 @@ function TaskDetailPanel({ taskId, personId, onOpen, onClose }: { taskId: string
             </IconButton>
           </Tooltip>
         )}
+        {d?.canEdit && (
+          <Tooltip title="Remove task"><IconButton aria-label="Remove task" onClick={() => setIsConfirming(true)}><DeleteOutlinedIcon /></IconButton></Tooltip>
+        )}
         <IconButton aria-label="Close task" onClick={onClose}><CloseIcon /></IconButton>
       </Stack>
+      {isConfirming && d && (
+        <Alert severity="warning" sx={{ mb: 2 }} action={
+          <>
+            <Button color="inherit" size="small" onClick={() => setIsConfirming(false)}>Keep</Button>
+            <Button color="error" size="small" onClick={async () => { const r = await remove.run({ id: d.task.id }); setIsConfirming(false); if (r.ok) onClose(); }}>Remove</Button>
+          </>
+        }>Remove “{d.task.title}”? Tasks waiting for it stop waiting.</Alert>
+      )}
+      {remove.error && <Alert severity="error" sx={{ mb: 2 }} onClose={remove.clearError}>{errorText(remove.error)}</Alert>}
       {detail.isLoading && <LinearProgress />}
       {detail.error && <Alert severity="error">{errorText(detail.error)}</Alert>}
       {d && (
