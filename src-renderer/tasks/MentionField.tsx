@@ -53,7 +53,7 @@ export function MentionField({ value, onChange, people, label, disabled }: Props
   return (
     <>
       <TextField label={label} value={value} multiline minRows={2} fullWidth size="small" disabled={disabled} inputRef={inputRef}
-        placeholder="Write a comment; type @ to mention someone"
+        placeholder="Write a comment; type @ to mention someone" slotProps={{ inputLabel: { shrink: true } }}
         onChange={(e) => { onChange(e.target.value); track(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
         onKeyDown={onKeyDown} onBlur={() => setTimeout(() => setQuery(null), 150)} />
       <Popper open={suggestions.length > 0} anchorEl={inputRef.current} placement="bottom-start" sx={{ zIndex: 1500 }}>
