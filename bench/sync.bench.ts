@@ -14,7 +14,6 @@
  * Goals: initial pull ≥ 10,000 docs/s; live p95 ≤ 100 ms; 20 clients for 30 s with zero errors.
  * Prints progress to stderr and ONE JSON object on the last line of stdout.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { hashPassword } from '../sync-server/auth/passwords';
 import { openPgDatabase } from '../sync-server/db/pg-database';
 import type { SessionTokens } from '../src-shared/sync/protocol';
 import { postgresUnavailableReason, startPostgresCluster } from '../tests/integration/sync/support/postgres-cluster';
+import { startSyncServer } from '../tests/e2e/support/sync-server';
 
 const log = (message: string) => process.stderr.write(message + '\n');
 const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENT_SECONDS ?? 30);
@@ -30,34 +30,6 @@ const CLIENTS = 20;
 const LIVE_WRITES = 1000;
 const at = new Date().toISOString();
 const base = (id: string, by = 'bench') => ({ id, createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' });
-
-async function startServer(env: Record<string, string>, args: string[]): Promise<{ url: string; setupToken: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'sync-server/server.ts', '--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let output = '';
-  const found = await new Promise<{ url: string; setupToken: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sync server did not start:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /SYNC_SERVER_URL=(\S+)/.exec(output)?.[1];
-      const setupToken = /SYNC_SETUP_TOKEN=(\S+)/.exec(output)?.[1];
-      if (url && setupToken) {
-        clearTimeout(timer);
-        resolve({ url, setupToken });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}:\n${output}`)));
-  });
-  return {
-    ...found,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
-}
 
 const json = async <T>(response: Response): Promise<T> => {
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
@@ -69,7 +41,7 @@ async function main() {
   const cluster = reason ? null : await startPostgresCluster();
   const pgliteDir = reason ? mkdtempSync(path.join(os.tmpdir(), 'labflow-bench-sync-')) : null;
   log(cluster ? 'PostgreSQL: throwaway cluster' : `PostgreSQL binaries missing (${reason}); using PGlite`);
-  const server = await startServer(cluster ? { DATABASE_URL: cluster.url } : {}, pgliteDir ? ['--data-dir', pgliteDir] : []);
+  const server = await startSyncServer(cluster ? { databaseUrl: cluster.url } : { dataDir: pgliteDir! });
   log(`sync server at ${server.url}`);
   try {
     const post = (p: string, body: unknown, token?: string) =>

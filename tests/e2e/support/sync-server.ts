@@ -9,15 +9,19 @@ export interface RunningSyncServer {
   stop(): Promise<void>;
 }
 
-/** Starts `npm run sync-server`'s entry on a free loopback port with an embedded PostgreSQL in a temp folder. */
-export async function startSyncServer(dataDir = mkdtempSync(join(tmpdir(), 'labflow-e2e-sync-'))): Promise<RunningSyncServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'sync-server/server.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--log-level', 'warn'], {
+/**
+ * Starts `npm run sync-server`'s entry on a free loopback port: with an embedded PostgreSQL in a temp
+ * folder, or on the PostgreSQL of `databaseUrl`. Resolves once it printed its address and set-up token.
+ */
+export async function startSyncServer(options: { databaseUrl?: string; dataDir?: string } = {}): Promise<RunningSyncServer> {
+  const database = options.databaseUrl ? [] : ['--data-dir', options.dataDir ?? mkdtempSync(join(tmpdir(), 'labflow-sync-'))];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'sync-server/server.ts', '--port', '0', '--host', '127.0.0.1', '--log-level', 'warn', ...database], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
+    env: { ...process.env, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}) },
   });
   let output = '';
   const found = await new Promise<{ url: string; setupToken: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the sync server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the sync server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /SYNC_SERVER_URL=(\S+)/.exec(output)?.[1];

@@ -9,6 +9,7 @@ import { connectTestClient } from '../support/test-client';
 import { baseFields, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 import type { SqlDatabase } from '../../../sync-server/db/sql-database';
 import { startTcpProxy } from './support/tcp-proxy';
+import { waitUntil } from './support/wait';
 
 /**
  * A real desktop host (SQLite in a temp folder) joining a real sync server through Settings →
@@ -36,16 +37,6 @@ const waitForStatus = async (predicate: (s: SyncStatusView) => boolean, timeoutM
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`status never matched; last: ${JSON.stringify(last)}`);
-};
-
-const waitFor = async <T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 };
 
 beforeAll(async () => {
@@ -94,13 +85,13 @@ describe('a desktop joining a team', () => {
     const admin = await signIn(server, { email: adminInput.email, password: adminInput.password });
     const project: WireDocument = { ...baseFields('REMOTE-1'), code: 'REMOTE-1', name: 'From another PC', status: 'planned', isArchived: false, _deleted: false };
     await push(server, admin.accessToken, 'projects', [{ newDocumentState: project }]);
-    await waitFor(async () => host.db.projects.findOne('REMOTE-1').exec(), 'the project to arrive');
+    await waitUntil(async () => host.db.projects.findOne('REMOTE-1').exec(), 'the project to arrive');
     const me = await host.db.people.findOne({ selector: { email: adminInput.email } }).exec();
     expect(String(me?.get('passwordHash'))).toMatch(/^\$argon2id\$/);
 
     // A person an admin created elsewhere arrives too (without any hash).
     await push(server, admin.accessToken, 'people', [{ newDocumentState: personDoc(team.member, await hashPassword(team.member.password)) }]);
-    const max = await waitFor(async () => host.db.people.findOne(team.member.id).exec(), 'the new person');
+    const max = await waitUntil(async () => host.db.people.findOne(team.member.id).exec(), 'the new person');
     expect(max.get('passwordHash')).toBeUndefined();
   });
 
@@ -109,12 +100,12 @@ describe('a desktop joining a team', () => {
     const me = (await pull(server, admin.accessToken, 'people')).documents.find((d) => d.email === adminInput.email)!;
     // This PC's account loses the admin role on the server (another admin's decision)…
     await push(server, admin.accessToken, 'people', [{ assumedMasterState: me, newDocumentState: { ...me, roles: ['member'] } }]);
-    await waitFor(async () => ((await host.db.people.findOne(me.id as string).exec())?.get('roles') as string[]).join() === 'member', 'the role change');
+    await waitUntil(async () => ((await host.db.people.findOne(me.id as string).exec())?.get('roles') as string[]).join() === 'member', 'the role change');
     // …while the local session still allows an admin-only change.
     expect((await client.call('roles/create', { code: 'lab_tech', name: 'Lab technician' })).ok).toBe(true);
     const status = await waitForStatus((s) => s.refused.some((r) => r.collection === 'people'));
     expect(status.refused[0]).toMatchObject({ collection: 'people', message: 'Only an administrator can change people, roles and departments.' });
-    await waitFor(async () => (await host.db.people.findOne({ selector: { kind: 'role', email: 'lab_tech' } }).exec()) === null, 'the refused role to be withdrawn');
+    await waitUntil(async () => (await host.db.people.findOne({ selector: { kind: 'role', email: 'lab_tech' } }).exec()) === null, 'the refused role to be withdrawn');
     await new Promise((r) => setTimeout(r, 1000));
     const refusals = server.logs.filter((l) => l.event === 'authz.refused' && l.action === 'write' && l.collection === 'people');
     expect(refusals).toHaveLength(1);
@@ -124,7 +115,7 @@ describe('a desktop joining a team', () => {
     const member = await signIn(server, team.member);
     await push(server, member.accessToken, 'records', [{ newDocumentState: { ...baseFields('LR-1', team.member.id), kind: 'leave_request', title: 'Leave', status: 'submitted', data: { personId: team.member.id }, _deleted: false } }]);
     await push(server, member.accessToken, 'records', [{ newDocumentState: { ...baseFields('EQ-1', team.member.id), kind: 'equipment', title: 'Balance', status: 'active', data: {}, _deleted: false } }]);
-    await waitFor(async () => host.db.records.findOne('EQ-1').exec(), 'the equipment record');
+    await waitUntil(async () => host.db.records.findOne('EQ-1').exec(), 'the equipment record');
     expect(await host.db.records.findOne('LR-1').exec()).toBeNull();
   });
 

@@ -4,6 +4,7 @@ import { issueSetupToken } from '../../../sync-server/auth/bootstrap';
 import { tempDataDir } from '../support/sqlite-host';
 import { startDesktop, type Desktop } from './support/desktop-driver';
 import { startTcpProxy } from './support/tcp-proxy';
+import { waitUntil } from './support/wait';
 import { openTestDatabase, startTestServer, type TestServer } from './support/test-server';
 
 /**
@@ -20,24 +21,12 @@ let proxyB: Awaited<ReturnType<typeof startTcpProxy>>;
 let a: Desktop;
 let b: Desktop;
 
-async function until<T>(check: () => Promise<T | false | null | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    const value = await check();
-    if (value) return value;
-    last = value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
-
 const status = async (desktop: Desktop) => {
   const result = await desktop.query<SyncStatusView>('sync/status');
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
-const upToDate = (desktop: Desktop) => until(async () => (await status(desktop)).phase === 'up_to_date' && (await status(desktop)), 'up to date');
+const upToDate = (desktop: Desktop) => waitUntil(async () => (await status(desktop)).phase === 'up_to_date' && (await status(desktop)), 'up to date');
 const projectsOf = async (desktop: Desktop) =>
   (await desktop.find<{ code: string; name: string; isArchived: boolean }>('projects')).map((p) => ({ code: p.code, name: p.name, isArchived: p.isArchived })).sort((x, y) => x.code.localeCompare(y.code));
 const projectId = async (desktop: Desktop, code: string) => (await desktop.find<{ id: string }>('projects', { code }))[0]!.id;
@@ -71,7 +60,7 @@ describe('two desktops and one server', () => {
     expect((await b.call('auth/create-administrator', ben)).ok).toBe(true);
     expect(await b.call('sync/connect', { serverUrl: proxyB.url, email: ben.email, password: ben.password })).toMatchObject({ ok: true, value: { account: { email: ben.email, roles: ['admin'] } } });
     await upToDate(b);
-    await until(async () => (await projectsOf(b)).length === 2, 'A’s projects on B');
+    await waitUntil(async () => (await projectsOf(b)).length === 2, 'A’s projects on B');
     const bensOnB = (await b.find<{ email: string }>('people', { kind: 'person' })).filter((p) => p.email === ben.email);
     expect(bensOnB).toHaveLength(1);
     expect((await status(b)).refused).toEqual([]);
@@ -83,7 +72,7 @@ describe('two desktops and one server', () => {
     const qc1 = await projectId(a, 'QC-1');
     const qc2 = await projectId(a, 'QC-2');
     await Promise.all([proxyA.cut(), proxyB.cut()]);
-    await until(async () => (await status(a)).phase === 'offline' && (await status(b)).phase === 'offline', 'both offline');
+    await waitUntil(async () => (await status(a)).phase === 'offline' && (await status(b)).phase === 'offline', 'both offline');
 
     // Same field on both PCs: a real conflict. Different fields: a merge. New projects on both.
     expect((await a.call('projects/rename', { id: qc1, name: 'QC (Ada)' })).ok).toBe(true);
@@ -104,18 +93,18 @@ describe('two desktops and one server', () => {
       { code: 'QC-1', name: 'QC (Ada)', isArchived: false },
       { code: 'QC-2', name: 'Calibration 2026', isArchived: true },
     ];
-    await until(async () => JSON.stringify(await projectsOf(b)) === JSON.stringify(expected) && JSON.stringify(await projectsOf(a)) === JSON.stringify(expected), 'both PCs to converge', 40_000);
+    await waitUntil(async () => JSON.stringify(await projectsOf(b)) === JSON.stringify(expected) && JSON.stringify(await projectsOf(a)) === JSON.stringify(expected), 'both PCs to converge', 40_000);
   });
 
   it('keeps the losing edit as a conflict record on both PCs, and every change in both audit trails', async () => {
     const qc1 = await projectId(a, 'QC-1');
     for (const desktop of [a, b]) {
-      const conflicts = await until(async () => {
+      const conflicts = await waitUntil(async () => {
         const result = await desktop.query<{ recordId: string; fields: { field: string; kept: unknown; lost: unknown }[] }[]>('sync/conflicts', { recordId: qc1 });
         return result.ok && result.value.length > 0 && result.value;
       }, 'the conflict record');
       expect(conflicts[0]!.fields).toEqual([{ field: 'name', kept: 'QC (Ada)', lost: 'QC (Ben)' }]);
-      const audit = await until(async () => {
+      const audit = await waitUntil(async () => {
         const entries = await desktop.find<{ recordId: string; changes: { field: string; new: unknown }[] }>('audit', { recordId: qc1 });
         return entries.length >= 3 && entries;
       }, 'both renames in the audit trail');
