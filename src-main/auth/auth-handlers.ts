@@ -7,6 +7,7 @@ import type { Session } from './session';
 import { hashPassword, verifyPassword } from './passwords';
 import { findPersonByEmail } from '../people/people-store';
 import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
+import { checkPasswordWithTeam } from '../sync/sync-feature';
 
 type AuthCommands = 'auth/create-administrator' | 'auth/sign-in' | 'auth/sign-out';
 
@@ -29,7 +30,13 @@ export const authCommandHandlers: CommandHandlers<AuthCommands> = {
 
   async 'auth/sign-in'(input, context) {
     const person = await findPersonByEmail(context.db, input.email);
-    const isValid = await verifyPassword(person?.passwordHash, input.password);
+    let isValid = await verifyPassword(person?.passwordHash, input.password);
+    // In a team, people an administrator added on another PC arrive without a password hash (hashes
+    // never travel between PCs): their first sign-in here is checked with the team's server once.
+    if (person && !person.passwordHash && person.isActive && (await checkPasswordWithTeam(context.db, input.email, input.password))) {
+      await context.writer.update('people', person.id, { passwordHash: await hashPassword(input.password) }, { actor: { id: person.id, name: person.name }, command: context.command, now: context.clock() });
+      isValid = true;
+    }
     if (!person || !isValid) {
       context.log.warn('sign-in refused', { email: input.email, reason: person ? 'wrong password' : 'unknown email' });
       return fail('unauthenticated', 'That email and password do not match. Check both and try again.', { field: 'password' });

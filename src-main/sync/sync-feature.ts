@@ -11,6 +11,10 @@ const engines = new WeakMap<LabDatabase, TeamSync>();
 const engineOf = (context: QueryContext | CommandContext) => engines.get(context.db);
 const notRunning = () => fail('invalid_state', 'Team sync is not running on this host.');
 
+/** For local sign-in: true when this host is in a team and the team's server accepts the password. */
+export const checkPasswordWithTeam = async (db: LabDatabase, email: string, password: string): Promise<boolean> =>
+  (await engines.get(db)?.checkPasswordWithServer(email, password)) ?? false;
+
 /** Team sync: Settings → Team sync commands, the status and conflicts queries, and the background replication. */
 export const syncFeature: HostFeature = {
   name: 'sync',

@@ -226,6 +226,18 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       return ok(status$.value);
     },
 
+    /**
+     * Whether the team's server accepts this email and password: lets someone an administrator
+     * added on another PC sign in here for the first time (this PC has their person, not their hash).
+     */
+    async checkPasswordWithServer(email: string, password: string): Promise<boolean> {
+      if (!settings) return false;
+      const result = await serverApi.signIn(fetchFn, settings.serverUrl, email, password);
+      if (!result.ok) return false;
+      await serverApi.signOut(fetchFn, settings.serverUrl, result.value.refreshToken);
+      return true;
+    },
+
     /** Retries at once: re-syncs every collection. */
     syncNow(): Result<SyncStatusView> {
       if (!settings) return fail('invalid_state', 'Team sync is not set up on this PC.');

@@ -1,4 +1,4 @@
-import { resolvePush, type LostField } from '../../src-shared/sync/conflicts';
+import { isSameContent, resolvePush, type LostField } from '../../src-shared/sync/conflicts';
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { can, type SyncAction } from '../../src-shared/sync/permissions';
 import type { PushResponse, PushRow, RefusedWrite, WireDocument } from '../../src-shared/sync/protocol';
@@ -84,6 +84,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // Deleting what the server never had changes nothing (e.g. a local duplicate removed when
       // people were matched by email): taken as done, nothing stored.
       if (!master && incoming._deleted) continue;
+      // Nothing but PC-only fields or bookkeeping changed (e.g. a password hash stored on first
+      // sign-in): no document write and nothing to refuse; an administrator's new hash still counts.
+      if (master && isSameContent(master, incoming)) {
+        if (passwordHash !== undefined) await afterWrite(tx, collection, master, passwordHash, person);
+        continue;
+      }
       const resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming });
       // The PC sent what the server already has (or only lost bookkeeping): nothing is written, so
       // there is nothing to authorise; the PC simply takes the server's version.

@@ -132,6 +132,19 @@ describe('a desktop joining a team', () => {
     expect((await pull(server, admin.accessToken, 'projects')).documents.map((d) => d.code)).toContain('OFFLINE-1');
   });
 
+  it('lets someone added on another PC sign in here with their team password, once checked by the server', async () => {
+    expect(await host.db.people.findOne(team.member.id).exec()).not.toBeNull();
+    await client.call('auth/sign-out', {});
+    expect(await client.call('auth/sign-in', { email: team.member.email, password: 'not his password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await client.call('auth/sign-in', { email: team.member.email, password: team.member.password })).toMatchObject({ ok: true, value: { person: { id: team.member.id } } });
+    expect(String((await host.db.people.findOne(team.member.id).exec())?.get('passwordHash'))).toMatch(/^\$argon2id\$/);
+    // Storing the hash here changes nothing on the server, so nothing is refused.
+    await waitForStatus((s) => s.pendingChanges === 0);
+    expect((await waitForStatus(() => true)).refused.filter((r) => r.id === team.member.id)).toEqual([]);
+    await client.call('auth/sign-out', {});
+    expect((await client.call('auth/sign-in', { email: adminInput.email, password: adminInput.password })).ok).toBe(true);
+  });
+
   it('resumes after a restart from the stored sign-in, and forgets it on disconnect', async () => {
     client.close();
     await host.close();
