@@ -1,7 +1,7 @@
 import CancelIcon from '@mui/icons-material/Cancel';
 import GavelIcon from '@mui/icons-material/Gavel';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
-import { Alert, Box, Button, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import type { AvailableActionView, InstanceDetailView } from '../../src-shared/workflows/workflow-contract';
@@ -33,6 +33,11 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
   const open = (step: AvailableActionView, action: string) => {
     advance.clearError();
     setPending({ step, action, isSigned: step.signatureActions.includes(action) });
+  };
+  // A refused attempt (a wrong password) stays in its dialog; closing it forgets the refusal.
+  const closeAction = () => {
+    setPending(null);
+    advance.clearError();
   };
   const sendComment = async (event: FormEvent) => {
     event.preventDefault();
@@ -89,7 +94,7 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
         subject={subject}
         isRunning={advance.isRunning}
         error={advance.error}
-        onCancel={() => setPending(null)}
+        onCancel={closeAction}
         onSign={async (values) => {
           if (!pending) return;
           const result = await advance.run({
@@ -105,7 +110,7 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
         stepName={pending?.step.stepName ?? ''}
         isRunning={advance.isRunning}
         error={advance.error}
-        onCancel={() => setPending(null)}
+        onCancel={closeAction}
         onSubmit={async (values) => {
           if (!pending) return;
           const result = await advance.run({
@@ -141,7 +146,6 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
           if (result.ok) setReassigning(false);
         }}
       />
-      {advance.error && pending === null && <Alert severity="error" sx={{ mt: 1 }}>{errorText(advance.error)}</Alert>}
     </Paper>
   );
 }

@@ -66,6 +66,8 @@ async function addPerson(page: Page, who: { name: string; email: string; passwor
   await page.getByRole('option', { name: who.role, exact: true }).click();
   await dialog.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByTestId('person-row').filter({ hasText: who.name })).toContainText(who.role);
+  // Until the dialog has faded out, its own "Add person" is the only one a person (or a locator) can reach.
+  await expect(dialog).toHaveCount(0);
 }
 
 async function addPeople(page: Page) {
@@ -281,10 +283,16 @@ test('a wrong password in the e-signature dialog is refused in place and changes
   await openWorkflowsTab(page, 'My work');
   await expect(page.getByTestId('my-work-row')).toHaveCount(1);
 
-  // Three days pass: the 48-hour approval is overdue in My work and listed as an SLA violation.
+  // Three days pass: the 48-hour approval is overdue in My work and listed as an SLA violation. The
+  // clock moves while nobody is signed in, as three idle days would end any session.
+  await page.getByRole('button', { name: 'Sign out' }).click();
   const url = new URL(host!.url);
   const moved = await page.request.post(`${url.origin}/__test/clock`, { headers: { Authorization: `Bearer ${url.searchParams.get('token')}` }, data: { advanceMs: 3 * 86_400_000 } });
   expect(moved.status()).toBe(200);
+  await page.getByLabel('Email').fill(head.email);
+  await page.getByLabel('Password').fill(head.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(head.name);
   await openWorkflowsTab(page, 'SLA violations');
   await expect(page.getByTestId('sla-violation-row')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('sla-violation-row')).toContainText('Manager Approval');
