@@ -1,3 +1,4 @@
+import BuildIcon from '@mui/icons-material/Build';
 import CancelIcon from '@mui/icons-material/Cancel';
 import GavelIcon from '@mui/icons-material/Gavel';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
@@ -11,6 +12,7 @@ import { ActionDialog } from './ActionDialog';
 import { newCommandId } from './command-id';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ReassignDialog } from './ReassignDialog';
+import { ResolveIncidentDialog } from './ResolveIncidentDialog';
 import { SignatureDialog } from './SignatureDialog';
 import { actionLabel } from './workflow-labels';
 
@@ -22,6 +24,8 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
   const cancel = useCommand('workflows/instances/cancel');
   const reassign = useCommand('workflows/instances/reassign');
   const comment = useCommand('workflows/instances/comment');
+  const resolve = useCommand('workflows/instances/resolve-incident');
+  const [isResolving, setResolving] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [isCancelling, setCancelling] = useState(false);
   const [isReassigning, setReassigning] = useState(false);
@@ -29,7 +33,7 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
   const { instance } = detail;
   const id = instance.id;
   const subject = `${instance.workflowName} for ${instance.entityType} ${instance.entityId}`;
-  const hasAnything = detail.availableActions.length > 0 || detail.canCancel || detail.canReassign || detail.canComment;
+  const hasAnything = detail.availableActions.length > 0 || detail.canCancel || detail.canReassign || detail.canComment || detail.canResolveIncident;
   const open = (step: AvailableActionView, action: string) => {
     advance.clearError();
     setPending({ step, action, isSigned: step.signatureActions.includes(action) });
@@ -68,8 +72,9 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
         {detail.availableActions.length === 0 && instance.status === 'running' && (
           <Typography variant="body2" color="text.secondary">No step here waits for you.</Typography>
         )}
-        {(detail.canCancel || detail.canReassign) && (
+        {(detail.canCancel || detail.canReassign || detail.canResolveIncident) && (
           <Stack direction="row" spacing={1}>
+            {detail.canResolveIncident && instance.incident && <Button size="small" variant="outlined" color="warning" startIcon={<BuildIcon />} onClick={() => { resolve.clearError(); setResolving(true); }}>Resolve incident</Button>}
             {detail.canReassign && <Button size="small" startIcon={<SwapHorizIcon />} onClick={() => { reassign.clearError(); setReassigning(true); }}>Reassign</Button>}
             {detail.canCancel && <Button size="small" color="error" startIcon={<CancelIcon />} onClick={() => { cancel.clearError(); setCancelling(true); }}>Cancel workflow</Button>}
           </Stack>
@@ -133,6 +138,18 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
         onConfirm={async (reason) => {
           const result = await cancel.run({ commandId: newCommandId(), instanceId: id, ...(reason ? { reason } : {}) });
           if (result.ok) setCancelling(false);
+        }}
+      />
+      <ResolveIncidentDialog
+        isOpen={isResolving}
+        message={instance.incident ? `Stopped at ${instance.incident.stepId}: ${instance.incident.message}` : ''}
+        steps={detail.definition.definition.steps}
+        isRunning={resolve.isRunning}
+        error={resolve.error}
+        onCancel={() => setResolving(false)}
+        onSubmit={async (values) => {
+          const result = await resolve.run({ commandId: newCommandId(), instanceId: id, ...(values.goTo ? { goTo: values.goTo } : {}), ...(values.comments ? { comments: values.comments } : {}) });
+          if (result.ok) setResolving(false);
         }}
       />
       <ReassignDialog

@@ -132,6 +132,9 @@ test('procurement from template to a signed approval, and a signed rejection tha
   await page.getByRole('tab', { name: 'JSON' }).click();
   await expect(page.getByRole('textbox', { name: 'Definition JSON' })).toContainText('"initial_step": "request"');
   await saveScreenshot(page, 'workflows-editor-json');
+  await page.getByRole('textbox', { name: 'Definition JSON' }).fill('{ "steps": ');
+  await expect(page.getByTestId('json-error')).toContainText('Not valid JSON');
+  await expect(page.getByTestId('diagram-node')).toHaveCount(5);
   // Leaving with unsaved changes asks first; stay, undo the change by discarding it.
   await page.getByRole('tab', { name: 'Definitions' }).click();
   await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toBeVisible();
