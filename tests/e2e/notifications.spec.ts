@@ -96,12 +96,51 @@ test('a notification reaches another person, marking it read clears the badge, a
   await expect(badge(page)).toHaveAttribute('data-count', '0');
 });
 
-// Enable when the tasks feature lands (its `tasks/create` or `tasks/assign` command must call notify()
-// with event 'task_assigned'): assigning a task to someone shows up in their notification centre.
-test.fixme('assigning a task notifies the assignee in their notification centre', async ({ page }) => {
+test('assigning a task notifies the assignee, and the entry opens the task', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
-  // First run as admin, add the technician (as above), then in Tasks: create a task assigned to them.
-  // Sign in as the technician: badge shows 1, the entry reads "Assigned to you: <title>" and opens #/tasks/<id>.
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
+  await page.getByLabel('Repeat the password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(tech.name);
+  await dialog.getByRole('textbox', { name: 'Email' }).fill(tech.email);
+  await dialog.getByLabel('First password').fill(tech.password);
+  await dialog.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByTestId('person-row')).toHaveCount(2);
+
+  // A project with a task assigned to the technician.
+  await page.getByRole('button', { name: 'Projects' }).click();
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Code' }).fill('STAB-26');
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Stability study');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('button', { name: 'Open Stability study' }).click();
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  await page.getByRole('button', { name: 'New task' }).click();
+  const taskDialog = page.getByRole('dialog', { name: 'New task' });
+  await taskDialog.getByLabel('Title').fill('Pull 6-month samples');
+  await taskDialog.getByLabel('Assignee').click();
+  await page.getByRole('option', { name: tech.name }).click();
+  await taskDialog.getByRole('button', { name: 'Create task' }).click();
+  await expect(page.getByTestId('task-drawer').getByRole('heading', { name: 'Pull 6-month samples' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close task' }).click();
+  // The administrator assigned it, so nothing for them.
+  await expect(badge(page)).toHaveAttribute('data-count', '0');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, tech);
   await expect(badge(page)).toHaveAttribute('data-count', '1');
+  await page.getByRole('button', { name: 'Notifications' }).click();
+  const item = page.getByTestId('notification-item');
+  await expect(item).toHaveCount(1);
+  await expect(item.first()).toContainText('Assigned to you: Pull 6-month samples');
+  await item.first().getByRole('button').first().click();
+  await expect(page).toHaveURL(/#\/tasks/);
+  await expect(page.getByTestId('task-drawer').getByRole('heading', { name: 'Pull 6-month samples' })).toBeVisible();
+  await expect(badge(page)).toHaveAttribute('data-count', '0');
 });
