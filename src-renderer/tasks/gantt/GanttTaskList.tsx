@@ -1,6 +1,7 @@
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
+import type { Theme } from '@mui/material/styles';
 import { memo } from 'react';
 import { planDateToLocal } from './gantt-geometry';
 import { ROW_HEIGHT } from './gantt-links';
@@ -8,16 +9,46 @@ import type { GanttRow } from './gantt-rows';
 
 export const LIST_WIDTH = 420;
 const DATES_WIDTH = 112;
-const PROGRESS_WIDTH = 44;
+const PROGRESS_WIDTH = 52;
 
 const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const formatDay = (date: string) => shortDate.format(planDateToLocal(date));
+const milestoneStatus: Record<string, string> = { reached: 'Reached', pending: 'Pending', missed: 'Missed' };
 
 function datesText(row: GanttRow): string {
+  if (row.kind === 'group') return '';
   if (row.kind === 'milestone') return formatDay(row.due as string);
   if (row.start === undefined || row.due === undefined) return 'No dates';
   return row.start === row.due ? formatDay(row.start) : `${formatDay(row.start)} – ${formatDay(row.due)}`;
 }
+
+/**
+ * Styles for every row, set once on the list. Rows are plain elements with class names and only
+ * their offset inline: per-row `sx` would make emotion insert a new CSS rule for each offset, and
+ * every inserted rule restyles the whole page (dropped frames while scrolling).
+ */
+export const ganttListSx = (theme: Theme) => ({
+  '& .gl-row': {
+    position: 'absolute', left: 0, right: 0, height: ROW_HEIGHT, display: 'flex', alignItems: 'center', gap: 1, px: 1,
+    borderBottom: `1px solid ${theme.palette.divider}`, boxSizing: 'border-box',
+  },
+  '& .gl-row.gl-odd': { bgcolor: 'action.hover' },
+  '& .gl-name': { flex: 1, minWidth: 0, display: 'flex', alignItems: 'center' },
+  '& .gl-title': { ...theme.typography.body2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& .gl-strong': { fontWeight: 600 },
+  '& .gl-toggle': {
+    border: 0, bgcolor: 'transparent', color: 'text.secondary', p: 0, width: 22, height: 22, flexShrink: 0, display: 'grid', placeItems: 'center',
+    cursor: 'pointer', borderRadius: 1, '&:hover': { bgcolor: 'action.selected' }, '& svg': { fontSize: 18 },
+  },
+  '& .gl-mark': { width: 22, flexShrink: 0, display: 'grid', placeItems: 'center' },
+  '& .gl-diamond': { width: 9, height: 9, transform: 'rotate(45deg)', bgcolor: 'secondary.main' },
+  '& .gl-critical': { width: 7, height: 7, borderRadius: '50%', bgcolor: 'error.main' },
+  '& .gl-cell': { ...theme.typography.caption, color: 'text.secondary', flexShrink: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& .gl-dates': { width: DATES_WIDTH },
+  '& .gl-done': { width: PROGRESS_WIDTH, textAlign: 'right' },
+  '& .gl-missed': { color: 'error.main', fontWeight: 600 },
+  '& .gl-reached': { color: 'success.main', fontWeight: 600 },
+});
 
 interface RowProps {
   row: GanttRow;
@@ -29,28 +60,28 @@ interface RowProps {
 /** One list row; memoised so a row that neither changed nor moved is not rendered again. */
 const ListRow = memo(function ListRow({ row, index, isCollapsed, onToggle }: RowProps) {
   const isMilestone = row.kind === 'milestone';
+  const status = row.milestone?.status ?? '';
   return (
-    <Box role="row" data-testid="gantt-row" data-row-id={row.id} data-kind={row.kind} aria-rowindex={index + 2}
-      sx={{ position: 'absolute', top: index * ROW_HEIGHT, left: 0, right: 0, height: ROW_HEIGHT, display: 'flex', alignItems: 'center', px: 1, gap: 1, borderBottom: 1, borderColor: 'divider', bgcolor: index % 2 ? 'action.hover' : 'transparent' }}>
-      <Box role="gridcell" sx={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'center', pl: `${row.depth * 16}px` }}>
+    <div role="row" className={`gl-row${index % 2 ? ' gl-odd' : ''}`} style={{ top: index * ROW_HEIGHT }} aria-rowindex={index + 2}
+      data-testid="gantt-row" data-row-id={row.id} data-kind={row.kind}>
+      <div role="gridcell" className="gl-name" style={{ paddingLeft: row.depth * 16 }}>
         {row.hasChildren ? (
-          <Box component="button" type="button" onClick={() => onToggle(row.id)} aria-expanded={!isCollapsed}
-            aria-label={`${isCollapsed ? 'Show' : 'Hide'} subtasks of ${row.title}`}
-            sx={{ border: 0, bgcolor: 'transparent', color: 'text.secondary', p: 0, width: 22, height: 22, display: 'grid', placeItems: 'center', cursor: 'pointer', borderRadius: 1, '&:hover': { bgcolor: 'action.selected' } }}>
-            {isCollapsed ? <ChevronRightIcon fontSize="small" /> : <ExpandMoreIcon fontSize="small" />}
-          </Box>
+          <button type="button" className="gl-toggle" onClick={() => onToggle(row.id)} aria-expanded={!isCollapsed}
+            aria-label={`${isCollapsed ? 'Show' : 'Hide'} subtasks of ${row.title}`}>
+            {isCollapsed ? <ChevronRightIcon /> : <ExpandMoreIcon />}
+          </button>
         ) : (
-          <Box sx={{ width: 22, flexShrink: 0, display: 'grid', placeItems: 'center' }}>
-            {isMilestone ? <Box sx={{ width: 9, height: 9, transform: 'rotate(45deg)', bgcolor: 'secondary.main' }} /> : row.isCritical ? <Box title="On the critical path" sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'error.main' }} /> : null}
-          </Box>
+          <span className="gl-mark">
+            {isMilestone ? <span className="gl-diamond" /> : row.isCritical ? <span className="gl-critical" title="On the critical path" /> : null}
+          </span>
         )}
-        <Typography variant="body2" noWrap title={row.title} sx={{ fontWeight: row.hasChildren || isMilestone ? 600 : 400 }}>{row.title}</Typography>
-      </Box>
-      <Typography role="gridcell" variant="caption" color="text.secondary" noWrap sx={{ width: DATES_WIDTH, flexShrink: 0 }}>{datesText(row)}</Typography>
-      <Typography role="gridcell" variant="caption" color="text.secondary" sx={{ width: PROGRESS_WIDTH, flexShrink: 0, textAlign: 'right' }}>
-        {isMilestone ? (row.milestone?.status ?? '') : `${row.progress}%`}
-      </Typography>
-    </Box>
+        <span className={`gl-title${row.hasChildren || isMilestone ? ' gl-strong' : ''}`} title={row.title}>{row.title}</span>
+      </div>
+      <span role="gridcell" className="gl-cell gl-dates">{datesText(row)}</span>
+      <span role="gridcell" className={`gl-cell gl-done${status ? ` gl-${status}` : ''}`}>
+        {isMilestone ? (milestoneStatus[status] ?? '') : row.kind === 'group' ? '' : `${row.progress}%`}
+      </span>
+    </div>
   );
 });
 

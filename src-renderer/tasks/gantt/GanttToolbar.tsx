@@ -2,6 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import SchemaIcon from '@mui/icons-material/Schema';
 import TodayIcon from '@mui/icons-material/Today';
 import { Box, Button, FormControlLabel, Stack, Switch, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
+import { memo } from 'react';
 import { zoomSettings, type Zoom } from './gantt-geometry';
 import type { GanttPalette } from './gantt-theme';
 
@@ -25,8 +26,8 @@ const Swatch = ({ colour, label, isDiamond = false }: { colour: string; label: s
   </Stack>
 );
 
-/** Zoom, critical-path highlight, legend and exports above the chart. */
-export function GanttToolbar(props: Props) {
+/** Zoom, critical-path highlight, legend and exports above the chart (memoised: live pushes leave it alone). */
+export const GanttToolbar = memo(function GanttToolbar(props: Props) {
   const { zoom, palette } = props;
   return (
     <Stack spacing={1}>
@@ -34,14 +35,14 @@ export function GanttToolbar(props: Props) {
         <ToggleButtonGroup size="small" exclusive value={zoom} onChange={(_, value: Zoom | null) => value && props.onZoom(value)} aria-label="Zoom">
           {(Object.keys(zoomSettings) as Zoom[]).map((z) => <ToggleButton key={z} value={z} sx={{ px: 1.5 }}>{zoomSettings[z].label}</ToggleButton>)}
         </ToggleButtonGroup>
-        <Tooltip title="Scroll to today"><Button size="small" startIcon={<TodayIcon />} onClick={props.onToday}>Today</Button></Tooltip>
+        <Tooltip title="Scroll to today" describeChild><Button size="small" startIcon={<TodayIcon />} onClick={props.onToday}>Today</Button></Tooltip>
         <FormControlLabel control={<Switch size="small" checked={props.isCriticalShown} onChange={(e) => props.onCriticalShown(e.target.checked)} />}
           label={<Typography variant="body2">Highlight critical path</Typography>} />
         <Box sx={{ flexGrow: 1 }} />
-        <Tooltip title="The plan as Mermaid gantt text, to copy or save">
+        <Tooltip title="The plan as Mermaid gantt text, to copy or save" describeChild>
           <Button size="small" variant="outlined" startIcon={<SchemaIcon />} onClick={props.onMermaid} disabled={props.isExporting}>Export Mermaid</Button>
         </Tooltip>
-        <Tooltip title="The plan as a CSV file for a spreadsheet">
+        <Tooltip title="The plan as a CSV file for a spreadsheet" describeChild>
           <Button size="small" variant="outlined" startIcon={<DownloadIcon />} onClick={props.onCsv} disabled={props.isExporting}>Export CSV</Button>
         </Tooltip>
       </Stack>
@@ -55,4 +56,4 @@ export function GanttToolbar(props: Props) {
       </Stack>
     </Stack>
   );
-}
+});

@@ -22,8 +22,15 @@ interface BarBox {
   index: number;
 }
 
+// Bars keep their objects while unchanged, so their x extent is worked out once per scale.
+const extents = new WeakMap<ChartScale, WeakMap<BarTask, [number, number]>>();
+
 /** x extent of a bar as the library computes it (short bars are widened to hold both handles). */
-function box(bar: BarTask, index: number, scale: ChartScale, top: number): BarBox {
+function xExtent(bar: BarTask, scale: ChartScale): [number, number] {
+  let forScale = extents.get(scale);
+  if (!forScale) extents.set(scale, (forScale = new WeakMap()));
+  const known = forScale.get(bar);
+  if (known) return known;
   let x1 = scale.xOf(bar.start);
   let x2 = scale.xOf(bar.end);
   if (bar.type === 'milestone') {
@@ -32,6 +39,13 @@ function box(bar: BarTask, index: number, scale: ChartScale, top: number): BarBo
   } else if (bar.type === 'task' && x2 - x1 < HANDLE_WIDTH * 2) {
     x2 = x1 + HANDLE_WIDTH * 2;
   }
+  const extent: [number, number] = [x1, x2];
+  forScale.set(bar, extent);
+  return extent;
+}
+
+function box(bar: BarTask, index: number, scale: ChartScale, top: number): BarBox {
+  const [x1, x2] = xExtent(bar, scale);
   return { x1, x2, y: (index - top) * ROW_HEIGHT + (ROW_HEIGHT - TASK_HEIGHT) / 2, index };
 }
 
@@ -49,9 +63,9 @@ function arrow(from: BarBox, to: BarBox): Omit<LinkPath, 'key'> {
 }
 
 /**
- * The arrows gantt-task-react cannot draw because one end is outside the rows it was given
- * (`start` to `end`, exclusive): every link with a dated task at each end whose span crosses those
- * rows. Coordinates are relative to row `start`.
+ * The arrows gantt-task-react cannot draw: each tile is its own instance and draws only links
+ * between its own rows, so every other link with a dated task at each end whose span crosses the
+ * rendered rows (`start` to `end`, exclusive) is drawn here. Coordinates are relative to row `start`.
  */
 export function crossingLinks(
   links: ReadonlyArray<{ fromId: string; toId: string }>,
@@ -59,6 +73,7 @@ export function crossingLinks(
   rows: readonly GanttRow[],
   start: number,
   end: number,
+  tileRows: number,
   scale: ChartScale,
 ): LinkPath[] {
   const out: LinkPath[] = [];
@@ -66,8 +81,8 @@ export function crossingLinks(
     const fi = rowIndex.get(fromId);
     const ti = rowIndex.get(toId);
     if (fi === undefined || ti === undefined) continue;
-    if (fi >= start && fi < end && ti >= start && ti < end) continue; // the library draws it
-    if (Math.max(fi, ti) < start || Math.min(fi, ti) >= end) continue; // nowhere near the visible rows
+    if (Math.max(fi, ti) < start || Math.min(fi, ti) >= end) continue; // nowhere near the rendered rows
+    if (Math.floor(fi / tileRows) === Math.floor(ti / tileRows)) continue; // its tile draws it
     const from = rows[fi]?.bar;
     const to = rows[ti]?.bar;
     if (!from || !to) continue;

@@ -8,7 +8,8 @@ export type GanttMilestone = GanttView['milestones'][number];
 /** One row of the chart: a task (with or without dates) or a milestone, with what gantt-task-react draws for it. */
 export interface GanttRow {
   id: string;
-  kind: 'task' | 'milestone';
+  /** `group`: the heading row above the milestones (collapsible like a task with subtasks). */
+  kind: 'task' | 'milestone' | 'group';
   title: string;
   depth: number;
   hasChildren: boolean;
@@ -22,9 +23,6 @@ export interface GanttRow {
   /** What the library draws; null for a task without dates (the chart puts an invisible placeholder in its row). */
   bar: BarTask | null;
 }
-
-const ANCHOR_ID = '__plan_anchor__';
-export const isAnchor = (bar: BarTask) => bar.id === ANCHOR_ID;
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -63,6 +61,9 @@ function milestoneBar(m: GanttMilestone, palette: GanttPalette): BarTask {
   return { id: m.id, type: 'milestone', name: m.title, start: at, end: at, progress: 0, isDisabled: true, styles: colours };
 }
 
+/** Id of the heading row above the milestones. */
+export const MILESTONE_GROUP = '__milestones__';
+
 interface Cached {
   source: GanttTask | GanttMilestone;
   row: GanttRow;
@@ -84,10 +85,20 @@ export function createRowBuilder() {
     }
     const next = new Map<string, Cached>();
     const rows: GanttRow[] = [];
+    if (view.milestones.length > 0) {
+      const title = `Milestones (${view.milestones.length})`;
+      const old = cache.get(MILESTONE_GROUP);
+      const row = old && old.row.title === title ? old.row : {
+        id: MILESTONE_GROUP, kind: 'group' as const, title, depth: 0, hasChildren: true, start: undefined, due: undefined, progress: 0,
+        isCritical: false, task: null, milestone: null, bar: null,
+      };
+      next.set(MILESTONE_GROUP, { source: view.milestones[0] as GanttMilestone, row });
+      rows.push(row);
+    }
     for (const m of [...view.milestones].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
       const old = cache.get(m.id);
       const row = old && old.row.kind === 'milestone' && sameMilestone(old.source as GanttMilestone, m) ? old.row : {
-        id: m.id, kind: 'milestone' as const, title: m.title, depth: 0, hasChildren: false, start: m.dueDate, due: m.dueDate, progress: 0,
+        id: m.id, kind: 'milestone' as const, title: m.title, depth: 1, hasChildren: false, start: m.dueDate, due: m.dueDate, progress: 0,
         isCritical: false, task: null, milestone: m, bar: milestoneBar(m, palette),
       };
       next.set(m.id, { source: m, row });
@@ -121,11 +132,6 @@ export function planRange(view: GanttView): { start: string; end: string } | nul
   return start !== null && end !== null ? { start, end } : null;
 }
 
-/** The invisible task spanning the whole plan, always fed last, so the library's column grid never depends on which rows are visible. */
-export function anchorBar(range: { start: string; end: string }): BarTask {
-  return { id: ANCHOR_ID, type: 'task', name: '', start: planDateToLocal(range.start), end: dueToBarEnd(range.end), progress: 0, isDisabled: true, styles: transparent };
-}
-
 // Per anchor (a new plan range gives a new anchor): the same placeholder object for a row every time.
 const placeholders = new WeakMap<BarTask, Map<string, BarTask>>();
 
@@ -152,7 +158,7 @@ export function visibleRows(rows: readonly GanttRow[], collapsed: ReadonlySet<st
   let hideDeeperThan = Infinity;
   for (const row of rows) {
     if (row.depth > hideDeeperThan) continue;
-    hideDeeperThan = row.kind === 'task' && collapsed.has(row.id) ? row.depth : Infinity;
+    hideDeeperThan = row.hasChildren && collapsed.has(row.id) ? row.depth : Infinity;
     out.push(row);
   }
   return out;

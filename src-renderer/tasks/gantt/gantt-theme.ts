@@ -31,19 +31,16 @@ export function ganttPalette(theme: Theme, isCriticalShown: boolean, canEdit: bo
   };
 }
 
-/** A faint line in the text colour (the theme's divider is too strong repeated across a grid). */
-export const gridLine = (theme: Theme, opacity: number) => alpha(theme.palette.text.primary, opacity);
-
 /**
  * Theme overrides for gantt-task-react 0.3.9's stylesheet (dist/index.css), whose class names are
- * fixed hashes in that version. Grid rows turn transparent: the chart paints the row stripes and
- * weekends underneath, so the dependency arrows the chart draws itself can sit below the bars.
+ * fixed hashes in that version. Its grid is hidden: the chart paints rows, columns and weekends
+ * underneath (gantt-grid), so the dependency arrows the chart draws itself also sit below the bars.
  */
 export const ganttLibrarySx = (theme: Theme) => ({
   '& ._3eULf': { outline: 'none' },
   '& ._2dZTy, & ._2dZTy:nth-child(even)': { fill: 'transparent' },
-  '& ._3rUKi': { stroke: gridLine(theme, 0.06) },
-  '& ._RuwuK': { stroke: gridLine(theme, 0.07) },
+  // Its row lines and column ticks only span a tile's own dates; the chart draws the grid instead (gantt-grid).
+  '& ._3rUKi, & ._RuwuK': { display: 'none' },
   '& ._3zRJQ': { fill: '#fff', fontWeight: 500 },
   '& ._3KcaM': { fill: theme.palette.text.secondary },
   '& ._3w_5u': { fill: alpha('#fff', 0.75) },

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ExportView } from '../../../src-shared/projects/plan-views';
 import type { AppError, Result } from '../../../src-shared/core/result';
 import { useBridge, useCommand, useLiveQuery } from '../../bridge/BridgeProvider';
@@ -16,22 +16,36 @@ export function useProjectGantt(projectId: string) {
   const [refusal, setRefusal] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const onReschedule = async (id: string, startDate: string, dueDate: string): Promise<boolean> => {
-    const result = await reschedule.run({ id, startDate, dueDate });
-    if (!result.ok) {
-      setRefusal(result.error);
-      return false;
-    }
-    const pushed = result.value.changed.length - 1;
-    setNotice(pushed > 0 ? `Moved, and ${pushed} later task${pushed === 1 ? '' : 's'} pushed back to keep their order.` : null);
-    return true;
+  // gantt-task-react can register its drop listener twice when the pointer moves right after the
+  // press (its "is moving" flag lands a render late), and then reports the same drop twice: the
+  // same change asked for again while the first is on its way is that first one.
+  const inFlight = useRef(new Map<string, Promise<boolean>>());
+  const once = (key: string, run: () => Promise<boolean>): Promise<boolean> => {
+    const pending = inFlight.current.get(key);
+    if (pending) return pending;
+    const started = run().finally(() => inFlight.current.delete(key));
+    inFlight.current.set(key, started);
+    return started;
   };
 
-  const onProgress = async (id: string, progress: number): Promise<boolean> => {
-    const result = await setProgress.run({ id, progress });
-    if (!result.ok) setRefusal(result.error);
-    return result.ok;
-  };
+  const onReschedule = (id: string, startDate: string, dueDate: string): Promise<boolean> =>
+    once(`dates|${id}|${startDate}|${dueDate}`, async () => {
+      const result = await reschedule.run({ id, startDate, dueDate });
+      if (!result.ok) {
+        setRefusal(result.error);
+        return false;
+      }
+      const pushed = result.value.changed.length - 1;
+      setNotice(pushed > 0 ? `Moved, and ${pushed} later task${pushed === 1 ? '' : 's'} pushed back to keep their order.` : null);
+      return true;
+    });
+
+  const onProgress = (id: string, progress: number): Promise<boolean> =>
+    once(`progress|${id}|${progress}`, async () => {
+      const result = await setProgress.run({ id, progress });
+      if (!result.ok) setRefusal(result.error);
+      return result.ok;
+    });
 
   /** The export as the host renders it now (a live query read once). */
   const exportPlan = useCallback(
