@@ -1,0 +1,211 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startServeHost, type ServedHost } from './support/serve-host';
+import { saveScreenshot } from './support/screenshots';
+
+const admin = { name: 'Barbara McClintock', email: 'barbara@lab.example', password: 'jumping-genes-1983' };
+
+let host: ServedHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+const planDate = (offsetDays: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+type CallResult = { ok: true; value: { id: string } } | { ok: false; error: { message: string } };
+
+/**
+ * Runs contract commands through a second bridge connection opened in the page (serve mode's
+ * WebSocket with the page's token), signed in as the administrator: the way another window or PC
+ * would create the data. Returns each command's result value.
+ */
+async function runCommands(page: Page, calls: Array<{ name: string; input: unknown }>): Promise<Array<{ id: string }>> {
+  return page.evaluate(
+    async ({ calls, who }) => {
+      const token = sessionStorage.getItem('labflow.token') ?? '';
+      const socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
+      await new Promise((resolve) => (socket.onopen = resolve));
+      let next = 0;
+      const waiting = new Map<string, (result: CallResult) => void>();
+      socket.onmessage = (event) => {
+        const message = JSON.parse(String(event.data)) as { t: string; id: string; result: CallResult };
+        if (message.t === 'result') waiting.get(message.id)?.(message.result);
+      };
+      const call = (name: string, input: unknown) =>
+        new Promise<CallResult>((resolve) => {
+          const id = `e2e${++next}`;
+          waiting.set(id, resolve);
+          socket.send(JSON.stringify({ t: 'call', id, name, input }));
+        });
+      const signedIn = await call('auth/sign-in', who);
+      if (!signedIn.ok) throw new Error(signedIn.error.message);
+      const values: Array<{ id: string }> = [];
+      for (const { name, input } of calls) {
+        // Later inputs may name earlier results as "$0", "$1", …
+        const resolved = JSON.parse(JSON.stringify(input), (_key, value: unknown) =>
+          typeof value === 'string' && /^\$\d+$/.test(value) ? (values[Number(value.slice(1))] as { id: string }).id : value,
+        ) as unknown;
+        const result = await call(name, resolved);
+        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+        values.push(result.value);
+      }
+      socket.close();
+      return values;
+    },
+    { calls, who: { email: admin.email, password: admin.password } },
+  );
+}
+
+/** Drags with the mouse in small steps, as a person would (the board needs a few pixels before it lifts a card). */
+async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('nothing to drag');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + offsetY, { steps: 15 });
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+}
+
+/** Width of a day column in the Gantt's day zoom (gantt-geometry's zoomSettings). */
+const DAY_COLUMN = 34;
+
+/** Drags a Gantt bar sideways by `dx` pixels, from its middle (its ends are the resize handles). */
+async function barDrag(page: Page, bar: Locator, dx: number) {
+  const box = await bar.boundingBox();
+  if (!box) throw new Error('no bar');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y, { steps: 10 });
+  await page.mouse.up();
+}
+
+const column = (page: Page, status: string) => page.getByTestId(`column-${status}`);
+const card = (page: Page, title: string) => page.locator('[data-testid="board-card"]', { hasText: title });
+
+test('plan a project on the Kanban board and the Gantt chart: moves checked against dependencies, bars and arrows, zoom, Mermaid export', async ({ page }) => {
+  host = await startServeHost();
+  await page.goto(host.url);
+  await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
+  await page.getByLabel('Repeat the password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+
+  // A project with three tasks in a chain (each waits for the one before) and a milestone.
+  await runCommands(page, [
+    { name: 'projects/create', input: { code: 'ASSAY-7', name: 'Assay validation' } },
+    { name: 'tasks/create', input: { projectId: '$0', title: 'Prepare samples', startDate: planDate(0), dueDate: planDate(2), priority: 'high' } },
+    { name: 'tasks/create', input: { projectId: '$0', title: 'Run assay', startDate: planDate(3), dueDate: planDate(6), dependsOn: ['$1'] } },
+    { name: 'tasks/create', input: { projectId: '$0', title: 'Write report', startDate: planDate(7), dueDate: planDate(9), dependsOn: ['$2'] } },
+    { name: 'tasks/create', input: { projectId: '$0', title: 'Order reagents', status: 'backlog', startDate: planDate(1), dueDate: planDate(1), priority: 'low' } },
+    {
+      name: 'plan-items/create',
+      input: { projectId: '$0', kind: 'milestone', title: 'Validation signed off', data: { description: '', dueDate: planDate(10), completionCriteria: [], linkedTaskIds: [] } },
+    },
+  ]);
+
+  // The board: one column per status.
+  await page.getByRole('button', { name: 'Tasks' }).click();
+  await page.getByRole('tab', { name: 'Board' }).click();
+  await page.getByRole('combobox', { name: 'Project' }).click();
+  await page.getByRole('option', { name: /ASSAY-7/ }).click();
+  await expect(column(page, 'todo').getByTestId('board-card')).toHaveCount(3);
+  await expect(card(page, 'Run assay')).toContainText('Waiting');
+
+  // A card with nothing to wait for moves to In progress by mouse.
+  await mouseDrag(page, card(page, 'Prepare samples'), column(page, 'in_progress'));
+  await expect(column(page, 'in_progress').getByTestId('board-card')).toHaveCount(1);
+  await expect(column(page, 'in_progress')).toContainText('Prepare samples');
+
+  // "Run assay" waits for "Prepare samples": the host refuses, the card goes back and the board says why.
+  await mouseDrag(page, card(page, 'Run assay'), column(page, 'in_progress'), 140);
+  const refusal = page.getByTestId('board-refusal');
+  await expect(refusal).toContainText('“Run assay” was not moved');
+  await expect(refusal).toContainText('waits for "Prepare samples"');
+  await expect(column(page, 'todo')).toContainText('Run assay');
+  await expect(column(page, 'in_progress')).not.toContainText('Run assay');
+  await saveScreenshot(page, 'kanban-refused-drop');
+
+  // Keyboard dragging: space lifts, arrows move, space drops.
+  await card(page, 'Prepare samples').focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(200);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(200);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Space');
+  await expect(column(page, 'in_review')).toContainText('Prepare samples');
+  await expect(page.getByTestId('board-refusal')).toHaveCount(0); // a successful move clears the old refusal
+  await saveScreenshot(page, 'kanban-light');
+
+  // Swimlanes by assignee, in the dark theme.
+  await page.getByRole('button', { name: 'Switch theme' }).click();
+  await page.getByLabel('Swimlanes by assignee').check();
+  await expect(page.getByTestId('board-lane')).toHaveCount(1);
+  await saveScreenshot(page, 'kanban-swimlanes-dark');
+  await page.getByLabel('Swimlanes by assignee').uncheck();
+  await saveScreenshot(page, 'kanban-dark');
+  await page.getByRole('button', { name: 'Switch theme' }).click();
+
+  // The Gantt chart: bars for the tasks, a diamond for the milestone, arrows for the links; a
+  // two-week plan opens in days.
+  await page.getByRole('tab', { name: 'Gantt' }).click();
+  const chart = page.getByTestId('gantt-chart');
+  await expect(chart.getByTestId('gantt-row')).toHaveCount(6); // milestone heading, milestone, four tasks
+  await expect(chart).toHaveAttribute('data-zoom', 'day');
+  const bars = page.getByTestId('gantt-bars');
+  await expect(bars.locator('.gantt-tile g.bar rect').first()).toBeVisible();
+  await expect(bars.locator('g.arrow')).toHaveCount(2);
+  await expect(chart).toContainText('Validation signed off');
+  await saveScreenshot(page, 'gantt-day-light');
+
+  // Dragging "Run assay" two days later reschedules it and pushes "Write report" after it.
+  const bar = (title: string) => bars.locator('.gantt-tile g.bar > g', { has: page.locator('text', { hasText: title }) }).locator('rect').first();
+  const dates = (title: string) => chart.locator('[data-testid="gantt-row"]', { hasText: title }).locator('.gl-dates');
+  const runBefore = await dates('Run assay').textContent();
+  const reportBefore = await dates('Write report').textContent();
+  await barDrag(page, bar('Run assay'), 2 * DAY_COLUMN);
+  await expect(page.getByText('Moved, and 1 later task pushed back')).toBeVisible();
+  await expect(dates('Run assay')).not.toHaveText(runBefore ?? '');
+  await expect(dates('Write report')).not.toHaveText(reportBefore ?? '');
+
+  // Dragging "Write report" to start before "Run assay" ends is refused and the bar goes back.
+  const reportMoved = await dates('Write report').textContent();
+  await barDrag(page, bar('Write report'), -4 * DAY_COLUMN);
+  await expect(page.getByTestId('gantt-refusal')).toContainText('cannot start before "Run assay"');
+  await expect(dates('Write report')).toHaveText(reportMoved ?? '');
+
+  // Zoom: week (light and dark), month.
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await expect(chart).toHaveAttribute('data-zoom', 'week');
+  await saveScreenshot(page, 'gantt-week-light');
+  await page.getByRole('button', { name: 'Switch theme' }).click();
+  await saveScreenshot(page, 'gantt-week-dark');
+  await page.getByRole('button', { name: 'Switch theme' }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
+  await expect(chart).toHaveAttribute('data-zoom', 'month');
+
+  // Export Mermaid: the text names every task and the milestone, and downloads as a .mmd file.
+  await page.getByRole('button', { name: 'Export Mermaid' }).click();
+  const mermaid = page.getByTestId('mermaid-text');
+  await expect(mermaid).toContainText('gantt');
+  await expect(mermaid).toContainText('dateFormat YYYY-MM-DD');
+  await expect(mermaid).toContainText('Run assay');
+  await expect(mermaid).toContainText('Validation signed off :milestone');
+  await saveScreenshot(page, 'gantt-mermaid-export');
+  const download = page.waitForEvent('download');
+  await page.getByRole('dialog').getByRole('button', { name: 'Download' }).click();
+  expect((await download).suggestedFilename()).toBe('ASSAY-7-gantt.mmd');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+});
