@@ -1,11 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { app, dialog, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { createHost } from '../host/create-host';
 import { createLabStorage } from '../host/lab-storage';
 import { createLogger } from '../logging/logger';
+import { watchKeepRunningInTray } from '../notifications/desktop-settings';
+import { createKeyFileSecretStore } from '../security/secret-store';
+import { createElectronNotifier } from './desktop-notifier';
+import { createSafeStorageSecretStore } from './safe-storage-secret-store';
+import { createTray } from './tray';
+import { hideOnClose, openInWindow } from './window-link';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { attachIpcBridge } from './ipc-adapter';
 import { createMainWindow, focusWindow } from './main-window';
@@ -100,8 +106,34 @@ async function start(dataDir: string): Promise<void> {
   const lock = lockDataFolder(dataDir);
   if (!lock.ok) return reportAndExit('LabFlow is already running', lock.error.message);
   const { storage, location } = createLabStorage(dataDir);
-  const hosted = await createHost({ storage, databaseLocation: location, log });
+  // Tray, native notifications and the OS key store: the desktop's side of the notifications feature.
+  let isQuitting = false;
+  let keepInTray = true;
+  if (process.platform === 'win32') app.setAppUserModelId('org.labflow.desktop');
+  const tray = createTray({
+    open: () => openInWindow(mainWindow, undefined),
+    openMyWork: () => openInWindow(mainWindow, { section: 'workflows' }),
+    quit: () => {
+      isQuitting = true;
+      app.quit();
+    },
+  });
+  const hosted = await createHost({
+    storage,
+    databaseLocation: location,
+    log,
+    platform: {
+      secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
+      desktopNotifier: createElectronNotifier({
+        notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+        open: (link) => openInWindow(mainWindow, link),
+        isPaused: () => tray.isPaused(),
+        setUnreadCount: (count) => tray.setUnreadCount(count),
+      }),
+    },
+  });
   if (!hosted.ok) {
+    tray.dispose();
     lock.value.release();
     // Never reset or recreate the database here: the person decides, with the file named.
     return reportAndExit('LabFlow could not open its database', `${hosted.error.message}\n\nNothing was reset or deleted. Details are in ${logFile}.`);
@@ -111,6 +143,8 @@ async function start(dataDir: string): Promise<void> {
   const window = createMainWindow({ preloadPath, isDevToolsAllowed: !app.isPackaged, log });
   mainWindow = window;
   const disposeBridge = attachIpcBridge(window.webContents, host, log);
+  const stopWatchingTraySetting = watchKeepRunningInTray(host.db, (isOn) => (keepInTray = isOn));
+  const disposeHideOnClose = hideOnClose(window, { keepRunningInTray: () => keepInTray, isQuitting: () => isQuitting });
   window.on('closed', () => {
     disposeBridge();
     mainWindow = null;
@@ -122,6 +156,9 @@ async function start(dataDir: string): Promise<void> {
   const stop = () =>
     (stopping ??= (async () => {
       disposeBridge();
+      stopWatchingTraySetting();
+      disposeHideOnClose();
+      tray.dispose();
       try {
         await host.close();
       } catch (error) {
@@ -132,11 +169,15 @@ async function start(dataDir: string): Promise<void> {
       isStopped = true;
     })());
   app.on('before-quit', (event) => {
+    isQuitting = true;
     if (isStopped) return;
     event.preventDefault();
     void stop().then(() => app.quit());
   });
-  app.on('window-all-closed', () => app.quit());
+  // With "keep running in the tray" on, closing the window only hides it (hideOnClose above).
+  app.on('window-all-closed', () => {
+    if (!keepInTray) app.quit();
+  });
   process.on('SIGINT', () => app.quit());
   process.on('SIGTERM', () => app.quit());
   log.info('desktop started', { dataDir });
