@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { useCommand } from '../bridge/BridgeProvider';
 import { newCommandId } from './command-id';
-import { downloadText } from './download-file';
+import { saveTextFile } from '../files/save-text-file';
 
 /** Import of a definition file as a draft, and export of a version as a file. */
 export function useDefinitionFiles() {
@@ -28,7 +28,7 @@ export function useDefinitionFiles() {
   const exportCode = async (code: string, version?: number): Promise<AppError | undefined> => {
     const result = await exporter.run({ code, ...(version ? { version } : {}) });
     if (!result.ok) return result.error;
-    downloadText(`${result.value.code}-v${result.value.version}.json`, result.value.json);
+    saveTextFile(`${result.value.code}-v${result.value.version}.json`, result.value.json, 'application/json');
     return undefined;
   };
 

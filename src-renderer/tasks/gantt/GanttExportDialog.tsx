@@ -3,7 +3,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useRef, useState } from 'react';
 import type { ExportView } from '../../../src-shared/projects/plan-views';
-import { saveTextFile } from './save-text-file';
+import { saveTextFile } from '../../files/save-text-file';
 
 /** The Mermaid gantt text of the plan, to copy (e.g. into a Markdown document) or save as a file. */
 export function GanttExportDialog({ exported, onClose }: { exported: ExportView | null; onClose: () => void }) {

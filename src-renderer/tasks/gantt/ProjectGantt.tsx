@@ -12,7 +12,7 @@ import { createRowBuilder, MILESTONE_GROUP, planRange, visibleRows } from './gan
 import { ganttPalette } from './gantt-theme';
 import { GanttToolbar } from './GanttToolbar';
 import { markWhenPainted } from './paint-mark';
-import { saveTextFile } from './save-text-file';
+import { saveTextFile } from '../../files/save-text-file';
 import { useProjectGantt } from './use-project-gantt';
 
 const todayLocal = () => {
