@@ -1,4 +1,5 @@
 import { FormControl, FormControlLabel, InputLabel, MenuItem, Select, Stack, Switch, Typography } from '@mui/material';
+import { memo } from 'react';
 import type { PersonRef } from '../../../src-shared/tasks/task-views';
 
 const EVERYONE = '__everyone__';
@@ -15,8 +16,8 @@ interface Props {
   summary: string;
 }
 
-/** The spec's generate_kanban_board(project_id, assigned_to_id) as filters, plus lanes by assignee. */
-export function BoardFilters(props: Props) {
+/** The spec's generate_kanban_board(project_id, assigned_to_id) as filters, plus lanes by assignee (memoised: pushes leave it alone). */
+export const BoardFilters = memo(function BoardFilters(props: Props) {
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
       {props.projects && props.onProject && (
@@ -39,4 +40,4 @@ export function BoardFilters(props: Props) {
       <Typography variant="caption" color="text.secondary" sx={{ flexGrow: 1, textAlign: 'right' }} data-testid="board-summary">{props.summary}</Typography>
     </Stack>
   );
-}
+});

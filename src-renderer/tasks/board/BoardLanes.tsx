@@ -5,7 +5,7 @@ import { CARD_SLOT } from './BoardCard';
 import { droppableIdOf, type BoardLane } from './board-model';
 import { VirtualCardList } from './VirtualCardList';
 
-export const COLUMN_WIDTH = 264;
+export const COLUMN_WIDTH = 236;
 const COLUMN_GAP = 12;
 const HEAD_HEIGHT = 44;
 

@@ -35,9 +35,10 @@ export function TaskBoard({ projectId, onProjectChange, onOpenTask, height = 'ca
 
   // Person names by id, rebuilt only when the people themselves change (every push brings a new array).
   const peopleKey = board?.people.map((p) => `${p.id}\u0000${p.name}`).join('\u0001') ?? '';
-  const nameOf = useMemo(() => {
-    const names = new Map(peopleKey ? peopleKey.split('\u0001').map((entry) => entry.split('\u0000') as [string, string]) : []);
-    return (id: string | undefined) => (id ? (names.get(id) ?? null) : null);
+  const { people, nameOf } = useMemo(() => {
+    const list = peopleKey ? peopleKey.split('\u0001').map((entry) => entry.split('\u0000') as [string, string]) : [];
+    const names = new Map(list);
+    return { people: list.map(([id, name]) => ({ id, name })), nameOf: (id: string | undefined) => (id ? (names.get(id) ?? null) : null) };
   }, [peopleKey]);
 
   const latestLanes = useRef(lanes);
@@ -74,7 +75,7 @@ export function TaskBoard({ projectId, onProjectChange, onOpenTask, height = 'ca
 
   return (
     <Stack spacing={1.5} data-testid="task-board">
-      <BoardFilters projects={projects} projectId={projectId} {...(onProjectChange ? { onProject: onProjectChange } : {})} people={board?.people ?? []}
+      <BoardFilters projects={projects} projectId={projectId} {...(onProjectChange ? { onProject: onProjectChange } : {})} people={people}
         assigneeId={assigneeId} onAssignee={setAssigneeId} swimlanes={swimlanes} onSwimlanes={setSwimlanes} summary={summary} />
       {data.refusal && (
         <Alert severity="warning" onClose={data.clearRefusal} data-testid="board-refusal">

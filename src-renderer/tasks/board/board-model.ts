@@ -44,18 +44,26 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * unchanged keeps its previous object, so memoised cards skip rendering and one change redraws one card.
  */
 export function createCardReuser() {
-  let previous = new Map<string, KanbanCard>();
+  // Updated in place (with the push that last saw each card) so a push of 10,000 cards allocates
+  // for the cards that changed, not for every card.
+  const previous = new Map<string, { card: KanbanCard; seen: number }>();
   let previousCells = new Map<string, KanbanCard[]>();
+  let push = 0;
   return (board: BoardView): BoardView => {
-    const next = new Map<string, KanbanCard>();
+    push++;
     const nextCells = new Map<string, KanbanCard[]>();
     const reuse = (card: KanbanCard): KanbanCard => {
-      const old = previous.get(card.task.id);
-      const kept = old && old.task.updatedAt === card.task.updatedAt && old.task.status === card.task.status && old.task.kanbanRank === card.task.kanbanRank
-        && old.isBlocked === card.isBlocked && sameList(old.blockedBy, card.blockedBy) && old.checklistDone === card.checklistDone && old.checklistTotal === card.checklistTotal
-        ? old : card;
-      next.set(card.task.id, kept);
-      return kept;
+      const entry = previous.get(card.task.id);
+      if (!entry) {
+        previous.set(card.task.id, { card, seen: push });
+        return card;
+      }
+      const old = entry.card;
+      const isSame = old.task.updatedAt === card.task.updatedAt && old.task.status === card.task.status && old.task.kanbanRank === card.task.kanbanRank
+        && old.isBlocked === card.isBlocked && sameList(old.blockedBy, card.blockedBy) && old.checklistDone === card.checklistDone && old.checklistTotal === card.checklistTotal;
+      if (!isSame) entry.card = card;
+      entry.seen = push;
+      return entry.card;
     };
     // A cell whose cards are all the same objects keeps its array too, so its list does not re-render.
     const cell = (key: string, cards: readonly KanbanCard[]): KanbanCard[] => {
@@ -70,7 +78,7 @@ export function createCardReuser() {
       ...lane,
       columns: lane.columns.map((c) => ({ ...c, cards: cell(droppableIdOf(laneKeyOf(lane.assigneeId), c.status), c.cards) })),
     })) ?? null;
-    previous = next;
+    for (const [id, entry] of previous) if (entry.seen !== push) previous.delete(id);
     previousCells = nextCells;
     return { ...board, columns, swimlanes };
   };

@@ -41,7 +41,7 @@ interface Props {
  * and calendar, the grid (as CSS backgrounds), today's column and the links between tiles.
  */
 export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChart(props, ref) {
-  const { rows, links, range, zoom, collapsed, onToggle, height } = props;
+  const { rows, links, range, zoom, collapsed, onToggle, onOpen, height } = props;
   const theme = useTheme();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The chart spans the plan with the same padding every tile gets, so each tile's grid lies inside it.
@@ -80,12 +80,15 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
   // Handlers read the latest props through a ref so their identity never changes (tiles are memoised).
   const latest = useRef(props);
   latest.current = props;
-  const byId = useRef<ReadonlyMap<string, GanttRow>>(new Map());
-  byId.current = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  const rowOf = useRef<(id: string) => GanttRow | undefined>(() => undefined);
+  rowOf.current = (id: string) => {
+    const index = rowIndex.get(id);
+    return index === undefined ? undefined : rows[index];
+  };
   const arrows = arrowColour(theme);
   const fontFamily = theme.typography.fontFamily ?? 'sans-serif';
   const library = useMemo<TileLibraryProps>(() => ({
-    TooltipContent: makeTooltip(byId),
+    TooltipContent: makeTooltip(rowOf),
     onDateChange: (bar: BarTask) => latest.current.onReschedule(bar.id, localToPlanDate(bar.start), barEndToDue(bar.end)),
     onProgressChange: (bar: BarTask) => latest.current.onProgress(bar.id, Math.round(bar.progress)),
     onDoubleClick: (bar: BarTask) => latest.current.onOpen?.(bar.id),
@@ -141,7 +144,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
         </Box>
         <div style={{ display: 'flex', height: rows.length * ROW_HEIGHT }}>
           <Box role="rowgroup" sx={sx.list}>
-            <GanttTaskList rows={rows} start={start} end={end} collapsed={collapsed} onToggle={onToggle} />
+            <GanttTaskList rows={rows} start={start} end={end} collapsed={collapsed} onToggle={onToggle} {...(onOpen ? { onOpen } : {})} />
           </Box>
           <Box data-testid="gantt-bars" sx={sx.bars} style={{ width: scale.width, ...grid }}>
             {today && <div style={{ position: 'absolute', top: 0, bottom: 0, left: today.left, width: today.width, background: todayColour(theme) }} />}

@@ -36,6 +36,10 @@ export const ganttListSx = (theme: Theme) => ({
   '& .gl-name': { flex: 1, minWidth: 0, display: 'flex', alignItems: 'center' },
   '& .gl-title': { ...theme.typography.body2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   '& .gl-strong': { fontWeight: 600 },
+  '& button.gl-title': {
+    border: 0, bgcolor: 'transparent', color: 'text.primary', p: 0, textAlign: 'left', cursor: 'pointer', minWidth: 0, maxWidth: '100%',
+    '&:hover': { color: 'primary.main', textDecoration: 'underline' },
+  },
   '& .gl-toggle': {
     border: 0, bgcolor: 'transparent', color: 'text.secondary', p: 0, width: 22, height: 22, flexShrink: 0, display: 'grid', placeItems: 'center',
     cursor: 'pointer', borderRadius: 1, '&:hover': { bgcolor: 'action.selected' }, '& svg': { fontSize: 18 },
@@ -55,10 +59,11 @@ interface RowProps {
   index: number;
   isCollapsed: boolean;
   onToggle: (id: string) => void;
+  onOpen: ((id: string) => void) | undefined;
 }
 
 /** One list row; memoised so a row that neither changed nor moved is not rendered again. */
-const ListRow = memo(function ListRow({ row, index, isCollapsed, onToggle }: RowProps) {
+const ListRow = memo(function ListRow({ row, index, isCollapsed, onToggle, onOpen }: RowProps) {
   const isMilestone = row.kind === 'milestone';
   const status = row.milestone?.status ?? '';
   return (
@@ -75,7 +80,11 @@ const ListRow = memo(function ListRow({ row, index, isCollapsed, onToggle }: Row
             {isMilestone ? <span className="gl-diamond" /> : row.isCritical ? <span className="gl-critical" title="On the critical path" /> : null}
           </span>
         )}
-        <span className={`gl-title${row.hasChildren || isMilestone ? ' gl-strong' : ''}`} title={row.title}>{row.title}</span>
+        {row.kind === 'task' && onOpen ? (
+          <button type="button" className={`gl-title${row.hasChildren ? ' gl-strong' : ''}`} title={`Open “${row.title}”`} onClick={() => onOpen(row.id)}>{row.title}</button>
+        ) : (
+          <span className={`gl-title${row.hasChildren || isMilestone || row.kind === 'group' ? ' gl-strong' : ''}`} title={row.title}>{row.title}</span>
+        )}
       </div>
       <span role="gridcell" className="gl-cell gl-dates">{datesText(row)}</span>
       <span role="gridcell" className={`gl-cell gl-done${status ? ` gl-${status}` : ''}`}>
@@ -102,14 +111,15 @@ interface ListProps {
   end: number;
   collapsed: ReadonlySet<string>;
   onToggle: (id: string) => void;
+  onOpen?: (id: string) => void;
 }
 
 /** The visible part of the task list; each row is placed at its own offset, so rows outside the window need no spacer. */
-export function GanttTaskList({ rows, start, end, collapsed, onToggle }: ListProps) {
+export function GanttTaskList({ rows, start, end, collapsed, onToggle, onOpen }: ListProps) {
   const items = [];
   for (let i = start; i < end; i++) {
     const row = rows[i];
-    if (row) items.push(<ListRow key={row.id} row={row} index={i} isCollapsed={collapsed.has(row.id)} onToggle={onToggle} />);
+    if (row) items.push(<ListRow key={row.id} row={row} index={i} isCollapsed={collapsed.has(row.id)} onToggle={onToggle} onOpen={onOpen} />);
   }
   return <>{items}</>;
 }

@@ -16,9 +16,9 @@ const statusText: Record<string, string> = {
  * The hover card gantt-task-react shows beside a bar, in the app's style. It looks the row up by
  * id (through a ref, so the component type stays the same and the library is not re-rendered).
  */
-export function makeTooltip(rows: RefObject<ReadonlyMap<string, GanttRow>>) {
+export function makeTooltip(rowOf: RefObject<(id: string) => GanttRow | undefined>) {
   return function GanttTooltip({ task }: { task: BarTask; fontSize: string; fontFamily: string }) {
-    const row = rows.current?.get(task.id);
+    const row = rowOf.current?.(task.id);
     if (!row) return null;
     const days = row.start && row.due ? Math.round((planDateToLocal(row.due).getTime() - planDateToLocal(row.start).getTime()) / 86_400_000) + 1 : null;
     return (

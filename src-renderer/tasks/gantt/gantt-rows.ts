@@ -67,53 +67,71 @@ export const MILESTONE_GROUP = '__milestones__';
 interface Cached {
   source: GanttTask | GanttMilestone;
   row: GanttRow;
+  /** The build that last saw this id; older entries are dropped. */
+  seen: number;
 }
 
 /**
  * Turns each pushed view into rows, reusing the row object of every task that did not change, so a
- * change to one task produces one new row. A new palette (theme, critical-path toggle, plan range
- * for placeholders) starts the cache afresh.
+ * change to one task produces one new row. A new palette (theme, critical-path toggle, editing
+ * rights) starts the cache afresh. Entries are updated in place: at 10,000 tasks a push should
+ * allocate for what changed, not for every row.
  */
 export function createRowBuilder() {
-  let cache = new Map<string, Cached>();
+  const cache = new Map<string, Cached>();
   let cachedPalette: GanttPalette | null = null;
+  let build = 0;
 
   return function buildRows(view: GanttView, palette: GanttPalette): GanttRow[] {
     if (palette !== cachedPalette) {
-      cache = new Map();
+      cache.clear();
       cachedPalette = palette;
     }
-    const next = new Map<string, Cached>();
+    build++;
     const rows: GanttRow[] = [];
+    const keep = <S extends GanttTask | GanttMilestone>(id: string, source: S, isSame: (old: S) => boolean, make: () => GanttRow) => {
+      const entry = cache.get(id);
+      if (entry && isSame(entry.source as S)) {
+        entry.seen = build;
+      } else if (entry) {
+        entry.source = source;
+        entry.row = make();
+        entry.seen = build;
+      } else {
+        cache.set(id, { source, row: make(), seen: build });
+      }
+      rows.push((cache.get(id) as Cached).row);
+    };
+
     if (view.milestones.length > 0) {
       const title = `Milestones (${view.milestones.length})`;
-      const old = cache.get(MILESTONE_GROUP);
-      const row = old && old.row.title === title ? old.row : {
-        id: MILESTONE_GROUP, kind: 'group' as const, title, depth: 0, hasChildren: true, start: undefined, due: undefined, progress: 0,
+      keep(MILESTONE_GROUP, view.milestones[0] as GanttMilestone, () => cache.get(MILESTONE_GROUP)?.row.title === title, () => ({
+        id: MILESTONE_GROUP, kind: 'group', title, depth: 0, hasChildren: true, start: undefined, due: undefined, progress: 0,
         isCritical: false, task: null, milestone: null, bar: null,
-      };
-      next.set(MILESTONE_GROUP, { source: view.milestones[0] as GanttMilestone, row });
-      rows.push(row);
+      }));
     }
     for (const m of [...view.milestones].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
-      const old = cache.get(m.id);
-      const row = old && old.row.kind === 'milestone' && sameMilestone(old.source as GanttMilestone, m) ? old.row : {
-        id: m.id, kind: 'milestone' as const, title: m.title, depth: 1, hasChildren: false, start: m.dueDate, due: m.dueDate, progress: 0,
+      keep(m.id, m, (old) => sameMilestone(old, m), () => ({
+        id: m.id, kind: 'milestone', title: m.title, depth: 1, hasChildren: false, start: m.dueDate, due: m.dueDate, progress: 0,
         isCritical: false, task: null, milestone: m, bar: milestoneBar(m, palette),
-      };
-      next.set(m.id, { source: m, row });
-      rows.push(row);
+      }));
     }
+    // The hot loop (every task on every push) without the helper's closures.
     for (const t of view.tasks) {
-      const old = cache.get(t.id);
-      const row = old && old.row.kind === 'task' && sameTask(old.source as GanttTask, t) ? old.row : {
-        id: t.id, kind: 'task' as const, title: t.title, depth: t.depth, hasChildren: t.hasChildren, start: t.startDate, due: t.dueDate,
+      const entry = cache.get(t.id);
+      if (entry && entry.row.kind === 'task' && sameTask(entry.source as GanttTask, t)) {
+        entry.seen = build;
+        rows.push(entry.row);
+        continue;
+      }
+      const row: GanttRow = {
+        id: t.id, kind: 'task', title: t.title, depth: t.depth, hasChildren: t.hasChildren, start: t.startDate, due: t.dueDate,
         progress: t.progress, isCritical: t.isCritical, task: t, milestone: null, bar: taskBar(t, palette),
       };
-      next.set(t.id, { source: t, row });
+      cache.set(t.id, { source: t, row, seen: build });
       rows.push(row);
     }
-    cache = next;
+    if (cache.size > rows.length) for (const [id, entry] of cache) if (entry.seen !== build) cache.delete(id);
     return rows;
   };
 }
