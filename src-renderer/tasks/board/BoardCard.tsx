@@ -1,7 +1,7 @@
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import EventIcon from '@mui/icons-material/Event';
 import HourglassTopIcon from '@mui/icons-material/HourglassTop';
-import { Avatar, Box, Stack, Tooltip, Typography } from '@mui/material';
+import { styled } from '@mui/material/styles';
 import type { DraggableProvided } from '@hello-pangea/dnd';
 import { memo, type CSSProperties } from 'react';
 import type { KanbanCard } from '../../../src-shared/tasks/kanban';
@@ -11,8 +11,6 @@ import { priorityLabel, todayLocal } from '../task-labels';
 export const CARD_SLOT = 104;
 const CARD_GAP = 8;
 
-const priorityBar = { critical: 'error.main', high: 'warning.main', medium: 'info.main', low: 'grey.500' } as const;
-
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const shortDay = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -21,59 +19,68 @@ const shortDay = (date: string) => {
 
 const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]?.toUpperCase()).join('');
 
+/**
+ * The card's look as one styled element (one CSS class per theme) with plain children: dozens of
+ * cards mount while a column scrolls or a card is dragged, so no per-card sx, tooltips or MUI
+ * widgets. The drag clone renders on the page body and carries the same class.
+ */
+const CardBox = styled('div')(({ theme }) => ({
+  height: CARD_SLOT - CARD_GAP, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between',
+  padding: theme.spacing(1.25, 1.25, 1.25, 1.5), backgroundColor: theme.palette.background.paper, borderRadius: Number(theme.shape.borderRadius) * 1.5,
+  border: `1px solid ${theme.palette.divider}`, position: 'relative', overflow: 'hidden', cursor: 'grab', color: theme.palette.text.primary,
+  '&:hover': { borderColor: theme.palette.text.disabled },
+  '&[data-dragging="true"]': { borderColor: theme.palette.primary.main, boxShadow: theme.shadows[8], cursor: 'grabbing' },
+  '&::before': { content: '""', position: 'absolute', left: 0, top: 0, bottom: 0, width: 3, backgroundColor: theme.palette.info.main },
+  '&[data-priority="critical"]::before': { backgroundColor: theme.palette.error.main },
+  '&[data-priority="high"]::before': { backgroundColor: theme.palette.warning.main },
+  '&[data-priority="low"]::before': { backgroundColor: theme.palette.grey[500] },
+  '& .bc-head': { display: 'flex', gap: theme.spacing(1), alignItems: 'flex-start' },
+  '& .bc-title': {
+    ...theme.typography.body2, fontWeight: 500, lineHeight: 1.35, flex: 1, minWidth: 0,
+    display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden',
+  },
+  '&[data-status="cancelled"] .bc-title': { textDecoration: 'line-through' },
+  '& .bc-avatar': {
+    width: 24, height: 24, flexShrink: 0, borderRadius: '50%', display: 'grid', placeItems: 'center', fontSize: 11, fontWeight: 500,
+    backgroundColor: theme.palette.primary.main, color: theme.palette.primary.contrastText,
+  },
+  '& .bc-meta': {
+    ...theme.typography.caption, display: 'flex', gap: theme.spacing(1.25), alignItems: 'center', color: theme.palette.text.secondary,
+    whiteSpace: 'nowrap', overflow: 'hidden', minHeight: 20,
+  },
+  '& .bc-item': { display: 'inline-flex', alignItems: 'center', gap: 3, flexShrink: 0, '& svg': { fontSize: 14 } },
+  '& .bc-overdue': { color: theme.palette.error.main, fontWeight: 600 },
+  '& .bc-waiting': { color: theme.palette.warning.main, fontWeight: 600 },
+  '& .bc-priority': { fontWeight: 600 },
+}));
+
 interface ContentProps {
   card: KanbanCard;
   assigneeName: string | null;
-  isDragging: boolean;
 }
 
 /** What a card shows. Memoised on the card object, which stays the same while its task is unchanged. */
-const CardContent = memo(function CardContent({ card, assigneeName, isDragging }: ContentProps) {
+const CardContent = memo(function CardContent({ card, assigneeName }: ContentProps) {
   const { task } = card;
   const isDone = task.status === 'done' || task.status === 'cancelled';
   const isOverdue = !isDone && task.dueDate !== undefined && task.dueDate < todayLocal();
   return (
-    <Box sx={{
-      height: CARD_SLOT - CARD_GAP, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', p: 1.25, pl: 1.5,
-      bgcolor: 'background.paper', borderRadius: 1.5, border: 1, borderColor: isDragging ? 'primary.main' : 'divider',
-      boxShadow: isDragging ? 8 : 0, position: 'relative', overflow: 'hidden', cursor: 'grab',
-      '&::before': { content: '""', position: 'absolute', left: 0, top: 0, bottom: 0, width: 3, bgcolor: priorityBar[task.priority] },
-      '&:hover': { borderColor: 'text.disabled' },
-    }}>
-      <Typography variant="body2" sx={{ fontWeight: 500, lineHeight: 1.35, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', textDecoration: task.status === 'cancelled' ? 'line-through' : 'none' }}
-        data-testid="card-title">
-        {task.title}
-      </Typography>
-      <Stack direction="row" spacing={1.25} sx={{ alignItems: 'center', color: 'text.secondary', minHeight: 24 }}>
-        <Tooltip title={`${priorityLabel[task.priority]} priority`}><Typography variant="caption" sx={{ fontWeight: 600 }}>{priorityLabel[task.priority]}</Typography></Tooltip>
-        {task.dueDate && (
-          <Stack direction="row" spacing={0.4} sx={{ alignItems: 'center', color: isOverdue ? 'error.main' : 'inherit' }} title={isOverdue ? 'Overdue' : 'Due'}>
-            <EventIcon sx={{ fontSize: 14 }} />
-            <Typography variant="caption" sx={{ fontWeight: isOverdue ? 600 : 400 }}>{shortDay(task.dueDate)}</Typography>
-          </Stack>
-        )}
-        {card.checklistTotal > 0 && (
-          <Stack direction="row" spacing={0.4} sx={{ alignItems: 'center' }} title="Checklist">
-            <ChecklistIcon sx={{ fontSize: 14 }} />
-            <Typography variant="caption">{card.checklistDone}/{card.checklistTotal}</Typography>
-          </Stack>
-        )}
+    <>
+      <div className="bc-head">
+        <span className="bc-title" data-testid="card-title">{task.title}</span>
+        {assigneeName && <span className="bc-avatar" title={`Assigned to ${assigneeName}`}>{initials(assigneeName)}</span>}
+      </div>
+      <div className="bc-meta">
         {card.isBlocked && (
-          <Tooltip title={`Waits for ${card.blockedBy.join(', ')}`}>
-            <Stack direction="row" spacing={0.4} sx={{ alignItems: 'center', color: 'warning.main' }} data-testid="card-waiting">
-              <HourglassTopIcon sx={{ fontSize: 14 }} />
-              <Typography variant="caption" sx={{ fontWeight: 600 }}>Waiting</Typography>
-            </Stack>
-          </Tooltip>
+          <span className="bc-item bc-waiting" title={`Waits for ${card.blockedBy.join(', ')}`} data-testid="card-waiting"><HourglassTopIcon />Waiting</span>
         )}
-        <Box sx={{ flexGrow: 1 }} />
-        {assigneeName && (
-          <Tooltip title={assigneeName}>
-            <Avatar sx={{ width: 24, height: 24, fontSize: 11, bgcolor: 'primary.main' }} aria-label={`Assigned to ${assigneeName}`}>{initials(assigneeName)}</Avatar>
-          </Tooltip>
+        {task.dueDate && (
+          <span className={`bc-item${isOverdue ? ' bc-overdue' : ''}`} title={isOverdue ? 'Overdue' : 'Due'}><EventIcon />{shortDay(task.dueDate)}</span>
         )}
-      </Stack>
-    </Box>
+        {card.checklistTotal > 0 && <span className="bc-item" title="Checklist"><ChecklistIcon />{card.checklistDone}/{card.checklistTotal}</span>}
+        <span className="bc-item bc-priority" title={`${priorityLabel[task.priority]} priority`}>{priorityLabel[task.priority]}</span>
+      </div>
+    </>
   );
 });
 
@@ -96,7 +103,9 @@ export function BoardCard({ card, assigneeName, provided, isDragging, style, onO
     <div ref={provided.innerRef} {...provided.draggableProps} {...provided.dragHandleProps} style={positioned}
       data-testid="board-card" data-task-id={card.task.id} aria-label={`${card.task.title}${card.isBlocked ? ' (waiting)' : ''}`}
       onClick={onOpen ? () => onOpen(card.task.id) : undefined}>
-      <CardContent card={card} assigneeName={assigneeName} isDragging={isDragging} />
+      <CardBox data-dragging={isDragging} data-priority={card.task.priority} data-status={card.task.status}>
+        <CardContent card={card} assigneeName={assigneeName} />
+      </CardBox>
     </div>
   );
 }
