@@ -150,13 +150,13 @@ export function planRange(view: GanttView): { start: string; end: string } | nul
   return start !== null && end !== null ? { start, end } : null;
 }
 
-// Per anchor (a new plan range gives a new anchor): the same placeholder object for a row every time.
+// Per tile anchor (a tile whose dates change gets a new one): the same placeholder object for a row every time.
 const placeholders = new WeakMap<BarTask, Map<string, BarTask>>();
 
 /**
  * An invisible bar for a row without dates: the library lays rows out by position, so every row
- * needs a bar. It sits on the plan's first day (inside the library's column grid) and has an id of
- * its own, so no dependency arrow is drawn to it.
+ * needs a bar. It sits on its tile's first day (inside that instance's column grid) and has an id
+ * of its own, so no dependency arrow is drawn to it.
  */
 export function placeholderBar(rowId: string, anchor: BarTask): BarTask {
   let forAnchor = placeholders.get(anchor);
