@@ -7,6 +7,7 @@ import { notificationCommandHandlers, notificationQueryHandlers } from './notifi
 import { tuningOf } from './notifications-tuning';
 import { createDeliveryChannels } from './outbox/delivery-channels';
 import { startOutboxDispatcher } from './outbox/outbox-dispatcher';
+import { TEAM_SYNC_SETTINGS_KEY } from '../sync/sync-settings-store';
 
 /**
  * Notifications in the host: the notification centre and settings (commands, live queries), and
@@ -24,16 +25,27 @@ export function createNotificationsFeature(): HostFeature {
       const tuning = tuningOf(services.platform.notifications);
       const notifier = services.platform.desktopNotifier ?? createBroadcastNotifier(broadcast);
       relay.current = createDesktopRelay(services.db, notifier, services.log);
-      const dispatcher = startOutboxDispatcher({
+      // In team mode the sync server delivers the outbox once per notification (DESIGN.md §4);
+      // PCs that all delivered what reached them would send every email once per PC.
+      let isTeamMode = false;
+      const teamMode = services.db.getLocal$(TEAM_SYNC_SETTINGS_KEY).subscribe((doc) => {
+        const wasTeamMode = isTeamMode;
+        isTeamMode = doc !== null;
+        if (wasTeamMode && !isTeamMode) dispatcher?.kick();
+      });
+      // eslint-disable-next-line prefer-const -- assigned after the team-mode watch that refers to it
+      let dispatcher: ReturnType<typeof startOutboxDispatcher> | undefined;
+      dispatcher = startOutboxDispatcher({
         services,
         send: createDeliveryChannels(services, tuning),
         tuning,
-        isEnabled: services.platform.isOutboxEnabled ?? (() => true),
+        isEnabled: services.platform.isOutboxEnabled ?? (() => !isTeamMode),
         random: () => randomInt(0, 1_000_000) / 1_000_000,
       });
       return {
         async dispose() {
-          await dispatcher.dispose();
+          teamMode.unsubscribe();
+          await dispatcher?.dispose();
           relay.current?.dispose();
           relay.current = undefined;
         },

@@ -17,7 +17,9 @@ export interface RefusedChange extends RefusedChangeView {
   document: Record<string, unknown>;
 }
 
-const SETTINGS_KEY = 'team-sync';
+/** The local document holding Team sync's settings: present exactly while this PC is in team mode. */
+export const TEAM_SYNC_SETTINGS_KEY = 'team-sync';
+const SETTINGS_KEY = TEAM_SYNC_SETTINGS_KEY;
 const REFUSED_KEY = 'team-sync-refused';
 /** Refused writes kept for the person to see; the oldest go first. */
 const MAX_REFUSED = 200;

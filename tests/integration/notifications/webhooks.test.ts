@@ -132,3 +132,23 @@ describe('webhooks to a real HTTP receiver on loopback', () => {
     expect(await admin.client.call('webhooks/create', { name: 'No events', url: 'https://lims.lab.org/', events: [] })).toMatchObject({ ok: false, error: { field: 'events' } });
   });
 });
+
+describe('the outbox in team mode', () => {
+  it('is left to the sync server while Team sync is set up, and delivered here again once it is not', async () => {
+    const receiver = await startWebhookReceiver(() => 200);
+    closers.push(receiver.close);
+    host = await openNotificationHost(tempDataDir());
+    const admin = await signInAdmin(host);
+    const { webhook } = await subscribe(admin, receiver.url);
+    // What Settings → Team sync stores when this PC joins a team.
+    await host.db.upsertLocal('team-sync', { serverUrl: 'http://127.0.0.1:9', joinedAt: new Date().toISOString() });
+    await admin.client.call('notifications/send-test', { recipientId: admin.id });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(receiver.hooks).toHaveLength(0);
+
+    await (await host.db.getLocal('team-sync'))?.remove();
+    const delivery = await settled(admin, webhook.id, 'delivered');
+    expect(delivery.attempts).toBe(1);
+    expect(receiver.hooks).toHaveLength(1);
+  });
+});
