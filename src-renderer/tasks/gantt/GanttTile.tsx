@@ -43,10 +43,11 @@ export const GanttTile = memo(function GanttTile({ index, rows, zoom, scale, lib
     return span ? tileAnchor(span) : null;
   }, [own, zoom]);
   const bars = useMemo<BarTask[] | null>(() => (anchor ? [...own.map((r) => r.bar ?? placeholderBar(r.id, anchor)), anchor] : null), [own, anchor]);
+  const left = useMemo(() => (anchor ? tileLeft(anchor, zoom, scale) : 0), [anchor, zoom, scale]);
   if (!anchor || !bars) return null;
   const { viewMode, columnWidth } = zoomSettings[zoom];
   return (
-    <div className="gantt-tile" data-tile={index} style={{ position: 'absolute', top: first * ROW_HEIGHT, left: tileLeft(anchor, zoom, scale) }}>
+    <div className="gantt-tile" data-tile={index} style={{ position: 'absolute', top: first * ROW_HEIGHT, left }}>
       <MemoGantt
         tasks={bars} viewMode={viewMode} columnWidth={columnWidth} rowHeight={ROW_HEIGHT} barFill={BAR_FILL} headerHeight={0} listCellWidth=""
         preStepsCount={1} timeStep={86_400_000} handleWidth={HANDLE_WIDTH} arrowIndent={ARROW_INDENT} barCornerRadius={4} todayColor="transparent"
