@@ -36,7 +36,7 @@ export function DependencySection({ detail }: { detail: TaskDetail }) {
         <RefRow key={t.id} task={t} {...(detail.canEdit ? { onRemove: () => void remove.run({ taskId: detail.task.id, dependsOnId: t.id }) } : {})} />
       ))}
       {detail.canEdit && (
-        <Autocomplete size="small" options={options} value={pick} getOptionLabel={(t) => t.title} isOptionEqualToValue={(a, b) => a.id === b.id}
+        <Autocomplete size="small" disablePortal options={options} value={pick} getOptionLabel={(t) => t.title} isOptionEqualToValue={(a, b) => a.id === b.id}
           onChange={async (_e, t) => {
             setPick(t);
             if (!t) return;

@@ -44,7 +44,7 @@ export function TaskFieldsSection({ detail, people }: { detail: TaskDetail; peop
           onChange={(e) => save({ priority: e.target.value as (typeof TASK_PRIORITY_ORDER)[number] })}>
           {TASK_PRIORITY_ORDER.map((p) => <MenuItem key={p} value={p}>{priorityLabel[p]}</MenuItem>)}
         </TextField>
-        <Autocomplete size="small" sx={{ flexGrow: 1 }} options={activePeople} disabled={!canEdit}
+        <Autocomplete size="small" disablePortal sx={{ flexGrow: 1 }} options={activePeople} disabled={!canEdit}
           value={task.assigneeId ? (byId.get(task.assigneeId) ?? null) : null}
           getOptionLabel={(p) => p.name} isOptionEqualToValue={(a, b) => a.id === b.id}
           onChange={(_e, p) => void assign.run({ id: task.id, assigneeId: p?.id ?? null })}
@@ -69,7 +69,7 @@ export function TaskFieldsSection({ detail, people }: { detail: TaskDetail; peop
       </Box>
       <TextField label="Description" value={description} disabled={!canEdit} multiline minRows={3} size="small" fullWidth
         onChange={(e) => setDescription(e.target.value)} onBlur={() => description !== task.description && save({ description })} />
-      <Autocomplete multiple size="small" options={activePeople} disabled={!canEdit}
+      <Autocomplete multiple size="small" disablePortal options={activePeople} disabled={!canEdit}
         value={task.watcherIds.map((id) => byId.get(id)).filter((p): p is PersonView => p !== undefined)}
         getOptionLabel={(p) => p.name} isOptionEqualToValue={(a, b) => a.id === b.id}
         onChange={(_e, list) => void setWatchers.run({ id: task.id, watcherIds: list.map((p) => p.id) })}
