@@ -9,9 +9,9 @@ import { findPersonByEmail } from '../people/people-store';
 import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
 import { checkPasswordWithTeam } from '../sync/sync-feature';
 
-type AuthCommands = 'auth/create-administrator' | 'auth/sign-in' | 'auth/sign-out';
+type AuthCommands = 'auth/create-administrator' | 'auth/sign-in' | 'auth/resume' | 'auth/sign-out';
 
-const toSessionView = (session: Session, expiresAt: number): SessionView => ({ person: session.person, expiresAt: new Date(expiresAt).toISOString() });
+const toSessionView = (session: Session, expiresAt: number): SessionView => ({ person: session.person, expiresAt: new Date(expiresAt).toISOString(), resumeToken: session.resumeToken });
 
 export const authCommandHandlers: CommandHandlers<AuthCommands> = {
   async 'auth/create-administrator'(input, context) {
@@ -50,9 +50,19 @@ export const authCommandHandlers: CommandHandlers<AuthCommands> = {
     return ok(toSessionView(session, context.sessions.expiresAt(session)));
   },
 
+  async 'auth/resume'(input, context) {
+    const now = context.clock().getTime();
+    const personId = context.sessions.redeem(input.token, now);
+    const doc = personId ? await context.db.people.findOne(personId).exec() : null;
+    const person = doc?.kind === 'person' ? (doc.toJSON() as PersonDocument) : null;
+    if (!person?.isActive) return fail('unauthenticated', 'Your earlier sign-in has ended. Sign in again.');
+    const session = context.sessions.start(toPersonView(person), now, input.token);
+    return ok(toSessionView(session, context.sessions.expiresAt(session)));
+  },
+
   async 'auth/sign-out'(_input, context) {
     if (context.session) context.log.info('signed out', { personId: context.session.person.id });
-    context.sessions.end();
+    context.sessions.signOut();
     return ok(null);
   },
 };

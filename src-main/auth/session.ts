@@ -1,25 +1,35 @@
 import { BehaviorSubject } from 'rxjs';
 import type { PersonView } from '../../src-shared/people/person';
+import { createSessionResumes, type SessionResumes } from './session-resumes';
 
 export interface Session {
   person: PersonView;
   lastActivityAt: number;
+  /** Lets this window take the sign-in up again after a reload (session-resumes.ts). */
+  resumeToken: string;
 }
 
 export interface SessionHolder {
   readonly session$: BehaviorSubject<Session | null>;
   current(now: number): Session | null;
-  start(person: PersonView, now: number): Session;
+  /** Starts a session; with `resumeToken` (already redeemed) it continues that sign-in. */
+  start(person: PersonView, now: number, resumeToken?: string): Session;
   touch(now: number): void;
+  /** The person whose sign-in `token` continues, or null when it ended (timeout, sign-out, restart). */
+  redeem(token: string, now: number): string | null;
+  /** The connection closed: the session ends here but may be resumed by its token. */
   end(): void;
+  /** The person signed out: the session ends and its token with it. */
+  signOut(): void;
   expiresAt(session: Session): number;
 }
 
 /**
  * The signed-in person of one UI connection. A session ends after `timeoutMs` without activity;
- * `current` ends it lazily so a clock jump (sleep, tests) is handled like elapsed time.
+ * `current` ends it lazily so a clock jump (sleep, tests) is handled like elapsed time. `resumes`
+ * is shared by the host's connections so a reconnecting window can continue its sign-in.
  */
-export function createSessionHolder(timeoutMs: number): SessionHolder {
+export function createSessionHolder(timeoutMs: number, resumes: SessionResumes = createSessionResumes(timeoutMs)): SessionHolder {
   const session$ = new BehaviorSubject<Session | null>(null);
   const holder: SessionHolder = {
     session$,
@@ -31,17 +41,27 @@ export function createSessionHolder(timeoutMs: number): SessionHolder {
       }
       return session;
     },
-    start(person, now) {
-      const session = { person, lastActivityAt: now };
+    start(person, now, resumeToken) {
+      const session = { person, lastActivityAt: now, resumeToken: resumeToken ?? resumes.issue(person.id, now) };
+      resumes.keepAlive(session.resumeToken, now);
       session$.next(session);
       return session;
     },
     touch(now) {
       const session = session$.value;
-      if (session) session.lastActivityAt = now;
+      if (!session) return;
+      session.lastActivityAt = now;
+      resumes.keepAlive(session.resumeToken, now);
     },
+    redeem: (token, now) => resumes.redeem(token, now)?.personId ?? null,
     end() {
       if (session$.value) session$.next(null);
+    },
+    signOut() {
+      const session = session$.value;
+      if (!session) return;
+      resumes.revoke(session.resumeToken);
+      session$.next(null);
     },
     expiresAt: (session) => session.lastActivityAt + timeoutMs,
   };

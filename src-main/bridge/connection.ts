@@ -5,6 +5,7 @@ import type { CommandSpec, QuerySpec } from '../../src-shared/bridge/define';
 import { clientMessageSchema, MAX_MESSAGE_BYTES, type HostMessage } from '../../src-shared/bridge/protocol';
 import { fail, type AppError, type Result } from '../../src-shared/core/result';
 import { createSessionHolder } from '../auth/session';
+import type { SessionResumes } from '../auth/session-resumes';
 import { SYSTEM_ACTOR, type CommandHandlers, type HostServices, type QueryHandlers } from '../host/handler-types';
 import type { SerialQueue } from './serial-queue';
 
@@ -14,6 +15,8 @@ export interface ConnectionOptions {
   queries: QueryHandlers;
   queue: SerialQueue;
   sessionTimeoutMs: number;
+  /** Shared by the host's connections, so a reconnecting window continues its sign-in. */
+  resumes?: SessionResumes;
   send: (message: HostMessage) => void;
   /** How often an idle session is checked for expiry; tests pass a small value or 0 to disable. */
   expiryCheckMs?: number;
@@ -36,8 +39,8 @@ const describeIssue = (error: z.ZodError): AppError => {
  * command name, input schema, session — and only then calls a handler with typed input.
  */
 export function createConnection(options: ConnectionOptions): Connection {
-  const { services, commands, queries, queue, send, sessionTimeoutMs, expiryCheckMs = 15_000 } = options;
-  const sessions = createSessionHolder(sessionTimeoutMs);
+  const { services, commands, queries, queue, send, sessionTimeoutMs, resumes, expiryCheckMs = 15_000 } = options;
+  const sessions = createSessionHolder(sessionTimeoutMs, resumes);
   const subscriptions = new Map<string, Subscription>();
   const now = () => services.clock().getTime();
   const pushEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => send({ t: 'event', name, payload });

@@ -4,6 +4,7 @@ import { createIdSource } from '../../src-shared/core/ids';
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import type { HostMessage } from '../../src-shared/bridge/protocol';
 import { completeInterruptedChanges, createAuditedWriter } from '../audit/audited-writer';
+import { createSessionResumes } from '../auth/session-resumes';
 import { createConnection, type Connection } from '../bridge/connection';
 import { createSerialQueue } from '../bridge/serial-queue';
 import { openDatabase, type LabDatabase } from '../database/open-database';
@@ -61,6 +62,7 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
   const newId = createIdSource(() => clock().getTime(), (n) => randomBytes(n));
   const queue = createSerialQueue();
   const services: HostServices = { db, writer: createAuditedWriter(db, newId), clock, newId, log, runExclusive: (task) => queue.run(task), platform };
+  const resumes = createSessionResumes(sessionTimeoutMs);
   const connections = new Set<Connection>();
   const senders = new Set<(message: HostMessage) => void>();
   const broadcast: BroadcastEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => {
@@ -80,6 +82,7 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
         queue,
         send,
         sessionTimeoutMs,
+        resumes,
         ...(expiryCheckMs !== undefined ? { expiryCheckMs } : {}),
       });
       connections.add(connection);

@@ -2,6 +2,7 @@ import { Alert, Box, CircularProgress, CssBaseline, Snackbar, ThemeProvider } fr
 import { useEffect, useMemo, useState } from 'react';
 import { FirstRunSetup } from '../auth/FirstRunSetup';
 import { SignIn } from '../auth/SignIn';
+import { useResumedSignIn } from '../auth/resumed-sign-in';
 import { useBridge, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { AppShell } from '../shell/AppShell';
@@ -9,6 +10,7 @@ import { buildTheme, useThemeMode } from './theme';
 
 function AuthGate() {
   const status = useLiveQuery('auth/status', {});
+  const isResuming = useResumedSignIn(status.data);
   const client = useBridge();
   const [notice, setNotice] = useState<string | undefined>();
   useEffect(
@@ -18,7 +20,7 @@ function AuthGate() {
       }),
     [client],
   );
-  if (status.isLoading && !status.data) {
+  if ((status.isLoading && !status.data) || isResuming) {
     return (
       <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>
         <CircularProgress aria-label="Starting LabFlow" />

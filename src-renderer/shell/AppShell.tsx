@@ -17,6 +17,7 @@ import { TasksPage } from '../tasks/TasksPage';
 import { WorkflowsPage } from '../workflows/WorkflowsPage';
 import { EmptySection } from './EmptySection';
 import { useNavigation } from './navigation';
+import { forgetSignIn } from '../auth/resumed-sign-in';
 import { sections } from './sections';
 import { StatusArea } from './StatusArea';
 
@@ -55,7 +56,10 @@ export function AppShell({ session }: { session: SessionView }) {
           </Tooltip>
           <Typography variant="body2" data-testid="signed-in-as">{session.person.name}</Typography>
           <Tooltip title="Sign out">
-            <IconButton onClick={() => void signOut.run({})} aria-label="Sign out"><LogoutIcon /></IconButton>
+            <IconButton onClick={() => {
+              forgetSignIn();
+              void signOut.run({});
+            }} aria-label="Sign out"><LogoutIcon /></IconButton>
           </Tooltip>
         </Toolbar>
       </AppBar>

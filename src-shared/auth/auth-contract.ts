@@ -6,6 +6,11 @@ export interface SessionView {
   person: PersonView;
   /** When the session ends if nothing happens before then (ISO UTC). */
   expiresAt: string;
+  /**
+   * Continues this sign-in on a new connection of the same window (a reload): the UI keeps it in
+   * sessionStorage and sends it with `auth/resume`. Ends with sign-out, the timeout or a restart.
+   */
+  resumeToken: string;
 }
 
 export interface AuthStatus {
@@ -24,5 +29,6 @@ export const authContract = {
     z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(200) }),
     { requiresSession: false },
   ),
+  'auth/resume': command<SessionView>()(z.object({ token: z.string().min(20).max(100) }), { requiresSession: false }),
   'auth/sign-out': command<null>()(z.object({}), { requiresSession: false }),
 };

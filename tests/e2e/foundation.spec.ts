@@ -67,6 +67,11 @@ test('first run, sign in, create a project, and find it again after a restart', 
   await expect(page.getByTestId('person-row')).toHaveCount(1);
   await saveScreenshot(page, 'settings-people');
 
+  // A reload (or Ctrl+R in the desktop window) keeps the sign-in and the section.
+  await page.reload();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+  await expect(page.getByTestId('person-row')).toHaveCount(1);
+
   // Restart the host on the same data folder: sign in again, the project is still there.
   const dataDir = host.dataDir;
   await host.stop();
