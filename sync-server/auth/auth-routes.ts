@@ -75,7 +75,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
       return sendError(reply, 401, 'unauthenticated', 'This account is deactivated.');
     }
     const access = await services.accessTokens.issue(person.id, clock());
-    audit(request, 'auth.refreshed', { personId: person.id });
+    audit(request, 'auth.refreshed', { personId: person.id, ...(outcome.isRetry ? { isRetryAfterLostAnswer: true } : {}) });
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt.toISOString(),
