@@ -1,29 +1,16 @@
 import { fail, type AppError } from '../../src-shared/core/result';
 import type { ProjectDocument } from '../../src-shared/projects/project-contract';
-import { isAdmin } from '../../src-shared/people/roles';
+import { canManageProject, type Asker } from '../../src-shared/projects/project-access';
 import type { LabDatabase } from '../database/open-database';
 import type { CommandContext, QueryContext } from '../host/handler-types';
 
-/** Who is asking: the signed-in person's id and roles. */
-export interface Asker {
-  id: string;
-  roles: readonly string[];
-}
+// The rules themselves are shared with the sync server, which checks pushed documents with them.
+export { canManageProject, isProjectMember, ownerIdOf, type Asker } from '../../src-shared/projects/project-access';
 
 export const askerOf = (context: CommandContext | QueryContext): Asker => {
   const session = 'session' in context ? context.session : context.sessions.session$.value;
   return { id: context.actor.id, roles: session?.person.roles ?? [] };
 };
-
-/** The project's manager: its owner (the creator when no owner was set). */
-export const ownerIdOf = (project: ProjectDocument): string => project.ownerId ?? project.createdBy;
-
-/** The owner and administrators manage a project: its fields, team, plan items and budget. */
-export const canManageProject = (project: ProjectDocument, asker: Asker): boolean => isAdmin(asker.roles) || ownerIdOf(project) === asker.id;
-
-/** Managers and the team work on the project: they create tasks and change any of them. */
-export const isProjectMember = (project: ProjectDocument, asker: Asker): boolean =>
-  canManageProject(project, asker) || (project.teamIds ?? []).includes(asker.id);
 
 export async function readProject(db: LabDatabase, id: string): Promise<ProjectDocument | null> {
   const doc = await db.projects.findOne(id).exec();

@@ -1,6 +1,7 @@
 import { combineLatest, map, of, switchMap, type Observable } from 'rxjs';
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import type { Milestone } from '../../src-shared/projects/plan-item-model';
+import type { ProjectDocument } from '../../src-shared/projects/project-contract';
 import { canComplete, canStart, type Blocker } from '../../src-shared/tasks/dependencies';
 import { parseMentions } from '../../src-shared/tasks/mentions';
 import type { Task } from '../../src-shared/tasks/task-model';
@@ -54,7 +55,7 @@ export const taskDetailQuery: QueryHandler<'tasks/detail'> = (input, context): O
   );
 
 function buildDetail(
-  task: Task, tasks: Task[], project: NonNullable<Parameters<typeof canEditTask>[1]>, people: PeopleIndex,
+  task: Task, tasks: Task[], project: ProjectDocument, people: PeopleIndex,
   activity: Array<CommentDocument | TimeEntryDocument>, mine: TimeEntryDocument[], milestones: Milestone[], me: string, canEdit: boolean,
 ): TaskDetail {
   const index = taskIndex(tasks);

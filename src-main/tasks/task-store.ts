@@ -4,7 +4,8 @@ import type { ProjectDocument } from '../../src-shared/projects/project-contract
 import type { Task } from '../../src-shared/tasks/task-model';
 import type { LabDatabase } from '../database/open-database';
 import type { CommandContext } from '../host/handler-types';
-import { askerOf, isProjectMember, readProject, type Asker } from '../projects/project-access';
+import { canEditTask } from '../../src-shared/projects/project-access';
+import { askerOf, readProject } from '../projects/project-access';
 import { writeContextOf } from '../projects/project-access';
 
 // RxDB hands out one document object per stored revision, so converting once per object is
@@ -31,9 +32,7 @@ export async function readProjectTasks(db: LabDatabase, projectId: string): Prom
 
 export const taskGone = (): { ok: false; error: AppError } => fail('not_found', 'That task no longer exists. It may have been removed on another PC.');
 
-/** Project team and managers, the assignee and the watchers may change a task. */
-export const canEditTask = (task: Task, project: ProjectDocument, asker: Asker): boolean =>
-  isProjectMember(project, asker) || task.assigneeId === asker.id || task.watcherIds.includes(asker.id);
+export { canEditTask };
 
 export type Refusal = { ok: false; error: AppError };
 
