@@ -1,6 +1,7 @@
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
+import { departmentCommandHandlers, departmentQueryHandlers } from '../people/department-handlers';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
 import { planFeature } from '../projects/plan-feature';
 import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
@@ -25,4 +26,5 @@ export const features: HostFeature[] = [
   workflowFeature,
   createNotificationsFeature(),
   createSchedulerFeature(),
+  { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
 ];

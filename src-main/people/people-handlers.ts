@@ -1,10 +1,11 @@
 import { map } from 'rxjs';
 import { fail, ok } from '../../src-shared/core/result';
+import { resolvePersonDepartment } from '../../src-shared/people/departments';
 import { builtInRoles, isAdmin } from '../../src-shared/people/roles';
 import { toPersonView, type PersonDocument, type RoleDocument, type RoleView } from '../../src-shared/people/person';
 import { hashPassword } from '../auth/passwords';
 import type { CommandContext, CommandHandlers, QueryHandlers } from '../host/handler-types';
-import { findPerson, findPersonByEmail } from './people-store';
+import { findPerson, findPersonByEmail, readDepartments } from './people-store';
 
 type PeopleCommands = 'people/create' | 'people/update' | 'people/set-active' | 'people/reset-password' | 'roles/create';
 
@@ -32,6 +33,8 @@ export const peopleCommandHandlers: CommandHandlers<PeopleCommands> = {
     if (await findPersonByEmail(context.db, input.email)) return fail('already_exists', `Someone already uses ${input.email}.`, { field: 'email' });
     const missing = await unknownRoles(context, input.roles);
     if (missing.length) return fail('invalid_input', `Unknown role: ${missing.join(', ')}.`, { field: 'roles' });
+    const department = resolvePersonDepartment(await readDepartments(context.db), input.departmentId ?? '');
+    if (!department.ok) return department;
     const person = await context.writer.insert<PersonDocument>(
       'people',
       {
@@ -41,7 +44,7 @@ export const peopleCommandHandlers: CommandHandlers<PeopleCommands> = {
         roles: input.roles,
         isActive: true,
         passwordHash: await hashPassword(input.password),
-        ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+        ...(department.value ? { departmentId: department.value } : {}),
       },
       write(context),
     );
@@ -64,6 +67,11 @@ export const peopleCommandHandlers: CommandHandlers<PeopleCommands> = {
       }
     }
     const { id, ...changes } = input;
+    if (input.departmentId !== undefined) {
+      const department = resolvePersonDepartment(await readDepartments(context.db), input.departmentId, person.departmentId ?? '');
+      if (!department.ok) return department;
+      changes.departmentId = department.value;
+    }
     const updated = await context.writer.update<PersonDocument>('people', id, stripUndefined(changes), write(context));
     return updated ? ok(toPersonView(updated)) : fail('not_found', 'That person no longer exists.');
   },

@@ -1,3 +1,4 @@
+import { toDepartmentView, type DepartmentDocument, type DepartmentView } from '../../src-shared/people/departments';
 import type { PersonDocument } from '../../src-shared/people/person';
 import type { LabDatabase } from '../database/open-database';
 
@@ -9,4 +10,10 @@ export async function findPersonByEmail(db: LabDatabase, email: string): Promise
 export async function findPerson(db: LabDatabase, id: string): Promise<PersonDocument | null> {
   const doc = await db.people.findOne(id).exec();
   return doc && doc.get('kind') === 'person' ? (doc.toJSON() as PersonDocument) : null;
+}
+
+/** Every department, active or not, as views (ids and codes are all a lookup needs). */
+export async function readDepartments(db: LabDatabase): Promise<DepartmentView[]> {
+  const docs = await db.people.find({ selector: { kind: 'department' } }).exec();
+  return docs.map((d) => toDepartmentView(d.toJSON() as DepartmentDocument));
 }

@@ -1,4 +1,5 @@
 import type { Subscription } from 'rxjs';
+import { departmentKey, toDepartmentView, type DepartmentDocument } from '../../src-shared/people/departments';
 import type { PersonDocument } from '../../src-shared/people/person';
 import type { AssigneeResolver, Assignees } from '../../src-shared/workflows/instance';
 import type { LabDatabase } from '../database/open-database';
@@ -7,6 +8,7 @@ export interface DirectoryPerson {
   id: string;
   name: string;
   roles: readonly string[];
+  /** The department key (src-shared/people/departments.ts `departmentKey`): '' for none or a deactivated department. */
   departmentId: string;
   isActive: boolean;
 }
@@ -28,11 +30,13 @@ export function createPeopleDirectory(db: LabDatabase): PeopleDirectory {
     cached = undefined;
   });
   const read = async () => {
-    const docs = await db.people.find({ selector: { kind: 'person' } }).exec();
+    const docs = await db.people.find({ selector: { kind: { $in: ['person', 'department'] } } }).exec();
+    const departments = docs.filter((d) => d.get('kind') === 'department').map((d) => toDepartmentView(d.toJSON() as DepartmentDocument));
     const people = new Map<string, DirectoryPerson>();
     for (const doc of docs) {
-      const p = doc.toJSON() as PersonDocument & { departmentId?: string };
-      people.set(p.id, { id: p.id, name: p.name, roles: p.roles ?? [], departmentId: p.departmentId ?? '', isActive: p.isActive });
+      if (doc.get('kind') !== 'person') continue;
+      const p = doc.toJSON() as PersonDocument;
+      people.set(p.id, { id: p.id, name: p.name, roles: p.roles ?? [], departmentId: departmentKey(departments, p.departmentId), isActive: p.isActive });
     }
     return people;
   };
@@ -51,7 +55,8 @@ export function createPeopleDirectory(db: LabDatabase): PeopleDirectory {
 /**
  * Named assignees the directory can resolve for `assignee_type: 'variable'`:
  * `requester` / `starter` (the person), `requester_department_head` (active heads of the requester's
- * department, else anyone with the department_head role). Any other name falls through to the
+ * department, else anyone with the department_head role — also when the requester's department was
+ * deactivated). Any other name falls through to the
  * engine's default: an instance variable holding a user id or a list of them.
  */
 export function directoryResolver(people: ReadonlyMap<string, DirectoryPerson>): AssigneeResolver {

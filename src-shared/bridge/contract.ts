@@ -3,6 +3,7 @@ import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
+import { departmentContract } from '../people/department-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
@@ -27,6 +28,7 @@ export const contract = {
   ...workflowContract,
   ...notificationContract,
   ...deliveryContract,
+  ...departmentContract,
 };
 
 export type Contract = typeof contract;

@@ -24,6 +24,9 @@ describe('workflow assignees from the people directory', () => {
   it("sends a request to the head of the requester's department, and back to the requester", async () => {
     const lab = await openLab();
     try {
+      const chemistry = expectOk(await lab.admin.call<{ id: string }>('departments/create', { code: 'chemistry', name: 'Chemistry' }));
+      expectOk(await lab.admin.call('departments/create', { code: 'biology', name: 'Biology' }));
+      // A department may be named by its code; the person keeps its id.
       const otherHead = expectOk(
         await lab.admin.call<{ id: string; departmentId?: string }>('people/create', {
           name: 'Cora Chemistry',
@@ -33,7 +36,7 @@ describe('workflow assignees from the people directory', () => {
           departmentId: 'chemistry',
         }),
       );
-      expect(otherHead.departmentId).toBe('chemistry');
+      expect(otherHead.departmentId).toBe(chemistry.id);
       expectOk(await lab.admin.call('people/update', { id: lab.ids.head, departmentId: 'biology' }));
       expectOk(await lab.admin.call('people/update', { id: lab.ids.member, departmentId: 'biology' }));
       expectOk(await lab.admin.call('workflows/definitions/import', { commandId: cid(), definition: purchase, publish: true }));
@@ -82,6 +85,32 @@ describe('workflow assignees from the people directory', () => {
       );
       expect(resolved).toMatchObject({ status: 'running', activeSteps: [{ stepId: 'do', assignees: { users: [{ id: lab.ids.member }] } }] });
       expect(expectOk(await member.call<InstanceSummaryView>('workflows/instances/advance', { commandId: cid(), instanceId: stuck.id, action: 'complete' })).status).toBe('completed');
+    } finally {
+      await lab.close();
+    }
+  });
+
+  it('skips a deactivated department, keeps free-text departments from before, and refuses unknown ones', async () => {
+    const lab = await openLab();
+    try {
+      const biology = expectOk(await lab.admin.call<{ id: string }>('departments/create', { code: 'BIO', name: 'Biology' }));
+      expectOk(await lab.admin.call('people/update', { id: lab.ids.head, departmentId: biology.id }));
+      expectOk(await lab.admin.call('people/update', { id: lab.ids.member, departmentId: biology.id }));
+      expect(await lab.admin.call('people/update', { id: lab.ids.buyer, departmentId: 'physics' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'departmentId' } });
+      expectOk(await lab.admin.call('workflows/definitions/import', { commandId: cid(), definition: purchase, publish: true }));
+      const member = await lab.as('member');
+      const start = async (entityId: string) =>
+        expectOk(await member.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'SMALL_PURCHASE', entityType: 'order', entityId }));
+      expect((await start('O-1')).activeSteps[0]?.assignees).toEqual({ users: [{ id: lab.ids.head, name: 'Hana Head' }], roles: [] });
+
+      // Biology closes: its head is no longer asked; any head of department decides.
+      expectOk(await lab.admin.call('departments/set-active', { id: biology.id, isActive: false }));
+      expect((await start('O-2')).activeSteps[0]?.assignees).toEqual({ users: [], roles: ['department_head'] });
+      expect(await lab.admin.call('people/update', { id: lab.ids.buyer, departmentId: biology.id })).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'departmentId' } });
+
+      // Departments typed as free text before departments existed still pair a requester with a head.
+      for (const id of [lab.ids.head, lab.ids.member]) await lab.host.db.people.findOne(id!).exec().then((doc) => doc!.incrementalPatch({ departmentId: 'histology' }));
+      expect((await start('O-3')).activeSteps[0]?.assignees).toEqual({ users: [{ id: lab.ids.head, name: 'Hana Head' }], roles: [] });
     } finally {
       await lab.close();
     }
