@@ -1,9 +1,10 @@
 import { map, of } from 'rxjs';
 import { fail, ok } from '../../src-shared/core/result';
-import { standaloneStatus, type ConflictView } from '../../src-shared/sync/sync-status';
+import { standaloneStatus } from '../../src-shared/sync/sync-status';
 import type { LabDatabase } from '../database/open-database';
 import type { HostFeature } from '../host/feature';
 import type { CommandContext, QueryContext } from '../host/handler-types';
+import { conflictListQuery, recordConflictsQuery, reviewConflictCommand } from './record-conflicts-query';
 import { createTeamSync, type TeamSync } from './team-sync';
 
 // One team sync per host, found by the host's database: a test process may run several hosts.
@@ -31,13 +32,12 @@ export const syncFeature: HostFeature = {
       const engine = engineOf(context);
       return engine ? engine.syncNow() : notRunning();
     },
+    'sync/review-conflict': reviewConflictCommand,
   },
   queries: {
     'sync/status': (_input, context) => (engineOf(context)?.status$ ?? of(standaloneStatus)).pipe(map((status) => ok(status))),
-    'sync/conflicts': (input, context) =>
-      context.db.activity
-        .find({ selector: input.recordId ? { subjectId: input.recordId, kind: 'conflict' } : { kind: 'conflict' }, sort: [{ at: 'desc' }], limit: input.limit })
-        .$.pipe(map((docs) => ok(docs.map((d) => toConflictView(d.toJSON() as Record<string, unknown>))))),
+    'sync/conflicts': conflictListQuery,
+    'sync/record-conflicts': recordConflictsQuery,
   },
   async start(services, broadcast) {
     // Tests and benchmarks shorten the waits between retries; people never need to.
@@ -56,8 +56,3 @@ export const syncFeature: HostFeature = {
     };
   },
 };
-
-function toConflictView(doc: Record<string, unknown>): ConflictView {
-  const data = (doc.data ?? {}) as { byId?: string; fields?: ConflictView['fields'] };
-  return { id: String(doc.id), at: String(doc.at), collection: String(doc.subjectType), recordId: String(doc.subjectId), byId: data.byId ?? '', fields: data.fields ?? [] };
-}

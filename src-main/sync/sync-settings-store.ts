@@ -1,3 +1,4 @@
+import { map, type Observable } from 'rxjs';
 import type { SessionTokens } from '../../src-shared/sync/protocol';
 import type { RefusedChangeView } from '../../src-shared/sync/sync-status';
 import type { LabDatabase } from '../database/open-database';
@@ -40,6 +41,10 @@ export function createSyncSettingsStore(db: LabDatabase) {
     async loadRefused(): Promise<RefusedChange[]> {
       const doc = await db.getLocal<{ items: RefusedChange[] }>(REFUSED_KEY);
       return doc ? [...(doc.toJSON().data as { items: RefusedChange[] }).items] : [];
+    },
+    /** The refused writes, live (the record views show those about them). */
+    refused$(): Observable<RefusedChange[]> {
+      return db.getLocal$<{ items: RefusedChange[] }>(REFUSED_KEY).pipe(map((doc) => (doc ? [...(doc.toJSON().data as { items: RefusedChange[] }).items] : [])));
     },
     async addRefused(items: RefusedChange[]): Promise<RefusedChange[]> {
       const all = [...(await this.loadRefused()), ...items].slice(-MAX_REFUSED);

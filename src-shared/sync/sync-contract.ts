@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { command, query } from '../bridge/define';
+import { collectionNames } from '../db/schemas';
 import { emailSchema } from '../people/person';
+import type { RecordConflictsView } from './record-conflicts';
 import type { ConflictView, SyncStatusView } from './sync-status';
 
 const serverUrlSchema = z
@@ -30,4 +32,16 @@ export const syncContract = {
   /** Retries now instead of waiting for the next back-off step. */
   'sync/sync-now': command<SyncStatusView>()(z.object({})),
   'sync/conflicts': query<ConflictView[]>()(z.object({ recordId: z.string().optional(), limit: z.number().int().min(1).max(200).default(50) })),
+  /**
+   * What one record shows about team sync: the versions the server replaced (newest first, with
+   * names, field labels, values as text and the commands that would put them back) and this PC's
+   * writes to it that the server refused. Updates as conflicts arrive, the record changes or one is dismissed.
+   */
+  'sync/record-conflicts': query<RecordConflictsView>()(z.object({ collection: z.enum(collectionNames), recordId: z.string().min(1).max(40) })),
+  /**
+   * "Dismiss": marks a conflict (its id) or a refused write (its `key`) reviewed by the signed-in
+   * person on this PC, so the record stops showing it. Only a flag on this PC: the conflict itself
+   * stays in the team's history. `not_found` when there is no such conflict or refusal here.
+   */
+  'sync/review-conflict': command<{ id: string }>()(z.object({ id: z.string().min(1).max(200) })),
 };

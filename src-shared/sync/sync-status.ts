@@ -57,6 +57,8 @@ export interface ConflictView {
   /** Who pushed the losing version. */
   byId: string;
   fields: { field: string; kept: unknown; lost: unknown }[];
+  /** What the record is called (and its code, for records found by code); null when it is not on this PC. */
+  record: { title: string; code?: string } | null;
 }
 
 export interface PhaseInputs {
