@@ -70,7 +70,9 @@ export const peopleCommandHandlers: CommandHandlers<PeopleCommands> = {
     if (input.departmentId !== undefined) {
       const department = resolvePersonDepartment(await readDepartments(context.db), input.departmentId, person.departmentId ?? '');
       if (!department.ok) return department;
-      changes.departmentId = department.value;
+      // Unchanged (also '' for someone who never had one) writes nothing, so the audit shows no empty change.
+      if (department.value === (person.departmentId ?? '')) delete changes.departmentId;
+      else changes.departmentId = department.value;
     }
     const updated = await context.writer.update<PersonDocument>('people', id, stripUndefined(changes), write(context));
     return updated ? ok(toPersonView(updated)) : fail('not_found', 'That person no longer exists.');

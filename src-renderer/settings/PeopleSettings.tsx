@@ -4,14 +4,17 @@ import {
   Alert, Button, Chip, IconButton, LinearProgress, Paper, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
 } from '@mui/material';
 import { useState } from 'react';
+import { findDepartment } from '../../src-shared/people/departments';
 import type { PersonView } from '../../src-shared/people/person';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
+import { departmentLabel } from './DepartmentPicker';
 import { PersonDialog } from './PersonDialog';
 
 export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
   const people = useLiveQuery('people/list', { includeInactive: true });
   const roles = useLiveQuery('roles/list', {});
+  const departments = useLiveQuery('departments/list', { includeInactive: true });
   const create = useCommand('people/create');
   const update = useCommand('people/update');
   const setActive = useCommand('people/set-active');
@@ -20,6 +23,12 @@ export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
   const [role, setRole] = useState({ code: '', name: '' });
   const roleList = roles.data ?? [];
   const roleName = (code: string) => roleList.find((r) => r.code === code)?.name ?? code;
+  const departmentList = departments.data ?? [];
+  const departmentOf = (p: PersonView) => {
+    const department = findDepartment(departmentList, p.departmentId);
+    if (department) return department.isActive ? departmentLabel(department) : `${departmentLabel(department)}, deactivated`;
+    return p.departmentId ?? '';
+  };
 
   return (
     <Stack spacing={3}>
@@ -32,13 +41,14 @@ export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
       {setActive.error && <Alert severity="error">{errorText(setActive.error)}</Alert>}
       <TableContainer component={Paper} variant="outlined">
         <Table size="small" aria-label="People">
-          <TableHead><TableRow><TableCell>Name</TableCell><TableCell>Email</TableCell><TableCell>Roles</TableCell><TableCell>Active</TableCell><TableCell /></TableRow></TableHead>
+          <TableHead><TableRow><TableCell>Name</TableCell><TableCell>Email</TableCell><TableCell>Roles</TableCell><TableCell>Department</TableCell><TableCell>Active</TableCell><TableCell /></TableRow></TableHead>
           <TableBody>
             {(people.data ?? []).map((p) => (
               <TableRow key={p.id} data-testid="person-row">
                 <TableCell>{p.name}</TableCell>
                 <TableCell>{p.email}</TableCell>
                 <TableCell>{p.roles.map((r) => <Chip key={r} label={roleName(r)} size="small" sx={{ mr: 0.5 }} />)}</TableCell>
+                <TableCell>{departmentOf(p)}</TableCell>
                 <TableCell>
                   <Switch checked={p.isActive} disabled={!isAdmin} slotProps={{ input: { 'aria-label': `${p.name} is active` } }}
                     onChange={(e) => void setActive.run({ id: p.id, isActive: e.target.checked })} />
@@ -71,12 +81,13 @@ export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
         isOpen={editing !== null}
         person={editing?.person ?? null}
         roles={roleList}
+        departments={departmentList}
         isRunning={create.isRunning || update.isRunning}
         error={editing?.person ? update.error : create.error}
         onCancel={() => setEditing(null)}
         onSubmit={async (values) => {
           const result = editing?.person
-            ? await update.run({ id: editing.person.id, name: values.name, email: values.email, roles: values.roles })
+            ? await update.run({ id: editing.person.id, name: values.name, email: values.email, roles: values.roles, departmentId: values.departmentId })
             : await create.run(values);
           if (result.ok) setEditing(null);
         }}

@@ -1,39 +1,44 @@
 import { Alert, Autocomplete, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
+import type { DepartmentView } from '../../src-shared/people/departments';
 import type { PersonView, RoleView } from '../../src-shared/people/person';
 import { fieldError, formError } from '../errors/error-text';
+import { DepartmentPicker } from './DepartmentPicker';
 
 export interface PersonFormValues {
   name: string;
   email: string;
   password: string;
   roles: string[];
+  /** '' for none. */
+  departmentId: string;
 }
 
 interface Props {
   person: PersonView | null;
   isOpen: boolean;
   roles: RoleView[];
+  departments: readonly DepartmentView[];
   isRunning: boolean;
   error: AppError | undefined;
   onCancel: () => void;
   onSubmit: (values: PersonFormValues) => void;
 }
 
-/** Adds a person (with a first password) or edits one (name, email, roles). */
-export function PersonDialog({ person, isOpen, roles, isRunning, error, onCancel, onSubmit }: Props) {
-  const blank: PersonFormValues = { name: '', email: '', password: '', roles: ['member'] };
+/** Adds a person (with a first password) or edits one (name, email, roles, department). */
+export function PersonDialog({ person, isOpen, roles, departments, isRunning, error, onCancel, onSubmit }: Props) {
+  const blank: PersonFormValues = { name: '', email: '', password: '', roles: ['member'], departmentId: '' };
   const [values, setValues] = useState(blank);
   useEffect(() => {
-    if (isOpen) setValues(person ? { name: person.name, email: person.email, password: '', roles: person.roles } : blank);
+    if (isOpen) setValues(person ? { name: person.name, email: person.email, password: '', roles: person.roles, departmentId: person.departmentId ?? '' } : blank);
   }, [isOpen, person]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when opened
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit(values);
   };
   const roleName = (code: string) => roles.find((r) => r.code === code)?.name ?? code;
-  const general = formError(error, ['name', 'email', 'password', 'roles']);
+  const general = formError(error, ['name', 'email', 'password', 'roles', 'departmentId']);
   return (
     <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label={person ? 'Edit person' : 'Add person'}>
@@ -58,6 +63,8 @@ export function PersonDialog({ person, isOpen, roles, isRunning, error, onCancel
               renderValue={(selected, getItemProps) => selected.map((code, index) => <Chip {...getItemProps({ index })} key={code} label={roleName(code)} size="small" />)}
               renderInput={(params) => <TextField {...params} label="Roles" error={Boolean(fieldError(error, 'roles'))} helperText={fieldError(error, 'roles')} />}
             />
+            <DepartmentPicker departments={departments} value={values.departmentId} onChange={(departmentId) => setValues({ ...values, departmentId })}
+              error={fieldError(error, 'departmentId')} />
             {general && <Alert severity="error">{general}</Alert>}
           </Stack>
         </DialogContent>

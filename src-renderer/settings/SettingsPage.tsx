@@ -5,17 +5,19 @@ import { isAdmin } from '../../src-shared/people/roles';
 import { useThemeMode } from '../app/theme';
 import { NotificationAdmin } from '../notifications/NotificationAdmin';
 import { AuditTrail } from './AuditTrail';
+import { DepartmentSettings } from './DepartmentSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 
 export function SettingsPage({ session }: { session: SessionView }) {
-  const [tab, setTab] = useState<'people' | 'appearance' | 'audit' | 'sync' | 'notifications'>('people');
+  const [tab, setTab] = useState<'people' | 'departments' | 'appearance' | 'audit' | 'sync' | 'notifications'>('people');
   const { mode, toggle } = useThemeMode();
   const admin = isAdmin(session.person.roles);
   return (
     <Stack spacing={2}>
       <Tabs value={tab} onChange={(_e, v) => setTab(v)} aria-label="Settings">
         <Tab value="people" label="People & roles" />
+        <Tab value="departments" label="Departments" />
         <Tab value="appearance" label="Appearance" />
         <Tab value="sync" label="Team sync" />
         {admin && <Tab value="notifications" label="Notifications" />}
@@ -23,6 +25,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       </Tabs>
       <Box>
         {tab === 'people' && <PeopleSettings isAdmin={admin} />}
+        {tab === 'departments' && <DepartmentSettings isAdmin={admin} />}
         {tab === 'appearance' && (
           <Paper variant="outlined" sx={{ p: 2 }}>
             <FormControlLabel control={<Switch checked={mode === 'dark'} onChange={toggle} />} label="Dark theme" />
