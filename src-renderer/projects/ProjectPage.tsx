@@ -9,6 +9,7 @@ import { projectStatuses, type ProjectStatus } from '../../src-shared/projects/p
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { PlannedViewSlot } from '../tasks/PlannedViewSlot';
 import { TaskDrawer } from '../tasks/TaskDrawer';
 import { TaskListPanel } from '../tasks/TaskListPanel';
@@ -70,6 +71,7 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
         {canManage && <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setDialog('edit')}>Edit</Button>}
       </Stack>
       {setStatus.error && <Alert severity="error">{errorText(setStatus.error)}</Alert>}
+      <RecordConflictNotice collection="projects" recordId={project.id} />
       <Tabs value={current} onChange={(_e, id: TabId) => show(id)} variant="scrollable" aria-label="Project views" sx={{ borderBottom: 1, borderColor: 'divider' }}>
         {TABS.map(([id, text]) => <Tab key={id} value={id} label={text} />)}
       </Tabs>

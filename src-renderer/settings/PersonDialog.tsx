@@ -5,6 +5,7 @@ import type { DepartmentView } from '../../src-shared/people/departments';
 import type { PersonView, RoleView } from '../../src-shared/people/person';
 import { fieldError, formError } from '../errors/error-text';
 import { DepartmentPicker } from './DepartmentPicker';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 
 export interface PersonFormValues {
   name: string;
@@ -45,6 +46,7 @@ export function PersonDialog({ person, isOpen, roles, departments, isRunning, er
         <DialogTitle>{person ? `Edit ${person.name}` : 'Add a person'}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
+            {person && <RecordConflictNotice collection="people" recordId={person.id} />}
             <TextField label="Name" value={values.name} autoFocus onChange={(e) => setValues({ ...values, name: e.target.value })}
               error={Boolean(fieldError(error, 'name'))} helperText={fieldError(error, 'name')} />
             <TextField label="Email" type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })}

@@ -1,11 +1,27 @@
-import { Alert, Button, Chip, LinearProgress, List, ListItem, ListItemText, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Chip, LinearProgress, Link, List, ListItem, ListItemText, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
+import { describeValue, fieldLabel } from '../../src-shared/sync/conflict-fields';
+import type { ConflictView } from '../../src-shared/sync/sync-status';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
+import { useNavigation } from '../shell/navigation';
+import { recordNoun, recordPlace } from './record-place';
 import { phaseText, formatTime } from './sync-text';
 import { useSyncConflicts, useSyncStatus } from './useSyncStatus';
 
 const FORM_FIELDS = ['serverUrl', 'email', 'password', 'setupToken'];
+
+const noNames = () => undefined;
+const shown = (field: string, value: unknown) => describeValue(field, value, noNames) || '(empty)';
+
+/** The record a conflict is about, as a link to where it is shown when it has a page. */
+function ConflictRecord({ conflict }: { conflict: ConflictView }) {
+  const go = useNavigation((n) => n.go);
+  const noun = recordNoun[conflict.collection] ?? conflict.collection;
+  const name = conflict.record ? `${noun} “${conflict.record.title}”` : `${noun} ${conflict.recordId} (not on this PC)`;
+  const place = conflict.record ? recordPlace(conflict.collection, conflict.recordId, conflict.record.code) : null;
+  return place ? <Link component="button" type="button" onClick={() => go(place.section, place.path)} sx={{ verticalAlign: 'baseline' }}>{name}</Link> : <>{name}</>;
+}
 
 /** Settings → Team sync: join a server, see how sync is doing, what was refused and which conflicts were resolved. */
 export function TeamSyncSettings() {
@@ -88,7 +104,8 @@ export function TeamSyncSettings() {
           <List dense>
             {conflicts.data!.map((c) => (
               <ListItem key={c.id} data-testid="sync-conflict">
-                <ListItemText primary={c.fields.map((f) => `${f.field}: kept “${String(f.kept)}”, not “${String(f.lost)}”`).join('; ')} secondary={`${c.collection} ${c.recordId} · ${formatTime(c.at)}`} />
+                <ListItemText primary={<ConflictRecord conflict={c} />}
+                  secondary={`${c.fields.map((f) => `${fieldLabel(c.collection, f.field)}: kept “${shown(f.field, f.kept)}”, not “${shown(f.field, f.lost)}”`).join('; ')} · ${formatTime(c.at)}`} />
               </ListItem>
             ))}
           </List>

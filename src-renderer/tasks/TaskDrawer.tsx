@@ -8,6 +8,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { ChecklistSection } from './ChecklistSection';
 import { CommentSection } from './CommentSection';
 import { DependencySection } from './DependencySection';
@@ -78,6 +79,7 @@ function TaskDetailPanel({ taskId, personId, onOpen, onClose }: { taskId: string
         }>Remove “{d.task.title}”? Tasks waiting for it stop waiting.</Alert>
       )}
       {remove.error && <Alert severity="error" sx={{ mb: 2 }} onClose={remove.clearError}>{errorText(remove.error)}</Alert>}
+      <RecordConflictNotice collection="tasks" recordId={taskId} disablePortal sx={{ mb: 2 }} />
       {detail.isLoading && <LinearProgress />}
       {detail.error && <Alert severity="error">{errorText(detail.error)}</Alert>}
       {d && (

@@ -7,6 +7,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { errorText } from '../errors/error-text';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { DefinitionFields } from './DefinitionFields';
 import { DefinitionJsonView } from './DefinitionJsonView';
 import { FlowDiagram } from './FlowDiagram';
@@ -70,6 +71,7 @@ export function DefinitionEditor({ code }: { code: string }) {
       {!isReadOnly && loaded.status !== 'draft' && !draft.isDirty && (
         <Alert severity="info">This is the {definitionStatusLabel[loaded.status].toLowerCase()} version {loaded.version}. Saving a change makes version {loaded.version + 1} as a draft; running instances keep theirs.</Alert>
       )}
+      <RecordConflictNotice collection="workflow_definitions" recordId={loaded.id} />
       {draft.saveError && <Alert severity="error">{errorText(draft.saveError)}</Alert>}
       {draft.publishError && (
         <Alert severity="error" data-testid="publish-error">

@@ -3,6 +3,7 @@ import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } fr
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { ActiveSteps } from './ActiveSteps';
 import { FlowDiagram } from './FlowDiagram';
 import { InstanceActions } from './InstanceActions';
@@ -49,6 +50,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
       {instance.incident && (
         <Alert severity="warning">Stopped at {instance.incident.stepId}: {instance.incident.message} An administrator can resolve this.</Alert>
       )}
+      <RecordConflictNotice collection="workflow_instances" recordId={instance.id} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           {instance.activeSteps.length > 0 && <ActiveSteps steps={instance.activeSteps} />}
