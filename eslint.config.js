@@ -11,6 +11,9 @@ const restrict = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
 
+/** src-main/notifications/outbox files the sync server may import (see their block below). */
+const serverSharedSenders = ['email-sender', 'webhook-sender', 'safe-lookup', 'send-outcome', 'server-seal'];
+
 const electronOnlyInElectronFolder = [['electron', 'electron/*'], 'Only src-main/electron/ may import electron (STYLE.md §1).'];
 
 export default tseslint.config(
@@ -67,8 +70,27 @@ export default tseslint.config(
     files: ['src-main/electron/**/*.ts'],
     rules: restrict([['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
   },
+  // The email and webhook senders and the sealed-secret format are Node code the desktop's outbox
+  // and the sync server's (team mode) both run: the server imports exactly these files from
+  // src-main, so both send alike (SSRF guard included) and one file defines the seal. In return
+  // they may import only src-shared and each other, never the rest of the desktop.
+  {
+    files: serverSharedSenders.map((name) => `src-main/notifications/outbox/${name}.ts`),
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: electronOnlyInElectronFolder[0], message: electronOnlyInElectronFolder[1] },
+        { regex: `^\\.\\./(?!\\.\\./\\.\\./src-shared/)|^\\./(?!(${serverSharedSenders.join('|')})$)`, message: 'Also run by the sync server: import src-shared and the other shared senders only.' },
+      ] }],
+    },
+  },
   {
     files: ['sync-server/**/*.ts'],
-    rules: restrict(electronOnlyInElectronFolder, [['**/src-main/**', '**/src-renderer/**'], 'The sync server imports src-shared only.']),
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: electronOnlyInElectronFolder[0], message: electronOnlyInElectronFolder[1] },
+        { group: ['**/src-renderer/**'], message: 'The sync server imports src-shared only.' },
+        { regex: `(^|/)src-main/(?!notifications/outbox/(${serverSharedSenders.join('|')})$)`, message: 'The sync server imports src-shared only (and the shared senders).' },
+      ] }],
+    },
   },
 );

@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth/auth-routes';
 import { registerHealthRoutes } from './health-routes';
 import { handleError } from './http-errors';
 import { registerReplicationRoutes } from './replication/replication-routes';
+import { registerOutboxRoutes } from './outbox/outbox-routes';
 import type { ServerServices } from './services';
 
 export interface SyncAppOptions {
@@ -13,8 +14,8 @@ export interface SyncAppOptions {
 }
 
 /**
- * The sync server as a Fastify plugin (fastify/demo's shape): health, authentication and
- * replication routes with one error handler. The entry point (server.ts) and the tests
+ * The sync server as a Fastify plugin (fastify/demo's shape): health, authentication,
+ * replication and outbox-key routes with one error handler. The entry point (server.ts) and the tests
  * (`app.inject()`) both register it.
  */
 export async function syncServerApp(app: FastifyInstance, options: SyncAppOptions): Promise<void> {
@@ -30,7 +31,13 @@ export async function syncServerApp(app: FastifyInstance, options: SyncAppOption
   const authenticate = createAuthenticate(services);
   registerHealthRoutes(app, services);
   registerAuthRoutes(app, services, authenticate);
-  await app.register(async (sync) => registerReplicationRoutes(sync, services, authenticate), { prefix: SYNC_API_PREFIX });
+  await app.register(
+    async (sync) => {
+      registerReplicationRoutes(sync, services, authenticate);
+      registerOutboxRoutes(sync, services, authenticate);
+    },
+    { prefix: SYNC_API_PREFIX },
+  );
 }
 
 /** A Fastify instance with the app registered; body limit and logger set. Not listening yet. */

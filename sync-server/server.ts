@@ -35,9 +35,10 @@ async function main(argv: string[]): Promise<number | 'running'> {
 
   const services = await createServerServices(db, { jwtSecret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds, refreshTokenTtlDays: config.refreshTokenTtlDays, heartbeatMs: config.heartbeatMs });
   const app = await buildSyncServer(services, log);
-  const dispatcher = configuredOutboxDispatcher(config);
-  const outbox = dispatcher ? startOutboxWorker({ db, dispatcher, log }) : null;
-  if (!dispatcher) log.info({ event: 'outbox.disabled' }, 'no outbox dispatcher configured: email and webhook deliveries wait on the server');
+  const { pair: outboxKey, replacedKeyId } = services.outboxKey;
+  if (replacedKeyId) log.warn({ event: 'outbox.key_replaced', replacedKeyId, keyId: outboxKey.key.keyId }, 'the stored outbox key could not be opened (was the signing secret changed?); a new one replaces it and administrators’ PCs seal their secrets again');
+  // Always running: deliveries the server cannot send yet (no settings, nothing sealed for it) wait and say why.
+  const outbox = startOutboxWorker({ db, dispatcher: configuredOutboxDispatcher({ db, outboxKey }), log });
   const address = await app.listen({ port: config.port, host: config.host });
   log.info({ event: 'server.started', address, database: db.kind, production: config.isProduction }, 'sync server listening');
   console.log(`LabFlow sync server listening on ${address} (${db.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'})`);
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number | 'running'> {
     if (isStopping) return;
     isStopping = true;
     log.info({ event: 'server.stopping', signal }, 'stopping');
-    await outbox?.stop();
+    await outbox.stop();
     await app.close();
     await services.close();
     await db.close();

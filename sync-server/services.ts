@@ -8,6 +8,7 @@ import { createSignInLimiter } from './auth/sign-in-limiter';
 import { resolveSigningSecret } from './auth/signing-secret';
 import { createChangeFeed, type ChangeFeed } from './replication/change-feed';
 import { createDocumentValidator, type DocumentValidator } from './replication/document-validator';
+import { loadOutboxKey, type LoadedOutboxKey } from './outbox/outbox-key';
 
 /** Everything the routes use, built once per server process (STYLE.md §9: plain factory injection). */
 export interface ServerServices {
@@ -18,6 +19,8 @@ export interface ServerServices {
   signInLimiter: ReturnType<typeof createSignInLimiter>;
   changeFeed: ChangeFeed;
   validator: DocumentValidator;
+  /** The key pair PCs seal channel secrets (SMTP password, webhook secrets) for; the public half is served to them. */
+  outboxKey: LoadedOutboxKey;
   clock: () => Date;
   newId: () => string;
   heartbeatMs: number;
@@ -40,6 +43,7 @@ export async function createServerServices(db: SqlDatabase, options: ServiceOpti
   const clock = options.clock ?? (() => new Date());
   const collections = options.collections ?? syncCollections;
   const secret = await resolveSigningSecret(db, options.jwtSecret);
+  const outboxKey = await loadOutboxKey(db, secret);
   const changeFeed = await createChangeFeed(db);
   return {
     db,
@@ -49,6 +53,7 @@ export async function createServerServices(db: SqlDatabase, options: ServiceOpti
     signInLimiter: createSignInLimiter({ maxAttempts: options.signInAttemptsPerWindow ?? 100, windowMs: 5 * 60_000 }),
     changeFeed,
     validator: createDocumentValidator(collections),
+    outboxKey,
     clock,
     newId: createIdSource(() => clock().getTime(), (n) => randomBytes(n)),
     heartbeatMs: options.heartbeatMs ?? 15_000,

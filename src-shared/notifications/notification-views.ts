@@ -1,4 +1,5 @@
 import type { AppLink } from './app-link';
+import type { ServerAccess } from './channel-settings';
 import type { NotificationEvent } from './notification-events';
 import type { AttemptLog, OutboxStatus } from './notification-model';
 
@@ -28,6 +29,8 @@ export interface EmailSettingsView {
   from: string;
   fromName: string;
   appUrl: string;
+  /** Team mode only: whether the sync server, which sends the email then, can read the password. */
+  serverAccess?: ServerAccess;
 }
 
 export interface WebhookView {
@@ -37,6 +40,8 @@ export interface WebhookView {
   events: NotificationEvent[];
   isActive: boolean;
   createdAt: string;
+  /** Team mode only: whether the sync server, which sends the calls then, can read the signing secret. */
+  serverAccess?: ServerAccess;
 }
 
 /** One outbox delivery with its attempts, for the delivery log. */

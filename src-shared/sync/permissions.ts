@@ -55,10 +55,15 @@ const recordsRule: WriteRule = (person, _action, doc, previous) => {
   return allow;
 };
 
-const notificationsRule: WriteRule = (person, action, doc, previous) =>
-  action === 'create' || (previous && canRead(person, 'notifications', previous) && canRead(person, 'notifications', doc))
+/** What the sync server sends email and webhook calls with (team mode), so only administrators set them up. */
+const channelSettingsKinds: ReadonlySet<unknown> = new Set(['email_settings', 'webhook_subscription']);
+
+const notificationsRule: WriteRule = (person, action, doc, previous) => {
+  if ((channelSettingsKinds.has(doc.kind) || channelSettingsKinds.has(previous?.kind)) && !isSyncAdmin(person)) return deny('Only an administrator can change email and webhook settings.');
+  return action === 'create' || (previous && canRead(person, 'notifications', previous) && canRead(person, 'notifications', doc))
     ? allow
     : deny('Only the recipient (or an administrator, for deliveries and settings) can change this notification.');
+};
 
 const writeRules: Record<string, WriteRule> = {
   people: adminOnly('people, roles and departments'),

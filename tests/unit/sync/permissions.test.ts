@@ -35,6 +35,10 @@ const rows: [string, SyncPerson, SyncAction, SyncTarget, boolean][] = [
   ['admin marking someone’s notification read', admin, 'update', { collection: 'notifications', doc: { kind: 'notification', recipientId: 'max' }, previous: { kind: 'notification', recipientId: 'max' } }, false],
   ['admin retrying a webhook delivery', admin, 'update', { collection: 'notifications', doc: { kind: 'outbox', recipientId: 'sub-1' }, previous: { kind: 'outbox', recipientId: 'sub-1' } }, true],
   ['member changing the email settings', max, 'update', { collection: 'notifications', doc: { kind: 'email_settings', recipientId: 'system' }, previous: { kind: 'email_settings', recipientId: 'system' } }, false],
+  // The sync server sends with these: a member must not point it at their own server or address.
+  ['member creating a webhook subscription', max, 'create', { collection: 'notifications', doc: { kind: 'webhook_subscription', recipientId: 'system' } }, false],
+  ['member creating the email settings', max, 'create', { collection: 'notifications', doc: { kind: 'email_settings', recipientId: 'system' } }, false],
+  ['admin creating a webhook subscription', admin, 'create', { collection: 'notifications', doc: { kind: 'webhook_subscription', recipientId: 'system' } }, true],
   ['changing createdBy', max, 'update', { collection: 'projects', doc: { createdBy: 'max', createdAt: 'x' }, previous: { createdBy: 'hana', createdAt: 'x' } }, false],
   ['a project by a member', max, 'update', { collection: 'projects', doc: { createdAt: 'x' }, previous: { createdAt: 'x' } }, true],
   ['a deactivated admin', gone, 'create', { collection: 'projects', doc: {} }, false],
