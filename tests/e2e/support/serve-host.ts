@@ -9,11 +9,11 @@ export interface ServedHost {
   stop(): Promise<void>;
 }
 
-/** Starts serve mode (the real host in Node) on a free port and waits for its address. */
-export async function startServeHost(dataDir = mkdtempSync(join(tmpdir(), 'labflow-e2e-'))): Promise<ServedHost> {
+/** Starts serve mode (the real host in Node) on a free port and waits for its address. `env` adds to the host's environment (e.g. shorter sync retries). */
+export async function startServeHost(dataDir = mkdtempSync(join(tmpdir(), 'labflow-e2e-')), env: Record<string, string> = {}): Promise<ServedHost> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/serve-main.ts', '--port', '0', '--no-open', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LABFLOW_TEST_MODE: '1' },
+    env: { ...process.env, LABFLOW_TEST_MODE: '1', ...env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
