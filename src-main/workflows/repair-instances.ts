@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import type { WorkflowInstance } from '../../src-shared/workflows/instance';
-import { replay } from '../../src-shared/workflows/replay';
+import { gaplessHistory, replay } from '../../src-shared/workflows/replay';
 import { eventId, type WorkflowEvent } from '../../src-shared/workflows/workflow-events';
 import { SYSTEM_ACTOR, type HostServices } from '../host/handler-types';
 import type { DefinitionStore } from './definition-store';
@@ -15,17 +15,6 @@ const CHUNK = 1000;
 
 type Services = Pick<HostServices, 'db' | 'writer' | 'clock' | 'log'>;
 
-/** The gapless prefix of an instance's history, in order. */
-function orderedHistory(events: WorkflowEvent[]): WorkflowEvent[] {
-  const sorted = [...events].sort((a, b) => a.seq - b.seq);
-  const out: WorkflowEvent[] = [];
-  for (const event of sorted) {
-    if (event.seq !== out.length) break;
-    out.push(event);
-  }
-  return out;
-}
-
 /**
  * Rebuilds one instance from its events and writes it when the stored document is behind (or
  * missing). Returns the document as it now stands, or null when the instance has no history.
@@ -37,7 +26,7 @@ export async function repairInstance(services: Services, definitions: Definition
     db.workflow_instances.findOne(instanceId).exec(),
   ]);
   const current = stored ? plainInstance(stored) : null;
-  const history = orderedHistory(docs.map((d) => d.get('data') as WorkflowEvent));
+  const history = gaplessHistory(docs.map((d) => d.get('data') as WorkflowEvent));
   const first = history[0];
   if (!first || first.type !== 'instance_started') return current;
   if (current && current.eventCount >= history.length) return current;

@@ -38,19 +38,7 @@ export interface EventDocument extends BaseDocument {
 
 export const MAX_COMMAND_IDS = 20;
 
-/** The fields of an instance document that follow from its state. */
-export function instanceFields(state: WorkflowInstance, definitionId: string) {
-  return {
-    definitionId,
-    code: state.workflowCode,
-    version: state.definitionVersion,
-    status: state.status,
-    entityType: state.entityType,
-    entityId: state.entityId,
-    eventCount: state.eventCount,
-    state,
-  };
-}
+export { instanceFields } from '../../src-shared/workflows/instance-document';
 
 /** An event as stored: its base fields come from the event itself, so writing it twice writes the same document. */
 export function eventDocument(event: WorkflowEvent, auditId: string): EventDocument {

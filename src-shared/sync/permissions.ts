@@ -1,8 +1,11 @@
 import { isSensitiveRecord, sensitiveRecordKinds } from './read-scope';
 import { canRead } from './read-scope';
+import { planItemsRule, projectsRule, taskActivityDecision, tasksRule } from './project-rules';
+import { isRecordSubject, noRelated, type RelatedDocuments } from './related-documents';
 import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
+import { allow, dataOf, deny, type Decision, type SyncAction, type WriteRule } from './write-rule';
 
-export type SyncAction = 'read' | 'create' | 'update' | 'delete';
+export type { Decision, SyncAction };
 
 /** What an action is about: the document as it would be after the action, and before it (updates, deletes). */
 export interface SyncTarget {
@@ -11,36 +14,38 @@ export interface SyncTarget {
   previous?: Record<string, unknown> | null;
   /** The collection only ever grows (audit, workflow events). */
   isAppendOnly?: boolean;
+  /** The stored documents the rule consults (related-documents.ts); without them, rules that need them see none. */
+  related?: RelatedDocuments;
 }
 
-export type Decision = { isAllowed: true } | { isAllowed: false; reason: string };
-
-const allow: Decision = { isAllowed: true };
-const deny = (reason: string): Decision => ({ isAllowed: false, reason });
-
 type Doc = Record<string, unknown>;
-const dataOf = (doc: Doc | null | undefined): Doc => (doc?.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
-
-type WriteRule = (person: SyncPerson, action: Exclude<SyncAction, 'read'>, doc: Doc, previous: Doc | null) => Decision;
 
 const adminOnly =
   (what: string): WriteRule =>
   (person) =>
     isSyncAdmin(person) ? allow : deny(`Only an administrator can change ${what}.`);
 
-/** Each person's own entries: the author is `createdBy` (and `data.personId` when set). */
-const isOwnEntry = (person: SyncPerson, doc: Doc): boolean => doc.createdBy === person.id && (dataOf(doc).personId ?? person.id) === person.id;
+/** The person an entry is by: `personId` (schema v1), `data.personId` on older entries, else its creator. */
+const authorOf = (doc: Doc): unknown => doc.personId ?? dataOf(doc).personId ?? doc.createdBy;
 
-const activityRule: WriteRule = (person, action, doc, previous) => {
+/** Each person's own entries: the author is `createdBy`, and `personId` when set. */
+const isOwnEntry = (person: SyncPerson, doc: Doc): boolean => doc.createdBy === person.id && authorOf(doc) === person.id;
+
+const activityRule: WriteRule = (person, action, doc, previous, related) => {
   if (doc.kind === 'conflict' || previous?.kind === 'conflict') return deny('Conflict records are kept by the server and cannot be changed.');
   if (doc.kind === 'time_entry' || previous?.kind === 'time_entry') {
     const isOwn = isOwnEntry(person, doc) && (!previous || isOwnEntry(person, previous));
-    return isOwn ? allow : deny('People can only record and change their own time entries.');
-  }
-  if (action !== 'create' && previous && previous.createdBy !== person.id && !isSyncAdmin(person)) {
+    if (!isOwn) return deny('People can only record and change their own time entries.');
+  } else if (action !== 'create' && previous && (doc.kind === 'comment' || previous.kind === 'comment') && authorOf(previous) !== person.id) {
+    return deny('Only the author can edit a comment.');
+  } else if (action !== 'create' && previous && previous.createdBy !== person.id && !isSyncAdmin(person)) {
     return deny('Only the author can change or remove this entry.');
   }
-  return allow;
+  if (action !== 'create') return allow;
+  // Notes on an HR or finance record are for those who may read the record (read-scope.ts stamps its scope on them).
+  const record = isRecordSubject(doc.subjectType) ? related.get('records', String(doc.subjectId)) : null;
+  if (record && !canRead(person, 'records', record)) return deny('This record is not shared with you, so you cannot add to it.');
+  return taskActivityDecision(person, doc, related) ?? allow;
 };
 
 const recordsRule: WriteRule = (person, _action, doc, previous) => {
@@ -67,6 +72,9 @@ const notificationsRule: WriteRule = (person, action, doc, previous) => {
 
 const writeRules: Record<string, WriteRule> = {
   people: adminOnly('people, roles and departments'),
+  projects: projectsRule,
+  tasks: tasksRule,
+  plan_items: planItemsRule,
   workflow_definitions: adminOnly('workflow definitions'),
   activity: activityRule,
   records: recordsRule,
@@ -90,5 +98,5 @@ export function can(person: SyncPerson, action: SyncAction, target: SyncTarget):
       if (field in previous && previous[field] !== target.doc[field]) return deny(`The field ${field} cannot be changed.`);
     }
   }
-  return writeRules[target.collection]?.(person, action, target.doc, previous) ?? allow;
+  return writeRules[target.collection]?.(person, action, target.doc, previous, target.related ?? noRelated) ?? allow;
 }

@@ -1,4 +1,5 @@
 import type { SyncCollection } from './collections';
+import { isRecordSubject } from './related-documents';
 import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
 
 /**
@@ -6,7 +7,8 @@ import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
  * the person concerned (`data.personId`) and that person's manager (`data.managerId`) — nobody else,
  * administrators included. Personal notifications reach their recipient; deliveries and delivery
  * settings also reach administrators. Audit entries and conflict
- * records carry a copy of the record they are about, so they are scoped like that record.
+ * records carry a copy of the record they are about, so they are scoped like that record, and
+ * comments and other activity about an HR or finance record are scoped like the record.
  * Everything else is readable by every active person.
  */
 export const sensitiveRecordKinds: Readonly<Record<string, readonly string[]>> = {
@@ -69,11 +71,13 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
       return typeof doc.collectionName === 'string' && doc.collectionName !== 'audit' ? canRead(person, doc.collectionName, after) : true;
     }
     case 'activity': {
-      // Conflict records keep the losing version of a document: scoped like that document.
       const data = dataOf(doc);
-      if (doc.kind === 'conflict' && data.subjectScope && typeof doc.subjectType === 'string' && doc.subjectType !== 'activity') {
-        return canRead(person, doc.subjectType, data.subjectScope as Doc);
-      }
+      const scope = data.subjectScope && typeof data.subjectScope === 'object' ? (data.subjectScope as Doc) : null;
+      // Conflict records keep the losing version of a document: scoped like that document.
+      if (doc.kind === 'conflict') return scope && typeof doc.subjectType === 'string' ? canRead(person, doc.subjectType, scope) : true;
+      // Notes about an HR or finance record go where the record goes. The server stamps the record's
+      // scope on them (stampSubjectScope); until it could, only their author reads them.
+      if (isRecordSubject(doc.subjectType)) return scope ? canReadRecord(person, scope) : doc.createdBy === person.id;
       return true;
     }
     default:
@@ -85,7 +89,20 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
 export function scopeProjection(collection: string, doc: Doc): Doc {
   if (collection === 'records') return { kind: doc.kind, data: { personId: dataOf(doc).personId, managerId: dataOf(doc).managerId } };
   if (collection === 'notifications') return { recipientId: doc.recipientId };
+  if (collection === 'activity') return { kind: doc.kind, subjectType: doc.subjectType, createdBy: doc.createdBy, data: { subjectScope: dataOf(doc).subjectScope } };
   return {};
+}
+
+/**
+ * An activity document about an HR or finance record with the record's scope stamped in
+ * (`data.subjectScope`), replacing whatever the PC sent: `record` is the server's copy, null when
+ * the server does not have it, which leaves the note to its author until the record arrives.
+ * Other activity documents are returned as they are.
+ */
+export function stampSubjectScope<T extends Doc>(doc: T, record: Doc | null): T {
+  if (!isRecordSubject(doc.subjectType) || doc.kind === 'conflict') return doc;
+  const { subjectScope: _claimed, ...data } = dataOf(doc);
+  return { ...doc, data: record ? { ...data, subjectScope: scopeProjection('records', record) } : data };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineSyncCollection } from '../../../src-shared/sync/collections';
 import { schemas } from '../../../src-shared/db/schemas';
-import { canRead, scopeKey, scopeProjection, tombstoneOf } from '../../../src-shared/sync/read-scope';
+import { canRead, scopeKey, scopeProjection, stampSubjectScope, tombstoneOf } from '../../../src-shared/sync/read-scope';
 import type { SyncPerson } from '../../../src-shared/sync/sync-person';
 
 const person = (id: string, roles: string[]): SyncPerson => ({ id, email: '', name: id, roles, isActive: true });
@@ -32,6 +32,22 @@ describe('read scoping', () => {
     const conflict = { kind: 'conflict', subjectType: 'records', data: { subjectScope: scopeProjection('records', leave) } };
     expect(canRead(ada, 'activity', conflict)).toBe(false);
     expect(canRead(mia, 'activity', conflict)).toBe(true);
+  });
+
+  it('sends a comment on an HR record where the record goes, with the scope the server stamped, not the one the PC claimed', () => {
+    const claimed = { id: 'C1', kind: 'comment', subjectType: 'records', subjectId: 'L1', createdBy: 'hana', data: { body: 'private', subjectScope: { kind: 'equipment' } } };
+    const comment = stampSubjectScope(claimed, leave);
+    expect([max, mia, hana, fred, ada].map((p) => canRead(p, 'activity', comment))).toEqual([true, true, true, false, false]);
+    // The record is not on the server yet: only the author reads the note until it arrives.
+    const early = stampSubjectScope(claimed, null);
+    expect([hana, max, ada].map((p) => canRead(p, 'activity', early))).toEqual([true, false, false]);
+    // A losing version of such a comment is scoped like the comment.
+    const conflict = { kind: 'conflict', subjectType: 'activity', data: { subjectScope: scopeProjection('activity', comment) } };
+    expect([max, fred, ada].map((p) => canRead(p, 'activity', conflict))).toEqual([true, false, false]);
+    // Comments on anything else reach everyone, and are left as they are.
+    const onTask = { kind: 'comment', subjectType: 'task', subjectId: 'T1', createdBy: 'max', data: { body: 'hi' } };
+    expect(stampSubjectScope(onTask, leave)).toBe(onTask);
+    expect(canRead(ada, 'activity', onTask)).toBe(true);
   });
 
   it('keeps personal notifications with their recipient; deliveries and settings also reach administrators', () => {

@@ -1,0 +1,64 @@
+/**
+ * Stored documents a write rule consults besides the pushed one (a task's project, a comment's
+ * task, a record a comment is about). The rules stay pure: `relatedNeeds` names what they will
+ * read, the server loads it inside the push transaction and hands it over as `RelatedDocuments`.
+ */
+type Doc = Record<string, unknown>;
+
+export interface RelatedRef {
+  collection: string;
+  id: string;
+}
+
+export interface RelatedDocuments {
+  /** The stored, not deleted document, or null when the server does not have it (yet). */
+  get(collection: string, id: string): Doc | null;
+  /** Whether the pushing person is the assignee or a watcher of some task of the project. */
+  worksOnProject(projectId: string): boolean;
+}
+
+export interface RelatedNeeds {
+  docs: RelatedRef[];
+  /** Projects for which `worksOnProject` will be asked. */
+  projects: string[];
+}
+
+/** What a rule sees when nothing was loaded: no related documents. */
+export const noRelated: RelatedDocuments = { get: () => null, worksOnProject: () => false };
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The `subjectType`s of activity documents about an HR or finance record. */
+export const isRecordSubject = (subjectType: unknown): boolean => subjectType === 'records' || subjectType === 'record';
+
+/**
+ * The related documents the write rules of `collection` read for this pushed document, given those
+ * loaded so far: a comment names its task, and once the task is loaded, the task's project. The
+ * server calls it again with what it loaded until nothing new is named.
+ */
+export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null, loaded: RelatedDocuments): RelatedNeeds {
+  const docs: RelatedRef[] = [];
+  const projects: string[] = [];
+  const add = (refCollection: string, id: unknown) => {
+    const found = text(id);
+    if (found) docs.push({ collection: refCollection, id: found });
+  };
+  switch (collection) {
+    case 'tasks':
+    case 'plan_items':
+      for (const version of [previous, doc]) {
+        add('projects', version?.projectId);
+        if (text(version?.projectId)) projects.push(String(version?.projectId));
+      }
+      if (collection === 'tasks') add('tasks', doc.parentId);
+      break;
+    case 'activity':
+      if (doc.subjectType === 'task') {
+        add('tasks', doc.subjectId);
+        add('projects', loaded.get('tasks', String(doc.subjectId))?.projectId);
+      }
+      if (isRecordSubject(doc.subjectType)) add('records', doc.subjectId);
+      break;
+  }
+  return { docs, projects: [...new Set(projects)] };
+}
