@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { map, of, type Observable } from 'rxjs';
+import { combineLatest, map, of, type Observable } from 'rxjs';
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { renderEmail } from '../../src-shared/notifications/email-templates';
 import type { EmailDelivery, StoredNotification } from '../../src-shared/notifications/notification-model';
@@ -10,6 +10,8 @@ import type { CommandContext, CommandHandlers, QueryContext, QueryHandlers } fro
 import { EMAIL_SETTINGS_ID, readEmailSettings, readWebhook, type StoredEmailSettings, type StoredWebhook } from './notification-store';
 import { toDeliveryView, toWebhookView } from './notification-views';
 import { insertNew } from './notify';
+import { teamOutboxState$ } from '../sync/outbox-key-store';
+import { sealedForServer, serverAccessFor } from './server-secrets';
 
 type DeliveryCommands =
   | 'notifications/set-email-settings'
@@ -32,7 +34,7 @@ const forbiddenQuery = <T>(): Observable<Result<T>> => of(refusal());
 const noSecretStore = () =>
   fail('invalid_state', 'This PC has no way to store secrets encrypted (no key store is available), so none can be saved here.');
 
-const emailView = (data: StoredEmailSettings): EmailSettingsView => ({
+const emailView = (data: StoredEmailSettings, serverAccess?: EmailSettingsView['serverAccess']): EmailSettingsView => ({
   host: data.host,
   port: data.port,
   tlsMode: data.tlsMode,
@@ -41,6 +43,7 @@ const emailView = (data: StoredEmailSettings): EmailSettingsView => ({
   from: data.from,
   fromName: data.fromName,
   appUrl: data.appUrl,
+  ...(serverAccess ? { serverAccess } : {}),
 });
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
@@ -51,13 +54,14 @@ export const deliveryCommandHandlers = (): CommandHandlers<DeliveryCommands> => 
     if (refused) return refused;
     const existing = await readEmailSettings(context.db);
     const { password, ...fields } = input;
-    let passwordCipher = existing?.data.passwordCipher;
+    // Encrypted for this PC, and in team mode also sealed for the sync server, which sends then.
+    let secrets: Pick<StoredEmailSettings, 'passwordCipher' | 'serverSecret'> = { passwordCipher: existing?.data.passwordCipher, serverSecret: existing?.data.serverSecret };
     if (password !== undefined) {
-      if (password === '') passwordCipher = undefined;
+      if (password === '') secrets = {};
       else if (!context.platform.secretStore) return noSecretStore();
-      else passwordCipher = context.platform.secretStore.encrypt(password);
+      else secrets = { passwordCipher: context.platform.secretStore.encrypt(password), ...(await sealedForServer(context, password, EMAIL_SETTINGS_ID)) };
     }
-    const data: StoredEmailSettings = { ...fields, ...(passwordCipher ? { passwordCipher } : {}) };
+    const data: StoredEmailSettings = { ...fields, ...(secrets.passwordCipher ? { passwordCipher: secrets.passwordCipher } : {}), ...(secrets.serverSecret ? { serverSecret: secrets.serverSecret } : {}) };
     const now = context.clock().toISOString();
     if (existing) await context.writer.update('notifications', EMAIL_SETTINGS_ID, { data, at: now, dueAt: now }, write(context));
     else await context.writer.insert('notifications', { id: EMAIL_SETTINGS_ID, kind: 'email_settings', recipientId: 'system', isRead: true, at: now, event: '', status: '', dueAt: now, data }, write(context));
@@ -98,11 +102,13 @@ export const deliveryCommandHandlers = (): CommandHandlers<DeliveryCommands> => 
     const store = context.platform.secretStore;
     if (!store) return noSecretStore();
     const secret = newSecret();
-    const data: StoredWebhook = { name: input.name, url: target.value.url, events: input.events, secretCipher: store.encrypt(secret), isActive: input.isActive };
+    // The id is made here because the seal for the server is bound to it.
+    const id = context.newId();
+    const data: StoredWebhook = { name: input.name, url: target.value.url, events: input.events, secretCipher: store.encrypt(secret), ...(await sealedForServer(context, secret, id)), isActive: input.isActive };
     const now = context.clock().toISOString();
     const doc = await context.writer.insert<StoredNotification<StoredWebhook>>(
       'notifications',
-      { kind: 'webhook_subscription', recipientId: 'system', isRead: true, at: now, event: '', status: input.isActive ? 'active' : 'inactive', dueAt: now, data },
+      { id, kind: 'webhook_subscription', recipientId: 'system', isRead: true, at: now, event: '', status: input.isActive ? 'active' : 'inactive', dueAt: now, data },
       write(context),
     );
     return ok({ webhook: toWebhookView(doc), secret });
@@ -138,7 +144,10 @@ export const deliveryCommandHandlers = (): CommandHandlers<DeliveryCommands> => 
     const store = context.platform.secretStore;
     if (!store) return noSecretStore();
     const secret = newSecret();
-    const doc = await context.writer.update<StoredNotification<StoredWebhook>>('notifications', input.id, { data: { ...existing.data, secretCipher: store.encrypt(secret) } }, write(context));
+    // The old seal must go with the old secret, even when this PC cannot seal the new one yet.
+    const { serverSecret: _old, ...rest } = existing.data;
+    const data: StoredWebhook = { ...rest, secretCipher: store.encrypt(secret), ...(await sealedForServer(context, secret, input.id)) };
+    const doc = await context.writer.update<StoredNotification<StoredWebhook>>('notifications', input.id, { data }, write(context));
     return doc ? ok({ webhook: toWebhookView(doc), secret }) : fail('not_found', 'That webhook no longer exists.');
   },
 
@@ -159,14 +168,27 @@ export const deliveryCommandHandlers = (): CommandHandlers<DeliveryCommands> => 
 export const deliveryQueryHandlers = (): QueryHandlers<DeliveryQueries> => ({
   'notifications/email-settings': (_input, context) =>
     isAdminQuery(context)
-      ? context.db.notifications.findOne(EMAIL_SETTINGS_ID).$.pipe(map((doc) => ok(doc ? emailView(doc.get('data') as StoredEmailSettings) : null)))
+      ? combineLatest([context.db.notifications.findOne(EMAIL_SETTINGS_ID).$, teamOutboxState$(context.db)]).pipe(
+          map(([doc, team]) => {
+            const stored = doc?.toJSON() as StoredNotification<StoredEmailSettings> | undefined;
+            return ok(stored ? emailView(stored.data, serverAccessFor(team, stored, context.platform.secretStore)) : null);
+          }),
+        )
       : forbiddenQuery(),
 
   'webhooks/list': (_input, context) =>
     isAdminQuery(context)
-      ? context.db.notifications
-          .find({ selector: { kind: 'webhook_subscription' }, sort: [{ at: 'asc' }] })
-          .$.pipe(map((docs) => ok(docs.map((d) => toWebhookView(d.toJSON() as StoredNotification<StoredWebhook>)))))
+      ? combineLatest([context.db.notifications.find({ selector: { kind: 'webhook_subscription' }, sort: [{ at: 'asc' }] }).$, teamOutboxState$(context.db)]).pipe(
+          map(([docs, team]) =>
+            ok(
+              docs.map((d) => {
+                const stored = d.toJSON() as StoredNotification<StoredWebhook>;
+                const serverAccess = serverAccessFor(team, stored, context.platform.secretStore);
+                return { ...toWebhookView(stored), ...(serverAccess ? { serverAccess } : {}) };
+              }),
+            ),
+          ),
+        )
       : forbiddenQuery(),
 
   'notifications/deliveries': (input, context) => {

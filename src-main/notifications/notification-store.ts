@@ -1,36 +1,19 @@
 import { hashId } from '../../src-shared/core/hash-id';
-import type { NotificationEvent } from '../../src-shared/notifications/notification-events';
+import { EMAIL_SETTINGS_ID, type EmailSettingsData, type WebhookData } from '../../src-shared/notifications/channel-settings';
 import type { StoredNotification } from '../../src-shared/notifications/notification-model';
 import { preferencesSchema, type Preferences } from '../../src-shared/notifications/preferences';
-import type { TlsMode } from '../../src-shared/notifications/notification-views';
 import type { LabDatabase } from '../database/open-database';
 
 /** Reads of the settings kept in the `notifications` collection; documents are parsed, never trusted. */
 
-export const EMAIL_SETTINGS_ID = 'email-settings';
+export { EMAIL_SETTINGS_ID };
 export const DESKTOP_SETTINGS_ID = 'desktop-settings';
 /** One preferences document per person, with an id every PC derives the same way. */
 export const preferencesId = (personId: string): string => hashId('pref', personId);
 
-export interface StoredEmailSettings {
-  host: string;
-  port: number;
-  tlsMode: TlsMode;
-  user: string;
-  /** Encrypted by the platform's SecretStore; absent when no password is set. */
-  passwordCipher?: string;
-  from: string;
-  fromName: string;
-  appUrl: string;
-}
-
-export interface StoredWebhook {
-  name: string;
-  url: string;
-  events: NotificationEvent[];
-  secretCipher: string;
-  isActive: boolean;
-}
+/** `passwordCipher` and `secretCipher` are encrypted by this PC's SecretStore; `serverSecret` is sealed for the sync server (team mode). */
+export type StoredEmailSettings = EmailSettingsData;
+export type StoredWebhook = WebhookData;
 
 const plain = <T>(doc: { toJSON(): unknown } | null | undefined): StoredNotification<T> | null =>
   doc ? (doc.toJSON() as StoredNotification<T>) : null;

@@ -7,12 +7,13 @@ import { notificationCommandHandlers, notificationQueryHandlers } from './notifi
 import { tuningOf } from './notifications-tuning';
 import { createDeliveryChannels } from './outbox/delivery-channels';
 import { startOutboxDispatcher } from './outbox/outbox-dispatcher';
+import { startServerSealing } from './server-secrets';
 import { TEAM_SYNC_SETTINGS_KEY } from '../sync/sync-settings-store';
 
 /**
  * Notifications in the host: the notification centre and settings (commands, live queries), and
- * in the background the desktop relay (pop-ups, tray count) and the outbox dispatcher (email,
- * webhooks). Features notify people with `notify()` from ./notify.ts.
+ * in the background the desktop relay (pop-ups, tray count), the outbox dispatcher (email,
+ * webhooks) and, in team mode, the sealing of channel secrets for the sync server. Features notify people with `notify()` from ./notify.ts.
  */
 export function createNotificationsFeature(): HostFeature {
   // The unread-count query tells the relay who is signed in here; the relay exists once started.
@@ -42,9 +43,12 @@ export function createNotificationsFeature(): HostFeature {
         isEnabled: services.platform.isOutboxEnabled ?? (() => !isTeamMode),
         random: () => randomInt(0, 1_000_000) / 1_000_000,
       });
+      // …which needs the secrets: an administrator's PC seals what it can decrypt for the server.
+      const sealing = startServerSealing(services);
       return {
         async dispose() {
           teamMode.unsubscribe();
+          sealing.dispose();
           await dispatcher?.dispose();
           relay.current?.dispose();
           relay.current = undefined;

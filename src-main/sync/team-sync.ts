@@ -9,6 +9,7 @@ import { fetchAllPeople, serverApi, ServerUnreachableError, type Fetch } from '.
 import { createServerSession, type ServerSession } from './server-session';
 import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } from './sync-settings-store';
 import { linkPeopleByEmail } from './link-people';
+import { fetchOutboxKey, forgetOutboxKey } from './outbox-key-store';
 
 export interface TeamSyncOptions {
   fetch?: Fetch;
@@ -170,9 +171,12 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         publish();
       }));
     }
+    const started = session;
     void Promise.all(replications.map((r) => r.state.awaitInitialReplication())).then(() => {
       isStarting = false;
       publish();
+      // Caught up, so the server is reachable: fetch its outbox key (administrators' PCs seal channel secrets with it).
+      if (session === started && !isDisposed) void fetchOutboxKey(started, services);
     }, () => undefined);
     publish();
   }
@@ -222,6 +226,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       endedMessage = null;
       pending.clear();
       await store.clear();
+      await forgetOutboxKey(services.db);
       publish();
       return ok(status$.value);
     },

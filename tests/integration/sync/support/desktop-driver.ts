@@ -7,6 +7,8 @@ export interface Desktop {
   /** The current value of a live query. */
   query<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
   find<T = Record<string, unknown>>(collection: string, selector?: Record<string, unknown>): Promise<T[]>;
+  /** Writes a document straight into the PC's database, as a feature would. */
+  insert(collection: string, doc: Record<string, unknown>): Promise<null>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startDesktop(dataDir: string, env: Record<string, string> 
     call: (name, input = {}) => send({ op: 'call', name, input }),
     query: (name, input = {}) => send({ op: 'query', name, input }),
     find: (collection, selector) => send({ op: 'find', collection, selector }),
+    insert: (collection, doc) => send({ op: 'insert', collection, doc }),
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,13 +1,15 @@
 // A LabFlow desktop host in its own process (RxDB allows 13 open collections per process, so two
 // desktops cannot share one). Started by desktop-driver.ts; answers its requests over Node's IPC.
+import { createKeyFileSecretStore } from '../../../../src-main/security/secret-store';
 import { openSqliteHost } from '../../support/sqlite-host';
 import { connectTestClient } from '../../support/test-client';
 
-type Request = { id: number; op: 'call' | 'query' | 'find' | 'close'; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown> };
+type Request = { id: number; op: 'call' | 'query' | 'find' | 'insert' | 'close'; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown> };
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: fork desktop-process.ts <dataDir> with an IPC channel');
-const host = await openSqliteHost(dataDir);
+// A key file, as serve mode keeps its secrets (SMTP password, webhook secrets).
+const host = await openSqliteHost(dataDir, { platform: { secretStore: createKeyFileSecretStore(dataDir) } });
 const client = connectTestClient(host);
 const reply = (message: unknown) => process.send!(message);
 
@@ -25,6 +27,12 @@ process.on('message', (request: Request) => {
         const collection = host.db[request.collection as keyof typeof host.db.collections];
         const docs = await collection.find({ selector: request.selector ?? {} }).exec();
         return reply({ id: request.id, result: docs.map((d) => d.toJSON()) });
+      }
+      if (request.op === 'insert') {
+        // A document as a feature writes it (e.g. an outbox delivery that every PC derives with the same id).
+        const collection = host.db[request.collection as keyof typeof host.db.collections];
+        await collection.insert(request.doc!);
+        return reply({ id: request.id, result: null });
       }
       client.close();
       await host.close();
