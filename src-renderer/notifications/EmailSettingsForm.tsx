@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { tlsModes, type TlsMode } from '../../src-shared/notifications/notification-views';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
+import { TeamDeliveryNote } from './TeamDeliveryNote';
 
 const tlsLabels: Record<TlsMode, string> = { tls: 'TLS (port 465)', starttls: 'STARTTLS (port 587)', none: 'None (lab relay only)' };
 const FIELDS = ['host', 'port', 'tlsMode', 'user', 'password', 'from', 'fromName', 'appUrl'];
@@ -47,6 +48,7 @@ export function EmailSettingsForm() {
           setIsSaved(result.ok);
         }}>
         <Typography variant="subtitle1">Email (SMTP)</Typography>
+        <TeamDeliveryNote channel="email" access={stored.data?.serverAccess} />
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {field('host', 'SMTP server', { placeholder: 'smtp.lab.example', sx: { minWidth: 260 } })}
           {field('port', 'Port', { type: 'number', sx: { width: 110 } })}

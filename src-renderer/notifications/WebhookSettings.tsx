@@ -11,6 +11,7 @@ import type { WebhookView } from '../../src-shared/notifications/notification-vi
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DeliveryLog } from './DeliveryLog';
+import { serverAccessText, TeamDeliveryNote } from './TeamDeliveryNote';
 import { WebhookDialog } from './WebhookDialog';
 
 /** Webhook subscriptions: add, edit, switch off, rotate the signing secret, and each one's delivery log. */
@@ -34,6 +35,7 @@ export function WebhookSettings() {
           Each delivery is a POST of JSON with an <code>X-LabFlow-Signature</code> header (<code>t=…,v1=</code> HMAC-SHA256 of <code>t.body</code> with the secret)
           and an idempotency key; failed deliveries are retried with growing pauses and end in the log below.
         </Typography>
+        <TeamDeliveryNote channel="webhook" />
         {secret && (
           <Alert severity="warning" onClose={() => setSecret(null)} data-testid="webhook-secret">
             Signing secret of {secret.name} — copy it now, it is not shown again: <code>{secret.secret}</code>
@@ -47,7 +49,10 @@ export function WebhookSettings() {
               <TableBody>
                 {list.map((w) => (
                   <TableRow key={w.id} data-testid="webhook-row">
-                    <TableCell>{w.name}</TableCell>
+                    <TableCell>
+                      {w.name}
+                      {w.serverAccess && <Typography variant="caption" color={w.serverAccess === 'sealed' ? 'text.secondary' : 'warning.main'} sx={{ display: 'block' }} data-testid="webhook-server-access">{serverAccessText.webhook[w.serverAccess]}</Typography>}
+                    </TableCell>
                     <TableCell sx={{ overflowWrap: 'anywhere' }}>{w.url}</TableCell>
                     <TableCell>{w.events.map((e) => eventLabels[e]).join(', ')}</TableCell>
                     <TableCell><Switch checked={w.isActive} slotProps={{ input: { 'aria-label': `${w.name} is active` } }} onChange={(e) => void update.run({ id: w.id, isActive: e.target.checked })} /></TableCell>

@@ -71,6 +71,10 @@ test('two PCs signed in to one server see each other’s projects', async ({ bro
   await firstRun(pcA);
   await joinTeam(pcA, server.url, server.setupToken);
   await saveScreenshot(pcA, 'settings-team-sync');
+  // In a team the server sends email and webhook calls, and Settings → Notifications says so.
+  await pcA.getByRole('tab', { name: 'Notifications' }).click();
+  await expect(pcA.getByTestId('team-delivery-email')).toContainText('the sync server sends the email');
+  await expect(pcA.getByTestId('team-delivery-webhook')).toContainText('the sync server calls the webhooks');
 
   // PC B was set up on its own by the same person: joining matches her account by email.
   await firstRun(pcB);
