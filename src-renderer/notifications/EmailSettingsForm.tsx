@@ -85,7 +85,7 @@ export function EmailSettingsForm() {
       {testId && (
         <Alert sx={{ mt: 1 }} data-testid="test-email-outcome"
           severity={test?.status === 'delivered' ? 'success' : test?.status === 'dead' ? 'error' : 'info'}>
-          {test?.status === 'delivered' ? `Sent. The server answered: ${test.log.at(-1)?.detail ?? 'OK'}` : test?.status === 'dead' ? `Not sent: ${test.lastError ?? 'unknown error'}` : 'Sending…'}
+          {test?.status === 'delivered' ? `Sent. The server answered: ${test.log.at(-1)?.detail ?? 'OK'}` : test?.status === 'dead' ? `Not sent: ${test.lastError ?? 'unknown error'}` : test?.lastError ? `Waiting: ${test.lastError}` : 'Sending…'}
         </Alert>
       )}
     </Paper>
