@@ -1,9 +1,11 @@
 import { map, of } from 'rxjs';
 import { fail, ok } from '../../src-shared/core/result';
+import { toPersonView } from '../../src-shared/people/person';
 import { standaloneStatus } from '../../src-shared/sync/sync-status';
 import type { LabDatabase } from '../database/open-database';
 import type { HostFeature } from '../host/feature';
 import type { CommandContext, QueryContext } from '../host/handler-types';
+import { findPersonByEmail } from '../people/people-store';
 import { conflictListQuery, recordConflictsQuery, reviewConflictCommand } from './record-conflicts-query';
 import { createTeamSync, type TeamSync } from './team-sync';
 
@@ -16,13 +18,28 @@ const notRunning = () => fail('invalid_state', 'Team sync is not running on this
 export const checkPasswordWithTeam = async (db: LabDatabase, email: string, password: string): Promise<boolean> =>
   (await engines.get(db)?.checkPasswordWithServer(email, password)) ?? false;
 
+/**
+ * Joining may have matched the signed-in person with the team's by email (link-people.ts), which
+ * removes their local id: the session continues as the team's person, so what they do next is
+ * recorded under the id the team knows.
+ */
+async function continueAsTeamPerson(context: CommandContext): Promise<void> {
+  const session = context.session;
+  if (!session || (await context.db.people.findOne(session.person.id).exec())) return;
+  const person = await findPersonByEmail(context.db, session.person.email);
+  if (person) context.sessions.start(toPersonView(person), context.clock().getTime());
+}
+
 /** Team sync: Settings → Team sync commands, the status and conflicts queries, and the background replication. */
 export const syncFeature: HostFeature = {
   name: 'sync',
   commands: {
     async 'sync/connect'(input, context) {
       const engine = engineOf(context);
-      return engine ? engine.connect(input, context.actor) : notRunning();
+      if (!engine) return notRunning();
+      const result = await engine.connect(input, context.actor);
+      if (result.ok) await continueAsTeamPerson(context);
+      return result;
     },
     async 'sync/disconnect'(_input, context) {
       const engine = engineOf(context);

@@ -8,7 +8,7 @@ import { replicateCollection, type CollectionReplication } from './collection-re
 import { fetchAllPeople, serverApi, ServerUnreachableError, type Fetch } from './server-api';
 import { createServerSession, type ServerSession } from './server-session';
 import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } from './sync-settings-store';
-import { linkPeopleByEmail } from './link-people';
+import { finishPersonMerges, linkPeopleByEmail } from './link-people';
 import { fetchOutboxKey, forgetOutboxKey } from './outbox-key-store';
 
 export interface TeamSyncOptions {
@@ -186,6 +186,8 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
 
     /** Resumes team sync from the stored sign-in (no network needed to start). */
     async start(): Promise<void> {
+      // A merge of local people with the team's cut short by a crash is completed before anything is pushed.
+      await services.runExclusive(() => finishPersonMerges(services));
       settings = await store.load();
       refused = await store.loadRefused();
       if (settings) startReplications(settings);
@@ -208,7 +210,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       const tokens = signedIn.value;
       const serverPeople = await fetchAllPeople(fetchFn, input.serverUrl, tokens.accessToken);
       if (!serverPeople.ok) return serverPeople;
-      await linkPeopleByEmail(services, serverPeople.value);
+      await linkPeopleByEmail(services, serverPeople.value, actor);
       settings = { serverUrl: input.serverUrl, tokens, lastSyncedAt: settings?.serverUrl === input.serverUrl ? settings.lastSyncedAt : null };
       await store.save(settings);
       services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });
