@@ -5,6 +5,9 @@ import { makeId } from '../../../src-shared/core/ids';
 import { collectionNames } from '../../../src-shared/db/schemas';
 import { defaultPreferences } from '../../../src-shared/notifications/preferences';
 import type { SyncStatusView } from '../../../src-shared/sync/sync-status';
+import type { WorkflowInstance } from '../../../src-shared/workflows/instance';
+import { replayEvents } from '../../../src-shared/workflows/replay';
+import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
 import type { Host } from '../../../src-main/host/create-host';
 import { preferencesId } from '../../../src-main/notifications/notification-store';
 import { PERSON_MERGES_KEY, type PendingMerges } from '../../../src-main/sync/link-people';
@@ -48,6 +51,16 @@ describe('joining a team with local people', () => {
   let localMax = '';
   let projectId = '';
   let taskId = '';
+  let instanceId = '';
+  const errand = {
+    workflow_code: 'ERRAND',
+    name: 'Errand',
+    steps: [
+      { step_id: 'do', name: 'Do it', type: 'task', assignee_type: 'variable', assignee_value: 'requester', next_steps: ['done'] },
+      { step_id: 'done', name: 'Done', type: 'end' },
+    ],
+    initial_step: 'do',
+  };
 
   beforeAll(async () => {
     process.env.LABFLOW_SYNC_RETRY_MS = '300';
@@ -65,6 +78,8 @@ describe('joining a team with local people', () => {
     taskId = must(await client.call<{ id: string }>('tasks/create', { projectId, title: 'Calibrate the balance', assigneeId: localMax, watcherIds: [localAda, localMax] })).id;
     must(await client.call('time/log', { taskId, date: '2026-01-05', hours: 2 }));
     must(await client.call('notifications/set-preferences', defaultPreferences));
+    must(await client.call('workflows/definitions/import', { commandId: 'c-def', definition: errand, publish: true }));
+    instanceId = must(await client.call<{ id: string }>('workflows/instances/start', { commandId: 'c-start', code: 'ERRAND', entityType: 'order', entityId: 'O-1' })).id;
   });
 
   it('rewrites the local ids to the team’s on this PC and on the server, and nothing is refused', async () => {
@@ -80,6 +95,11 @@ describe('joining a team with local people', () => {
     const [entry] = await host!.db.activity.find({ selector: { kind: 'time_entry' } }).exec();
     expect(entry?.toJSON()).toMatchObject({ personId: team.admin.id, createdBy: team.admin.id });
     expect(await host!.db.notifications.findOne(preferencesId(team.admin.id)).exec()).not.toBeNull();
+    // The workflow's history and its state name the team's Ada alike: replaying the events gives the stored state.
+    const events = (await host!.db.workflow_events.find({ selector: { instanceId } }).exec()).map((d) => d.get('data') as WorkflowEvent);
+    const instance = (await host!.db.workflow_instances.findOne(instanceId).exec())!.get('state') as WorkflowInstance;
+    expect(instance).toMatchObject({ startedBy: team.admin.id, requestedBy: team.admin.id, activeSteps: [{ assignees: { users: [team.admin.id] } }] });
+    expect(replayEvents(events)).toEqual({ ok: true, value: instance });
     expect(await host!.db.notifications.findOne(preferencesId(localAda)).exec()).toBeNull();
     const everything = await everythingButAudit(host!);
     // As values; a notification's dedup key may still spell the old id inside a longer string.
@@ -115,6 +135,7 @@ describe('joining a team with local people', () => {
     await waitUntil(async () => onServer('projects', projectId), 'the project on the server');
     expect(await onServer('projects', projectId)).toMatchObject({ ownerId: team.member.id, teamIds: [team.member.id], createdBy: team.admin.id });
     expect(await onServer('tasks', taskId)).toMatchObject({ assigneeId: team.member.id, createdBy: team.admin.id });
+    expect(await onServer('workflow_instances', instanceId)).toMatchObject({ state: { requestedBy: team.admin.id } });
     const serverEntries = (await pull(server, token, 'activity', null, 500)).documents.filter((d) => d.kind === 'time_entry');
     expect(serverEntries).toEqual([expect.objectContaining({ personId: team.admin.id, createdBy: team.admin.id })]);
   });
