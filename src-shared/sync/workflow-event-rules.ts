@@ -23,7 +23,8 @@ import type { SyncPerson } from './sync-person';
  *   starter or the requester cancel;
  * - follow-up events (a step entered, an approval level passed, the end) continue the run before them.
  *
- * A "run" is one engine call: its events share actor, time and command id.
+ * A "run" is one engine call: its events share actor, time and command id. A rival for an event id
+ * the server holds already (two PCs acted on the same step) is only checked for form and author.
  * What the engine resolved (assignees, deadlines, routes) is taken as recorded: without the PC's
  * people directory the server could not resolve it again.
  */
@@ -43,6 +44,12 @@ export interface EventAppend {
   before: readonly WorkflowEvent[];
   person: SyncPerson;
   definitions: DefinitionCatalog;
+  /**
+   * The event's id is taken on the server by another version (two PCs acted on the same step). A
+   * rival is never applied, only kept as the losing version: its form and its author are checked,
+   * not the run it belonged to, which the server's history does not have.
+   */
+  isRival?: boolean;
 }
 
 const eventTypes = {
@@ -123,6 +130,7 @@ export function checkEventAppend(input: EventAppend): Result<WorkflowEvent> {
   if (isSystem ? !systemEventTypes.has(event.type) : event.actor.userId !== input.person.id) {
     return fail('forbidden', isSystem ? `A ${event.type.replace(/_/g, ' ')} is a person's action, not the system's.` : 'This workflow event is signed by someone else; people can only record their own actions.');
   }
+  if (input.isRival) return ok(event);
   const before = fold(input.before);
   if (!before.ok) return before;
   const check = before.value.state ? checkNext(event, before.value.state, before.value, input) : checkStart(event, input);

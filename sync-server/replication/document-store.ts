@@ -43,6 +43,26 @@ export async function readForUpdate(tx: SqlClient, collection: string, ids: stri
   return new Map(rows.map((r) => [r.id, toStored(r)]));
 }
 
+/** Stored documents by id, not locked: what the rules consult about other collections (related-documents.ts). */
+export async function readDocuments(db: SqlClient, collection: string, ids: string[]): Promise<Map<string, StoredDocument>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<Row>('SELECT id, seq, deleted, data FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [collection, ids]);
+  return new Map(rows.map((r) => [r.id, toStored(r)]));
+}
+
+/** Fields other documents are looked up by; migration 004 indexes them. */
+export type LookupField = 'instanceId' | 'code' | 'subjectId';
+const lookupFields: readonly LookupField[] = ['instanceId', 'code', 'subjectId'];
+
+/** The collection's live documents whose top-level `field` is one of `values`. */
+export async function readWhere(db: SqlClient, collection: string, field: LookupField, values: string[]): Promise<StoredDocument[]> {
+  if (values.length === 0) return [];
+  // The field is spelled out, not a parameter, so the planner matches the expression index.
+  if (!lookupFields.includes(field)) throw new Error(`Not a lookup field: ${field}`);
+  const { rows } = await db.query<Row>(`SELECT id, seq, deleted, data FROM documents WHERE collection = $1 AND NOT deleted AND data->>'${field}' = ANY($2::text[])`, [collection, values]);
+  return rows.map(toStored);
+}
+
 /** Stores a document (without `_deleted`, which becomes the `deleted` column) under a new sequence number. */
 export async function upsertDocument(tx: SqlClient, collection: string, id: string, doc: WireDocument): Promise<number> {
   const { _deleted, ...data } = doc;

@@ -2,16 +2,18 @@ import { isSameContent, resolvePush, type LostField } from '../../src-shared/syn
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { can, type SyncAction } from '../../src-shared/sync/permissions';
 import type { PushResponse, PushRow, RefusedWrite, WireDocument } from '../../src-shared/sync/protocol';
-import { canRead, scopeProjection, tombstoneOf } from '../../src-shared/sync/read-scope';
+import { canRead, scopeProjection, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
-import { checkWorkflowWrite } from '../../src-shared/sync/workflow-rules';
+import { checkEventAppend } from '../../src-shared/sync/workflow-event-rules';
 import { isArgon2idHash } from '../auth/passwords';
 import { saveCredentials } from '../auth/accounts';
 import type { SqlClient, SqlDatabase } from '../db/sql-database';
 import type { ServerServices } from '../services';
 import { lockCollections, notifyChanged, readForUpdate, toWire, upsertDocument } from './document-store';
 import { enqueueOutbox } from '../outbox/outbox-queue';
+import { deriveInstances, pushInstance, restampRecordActivity } from './derived-documents';
+import { loadRelated, loadWorkflowHistories } from './rule-context';
 
 export interface PushContext {
   services: ServerServices;
@@ -24,12 +26,19 @@ type Doc = Record<string, unknown>;
 
 const CONFLICTS_COLLECTION = 'activity';
 
+const dataOf = (doc: Doc): Doc => (doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
+const texts = (values: unknown[]): string[] => values.filter((v): v is string => typeof v === 'string' && v !== '');
+/** Collections a push of `collection` writes besides it and the conflict log: derived instances, restamped activity. */
+const alsoWrites: Record<string, string[]> = { workflow_events: ['workflow_instances'], records: ['activity'] };
+
 /**
  * Applies one push request to one collection in a single transaction: each row is checked against
- * the schema, the permission rules and the workflow rules, then merged with the server's version
+ * the schema, the permission rules (with the related documents they consult, loaded here) and the
+ * workflow engine's rules (with the instance's history), then merged with the server's version
  * (conflicts.ts). Rows not taken as sent come back as `conflicts` (RxDB's protocol), with the
  * server's document — or a tombstone when the server never had it — so a refused write is not
  * retried. Losing versions are kept as `activity` documents of kind `conflict` on the record.
+ * Workflow instances are derived from their events (derived-documents.ts), never taken as pushed.
  */
 export async function applyPush(collection: SyncCollection, rows: PushRow[], context: PushContext): Promise<PushResponse> {
   const { services, person } = context;
@@ -48,11 +57,20 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
     canRead(person, collection.name, doc) ? (redactForSync(collection, doc, services.collections) as WireDocument) : (tombstoneOf(doc, collection) as WireDocument);
 
   await services.db.transaction(async (tx) => {
-    await lockCollections(tx, hasConflictLog ? [collection.name, CONFLICTS_COLLECTION] : [collection.name]);
+    const registered = new Set(services.collections.map((c) => c.name));
+    const extra = (alsoWrites[collection.name] ?? []).filter((name) => registered.has(name));
+    await lockCollections(tx, [collection.name, ...(hasConflictLog ? [CONFLICTS_COLLECTION] : []), ...extra]);
     const ids = rows.map((r) => r.newDocumentState[primaryKey]).filter((id): id is string => typeof id === 'string');
     const stored = await readForUpdate(tx, collection.name, ids);
     const changed = new Set<string>();
     const now = services.clock();
+    const storedOf = (doc: Doc) => (typeof doc[primaryKey] === 'string' && stored.get(doc[primaryKey]) ? toWire(stored.get(doc[primaryKey])!) : null);
+    const related = await loadRelated(tx, collection.name, rows.map((r) => ({ doc: r.newDocumentState, previous: storedOf(r.newDocumentState) })), person);
+    const isWorkflow = collection.name === 'workflow_events' || collection.name === 'workflow_instances';
+    const histories = isWorkflow
+      ? await loadWorkflowHistories(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), texts(rows.map((r) => dataOf(r.newDocumentState).workflowCode)))
+      : null;
+    const touchedInstances = new Set<string>();
 
     for (const row of rows) {
       const raw = row.newDocumentState;
@@ -71,7 +89,9 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // state the PC last had (a reset). A PC that merely holds an older hash never overwrites a newer one.
       const rawAssumed = row.assumedMasterState ?? null;
       const passwordHash = collection.credentialFields.includes('passwordHash') && (!master || (rawAssumed && rawAssumed.passwordHash !== raw.passwordHash)) ? raw.passwordHash : undefined;
-      const incoming = redactForSync(collection, raw, services.collections) as WireDocument;
+      const redacted = redactForSync(collection, raw, services.collections) as WireDocument;
+      // Notes about an HR or finance record carry the record's scope as the server knows it, never the PC's claim.
+      const incoming = collection.name === 'activity' ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId))) : redacted;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already
       // (deterministic ids, e.g. workflow events) resolvePush keeps the server's version, so the
@@ -84,6 +104,13 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // Deleting what the server never had changes nothing (e.g. a local duplicate removed when
       // people were matched by email): taken as done, nothing stored.
       if (!master && incoming._deleted) continue;
+      if (collection.name === 'workflow_instances' && histories) {
+        const outcome = await pushInstance(tx, id, incoming, master, histories);
+        if (outcome.refused) refuse(incoming, master, outcome.refused.code, outcome.refused.message);
+        else if (outcome.reply) conflicts.push(visibleTo(outcome.reply as WireDocument));
+        if (outcome.wrote) changed.add(collection.name);
+        continue;
+      }
       // Nothing but PC-only fields or bookkeeping changed (e.g. a password hash stored on first
       // sign-in): no document write and nothing to refuse; an administrator's new hash still counts.
       if (master && isSameContent(master, incoming)) {
@@ -97,24 +124,34 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         conflicts.push(visibleTo(resolution.doc as WireDocument));
         continue;
       }
-      const decision = can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly });
+      const decision = can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly, related });
       if (!decision.isAllowed) {
         refuse(incoming, master, 'forbidden', decision.reason);
         continue;
       }
-      const workflow = checkWorkflowWrite({ collection: collection.name, doc: incoming, previous: master, person });
-      if (!workflow.ok) {
-        refuse(incoming, master, workflow.error.code, workflow.error.message);
-        continue;
+      if (collection.name === 'workflow_events' && histories) {
+        // Judged against the history before it; a rival for a taken id (two PCs acted on the same
+        // step) is kept as the losing version when it is well formed and the pusher's own.
+        const instanceId = String(incoming.instanceId);
+        const before = histories.history(instanceId).slice(0, Math.max(0, Number(dataOf(incoming).seq) || 0));
+        const check = checkEventAppend({ doc: incoming, before, person, definitions: histories.definitions, isRival: resolution.kind === 'keep_master' });
+        if (!check.ok) {
+          refuse(incoming, master, check.error.code, check.error.message);
+          continue;
+        }
+        if (resolution.kind === 'accept') histories.append(check.value);
+        touchedInstances.add(instanceId);
       }
 
       if (resolution.kind !== 'keep_master') {
         const doc = resolution.doc as WireDocument;
         await upsertDocument(tx, collection.name, id, doc);
         stored.set(id, { id, seq: 0, deleted: doc._deleted === true, data: doc });
+        related.remember(collection.name, id, doc._deleted ? null : doc);
         changed.add(collection.name);
         await afterWrite(tx, collection, doc, passwordHash, person);
         if (collection.name === 'notifications') await enqueueOutbox(tx, doc);
+        if (collection.name === 'records' && extra.length > 0 && (await restampRecordActivity(tx, doc))) changed.add(CONFLICTS_COLLECTION);
       }
       if (resolution.kind !== 'accept') conflicts.push(visibleTo(resolution.doc as WireDocument));
       if (resolution.kind !== 'accept' && resolution.lost.length > 0 && hasConflictLog) {
@@ -122,6 +159,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         changed.add(CONFLICTS_COLLECTION);
       }
     }
+    if (histories && touchedInstances.size > 0 && extra.length > 0 && (await deriveInstances(tx, touchedInstances, histories))) changed.add('workflow_instances');
     await notifyChanged(tx, [...changed]);
   });
   return { conflicts, refused };

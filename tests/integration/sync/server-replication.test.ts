@@ -16,8 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
+// Max owns these projects: only a project's owner and administrators change it.
 const project = (id: string, fields: Record<string, unknown> = {}): WireDocument => ({
-  ...baseFields(id),
+  ...baseFields(id, team.member.id),
   code: id,
   name: `Project ${id}`,
   status: 'planned',
@@ -163,7 +164,7 @@ describe('conflicts', () => {
     const base = project('PD-1', { description: 'base' });
     await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: base }]);
     const serverSide = { ...base, name: 'Server name', updatedAt: '2026-01-06T10:00:00.000Z' };
-    await push(server, tokens.manager.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: serverSide }]);
+    await push(server, tokens.admin.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: serverSide }]);
 
     // A PC edited the description from the old base: merged, and sent back to the PC.
     const pcDescription = { ...base, description: 'offline edit', updatedAt: '2026-01-06T09:00:00.000Z' };
@@ -180,12 +181,13 @@ describe('conflicts', () => {
   });
 
   it('never merges append-only documents: the first version stays and a different second one is recorded', async () => {
-    const event = { ...baseFields('WE-1'), instanceId: 'WI-1', at: '2026-01-05T09:00:00.000Z', type: 'step_completed', data: { action: 'approve' }, _deleted: false };
-    await push(server, tokens.member.accessToken, 'workflow_events', [{ newDocumentState: event }]);
-    const rival = { ...event, data: { action: 'reject' } };
-    const result = await push(server, tokens.manager.accessToken, 'workflow_events', [{ newDocumentState: rival }]);
-    expect(result.conflicts).toEqual([expect.objectContaining({ id: 'WE-1', data: { action: 'approve' } })]);
+    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step.
+    const entry = { ...baseFields('AU-RACE'), at: '2026-01-05T09:00:00.000Z', actorId: team.member.id, actorName: 'Max', command: 'projects/rename', collectionName: 'projects', recordId: 'PX', operation: 'update', changes: [{ field: 'name', old: 'a', new: 'b' }], after: {}, _deleted: false };
+    await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: entry }]);
+    const rival = { ...entry, changes: [{ field: 'name', old: 'a', new: 'c' }] };
+    const result = await push(server, tokens.manager.accessToken, 'audit', [{ newDocumentState: rival }]);
+    expect(result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: [{ field: 'name', old: 'a', new: 'b' }] })]);
     const activity = await pull(server, tokens.admin.accessToken, 'activity', null, 1000);
-    expect(activity.documents.find((d) => d.kind === 'conflict' && d.subjectId === 'WE-1')).toBeDefined();
+    expect(activity.documents.find((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE')).toBeDefined();
   });
 });

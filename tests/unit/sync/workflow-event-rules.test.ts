@@ -158,6 +158,14 @@ describe('refusals', () => {
     expect(codeOf(check(forged, events, people.stranger))).toBe('not_your_step');
   });
 
+  it('checks a rival for a taken id (two PCs on one step) for its form and author only: it is kept, never applied', () => {
+    // Head 2's vote, whose id the server holds already for head 1's.
+    const rival = must(advance(definition, replayed(events), { commandId: 'v-head2', action: 'reject' }, people.head2, at(3))).events[0] as WorkflowEvent;
+    const rivals = (sender: Actor, event = rival) => checkEventAppend({ doc: docOf(event), before: events, person: syncPerson(sender), definitions: catalog, isRival: true });
+    expect(rivals(people.head2).ok).toBe(true);
+    expect(rivals(people.stranger)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('refuses an event with a gap before it', () => {
     const later = { ...(headVote[0] as WorkflowEvent), seq: waiting + 1, id: `${events[0]?.instanceId}-${String(waiting + 1).padStart(6, '0')}` };
     expect(codeOf(check(later, events, people.head))).toBe('invalid_input');

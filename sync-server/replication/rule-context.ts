@@ -1,0 +1,98 @@
+import { relatedNeeds, type RelatedDocuments } from '../../src-shared/sync/related-documents';
+import type { SyncPerson } from '../../src-shared/sync/sync-person';
+import type { DefinitionCatalog } from '../../src-shared/sync/workflow-event-rules';
+import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
+import { gaplessHistory } from '../../src-shared/workflows/replay';
+import type { WorkflowEvent } from '../../src-shared/workflows/workflow-events';
+import type { SqlClient } from '../db/sql-database';
+import { readDocuments, readWhere } from './document-store';
+
+/**
+ * What the pure rules of src-shared/sync need besides the pushed documents, loaded inside the push
+ * transaction: the related documents the write rules name, and for workflow documents the
+ * instances' histories and the definitions the server holds.
+ */
+type Doc = Record<string, unknown>;
+
+/** Related documents the push keeps up to date as it writes (a parent task stored earlier in the same push). */
+export interface LoadedRelated extends RelatedDocuments {
+  remember(collection: string, id: string, doc: Doc | null): void;
+}
+
+const key = (collection: string, id: string) => `${collection}/${id}`;
+
+/**
+ * Loads, in rounds, every document `relatedNeeds` names for these pushed documents (a comment's
+ * task, then the task's project), and the projects in which `person` follows a task.
+ */
+export async function loadRelated(tx: SqlClient, collection: string, targets: { doc: Doc; previous: Doc | null }[], person: SyncPerson): Promise<LoadedRelated> {
+  const docs = new Map<string, Doc | null>();
+  const projects = new Set<string>();
+  let worksOn = new Set<string>();
+  const related: LoadedRelated = {
+    get: (name, id) => docs.get(key(name, id)) ?? null,
+    worksOnProject: (projectId) => worksOn.has(projectId),
+    remember: (name, id, doc) => void docs.set(key(name, id), doc),
+  };
+  for (let round = 0; round < 3; round++) {
+    const wanted = new Map<string, Set<string>>();
+    for (const { doc, previous } of targets) {
+      const needs = relatedNeeds(collection, doc, previous, related);
+      for (const project of needs.projects) projects.add(project);
+      for (const ref of needs.docs) {
+        if (docs.has(key(ref.collection, ref.id))) continue;
+        wanted.set(ref.collection, (wanted.get(ref.collection) ?? new Set()).add(ref.id));
+      }
+    }
+    if (wanted.size === 0) break;
+    for (const [name, ids] of wanted) {
+      const found = await readDocuments(tx, name, [...ids]);
+      for (const id of ids) {
+        const stored = found.get(id);
+        docs.set(key(name, id), stored && !stored.deleted ? stored.data : null);
+      }
+    }
+  }
+  if (projects.size > 0) {
+    const { rows } = await tx.query<{ project: string }>(
+      `SELECT DISTINCT data->>'projectId' AS project FROM documents
+       WHERE collection = 'tasks' AND NOT deleted AND data->>'projectId' = ANY($1::text[])
+         AND (data->>'assigneeId' = $2 OR data->'watcherIds' @> jsonb_build_array($2::text))`,
+      [[...projects], person.id],
+    );
+    worksOn = new Set(rows.map((r) => r.project));
+  }
+  return related;
+}
+
+export interface WorkflowHistories {
+  definitions: DefinitionCatalog;
+  /** The instance's events the server holds (the part without a gap), in `seq` order; grows with `append`. */
+  history(instanceId: string): WorkflowEvent[];
+  append(event: WorkflowEvent): void;
+}
+
+/** Loads the histories of these instances and every stored version of the workflows they (or `moreCodes`) run. */
+export async function loadWorkflowHistories(tx: SqlClient, instanceIds: string[], moreCodes: string[]): Promise<WorkflowHistories> {
+  const byInstance = new Map<string, WorkflowEvent[]>();
+  for (const row of await readWhere(tx, 'workflow_events', 'instanceId', [...new Set(instanceIds)])) {
+    const event = row.data.data as WorkflowEvent | undefined;
+    if (!event || typeof event.seq !== 'number') continue;
+    byInstance.set(event.instanceId, [...(byInstance.get(event.instanceId) ?? []), event]);
+  }
+  for (const [id, events] of byInstance) byInstance.set(id, gaplessHistory(events));
+  const codes = new Set(moreCodes);
+  for (const events of byInstance.values()) if (events[0]?.type === 'instance_started') codes.add(events[0].workflowCode);
+  const versions = new Map<string, { id: string; status: string; definition: WorkflowDefinition }>();
+  for (const row of await readWhere(tx, 'workflow_definitions', 'code', [...codes])) {
+    versions.set(`${String(row.data.code)}@${String(row.data.version)}`, { id: row.id, status: String(row.data.status), definition: row.data.definition as WorkflowDefinition });
+  }
+  return {
+    definitions: { version: (code, version) => versions.get(`${code}@${version}`) ?? null },
+    history: (instanceId) => byInstance.get(instanceId) ?? [],
+    append(event) {
+      const events = byInstance.get(event.instanceId) ?? [];
+      if (event.seq === events.length) byInstance.set(event.instanceId, [...events, event]);
+    },
+  };
+}
