@@ -13,12 +13,15 @@ const adminOnly = (context: CommandContext) =>
 
 const write = (context: CommandContext) => ({ actor: context.actor, command: context.command, now: context.clock() });
 
-async function findDepartmentDoc(context: CommandContext, id: string): Promise<DepartmentDocument | null> {
-  const doc = await context.db.people.findOne(id).exec();
-  return doc && doc.get('kind') === 'department' ? (doc.toJSON() as DepartmentDocument) : null;
+/** Renames or (de)activates a department: refused for non-admins and for ids that are not departments. */
+async function change(context: CommandContext, id: string, changes: Pick<Partial<DepartmentDocument>, 'name' | 'isActive'>) {
+  const refused = adminOnly(context);
+  if (refused) return refused;
+  const gone = fail('not_found', 'That department no longer exists.');
+  if ((await context.db.people.findOne(id).exec())?.get('kind') !== 'department') return gone;
+  const updated = await context.writer.update<DepartmentDocument>('people', id, changes, write(context));
+  return updated ? ok(toDepartmentView(updated)) : gone;
 }
-
-const gone = () => fail('not_found', 'That department no longer exists.');
 
 /** Settings → Departments: create, rename, deactivate and reactivate, each through the audited writer. */
 export const departmentCommandHandlers: CommandHandlers<DepartmentCommands> = {
@@ -35,21 +38,8 @@ export const departmentCommandHandlers: CommandHandlers<DepartmentCommands> = {
     return ok(toDepartmentView(department));
   },
 
-  async 'departments/rename'(input, context) {
-    const refused = adminOnly(context);
-    if (refused) return refused;
-    if (!(await findDepartmentDoc(context, input.id))) return gone();
-    const updated = await context.writer.update<DepartmentDocument>('people', input.id, { name: input.name }, write(context));
-    return updated ? ok(toDepartmentView(updated)) : gone();
-  },
-
-  async 'departments/set-active'(input, context) {
-    const refused = adminOnly(context);
-    if (refused) return refused;
-    if (!(await findDepartmentDoc(context, input.id))) return gone();
-    const updated = await context.writer.update<DepartmentDocument>('people', input.id, { isActive: input.isActive }, write(context));
-    return updated ? ok(toDepartmentView(updated)) : gone();
-  },
+  'departments/rename': (input, context) => change(context, input.id, { name: input.name }),
+  'departments/set-active': (input, context) => change(context, input.id, { isActive: input.isActive }),
 };
 
 export const departmentQueryHandlers: QueryHandlers<'departments/list'> = {

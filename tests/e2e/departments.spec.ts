@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createFirstAdministrator } from './support/first-run';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 
@@ -14,12 +15,7 @@ test.afterEach(async () => {
 test('an administrator creates departments, puts a person in one, and sees it in the people list', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
-  await page.getByLabel('Repeat the password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+  await createFirstAdministrator(page, admin);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('tab', { name: 'Departments' }).click();
