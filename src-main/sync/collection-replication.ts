@@ -31,6 +31,8 @@ export interface CollectionReplicationOptions {
   onPushed?(ids: string[]): void;
   /** Every request tells whether the server answered, so the status can say offline and back. */
   onReachability?(isReachable: boolean, reason?: string): void;
+  /** Awaited before each push: lets the documents this collection's rules consult reach the server first (collections.ts `pushAfter`). */
+  beforePush?(): Promise<void>;
 }
 
 export interface CollectionReplication {
@@ -94,6 +96,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       batchSize: Math.min(100, MAX_PUSH_BATCH),
       modifier: (doc) => redactForPush(spec, doc, all) as WithDeleted<Doc>,
       async handler(rows) {
+        await options.beforePush?.();
         const response = await send(`${base}/push`, { method: 'POST', body: JSON.stringify({ rows }) });
         if (!response.ok) throw new Error((await errorOf(response)).message);
         const result = (await response.json()) as PushResponse;

@@ -1,6 +1,6 @@
 import { BehaviorSubject, Subscription } from 'rxjs';
 import { fail, ok, type Result } from '../../src-shared/core/result';
-import { syncCollections } from '../../src-shared/sync/collections';
+import { pushAfter, syncCollections } from '../../src-shared/sync/collections';
 import type { SessionTokens } from '../../src-shared/sync/protocol';
 import { derivePhase, standaloneStatus, type SyncStatusView } from '../../src-shared/sync/sync-status';
 import type { HostServices } from '../host/handler-types';
@@ -15,6 +15,8 @@ export interface TeamSyncOptions {
   fetch?: Fetch;
   /** Wait between retries of a failed pull or push. */
   retryTimeMs?: number;
+  /** Longest wait, before a push, for the collections it depends on to be in sync. */
+  pushOrderTimeoutMs?: number;
   /** A live stream silent this long is reconnected (the server sends heartbeats). */
   silenceTimeoutMs?: number;
   /** Longest wait between reconnection attempts of a live stream. */
@@ -119,6 +121,10 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       },
     });
     const identifierBase = `labflow-${hashOf(current.serverUrl)}`;
+    const byName = new Map<string, CollectionReplication>();
+    // What the server judges a push against goes first (collections.ts `pushAfter`); never for longer than a while, so a stuck collection stalls no other.
+    const afterDependencies = (name: string) => () =>
+      waitAtMost(Promise.all((pushAfter[name] ?? []).map((dependency) => byName.get(dependency)?.state.awaitInSync())), options.pushOrderTimeoutMs ?? 30_000);
     for (const spec of syncCollections) {
       const collection = services.db[spec.name as keyof typeof services.db.collections];
       if (!collection) continue;
@@ -133,6 +139,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         silenceTimeoutMs: options.silenceTimeoutMs ?? 45_000,
         maxBackoffMs: options.maxBackoffMs ?? 30_000,
         onRefused: onRefused(spec.name),
+        ...(pushAfter[spec.name] ? { beforePush: afterDependencies(spec.name) } : {}),
         onPushed: (ids) => {
           for (const id of ids) pending.delete(`${spec.name}/${id}`);
           publish();
@@ -156,6 +163,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         },
       });
       replications.push(replication);
+      byName.set(spec.name, replication);
       subscriptions.add(replication.state.active$.subscribe((isActive) => {
         if (isActive) active.add(spec.name);
         else active.delete(spec.name);
@@ -262,6 +270,16 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
 }
 
 export type TeamSync = ReturnType<typeof createTeamSync>;
+
+/** Waits for `work`, but no longer than `ms`; its failure counts as done. */
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** A short stable name for a server, so each server gets its own replication checkpoints. */
 function hashOf(text: string): string {

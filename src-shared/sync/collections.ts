@@ -35,6 +35,20 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
   credentialFields: options.credentialFields ?? credentials[name] ?? [],
 });
 
+/**
+ * Collections whose documents the server judges against documents of others (related-documents.ts,
+ * workflow-event-rules.ts): a PC pushes them once those others are in sync, so a task does not reach
+ * the server before its project, an instance start before its definition, an instance before its
+ * events (the server would answer with an older one). Collections replicate independently otherwise.
+ */
+export const pushAfter: Readonly<Record<string, readonly string[]>> = {
+  tasks: ['projects'],
+  plan_items: ['projects'],
+  activity: ['tasks', 'records'],
+  workflow_events: ['workflow_definitions'],
+  workflow_instances: ['workflow_events'],
+};
+
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */
 export const syncCollections: SyncCollection[] = collectionNames.map((name) => defineSyncCollection(name, schemas[name]));
 
