@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
+import { createFirstAdministrator } from './support/first-run';
 
 const admin = { name: 'Barbara McClintock', email: 'barbara@lab.example', password: 'jumping-genes-1983' };
 
@@ -94,12 +95,7 @@ const card = (page: Page, title: string) => page.locator('[data-testid="board-ca
 test('plan a project on the Kanban board and the Gantt chart: moves checked against dependencies, bars and arrows, zoom, Mermaid export', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
-  await page.getByLabel('Repeat the password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+  await createFirstAdministrator(page, admin);
 
   // A project with three tasks in a chain (each waits for the one before) and a milestone.
   await runCommands(page, [

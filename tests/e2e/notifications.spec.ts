@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
+import { createFirstAdministrator } from './support/first-run';
 
 const admin = { name: 'Katherine Johnson', email: 'katherine@lab.example', password: 'orbital-mechanics-1962' };
 const tech = { name: 'Dorothy Vaughan', email: 'dorothy@lab.example', password: 'fortran-teacher-1961' };
@@ -31,12 +32,7 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 test('a notification reaches another person, marking it read clears the badge, and an overdue reminder appears when time passes', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
-  await page.getByLabel('Repeat the password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+  await createFirstAdministrator(page, admin);
 
   // The administrator adds a technician and sends them a notification from Settings → Notifications.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -99,11 +95,7 @@ test('a notification reaches another person, marking it read clears the badge, a
 test('assigning a task notifies the assignee, and the entry opens the task', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
-  await page.getByLabel('Repeat the password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await createFirstAdministrator(page, admin);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Add person' }).click();
   const dialog = page.getByRole('dialog');

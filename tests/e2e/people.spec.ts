@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
+import { createFirstAdministrator } from './support/first-run';
 
 const admin = { name: 'Grace Hopper', email: 'grace@lab.example', password: 'compiler-pioneer-1952' };
 const scientist = { name: 'Rosalind Franklin', email: 'rosalind@lab.example', password: 'photo-fifty-one-1952' };
@@ -20,12 +21,7 @@ async function signIn(page: Page, who: { email: string; password: string }) {
 test('an administrator adds a person with roles, the person signs in, and deactivation locks them out', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
-  await page.getByLabel('Repeat the password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+  await createFirstAdministrator(page, admin);
 
   // Settings → People & roles: add a custom role, then a person with it.
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
+import { createFirstAdministrator } from './support/first-run';
 
 const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
 
@@ -28,12 +29,7 @@ async function newTask(page: Page, title: string, due?: string) {
 test('plan a project: milestones, tasks, a refused completion, the timer and a risk in its heatmap cell', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
-  await page.getByLabel('Repeat the password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+  await createFirstAdministrator(page, admin);
 
   // A project, opened on its dashboard.
   await page.getByRole('button', { name: 'New project' }).click();

@@ -3,6 +3,7 @@ import { startTcpProxy } from '../integration/sync/support/tcp-proxy';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
 import { saveScreenshot } from './support/screenshots';
+import { createFirstAdministrator } from './support/first-run';
 
 /**
  * Team sync end to end: one sync server, two serve-mode hosts (two lab PCs) and a browser context
@@ -23,12 +24,7 @@ test.afterEach(async () => {
 
 async function firstRun(page: Page) {
   await expect(page.getByRole('heading', { name: 'Welcome to LabFlow' })).toBeVisible();
-  await page.getByLabel('Your name').fill(ada.name);
-  await page.getByLabel('Email').fill(ada.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(ada.password);
-  await page.getByLabel('Repeat the password').fill(ada.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(ada.name);
+  await createFirstAdministrator(page, ada);
   await expect(page.getByTestId('sync-status')).toHaveText('Standalone');
 }
 

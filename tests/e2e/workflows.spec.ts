@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
+import { createFirstAdministrator } from './support/first-run';
 
 // Issue #3 part 8: the Workflows section end to end, against the real host in serve mode.
 
@@ -17,12 +18,7 @@ test.afterEach(async () => {
 
 async function createAdministrator(page: Page) {
   await page.goto(host!.url);
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password (at least 10 characters)').fill(admin.password);
-  await page.getByLabel('Repeat the password').fill(admin.password);
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(admin.name);
+  await createFirstAdministrator(page, admin);
 }
 
 async function signInAs(page: Page, who: { name: string; email: string; password: string }) {
