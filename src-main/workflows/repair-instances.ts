@@ -5,7 +5,7 @@ import { eventId, type WorkflowEvent } from '../../src-shared/workflows/workflow
 import { SYSTEM_ACTOR, type HostServices } from '../host/handler-types';
 import type { DefinitionStore } from './definition-store';
 import { definitionDocId } from './workflow-ids';
-import type { InstanceDocument } from './workflow-documents';
+import { instanceFields, type InstanceDocument } from './workflow-documents';
 import { plainInstance } from './instance-store';
 
 const CHECKPOINT_KEY = 'workflow-repair';
@@ -40,17 +40,7 @@ export async function repairInstance(services: Services, definitions: Definition
   return writer.replace<InstanceDocument>(
     'workflow_instances',
     current,
-    {
-      id: instanceId,
-      definitionId: definitionDocId(state.workflowCode, state.definitionVersion),
-      code: state.workflowCode,
-      version: state.definitionVersion,
-      status: state.status,
-      entityType: state.entityType,
-      entityId: state.entityId,
-      eventCount: state.eventCount,
-      state,
-    },
+    { id: instanceId, ...instanceFields(state, definitionDocId(state.workflowCode, state.definitionVersion)) },
     { actor: SYSTEM_ACTOR, command: 'workflows/repair', now: clock() },
   );
 }

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncStatusView } from '../../../src-shared/sync/sync-status';
 import { replayEvents } from '../../../src-shared/workflows/replay';
 import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
 import { issueSetupToken } from '../../../sync-server/auth/bootstrap';
-import { tempDataDir } from '../support/sqlite-host';
-import { startDesktop, type Desktop } from './support/desktop-driver';
-import { startTcpProxy } from './support/tcp-proxy';
+import type { Desktop } from './support/desktop-driver';
+import { pull, signIn } from './support/test-server';
+import { startTwoDesktops, syncStatus as status, upToDate as inSync, type TwoDesktops } from './support/two-desktops';
 import { waitUntil } from './support/wait';
-import { openTestDatabase, pull, signIn, startTestServer, type TestServer } from './support/test-server';
 
 /**
  * Two desktops decide the same approval while both are offline. The server keeps the first
@@ -26,42 +24,27 @@ const definition = {
   ],
 };
 
-let server: TestServer;
-let proxyA: Awaited<ReturnType<typeof startTcpProxy>>;
-let proxyB: Awaited<ReturnType<typeof startTcpProxy>>;
+let lab: TwoDesktops;
 let a: Desktop;
 let b: Desktop;
 let commands = 0;
 const cid = () => `cmd-${++commands}`;
-
-const status = async (desktop: Desktop) => {
-  const result = await desktop.query<SyncStatusView>('sync/status');
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
-const upToDate = (desktop: Desktop) => waitUntil(async () => (await status(desktop)).phase === 'up_to_date' && (await status(desktop)), 'up to date', 40_000);
+const upToDate = (desktop: Desktop) => inSync(desktop, 40_000);
 const instanceOn = async (desktop: Desktop, id: string) => (await desktop.find<{ id: string; eventCount: number; status: string; state: unknown }>('workflow_instances', { id }))[0];
 const eventsOn = async (desktop: Desktop, instanceId: string) => (await desktop.find<{ id: string; data: WorkflowEvent }>('workflow_events', { instanceId })).map((d) => d.data).sort((x, y) => x.seq - y.seq);
 
 beforeAll(async () => {
-  server = await startTestServer({ db: await openTestDatabase(), listen: true });
-  const port = Number(new URL(server.url).port);
-  [proxyA, proxyB] = await Promise.all([startTcpProxy(port), startTcpProxy(port)]);
-  const env = { LABFLOW_SYNC_RETRY_MS: '300' };
-  [a, b] = await Promise.all([startDesktop(tempDataDir(), env), startDesktop(tempDataDir(), env)]);
+  lab = await startTwoDesktops();
+  ({ a, b } = lab);
 });
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await Promise.all([proxyA?.close(), proxyB?.close()]);
-  await server?.close();
-});
+afterAll(async () => lab?.close());
 
 describe('two desktops deciding one step offline', () => {
   let instanceId = '';
 
   it('both hold the instance, waiting for an administrator’s decision', async () => {
     expect((await a.call('auth/create-administrator', ada)).ok).toBe(true);
-    expect(await a.call('sync/connect', { serverUrl: proxyA.url, ...ada, setupToken: (await issueSetupToken(server.db))! })).toMatchObject({ ok: true });
+    expect(await a.call('sync/connect', { serverUrl: lab.proxyA.url, ...ada, setupToken: (await issueSetupToken(lab.server.db))! })).toMatchObject({ ok: true });
     expect((await a.call('people/create', { ...ben, roles: ['admin'] })).ok).toBe(true);
     expect(await a.call('workflows/definitions/import', { commandId: cid(), definition, publish: true })).toMatchObject({ ok: true });
     const started = await a.call<{ id: string }>('workflows/instances/start', { commandId: cid(), code: 'SIGN_OFF', entityType: 'document', entityId: 'SOP-7' });
@@ -69,28 +52,28 @@ describe('two desktops deciding one step offline', () => {
     instanceId = started.ok ? started.value.id : '';
     await upToDate(a);
     expect((await b.call('auth/create-administrator', ben)).ok).toBe(true);
-    expect(await b.call('sync/connect', { serverUrl: proxyB.url, email: ben.email, password: ben.password })).toMatchObject({ ok: true });
+    expect(await b.call('sync/connect', { serverUrl: lab.proxyB.url, email: ben.email, password: ben.password })).toMatchObject({ ok: true });
     await upToDate(b);
     await waitUntil(async () => (await instanceOn(b, instanceId))?.status === 'running', 'the instance on B');
   });
 
   it('A approves and B rejects offline; the first to reach the server wins, the other vote is a conflict record', async () => {
-    await Promise.all([proxyA.cut(), proxyB.cut()]);
+    await Promise.all([lab.proxyA.cut(), lab.proxyB.cut()]);
     await waitUntil(async () => (await status(a)).phase === 'offline' && (await status(b)).phase === 'offline', 'both offline');
     expect(await a.call('workflows/instances/advance', { commandId: cid(), instanceId, action: 'approve', signature: { meaning: 'approved', password: ada.password } })).toMatchObject({ ok: true });
     expect(await b.call('workflows/instances/advance', { commandId: cid(), instanceId, action: 'reject', signature: { meaning: 'rejected', password: ben.password } })).toMatchObject({ ok: true });
     expect((await instanceOn(b, instanceId))?.status).toBe('rejected');
 
-    await proxyA.restore();
+    await lab.proxyA.restore();
     await upToDate(a);
-    await proxyB.restore();
+    await lab.proxyB.restore();
     await upToDate(b);
 
-    const admin = await signIn(server, ada);
-    const held = (await pull(server, admin.accessToken, 'workflow_events', null, 1000)).documents.filter((d) => d.instanceId === instanceId && !d._deleted).map((d) => d.data as WorkflowEvent);
+    const admin = await signIn(lab.server, ada);
+    const held = (await pull(lab.server, admin.accessToken, 'workflow_events', null, 1000)).documents.filter((d) => d.instanceId === instanceId && !d._deleted).map((d) => d.data as WorkflowEvent);
     const replayed = replayEvents(held);
     expect(replayed).toMatchObject({ ok: true, value: { status: 'running', activeSteps: [expect.objectContaining({ stepId: 'file' })] } });
-    const onServer = (await pull(server, admin.accessToken, 'workflow_instances', null, 1000)).documents.find((d) => d.id === instanceId);
+    const onServer = (await pull(lab.server, admin.accessToken, 'workflow_instances', null, 1000)).documents.find((d) => d.id === instanceId);
     expect(onServer?.state).toEqual(replayed.ok ? replayed.value : null);
 
     // B, whose vote lost, ends with the server's history and the server's instance.

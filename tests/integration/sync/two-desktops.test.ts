@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncStatusView } from '../../../src-shared/sync/sync-status';
 import { issueSetupToken } from '../../../sync-server/auth/bootstrap';
-import { tempDataDir } from '../support/sqlite-host';
-import { startDesktop, type Desktop } from './support/desktop-driver';
-import { startTcpProxy } from './support/tcp-proxy';
+import type { Desktop } from './support/desktop-driver';
+import { startTwoDesktops, syncStatus as status, upToDate, type TwoDesktops } from './support/two-desktops';
 import { waitUntil } from './support/wait';
-import { openTestDatabase, startTestServer, type TestServer } from './support/test-server';
 
 /**
  * Two desktops — two real hosts on their own SQLite folders, each in its own process — and one
@@ -15,42 +12,27 @@ import { openTestDatabase, startTestServer, type TestServer } from './support/te
 const ada = { name: 'Ada Admin', email: 'ada@lab.org', password: 'ada password 123' };
 const ben = { name: 'Ben Bench', email: 'ben@lab.org', password: 'ben password 123' };
 
-let server: TestServer;
-let proxyA: Awaited<ReturnType<typeof startTcpProxy>>;
-let proxyB: Awaited<ReturnType<typeof startTcpProxy>>;
+let lab: TwoDesktops;
 let a: Desktop;
 let b: Desktop;
 
-const status = async (desktop: Desktop) => {
-  const result = await desktop.query<SyncStatusView>('sync/status');
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
-const upToDate = (desktop: Desktop) => waitUntil(async () => (await status(desktop)).phase === 'up_to_date' && (await status(desktop)), 'up to date');
 const projectsOf = async (desktop: Desktop) =>
   (await desktop.find<{ code: string; name: string; isArchived: boolean }>('projects')).map((p) => ({ code: p.code, name: p.name, isArchived: p.isArchived })).sort((x, y) => x.code.localeCompare(y.code));
 const projectId = async (desktop: Desktop, code: string) => (await desktop.find<{ id: string }>('projects', { code }))[0]!.id;
 
 beforeAll(async () => {
-  server = await startTestServer({ db: await openTestDatabase(), listen: true });
-  const port = Number(new URL(server.url).port);
-  [proxyA, proxyB] = await Promise.all([startTcpProxy(port), startTcpProxy(port)]);
-  const env = { LABFLOW_SYNC_RETRY_MS: '300' };
-  [a, b] = await Promise.all([startDesktop(tempDataDir(), env), startDesktop(tempDataDir(), env)]);
+  lab = await startTwoDesktops();
+  ({ a, b } = lab);
 });
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close()]);
-  await Promise.all([proxyA?.close(), proxyB?.close()]);
-  await server?.close();
-});
+afterAll(async () => lab?.close());
 
 describe('two desktops and one server', () => {
   it('join the team: A sets the server up, B’s own local account is matched to the team by email', async () => {
     expect((await a.call('auth/create-administrator', ada)).ok).toBe(true);
     expect((await a.call('projects/create', { code: 'QC-1', name: 'Quality control' })).ok).toBe(true);
     expect((await a.call('projects/create', { code: 'QC-2', name: 'Calibration' })).ok).toBe(true);
-    const setupToken = (await issueSetupToken(server.db))!;
-    expect(await a.call('sync/connect', { serverUrl: proxyA.url, ...ada, setupToken })).toMatchObject({ ok: true });
+    const setupToken = (await issueSetupToken(lab.server.db))!;
+    expect(await a.call('sync/connect', { serverUrl: lab.proxyA.url, ...ada, setupToken })).toMatchObject({ ok: true });
     // Ada adds Ben to the team from her PC (as a second administrator, so he may change her projects);
     // his password reaches the server as a hash only.
     expect((await a.call('people/create', { ...ben, roles: ['admin'] })).ok).toBe(true);
@@ -58,7 +40,7 @@ describe('two desktops and one server', () => {
 
     // Ben's PC was set up on its own, with his own local account.
     expect((await b.call('auth/create-administrator', ben)).ok).toBe(true);
-    expect(await b.call('sync/connect', { serverUrl: proxyB.url, email: ben.email, password: ben.password })).toMatchObject({ ok: true, value: { account: { email: ben.email, roles: ['admin'] } } });
+    expect(await b.call('sync/connect', { serverUrl: lab.proxyB.url, email: ben.email, password: ben.password })).toMatchObject({ ok: true, value: { account: { email: ben.email, roles: ['admin'] } } });
     await upToDate(b);
     await waitUntil(async () => (await projectsOf(b)).length === 2, 'A’s projects on B');
     const bensOnB = (await b.find<{ email: string }>('people', { kind: 'person' })).filter((p) => p.email === ben.email);
@@ -71,7 +53,7 @@ describe('two desktops and one server', () => {
   it('both edit offline, reconnect, and converge without losing anything', async () => {
     const qc1 = await projectId(a, 'QC-1');
     const qc2 = await projectId(a, 'QC-2');
-    await Promise.all([proxyA.cut(), proxyB.cut()]);
+    await Promise.all([lab.proxyA.cut(), lab.proxyB.cut()]);
     await waitUntil(async () => (await status(a)).phase === 'offline' && (await status(b)).phase === 'offline', 'both offline');
 
     // Same field on both PCs: a real conflict. Different fields: a merge. New projects on both.
@@ -83,9 +65,9 @@ describe('two desktops and one server', () => {
     expect((await b.call('projects/create', { code: 'B-NEW', name: 'Made offline on B' })).ok).toBe(true);
     expect((await status(b)).pendingChanges).toBeGreaterThan(0);
 
-    await proxyA.restore();
+    await lab.proxyA.restore();
     await upToDate(a);
-    await proxyB.restore();
+    await lab.proxyB.restore();
     await upToDate(b);
     const expected = [
       { code: 'A-NEW', name: 'Made offline on A', isArchived: false },
