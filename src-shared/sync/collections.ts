@@ -47,6 +47,7 @@ export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   activity: ['tasks', 'records'],
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
+  notifications: ['people'],
 };
 
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */

@@ -63,8 +63,32 @@ const recordsRule: WriteRule = (person, _action, doc, previous) => {
 /** What the sync server sends email and webhook calls with (team mode), so only administrators set them up. */
 const channelSettingsKinds: ReadonlySet<unknown> = new Set(['email_settings', 'webhook_subscription']);
 
-const notificationsRule: WriteRule = (person, action, doc, previous) => {
+/**
+ * The sync server sends what outbox documents say, so a member's PC may queue an email only to the
+ * team member it is for (at that person's address) and a webhook call only for a subscription an
+ * administrator set up. Administrators may also send a test email to any address.
+ */
+function outboxDecision(person: SyncPerson, action: SyncAction, doc: Doc, previous: Doc | null, related: RelatedDocuments): Decision | null {
+  if (doc.kind !== 'outbox' || doc._deleted === true || isSyncAdmin(person)) return null;
+  const data = dataOf(doc);
+  const before = previous ? dataOf(previous) : null;
+  const isRedirected = !before || before.to !== data.to || before.subscriptionId !== data.subscriptionId || previous?.recipientId !== doc.recipientId || before.channel !== data.channel;
+  if (action !== 'create' && !isRedirected) return null;
+  if (data.channel === 'email') {
+    const recipient = related.get('people', String(doc.recipientId));
+    const address = typeof recipient?.email === 'string' ? recipient.email.toLowerCase() : null;
+    if (!address || String(data.to).toLowerCase() !== address) return deny('An email notification can only go to the team member it is for, at their address.');
+    return null;
+  }
+  const subscription = related.get('notifications', String(data.subscriptionId));
+  if (subscription?.kind !== 'webhook_subscription') return deny('A webhook call can only be queued for a subscription an administrator set up.');
+  return null;
+}
+
+const notificationsRule: WriteRule = (person, action, doc, previous, related) => {
   if ((channelSettingsKinds.has(doc.kind) || channelSettingsKinds.has(previous?.kind)) && !isSyncAdmin(person)) return deny('Only an administrator can change email and webhook settings.');
+  const outbox = outboxDecision(person, action, doc, previous, related);
+  if (outbox) return outbox;
   return action === 'create' || (previous && canRead(person, 'notifications', previous) && canRead(person, 'notifications', doc))
     ? allow
     : deny('Only the recipient (or an administrator, for deliveries and settings) can change this notification.');

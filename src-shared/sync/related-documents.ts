@@ -59,6 +59,13 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       }
       if (isRecordSubject(doc.subjectType)) add('records', doc.subjectId);
       break;
+    case 'notifications': {
+      // An outbox delivery names who it goes to: the person (email) or the subscription (webhook).
+      const data = doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {};
+      if (doc.kind === 'outbox' && data.channel === 'email') add('people', doc.recipientId);
+      if (doc.kind === 'outbox' && data.channel === 'webhook') add('notifications', data.subscriptionId);
+      break;
+    }
   }
   return { docs, projects: [...new Set(projects)] };
 }

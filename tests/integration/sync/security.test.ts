@@ -109,6 +109,20 @@ describe('authorisation', () => {
     expect(newLogs(since)).toContainEqual(expect.objectContaining({ event: 'authz.refused', action: 'write', collection: 'workflow_definitions', personId: team.member.id }));
   });
 
+  it('refuses an email queued to an address that is not the recipient’s, so the server never sends it', async () => {
+    const outbox = (id: string, to: string) => ({
+      ...baseFields(id, team.member.id), kind: 'outbox', recipientId: team.member.id, isRead: true, at: '2026-11-26T09:00:00.000Z', event: 'system', status: 'pending', dueAt: '2026-11-26T09:00:00.000Z',
+      data: { channel: 'email', to, toName: 'Someone', subject: 'Hello', text: 'Hello', html: '<p>Hello</p>', idempotencyKey: id, attempts: 0, maxAttempts: 3, log: [] },
+      _deleted: false,
+    });
+    const since = server.logs.length;
+    const result = await push(server, tokens.member.accessToken, 'notifications', [{ newDocumentState: outbox('OB-EVIL', 'attacker@example.com') }, { newDocumentState: outbox('OB-OWN', team.member.email) }]);
+    expect(result.refused).toEqual([expect.objectContaining({ id: 'OB-EVIL', code: 'forbidden', message: expect.stringContaining('team member it is for') })]);
+    expect(newLogs(since)).toContainEqual(expect.objectContaining({ event: 'authz.refused', action: 'write', collection: 'notifications', id: 'OB-EVIL' }));
+    const { rows } = await server.db.query<{ notification_id: string }>('SELECT notification_id FROM outbox_deliveries WHERE notification_id = ANY($1::text[])', [['OB-EVIL', 'OB-OWN']]);
+    expect(rows.map((r) => r.notification_id)).toEqual(['OB-OWN']);
+  });
+
   it('withholds a document the person may not read, and logs it', async () => {
     const leave = { ...baseFields('LR-SEC', team.hr.id), kind: 'leave_request', title: 'Private', status: 'submitted', data: { personId: team.hr.id }, _deleted: false };
     await push(server, tokens.hr.accessToken, 'records', [{ newDocumentState: leave }]);

@@ -54,3 +54,27 @@ describe('can(person, action, target)', () => {
     if (!decision.isAllowed) expect(decision.reason.length).toBeGreaterThan(10);
   });
 });
+
+describe('outbox deliveries the sync server will send', () => {
+  const stored: Record<string, Record<string, unknown>> = {
+    'people/max': { id: 'max', kind: 'person', email: 'Max@Lab.org' },
+    'notifications/sub-1': { id: 'sub-1', kind: 'webhook_subscription' },
+  };
+  const related = { get: (collection: string, id: string) => stored[`${collection}/${id}`] ?? null, worksOnProject: () => false };
+  const email = (to: string, recipientId = 'max') => ({ kind: 'outbox', recipientId, data: { channel: 'email', to } });
+  const webhook = (subscriptionId: string) => ({ kind: 'outbox', recipientId: subscriptionId, data: { channel: 'webhook', subscriptionId } });
+  const outboxRows: [string, SyncPerson, SyncAction, Record<string, unknown>, Record<string, unknown> | null, boolean][] = [
+    ['an email to its recipient’s address', max, 'create', email('max@lab.org'), null, true],
+    ['an email to another address', max, 'create', email('attacker@example.com'), null, false],
+    ['an email for someone the server does not know', max, 'create', email('x@lab.org', 'nobody'), null, false],
+    ['a test email to any address by an administrator', admin, 'create', email('anyone@example.com'), null, true],
+    ['redirecting a queued email', max, 'update', email('attacker@example.com'), email('max@lab.org'), false],
+    ['sending a queued email again (status only)', max, 'update', email('max@lab.org'), email('max@lab.org'), true],
+    ['a webhook call for a subscription', max, 'create', webhook('sub-1'), null, true],
+    ['a webhook call for no subscription', max, 'create', webhook('sub-made-up'), null, false],
+  ];
+  it.each(outboxRows)('%s', (_label, who, action, doc, previous, isAllowed) => {
+    const decision = can(who, action, { collection: 'notifications', doc, previous, related });
+    expect(decision.isAllowed).toBe(isAllowed);
+  });
+});
