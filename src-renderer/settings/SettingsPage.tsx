@@ -1,21 +1,28 @@
 import { Box, FormControlLabel, Paper, Stack, Switch, Tab, Tabs } from '@mui/material';
-import { useState } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { isAdmin } from '../../src-shared/people/roles';
 import { useThemeMode } from '../app/theme';
+import { useNavigation } from '../shell/navigation';
 import { NotificationAdmin } from '../notifications/NotificationAdmin';
 import { AuditTrail } from './AuditTrail';
 import { DepartmentSettings } from './DepartmentSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 
+type SettingsTab = 'people' | 'departments' | 'appearance' | 'audit' | 'sync' | 'notifications';
+const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'appearance', 'sync'];
+const adminTabs: readonly SettingsTab[] = [...everyoneTabs, 'notifications', 'audit'];
+
+/** Settings, one tab at a time; the tab is part of the address (`#/settings/sync`), so links and reloads keep it. */
 export function SettingsPage({ session }: { session: SessionView }) {
-  const [tab, setTab] = useState<'people' | 'departments' | 'appearance' | 'audit' | 'sync' | 'notifications'>('people');
+  const { path, go } = useNavigation();
   const { mode, toggle } = useThemeMode();
   const admin = isAdmin(session.person.roles);
+  const requested = path[0] as SettingsTab | undefined;
+  const tab: SettingsTab = requested && (admin ? adminTabs : everyoneTabs).includes(requested) ? requested : 'people';
   return (
     <Stack spacing={2}>
-      <Tabs value={tab} onChange={(_e, v) => setTab(v)} aria-label="Settings">
+      <Tabs value={tab} onChange={(_e, v: SettingsTab) => go('settings', [v])} aria-label="Settings">
         <Tab value="people" label="People & roles" />
         <Tab value="departments" label="Departments" />
         <Tab value="appearance" label="Appearance" />

@@ -17,7 +17,7 @@ export const recordNoun: Record<string, string> = {
 
 /**
  * Where a synced record is shown, as a section and path for `useNavigation().go`; null for records
- * without a page of their own (people are edited in Settings → People). Workflow definitions are
+ * without a page of their own. People lead to Settings → People & roles; workflow definitions are
  * opened by their code.
  */
 export function recordPlace(collection: string, recordId: string, code?: string): { section: string; path: string[] } | null {
@@ -30,6 +30,8 @@ export function recordPlace(collection: string, recordId: string, code?: string)
       return { section: 'workflows', path: workflowPaths.instance(recordId) };
     case 'workflow_definitions':
       return code ? { section: 'workflows', path: workflowPaths.editor(code) } : null;
+    case 'people':
+      return { section: 'settings', path: ['people'] };
     default:
       return null;
   }

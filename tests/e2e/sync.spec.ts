@@ -67,6 +67,12 @@ test('two PCs signed in to one server see each other’s projects', async ({ bro
   await firstRun(pcA);
   await joinTeam(pcA, server.url, server.setupToken);
   await saveScreenshot(pcA, 'settings-team-sync');
+  // The status chip leads to these settings from anywhere, and the tab is in the address.
+  await pcA.getByRole('button', { name: 'Projects' }).click();
+  await pcA.getByTestId('sync-status').click();
+  await expect(pcA.getByRole('tab', { name: 'Team sync' })).toHaveAttribute('aria-selected', 'true');
+  await pcA.reload();
+  await expect(pcA.getByTestId('team-sync-phase')).toHaveText('Up to date');
   // In a team the server sends email and webhook calls, and Settings → Notifications says so.
   await pcA.getByRole('tab', { name: 'Notifications' }).click();
   await expect(pcA.getByTestId('team-delivery-email')).toContainText('the sync server sends the email');
