@@ -1,7 +1,7 @@
 import TimelineIcon from '@mui/icons-material/Timeline';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import { MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { useNavigation } from '../shell/navigation';
 import { PlannedViewSlot } from './PlannedViewSlot';
@@ -26,8 +26,11 @@ export function TasksPage() {
   useEffect(() => {
     if (linked) open(linked);
   }, [linked, open]);
+  // Only a drawer that was open and closed leaves the address; on arrival the drawer is not open yet.
+  const openedTaskId = useRef<string | null>(null);
   useEffect(() => {
-    if (taskId === null && linked) go('tasks');
+    if (taskId === null && openedTaskId.current !== null && linked) go('tasks');
+    openedTaskId.current = taskId;
   }, [taskId]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the drawer closes
 
   const needsProject = view === 'board' || view === 'gantt';

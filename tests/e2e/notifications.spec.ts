@@ -132,7 +132,12 @@ test('assigning a task notifies the assignee, and the entry opens the task', asy
   await expect(item).toHaveCount(1);
   await expect(item.first()).toContainText('Assigned to you: Pull 6-month samples');
   await item.first().getByRole('button').first().click();
-  await expect(page).toHaveURL(/#\/tasks/);
+  // The task's address stays while its drawer is open, so a reload comes back to it; closing leaves it.
+  await expect(page).toHaveURL(/#\/tasks\/[0-9A-Za-z]+$/);
   await expect(page.getByTestId('task-drawer').getByRole('heading', { name: 'Pull 6-month samples' })).toBeVisible();
   await expect(badge(page)).toHaveAttribute('data-count', '0');
+  await page.reload();
+  await expect(page.getByTestId('task-drawer').getByRole('heading', { name: 'Pull 6-month samples' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close task' }).click();
+  await expect(page).toHaveURL(/#\/tasks$/);
 });
