@@ -7,7 +7,10 @@ import type { Session } from './session';
 import { hashPassword, verifyPassword } from './passwords';
 import { findPersonByEmail } from '../people/people-store';
 import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
-import { checkPasswordWithTeam } from '../sync/sync-feature';
+import { checkPasswordWithTeam, signInToTeam } from '../sync/sync-feature';
+
+/** How long a local sign-in waits for the team's server before going on without it (it keeps trying in the background). */
+const TEAM_SIGN_IN_WAIT_MS = 3000;
 
 type AuthCommands = 'auth/create-administrator' | 'auth/sign-in' | 'auth/resume' | 'auth/sign-out';
 
@@ -33,7 +36,8 @@ export const authCommandHandlers: CommandHandlers<AuthCommands> = {
     let isValid = await verifyPassword(person?.passwordHash, input.password);
     // In a team, people an administrator added on another PC arrive without a password hash (hashes
     // never travel between PCs): their first sign-in here is checked with the team's server once.
-    if (person && !person.passwordHash && person.isActive && (await checkPasswordWithTeam(context.db, input.email, input.password))) {
+    const isCheckedByTeam = Boolean(person && !person.passwordHash && person.isActive && (await checkPasswordWithTeam(context.db, person, input.password)));
+    if (person && isCheckedByTeam) {
       await context.writer.update('people', person.id, { passwordHash: await hashPassword(input.password) }, { actor: { id: person.id, name: person.name }, command: context.command, now: context.clock() });
       isValid = true;
     }
@@ -46,6 +50,9 @@ export const authCommandHandlers: CommandHandlers<AuthCommands> = {
       return fail('forbidden', 'This account is deactivated. Ask an administrator to reactivate it.');
     }
     context.log.info('signed in', { personId: person.id });
+    // In a team, the person signs in to the server too, so their changes go with their own identity.
+    // Waits a few seconds at most: an unreachable server or another password there leaves them on the PC's account.
+    if (!isCheckedByTeam) await signInToTeam(context.db, person, input.password, TEAM_SIGN_IN_WAIT_MS);
     const session = context.sessions.start(toPersonView(person), context.clock().getTime());
     return ok(toSessionView(session, context.sessions.expiresAt(session)));
   },

@@ -5,7 +5,8 @@ import type { SyncCollection } from '../../src-shared/sync/collections';
 import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
 import { keepLocalOnlyFields, redactForPush } from '../../src-shared/sync/redaction';
 import { errorOf, ServerUnreachableError } from './server-api';
-import type { ServerSession } from './server-session';
+import { SessionEndedError, type ServerSession } from './server-session';
+import { groupBySender, mergePushResults, PC_ACCOUNT } from './push-groups';
 import { openEventStream } from './event-stream';
 
 type Doc = Record<string, unknown>;
@@ -15,7 +16,14 @@ export interface CollectionReplicationOptions {
   collection: RxCollection<any>;
   spec: SyncCollection;
   all: readonly SyncCollection[];
+  /** The PC's team account: pulls, streams, and pushes of changes by no one with their own sign-in. */
   session: ServerSession;
+  /**
+   * A person's own server sign-in on this PC, or null: their changes then go with `session`
+   * (push-groups.ts). One that the server ends on the way is dropped by its owner, and the rows go
+   * with `session` instead.
+   */
+  sessionFor?(personId: string): ServerSession | null;
   /** Names the replication's stored checkpoints; one per server, so a new server starts over. */
   identifier: string;
   isLive: boolean;
@@ -55,9 +63,9 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   const stream$ = new Subject<RxReplicationPullStreamItem<Doc, SyncCheckpoint>>();
   let delivering = Promise.resolve();
   /** A request to the server that reports whether it got through. */
-  const send = async (path: string, init?: RequestInit): Promise<Response> => {
+  const send = async (path: string, init?: RequestInit, via: ServerSession = session): Promise<Response> => {
     try {
-      const response = await session.fetch(path, init);
+      const response = await via.fetch(path, init);
       options.onReachability?.(true);
       return response;
     } catch (error) {
@@ -71,6 +79,24 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     const local = await collection.storageInstance.findDocumentsById(docs.map((d) => String(d[primaryKey])), true);
     const byId = new Map(local.map((d) => [String((d as Doc)[primaryKey]), d as Doc]));
     return docs.map((d) => keepLocalOnlyFields(spec, d, byId.get(String(d[primaryKey]))));
+  };
+
+  const pushWith = async (via: ServerSession, rows: unknown[]): Promise<PushResponse> => {
+    const response = await send(`${base}/push`, { method: 'POST', body: JSON.stringify({ rows }) }, via);
+    if (!response.ok) throw new Error((await errorOf(response)).message);
+    return (await response.json()) as PushResponse;
+  };
+  /** Pushes rows with their sender's sign-in; one the server has just ended falls back to the PC's account. */
+  const pushGroup = async (sender: string, rows: unknown[]): Promise<PushResponse> => {
+    const own = sender === PC_ACCOUNT ? null : (options.sessionFor?.(sender) ?? null);
+    if (own) {
+      try {
+        return await pushWith(own, rows);
+      } catch (error) {
+        if (!(error instanceof SessionEndedError)) throw error;
+      }
+    }
+    return pushWith(session, rows);
   };
 
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
@@ -97,9 +123,11 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       modifier: (doc) => redactForPush(spec, doc, all) as WithDeleted<Doc>,
       async handler(rows) {
         await options.beforePush?.();
-        const response = await send(`${base}/push`, { method: 'POST', body: JSON.stringify({ rows }) });
-        if (!response.ok) throw new Error((await errorOf(response)).message);
-        const result = (await response.json()) as PushResponse;
+        // Each change goes with the identity of the person who made it, so the server judges them, not the PC's account.
+        const groups = groupBySender(spec.name, rows, (personId) => options.sessionFor?.(personId) != null);
+        const answers: PushResponse[] = [];
+        for (const group of groups) answers.push(await pushGroup(group.sender, group.rows));
+        const result = mergePushResults(groups, answers, primaryKey);
         options.onPushed?.(rows.map((r) => String((r.newDocumentState as Doc)[primaryKey])));
         if (result.refused.length) {
           const refusedIds = new Set(result.refused.map((r) => r.id));

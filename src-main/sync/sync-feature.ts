@@ -1,4 +1,4 @@
-import { map, of } from 'rxjs';
+import { combineLatest, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { fail, ok } from '../../src-shared/core/result';
 import { toPersonView } from '../../src-shared/people/person';
 import { standaloneStatus } from '../../src-shared/sync/sync-status';
@@ -7,16 +7,28 @@ import type { HostFeature } from '../host/feature';
 import type { CommandContext, QueryContext } from '../host/handler-types';
 import { findPersonByEmail } from '../people/people-store';
 import { conflictListQuery, recordConflictsQuery, reviewConflictCommand } from './record-conflicts-query';
-import { createTeamSync, type TeamSync } from './team-sync';
+import { createTeamSync, waitAtMost, type TeamSync } from './team-sync';
 
 // One team sync per host, found by the host's database: a test process may run several hosts.
 const engines = new WeakMap<LabDatabase, TeamSync>();
 const engineOf = (context: QueryContext | CommandContext) => engines.get(context.db);
 const notRunning = () => fail('invalid_state', 'Team sync is not running on this host.');
 
-/** For local sign-in: true when this host is in a team and the team's server accepts the password. */
-export const checkPasswordWithTeam = async (db: LabDatabase, email: string, password: string): Promise<boolean> =>
-  (await engines.get(db)?.checkPasswordWithServer(email, password)) ?? false;
+/**
+ * For a first local sign-in (no password hash here yet): true when this host is in a team and the
+ * team's server accepts the password. The server sign-in is kept, so their changes go as them.
+ */
+export const checkPasswordWithTeam = async (db: LabDatabase, person: { id: string; email: string }, password: string): Promise<boolean> =>
+  (await engines.get(db)?.signInPerson(person, password, true)) ?? false;
+
+/**
+ * For a local sign-in checked here: signs the person in to the team's server too, so their changes
+ * go with their own identity. Waits at most `waitMs`, then lets it finish in the background.
+ */
+export async function signInToTeam(db: LabDatabase, person: { id: string; email: string }, password: string, waitMs: number): Promise<void> {
+  const signingIn = engines.get(db)?.signInPerson(person, password);
+  if (signingIn) await waitAtMost(signingIn, waitMs);
+}
 
 /**
  * Joining may have matched the signed-in person with the team's by email (link-people.ts), which
@@ -52,7 +64,16 @@ export const syncFeature: HostFeature = {
     'sync/review-conflict': reviewConflictCommand,
   },
   queries: {
-    'sync/status': (_input, context) => (engineOf(context)?.status$ ?? of(standaloneStatus)).pipe(map((status) => ok(status))),
+    'sync/status': (_input, context) => {
+      const engine = engineOf(context);
+      if (!engine) return of(ok(standaloneStatus));
+      const sentAs$ = context.sessions.session$.pipe(
+        map((session) => session?.person.id ?? null),
+        distinctUntilChanged(),
+        switchMap((personId) => engine.changesSentAs$(personId)),
+      );
+      return combineLatest([engine.status$, sentAs$]).pipe(map(([status, changesSentAs]) => ok({ ...status, changesSentAs })));
+    },
     'sync/conflicts': conflictListQuery,
     'sync/record-conflicts': recordConflictsQuery,
   },

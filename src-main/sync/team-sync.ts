@@ -1,8 +1,8 @@
-import { BehaviorSubject, Subscription } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, Subscription, type Observable } from 'rxjs';
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { pushAfter, syncCollections } from '../../src-shared/sync/collections';
 import type { SessionTokens } from '../../src-shared/sync/protocol';
-import { derivePhase, standaloneStatus, type SyncStatusView } from '../../src-shared/sync/sync-status';
+import { derivePhase, standaloneStatus, type ChangesSentAs, type SyncStatusView } from '../../src-shared/sync/sync-status';
 import type { HostServices } from '../host/handler-types';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
 import { fetchAllPeople, serverApi, ServerUnreachableError, type Fetch } from './server-api';
@@ -10,6 +10,7 @@ import { createServerSession, type ServerSession } from './server-session';
 import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } from './sync-settings-store';
 import { finishPersonMerges, linkPeopleByEmail } from './link-people';
 import { fetchOutboxKey, forgetOutboxKey } from './outbox-key-store';
+import { createPersonSessions } from './person-sessions';
 
 export interface TeamSyncOptions {
   fetch?: Fetch;
@@ -39,6 +40,7 @@ export interface ConnectInput {
 export function createTeamSync(services: HostServices, options: TeamSyncOptions = {}) {
   const fetchFn = options.fetch ?? fetch;
   const store = createSyncSettingsStore(services.db);
+  const people = createPersonSessions({ db: services.db, fetch: fetchFn, clock: services.clock, log: services.log });
   const status$ = new BehaviorSubject<SyncStatusView>(standaloneStatus);
   let settings: TeamSyncSettings | null = null;
   let session: ServerSession | null = null;
@@ -70,6 +72,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       account: settings ? settings.tokens.person : null,
       pendingChanges: pending.size,
       lastSyncedAt,
+      changesSentAs: null,
       error: endedMessage ?? (phase === 'offline' ? `The sync server cannot be reached${lastError ? ` (${lastError})` : ''}. Changes are kept on this PC and sent when it is back.` : null),
       refused: refused.slice(-20).map(({ document: _doc, ...view }) => view).reverse(),
     };
@@ -133,6 +136,8 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         spec,
         all: syncCollections,
         session,
+        // The PC account's own person has no second sign-in: their changes go with `session`.
+        sessionFor: (personId) => people.sessionFor(personId),
         identifier: `${identifierBase}-${spec.name}`,
         isLive: true,
         retryTimeMs: options.retryTimeMs ?? 5000,
@@ -198,6 +203,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       await services.runExclusive(() => finishPersonMerges(services));
       settings = await store.load();
       refused = await store.loadRefused();
+      if (settings) await people.open(settings.serverUrl);
       if (settings) startReplications(settings);
       publish();
     },
@@ -221,6 +227,8 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       await linkPeopleByEmail(services, serverPeople.value, actor);
       settings = { serverUrl: input.serverUrl, tokens, lastSyncedAt: settings?.serverUrl === input.serverUrl ? settings.lastSyncedAt : null };
       await store.save(settings);
+      // The people's own sign-ins are for one server; joining another forgets them.
+      await people.open(input.serverUrl);
       services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });
       startReplications(settings);
       return ok(status$.value);
@@ -235,6 +243,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       settings = null;
       endedMessage = null;
       pending.clear();
+      await people.forgetAll();
       await store.clear();
       await forgetOutboxKey(services.db);
       publish();
@@ -242,15 +251,31 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     },
 
     /**
-     * Whether the team's server accepts this email and password: lets someone an administrator
-     * added on another PC sign in here for the first time (this PC has their person, not their hash).
+     * A person signed in on this PC with `password`: signs them in to the team's server too, so
+     * their changes go with their own identity (person-sessions.ts). True when the server accepted
+     * the password, which also lets someone an administrator added on another PC sign in here for
+     * the first time (this PC has their person, not their hash). False when not in a team, the
+     * server is unreachable or refuses; never throws. The PC account's person needs no second
+     * sign-in: for them the server is asked only when `isPasswordCheck` (no local password yet).
      */
-    async checkPasswordWithServer(email: string, password: string): Promise<boolean> {
+    async signInPerson(person: { id: string; email: string }, password: string, isPasswordCheck = false): Promise<boolean> {
       if (!settings) return false;
-      const result = await serverApi.signIn(fetchFn, settings.serverUrl, email, password);
+      if (person.id !== settings.tokens.person.id) return people.signIn(person, password);
+      if (!isPasswordCheck) return true;
+      const result = await serverApi.signIn(fetchFn, settings.serverUrl, person.email, password);
       if (!result.ok) return false;
       await serverApi.signOut(fetchFn, settings.serverUrl, result.value.refreshToken);
       return true;
+    },
+
+    /** Settings → Team sync's line for one person: whether their changes go with their own server sign-in or the PC's account. */
+    changesSentAs$(personId: string | null): Observable<ChangesSentAs> {
+      return combineLatest([status$, people.people$]).pipe(
+        map(([status, withOwn]): ChangesSentAs => {
+          if (!personId || status.phase === 'standalone' || !settings) return null;
+          return personId === settings.tokens.person.id || withOwn.has(personId) ? 'own_sign_in' : 'pc_account';
+        }),
+      );
     },
 
     /** Retries at once: re-syncs every collection. */
@@ -264,6 +289,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     async dispose(): Promise<void> {
       isDisposed = true;
       await stopReplications();
+      people.dispose();
       status$.complete();
     },
   };
@@ -272,7 +298,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
 export type TeamSync = ReturnType<typeof createTeamSync>;
 
 /** Waits for `work`, but no longer than `ms`; its failure counts as done. */
-async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+export async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);

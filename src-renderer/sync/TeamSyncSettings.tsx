@@ -6,7 +6,7 @@ import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
 import { recordNoun, recordPlace } from './record-place';
-import { phaseText, formatTime } from './sync-text';
+import { changesSentAsText, phaseText, formatTime } from './sync-text';
 import { useSyncConflicts, useSyncStatus } from './useSyncStatus';
 
 const FORM_FIELDS = ['serverUrl', 'email', 'password', 'setupToken'];
@@ -54,6 +54,7 @@ export function TeamSyncSettings() {
           <Stack spacing={0.5}>
             <Typography>Server: <b>{s.serverUrl}</b></Typography>
             <Typography>Signed in as: <b>{s.account?.name}</b> ({s.account?.email})</Typography>
+            {s.changesSentAs && <Typography data-testid="team-sync-sent-as">{changesSentAsText(s.changesSentAs, s.account?.name)}</Typography>}
             <Typography data-testid="team-sync-pending">Changes waiting to be sent: {s.pendingChanges}</Typography>
             <Typography>Last successful sync: {formatTime(s.lastSyncedAt)}</Typography>
             {s.error && <Alert severity={s.phase === 'error' ? 'error' : 'warning'}>{s.error}</Alert>}

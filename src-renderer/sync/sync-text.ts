@@ -1,4 +1,4 @@
-import type { SyncPhase } from '../../src-shared/sync/sync-status';
+import type { ChangesSentAs, SyncPhase } from '../../src-shared/sync/sync-status';
 
 /** How each sync phase is shown: the chip label, its colour and the sentence behind it. */
 export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 'success' | 'warning' | 'error' | 'info'; hint: string }> = {
@@ -11,3 +11,10 @@ export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 's
 };
 
 export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
+
+/** Settings → Team sync's line on whose server sign-in the signed-in person's changes go with. */
+export function changesSentAsText(sentAs: ChangesSentAs, pcAccountName: string | undefined): string | null {
+  if (sentAs === 'own_sign_in') return 'Your changes go to the server with your own sign-in.';
+  if (sentAs === 'pc_account') return `Your changes go to the server with this PC’s account (${pcAccountName ?? 'the person who joined it'}): sign out and in again while the server is reachable to send them as yourself.`;
+  return null;
+}

@@ -25,6 +25,12 @@ export interface RefusedChangeView {
   at: string;
 }
 
+/**
+ * Whose server sign-in the signed-in person's changes go with: their own (the server judges them),
+ * or the PC's team account (they have no server sign-in on this PC yet). Null standalone or signed out.
+ */
+export type ChangesSentAs = 'own_sign_in' | 'pc_account' | null;
+
 export interface SyncStatusView {
   phase: SyncPhase;
   serverUrl: string | null;
@@ -33,6 +39,8 @@ export interface SyncStatusView {
   pendingChanges: number;
   /** When everything was last sent and received (ISO UTC). */
   lastSyncedAt: string | null;
+  /** For the person asking (sync/status is per UI connection). */
+  changesSentAs: ChangesSentAs;
   /** The current problem in words, when there is one. */
   error: string | null;
   refused: RefusedChangeView[];
@@ -44,6 +52,7 @@ export const standaloneStatus: SyncStatusView = {
   account: null,
   pendingChanges: 0,
   lastSyncedAt: null,
+  changesSentAs: null,
   error: null,
   refused: [],
 };

@@ -1,0 +1,152 @@
+import { BehaviorSubject } from 'rxjs';
+import type { SessionTokens } from '../../src-shared/sync/protocol';
+import type { LabDatabase } from '../database/open-database';
+import type { Logger } from '../logging/logger';
+import { serverApi, type Fetch } from './server-api';
+import { createServerSession, type ServerSession } from './server-session';
+
+/**
+ * The local document (never replicated) with the server sign-ins of the people who signed in on this
+ * PC: refresh tokens only, kept like the PC account's in `team-sync` (a plain local document in the
+ * PC's database), so their changes keep going with their own identity after a restart.
+ */
+const PEOPLE_SESSIONS_KEY = 'team-sync-people';
+
+interface StoredPersonSession {
+  person: SessionTokens['person'];
+  refreshToken: string;
+}
+
+interface StoredPeopleSessions {
+  serverUrl: string;
+  people: StoredPersonSession[];
+}
+
+export interface PersonSessionsOptions {
+  db: LabDatabase;
+  fetch: Fetch;
+  clock: () => Date;
+  log: Logger;
+}
+
+interface Entry extends StoredPersonSession {
+  session: ServerSession;
+}
+
+/**
+ * Each person's own sign-in to the sync server on this PC (the PC account's is team-sync's).
+ * Access tokens stay in memory; refresh tokens are stored before a rotated one is used. A sign-in
+ * the server ends (refresh refused, person deactivated) is dropped and logged: that person's
+ * changes then go with the PC's account until they sign in here again.
+ */
+export function createPersonSessions(options: PersonSessionsOptions) {
+  const { db, log } = options;
+  const entries = new Map<string, Entry>();
+  /** Ids of the people who have a server sign-in on this PC, live. */
+  const people$ = new BehaviorSubject<ReadonlySet<string>>(new Set());
+  let serverUrl: string | null = null;
+  let writing: Promise<void> = Promise.resolve();
+
+  const changed = () => people$.next(new Set(entries.keys()));
+
+  /** Stores the current sign-ins; writes one after another, so an older snapshot never lands last. */
+  const persist = (): Promise<void> => {
+    const snapshot: StoredPeopleSessions | null = serverUrl && entries.size > 0 ? { serverUrl, people: [...entries.values()].map(({ person, refreshToken }) => ({ person, refreshToken })) } : null;
+    const done = writing.then(async () => {
+      if (snapshot) await db.upsertLocal<StoredPeopleSessions>(PEOPLE_SESSIONS_KEY, snapshot);
+      else await (await db.getLocal(PEOPLE_SESSIONS_KEY))?.remove();
+    });
+    writing = done.catch(() => undefined);
+    return done;
+  };
+
+  const keep = (url: string, tokens: SessionTokens) => {
+    const id = tokens.person.id;
+    const entry: Entry = {
+      person: tokens.person,
+      refreshToken: tokens.refreshToken,
+      session: createServerSession({
+        serverUrl: url,
+        tokens,
+        fetch: options.fetch,
+        clock: options.clock,
+        onRotated: async (rotated) => {
+          if (entries.get(id) !== entry) return;
+          entry.refreshToken = rotated.refreshToken;
+          await persist();
+        },
+        onEnded: (message) => {
+          if (entries.get(id) !== entry) return;
+          entries.delete(id);
+          log.warn('a person’s server sign-in ended; their changes go with this PC’s account', { personId: id, message });
+          changed();
+          void persist().catch((error: unknown) => log.warn('could not store the people’s server sign-ins', { error: String(error) }));
+        },
+      }),
+    };
+    entries.set(id, entry);
+  };
+
+  return {
+    people$,
+
+    /** Takes up the stored sign-ins for `url`; those for another server are forgotten. */
+    async open(url: string): Promise<void> {
+      if (serverUrl === url) return;
+      entries.clear();
+      serverUrl = url;
+      const stored = (await db.getLocal<StoredPeopleSessions>(PEOPLE_SESSIONS_KEY))?.toJSON().data as StoredPeopleSessions | undefined;
+      if (stored?.serverUrl === url) {
+        // No access token after a restart: the first request refreshes (and stores the rotated token).
+        for (const { person, refreshToken } of stored.people) keep(url, { person, refreshToken, accessToken: '', accessTokenExpiresAt: new Date(0).toISOString() });
+      } else if (stored) await persist();
+      changed();
+    },
+
+    /**
+     * Signs `person` in to the server with the password they just gave this PC and keeps the sign-in.
+     * False (and nothing kept) when the server is unreachable, refuses the password or knows that
+     * email as someone else; never throws.
+     */
+    async signIn(person: { id: string; email: string }, password: string): Promise<boolean> {
+      const url = serverUrl;
+      if (!url) return false;
+      const result = await serverApi.signIn(options.fetch, url, person.email, password);
+      if (!result.ok) {
+        log.info('no server sign-in for this person; their changes go with this PC’s account', { personId: person.id, code: result.error.code });
+        return false;
+      }
+      if (result.value.person.id !== person.id || serverUrl !== url) {
+        log.warn('the server’s sign-in is for someone else; not kept', { personId: person.id, serverPersonId: result.value.person.id });
+        await serverApi.signOut(options.fetch, url, result.value.refreshToken);
+        return false;
+      }
+      keep(url, result.value);
+      changed();
+      await persist().catch((error: unknown) => log.warn('could not store the people’s server sign-ins', { error: String(error) }));
+      return true;
+    },
+
+    /** The person's own server sign-in, or null (then their changes go with the PC's account). */
+    sessionFor(personId: string): ServerSession | null {
+      const entry = entries.get(personId);
+      return entry && !entry.session.isEnded ? entry.session : null;
+    },
+
+    /** Team sync → Disconnect: signs every person out of the server (when it answers) and forgets them. */
+    async forgetAll(): Promise<void> {
+      const ending = [...entries.values()];
+      entries.clear();
+      serverUrl = null;
+      changed();
+      await Promise.all(ending.map((e) => e.session.signOut().catch(() => undefined)));
+      await persist();
+    },
+
+    dispose(): void {
+      people$.complete();
+    },
+  };
+}
+
+export type PersonSessions = ReturnType<typeof createPersonSessions>;
