@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BehaviorSubject } from 'rxjs';
 import type { SessionTokens } from '../../src-shared/sync/protocol';
 import type { LabDatabase } from '../database/open-database';
@@ -46,6 +47,13 @@ export function createPersonSessions(options: PersonSessionsOptions) {
   const people$ = new BehaviorSubject<ReadonlySet<string>>(new Set());
   let serverUrl: string | null = null;
   let writing: Promise<void> = Promise.resolve();
+  /**
+   * Passwords (as salted fingerprints, in memory) the server refused for a person: not tried again,
+   * so someone whose PC and server passwords differ does not lock their server account by signing
+   * in here every day.
+   */
+  const refused = new Set<string>();
+  const fingerprint = (url: string, personId: string, password: string) => createHash('sha256').update(`${url}\u0000${personId}\u0000${password}`).digest('base64url');
 
   const changed = () => people$.next(new Set(entries.keys()));
 
@@ -111,8 +119,12 @@ export function createPersonSessions(options: PersonSessionsOptions) {
     async signIn(person: { id: string; email: string }, password: string): Promise<boolean> {
       const url = serverUrl;
       if (!url) return false;
+      if (this.sessionFor(person.id)) return true;
+      const key = fingerprint(url, person.id, password);
+      if (refused.has(key)) return false;
       const result = await serverApi.signIn(options.fetch, url, person.email, password);
       if (!result.ok) {
+        if (result.error.code === 'unauthenticated') refused.add(key);
         log.info('no server sign-in for this person; their changes go with this PC’s account', { personId: person.id, code: result.error.code });
         return false;
       }
