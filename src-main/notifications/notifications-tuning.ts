@@ -11,6 +11,11 @@ export interface NotificationsTuning {
   rederiveDebounceMs: number;
   /** Derive everything again at least this often (a safety net; data changes trigger it anyway). */
   rederiveEveryMs: number;
+  /**
+   * After a data change, derive only the changed documents' reminders (rules with `incremental`).
+   * False derives every rule in full after each change: the old way, kept as the benchmark's reference.
+   */
+  isIncrementalDerive: boolean;
   catchUp: CatchUpOptions;
   backoff: BackoffPolicy;
   maxAttempts: { email: number; webhook: number };
@@ -25,6 +30,7 @@ export const defaultTuning: NotificationsTuning = {
   clockJumpToleranceMs: 5_000,
   rederiveDebounceMs: 300,
   rederiveEveryMs: 15 * 60_000,
+  isIncrementalDerive: true,
   catchUp: { lateAfterMs: 60_000, summariseFrom: 3 },
   backoff: { baseMs: 30_000, maxMs: 6 * 3_600_000 },
   maxAttempts: { email: 6, webhook: 8 },

@@ -1,11 +1,12 @@
-import { debounceTime, merge, type Subscription } from 'rxjs';
+import { debounceTime, map, merge, tap, type Subscription } from 'rxjs';
+import type { CollectionName } from '../../src-shared/db/schemas';
 import { collapseSuperseded, type DueReminder } from '../../src-shared/scheduler/reminder';
 import { isClockJump, type ClockReading } from '../../src-shared/scheduler/clock-jump';
 import { createSerialQueue } from '../bridge/serial-queue';
 import type { HostServices } from '../host/handler-types';
 import type { NotificationsTuning } from '../notifications/notifications-tuning';
 import { fireReminders } from './fire-reminders';
-import type { ReminderRule } from './reminder-rule';
+import type { ChangedDocuments, DerivedFor, ReminderRule } from './reminder-rule';
 
 export interface SchedulerOptions {
   services: HostServices;
@@ -15,7 +16,7 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** Derives every rule's reminders again and fires what is due. Resolves when done. */
+  /** Derives every rule's reminders again (in full) and fires what is due. Resolves when done. */
   rederive(reason: string): Promise<void>;
   /** Reminders waiting for their time. */
   pendingCount(): number;
@@ -46,6 +47,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let pending: DueReminder[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let isDisposed = false;
+  const dirty = new Map<CollectionName, Set<string>>();
 
   const reading = (): ClockReading => ({ wallMs: clock().getTime(), monotonicMs: monotonic() });
 
@@ -60,27 +62,72 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return fired;
   }
 
-  async function derive(reason: string): Promise<void> {
-    const now = clock();
-    const derived: DueReminder[] = [];
-    const owners = new Map<string, ReminderRule>();
-    for (const rule of rules) {
-      let list: DueReminder[];
-      try {
-        list = await rule.derive(db, now);
-      } catch (error) {
-        log.error('a reminder rule failed; its reminders wait for the next round', error, { rule: rule.kind });
-        list = pending.filter((r) => ruleOf.get(r.id) === rule);
-      }
-      for (const r of list) owners.set(r.id, rule);
-      derived.push(...list);
+  /** A rule's reminders, or undefined when it failed (its pending ones then stay as they are). */
+  async function attempt(rule: ReminderRule, derive: () => Promise<DueReminder[]>): Promise<DueReminder[] | undefined> {
+    try {
+      return await derive();
+    } catch (error) {
+      log.error('a reminder rule failed; its reminders wait for the next round', error, { rule: rule.kind });
+      return undefined;
     }
+  }
+
+  /**
+   * Puts `derived` in place of the pending reminders of `rule` that `isReplaced` picks: superseded
+   * and already fired ones are left out, and a reminder id is never pending twice.
+   */
+  async function replace(rule: ReminderRule, derived: DueReminder[], now: Date, isReplaced: (r: DueReminder) => boolean): Promise<void> {
     const candidates = collapseSuperseded(derived, now);
     const fired = await firedIds(candidates.map((r) => r.id));
-    pending = candidates.filter((r) => !fired.has(r.id)).sort(byDueAt);
-    ruleOf.clear();
-    for (const r of pending) ruleOf.set(r.id, owners.get(r.id)!);
+    const fresh = candidates.filter((r) => !fired.has(r.id)).sort(byDueAt);
+    const freshIds = new Set(fresh.map((r) => r.id));
+    const kept: DueReminder[] = [];
+    for (const r of pending) {
+      if (freshIds.has(r.id) || (ruleOf.get(r.id) === rule && isReplaced(r))) ruleOf.delete(r.id);
+      else kept.push(r);
+    }
+    pending = mergeByDueAt(kept, fresh);
+    for (const r of fresh) ruleOf.set(r.id, rule);
+  }
+
+  /** Every rule over all its data: on start, after a clock jump, periodically. */
+  async function deriveAll(reason: string): Promise<void> {
+    // Changes noted so far are read by this round; later ones make a round of their own.
+    dirty.clear();
+    const now = clock();
+    for (const rule of rules) {
+      const list = await attempt(rule, () => rule.derive(db, now));
+      if (list) await replace(rule, list, now, () => true);
+      // Between rules, let commands waiting for the event loop run.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (reason !== 'data changed' && reason !== 'periodic') log.info('reminders derived', { reason, pending: pending.length });
+  }
+
+  /** Only what the documents written since the last round can change (the rules' `deriveFor`). */
+  async function deriveChanged(): Promise<void> {
+    if (dirty.size === 0) return;
+    const changed: ChangedDocuments = new Map(dirty);
+    dirty.clear();
+    const now = clock();
+    for (const rule of rules) {
+      if (!rule.watches.some((name) => changed.has(name))) continue;
+      const incremental = rule.incremental;
+      let result: DerivedFor | 'all';
+      try {
+        result = incremental ? await incremental.deriveFor(db, changed, now) : 'all';
+      } catch (error) {
+        log.error('a reminder rule failed for changed documents; deriving it in full', error, { rule: rule.kind });
+        result = 'all';
+      }
+      if (result === 'all' || !incremental) {
+        const list = await attempt(rule, () => rule.derive(db, now));
+        if (list) await replace(rule, list, now, () => true);
+      } else {
+        const { owners, reminders } = result;
+        await replace(rule, reminders, now, (r) => owners.has(incremental.ownerOf(r)));
+      }
+    }
   }
 
   async function fireDue(): Promise<void> {
@@ -134,7 +181,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
 
   const rederive = (reason: string) => run(reason, async () => {
-    await derive(reason);
+    await deriveAll(reason);
     await fireDue();
   });
 
@@ -151,10 +198,23 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   clockCheck.unref?.();
   periodic.unref?.();
 
+  // Ids of the documents written since the last round; RxDB's change events carry them.
   const watched = [...new Set(rules.flatMap((r) => r.watches))];
-  const dataChanges: Subscription = merge(...watched.map((name) => db[name].$))
-    .pipe(debounceTime(tuning.rederiveDebounceMs))
-    .subscribe(() => void rederive('data changed'));
+  const dataChanges: Subscription = merge(...watched.map((name) => db[name].$.pipe(map((event) => [name, event] as const))))
+    .pipe(
+      tap(([name, event]) => {
+        if (!event.isLocal) dirty.set(name, (dirty.get(name) ?? new Set()).add(event.documentId));
+      }),
+      debounceTime(tuning.rederiveDebounceMs),
+    )
+    .subscribe(() => {
+      if (tuning.isIncrementalDerive) {
+        void run('data changed', async () => {
+          await deriveChanged();
+          await fireDue();
+        });
+      } else void rederive('data changed');
+    });
 
   void rederive('start');
 
@@ -174,3 +234,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
 // ISO-8601 UTC strings of one format sort as their instants.
 const byDueAt = (a: DueReminder, b: DueReminder) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Two lists sorted by byDueAt as one: linear, where sorting every pending reminder again after each edit is not. */
+function mergeByDueAt(a: readonly DueReminder[], b: readonly DueReminder[]): DueReminder[] {
+  if (b.length === 0) return [...a];
+  const result: DueReminder[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) result.push(byDueAt(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) result.push(a[i++]!);
+  while (j < b.length) result.push(b[j++]!);
+  return result;
+}

@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '../../src-shared/workflows/definition-s
 import { dueWork } from '../../src-shared/workflows/deadlines';
 import type { DeadlineKind, ScheduledWork } from '../../src-shared/workflows/effects';
 import type { WorkflowInstance } from '../../src-shared/workflows/instance';
+import type { LabDatabase } from '../database/open-database';
 import type { ReminderRule } from '../scheduler/reminder-rule';
 import { createWorkflowRuntime } from './workflow-runtime';
 
@@ -42,24 +43,52 @@ export function parseDeadlineKey(key: string): { instanceId: string; token: stri
   return { instanceId, token, kind, ...(rule ? { rule: Number(rule) } : {}) };
 }
 
+/** A stored instance as the deadline rule reads it. */
+interface StoredInstance {
+  id: string;
+  definitionId: string;
+  status: string;
+  state: WorkflowInstance;
+}
+
+/** One instance's time-driven work (none while it is neither running nor stopped by an incident). */
+export function instanceDeadlines(instance: StoredInstance, definition: WorkflowDefinition | undefined): DueReminder[] {
+  if (!definition || (instance.status !== 'running' && instance.status !== 'incident')) return [];
+  const state = instance.state;
+  // Stopped by an incident, only a breach can be recorded; the rest waits for the instance to run again (a change, so a new round).
+  const work = dueWork(definition, state).filter((item) => state.status !== 'incident' || item.kind === 'sla_breach');
+  return work.map((item) => deadlineReminder(item, definition.name));
+}
+
+async function deadlinesOf(db: LabDatabase, instances: StoredInstance[]): Promise<DueReminder[]> {
+  if (instances.length === 0) return [];
+  const definitions = await db.workflow_definitions.findByIds([...new Set(instances.map((i) => i.definitionId))]).exec();
+  return instances.flatMap((instance) => {
+    const stored = definitions.get(instance.definitionId);
+    return instanceDeadlines(instance, stored ? { ...(stored.get('definition') as WorkflowDefinition), version: stored.get('version') as number } : undefined);
+  });
+}
+
+const plain = (docs: Iterable<{ toJSON(): unknown }>) => [...docs].map((d) => d.toJSON() as StoredInstance);
+
+/**
+ * Per instance after a change: an instance's deadlines read only the instance and its definition,
+ * and a definition version never changes once instances run on it.
+ */
 export function createWorkflowDeadlineRule(): ReminderRule {
   return {
     kind: 'workflow_deadline',
     watches: ['workflow_instances'],
     async derive(db) {
-      const instances = await db.workflow_instances.find({ selector: { status: { $in: ['running', 'incident'] } } }).exec();
-      if (instances.length === 0) return [];
-      const definitionIds = [...new Set(instances.map((d) => d.get('definitionId') as string))];
-      const definitions = await db.workflow_definitions.findByIds(definitionIds).exec();
-      return instances.flatMap((doc) => {
-        const stored = definitions.get(doc.get('definitionId') as string);
-        if (!stored) return [];
-        const definition = { ...(stored.get('definition') as WorkflowDefinition), version: stored.get('version') as number };
-        const state = doc.get('state') as WorkflowInstance;
-        // Stopped by an incident, only a breach can be recorded; the rest waits for the instance to run again (a change, so a new round).
-        const work = dueWork(definition, state).filter((item) => state.status !== 'incident' || item.kind === 'sla_breach');
-        return work.map((item) => deadlineReminder(item, definition.name));
-      });
+      return deadlinesOf(db, plain(await db.workflow_instances.find({ selector: { status: { $in: ['running', 'incident'] } } }).exec()));
+    },
+    incremental: {
+      ownerOf: (r) => parseDeadlineKey(r.key)?.instanceId ?? '',
+      async deriveFor(db, changed) {
+        const ids = [...(changed.get('workflow_instances') ?? [])];
+        const instances = ids.length ? plain((await db.workflow_instances.findByIds(ids).exec()).values()) : [];
+        return { owners: new Set(ids), reminders: await deadlinesOf(db, instances) };
+      },
     },
     // An item the engine is not ready for (a timer not due after a clock change) is derived again on
     // the next round; a closed instance or a moved-on step is a no-op.

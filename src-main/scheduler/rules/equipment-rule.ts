@@ -1,6 +1,7 @@
 import {
   defaultEquipmentReminderSettings, equipmentReminders, type EquipmentForReminders, type EquipmentReminderSettings,
 } from '../../../src-shared/scheduler/equipment-reminders';
+import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { ReminderRule } from '../reminder-rule';
 import { hostUtcOffsetMinutes } from './local-time';
 
@@ -28,7 +29,23 @@ export const defaultEquipmentMapper: EquipmentMapper = (record) => {
   };
 };
 
-/** Calibration and maintenance due reminders for the people responsible for an instrument. */
+/** A stored `records` document as the rule reads it. */
+interface StoredRecord {
+  id: string;
+  kind?: string;
+  title: string;
+  status: string;
+  data?: Record<string, unknown>;
+}
+
+/** One record's reminders: none unless it is equipment the mapper accepts. */
+export function equipmentDocumentReminders(record: StoredRecord, settings: EquipmentReminderSettings, now: Date, mapper: EquipmentMapper = defaultEquipmentMapper): DueReminder[] {
+  if (record.kind !== 'equipment') return [];
+  const mapped = mapper({ id: record.id, title: record.title, status: record.status, data: record.data ?? {} });
+  return mapped ? equipmentReminders(mapped, settings, now) : [];
+}
+
+/** Calibration and maintenance due reminders for the people responsible for an instrument; per record after an edit. */
 export function createEquipmentRule(settings: Partial<EquipmentReminderSettings> = {}, mapper: EquipmentMapper = defaultEquipmentMapper): ReminderRule {
   const effective: EquipmentReminderSettings = { ...defaultEquipmentReminderSettings, utcOffsetMinutes: hostUtcOffsetMinutes(), ...settings };
   return {
@@ -36,10 +53,15 @@ export function createEquipmentRule(settings: Partial<EquipmentReminderSettings>
     watches: ['records'],
     async derive(db, now) {
       const docs = await db.records.find({ selector: { kind: 'equipment' } }).exec();
-      return docs.flatMap((d) => {
-        const mapped = mapper({ id: d.id, title: d.get('title') as string, status: d.get('status') as string, data: (d.get('data') ?? {}) as Record<string, unknown> });
-        return mapped ? equipmentReminders(mapped, effective, now) : [];
-      });
+      return docs.flatMap((d) => equipmentDocumentReminders(d.toJSON() as StoredRecord, effective, now, mapper));
+    },
+    incremental: {
+      ownerOf: (r) => r.link?.itemId ?? '',
+      async deriveFor(db, changed, now) {
+        const ids = [...(changed.get('records') ?? [])];
+        const docs = ids.length ? await db.records.findByIds(ids).exec() : new Map();
+        return { owners: new Set(ids), reminders: [...docs.values()].flatMap((d) => equipmentDocumentReminders(d.toJSON() as StoredRecord, effective, now, mapper)) };
+      },
     },
   };
 }

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { DueReminder } from '../../../src-shared/scheduler/reminder';
+import { createEquipmentRule, equipmentDocumentReminders } from '../../../src-main/scheduler/rules/equipment-rule';
+import { createMeetingRule, meetingDocumentReminders } from '../../../src-main/scheduler/rules/meeting-rule';
+import { createMilestoneRule, milestoneDocumentReminders } from '../../../src-main/scheduler/rules/milestone-rule';
+import { createTaskDueRule, taskDocumentReminders } from '../../../src-main/scheduler/rules/task-due-rule';
+import { createWorkflowRule, instanceReminders } from '../../../src-main/scheduler/rules/workflow-rule';
+import { createWorkflowDeadlineRule, instanceDeadlines } from '../../../src-main/workflows/deadline-rule';
+import { flow, people, start, t0, task } from '../workflows/helpers';
+
+/**
+ * The per-document halves of the scheduler rules: what one stored document derives, and which
+ * document the scheduler credits each reminder to. An edit replaces exactly the reminders whose
+ * owner is the edited document, so a wrong owner would leave stale reminders or drop others'.
+ */
+
+const now = new Date('2026-03-01T00:00:00.000Z');
+const local = { utcOffsetMinutes: 0, dueTimeOfDay: '17:00' };
+const ownersOf = (ownerOf: (r: DueReminder) => string, list: DueReminder[]) => [...new Set(list.map(ownerOf))];
+
+describe('task due rule, one task', () => {
+  const settings = { leadTimesMs: [86_400_000], overdueEveryMs: 86_400_000, ...local };
+  const ownerOf = createTaskDueRule(settings).incremental!.ownerOf;
+  const open = { id: 'T1', title: 'Weigh samples', status: 'todo', assigneeId: 'P1', dueDate: '2026-03-04' };
+
+  it('derives the open task’s reminders, each owned by the task', () => {
+    const list = taskDocumentReminders(open, settings, now);
+    expect(list.map((r) => r.dueAt)).toEqual(['2026-03-03T17:00:00.000Z', '2026-03-04T17:00:00.000Z', '2026-03-05T17:00:00.000Z']);
+    expect(ownersOf(ownerOf, list)).toEqual(['T1']);
+  });
+
+  it('derives nothing for a done, cancelled, unassigned or undated task, as the full query filters', () => {
+    for (const status of ['done', 'cancelled', 'archived']) expect(taskDocumentReminders({ ...open, status }, settings, now)).toEqual([]);
+    const { assigneeId: _a, ...unassigned } = open;
+    const { dueDate: _d, ...undated } = open;
+    expect(taskDocumentReminders(unassigned, settings, now)).toEqual([]);
+    expect(taskDocumentReminders(undated, settings, now)).toEqual([]);
+  });
+
+  it('gives a moved due date new reminder ids, so the old ones are dropped, not fired', () => {
+    const before = taskDocumentReminders(open, settings, now).map((r) => r.id);
+    const after = taskDocumentReminders({ ...open, dueDate: '2026-03-05' }, settings, now).map((r) => r.id);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+  });
+});
+
+describe('meeting rule, one meeting', () => {
+  const lead = [15 * 60_000];
+  const ownerOf = createMeetingRule(lead).incremental!.ownerOf;
+  const meeting = { id: 'MT1', title: 'Method review', startsAt: '2026-03-02T09:00:00.000Z', data: { attendeeIds: ['P1', 'P2', 7] } };
+
+  it('reminds each attendee, owned by the meeting', () => {
+    const list = meetingDocumentReminders(meeting, lead, now);
+    expect(list.map((r) => r.recipientId)).toEqual(['P1', 'P2']);
+    expect(ownersOf(ownerOf, list)).toEqual(['MT1']);
+  });
+
+  it('derives nothing for a cancelled meeting, one long past or one beyond the horizon', () => {
+    expect(meetingDocumentReminders({ ...meeting, data: { ...meeting.data, status: 'cancelled' } }, lead, now)).toEqual([]);
+    expect(meetingDocumentReminders({ ...meeting, startsAt: '2026-02-27T09:00:00.000Z' }, lead, now)).toEqual([]);
+    expect(meetingDocumentReminders({ ...meeting, startsAt: '2026-05-01T09:00:00.000Z' }, lead, now)).toEqual([]);
+  });
+});
+
+describe('equipment rule, one record', () => {
+  const settings = { leadTimesMs: [14 * 86_400_000], overdueEveryMs: 7 * 86_400_000, ...local };
+  const ownerOf = createEquipmentRule(settings).incremental!.ownerOf;
+  const balance = { id: 'E1', kind: 'equipment', title: 'Balance B-12', status: 'in_use', data: { calibrationDueDate: '2026-03-20', responsibleIds: ['P1'] } };
+
+  it('reminds the responsible person, owned by the instrument', () => {
+    const list = equipmentDocumentReminders(balance, settings, now);
+    expect(list.length).toBeGreaterThan(0);
+    expect(ownersOf(ownerOf, list)).toEqual(['E1']);
+  });
+
+  it('derives nothing for other record kinds or retired instruments', () => {
+    expect(equipmentDocumentReminders({ ...balance, kind: 'invoice' }, settings, now)).toEqual([]);
+    expect(equipmentDocumentReminders({ ...balance, status: 'retired' }, settings, now)).toEqual([]);
+  });
+});
+
+describe('milestone rule, one milestone', () => {
+  const settings = { leadTimesMs: [86_400_000], ...local };
+  const ownerOf = createMilestoneRule(settings).incremental!.ownerOf;
+  const milestone = { id: 'MS1', projectId: 'PR1', title: 'Method validated', data: { dueDate: '2026-03-20' } };
+
+  it('reminds the project owner, owned by the milestone (its link points at the project)', () => {
+    const list = milestoneDocumentReminders(milestone, 'P9', settings, now);
+    expect(list.map((r) => [r.recipientId, r.link?.itemId])).toEqual([['P9', 'PR1']]);
+    expect(ownersOf(ownerOf, list)).toEqual(['MS1']);
+  });
+
+  it('derives nothing without a project owner, a due date, or once reached', () => {
+    expect(milestoneDocumentReminders(milestone, undefined, settings, now)).toEqual([]);
+    expect(milestoneDocumentReminders({ ...milestone, data: {} }, 'P9', settings, now)).toEqual([]);
+    expect(milestoneDocumentReminders({ ...milestone, data: { dueDate: '2026-03-20', status: 'reached' } }, 'P9', settings, now)).toEqual([]);
+  });
+});
+
+describe('workflow rules, one instance', () => {
+  const definition = flow([task('analyse', ['done'], 'member'), { step_id: 'done', name: 'Done', type: 'end' }], { sla_config: { analyse: { duration_hours: 4, at_risk_percent: 50, escalation_rules: [{ at_percent: 75, action: 'notify', to_type: 'role', to_value: 'admin' }] } } });
+  const { instance } = start(definition, {}, people.requester, t0);
+  const stored = { id: instance.id, definitionId: 'D1', status: 'running', state: instance };
+
+  it('notifies the step’s role holders, owned by the instance', () => {
+    const list = instanceReminders(stored, new Map([['member', ['P1', 'P2']]]));
+    expect(new Set(list.map((r) => r.recipientId))).toEqual(new Set(['P1', 'P2']));
+    expect(ownersOf(createWorkflowRule().incremental!.ownerOf, list)).toEqual([instance.id]);
+    expect(instanceReminders({ ...stored, status: 'completed' }, new Map([['member', ['P1']]]))).toEqual([]);
+  });
+
+  it('schedules the engine’s breach and escalation, owned by the instance', () => {
+    const list = instanceDeadlines(stored, definition);
+    expect(list.map((r) => r.key.split('|')[2]?.split(':')[1]).sort()).toEqual(['escalation', 'sla_breach']);
+    expect(ownersOf(createWorkflowDeadlineRule().incremental!.ownerOf, list)).toEqual([instance.id]);
+  });
+
+  it('keeps only the breach while an incident stops the instance, and nothing without its definition or once closed', () => {
+    const incident = { ...stored, status: 'incident', state: { ...instance, status: 'incident' as const } };
+    expect(instanceDeadlines(incident, definition).map((r) => r.key.endsWith(':sla_breach'))).toEqual([true]);
+    expect(instanceDeadlines(stored, undefined)).toEqual([]);
+    expect(instanceDeadlines({ ...stored, status: 'completed' }, definition)).toEqual([]);
+  });
+});
