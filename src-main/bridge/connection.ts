@@ -7,6 +7,7 @@ import { fail, type AppError, type Result } from '../../src-shared/core/result';
 import { createSessionHolder } from '../auth/session';
 import type { SessionResumes } from '../auth/session-resumes';
 import { SYSTEM_ACTOR, type CommandHandlers, type HostServices, type QueryHandlers } from '../host/handler-types';
+import { createLivePush, type LivePush } from './live-push';
 import type { SerialQueue } from './serial-queue';
 
 export interface ConnectionOptions {
@@ -41,7 +42,7 @@ const describeIssue = (error: z.ZodError): AppError => {
 export function createConnection(options: ConnectionOptions): Connection {
   const { services, commands, queries, queue, send, sessionTimeoutMs, resumes, expiryCheckMs = 15_000 } = options;
   const sessions = createSessionHolder(sessionTimeoutMs, resumes);
-  const subscriptions = new Map<string, Subscription>();
+  const subscriptions = new Map<string, { subscription: Subscription; live: LivePush }>();
   const now = () => services.clock().getTime();
   const pushEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => send({ t: 'event', name, payload });
 
@@ -99,12 +100,12 @@ export function createConnection(options: ConnectionOptions): Connection {
     send({ t: 'result', id, result });
   }
 
-  function subscribe(id: string, name: string, rawInput: unknown): void {
+  function subscribe(id: string, name: string, rawInput: unknown, isPatching: boolean): void {
     const spec = (contract as Record<string, CommandSpec | QuerySpec>)[name];
     if (!spec || spec.kind !== 'query') return send({ t: 'data', id, result: fail('unknown_command', `There is no live query “${name}”.`) });
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return send({ t: 'data', id, result: { ok: false, error: describeIssue(parsed.error) } });
-    subscriptions.get(id)?.unsubscribe();
+    subscriptions.get(id)?.subscription.unsubscribe();
     const handler = queries[name as QueryName] as (input: unknown, context: unknown) => Observable<Result<unknown>>;
     const contextFor = (actor: { id: string; name: string }) => ({ ...services, sessions, actor });
     const source$: Observable<Result<unknown>> = spec.requiresSession
@@ -112,10 +113,11 @@ export function createConnection(options: ConnectionOptions): Connection {
           switchMap((session) => (session ? handler(parsed.data, contextFor({ id: session.person.id, name: session.person.name })) : of(sessionError()))),
         )
       : handler(parsed.data, contextFor(SYSTEM_ACTOR));
+    const live = createLivePush(id, send, isPatching);
     const subscription = source$
       .pipe(catchError((error: unknown) => of<Result<unknown>>({ ok: false, error: internalError(name, error) })))
-      .subscribe((result) => send({ t: 'data', id, result }));
-    subscriptions.set(id, subscription);
+      .subscribe((result) => live.push(result));
+    subscriptions.set(id, { subscription, live });
   }
 
   return {
@@ -129,13 +131,14 @@ export function createConnection(options: ConnectionOptions): Connection {
       }
       const m = message.data;
       if (m.t === 'call') return call(m.id, m.name, m.input);
-      if (m.t === 'subscribe') return subscribe(m.id, m.name, m.input);
-      subscriptions.get(m.id)?.unsubscribe();
+      if (m.t === 'subscribe') return subscribe(m.id, m.name, m.input, m.patches === true);
+      if (m.t === 'resync') return subscriptions.get(m.id)?.live.resync();
+      subscriptions.get(m.id)?.subscription.unsubscribe();
       subscriptions.delete(m.id);
     },
     close() {
       if (expiryTimer) clearInterval(expiryTimer);
-      for (const s of subscriptions.values()) s.unsubscribe();
+      for (const s of subscriptions.values()) s.subscription.unsubscribe();
       subscriptions.clear();
       sessions.end();
     },

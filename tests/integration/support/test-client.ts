@@ -1,3 +1,4 @@
+import { applyPatch } from '../../../src-shared/bridge/live-patch';
 import type { HostMessage } from '../../../src-shared/bridge/protocol';
 import type { Result } from '../../../src-shared/core/result';
 import type { Host } from '../../../src-main/host/create-host';
@@ -37,13 +38,31 @@ export function connectTestClient(host: Host) {
       const reply = await waitFor((m): m is Extract<HostMessage, { t: 'result' }> => m.t === 'result' && m.id === id);
       return reply.result as Result<T>;
     },
-    subscribe(name: string, input: unknown = {}) {
+    /**
+     * `patches: true` subscribes as the UI does: `next()` then applies each `patch` to the last
+     * result (and throws on one that does not fit), and `nextMessage()` shows what came on the wire.
+     */
+    subscribe(name: string, input: unknown = {}, options: { patches?: boolean } = {}) {
       const id = `s${++next}`;
-      void connection.receive(JSON.stringify({ t: 'subscribe', id, name, input }));
+      void connection.receive(JSON.stringify({ t: 'subscribe', id, name, input, ...(options.patches ? { patches: true } : {}) }));
+      type Push = Extract<HostMessage, { t: 'data' } | { t: 'patch' }>;
+      const nextMessage = () => waitFor((m): m is Push => (m.t === 'data' || m.t === 'patch') && m.id === id);
+      let last: { seq: number; value: unknown } | undefined;
       return {
         id,
-        next: async <T = unknown>(): Promise<Result<T>> =>
-          (await waitFor((m): m is Extract<HostMessage, { t: 'data' }> => m.t === 'data' && m.id === id)).result as Result<T>,
+        nextMessage,
+        next: async <T = unknown>(): Promise<Result<T>> => {
+          const message = await nextMessage();
+          if (message.t === 'data') {
+            last = message.result.ok && message.seq !== undefined ? { seq: message.seq, value: message.result.value } : undefined;
+            return message.result as Result<T>;
+          }
+          if (last?.seq !== message.base) throw new Error(`patch ${message.seq} is against ${message.base}, the client holds ${last?.seq}`);
+          const applied = applyPatch(last.value, message.patch);
+          if (!applied.ok) throw new Error(applied.error.message);
+          last = { seq: message.seq, value: applied.value };
+          return applied as Result<T>;
+        },
       };
     },
     waitFor,
