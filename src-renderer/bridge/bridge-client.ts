@@ -1,6 +1,7 @@
 import type { CommandName, Contract, QueryName } from '../../src-shared/bridge/contract';
 import type { InputOf, ResultOf } from '../../src-shared/bridge/define';
-import type { HostMessage } from '../../src-shared/bridge/protocol';
+import { applyPatch } from '../../src-shared/bridge/live-patch';
+import { patchMessageSchema, type HostMessage } from '../../src-shared/bridge/protocol';
 import type { AppError, Result } from '../../src-shared/core/result';
 import type { ConnectionState, Transport } from './transport';
 
@@ -8,6 +9,9 @@ interface Subscription {
   name: string;
   input: unknown;
   listener: (result: Result<unknown>) => void;
+  /** The last result received and its number: what the next patch applies to. */
+  last?: { seq: number; value: unknown };
+  isResyncing?: boolean;
 }
 
 /** The UI's one way to the host: typed commands and live queries over any transport. */
@@ -23,7 +27,14 @@ export function createBridgeClient(transport: Transport) {
       calls.get(message.id)?.(message.result);
       calls.delete(message.id);
     } else if (message.t === 'data') {
-      subscriptions.get(message.id)?.listener(message.result);
+      const subscription = subscriptions.get(message.id);
+      if (!subscription) return;
+      subscription.last = message.seq !== undefined && message.result.ok ? { seq: message.seq, value: message.result.value } : undefined;
+      subscription.isResyncing = false;
+      subscription.listener(message.result);
+    } else if (message.t === 'patch') {
+      const subscription = subscriptions.get(message.id);
+      if (subscription && !subscription.isResyncing) applyLivePatch(message.id, subscription, message);
     } else if (message.t === 'event') {
       for (const listener of eventListeners) listener(message.name, message.payload);
     } else if (message.t === 'error') {
@@ -35,11 +46,30 @@ export function createBridgeClient(transport: Transport) {
     }
   });
 
+  /** Applies a patch to the last result; one that does not fit is dropped and the whole result asked for. */
+  function applyLivePatch(id: string, subscription: Subscription, message: unknown): void {
+    const parsed = patchMessageSchema.safeParse(message);
+    const applied = parsed.success && subscription.last?.seq === parsed.data.base ? applyPatch(subscription.last.value, parsed.data.patch) : undefined;
+    if (!parsed.success || !applied?.ok) {
+      subscription.last = undefined;
+      subscription.isResyncing = true;
+      transport.send({ t: 'resync', id });
+      return;
+    }
+    subscription.last = { seq: parsed.data.seq, value: applied.value };
+    subscription.listener(applied);
+  }
+
   // After a reconnect the host has forgotten this UI: subscribe again, and fail calls in flight.
   let wasConnected = false;
   transport.onState((state: ConnectionState) => {
     if (state === 'connected') {
-      if (wasConnected) for (const [id, s] of subscriptions) transport.send({ t: 'subscribe', id, name: s.name, input: s.input });
+      if (wasConnected)
+        for (const [id, s] of subscriptions) {
+          s.last = undefined;
+          s.isResyncing = false;
+          transport.send({ t: 'subscribe', id, name: s.name, input: s.input, patches: true });
+        }
       wasConnected = true;
     } else if (state === 'disconnected') {
       for (const [id, resolve] of calls) {
@@ -60,7 +90,7 @@ export function createBridgeClient(transport: Transport) {
     subscribe<K extends QueryName>(name: K, input: InputOf<Contract[K]>, listener: (result: Result<ResultOf<Contract[K]>>) => void): () => void {
       const id = `s${++next}`;
       subscriptions.set(id, { name, input, listener: listener as (result: Result<unknown>) => void });
-      transport.send({ t: 'subscribe', id, name, input });
+      transport.send({ t: 'subscribe', id, name, input, patches: true });
       return () => {
         subscriptions.delete(id);
         transport.send({ t: 'unsubscribe', id });
