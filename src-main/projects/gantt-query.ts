@@ -19,7 +19,11 @@ function outline(tasks: readonly Task[]): Array<{ task: Task; depth: number; has
   const top: Task[] = [];
   for (const t of tasks) {
     if (t.parentId === undefined || !ids.has(t.parentId)) top.push(t);
-    else children.set(t.parentId, [...(children.get(t.parentId) ?? []), t]);
+    else {
+      const siblings = children.get(t.parentId);
+      if (siblings) siblings.push(t);
+      else children.set(t.parentId, [t]);
+    }
   }
   const order = (a: Task, b: Task) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || (a.kanbanRank < b.kanbanRank ? -1 : a.kanbanRank > b.kanbanRank ? 1 : 0);
   const rows: Array<{ task: Task; depth: number; hasChildren: boolean }> = [];
