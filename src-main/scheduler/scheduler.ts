@@ -26,6 +26,8 @@ export interface Scheduler {
 /** Longest single timer: also bounds how late a reminder can be after an unnoticed clock change. */
 const MAX_TIMER_MS = 60_000;
 const ID_CHUNK = 2000;
+/** Up to this many reminders in and out, pending is edited in place (an edit's round). */
+const FEW = 64;
 const RETRY_AFTER_ERROR_MS = 5_000;
 
 /**
@@ -42,8 +44,29 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { services, rules, tuning, monotonic } = options;
   const { db, clock, log } = services;
   const serial = createSerialQueue();
-  /** Which rule derived each pending reminder: the rule decides how it fires. */
-  const ruleOf = new Map<string, ReminderRule>();
+  /** Which rule derived each pending reminder (the rule decides how it fires), and from which document. */
+  const ruleOf = new Map<string, { rule: ReminderRule; reminder: DueReminder; owner?: string }>();
+  /** Pending reminder ids by rule and owning document: an edit finds its document's reminders without a scan. */
+  const owned = new Map<ReminderRule, Map<string, Set<string>>>();
+
+  function remember(r: DueReminder, rule: ReminderRule): void {
+    const owner = rule.incremental?.ownerOf(r);
+    ruleOf.set(r.id, { rule, reminder: r, ...(owner === undefined ? {} : { owner }) });
+    if (owner === undefined) return;
+    const byOwner = owned.get(rule) ?? owned.set(rule, new Map()).get(rule)!;
+    const ids = byOwner.get(owner) ?? byOwner.set(owner, new Set()).get(owner)!;
+    ids.add(r.id);
+  }
+
+  function forget(id: string): void {
+    const entry = ruleOf.get(id);
+    ruleOf.delete(id);
+    if (entry?.owner === undefined) return;
+    const byOwner = owned.get(entry.rule);
+    const ids = byOwner?.get(entry.owner);
+    ids?.delete(id);
+    if (ids?.size === 0) byOwner!.delete(entry.owner);
+  }
   let pending: DueReminder[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let isDisposed = false;
@@ -73,21 +96,35 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   /**
-   * Puts `derived` in place of the pending reminders of `rule` that `isReplaced` picks: superseded
-   * and already fired ones are left out, and a reminder id is never pending twice.
+   * Puts `derived` in place of the pending reminders of `rule` — all of them, or those of the
+   * documents `owners` — leaving out superseded and already fired ones; a reminder id is never
+   * pending twice.
    */
-  async function replace(rule: ReminderRule, derived: DueReminder[], now: Date, isReplaced: (r: DueReminder) => boolean): Promise<void> {
+  async function replace(rule: ReminderRule, derived: DueReminder[], now: Date, owners: ReadonlySet<string> | 'all'): Promise<void> {
     const candidates = collapseSuperseded(derived, now);
     const fired = await firedIds(candidates.map((r) => r.id));
     const fresh = candidates.filter((r) => !fired.has(r.id)).sort(byDueAt);
-    const freshIds = new Set(fresh.map((r) => r.id));
-    const kept: DueReminder[] = [];
-    for (const r of pending) {
-      if (freshIds.has(r.id) || (ruleOf.get(r.id) === rule && isReplaced(r))) ruleOf.delete(r.id);
-      else kept.push(r);
+    const dropped = new Set<string>();
+    if (owners === 'all') {
+      for (const r of pending) if (ruleOf.get(r.id)?.rule === rule) dropped.add(r.id);
+    } else {
+      const byOwner = owned.get(rule);
+      for (const owner of owners) for (const id of byOwner?.get(owner) ?? []) dropped.add(id);
     }
-    pending = mergeByDueAt(kept, fresh);
-    for (const r of fresh) ruleOf.set(r.id, rule);
+    for (const r of fresh) if (ruleOf.has(r.id)) dropped.add(r.id);
+    if (dropped.size + fresh.length <= FEW) {
+      // An edit: a few binary searches instead of copying tens of thousands of pending reminders.
+      for (const id of dropped) {
+        const at = indexOf(pending, ruleOf.get(id)!.reminder);
+        if (pending[at]?.id === id) pending.splice(at, 1);
+      }
+      for (const r of fresh) pending.splice(indexOf(pending, r), 0, r);
+    } else {
+      if (dropped.size > 0) pending = pending.filter((r) => !dropped.has(r.id));
+      pending = mergeByDueAt(pending, fresh);
+    }
+    for (const id of dropped) forget(id);
+    for (const r of fresh) remember(r, rule);
   }
 
   /** Every rule over all its data: on start, after a clock jump, periodically. */
@@ -97,7 +134,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const now = clock();
     for (const rule of rules) {
       const list = await attempt(rule, () => rule.derive(db, now));
-      if (list) await replace(rule, list, now, () => true);
+      if (list) await replace(rule, list, now, 'all');
       // Between rules, let commands waiting for the event loop run.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -122,10 +159,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
       if (result === 'all' || !incremental) {
         const list = await attempt(rule, () => rule.derive(db, now));
-        if (list) await replace(rule, list, now, () => true);
+        if (list) await replace(rule, list, now, 'all');
       } else {
-        const { owners, reminders } = result;
-        await replace(rule, reminders, now, (r) => owners.has(incremental.ownerOf(r)));
+        await replace(rule, result.reminders, now, result.owners);
       }
     }
   }
@@ -138,7 +174,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     pending = cut === -1 ? [] : pending.slice(cut);
     const byRule = new Map<ReminderRule | undefined, DueReminder[]>();
     for (const r of due) {
-      const rule = ruleOf.get(r.id);
+      const rule = ruleOf.get(r.id)?.rule;
       const list = byRule.get(rule);
       if (list) list.push(r);
       else byRule.set(rule, [r]);
@@ -149,7 +185,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           if (rule?.fire) await rule.fire(services, reminders, now);
           else await fireReminders(services, reminders, now, tuning.catchUp);
         });
-        for (const r of reminders) ruleOf.delete(r.id);
+        for (const r of reminders) forget(r.id);
       } catch (error) {
         // Not recorded, so still due: put them back and try again shortly.
         log.error('reminders could not be fired; retrying', error, { rule: rule?.kind, count: reminders.length });
@@ -234,6 +270,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
 // ISO-8601 UTC strings of one format sort as their instants.
 const byDueAt = (a: DueReminder, b: DueReminder) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Where `r` is or would go in `list` (sorted by byDueAt). */
+function indexOf(list: readonly DueReminder[], r: DueReminder): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (byDueAt(list[mid]!, r) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
 /** Two lists sorted by byDueAt as one: linear, where sorting every pending reminder again after each edit is not. */
 function mergeByDueAt(a: readonly DueReminder[], b: readonly DueReminder[]): DueReminder[] {
