@@ -6,6 +6,7 @@ import type { DeadlineKind, ScheduledWork } from '../../src-shared/workflows/eff
 import type { WorkflowInstance } from '../../src-shared/workflows/instance';
 import type { LabDatabase } from '../database/open-database';
 import type { ReminderRule } from '../scheduler/reminder-rule';
+import { flatMapInSlices } from '../scheduler/rules/in-slices';
 import { createWorkflowRuntime } from './workflow-runtime';
 
 /**
@@ -63,7 +64,7 @@ export function instanceDeadlines(instance: StoredInstance, definition: Workflow
 async function deadlinesOf(db: LabDatabase, instances: StoredInstance[]): Promise<DueReminder[]> {
   if (instances.length === 0) return [];
   const definitions = await db.workflow_definitions.findByIds([...new Set(instances.map((i) => i.definitionId))]).exec();
-  return instances.flatMap((instance) => {
+  return flatMapInSlices(instances, (instance) => {
     const stored = definitions.get(instance.definitionId);
     return instanceDeadlines(instance, stored ? { ...(stored.get('definition') as WorkflowDefinition), version: stored.get('version') as number } : undefined);
   });

@@ -3,6 +3,7 @@ import {
 } from '../../../src-shared/scheduler/equipment-reminders';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { ReminderRule } from '../reminder-rule';
+import { flatMapInSlices } from './in-slices';
 import { hostUtcOffsetMinutes } from './local-time';
 
 /** How an equipment record is read for reminders; the equipment feature may pass its own. */
@@ -53,7 +54,7 @@ export function createEquipmentRule(settings: Partial<EquipmentReminderSettings>
     watches: ['records'],
     async derive(db, now) {
       const docs = await db.records.find({ selector: { kind: 'equipment' } }).exec();
-      return docs.flatMap((d) => equipmentDocumentReminders(d.toJSON() as StoredRecord, effective, now, mapper));
+      return flatMapInSlices(docs, (d) => equipmentDocumentReminders(d.toJSON() as StoredRecord, effective, now, mapper));
     },
     incremental: {
       ownerOf: (r) => r.link?.itemId ?? '',

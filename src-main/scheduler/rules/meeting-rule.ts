@@ -1,6 +1,7 @@
 import { defaultMeetingLeadTimesMs, meetingReminders } from '../../../src-shared/scheduler/meeting-reminders';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { ReminderRule } from '../reminder-rule';
+import { flatMapInSlices } from './in-slices';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +38,7 @@ export function createMeetingRule(leadTimesMs: readonly number[] = defaultMeetin
       const since = new Date(now.getTime() - DAY_MS).toISOString();
       const docs = await db.meetings.find({ selector: { startsAt: { $gte: since } } }).exec();
       // One plain copy per meeting: cheaper than a getter per field when thousands are derived.
-      return docs.flatMap((doc) => meetingDocumentReminders(doc.toJSON() as StoredMeeting, leadTimesMs, now));
+      return flatMapInSlices(docs, (doc) => meetingDocumentReminders(doc.toJSON() as StoredMeeting, leadTimesMs, now));
     },
     incremental: {
       ownerOf: (r) => r.link?.itemId ?? '',

@@ -4,6 +4,7 @@ import {
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { LabDatabase } from '../../database/open-database';
 import type { ReminderRule } from '../reminder-rule';
+import { flatMapInSlices } from './in-slices';
 import { hostUtcOffsetMinutes } from './local-time';
 
 /** A stored milestone (`plan_items` of kind 'milestone') as the rule reads it. */
@@ -34,7 +35,7 @@ export const milestoneOf = (r: DueReminder): string => r.key.split(':')[1] ?? ''
 async function remindersOf(db: LabDatabase, milestones: StoredMilestone[], settings: MilestoneReminderSettings, now: Date): Promise<DueReminder[]> {
   if (milestones.length === 0) return [];
   const projects = await db.projects.findByIds([...new Set(milestones.map((m) => m.projectId))]).exec();
-  return milestones.flatMap((m) => milestoneDocumentReminders(m, projects.get(m.projectId)?.get('ownerId') as string | undefined, settings, now));
+  return flatMapInSlices(milestones, (m) => milestoneDocumentReminders(m, projects.get(m.projectId)?.get('ownerId') as string | undefined, settings, now));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defaultTaskReminderSettings, taskReminders, type TaskForReminders, type TaskReminderSettings } from '../../../src-shared/scheduler/task-reminders';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { ReminderRule } from '../reminder-rule';
+import { flatMapInSlices } from './in-slices';
 import { hostUtcOffsetMinutes } from './local-time';
 
 const OPEN = ['backlog', 'todo', 'in_progress', 'blocked', 'in_review'];
@@ -19,7 +20,7 @@ export function createTaskDueRule(settings: Partial<TaskReminderSettings> = {}):
     watches: ['tasks'],
     async derive(db, now) {
       const docs = await db.tasks.find({ selector: { status: { $in: OPEN }, dueDate: { $exists: true }, assigneeId: { $exists: true } } }).exec();
-      return docs.flatMap((d) => taskReminders(d.toJSON() as TaskForReminders, effective, now));
+      return flatMapInSlices(docs, (d) => taskReminders(d.toJSON() as TaskForReminders, effective, now));
     },
     incremental: {
       // taskReminders links every reminder to its task.

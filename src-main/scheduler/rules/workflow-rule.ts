@@ -2,6 +2,7 @@ import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import { workflowReminders, type WorkflowForReminders } from '../../../src-shared/scheduler/workflow-reminders';
 import type { LabDatabase } from '../../database/open-database';
 import type { ReminderRule } from '../reminder-rule';
+import { flatMapInSlices } from './in-slices';
 
 /** A stored instance (`workflow_instances`) as the rule reads it. */
 export interface StoredInstance {
@@ -41,7 +42,7 @@ export function createWorkflowRule(): ReminderRule {
       const instances = plain(await db.workflow_instances.find({ selector: { status: 'running' } }).exec());
       if (instances.length === 0) return [];
       const roleHolders = await roleHoldersOf(db);
-      return instances.flatMap((i) => instanceReminders(i, roleHolders));
+      return flatMapInSlices(instances, (i) => instanceReminders(i, roleHolders));
     },
     incremental: {
       // workflowReminders links every reminder to its instance.
