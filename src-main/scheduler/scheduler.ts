@@ -79,6 +79,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function firedIds(ids: string[]): Promise<Set<string>> {
     const fired = new Set<string>();
     for (let i = 0; i < ids.length; i += ID_CHUNK) {
+      if (i > 0) await nextTurn();
       const found = await db.notifications.storageInstance.findDocumentsById(ids.slice(i, i + ID_CHUNK), false);
       for (const doc of found) fired.add((doc as { id: string }).id);
     }
@@ -104,6 +105,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const candidates = collapseSuperseded(derived, now);
     const fired = await firedIds(candidates.map((r) => r.id));
     const fresh = candidates.filter((r) => !fired.has(r.id)).sort(byDueAt);
+    // A full round: let waiting commands run before the pending list is rebuilt.
+    if (fresh.length > FEW) await nextTurn();
     const dropped = new Set<string>();
     if (owners === 'all') {
       for (const r of pending) if (ruleOf.get(r.id)?.rule === rule) dropped.add(r.id);
@@ -136,7 +139,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const list = await attempt(rule, () => rule.derive(db, now));
       if (list) await replace(rule, list, now, 'all');
       // Between rules, let commands waiting for the event loop run.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     if (reason !== 'data changed' && reason !== 'periodic') log.info('reminders derived', { reason, pending: pending.length });
   }
@@ -270,6 +273,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
 // ISO-8601 UTC strings of one format sort as their instants.
 const byDueAt = (a: DueReminder, b: DueReminder) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Gives the event loop back: commands that arrived meanwhile run before the scheduler goes on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Where `r` is or would go in `list` (sorted by byDueAt). */
 function indexOf(list: readonly DueReminder[], r: DueReminder): number {
