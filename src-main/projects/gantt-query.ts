@@ -58,9 +58,42 @@ function memoisedCriticalPath() {
   };
 }
 
+/**
+ * The Gantt row of each task, kept from one push to the next while its task document (the same
+ * object while unchanged, see task-store's toTask) and its derived fields are the same. Unchanged rows
+ * are then the same objects, which makes the rebuild cheap and lets the live-query diff skip them
+ * by identity instead of comparing them field by field.
+ */
+function memoisedRows() {
+  let last = new Map<string, GanttTask>();
+  const sources = new WeakMap<GanttTask, Task>();
+  return (entries: ReturnType<typeof outline>, fieldsOf: (t: Task) => Pick<GanttTask, 'progress' | 'isCritical' | 'slackDays'>): GanttTask[] => {
+    const next = new Map<string, GanttTask>();
+    const rows = entries.map(({ task: t, depth, hasChildren }): GanttTask => {
+      const { progress, isCritical, slackDays } = fieldsOf(t);
+      const old = last.get(t.id);
+      if (old && sources.get(old) === t && old.depth === depth && old.hasChildren === hasChildren && old.progress === progress && old.isCritical === isCritical && old.slackDays === slackDays) {
+        next.set(t.id, old);
+        return old;
+      }
+      const row: GanttTask = {
+        id: t.id, title: t.title, depth, hasChildren, status: t.status, priority: t.priority, progress, dependsOn: t.dependsOn, isCritical, slackDays,
+        ...(t.parentId ? { parentId: t.parentId } : {}), ...(t.assigneeId ? { assigneeId: t.assigneeId } : {}),
+        ...(t.startDate ? { startDate: t.startDate } : {}), ...(t.dueDate ? { dueDate: t.dueDate } : {}),
+      };
+      sources.set(row, t);
+      next.set(t.id, row);
+      return row;
+    });
+    last = next;
+    return rows;
+  };
+}
+
 /** `projects/gantt`: the spec's generate_project_gantt, live. Cancelled tasks are left off the chart. */
 export const ganttQuery: QueryHandler<'projects/gantt'> = (input, context): Observable<Result<GanttView>> => {
   const pathOf = memoisedCriticalPath();
+  const rowsOf = memoisedRows();
   return combineLatest([project$(context.db, input.projectId), projectTasks$(context.db, input.projectId), planItems$(context.db, input.projectId, 'milestone')]).pipe(
     settle(),
     map(([project, all, items]) => {
@@ -70,13 +103,7 @@ export const ganttQuery: QueryHandler<'projects/gantt'> = (input, context): Obse
       const path = pathOf(tasks);
       const schedule = new Map(path.ok ? path.value.schedule.map((s) => [s.taskId, s]) : []);
       const today = localToday(context.clock());
-      const rows = outline(tasks).map(({ task: t, depth, hasChildren }): GanttTask => ({
-        id: t.id, title: t.title, depth, hasChildren, status: t.status, priority: t.priority, progress: index.progressOf(t), dependsOn: t.dependsOn,
-        isCritical: schedule.get(t.id)?.isCritical ?? false,
-        slackDays: schedule.get(t.id)?.slackDays ?? null,
-        ...(t.parentId ? { parentId: t.parentId } : {}), ...(t.assigneeId ? { assigneeId: t.assigneeId } : {}),
-        ...(t.startDate ? { startDate: t.startDate } : {}), ...(t.dueDate ? { dueDate: t.dueDate } : {}),
-      }));
+      const rows = rowsOf(outline(tasks), (t) => ({ progress: index.progressOf(t), isCritical: schedule.get(t.id)?.isCritical ?? false, slackDays: schedule.get(t.id)?.slackDays ?? null }));
       const live = new Set(tasks.map((t) => t.id));
       return ok({
         projectId: project.id,

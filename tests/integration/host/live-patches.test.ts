@@ -14,6 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => world.close());
 
+const isEqual = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 type Push = Extract<HostMessage, { t: 'data' } | { t: 'patch' }>;
 const projectInput = () => ({ projectId: world.project.id });
 
@@ -41,6 +42,23 @@ describe('live queries sent as patches', () => {
     const after = (applied.ok ? applied.value : undefined) as GanttView;
     expect(after.tasks.find((t) => t.id === taskIds[7])?.title).toBe('Renamed step');
     expect(after.tasks.find((t) => t.id === taskIds[8])).toBe(before.tasks.find((t) => t.id === taskIds[8]));
+  });
+
+  it('updates rows derived from other tasks (the progress of a parent, the project finish) in the patch', async () => {
+    const { admin, task } = world;
+    const parent = await task(admin, { title: 'Parent', startDate: '2026-03-02', dueDate: '2026-03-20' });
+    const child = await task(admin, { title: 'Child', parentId: parent.id, startDate: '2026-03-02', dueDate: '2026-03-03' });
+    const gantt = admin.subscribe('projects/gantt', projectInput(), { patches: true });
+    const before = value(await gantt.next<GanttView>());
+    value(await admin.call('tasks/set-progress', { id: child.id, progress: 100 }));
+    value(await admin.call('tasks/update', { id: taskIds[0], dueDate: '2026-03-30' }));
+    let after = value(await gantt.next<GanttView>());
+    const fresh = () => admin.subscribe('projects/gantt', projectInput()).next<GanttView>();
+    // The two changes may come as one push or two: read until the patched view matches a fresh one.
+    for (let expected = value(await fresh()); !isEqual(after, expected); expected = value(await fresh())) after = value(await gantt.next<GanttView>());
+    expect(after.tasks.find((t) => t.id === parent.id)?.progress).not.toBe(before.tasks.find((t) => t.id === parent.id)?.progress);
+    expect(after.tasks.find((t) => t.id === taskIds[0])?.dueDate).toBe('2026-03-30');
+    expect(after.projectFinish).not.toBe(before.projectFinish);
   });
 
   it('keeps the Kanban board right through several patched changes, and answers resync with the whole result', async () => {
