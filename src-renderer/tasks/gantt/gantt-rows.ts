@@ -119,7 +119,8 @@ export function createRowBuilder() {
     // The hot loop (every task on every push) without the helper's closures.
     for (const t of view.tasks) {
       const entry = cache.get(t.id);
-      if (entry && entry.row.kind === 'task' && sameTask(entry.source as GanttTask, t)) {
+      // Live-query patches hand back the very object of a task that did not change: no field compare.
+      if (entry && entry.row.kind === 'task' && (entry.source === t || sameTask(entry.source as GanttTask, t))) {
         entry.seen = build;
         rows.push(entry.row);
         continue;
