@@ -6,6 +6,7 @@ import type { DeadlineKind, ScheduledWork } from '../../src-shared/workflows/eff
 import type { WorkflowInstance } from '../../src-shared/workflows/instance';
 import type { LabDatabase } from '../database/open-database';
 import type { ReminderRule } from '../scheduler/reminder-rule';
+import { changedDocumentsOf } from '../scheduler/rules/changed-documents';
 import { flatMapInSlices } from '../scheduler/rules/in-slices';
 import { createWorkflowRuntime } from './workflow-runtime';
 
@@ -86,9 +87,8 @@ export function createWorkflowDeadlineRule(): ReminderRule {
     incremental: {
       ownerOf: (r) => parseDeadlineKey(r.key)?.instanceId ?? '',
       async deriveFor(db, changed) {
-        const ids = [...(changed.get('workflow_instances') ?? [])];
-        const instances = ids.length ? plain((await db.workflow_instances.findByIds(ids).exec()).values()) : [];
-        return { owners: new Set(ids), reminders: await deadlinesOf(db, instances) };
+        const { owners, docs } = await changedDocumentsOf<StoredInstance>(db, changed, 'workflow_instances');
+        return { owners, reminders: await deadlinesOf(db, docs) };
       },
     },
     // An item the engine is not ready for (a timer not due after a clock change) is derived again on

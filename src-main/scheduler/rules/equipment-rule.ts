@@ -3,6 +3,7 @@ import {
 } from '../../../src-shared/scheduler/equipment-reminders';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { ReminderRule } from '../reminder-rule';
+import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
 import { hostUtcOffsetMinutes } from './local-time';
 
@@ -59,9 +60,8 @@ export function createEquipmentRule(settings: Partial<EquipmentReminderSettings>
     incremental: {
       ownerOf: (r) => r.link?.itemId ?? '',
       async deriveFor(db, changed, now) {
-        const ids = [...(changed.get('records') ?? [])];
-        const docs = ids.length ? await db.records.findByIds(ids).exec() : new Map();
-        return { owners: new Set(ids), reminders: [...docs.values()].flatMap((d) => equipmentDocumentReminders(d.toJSON() as StoredRecord, effective, now, mapper)) };
+        const { owners, docs } = await changedDocumentsOf<StoredRecord>(db, changed, 'records');
+        return { owners, reminders: docs.flatMap((record) => equipmentDocumentReminders(record, effective, now, mapper)) };
       },
     },
   };

@@ -1,6 +1,7 @@
 import { defaultMeetingLeadTimesMs, meetingReminders } from '../../../src-shared/scheduler/meeting-reminders';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { ReminderRule } from '../reminder-rule';
+import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
 
 const DAY_MS = 86_400_000;
@@ -43,9 +44,8 @@ export function createMeetingRule(leadTimesMs: readonly number[] = defaultMeetin
     incremental: {
       ownerOf: (r) => r.link?.itemId ?? '',
       async deriveFor(db, changed, now) {
-        const ids = [...(changed.get('meetings') ?? [])];
-        const docs = ids.length ? await db.meetings.findByIds(ids).exec() : new Map();
-        return { owners: new Set(ids), reminders: [...docs.values()].flatMap((d) => meetingDocumentReminders(d.toJSON() as StoredMeeting, leadTimesMs, now)) };
+        const { owners, docs } = await changedDocumentsOf<StoredMeeting>(db, changed, 'meetings');
+        return { owners, reminders: docs.flatMap((meeting) => meetingDocumentReminders(meeting, leadTimesMs, now)) };
       },
     },
   };

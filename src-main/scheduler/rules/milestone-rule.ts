@@ -4,6 +4,7 @@ import {
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { LabDatabase } from '../../database/open-database';
 import type { ReminderRule } from '../reminder-rule';
+import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
 import { hostUtcOffsetMinutes } from './local-time';
 
@@ -55,12 +56,11 @@ export function createMilestoneRule(settings: Partial<MilestoneReminderSettings>
     incremental: {
       ownerOf: milestoneOf,
       async deriveFor(db, changed, now) {
-        const itemIds = [...(changed.get('plan_items') ?? [])];
+        const items = await changedDocumentsOf<StoredMilestone & { kind?: string }>(db, changed, 'plan_items');
         const projectIds = [...(changed.get('projects') ?? [])];
-        const byId = itemIds.length ? plain((await db.plan_items.findByIds(itemIds).exec()).values()).filter((m) => m.kind === 'milestone') : [];
         const ofProjects = projectIds.length ? plain(await db.plan_items.find({ selector: { kind: 'milestone', projectId: { $in: projectIds } } }).exec()) : [];
-        const milestones = [...new Map([...byId, ...ofProjects].map((m) => [m.id, m])).values()];
-        return { owners: new Set([...itemIds, ...milestones.map((m) => m.id)]), reminders: await remindersOf(db, milestones, effective, now) };
+        const milestones = [...new Map([...items.docs.filter((m) => m.kind === 'milestone'), ...ofProjects].map((m) => [m.id, m])).values()];
+        return { owners: new Set([...items.owners, ...milestones.map((m) => m.id)]), reminders: await remindersOf(db, milestones, effective, now) };
       },
     },
   };

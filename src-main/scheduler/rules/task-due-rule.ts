@@ -1,6 +1,7 @@
 import { defaultTaskReminderSettings, taskReminders, type TaskForReminders, type TaskReminderSettings } from '../../../src-shared/scheduler/task-reminders';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import type { ReminderRule } from '../reminder-rule';
+import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
 import { hostUtcOffsetMinutes } from './local-time';
 
@@ -26,9 +27,8 @@ export function createTaskDueRule(settings: Partial<TaskReminderSettings> = {}):
       // taskReminders links every reminder to its task.
       ownerOf: (r) => r.link?.itemId ?? '',
       async deriveFor(db, changed, now) {
-        const ids = [...(changed.get('tasks') ?? [])];
-        const docs = ids.length ? await db.tasks.findByIds(ids).exec() : new Map();
-        return { owners: new Set(ids), reminders: [...docs.values()].flatMap((d) => taskDocumentReminders(d.toJSON() as TaskForReminders, effective, now)) };
+        const { owners, docs } = await changedDocumentsOf<TaskForReminders>(db, changed, 'tasks');
+        return { owners, reminders: docs.flatMap((task) => taskDocumentReminders(task, effective, now)) };
       },
     },
   };

@@ -2,6 +2,7 @@ import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import { workflowReminders, type WorkflowForReminders } from '../../../src-shared/scheduler/workflow-reminders';
 import type { LabDatabase } from '../../database/open-database';
 import type { ReminderRule } from '../reminder-rule';
+import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
 
 /** A stored instance (`workflow_instances`) as the rule reads it. */
@@ -49,10 +50,9 @@ export function createWorkflowRule(): ReminderRule {
       ownerOf: (r) => r.link?.itemId ?? '',
       async deriveFor(db, changed) {
         if (changed.has('people')) return 'all';
-        const ids = [...(changed.get('workflow_instances') ?? [])];
-        const instances = ids.length ? plain((await db.workflow_instances.findByIds(ids).exec()).values()) : [];
-        const roleHolders = instances.some((i) => i.status === 'running') ? await roleHoldersOf(db) : new Map<string, string[]>();
-        return { owners: new Set(ids), reminders: instances.flatMap((i) => instanceReminders(i, roleHolders)) };
+        const { owners, docs } = await changedDocumentsOf<StoredInstance>(db, changed, 'workflow_instances');
+        const roleHolders = docs.some((i) => i.status === 'running') ? await roleHoldersOf(db) : new Map<string, string[]>();
+        return { owners, reminders: docs.flatMap((i) => instanceReminders(i, roleHolders)) };
       },
     },
   };
