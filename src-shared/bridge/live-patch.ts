@@ -33,7 +33,12 @@ export const livePatchSchema: z.ZodType<LivePatch> = z.lazy(() =>
 type Keyed = { id: string } & Record<string, unknown>;
 type PlainObject = Record<string, unknown>;
 
-const isPlainObject = (value: unknown): value is PlainObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Only plain objects are compared by their keys; anything else (a Date) is equal only to itself. */
+const isPlainObject = (value: unknown): value is PlainObject => {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
 const isKeyed = (value: unknown): value is Keyed => isPlainObject(value) && typeof value.id === 'string';
 
 /** A non-empty array whose items are all objects with distinct string ids. */
@@ -54,7 +59,7 @@ const definedKeys = (o: PlainObject) => Object.keys(o).filter((k) => o[k] !== un
 export function isSameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => isSameValue(x, b[i]));
-  if (!isPlainObject(a) || !isPlainObject(b) || Array.isArray(b)) return false;
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keys = definedKeys(a);
   return keys.length === definedKeys(b).length && keys.every((k) => b[k] !== undefined && isSameValue(a[k], b[k]));
 }

@@ -87,6 +87,11 @@ describe('live-query patches', () => {
     expect(diffValue({ x: 1, y: 2 }, { x: 1 })).toStrictEqual({ o: {}, d: ['y'] });
   });
 
+  it('compares only plain objects by their keys (two Dates are not equal for having no keys)', () => {
+    const later = new Date(2);
+    expect(diffValue({ at: new Date(1) }, { at: later })).toStrictEqual({ o: { at: { v: later } } });
+  });
+
   it.each<[string, unknown, LivePatch]>([
     ['a list patch on an object', { id: 'a' }, { l: { del: ['a'] } }],
     ['an object patch on a list', [{ id: 'a' }], { o: { x: { v: 1 } } }],
