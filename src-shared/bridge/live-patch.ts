@@ -9,11 +9,13 @@ import { fail, ok, type Result } from '../core/result';
  * - `{ o, d }` — an object: patches for the keys that changed, and the keys that are gone.
  * - `{ l }` — a list of objects each with a unique string `id`: the items new or changed (whole),
  *   the ids removed, and the new id order when it is not "old order, new items at the end".
+ * - `{ i }` — a list of objects without ids (a board's columns) that kept its length: patches for
+ *   the positions that changed.
  *
  * Unchanged values are left out, so applying a patch keeps them as the same objects and React's
  * memo and the views' row caches see them as unchanged.
  */
-export type LivePatch = { v: unknown } | { o: Record<string, LivePatch>; d?: string[] } | { l: KeyedListPatch };
+export type LivePatch = { v: unknown } | { o: Record<string, LivePatch>; d?: string[] } | { l: KeyedListPatch } | { i: Record<string, LivePatch> };
 
 export interface KeyedListPatch {
   put?: unknown[];
@@ -27,6 +29,7 @@ export const livePatchSchema: z.ZodType<LivePatch> = z.lazy(() =>
     z.object({ v: z.unknown() }).strict().refine((p) => 'v' in p, 'A value patch needs v.'),
     z.object({ o: z.record(z.string(), livePatchSchema), d: z.array(z.string()).optional() }).strict(),
     z.object({ l: z.object({ put: z.array(z.unknown()).optional(), del: z.array(id).optional(), order: z.array(id).optional() }).strict() }).strict(),
+    z.object({ i: z.record(z.string().regex(/^(0|[1-9]\d{0,8})$/), livePatchSchema) }).strict(),
   ]),
 );
 
@@ -51,6 +54,8 @@ function isKeyedList(value: unknown): value is Keyed[] {
   }
   return true;
 }
+
+const isListOfObjects = (value: unknown): value is PlainObject[] => Array.isArray(value) && value.every(isPlainObject);
 
 /** Keys whose value is not undefined: what survives JSON, so what the other side can see. */
 const definedKeys = (o: PlainObject) => Object.keys(o).filter((k) => o[k] !== undefined);
@@ -94,6 +99,18 @@ export function diffValue(before: unknown, after: unknown): LivePatch | undefine
     if (!hasChange && d.length === 0) return undefined;
     return d.length ? { o, d } : { o };
   }
+  if (isListOfObjects(before) && isListOfObjects(after) && before.length === after.length) {
+    const i: Record<string, LivePatch> = {};
+    let hasChange = false;
+    before.forEach((item, at) => {
+      const patch = diffValue(item, after[at]);
+      if (patch) {
+        i[String(at)] = patch;
+        hasChange = true;
+      }
+    });
+    return hasChange ? { i } : undefined;
+  }
   return isSameValue(before, after) ? undefined : { v: after };
 }
 
@@ -122,6 +139,19 @@ function applyKeyedList(before: unknown, patch: KeyedListPatch): Result<unknown>
   return ok(after);
 }
 
+function applyAtPositions(before: unknown, patches: Record<string, LivePatch>): Result<unknown> {
+  if (!Array.isArray(before)) return refuse('a position patch for something that is not a list.');
+  const after = [...before] as unknown[];
+  for (const [at, inner] of Object.entries(patches)) {
+    const index = Number(at);
+    if (!Number.isInteger(index) || index < 0 || index >= before.length) return refuse(`no position ${at}.`);
+    const applied = applyPatch(before[index], inner);
+    if (!applied.ok) return applied;
+    after[index] = applied.value;
+  }
+  return ok(after);
+}
+
 /**
  * Applies a patch made by `diffValue(before, …)`. Everything the patch leaves out keeps its
  * identity. A patch that does not fit `before` (a list patch on an object, an unknown id) is
@@ -130,6 +160,7 @@ function applyKeyedList(before: unknown, patch: KeyedListPatch): Result<unknown>
 export function applyPatch(before: unknown, patch: LivePatch): Result<unknown> {
   if ('v' in patch) return ok(patch.v);
   if ('l' in patch) return applyKeyedList(before, patch.l);
+  if ('i' in patch) return applyAtPositions(before, patch.i);
   if (!isPlainObject(before)) return refuse('an object patch for something that is not an object.');
   const after: PlainObject = { ...before };
   for (const key of patch.d ?? []) {

@@ -56,6 +56,23 @@ describe('live-query patches', () => {
     }), { numRuns: 300 });
   });
 
+  it('applying diff(a, b) to a gives b, for lists of objects without ids (the columns of a board) edited in place', () => {
+    const column = fc.record({ status: fc.constantFrom('todo', 'done'), cards: rows, wip: fc.nat(3) });
+    const columns = fc.array(column, { maxLength: 4 });
+    fc.assert(
+      fc.property(columns, fc.array(fc.tuple(fc.nat(), column), { maxLength: 2 }), (before, edits) => {
+        const after = before.map((c) => c);
+        for (const [at, replacement] of edits) if (after.length) after[at % after.length] = { ...replacement, cards: [...(after[at % after.length]?.cards ?? []).slice(1), ...replacement.cards.filter((r) => !after.some((c) => c.cards.some((x) => x.id === r.id)))] };
+        expectApplies(before, after);
+        const patch = diffValue(before, after);
+        const applied = patch && applyPatch(before, patch);
+        if (applied?.ok) (applied.value as typeof before).forEach((c, at) => after[at] === before[at] && expect(c).toBe(before[at]));
+      }),
+      { numRuns: 300 },
+    );
+    expect(diffValue([{ s: 'a', n: 1 }, { s: 'b', n: 1 }], [{ s: 'a', n: 1 }, { s: 'b', n: 2 }])).toStrictEqual({ i: { 1: { o: { n: { v: 2 } } } } });
+  });
+
   it('keeps every unchanged item and unchanged branch as the same object', () => {
     fc.assert(
       fc.property(change, ({ before, after }) => {
@@ -102,6 +119,8 @@ describe('live-query patches', () => {
     ['an order naming an unknown item', [{ id: 'a' }], { l: { order: ['z'] } }],
     ['an order naming an item twice', [{ id: 'a' }, { id: 'b' }], { l: { order: ['a', 'a'] } }],
     ['removing a missing key', { x: 1 }, { o: {}, d: ['y'] }],
+    ['a position patch on an object', { x: 1 }, { i: { 0: { v: 1 } } }],
+    ['a position past the end', [{ x: 1 }], { i: { 1: { v: 1 } } }],
     ['a __proto__ key', { x: 1 }, JSON.parse('{"o":{"__proto__":{"v":{"isAdmin":true}}}}') as LivePatch],
   ])('refuses %s', (_, before, patch) => {
     const applied = applyPatch(before, patch);
@@ -109,7 +128,7 @@ describe('live-query patches', () => {
     expect(!applied.ok && applied.error.code).toBe('malformed_message');
   });
 
-  it.each([{}, { x: 1 }, { v: 1, o: {} }, { o: [] }, { o: { a: { w: 1 } } }, { l: { put: 'a' } }, { l: { del: [1] } }, { l: {}, v: 1 }, null, 'v'])('the schema refuses %j', (patch) => {
+  it.each([{}, { x: 1 }, { v: 1, o: {} }, { o: [] }, { o: { a: { w: 1 } } }, { l: { put: 'a' } }, { l: { del: [1] } }, { l: {}, v: 1 }, { i: { '-1': { v: 1 } } }, { i: { x: { v: 1 } } }, null, 'v'])('the schema refuses %j', (patch) => {
     expect(livePatchSchema.safeParse(patch).success).toBe(false);
   });
 
