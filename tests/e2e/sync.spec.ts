@@ -1,17 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startTcpProxy } from '../integration/sync/support/tcp-proxy';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
 import { saveScreenshot } from './support/screenshots';
-import { createFirstAdministrator } from './support/first-run';
+import { createProject, firstRun, joinTeam } from './support/team-sync';
 
 /**
  * Team sync end to end: one sync server, two serve-mode hosts (two lab PCs) and a browser context
  * on each. Both sign in to the server from Settings → Team sync; a project created or renamed on
  * one appears on the other. An edit that loses a conflict shows on the task and can be restored.
  */
-const ada = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-
 let server: RunningSyncServer | undefined;
 const hosts: ServedHost[] = [];
 const proxies: { close(): Promise<void> }[] = [];
@@ -21,40 +19,6 @@ test.afterEach(async () => {
   await server?.stop();
   server = undefined;
 });
-
-async function firstRun(page: Page) {
-  await expect(page.getByRole('heading', { name: 'Welcome to LabFlow' })).toBeVisible();
-  await createFirstAdministrator(page, ada);
-  await expect(page.getByTestId('sync-status')).toHaveText('Standalone');
-}
-
-async function joinTeam(page: Page, serverUrl: string, setupToken?: string) {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('tab', { name: 'Team sync' }).click();
-  const form = page.getByRole('form', { name: 'Sign in to a sync server' });
-  await form.getByLabel('Server address').fill(serverUrl);
-  await form.getByLabel('Email').fill(ada.email);
-  await form.getByLabel('Password').fill(ada.password);
-  await form.getByRole('button', { name: 'Sign in to server' }).click();
-  if (setupToken) {
-    // A new server asks for the token it printed, next to the field.
-    await expect(form.getByText(/set-up token it printed/)).toBeVisible();
-    await form.getByLabel('Set-up token (printed by a new server)').fill(setupToken);
-    await form.getByRole('button', { name: 'Sign in to server' }).click();
-  }
-  await expect(page.getByTestId('team-sync-phase')).toHaveText('Up to date', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-status')).toHaveText('Up to date');
-  // The person who joined is the PC's account: their changes go with their own sign-in.
-  await expect(page.getByTestId('team-sync-sent-as')).toHaveText('Your changes go to the server with your own sign-in.');
-}
-
-async function createProject(page: Page, code: string, name: string) {
-  await page.getByRole('button', { name: 'Projects' }).click();
-  await page.getByRole('button', { name: 'New project' }).click();
-  await page.getByRole('dialog').getByRole('textbox', { name: 'Code' }).fill(code);
-  await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill(name);
-  await page.getByRole('button', { name: 'Create project' }).click();
-}
 
 test('two PCs signed in to one server see each other’s projects', async ({ browser }) => {
   test.setTimeout(180_000);

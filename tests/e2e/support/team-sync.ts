@@ -28,6 +28,8 @@ export async function joinTeam(page: Page, serverUrl: string, setupToken?: strin
   }
   await expect(page.getByTestId('team-sync-phase')).toHaveText('Up to date', { timeout: 30_000 });
   await expect(page.getByTestId('sync-status')).toHaveText('Up to date');
+  // The person who joined is the PC's account: their changes go with their own sign-in.
+  await expect(page.getByTestId('team-sync-sent-as')).toHaveText('Your changes go to the server with your own sign-in.');
 }
 
 export async function createProject(page: Page, code: string, name: string) {
