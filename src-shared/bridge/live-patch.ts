@@ -60,13 +60,16 @@ const isListOfObjects = (value: unknown): value is PlainObject[] => Array.isArra
 /** Keys whose value is not undefined: what survives JSON, so what the other side can see. */
 const definedKeys = (o: PlainObject) => Object.keys(o).filter((k) => o[k] !== undefined);
 
+/** The object's own member: a key like `toString` must not find the prototype's. */
+const own = (o: PlainObject, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
 /** Structural equality of JSON values (undefined object members count as absent, like JSON). */
 export function isSameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => isSameValue(x, b[i]));
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keys = definedKeys(a);
-  return keys.length === definedKeys(b).length && keys.every((k) => b[k] !== undefined && isSameValue(a[k], b[k]));
+  return keys.length === definedKeys(b).length && keys.every((k) => own(b, k) !== undefined && isSameValue(a[k], b[k]));
 }
 
 function diffKeyedList(before: Keyed[], after: Keyed[]): LivePatch | undefined {
@@ -86,16 +89,19 @@ export function diffValue(before: unknown, after: unknown): LivePatch | undefine
   if (before === after) return undefined;
   if (isKeyedList(after) && (isKeyedList(before) || (Array.isArray(before) && before.length === 0))) return diffKeyedList(before as Keyed[], after);
   if (isPlainObject(before) && isPlainObject(after)) {
+    // `__proto__` cannot be a key of a patch object (assigning it sets the prototype): send whole.
+    if (Object.hasOwn(after, '__proto__') || Object.hasOwn(before, '__proto__')) return { v: after };
     const o: Record<string, LivePatch> = {};
     let hasChange = false;
     for (const key of definedKeys(after)) {
-      const patch = before[key] === undefined ? { v: after[key] } : diffValue(before[key], after[key]);
+      const previous = own(before, key);
+      const patch = previous === undefined ? { v: after[key] } : diffValue(previous, after[key]);
       if (patch) {
         o[key] = patch;
         hasChange = true;
       }
     }
-    const d = definedKeys(before).filter((key) => after[key] === undefined);
+    const d = definedKeys(before).filter((key) => own(after, key) === undefined);
     if (!hasChange && d.length === 0) return undefined;
     return d.length ? { o, d } : { o };
   }
@@ -169,7 +175,7 @@ export function applyPatch(before: unknown, patch: LivePatch): Result<unknown> {
   }
   for (const [key, inner] of Object.entries(patch.o)) {
     if (key === '__proto__') return refuse('a key named __proto__.');
-    const applied = applyPatch(before[key], inner);
+    const applied = applyPatch(own(before, key), inner);
     if (!applied.ok) return applied;
     after[key] = applied.value;
   }

@@ -50,6 +50,14 @@ describe('live-query patches', () => {
     }));
   });
 
+  it('treats keys named like Object.prototype members (toString, constructor, __proto__) as plain keys', () => {
+    expectApplies({ toString: {} }, {});
+    expectApplies({}, { constructor: 1 });
+    expectApplies({ valueOf: 1, hasOwnProperty: 2 }, { valueOf: 2 });
+    expectApplies(JSON.parse('{"__proto__":{"x":1},"a":1}'), { a: 2 });
+    expectApplies({ a: 1 }, JSON.parse('{"__proto__":{"x":1},"a":1}'));
+  });
+
   it('applying diff(a, b) to a gives b, for views whose lists were edited, cut, grown and reordered', () => {
     fc.assert(fc.property(change, ({ before, after }) => {
       expectApplies(before, after);
