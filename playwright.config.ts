@@ -8,7 +8,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry: a Kanban drag once met a dropped bridge WebSocket under load (cause not found yet; the
+  // host now logs each socket close with its code). A retried pass counts as flaky in the report.
+  retries: 1,
   reporter: [['list'], ['json']],
   use: {
     headless: true,

@@ -47,6 +47,7 @@ function countPlaywright(file) {
   if (!existsSync(file)) return;
   const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
   counts.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  if (stats.flaky) console.log(`Note: ${stats.flaky} end-to-end test(s) passed only on their retry (flaky): see ${file}.`);
   counts.failed += stats.unexpected ?? 0;
   counts.skipped += stats.skipped ?? 0;
 }

@@ -48,7 +48,11 @@ export function attachWebSocketBridge(server: Server, host: Host, options: { tok
       const text = isBinary ? '' : data.toString();
       void connection.receive(isBinary ? JSON.stringify({ binary: true }) : text);
     });
-    ws.on('close', () => connection.close());
+    ws.on('close', (code, reason) => {
+      // Which side ended it and why (1001 a page going away, 1006 no close frame): for diagnosing drops.
+      options.log.info('bridge socket closed', { code, reason: reason.toString().slice(0, 200) });
+      connection.close();
+    });
     ws.on('error', (error) => options.log.warn('bridge socket error', { error: error.message }));
   }
 
