@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { startServeHost, type ServedHost } from './support/serve-host';
+import type { ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
-import { createProject, firstRun, joinTeam } from './support/team-sync';
+import { createProject, twoJoinedPcs } from './support/team-sync';
 
 /**
  * The README's try-out: a server and two lab PCs; the network is cut by stopping the server. Both
@@ -21,17 +21,7 @@ test('two PCs work through a server outage and agree afterwards', async ({ brows
   test.setTimeout(180_000);
   server = await startSyncServer();
   const port = Number(new URL(server.url).port);
-  const quickRetries = { LABFLOW_SYNC_RETRY_MS: '300' };
-  const [hostA, hostB] = await Promise.all([startServeHost(undefined, quickRetries), startServeHost(undefined, quickRetries)]);
-  hosts.push(hostA, hostB);
-  const pcA = await (await browser.newContext()).newPage();
-  const pcB = await (await browser.newContext()).newPage();
-  await pcA.goto(hostA.url);
-  await pcB.goto(hostB.url);
-  await firstRun(pcA);
-  await joinTeam(pcA, server.url, server.setupToken);
-  await firstRun(pcB);
-  await joinTeam(pcB, server.url);
+  const { pcA, pcB } = await twoJoinedPcs(browser, hosts, { a: server.url, b: server.url }, server.setupToken);
 
   await createProject(pcA, 'CUT-1', 'Calibration before the outage');
   await pcB.getByRole('button', { name: 'Projects' }).click();

@@ -3,7 +3,7 @@ import { startTcpProxy } from '../integration/sync/support/tcp-proxy';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { startSyncServer, type RunningSyncServer } from './support/sync-server';
 import { saveScreenshot } from './support/screenshots';
-import { createProject, firstRun, joinTeam } from './support/team-sync';
+import { createProject, firstRun, joinTeam, twoJoinedPcs } from './support/team-sync';
 
 /**
  * Team sync end to end: one sync server, two serve-mode hosts (two lab PCs) and a browser context
@@ -69,18 +69,8 @@ test('an edit that lost a conflict shows on the task, and “Use my version” b
   const port = Number(new URL(server.url).port);
   const [netA, netB] = await Promise.all([startTcpProxy(port), startTcpProxy(port)]);
   proxies.push(netA, netB);
-  const quickRetries = { LABFLOW_SYNC_RETRY_MS: '300' };
-  const [hostA, hostB] = await Promise.all([startServeHost(undefined, quickRetries), startServeHost(undefined, quickRetries)]);
-  hosts.push(hostA, hostB);
-  const pcA = await (await browser.newContext()).newPage();
   // B in the dark theme, A in the light one: the notice is seen in both.
-  const pcB = await (await browser.newContext({ colorScheme: 'dark' })).newPage();
-  await pcA.goto(hostA.url);
-  await pcB.goto(hostB.url);
-  await firstRun(pcA);
-  await joinTeam(pcA, netA.url, server.setupToken);
-  await firstRun(pcB);
-  await joinTeam(pcB, netB.url);
+  const { pcA, pcB } = await twoJoinedPcs(browser, hosts, { a: netA.url, b: netB.url }, server.setupToken, { isBDark: true });
   // Joining matched B's own Ada to the team's by email; this sign-in continues as the team's Ada.
 
   // A project with one task, made on A, reaches B.

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { startServeHost, type ServedHost } from './serve-host';
 import { createFirstAdministrator } from './first-run';
 
 /** Steps the team-sync specs share: one person (Ada) sets up each PC and joins it to one server. */
@@ -39,4 +40,24 @@ export async function createProject(page: Page, code: string, name: string) {
   await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill(name);
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByTestId('project-row').filter({ hasText: name })).toHaveCount(1);
+}
+
+/**
+ * Two lab PCs (serve-mode hosts that retry sync quickly), each in its own browser context, both set
+ * up by Ada and joined to the server — A with the set-up token. `serverUrls` may differ per PC (a
+ * proxy in front of the server lets a test cut one PC's network). Started hosts are added to `hosts`.
+ */
+export async function twoJoinedPcs(browser: Browser, hosts: ServedHost[], serverUrls: { a: string; b: string }, setupToken: string, options: { isBDark?: boolean } = {}) {
+  const quickRetries = { LABFLOW_SYNC_RETRY_MS: '300' };
+  const [hostA, hostB] = await Promise.all([startServeHost(undefined, quickRetries), startServeHost(undefined, quickRetries)]);
+  hosts.push(hostA, hostB);
+  const pcA = await (await browser.newContext()).newPage();
+  const pcB = await (await browser.newContext(options.isBDark ? { colorScheme: 'dark' } : {})).newPage();
+  await pcA.goto(hostA.url);
+  await pcB.goto(hostB.url);
+  await firstRun(pcA);
+  await joinTeam(pcA, serverUrls.a, setupToken);
+  await firstRun(pcB);
+  await joinTeam(pcB, serverUrls.b);
+  return { pcA, pcB };
 }
