@@ -37,6 +37,16 @@ export interface ConnectInput {
  * registry) while signed in, and turns what the replications report into one status. Resumes on
  * start from the stored sign-in, so it works offline and catches up when the server is back.
  */
+/**
+ * What went wrong, in words: RxDB wraps the handler's error (its own message starts with a blank
+ * line and a code such as RC_PULL), so the first inner error's message is the one to show.
+ */
+export function describeReplicationError(error: Error): string {
+  const inner = (error as { parameters?: { errors?: { message?: string }[] } }).parameters?.errors?.[0]?.message;
+  const own = error.message.split('\n').map((line) => line.trim()).find(Boolean);
+  return (inner ?? own ?? 'The sync server did not answer as expected.').split('\n')[0] ?? '';
+}
+
 export function createTeamSync(services: HostServices, options: TeamSyncOptions = {}) {
   const fetchFn = options.fetch ?? fetch;
   const store = createSyncSettingsStore(services.db);
@@ -174,9 +184,12 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         else active.delete(spec.name);
         publish();
       }));
+      let lastLogged: string | null = null;
       subscriptions.add(replication.state.error$.subscribe((error) => {
-        lastError = error.message.split('\n')[0] ?? null;
-        services.log.warn('sync error', { collection: spec.name, error: lastError });
+        lastError = describeReplicationError(error);
+        // Retries repeat the same error every few seconds while offline: log each new one once.
+        if (lastError !== lastLogged) services.log.warn('sync error', { collection: spec.name, error: lastError, code: (error as { code?: string }).code });
+        lastLogged = lastError;
       }));
       subscriptions.add(collection.eventBulks$.subscribe((bulk: { context: string; events: { documentId: string }[] }) => {
         if (bulk.context.startsWith('replication-')) return;
