@@ -26,6 +26,18 @@ async function advanceClock(page: Page, served: ServedHost, advanceMs: number) {
   expect(response.status()).toBe(200);
 }
 
+/** Settings → People & roles: the administrator adds the technician. */
+async function addTechnician(page: Page) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(tech.name);
+  await dialog.getByRole('textbox', { name: 'Email' }).fill(tech.email);
+  await dialog.getByLabel('First password').fill(tech.password);
+  await dialog.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByTestId('person-row')).toHaveCount(2);
+}
+
 const badge = (page: Page) => page.getByTestId('unread-badge');
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -35,14 +47,7 @@ test('a notification reaches another person, marking it read clears the badge, a
   await createFirstAdministrator(page, admin);
 
   // The administrator adds a technician and sends them a notification from Settings → Notifications.
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Add person' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(tech.name);
-  await dialog.getByRole('textbox', { name: 'Email' }).fill(tech.email);
-  await dialog.getByLabel('First password').fill(tech.password);
-  await dialog.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByTestId('person-row')).toHaveCount(2);
+  await addTechnician(page);
   await page.getByRole('tab', { name: 'Notifications' }).click();
   await page.getByRole('combobox', { name: 'Person' }).click();
   await page.getByRole('option', { name: tech.name }).click();
@@ -96,14 +101,7 @@ test('assigning a task notifies the assignee, and the entry opens the task', asy
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Add person' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(tech.name);
-  await dialog.getByRole('textbox', { name: 'Email' }).fill(tech.email);
-  await dialog.getByLabel('First password').fill(tech.password);
-  await dialog.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByTestId('person-row')).toHaveCount(2);
+  await addTechnician(page);
 
   // A project with a task assigned to the technician.
   await page.getByRole('button', { name: 'Projects' }).click();
