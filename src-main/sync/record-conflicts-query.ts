@@ -1,8 +1,8 @@
-import { combineLatest, from, map, switchMap, type Observable } from 'rxjs';
+import { combineLatest, from, map, of, switchMap, type Observable } from 'rxjs';
 import type { RxDocument } from 'rxdb';
 import type { CollectionName } from '../../src-shared/db/schemas';
 import { fail, ok } from '../../src-shared/core/result';
-import { buildRecordConflicts, refusalKey, type AuditTrace, type ConflictDocument } from '../../src-shared/sync/record-conflicts';
+import { buildRecordConflicts, refusalKey, type AuditTrace, type ConflictDocument, type RecordConflictsView } from '../../src-shared/sync/record-conflicts';
 import type { ConflictView } from '../../src-shared/sync/sync-status';
 import type { LabDatabase } from '../database/open-database';
 import type { CommandHandler, QueryHandler } from '../host/handler-types';
@@ -32,9 +32,15 @@ export const recordConflictsQuery: QueryHandler<'sync/record-conflicts'> = (inpu
   const audit$ = db.audit
     .find({ selector: { recordId, collectionName: collection }, sort: [{ at: 'desc' }], limit: AUDIT_LOOKBACK })
     .$.pipe(map((docs: RxDocument<unknown>[]) => plain(docs) as unknown as AuditTrace[]));
-  return combineLatest([record$, conflicts$, audit$, names$(db), createSyncSettingsStore(db).refused$(), createConflictReviews(db).reviewed$(actor.id)]).pipe(
-    map(([record, conflicts, audit, names, refused, reviewed]) =>
-      ok(buildRecordConflicts({ collection, recordId, record, conflicts, audit, refused, names, viewerId: actor.id, reviewed })),
+  // Most records never had a conflict: only then watch the record, its audit trail and everyone's
+  // names, which every edit of an open record would otherwise re-read.
+  return combineLatest([conflicts$, createSyncSettingsStore(db).refused$()]).pipe(
+    switchMap(([conflicts, refused]) =>
+      conflicts.length === 0 && !refused.some((r) => r.collection === collection && r.id === recordId)
+        ? of(ok<RecordConflictsView>({ conflicts: [], refused: [] }))
+        : combineLatest([record$, audit$, names$(db), createConflictReviews(db).reviewed$(actor.id)]).pipe(
+            map(([record, audit, names, reviewed]) => ok(buildRecordConflicts({ collection, recordId, record, conflicts, audit, refused, names, viewerId: actor.id, reviewed }))),
+          ),
     ),
   );
 };
