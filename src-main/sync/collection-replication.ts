@@ -8,6 +8,7 @@ import { errorOf, ServerUnreachableError } from './server-api';
 import { SessionEndedError, type ServerSession } from './server-session';
 import { groupBySender, mergePushResults, PC_ACCOUNT } from './push-groups';
 import { openEventStream } from './event-stream';
+import { createPushFence } from './push-fence';
 
 type Doc = Record<string, unknown>;
 
@@ -45,6 +46,8 @@ export interface CollectionReplicationOptions {
 
 export interface CollectionReplication {
   state: RxReplicationState<Doc, SyncCheckpoint>;
+  /** Server documents held back until this PC's push of them is answered (push-fence.ts). */
+  heldDocuments(): number;
   cancel(): Promise<void>;
 }
 
@@ -62,6 +65,9 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   let lastCheckpoint: SyncCheckpoint | null = null;
   const stream$ = new Subject<RxReplicationPullStreamItem<Doc, SyncCheckpoint>>();
   let delivering = Promise.resolve();
+  // Settled once RxDB has stored the answer of the push running now: that push runs inside its upstream queue.
+  const fence = createPushFence(async () => state.internalReplicationState?.streamQueue.up);
+  const idsOf = (docs: readonly Doc[]) => docs.map((d) => String(d[primaryKey]));
   /** A request to the server that reports whether it got through. */
   const send = async (path: string, init?: RequestInit, via: ServerSession = session): Promise<Response> => {
     try {
@@ -113,6 +119,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
         const response = await send(`${base}/pull?${query}`);
         if (!response.ok) throw new Error((await errorOf(response)).message);
         const page = (await response.json()) as PullResponse;
+        await fence.waitFor(idsOf(page.documents));
         if (page.checkpoint) lastCheckpoint = page.checkpoint;
         return { documents: (await withLocalFields(page.documents)) as WithDeleted<Doc>[], checkpoint: page.checkpoint ?? checkpoint ?? (null as unknown as SyncCheckpoint) };
       },
@@ -123,11 +130,13 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       modifier: (doc) => redactForPush(spec, doc, all) as WithDeleted<Doc>,
       async handler(rows) {
         await options.beforePush?.();
-        // Each change goes with the identity of the person who made it, so the server judges them, not the PC's account.
-        const groups = groupBySender(spec.name, rows, (personId) => options.sessionFor?.(personId) != null);
-        const answers: PushResponse[] = [];
-        for (const group of groups) answers.push(await pushGroup(group.sender, group.rows));
-        const result = mergePushResults(groups, answers, primaryKey);
+        const result = await fence.around(idsOf(rows.map((r) => r.newDocumentState)), async () => {
+          // Each change goes with the identity of the person who made it, so the server judges them, not the PC's account.
+          const groups = groupBySender(spec.name, rows, (personId) => options.sessionFor?.(personId) != null);
+          const answers: PushResponse[] = [];
+          for (const group of groups) answers.push(await pushGroup(group.sender, group.rows));
+          return mergePushResults(groups, answers, primaryKey);
+        });
         options.onPushed?.(rows.map((r) => String((r.newDocumentState as Doc)[primaryKey])));
         if (result.refused.length) {
           const refusedIds = new Set(result.refused.map((r) => r.id));
@@ -154,6 +163,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
           const page = JSON.parse(data) as { documents: WireDocument[]; checkpoint: SyncCheckpoint };
           // Chained, so pages reach RxDB in the order the server sent them.
           delivering = delivering.then(async () => {
+            await fence.waitFor(idsOf(page.documents));
             const documents = await withLocalFields(page.documents);
             lastCheckpoint = page.checkpoint;
             if (!stream$.closed) stream$.next({ documents: documents as WithDeleted<Doc>[], checkpoint: page.checkpoint });
@@ -164,6 +174,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
 
   return {
     state,
+    heldDocuments: fence.heldDocuments,
     async cancel() {
       stream?.close();
       stream$.complete();
