@@ -39,7 +39,7 @@ const hrRecord = (id: string, personId: string, managerId?: string): WireDocumen
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
     expect((await server.app.inject('/health')).json()).toEqual({ status: 'ok' });
-    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 5 });
+    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 6 });
   });
 });
 
