@@ -8,6 +8,7 @@ import { createSignInLimiter } from './auth/sign-in-limiter';
 import { resolveSigningSecret } from './auth/signing-secret';
 import { createChangeFeed, type ChangeFeed } from './replication/change-feed';
 import { createDocumentValidator, type DocumentValidator } from './replication/document-validator';
+import { createDigestIndex, type DigestIndex } from './replication/digest-index';
 import { loadOutboxKey, type LoadedOutboxKey } from './outbox/outbox-key';
 
 /** Everything the routes use, built once per server process (STYLE.md §9: plain factory injection). */
@@ -19,6 +20,8 @@ export interface ServerServices {
   signInLimiter: ReturnType<typeof createSignInLimiter>;
   changeFeed: ChangeFeed;
   validator: DocumentValidator;
+  /** Per-collection content hashes for the consistency check's digests. */
+  digests: DigestIndex;
   /** The key pair PCs seal channel secrets (SMTP password, webhook secrets) for; the public half is served to them. */
   outboxKey: LoadedOutboxKey;
   clock: () => Date;
@@ -53,6 +56,7 @@ export async function createServerServices(db: SqlDatabase, options: ServiceOpti
     signInLimiter: createSignInLimiter({ maxAttempts: options.signInAttemptsPerWindow ?? 100, windowMs: 5 * 60_000 }),
     changeFeed,
     validator: createDocumentValidator(collections),
+    digests: createDigestIndex(db, collections),
     outboxKey,
     clock,
     newId: createIdSource(() => clock().getTime(), (n) => randomBytes(n)),

@@ -2,7 +2,7 @@ import { BehaviorSubject, combineLatest, map, Subscription, type Observable } fr
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { pushAfter, syncCollections } from '../../src-shared/sync/collections';
 import type { SessionTokens } from '../../src-shared/sync/protocol';
-import { derivePhase, standaloneStatus, type ChangesSentAs, type SyncStatusView } from '../../src-shared/sync/sync-status';
+import { standaloneStatus, type ChangesSentAs, type SyncStatusView } from '../../src-shared/sync/sync-status';
 import type { HostServices } from '../host/handler-types';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
 import { fetchAllPeople, serverApi, ServerUnreachableError, type Fetch } from './server-api';
@@ -11,6 +11,10 @@ import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } fr
 import { finishPersonMerges, linkPeopleByEmail } from './link-people';
 import { fetchOutboxKey, forgetOutboxKey } from './outbox-key-store';
 import { createPersonSessions } from './person-sessions';
+import { createOutageLog } from './outage-log';
+import { createSyncStatusTracker } from './sync-status-tracker';
+import { createConsistencyChecks } from './consistency-checks';
+import { createDigestCheck } from './digest-check';
 
 export interface TeamSyncOptions {
   fetch?: Fetch;
@@ -22,6 +26,8 @@ export interface TeamSyncOptions {
   silenceTimeoutMs?: number;
   /** Longest wait between reconnection attempts of a live stream. */
   maxBackoffMs?: number;
+  /** How often every collection's consistency check runs besides after each reconnect (default 10 minutes). */
+  consistencyCheckMs?: number;
   onStatus?(status: SyncStatusView): void;
 }
 
@@ -55,40 +61,47 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
   let settings: TeamSyncSettings | null = null;
   let session: ServerSession | null = null;
   let replications: CollectionReplication[] = [];
+  let byName = new Map<string, CollectionReplication>();
   let subscriptions = new Subscription();
   let refused: RefusedChange[] = [];
-  const pending = new Set<string>();
-  const active = new Set<string>();
-  const streamsDown = new Set<string>();
-  const unreachable = new Set<string>();
-  let endedMessage: string | null = null;
-  let isStarting = false;
-  let lastError: string | null = null;
   let isDisposed = false;
-
-  const publish = () => {
-    if (isDisposed) return;
-    const phase = derivePhase({ isConfigured: settings !== null, endedMessage, isStarting, isUnreachable: unreachable.size > 0 || streamsDown.size > 0, isActive: active.size > 0, pendingChanges: pending.size });
-    const previous = status$.value;
-    const lastSyncedAt = phase === 'up_to_date' && previous.phase !== 'up_to_date' ? services.clock().toISOString() : (settings?.lastSyncedAt ?? null);
-    if (settings && lastSyncedAt !== settings.lastSyncedAt) {
-      settings = { ...settings, lastSyncedAt };
+  const outages = createOutageLog(services.log, services.clock);
+  const checks = createConsistencyChecks({
+    log: services.log,
+    clock: services.clock,
+    intervalMs: options.consistencyCheckMs ?? 10 * 60_000,
+    awaitSettled: (name) => waitAtMost(byName.get(name)?.state.awaitInSync() ?? Promise.resolve(), 30_000),
+    load: () => store.loadChecks(),
+    save: (totals) => services.runExclusive(() => store.saveChecks(totals)),
+    onChange: () => publish(),
+  });
+  const tracker = createSyncStatusTracker({
+    clock: services.clock,
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    context: () => ({
+      settings,
+      refused,
+      consistency: checks.totals(),
+      toReceive: replications.reduce((sum, r) => sum + r.toReceive() + r.heldDocuments(), 0),
+    }),
+    onSynced: (at) => {
+      if (!settings || settings.lastSyncedAt === at) return;
+      settings = { ...settings, lastSyncedAt: at };
       const snapshot = settings;
       void services.runExclusive(() => store.save(snapshot)).catch((error: unknown) => services.log.warn('could not store the sync state', { error: String(error) }));
-    }
-    const next: SyncStatusView = {
-      phase,
-      serverUrl: settings?.serverUrl ?? null,
-      account: settings ? settings.tokens.person : null,
-      pendingChanges: pending.size,
-      lastSyncedAt,
-      changesSentAs: null,
-      error: endedMessage ?? (phase === 'offline' ? `The sync server cannot be reached${lastError ? ` (${lastError})` : ''}. Changes are kept on this PC and sent when it is back.` : null),
-      refused: refused.slice(-20).map(({ document: _doc, ...view }) => view).reverse(),
-    };
-    if (JSON.stringify(next) === JSON.stringify(previous)) return;
-    status$.next(next);
-    options.onStatus?.(next);
+    },
+    emit: (next) => {
+      if (isDisposed) return;
+      status$.next(next);
+      options.onStatus?.(next);
+    },
+  });
+  const { pending, active, streamsDown, unreachable } = tracker.state;
+  const publish = () => {
+    if (!isDisposed) tracker.changed();
   };
 
   const onRefused = (collection: string) => (refusals: { id: string; message: string }[], documents: Record<string, unknown>[]) => {
@@ -106,15 +119,16 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     subscriptions = new Subscription();
     const stopping = replications;
     replications = [];
+    byName = new Map();
+    await checks.stop();
     await Promise.all(stopping.map((r) => r.cancel().catch(() => undefined)));
-    active.clear();
-    streamsDown.clear();
-    unreachable.clear();
+    tracker.clearReplications();
+    outages.reset();
   }
 
   function startReplications(current: TeamSyncSettings) {
-    endedMessage = null;
-    isStarting = true;
+    tracker.state.endedMessage = null;
+    tracker.state.isStarting = true;
     session = createServerSession({
       serverUrl: current.serverUrl,
       tokens: current.tokens,
@@ -127,14 +141,13 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         await services.runExclusive(() => store.save(snapshot));
       },
       onEnded: (message) => {
-        endedMessage = message;
+        tracker.state.endedMessage = message;
         services.log.warn('the sync server ended this PC’s sign-in', { message });
         void stopReplications().then(publish);
         publish();
       },
     });
     const identifierBase = `labflow-${hashOf(current.serverUrl)}`;
-    const byName = new Map<string, CollectionReplication>();
     // What the server judges a push against goes first (collections.ts `pushAfter`); never for longer than a while, so a stuck collection stalls no other.
     const afterDependencies = (name: string) => () =>
       waitAtMost(Promise.all((pushAfter[name] ?? []).map((dependency) => byName.get(dependency)?.state.awaitInSync())), options.pushOrderTimeoutMs ?? 30_000);
@@ -159,20 +172,25 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
           for (const id of ids) pending.delete(`${spec.name}/${id}`);
           publish();
         },
+        onAnswered: () => outages.succeeded(spec.name),
         onReachability: (isReachable, reason) => {
           const wasUnreachable = unreachable.has(spec.name);
           if (isReachable) unreachable.delete(spec.name);
           else {
             unreachable.add(spec.name);
-            lastError = reason ?? null;
+            tracker.state.lastError = reason ?? null;
           }
           if (wasUnreachable !== !isReachable) publish();
         },
         onStreamState: (isUp, reason) => {
-          if (isUp) streamsDown.delete(spec.name);
-          else {
+          if (isUp) {
+            streamsDown.delete(spec.name);
+            outages.succeeded(spec.name);
+            // After every reconnect: does this PC hold what the server holds?
+            checks.request(spec.name);
+          } else {
             streamsDown.add(spec.name);
-            lastError = reason ?? null;
+            tracker.state.lastError = reason ?? null;
           }
           publish();
         },
@@ -184,12 +202,19 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         else active.delete(spec.name);
         publish();
       }));
-      let lastLogged: string | null = null;
+      checks.add(spec.name, createDigestCheck({
+        collection,
+        spec,
+        all: syncCollections,
+        send: (path, init) => replication.send(path, init),
+        lastSeenSeq: () => replication.lastSeenSeq(),
+        isPending: (id) => pending.has(`${spec.name}/${id}`),
+        deliver: (documents) => replication.deliver(documents),
+      }));
       subscriptions.add(replication.state.error$.subscribe((error) => {
-        lastError = describeReplicationError(error);
-        // Retries repeat the same error every few seconds while offline: log each new one once.
-        if (lastError !== lastLogged) services.log.warn('sync error', { collection: spec.name, error: lastError, code: (error as { code?: string }).code });
-        lastLogged = lastError;
+        tracker.state.lastError = describeReplicationError(error);
+        // Retries repeat the same error every few seconds while offline: one line per outage (outage-log.ts).
+        outages.failed(spec.name, tracker.state.lastError, (error as { code?: string }).code);
       }));
       subscriptions.add(collection.eventBulks$.subscribe((bulk: { context: string; events: { documentId: string }[] }) => {
         if (bulk.context.startsWith('replication-')) return;
@@ -198,8 +223,9 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       }));
     }
     const started = session;
+    checks.start();
     void Promise.all(replications.map((r) => r.state.awaitInitialReplication())).then(() => {
-      isStarting = false;
+      tracker.state.isStarting = false;
       publish();
       // Caught up, so the server is reachable: fetch its outbox key (administrators' PCs seal channel secrets with it).
       if (session === started && !isDisposed) void fetchOutboxKey(started, services);
@@ -208,7 +234,10 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
   }
 
   return {
+    /** The status as people see it: paced, so it changes at most once a second (sync-status-tracker.ts). */
     status$,
+    /** The status as it stands this moment, for a new subscriber and command results. */
+    statusNow: (): SyncStatusView => tracker.now(),
 
     /** Resumes team sync from the stored sign-in (no network needed to start). */
     async start(): Promise<void> {
@@ -216,6 +245,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       await services.runExclusive(() => finishPersonMerges(services));
       settings = await store.load();
       refused = await store.loadRefused();
+      await checks.open();
       if (settings) await people.open(settings.serverUrl);
       if (settings) startReplications(settings);
       publish();
@@ -240,11 +270,12 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       await linkPeopleByEmail(services, serverPeople.value, actor);
       settings = { serverUrl: input.serverUrl, tokens, lastSyncedAt: settings?.serverUrl === input.serverUrl ? settings.lastSyncedAt : null };
       await store.save(settings);
+      await checks.open();
       // The people's own sign-ins are for one server; joining another forgets them.
       await people.open(input.serverUrl);
       services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });
       startReplications(settings);
-      return ok(status$.value);
+      return ok(tracker.now());
     },
 
     /** Stops syncing and forgets the sign-in; every record stays on this PC. */
@@ -254,13 +285,14 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       if (ending && !ending.isEnded) await ending.signOut().catch(() => undefined);
       session = null;
       settings = null;
-      endedMessage = null;
+      tracker.state.endedMessage = null;
       pending.clear();
       await people.forgetAll();
       await store.clear();
+      await checks.open();
       await forgetOutboxKey(services.db);
       publish();
-      return ok(status$.value);
+      return ok(tracker.now());
     },
 
     /**
@@ -294,14 +326,15 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     /** Retries at once: re-syncs every collection. */
     syncNow(): Result<SyncStatusView> {
       if (!settings) return fail('invalid_state', 'Team sync is not set up on this PC.');
-      if (endedMessage) return fail('unauthenticated', endedMessage);
+      if (tracker.state.endedMessage) return fail('unauthenticated', tracker.state.endedMessage);
       for (const r of replications) r.state.reSync();
-      return ok(status$.value);
+      return ok(tracker.now());
     },
 
     async dispose(): Promise<void> {
       isDisposed = true;
       await stopReplications();
+      tracker.dispose();
       people.dispose();
       status$.complete();
     },

@@ -40,5 +40,15 @@ export async function syncStatus(desktop: Desktop): Promise<SyncStatusView> {
   return result.value;
 }
 
-export const upToDate = (desktop: Desktop, timeoutMs?: number) =>
-  waitUntil(async () => (await syncStatus(desktop)).phase === 'up_to_date' && (await syncStatus(desktop)), 'up to date', timeoutMs);
+/** Waits for the PC to say "Up to date"; a timeout names the status it said last. */
+export async function upToDate(desktop: Desktop, timeoutMs?: number): Promise<SyncStatusView> {
+  let last: SyncStatusView | null = null;
+  try {
+    return await waitUntil(async () => {
+      last = await syncStatus(desktop);
+      return last.phase === 'up_to_date' && last;
+    }, 'up to date', timeoutMs);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the PC said ${JSON.stringify(last)}`, { cause: error });
+  }
+}
