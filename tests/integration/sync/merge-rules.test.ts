@@ -50,6 +50,14 @@ describe('merging keeps the rules of the domain', () => {
       await restarted.close();
     }
     expect(await conflictsAbout('T-DONE')).toHaveLength(1);
+
+    // B's next version (pushed after its first answer was lost) loses the same value again: still one
+    // record. A value that has not lost before is recorded.
+    const later = { ...lowered, description: 'Tare first', updatedAt: at(4), auditId: 'B-2' };
+    await push(server, token, 'tasks', [{ newDocumentState: later, assumedMasterState: base }]);
+    expect(await conflictsAbout('T-DONE')).toHaveLength(1);
+    await push(server, token, 'tasks', [{ newDocumentState: { ...later, progress: 70, updatedAt: at(5), auditId: 'B-3' }, assumedMasterState: base }]);
+    expect((await conflictsAbout('T-DONE')).flatMap((c) => c.data.data.fields.map((f) => f.lost)).sort()).toEqual([40, 70]);
   });
 
   it('refuses a task that breaks a rule by itself, with the rule’s words', async () => {
