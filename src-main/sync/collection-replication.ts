@@ -1,12 +1,12 @@
 import { Subject } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { SyncCollection } from '../../src-shared/sync/collections';
+import { pushedInOrder, type SyncCollection } from '../../src-shared/sync/collections';
 import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, SYNC_COUNT_HEADER, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
 import { keepLocalOnlyFields, redactForPush } from '../../src-shared/sync/redaction';
 import { errorOf, ServerUnreachableError } from './server-api';
 import { SessionEndedError, type ServerSession } from './server-session';
-import { groupBySender, mergePushResults, PC_ACCOUNT } from './push-groups';
+import { groupBySender, joinRunsBySender, mergePushResults, PC_ACCOUNT } from './push-groups';
 import { openEventStream } from './event-stream';
 import { createPushFence } from './push-fence';
 
@@ -161,7 +161,8 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
         await options.beforePush?.();
         const result = await fence.around(idsOf(rows.map((r) => r.newDocumentState)), async () => {
           // Each change goes with the identity of the person who made it, so the server judges them, not the PC's account.
-          const groups = groupBySender(spec.name, rows, (personId) => options.sessionFor?.(personId) != null);
+          const runs = groupBySender(spec.name, rows, (personId) => options.sessionFor?.(personId) != null);
+          const groups = pushedInOrder.has(spec.name) ? runs : joinRunsBySender(runs);
           const answers: PushResponse[] = [];
           for (const group of groups) answers.push(await pushGroup(group.sender, group.rows));
           return mergePushResults(groups, answers, primaryKey);

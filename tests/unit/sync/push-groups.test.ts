@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResponse, WireDocument } from '../../../src-shared/sync/protocol';
-import { authorOf, groupBySender, mergePushResults, PC_ACCOUNT } from '../../../src-main/sync/push-groups';
+import { authorOf, groupBySender, joinRunsBySender, mergePushResults, PC_ACCOUNT } from '../../../src-main/sync/push-groups';
 
 const row = (id: string, updatedBy?: string, extra: Record<string, unknown> = {}) => ({ newDocumentState: { id, ...(updatedBy ? { updatedBy } : {}), _deleted: false, ...extra } as WireDocument });
 const withOwn = (...ids: string[]) => (personId: string) => ids.includes(personId);
@@ -84,5 +84,21 @@ describe('mergePushResults', () => {
   it('answers nothing for groups the server answered nothing for', () => {
     const groups = groupBySender('tasks', [row('T1', 'P-MAX'), row('T2', 'system')], withOwn('P-MAX'));
     expect(mergePushResults(groups, [{ conflicts: [], refused: [] }, { conflicts: [], refused: [] }], 'id')).toEqual({ conflicts: [], refused: [] });
+  });
+});
+
+describe('joinRunsBySender', () => {
+  it('joins the turns of people taking turns on one PC into one group each, keeping each one’s order and the positions', () => {
+    const runs = groupBySender('tasks', [row('T1', 'P-MAX'), row('T2', 'P-ADA'), row('T3', 'P-MAX'), row('T4', 'system'), row('T5', 'P-ADA')], withOwn('P-MAX', 'P-ADA'));
+    expect(runs).toHaveLength(5);
+    const joined = joinRunsBySender(runs);
+    expect(joined.map((g) => [g.sender, g.indexes, g.rows.map((r) => r.newDocumentState.id)])).toEqual([
+      ['P-MAX', [0, 2], ['T1', 'T3']],
+      ['P-ADA', [1, 4], ['T2', 'T5']],
+      [PC_ACCOUNT, [3], ['T4']],
+    ]);
+    // The answers still come back in the order of the rows.
+    const answers: PushResponse[] = joined.map((g) => ({ conflicts: g.rows.map((r) => r.newDocumentState), refused: [] }));
+    expect(mergePushResults(joined, answers, 'id').conflicts.map((d) => d.id)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5']);
   });
 });

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type { Result } from '../../../../src-shared/core/result';
 
 export interface Desktop {
-  call<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
+  /** The PC's data folder (its database and `logs/`). */
+  dataDir: string;
+  /** A command through one UI connection; `as` names another connection (a second person signed in on the PC). */
+  call<T = unknown>(name: string, input?: unknown, as?: string): Promise<Result<T>>;
   /** The current value of a live query. */
-  query<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
+  query<T = unknown>(name: string, input?: unknown, as?: string): Promise<Result<T>>;
   find<T = Record<string, unknown>>(collection: string, selector?: Record<string, unknown>): Promise<T[]>;
   /** Writes a document straight into the PC's database, as a feature would. */
   insert(collection: string, doc: Record<string, unknown>): Promise<null>;
@@ -42,8 +45,9 @@ export async function startDesktop(dataDir: string, env: Record<string, string> 
       child.send({ id, ...request });
     });
   return {
-    call: (name, input = {}) => send({ op: 'call', name, input }),
-    query: (name, input = {}) => send({ op: 'query', name, input }),
+    dataDir,
+    call: (name, input = {}, as) => send({ op: 'call', name, input, as }),
+    query: (name, input = {}, as) => send({ op: 'query', name, input, as }),
     find: (collection, selector) => send({ op: 'find', collection, selector }),
     insert: (collection, doc) => send({ op: 'insert', collection, doc }),
     async close() {

@@ -18,8 +18,9 @@ export interface TwoDesktops {
   close(): Promise<void>;
 }
 
-export async function startTwoDesktops(): Promise<TwoDesktops> {
-  const server = await startTestServer({ db: await openTestDatabase(), listen: true });
+/** `databaseUrl`: a real PostgreSQL for the server (the storm benchmark); in-memory PGlite otherwise. */
+export async function startTwoDesktops(options: { databaseUrl?: string } = {}): Promise<TwoDesktops> {
+  const server = await startTestServer({ db: await openTestDatabase(options.databaseUrl), listen: true });
   const port = Number(new URL(server.url).port);
   const [proxyA, proxyB] = await Promise.all([startTcpProxy(port), startTcpProxy(port)]);
   const env = { LABFLOW_SYNC_RETRY_MS: '300' };
