@@ -1,4 +1,4 @@
-import type { RxCollection } from 'rxdb';
+import { normalizeMangoQuery, prepareQuery, type RxCollection } from 'rxdb';
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { bucketOf, differingBuckets, differingIds, digestOf, documentHash, type DigestEntry } from '../../src-shared/sync/digest';
 import { MAX_DOCUMENTS_BY_ID, type CollectionDigest, type DigestEntries, type DocumentsById, type WireDocument } from '../../src-shared/sync/protocol';
@@ -19,6 +19,8 @@ export interface DigestCheckOptions {
   isPending(id: string): boolean;
   /** Hands the server's versions to the replication, which stores them as it stores pulled ones. */
   deliver(documents: WireDocument[]): Promise<void>;
+  /** Documents read from the storage at a time (default 2,000). */
+  pageSize?: number;
 }
 
 export type DigestCheckResult =
@@ -53,6 +55,7 @@ export function createDigestCheck(options: DigestCheckOptions) {
   const { collection, spec, all } = options;
   const primaryKey = (spec.schema as { primaryKey: string }).primaryKey;
   const hashes = new Map<string, { rev: string; hash: string }>();
+  const pageSize = options.pageSize ?? 2000;
 
   const getJson = async <T>(path: string, init?: RequestInit): Promise<T | null> => {
     const response = await options.send(path, init);
@@ -61,20 +64,33 @@ export function createDigestCheck(options: DigestCheckOptions) {
     return (await response.json()) as T;
   };
 
+  /** The PC's live documents, a page at a time straight from the storage (an audit trail can be long). */
+  async function* livePages(): AsyncGenerator<Doc[]> {
+    const schema = collection.storageInstance.schema;
+    for (let after: string | null = null; ; ) {
+      const selector = { _deleted: { $eq: false }, ...(after === null ? {} : { [primaryKey]: { $gt: after } }) };
+      const query = prepareQuery(schema, normalizeMangoQuery(schema, { selector, sort: [{ [primaryKey]: 'asc' }], limit: pageSize }));
+      const { documents } = await collection.storageInstance.query(query);
+      yield documents as Doc[];
+      if (documents.length < pageSize) return;
+      after = String((documents.at(-1) as Doc)[primaryKey]);
+    }
+  }
+
   /** The PC's live documents as digest entries (hashed once per revision). */
   async function localEntries(): Promise<Map<string, DigestEntry>> {
-    const docs = await collection.find().exec();
     const entries = new Map<string, DigestEntry>();
-    const seen = new Set<string>();
-    for (const doc of docs) {
-      const id = String(doc.primary);
-      seen.add(id);
-      const cached = hashes.get(id);
-      const hash = cached && cached.rev === doc.revision ? cached.hash : documentHash(spec, doc.toJSON() as Doc, all);
-      hashes.set(id, { rev: doc.revision, hash });
-      entries.set(id, { id, hash });
+    for await (const page of livePages()) {
+      for (const doc of page) {
+        const id = String(doc[primaryKey]);
+        const rev = String(doc._rev);
+        const cached = hashes.get(id);
+        const hash = cached && cached.rev === rev ? cached.hash : documentHash(spec, doc, all);
+        hashes.set(id, { rev, hash });
+        entries.set(id, { id, hash });
+      }
     }
-    for (const id of hashes.keys()) if (!seen.has(id)) hashes.delete(id);
+    for (const id of hashes.keys()) if (!entries.has(id)) hashes.delete(id);
     return entries;
   }
 

@@ -32,6 +32,8 @@ const checkOf = (replica: ReplicaPc) =>
     lastSeenSeq: () => replica.replication.lastSeenSeq(),
     isPending: () => false,
     deliver: (documents) => replica.replication.deliver(documents),
+    // Pages of two documents: the PC's documents are read page by page.
+    pageSize: 2,
   });
 const inject = (method: 'GET' | 'POST', url: string, token: string | null, payload?: unknown) =>
   server.app.inject({ method, url: `/sync/v1${url}`, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload: payload as object } : {}) });
