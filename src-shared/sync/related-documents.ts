@@ -15,6 +15,8 @@ export interface RelatedDocuments {
   get(collection: string, id: string): Doc | null;
   /** Whether the pushing person is the assignee or a watcher of some task of the project. */
   worksOnProject(projectId: string): boolean;
+  /** The statuses workflows bound to this record have moved it to (their events the server holds), for workflow-only transitions. */
+  workflowMoves?(recordId: string): readonly string[];
 }
 
 export interface RelatedNeeds {
@@ -24,7 +26,7 @@ export interface RelatedNeeds {
 }
 
 /** What a rule sees when nothing was loaded: no related documents. */
-export const noRelated: RelatedDocuments = { get: () => null, worksOnProject: () => false };
+export const noRelated: RelatedDocuments = { get: () => null, worksOnProject: () => false, workflowMoves: () => [] };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 

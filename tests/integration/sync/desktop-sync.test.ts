@@ -6,7 +6,7 @@ import { issueSetupToken } from '../../../sync-server/auth/bootstrap';
 import { hashPassword } from '../../../sync-server/auth/passwords';
 import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
-import { baseFields, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, leaveRecord, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 import type { SqlDatabase } from '../../../sync-server/db/sql-database';
 import { startTcpProxy } from './support/tcp-proxy';
 import { waitUntil } from './support/wait';
@@ -113,8 +113,9 @@ describe('a desktop joining a team', () => {
     // A member's leave request never reaches this PC (not HR, not concerned).
     await push(server, admin.accessToken, 'people', [{ newDocumentState: personDoc({ ...team.hr, id: 'P-HR2', email: 'hr2@lab.org' }) }]).catch(() => undefined);
     const member = await signIn(server, team.member);
-    await push(server, member.accessToken, 'records', [{ newDocumentState: { ...baseFields('LR-1', team.member.id), kind: 'leave_request', title: 'Leave', status: 'submitted', data: { personId: team.member.id }, _deleted: false } }]);
-    await push(server, member.accessToken, 'records', [{ newDocumentState: { ...baseFields('EQ-1', team.member.id), kind: 'equipment', title: 'Balance', status: 'active', data: {}, _deleted: false } }]);
+    expect((await push(server, member.accessToken, 'records', [{ newDocumentState: leaveRecord('LR-1', team.member.id) }])).refused).toEqual([]);
+    const request = { ...leaveRecord('EQ-1', team.member.id), kind: 'purchase_request', data: { itemName: 'Balance', requesterId: team.member.id, quantity: 1, description: '', justification: '', supplierName: '' } };
+    expect((await push(server, member.accessToken, 'records', [{ newDocumentState: request }])).refused).toEqual([]);
     await waitUntil(async () => host.db.records.findOne('EQ-1').exec(), 'the equipment record');
     expect(await host.db.records.findOne('LR-1').exec()).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
-import { baseFields, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, createTeam, leaveRecord, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
  * The sync server's replication endpoints against a real (embedded) PostgreSQL through
@@ -27,19 +27,11 @@ const project = (id: string, fields: Record<string, unknown> = {}): WireDocument
   ...fields,
 });
 
-const hrRecord = (id: string, personId: string, managerId?: string): WireDocument => ({
-  ...baseFields(id, personId),
-  kind: 'leave_request',
-  title: `Leave ${id}`,
-  status: 'submitted',
-  data: { personId, ...(managerId ? { managerId } : {}), days: 3 },
-  _deleted: false,
-});
 
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
     expect((await server.app.inject('/health')).json()).toEqual({ status: 'ok' });
-    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 5 });
+    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 6 });
   });
 });
 
@@ -119,7 +111,7 @@ describe('permissions', () => {
 
 describe('read scoping', () => {
   it('sends HR records only to HR, the person concerned and their manager; others never see them', async () => {
-    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: hrRecord('HR-1', team.member.id, team.manager.id) }])).refused).toEqual([]);
+    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: leaveRecord('HR-1', team.member.id) }])).refused).toEqual([]);
     const idsFor = async (token: string) => (await pull(server, token, 'records', null, 1000)).documents.filter((d) => !d._deleted).map((d) => d.id);
     expect(await idsFor(tokens.member.accessToken)).toContain('HR-1');
     expect(await idsFor(tokens.manager.accessToken)).toContain('HR-1');
@@ -129,7 +121,7 @@ describe('read scoping', () => {
   });
 
   it('refuses a write to a record the person may not read', async () => {
-    const result = await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: { ...hrRecord('HR-1', team.member.id, team.manager.id), title: 'taken over' } }]);
+    const result = await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: { ...leaveRecord('HR-1', team.member.id), title: 'taken over' } }]);
     expect(result.refused).toEqual([expect.objectContaining({ id: 'HR-1', code: 'forbidden' })]);
     expect(result.conflicts[0]).toMatchObject({ id: 'HR-1', _deleted: true, title: '' });
   });
