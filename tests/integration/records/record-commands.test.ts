@@ -113,3 +113,23 @@ describe('record commands', () => {
     expect(value(await people.next<{ collection: string; title: string }[]>())).toEqual([expect.objectContaining({ collection: 'people', title: 'Pia Procure' })]);
   });
 });
+
+describe('record invariants', () => {
+  const leaveRequest = (personId: string, startDate: string, endDate: string) => ({ kind: 'leave_request', data: { personId, startDate, endDate, days: 2 } });
+
+  it('refuses a leave that overlaps another live one, on the host, naming it', async () => {
+    const first = value(await ben.client.call<RecordView>('records/create', leaveRequest(ben.id, '2026-05-04', '2026-05-05')));
+    const clash = await ben.client.call('records/create', leaveRequest(ben.id, '2026-05-05', '2026-05-08'));
+    expect(clash).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.startDate', message: expect.stringContaining(first.number) } });
+    value(await ben.client.call('records/transition', { id: first.id, to: 'cancelled', reason: 'Plans changed' }));
+    expect((await ben.client.call('records/create', leaveRequest(ben.id, '2026-05-05', '2026-05-08'))).ok).toBe(true);
+  });
+
+  it('keeps another person’s leave request out of a member’s register and record page', async () => {
+    const mine = value(await ben.client.call<RecordView>('records/create', leaveRequest(ben.id, '2026-06-01', '2026-06-02')));
+    const register = proc.client.subscribe('records/register', { kind: 'leave_request' });
+    expect(value(await register.next<RegisterPage>()).rows.map((r) => r.id)).not.toContain(mine.id);
+    expect(await proc.client.subscribe('records/get', { id: mine.id }).next()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await proc.client.call('records/update', { id: mine.id, data: { reason: 'x' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
