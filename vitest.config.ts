@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // A stray `.only` fails the run instead of quietly running one test (lint refuses it too).
+          allowOnly: false,
         },
       },
       {
@@ -17,6 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          allowOnly: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',

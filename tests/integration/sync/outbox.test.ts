@@ -4,7 +4,7 @@ import type { WireDocument } from '../../../src-shared/sync/protocol';
 import type { ServerOutboxDispatcher } from '../../../sync-server/outbox/outbox-dispatcher';
 import { startOutboxWorker } from '../../../sync-server/outbox/outbox-worker';
 import { createServerLogger } from '../../../sync-server/logger';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
+import { postgresSuiteTitle, postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 import { baseFields, createTeam, openTestDatabase, pull, push, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
@@ -85,7 +85,7 @@ async function signInMember(server: TestServer) {
 }
 
 const reason = postgresUnavailableReason();
-describe.skipIf(Boolean(reason))('outbox with two server processes on one PostgreSQL', () => {
+describe.skipIf(Boolean(reason))(postgresSuiteTitle('outbox with two server processes on one PostgreSQL'), () => {
   let cluster: PostgresCluster;
   let first: TestServer;
   let second: TestServer;
