@@ -4,7 +4,7 @@ import type { DeliveryView, WebhookView } from '../../../src-shared/notification
 import { verifySignature } from '../../../src-shared/notifications/webhook-signature';
 import { tempDataDir } from '../support/sqlite-host';
 import { startWebhookReceiver } from './receivers';
-import { addPerson, eventually, openNotificationHost, signInAdmin } from './support';
+import { addPerson, eventually, openNotificationHost, signIn, signInAdmin } from './support';
 
 let host: Host | undefined;
 const closers: (() => Promise<void>)[] = [];
@@ -123,6 +123,30 @@ describe('webhooks to a real HTTP receiver on loopback', () => {
     const delivery = await settled(again, webhook.id, 'delivered');
     expect(receiver.hooks.length).toBeGreaterThanOrEqual(2);
     expect(new Set(receiver.hooks.map((h) => h.headers['x-labflow-delivery']))).toEqual(new Set([delivery.id]));
+  });
+
+  it('updates a webhook for an administrator only, checking the new address like a new one', async () => {
+    const receiver = await startWebhookReceiver(() => 200);
+    closers.push(receiver.close);
+    host = await openNotificationHost(tempDataDir());
+    const admin = await signInAdmin(host);
+    await addPerson(admin.client, 'Bob Baker', 'bob@lab.org');
+    const bob = await signIn(host, 'bob@lab.org');
+    const { webhook } = await subscribe(admin, 'https://lims.lab.org/hooks');
+    expect(await bob.call('webhooks/update', { id: webhook.id, url: receiver.url })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.client.call('webhooks/update', { id: webhook.id, url: 'http://169.254.169.254/latest/meta-data/' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'url' } });
+    expect(await admin.client.call('webhooks/update', { id: 'WH-NONE', name: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const updated = await admin.client.call<WebhookView>('webhooks/update', { id: webhook.id, name: 'LIMS (test)', url: receiver.url, isActive: true });
+    expect(updated).toMatchObject({ ok: true, value: { id: webhook.id, name: 'LIMS (test)', url: receiver.url, isActive: true } });
+    // The next delivery goes to the new address.
+    await admin.client.call('notifications/send-test', { recipientId: admin.id });
+    expect(await settled(admin, webhook.id, 'delivered')).toMatchObject({ attempts: 1 });
+    expect(receiver.hooks).toHaveLength(1);
+    // Switched off, it gets nothing more.
+    expect(await admin.client.call('webhooks/update', { id: webhook.id, isActive: false })).toMatchObject({ ok: true, value: { isActive: false } });
+    await admin.client.call('notifications/send-test', { recipientId: admin.id });
+    await host.whenIdle();
+    expect(receiver.hooks).toHaveLength(1);
   });
 
   it('refuses link-local and metadata addresses when subscribing', async () => {

@@ -125,6 +125,26 @@ describe('projects and their plan through the protocol', () => {
     expect(await admin.subscribe('utilisation/team', { start: '2026-03-09', end: '2026-03-01' }).next()).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'end' } });
   });
 
+  it('links tasks to a milestone and sets a deliverable’s status, for those who manage the project (and the deliverable’s owner)', async () => {
+    const { admin, ben, cy, project, task } = world;
+    const milestone = value(await admin.call<Milestone>('plan-items/create', { kind: 'milestone', projectId: project.id, title: 'Method validated', data: { dueDate: '2026-03-20' } }));
+    const work = await task(admin, { title: 'Validation runs' });
+    expect(value(await admin.call<Milestone>('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: true })).data.linkedTaskIds).toEqual([work.id]);
+    expect(value(await admin.call<Milestone>('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: true })).data.linkedTaskIds).toEqual([work.id]);
+    expect(await ben.client.call('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.call('milestones/link-task', { id: milestone.id, taskId: 'NO-TASK', isLinked: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'taskId' } });
+    expect(await admin.call('milestones/link-task', { id: 'NO-ITEM', taskId: work.id, isLinked: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(value(await admin.call<Milestone>('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: false })).data.linkedTaskIds).toEqual([]);
+
+    // Ben owns the deliverable: he may move it on; Cy (not on the team) may not.
+    const report = value(await admin.call<PlanItemDocument>('plan-items/create', { kind: 'deliverable', projectId: project.id, title: 'Validation report', data: { type: 'report', ownerId: ben.id } }));
+    expect(await ben.client.call('deliverables/set-status', { id: report.id, status: 'submitted' })).toMatchObject({ ok: true, value: { data: { status: 'submitted' } } });
+    expect(await cy.client.call('deliverables/set-status', { id: report.id, status: 'accepted' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.call('deliverables/set-status', { id: report.id, status: 'lost' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'status' } });
+    expect(await admin.call('deliverables/set-status', { id: milestone.id, status: 'accepted' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await admin.call('deliverables/set-status', { id: report.id, status: 'accepted' })).toMatchObject({ ok: true, value: { data: { status: 'accepted' } } });
+  });
+
   it('removes plan items for the owner only', async () => {
     const { admin, ben, project } = world;
     const risk = value(await admin.call<PlanItemDocument>('plan-items/create', { kind: 'risk', projectId: project.id, title: 'Temporary', data: { probability: 'low', impact: 'low' } }));
