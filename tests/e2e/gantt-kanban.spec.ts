@@ -18,7 +18,11 @@ const planDate = (offsetDays: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** Drags with the mouse in small steps, as a person would (the board needs a few pixels before it lifts a card). */
+/**
+ * Drags with the mouse in small steps, as a person would, and lets go only once the board shows
+ * the card lifted and the target column taking it: waiting on what the board shows, not on time,
+ * so a slow machine cannot make the drop land before the drag has begun.
+ */
 async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
   const a = await from.boundingBox();
   const b = await to.boundingBox();
@@ -26,10 +30,15 @@ async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  await expect(lifted(page)).toHaveCount(1);
   await page.mouse.move(b.x + b.width / 2, b.y + offsetY, { steps: 15 });
-  await page.waitForTimeout(150);
+  await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
   await page.mouse.up();
+  await expect(lifted(page)).toHaveCount(0);
 }
+
+/** The card being dragged, while one is. */
+const lifted = (page: Page) => page.locator('[data-dragging="true"]');
 
 /** A task's dates as the Gantt's task list writes them, in the browser's locale. */
 const dayRange = (page: Page, start: string, end: string) =>
@@ -103,12 +112,13 @@ test('plan a project on the Kanban board and the Gantt chart: moves checked agai
   // Keyboard dragging: space lifts, arrows move, space drops.
   await card(page, 'Prepare samples').focus();
   await page.keyboard.press('Space');
-  await page.waitForTimeout(200);
+  await expect(lifted(page)).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
+  await expect(column(page, 'blocked').locator('[data-dragging-over="true"]')).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
+  await expect(column(page, 'in_review').locator('[data-dragging-over="true"]')).toHaveCount(1);
   await page.keyboard.press('Space');
+  await expect(lifted(page)).toHaveCount(0);
   await expect(column(page, 'in_review')).toContainText('Prepare samples');
   await expect(page.getByTestId('board-refusal')).toHaveCount(0); // a successful move clears the old refusal
   await saveScreenshot(page, 'kanban-light');
