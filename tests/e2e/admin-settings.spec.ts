@@ -59,7 +59,7 @@ test('email and webhook settings deliver through the outbox, each delivery is in
   await dialog.getByLabel('Address').fill('http://169.254.169.254/latest/meta-data/');
   await dialog.getByLabel('Messages from the administrator').check();
   await dialog.getByRole('button', { name: 'Add webhook' }).click();
-  await expect(dialog.getByRole('alert')).toBeVisible();
+  await expect(dialog.getByText('This address points at a link-local or cloud-metadata service, which webhooks may not reach.')).toBeVisible();
   await dialog.getByLabel('Address').fill(receiver.url);
   await dialog.getByRole('button', { name: 'Add webhook' }).click();
   await expect(dialog).toHaveCount(0);
