@@ -109,8 +109,9 @@ describe.skipIf(Boolean(reason))(postgresSuiteTitle('outbox with two server proc
     const workers = [startOutboxWorker({ db: first.db, dispatcher: a.dispatcher, log, intervalMs: 10, batchSize: 3 }), startOutboxWorker({ db: second.db, dispatcher: b.dispatcher, log, intervalMs: 10, batchSize: 3 })];
     const deadline = Date.now() + 20_000;
     while (a.calls.length + b.calls.length < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 200));
+    // Stopped (each waits for its batch in flight), then one more pass each: the queue is drained, so no late repeat can follow the check.
     await Promise.all(workers.map((w) => w.stop()));
+    expect(await Promise.all(workers.map((w) => w.runOnce()))).toEqual([0, 0]);
     const all = [...a.calls, ...b.calls].sort();
     expect(all).toEqual(ids);
     expect(a.calls.length).toBeGreaterThan(0);
