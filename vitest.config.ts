@@ -12,6 +12,9 @@ export default defineConfig({
           environment: 'node',
           // A stray `.only` fails the run instead of quietly running one test (lint refuses it too).
           allowOnly: false,
+          // Property tests run hundreds of cases: CPU work that takes seconds on a shared, busy
+          // machine. The timeout only catches a hang; at Vitest's 5 s default load alone failed them.
+          testTimeout: 60_000,
         },
       },
       {
