@@ -100,6 +100,14 @@ describe('record commands', () => {
     const fromB = ben.client.subscribe('records/links', { id: b.id });
     expect(value(await fromB.next<{ id: string; direction: string; title: string }[]>())).toEqual([expect.objectContaining({ id: a.id, direction: 'from', title: 'Fume hood' })]);
     expect(await ben.client.call('records/link', { id: a.id, targetCollection: 'records', targetId: a.id })).toMatchObject({ ok: false, error: { field: 'targetId' } });
+    // Unlinking: only whoever linked (or an administrator); both sides go.
+    const c = value(await ben.client.call<RecordView>('records/create', request({ itemName: 'Hood lamp' })));
+    const link = value(await ben.client.call<{ linkId: string }>('records/link', { id: a.id, targetCollection: 'records', targetId: c.id }));
+    expect(await proc.client.call('records/unlink', { id: a.id, linkId: link.linkId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ben.client.call('records/unlink', { id: a.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    value(await ben.client.call('records/unlink', { id: a.id, linkId: link.linkId }));
+    const fromC = ben.client.subscribe('records/links', { id: c.id });
+    expect(value(await fromC.next<unknown[]>())).toEqual([]);
     expect(await proc.client.call('records/remove', { id: b.id, reason: 'duplicate' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     value(await ben.client.call('records/remove', { id: b.id, reason: 'Ordered together with the hood' }));
     const gone = ben.client.subscribe('records/get', { id: b.id });
