@@ -30,6 +30,9 @@ export async function signInToTeam(db: LabDatabase, person: { id: string; email:
   if (signingIn) await waitAtMost(signingIn, waitMs);
 }
 
+/** The team-sync phase of this host ('standalone' when it is not in a team). */
+export const teamSyncPhaseOf = (db: LabDatabase) => engines.get(db)?.status$.value.phase ?? standaloneStatus.phase;
+
 /**
  * Joining may have matched the signed-in person with the team's by email (link-people.ts), which
  * removes their local id: the session continues as the team's person, so what they do next is

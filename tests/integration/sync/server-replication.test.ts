@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
-import { baseFields, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, createTeam, leaveRecord, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
  * The sync server's replication endpoints against a real (embedded) PostgreSQL through
@@ -27,14 +27,6 @@ const project = (id: string, fields: Record<string, unknown> = {}): WireDocument
   ...fields,
 });
 
-const hrRecord = (id: string, personId: string, managerId?: string): WireDocument => ({
-  ...baseFields(id, personId),
-  kind: 'leave_request',
-  title: `Leave ${id}`,
-  status: 'submitted',
-  data: { personId, ...(managerId ? { managerId } : {}), days: 3 },
-  _deleted: false,
-});
 
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
@@ -119,7 +111,7 @@ describe('permissions', () => {
 
 describe('read scoping', () => {
   it('sends HR records only to HR, the person concerned and their manager; others never see them', async () => {
-    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: hrRecord('HR-1', team.member.id, team.manager.id) }])).refused).toEqual([]);
+    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: leaveRecord('HR-1', team.member.id) }])).refused).toEqual([]);
     const idsFor = async (token: string) => (await pull(server, token, 'records', null, 1000)).documents.filter((d) => !d._deleted).map((d) => d.id);
     expect(await idsFor(tokens.member.accessToken)).toContain('HR-1');
     expect(await idsFor(tokens.manager.accessToken)).toContain('HR-1');
@@ -129,7 +121,7 @@ describe('read scoping', () => {
   });
 
   it('refuses a write to a record the person may not read', async () => {
-    const result = await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: { ...hrRecord('HR-1', team.member.id, team.manager.id), title: 'taken over' } }]);
+    const result = await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: { ...leaveRecord('HR-1', team.member.id), title: 'taken over' } }]);
     expect(result.refused).toEqual([expect.objectContaining({ id: 'HR-1', code: 'forbidden' })]);
     expect(result.conflicts[0]).toMatchObject({ id: 'HR-1', _deleted: true, title: '' });
   });
@@ -180,14 +172,27 @@ describe('conflicts', () => {
     expect(record).toMatchObject({ subjectType: 'projects', data: { byId: team.member.id, fields: [{ field: 'name', kept: 'Server name', lost: 'PC name' }], lostVersion: expect.objectContaining({ name: 'PC name' }) } });
   });
 
-  it('never merges append-only documents: the first version stays and a different second one is recorded', async () => {
-    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step.
+  it('never merges append-only documents: of two pushes racing for one, the first version stays and the other is recorded', async () => {
+    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step. On real
+    // PostgreSQL with parallel connections: postgres-concurrency.test.ts.
     const entry = { ...baseFields('AU-RACE'), at: '2026-01-05T09:00:00.000Z', actorId: team.member.id, actorName: 'Max', command: 'projects/rename', collectionName: 'projects', recordId: 'PX', operation: 'update', changes: [{ field: 'name', old: 'a', new: 'b' }], after: {}, _deleted: false };
-    await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: entry }]);
     const rival = { ...entry, changes: [{ field: 'name', old: 'a', new: 'c' }] };
-    const result = await push(server, tokens.manager.accessToken, 'audit', [{ newDocumentState: rival }]);
-    expect(result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: [{ field: 'name', old: 'a', new: 'b' }] })]);
+    // Max's two PCs push their versions at once.
+    const results = await Promise.all([entry, rival].map(async (pushed) => ({ pushed, result: await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: pushed }]) })));
+    expect(results.map((r) => r.result.refused)).toEqual([[], []]);
+    const winners = results.filter((r) => r.result.conflicts.length === 0);
+    const losers = results.filter((r) => r.result.conflicts.length > 0);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const [won, lost] = [winners[0]!.pushed, losers[0]!.pushed];
+    // The loser is told the version that stays, which is the one stored.
+    expect(losers[0]!.result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: won.changes })]);
+    const audit = await pull(server, tokens.admin.accessToken, 'audit', null, 1000);
+    expect(audit.documents.filter((d) => d.id === 'AU-RACE').map((d) => d.changes)).toEqual([won.changes]);
+    // The version that lost is kept in one conflict record, with who pushed it.
     const activity = await pull(server, tokens.admin.accessToken, 'activity', null, 1000);
-    expect(activity.documents.find((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE')).toBeDefined();
+    const records = activity.documents.filter((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE');
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ subjectType: 'audit', data: { byId: team.member.id, lostVersion: { id: 'AU-RACE', changes: lost.changes } } });
   });
 });
