@@ -41,7 +41,7 @@ export interface CollectionReplicationOptions {
   /** Every request tells whether the server answered, so the status can say offline and back. */
   onReachability?(isReachable: boolean, reason?: string): void;
   /** A request got a good answer (the end of an outage, for the log). */
-  onAnswered?(): void;
+  onRequestSucceeded?(): void;
   /** Awaited before each push: lets the documents this collection's rules consult reach the server first (collections.ts `pushAfter`). */
   beforePush?(): Promise<void>;
 }
@@ -99,7 +99,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     try {
       const response = await via.fetch(path, init);
       options.onReachability?.(true);
-      if (response.ok) options.onAnswered?.();
+      if (response.ok) options.onRequestSucceeded?.();
       return response;
     } catch (error) {
       if (error instanceof ServerUnreachableError) options.onReachability?.(false, error.message);

@@ -172,7 +172,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
           for (const id of ids) pending.delete(`${spec.name}/${id}`);
           publish();
         },
-        onAnswered: () => outages.succeeded(spec.name),
+        onRequestSucceeded: () => outages.succeeded(spec.name),
         onReachability: (isReachable, reason) => {
           const wasUnreachable = unreachable.has(spec.name);
           if (isReachable) unreachable.delete(spec.name);
