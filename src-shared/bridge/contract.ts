@@ -1,4 +1,5 @@
 import { auditContract } from '../audit/audit-contract';
+import { attachmentContract } from '../files/attachment-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
 import { deliveryContract } from '../notifications/delivery-contract';
@@ -31,6 +32,7 @@ export const contract = {
   ...deliveryContract,
   ...departmentContract,
   ...recordContract,
+  ...attachmentContract,
 };
 
 export type Contract = typeof contract;
