@@ -1,5 +1,6 @@
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { documentsFeature } from '../documents/documents-feature';
 import { filesFeature } from '../files/files-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { departmentCommandHandlers, departmentQueryHandlers } from '../people/department-handlers';
@@ -31,4 +32,5 @@ export const features: HostFeature[] = [
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
   recordsFeature,
   filesFeature,
+  documentsFeature,
 ];

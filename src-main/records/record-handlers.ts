@@ -32,7 +32,7 @@ async function changeable(context: CommandContext, id: string, actor: RecordActo
  * from the data (never the caller's), the kind's rules judged on the stored version, a number when
  * the series gives one now. Returns the record as the person now sees it.
  */
-async function write(context: CommandContext, kind: AnyRecordKind, actor: RecordActor, before: RecordDocument | null, proposed: Record<string, unknown>): Promise<Result<RecordView>> {
+export async function writeRecordVersion(context: CommandContext, kind: AnyRecordKind, actor: RecordActor, before: RecordDocument | null, proposed: Record<string, unknown>): Promise<Result<RecordView>> {
   // The series' year is that of the write (creation, or the change that numbers it).
   const at = context.clock().toISOString();
   const { doc, numberNeeded } = stampRecord(kind, { ...proposed, createdAt: before?.createdAt ?? at, updatedAt: at }, before, await managersOf(context.db));
@@ -63,7 +63,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     const data = parseData(kind, input.data);
     if (!data.ok) return data;
     const actor = await recordActorOf(context.db, context.actor.id);
-    return write(context, kind, actor, null, { kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: data.value });
+    return writeRecordVersion(context, kind, actor, null, { kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: data.value });
   },
 
   async 'records/update'(input, context) {
@@ -75,7 +75,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     const merged = Object.fromEntries(Object.entries({ ...doc.data, ...input.data }).filter(([, v]) => v !== null && v !== undefined));
     const data = parseData(kind, merged);
     if (!data.ok) return data;
-    return write(context, kind, actor, doc, { ...doc, data: data.value });
+    return writeRecordVersion(context, kind, actor, doc, { ...doc, data: data.value });
   },
 
   async 'records/transition'(input, context) {
@@ -89,7 +89,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     if (series?.isGapless && series.assignOn === input.to && (await isInTeam(context.db)) && teamSyncPhaseOf(context.db) !== 'up_to_date') {
       return fail('invalid_state', `${kind.pluralLabel} get their numbers from the sync server so that no number is skipped, and it cannot be reached now. Keep it as it is and try again when this PC is back online.`);
     }
-    const result = await write(context, kind, actor, doc, { ...doc, status: input.to });
+    const result = await writeRecordVersion(context, kind, actor, doc, { ...doc, status: input.to });
     if (result.ok && input.reason?.trim()) await noteStatusChange(context, doc, doc.status, input.to, input.reason.trim());
     return result;
   },

@@ -1,0 +1,84 @@
+import { fail, ok, type Result } from '../../src-shared/core/result';
+import { fieldText, fieldValue } from '../../src-shared/documents/field-text';
+import { ORGANISATION_PROFILE_ID, type OrganisationData } from '../../src-shared/documents/organisation-profile-kind';
+import { signatureLines, type SignedEvent } from '../../src-shared/documents/signature-lines';
+import { canReadSubject } from '../../src-shared/files/attachment-access';
+import type { AttachmentDocument, AttachmentSubjectType } from '../../src-shared/files/attachment-model';
+import type { PersonDocument } from '../../src-shared/people/person';
+import type { LabDatabase } from '../database/open-database';
+import { loadSubject, syncPersonFrom } from '../files/attachment-subjects';
+import type { BlobStore } from '../files/blob-store';
+import { directoryPeople } from '../records/record-actor';
+import { readRecord } from '../records/record-store';
+import type { DocumentData } from './document-template';
+import { readFile } from 'node:fs/promises';
+
+/**
+ * Everything a template prints, read once from this PC's database: the organisation and its logo,
+ * the subject with its fields as text, and the e-signatures of every workflow run about it.
+ */
+export interface DocumentRequest {
+  subjectType: AttachmentSubjectType;
+  subjectId: string;
+  personId: string;
+  now: Date;
+}
+
+export async function loadOrganisation(db: LabDatabase): Promise<{ profile: OrganisationData | null; updatedAt: string }> {
+  const found = await readRecord(db, ORGANISATION_PROFILE_ID);
+  return found ? { profile: found.doc.data as OrganisationData, updatedAt: found.doc.updatedAt } : { profile: null, updatedAt: '' };
+}
+
+/** The logo's bytes when its file is here and intact; a missing or damaged logo prints no logo. */
+async function logoOf(db: LabDatabase, blobs: BlobStore | null, attachmentId: string | undefined): Promise<Buffer | null> {
+  if (!attachmentId || !blobs) return null;
+  const doc = (await db.activity.findOne(attachmentId).exec())?.toJSON() as AttachmentDocument | undefined;
+  if (!doc || (await blobs.verify(doc.data.sha256, doc.data.size)) !== 'available') return null;
+  return readFile(blobs.pathOf(doc.data.sha256)!);
+}
+
+async function signaturesOf(db: LabDatabase, subjectId: string) {
+  const instances = (await db.workflow_instances.find({ selector: { entityId: subjectId } }).exec()).map((d) => d.toJSON() as { id: string; code: string });
+  if (instances.length === 0) return [];
+  const codes = new Map(instances.map((i) => [i.id, i.code]));
+  const events = await db.workflow_events.find({ selector: { instanceId: { $in: [...codes.keys()] } } }).exec();
+  return signatureLines(events.map((e) => (e.toJSON() as { data: SignedEvent }).data), (id) => codes.get(id) ?? '');
+}
+
+export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null, request: DocumentRequest): Promise<Result<{ data: DocumentData; kind: string | null }>> {
+  const people: PersonDocument[] = await directoryPeople(db);
+  const person = syncPersonFrom(people, request.personId);
+  const subject = await loadSubject(db, request.subjectType, request.subjectId);
+  if (!canReadSubject(person, subject) || !subject.doc) return fail('not_found', 'What you want to print no longer exists, or it is not shared with you.');
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const organisation = await loadOrganisation(db);
+  const record = request.subjectType === 'records' ? await readRecord(db, request.subjectId) : null;
+  const kind = record?.kind;
+  const statusLabel = kind?.statuses.find((s) => s.id === record?.doc.status)?.label ?? String(subject.doc.status ?? '');
+  const fields = kind && record
+    ? kind.fields.map((f) => ({ label: f.label, value: fieldText(f, fieldValue(record.doc as unknown as Record<string, unknown>, f.field), { names, timeZone, statusLabel }) }))
+    : [];
+  return ok({
+    kind: record?.doc.kind ?? null,
+    data: {
+      organisation: organisation.profile,
+      logo: await logoOf(db, blobs, organisation.profile?.logoAttachmentId),
+      subject: {
+        type: request.subjectType,
+        id: request.subjectId,
+        record: record?.doc ?? null,
+        kindLabel: kind?.label ?? request.subjectType,
+        title: String(record?.doc.title ?? subject.doc.title ?? subject.doc.name ?? ''),
+        number: String(record?.doc.number ?? subject.doc.code ?? ''),
+        statusLabel,
+        fields,
+      },
+      signatures: await signaturesOf(db, request.subjectId),
+      people: names,
+      generatedAt: request.now.toISOString(),
+      generatedBy: names.get(request.personId) ?? request.personId,
+      timeZone,
+    },
+  });
+}

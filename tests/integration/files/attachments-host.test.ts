@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Host } from '../../../src-main/host/create-host';
+import type { AttachmentList } from '../../../src-shared/files/attachment-contract';
+import { MAX_ATTACHMENT_BYTES } from '../../../src-shared/files/attachment-model';
+import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
+import { connectTestClient } from '../support/test-client';
+import { handClock, value, type Client } from '../tasks/project-fixture';
+import { attach, bodyText, fileKey, getFile, sendFile, tinyPdf } from './file-fixture';
+
+/**
+ * Attachments on a real host and SQLite file: a file sent to the upload route becomes an attachment
+ * of a task, stored once under its SHA-256 in the data folder, served only with its hash checked,
+ * refused when too large, hidden (not erased) when removed, and out of reach of people who may not
+ * read its subject.
+ */
+let host: Host;
+let dataDir: string;
+let admin: Client;
+let ben: { id: string; client: Client };
+let hana: { id: string; client: Client };
+let taskId: string;
+
+const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const list = async (client: Client, subjectType: string, subjectId: string) => {
+  const subscription = client.subscribe('attachments/list', { subjectType, subjectId });
+  const result = await subscription.next<AttachmentList>();
+  await client.raw(JSON.stringify({ t: 'unsubscribe', id: subscription.id }));
+  return result;
+};
+
+beforeAll(async () => {
+  dataDir = tempDataDir();
+  host = await openSqliteHost(dataDir, { clock: handClock('2026-04-01T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
+  admin = connectTestClient(host);
+  value(await admin.call('auth/create-administrator', adminInput));
+  const person = async (name: string, email: string, roles: string[]) => {
+    const id = value(await admin.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
+    const client = connectTestClient(host);
+    value(await client.call('auth/sign-in', { email, password: 'long enough password' }));
+    return { id, client };
+  };
+  ben = await person('Ben Bench', 'ben@lab.org', ['member']);
+  hana = await person('Hana HR', 'hana@lab.org', ['hr']);
+  const project = value(await admin.call<{ id: string }>('projects/create', { code: 'QC-1', name: 'Quality control' }));
+  taskId = value(await admin.call<{ id: string }>('tasks/create', { projectId: project.id, title: 'Calibrate the balance' })).id;
+});
+afterAll(async () => host?.close());
+
+describe('attachments on the host', () => {
+  it('stores an attached file once under its SHA-256 and lists it with who and when', async () => {
+    const pdf = tinyPdf();
+    const view = value(await attach(host, admin, { subjectType: 'tasks', subjectId: taskId }, 'Certificate.pdf', pdf, 'application/pdf'));
+    expect(view).toMatchObject({ name: 'Certificate.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha(pdf), preview: 'pdf', availability: 'available', addedBy: { name: adminInput.name }, canRemove: true, source: 'upload' });
+    const stored = join(dataDir, 'attachments', sha(pdf).slice(0, 2), sha(pdf).slice(2));
+    expect(existsSync(stored)).toBe(true);
+    // The same content attached again is stored once.
+    value(await attach(host, admin, { subjectType: 'tasks', subjectId: taskId }, 'Copy.pdf', pdf));
+    const listed = value(await list(admin, 'tasks', taskId));
+    expect(listed.items.map((i) => i.name).sort()).toEqual(['Certificate.pdf', 'Copy.pdf']);
+    expect(listed.items.find((i) => i.name === 'Copy.pdf')?.mediaType).toBe('application/pdf');
+    expect(listed.canAttach).toBe(true);
+  });
+
+  it('serves a file only with its hash checked: a damaged file is refused and listed as damaged', async () => {
+    const bytes = Buffer.from('line one\nline two\n');
+    const view = value(await attach(host, admin, { subjectType: 'tasks', subjectId: taskId }, 'notes.txt', bytes, 'text/plain'));
+    const key = await fileKey(admin);
+    const served = await getFile(host, key, `/files/attachments/${view.id}`);
+    expect(served.status).toBe(200);
+    // Not previewable: offered for saving only, never rendered inline.
+    expect(served.headers).toMatchObject({ 'Content-Type': 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' });
+    expect(served.headers['Content-Disposition']).toContain('attachment; filename="notes.txt"');
+    expect(await bodyText(served)).toBe(bytes.toString('latin1'));
+
+    writeFileSync(join(dataDir, 'attachments', view.sha256.slice(0, 2), view.sha256.slice(2)), 'line one\nline 2wo\n');
+    const refused = await getFile(host, key, `/files/attachments/${view.id}`);
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(await bodyText(refused))).toMatchObject({ error: { code: 'file_corrupt' } });
+    const listed = value(await list(admin, 'tasks', taskId));
+    expect(listed.items.find((i) => i.id === view.id)?.availability).toBe('corrupt');
+  });
+
+  it('refuses a file over 50 MB, announced or not, and stores nothing of it', async () => {
+    const key = await fileKey(admin);
+    const announced = await sendFile(host, key, Buffer.alloc(10), { 'content-length': String(MAX_ATTACHMENT_BYTES + 1) });
+    expect(announced.status).toBe(413);
+    async function* tooMuch() {
+      const chunk = Buffer.alloc(1024 * 1024, 7);
+      for (let i = 0; i <= 50; i++) yield chunk;
+    }
+    const streamed = await sendFile(host, key, tooMuch());
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(await bodyText(streamed))).toMatchObject({ error: { code: 'file_too_large' } });
+    // Exactly the limit is fine.
+    async function* exactly() {
+      const chunk = Buffer.alloc(1024 * 1024, 7);
+      for (let i = 0; i < 50; i++) yield chunk;
+    }
+    expect((await sendFile(host, key, exactly())).status).toBe(201);
+  });
+
+  it('refuses file requests without a live key, and uploads that are someone else’s', async () => {
+    expect((await getFile(host, 'not-a-key', '/files/attachments/x')).status).toBe(401);
+    const adminKey = await fileKey(admin);
+    const sent = JSON.parse(await bodyText(await sendFile(host, adminKey, Buffer.from('mine')))) as { uploadId: string };
+    expect(await ben.client.call('attachments/add', { subjectType: 'tasks', subjectId: taskId, uploadId: sent.uploadId, name: 'stolen.txt' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // Signing out ends the key.
+    const benKey = await fileKey(ben.client);
+    value(await ben.client.call('auth/sign-out', {}));
+    expect((await sendFile(host, benKey, Buffer.from('late'))).status).toBe(401);
+    value(await ben.client.call('auth/sign-in', { email: 'ben@lab.org', password: 'long enough password' }));
+  });
+
+  it('lets only the task’s people attach, and only its author or an administrator remove; removing hides but keeps the bytes', async () => {
+    expect(await attach(host, ben.client, { subjectType: 'tasks', subjectId: taskId }, 'mine.txt', Buffer.from('x'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const pdf = tinyPdf('To be removed');
+    const view = value(await attach(host, admin, { subjectType: 'tasks', subjectId: taskId }, 'Old.pdf', pdf));
+    expect(await ben.client.call('attachments/remove', { id: view.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    value(await admin.call('attachments/remove', { id: view.id }));
+    expect(value(await list(admin, 'tasks', taskId)).items.map((i) => i.id)).not.toContain(view.id);
+    expect(existsSync(join(dataDir, 'attachments', sha(pdf).slice(0, 2), sha(pdf).slice(2)))).toBe(true);
+    expect((await getFile(host, await fileKey(admin), `/files/attachments/${view.id}`)).status).toBe(404);
+  });
+
+  it('keeps an HR record’s files to those who may read the record', async () => {
+    const leave = value(await hana.client.call<{ id: string }>('records/create', { kind: 'leave_request', data: { personId: hana.id, leaveType: 'annual', startDate: '2026-05-04', endDate: '2026-05-06', days: 3 } }));
+    const view = value(await attach(host, hana.client, { subjectType: 'records', subjectId: leave.id }, 'Medical note.pdf', tinyPdf('Private')));
+    expect(await list(ben.client, 'records', leave.id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await getFile(host, await fileKey(ben.client), `/files/attachments/${view.id}`)).status).toBe(404);
+    expect(await attach(host, ben.client, { subjectType: 'records', subjectId: leave.id }, 'x.txt', Buffer.from('x'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await getFile(host, await fileKey(hana.client), `/files/attachments/${view.id}`)).status).toBe(200);
+  });
+});
