@@ -48,6 +48,10 @@ export function startBlobReplication(options: BlobReplicationOptions) {
   let running: Promise<void> | null = null;
   let isAgainWanted = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // Files nobody can move yet (the attaching PC has not sent them) are asked about again later,
+  // less and less often, and at once when documents or the sync status change.
+  const MAX_WAIT_MS = 5 * 60_000;
+  let waitMs = retryMs;
 
   const setTransfer = (sha256: string, value: (TransferProgress & { name: string }) | null) => {
     const next = new Map(transfers$.value);
@@ -83,22 +87,24 @@ export function startBlobReplication(options: BlobReplicationOptions) {
     }
     if (wanted.size === 0) return;
     let hasFailed = false;
+    let hasMoved = false;
     for (const [session, group] of groupBySession(team, [...wanted.values()])) {
       for (let i = 0; i < group.length; i += MAX_STATUS_BATCH) {
         const batch = group.slice(i, i + MAX_STATUS_BATCH);
         const statuses = await statusOf(session, batch.map((w) => w.sha256));
         for (const item of batch) {
           if (abort.signal.aborted) return;
-          const ok = await transfer(session, item, statuses.get(item.sha256));
-          if (!ok) hasFailed = true;
+          const outcome = await transfer(session, item, statuses.get(item.sha256));
+          if (outcome === 'failed') hasFailed = true;
+          if (outcome === 'moved') hasMoved = true;
         }
       }
     }
-    if (hasFailed && !abort.signal.aborted) {
-      clearTimeout(retryTimer);
-      retryTimer = setTimeout(wake, retryMs);
-      retryTimer.unref?.();
-    }
+    if (abort.signal.aborted || [...wanted.keys()].every((sha256) => settled.has(sha256))) return;
+    waitMs = hasFailed || hasMoved ? retryMs : Math.min(waitMs * 2, MAX_WAIT_MS);
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(wake, waitMs);
+    retryTimer.unref?.();
   }
 
   function groupBySession(team: NonNullable<ReturnType<typeof teamSyncOf>>, items: Wanted[]): Map<ServerSession, Wanted[]> {
@@ -117,8 +123,8 @@ export function startBlobReplication(options: BlobReplicationOptions) {
     return new Map(body.statuses.map((s) => [s.sha256, s]));
   }
 
-  /** Moves one file the way it needs to go; false when it failed and should be tried again later. */
-  async function transfer(session: ServerSession, item: Wanted, status: BlobStatus | undefined): Promise<boolean> {
+  /** Moves one file the way it needs to go. */
+  async function transfer(session: ServerSession, item: Wanted, status: BlobStatus | undefined): Promise<'moved' | 'waiting' | 'failed'> {
     const local = await blobs.check(item.sha256, item.size);
     try {
       if (local === 'available' && status?.state === 'stored') settled.add(item.sha256);
@@ -126,14 +132,15 @@ export function startBlobReplication(options: BlobReplicationOptions) {
       else if (local !== 'available' && status?.state === 'stored') await download(session, item);
       // Neither side has it yet (the attaching PC has not sent it), or the server does not let this
       // person read it: nothing to do until the documents or the server change.
-      return true;
+      else return 'waiting';
+      return 'moved';
     } catch (error) {
-      if (abort.signal.aborted) return true;
+      if (abort.signal.aborted) return 'waiting';
       const message = error instanceof Error ? error.message : String(error);
       services.log.warn('a file transfer failed; it is tried again later', { sha256: item.sha256, error: message });
       const previous = transfers$.value.get(item.sha256);
       setTransfer(item.sha256, { direction: previous?.direction ?? 'download', bytesDone: previous?.bytesDone ?? 0, bytesTotal: item.size, name: item.name, error: message });
-      return false;
+      return 'failed';
     }
   }
 
@@ -153,7 +160,15 @@ export function startBlobReplication(options: BlobReplicationOptions) {
     const path = blobs.pathOf(item.sha256)!;
     const onBytes = progress(item, 'upload', offset);
     const source = createReadStream(path, { start: offset, highWaterMark: 1024 * 1024 });
-    source.on('data', (chunk) => onBytes(chunk.length));
+    // Counted as the request body reads it (a 'data' listener would start the stream before fetch reads it).
+    const counted = Readable.from(
+      (async function* () {
+        for await (const chunk of source as AsyncIterable<Buffer>) {
+          onBytes(chunk.length);
+          yield chunk;
+        }
+      })(),
+    );
     const response = await fetch(`${session.serverUrl}${SYNC_API_PREFIX}/blobs/${item.sha256}`, {
       method: 'PUT',
       headers: {
@@ -163,10 +178,11 @@ export function startBlobReplication(options: BlobReplicationOptions) {
         [BLOB_HEADERS.offset]: String(offset),
         [BLOB_HEADERS.length]: String(item.size),
       },
-      body: Readable.toWeb(source) as ReadableStream,
+      body: Readable.toWeb(counted) as ReadableStream,
       duplex: 'half',
       signal: abort.signal,
     } as RequestInit & { duplex: 'half' });
+    source.destroy();
     if (!response.ok) throw new Error(await answerOf(response));
     await response.body?.cancel();
     settled.add(item.sha256);
@@ -181,8 +197,7 @@ export function startBlobReplication(options: BlobReplicationOptions) {
     const resumed = response.status === 206 ? start : 0;
     const onBytes = progress(item, 'download', resumed);
     const body = Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]);
-    body.on('data', (chunk: Buffer) => onBytes(chunk.length));
-    const received = await blobs.receive(body, { maxBytes: item.size, name: item.name, ...(resumed > 0 ? { appendTo: path } : { writeTo: path }) });
+    const received = await blobs.receive(body, { maxBytes: item.size, name: item.name, onBytes, ...(resumed > 0 ? { appendTo: path } : { writeTo: path }) });
     if (!received.ok || received.value.sha256 !== item.sha256 || received.value.size !== item.size) {
       await blobs.discard(path);
       throw new Error(received.ok ? 'the file that arrived does not match its hash; it was dropped' : received.error.message);
@@ -194,6 +209,7 @@ export function startBlobReplication(options: BlobReplicationOptions) {
 
   // New attachment documents (attached here or received), and each time sync catches up.
   const wakes = new Subject<void>();
+  subscriptions.add(wakes.subscribe(() => (waitMs = retryMs)));
   subscriptions.add(wakes.pipe(debounceTime(200)).subscribe(() => wake()));
   subscriptions.add(services.db.activity.$.pipe(filter((event) => (event.documentData as { kind?: unknown } | undefined)?.kind === ATTACHMENT_KIND)).subscribe(() => wakes.next()));
   const team = teamSyncOf(services.db);

@@ -31,6 +31,8 @@ export interface ReceiveOptions {
   appendTo?: string;
   /** Write this incoming file from its start (a download that may be resumed later). */
   writeTo?: string;
+  /** Told the size of every chunk as it is written (progress). */
+  onBytes?: (bytes: number) => void;
 }
 
 export interface BlobStore {
@@ -116,6 +118,7 @@ export function createBlobStore(root: string): BlobStore {
           }
           hash.update(chunk);
           if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', resolve));
+          options.onBytes?.(chunk.byteLength);
         }
         out.end();
         await closed;

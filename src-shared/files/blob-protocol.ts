@@ -8,9 +8,10 @@ import { ATTACHMENT_KIND, isSha256, MAX_ATTACHMENT_BYTES, tooLargeMessage } from
  *
  * - `POST <prefix>/blobs/status` `{sha256: [...]}` → which of these files the server has, and how
  *   much of an interrupted upload it kept (`offset`), for files the person may read.
- * - `PUT <prefix>/blobs/<sha256>` with `Upload-Offset` (bytes the server already has) and
- *   `Upload-Length` (the whole file): appends the body. An upload cut off keeps what arrived, so the
- *   next attempt resumes at the offset `status` (or a 409) reports. The finished file is checked
+ * - `PUT <prefix>/blobs/<sha256>` with `Upload-Offset` (where the body starts in the file, at most
+ *   what the server has) and `Upload-Length` (the whole file): appends the body, skipping bytes the
+ *   server already has. An upload cut off keeps what arrived, so the next attempt resumes at the
+ *   offset `status` reports. The finished file is checked
  *   against its hash and its attachment's size: a wrong file is refused and dropped, a larger one
  *   refused before a byte is read.
  * - `GET <prefix>/blobs/<sha256>` (with `Range: bytes=<n>-` to resume): streams the file.
@@ -76,7 +77,8 @@ export function planUpload(request: UploadRequest): Result<UploadPlan> & { statu
   if (request.isStored) return ok({ kind: 'already_stored' });
   const offset = request.offset === undefined ? 0 : Number(request.offset);
   if (!Number.isSafeInteger(offset) || offset < 0 || offset > length) return refuse(400, 'invalid_input', 'Upload-Offset must be a byte position within the file.');
-  if (offset !== request.received) return refuse(409, 'conflict', `The server has ${request.received} bytes of this file; continue from there.`);
+  // Starting before the server's end is fine (the overlap is skipped); after it would leave a hole.
+  if (offset > request.received) return refuse(409, 'conflict', `The server has ${request.received} bytes of this file; continue from there.`);
   return ok({ kind: 'append', offset, length });
 }
 

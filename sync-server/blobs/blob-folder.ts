@@ -22,10 +22,11 @@ export interface BlobFolder {
   readonly root: string;
   /** The stored file's size, or null when it is not complete here. */
   storedSize(sha256: string): Promise<number | null>;
-  /** Bytes an interrupted upload kept. */
+  /** Bytes an interrupted upload kept (after any attempt still writing has finished). */
   partialSize(sha256: string): Promise<number>;
   /**
-   * Appends `body` at `offset` (which must be the partial file's end) without going past `length`.
+   * Appends `body`, which starts at byte `offset` of the file (at most the partial file's end),
+   * without going past `length`.
    * When the file is whole, checks its hash: stored on a match, dropped on a mismatch.
    */
   append(sha256: string, body: Readable, offset: number, length: number): Promise<AppendOutcome>;
@@ -55,23 +56,28 @@ export function createBlobFolder(root: string): BlobFolder {
   async function appendNow(sha256: string, body: Readable, offset: number, length: number): Promise<AppendOutcome> {
     await mkdir(partialDir, { recursive: true });
     const partial = partialOf(sha256);
-    // Another attempt may have appended while this one waited its turn.
+    // An earlier attempt may have kept more than the sender knew (bytes in flight when it was cut,
+    // or another attempt that went first): those bytes are the same file, so they are skipped.
     const current = (await stat(partial).catch(() => null))?.size ?? 0;
-    if (current !== offset) {
+    if (current < offset) {
       body.resume();
       return { kind: 'incomplete', received: current };
     }
     const hash = createHash('sha256');
-    if (offset > 0) for await (const chunk of createReadStream(partial, { end: offset - 1, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) hash.update(chunk);
-    const out = createWriteStream(partial, { flags: offset > 0 ? 'r+' : 'w', start: offset });
+    if (current > 0) for await (const chunk of createReadStream(partial, { end: current - 1, highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) hash.update(chunk);
+    const out = createWriteStream(partial, { flags: current > 0 ? 'r+' : 'w', start: current });
     const closed = new Promise<void>((resolve, reject) => {
       out.once('close', resolve);
       out.once('error', reject);
     });
-    let received = offset;
+    let position = offset;
+    let received = current;
     let isTooLong = false;
     try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
+      for await (const incoming of body as AsyncIterable<Buffer>) {
+        const chunk = position < current ? incoming.subarray(Math.min(incoming.length, current - position)) : incoming;
+        position += incoming.length;
+        if (chunk.length === 0) continue;
         received += chunk.length;
         if (received > length) {
           isTooLong = true;
@@ -110,6 +116,8 @@ export function createBlobFolder(root: string): BlobFolder {
       return info ? info.size : null;
     },
     async partialSize(sha256) {
+      // An attempt still writing (its connection just broke) is waited for, so the answer is where it ended.
+      await busy.get(sha256)?.catch(() => undefined);
       const info = await stat(partialOf(sha256)).catch(() => null);
       return info ? info.size : 0;
     },
