@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { fieldText, fieldValue } from '../../src-shared/documents/field-text';
 import { ORGANISATION_PROFILE_ID, type OrganisationData } from '../../src-shared/documents/organisation-profile-kind';
-import { signatureLines, type SignedEvent } from '../../src-shared/documents/signature-lines';
+import { formatDocumentDay, signatureLines, type SignedEvent } from '../../src-shared/documents/signature-lines';
 import { canReadSubject } from '../../src-shared/files/attachment-access';
 import type { AttachmentDocument, AttachmentSubjectType } from '../../src-shared/files/attachment-model';
 import type { PersonDocument } from '../../src-shared/people/person';
@@ -17,6 +17,8 @@ import { readFile } from 'node:fs/promises';
  * Everything a template prints, read once from this PC's database: the organisation and its logo,
  * the subject with its fields as text, and the e-signatures of every workflow run about it.
  */
+const subjectLabels: Record<AttachmentSubjectType, string> = { records: 'Record', projects: 'Project', tasks: 'Task', meetings: 'Meeting', workflow_instances: 'Workflow' };
+
 export interface DocumentRequest {
   subjectType: AttachmentSubjectType;
   subjectId: string;
@@ -45,6 +47,34 @@ async function signaturesOf(db: LabDatabase, subjectId: string) {
   return signatureLines(events.map((e) => (e.toJSON() as { data: SignedEvent }).data), (id) => codes.get(id) ?? '');
 }
 
+/** Tasks and projects have no kind declaration: their printed fields are these. */
+function planFields(type: AttachmentSubjectType, doc: Record<string, unknown>, project: Record<string, unknown> | null, names: ReadonlyMap<string, string>) {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const person = (v: unknown) => (typeof v === 'string' && v ? (names.get(v) ?? v) : '');
+  if (type === 'tasks') {
+    return [
+      { label: 'Project', value: project ? `${text(project.code)} ${text(project.name)}`.trim() : '' },
+      { label: 'Status', value: text(doc.status).replace(/_/g, ' ') },
+      { label: 'Priority', value: text(doc.priority) },
+      { label: 'Assignee', value: person(doc.assigneeId) },
+      { label: 'Start', value: formatDocumentDay(text(doc.startDate)) },
+      { label: 'Due', value: formatDocumentDay(text(doc.dueDate)) },
+      { label: 'Description', value: text(doc.description) },
+    ];
+  }
+  if (type === 'projects') {
+    return [
+      { label: 'Code', value: text(doc.code) },
+      { label: 'Status', value: text(doc.status).replace(/_/g, ' ') },
+      { label: 'Owner', value: person(doc.ownerId ?? doc.createdBy) },
+      { label: 'Start', value: formatDocumentDay(text(doc.startDate)) },
+      { label: 'End', value: formatDocumentDay(text(doc.endDate)) },
+      { label: 'Description', value: text(doc.description) },
+    ];
+  }
+  return [];
+}
+
 export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null, request: DocumentRequest): Promise<Result<{ data: DocumentData; kind: string | null }>> {
   const people: PersonDocument[] = await directoryPeople(db);
   const person = syncPersonFrom(people, request.personId);
@@ -58,7 +88,7 @@ export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null,
   const statusLabel = kind?.statuses.find((s) => s.id === record?.doc.status)?.label ?? String(subject.doc.status ?? '');
   const fields = kind && record
     ? kind.fields.map((f) => ({ label: f.label, value: fieldText(f, fieldValue(record.doc as unknown as Record<string, unknown>, f.field), { names, timeZone, statusLabel }) }))
-    : [];
+    : planFields(request.subjectType, subject.doc, subject.project ?? null, names);
   return ok({
     kind: record?.doc.kind ?? null,
     data: {
@@ -68,7 +98,7 @@ export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null,
         type: request.subjectType,
         id: request.subjectId,
         record: record?.doc ?? null,
-        kindLabel: kind?.label ?? request.subjectType,
+        kindLabel: kind?.label ?? subjectLabels[request.subjectType],
         title: String(record?.doc.title ?? subject.doc.title ?? subject.doc.name ?? ''),
         number: String(record?.doc.number ?? subject.doc.code ?? ''),
         statusLabel,

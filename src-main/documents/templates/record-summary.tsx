@@ -5,11 +5,11 @@ import { FieldList } from '../components/FieldList';
 import { SignatureBlock } from '../components/SignatureBlock';
 import type { DocumentTemplate } from '../document-template';
 
-/** Any record, printed: its number, title and status, every field of its kind, and its signatures. */
+/** Any record (and any task or project), printed: its number, title and status, every field, and its signatures. */
 export const recordSummaryTemplate: DocumentTemplate = {
   id: 'record_summary',
-  label: 'Record summary',
-  appliesTo: (subject) => subject.type === 'records',
+  label: 'Summary',
+  appliesTo: (subject) => subject.type === 'records' || subject.type === 'tasks' || subject.type === 'projects',
   fileName: (data) => `${[data.subject.number, data.subject.kindLabel, data.subject.title].filter(Boolean).join(' ')}.pdf`,
   render: (data) => (
     <DocumentFrame data={data} title={`${data.subject.kindLabel}${data.subject.number ? ` ${data.subject.number}` : ''}`} subtitle={`${data.subject.title} · ${data.subject.statusLabel}`}>
