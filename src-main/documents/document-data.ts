@@ -47,6 +47,11 @@ async function signaturesOf(db: LabDatabase, subjectId: string) {
   return signatureLines(events.map((e) => (e.toJSON() as { data: SignedEvent }).data), (id) => codes.get(id) ?? '');
 }
 
+const taskStatusLabels: Readonly<Record<string, string>> = { backlog: 'Backlog', todo: 'To do', in_progress: 'In progress', blocked: 'Blocked', in_review: 'In review', done: 'Done', cancelled: 'Cancelled' };
+/** "on_hold" → "On hold": words for a stored status or priority without a declared label. */
+const words = (code: unknown): string => (typeof code === 'string' && code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : '');
+const statusWords = (type: AttachmentSubjectType, code: unknown): string => (type === 'tasks' ? (taskStatusLabels[String(code)] ?? words(code)) : words(code));
+
 /** Tasks and projects have no kind declaration: their printed fields are these. */
 function planFields(type: AttachmentSubjectType, doc: Record<string, unknown>, project: Record<string, unknown> | null, names: ReadonlyMap<string, string>) {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -54,8 +59,8 @@ function planFields(type: AttachmentSubjectType, doc: Record<string, unknown>, p
   if (type === 'tasks') {
     return [
       { label: 'Project', value: project ? `${text(project.code)} ${text(project.name)}`.trim() : '' },
-      { label: 'Status', value: text(doc.status).replace(/_/g, ' ') },
-      { label: 'Priority', value: text(doc.priority) },
+      { label: 'Status', value: statusWords(type, doc.status) },
+      { label: 'Priority', value: words(doc.priority) },
       { label: 'Assignee', value: person(doc.assigneeId) },
       { label: 'Start', value: formatDocumentDay(text(doc.startDate)) },
       { label: 'Due', value: formatDocumentDay(text(doc.dueDate)) },
@@ -65,7 +70,7 @@ function planFields(type: AttachmentSubjectType, doc: Record<string, unknown>, p
   if (type === 'projects') {
     return [
       { label: 'Code', value: text(doc.code) },
-      { label: 'Status', value: text(doc.status).replace(/_/g, ' ') },
+      { label: 'Status', value: statusWords(type, doc.status) },
       { label: 'Owner', value: person(doc.ownerId ?? doc.createdBy) },
       { label: 'Start', value: formatDocumentDay(text(doc.startDate)) },
       { label: 'End', value: formatDocumentDay(text(doc.endDate)) },
@@ -85,7 +90,7 @@ export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null,
   const organisation = await loadOrganisation(db);
   const record = request.subjectType === 'records' ? await readRecord(db, request.subjectId) : null;
   const kind = record?.kind;
-  const statusLabel = kind?.statuses.find((s) => s.id === record?.doc.status)?.label ?? String(subject.doc.status ?? '');
+  const statusLabel = kind?.statuses.find((s) => s.id === record?.doc.status)?.label ?? statusWords(request.subjectType, subject.doc.status);
   const fields = kind && record
     ? kind.fields.map((f) => ({ label: f.label, value: fieldText(f, fieldValue(record.doc as unknown as Record<string, unknown>, f.field), { names, timeZone, statusLabel }) }))
     : planFields(request.subjectType, subject.doc, subject.project ?? null, names);

@@ -40,7 +40,7 @@ export function PrintDocumentButton({ subjectType, subjectId }: { subjectType: A
         {choices.map((t) => <MenuItem key={t.id} onClick={() => void make(t.id)}>{t.label}</MenuItem>)}
       </Menu>
       {generate.error && <Alert severity="error" onClose={generate.clearError}>{errorText(generate.error)}</Alert>}
-      <Dialog open={generated !== null} onClose={() => setGenerated(null)} fullWidth maxWidth="lg" aria-label="Generated document">
+      <Dialog open={generated !== null} onClose={() => setGenerated(null)} fullWidth maxWidth="lg">
         {generated && key && (
           <>
             <DialogTitle>{generated.name}</DialogTitle>

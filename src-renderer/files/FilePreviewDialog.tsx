@@ -10,7 +10,7 @@ import { saveFromHost } from './file-urls';
 export function FilePreviewDialog({ file, onClose }: { file: { name: string; preview: PreviewKind; url: string; downloadUrl: string } | null; onClose: () => void }) {
   const [imageError, setImageError] = useState(false);
   return (
-    <Dialog open={file !== null} onClose={onClose} fullWidth maxWidth="lg" aria-label={file ? `Preview of ${file.name}` : 'Preview'}>
+    <Dialog open={file !== null} onClose={onClose} fullWidth maxWidth="lg">
       {file && (
         <>
           <DialogTitle component="div">
