@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { debounceTime, filter, Subject, Subscription, type BehaviorSubject } from 'rxjs';
 import type { TransferProgress } from '../../src-shared/files/attachment-contract';
 import { ATTACHMENT_KIND, type AttachmentDocument } from '../../src-shared/files/attachment-model';
@@ -9,6 +8,7 @@ import type { HostServices } from '../host/handler-types';
 import type { ServerSession } from '../sync/server-session';
 import { teamSyncOf } from '../sync/sync-feature';
 import type { BlobStore } from './blob-store';
+import { blobRequest, messageOf } from './blob-http';
 
 /**
  * In a team, attachment bytes follow their documents: this PC sends the sync server the files it
@@ -96,7 +96,7 @@ export function startBlobReplication(options: BlobReplicationOptions) {
           if (abort.signal.aborted) return;
           const outcome = await transfer(session, item, statuses.get(item.sha256));
           if (outcome === 'failed') hasFailed = true;
-          if (outcome === 'moved') hasMoved = true;
+          if (outcome === 'moved' || outcome === 'coming') hasMoved = true;
         }
       }
     }
@@ -124,12 +124,14 @@ export function startBlobReplication(options: BlobReplicationOptions) {
   }
 
   /** Moves one file the way it needs to go. */
-  async function transfer(session: ServerSession, item: Wanted, status: BlobStatus | undefined): Promise<'moved' | 'waiting' | 'failed'> {
+  async function transfer(session: ServerSession, item: Wanted, status: BlobStatus | undefined): Promise<'moved' | 'coming' | 'waiting' | 'failed'> {
     const local = await blobs.check(item.sha256, item.size);
     try {
       if (local === 'available' && status?.state === 'stored') settled.add(item.sha256);
       else if (local === 'available' && status) await upload(session, item, status.offset);
       else if (local !== 'available' && status?.state === 'stored') await download(session, item);
+      // Being uploaded by another PC right now: asked about again soon.
+      else if (status?.state === 'partial') return 'coming';
       // Neither side has it yet (the attaching PC has not sent it), or the server does not let this
       // person read it: nothing to do until the documents or the server change.
       else return 'waiting';
@@ -156,35 +158,23 @@ export function startBlobReplication(options: BlobReplicationOptions) {
     };
   };
 
+  const blobUrl = (session: ServerSession, sha256: string) => `${session.serverUrl}${SYNC_API_PREFIX}/blobs/${sha256}`;
+  const headersOf = async (session: ServerSession) => ({ authorization: `Bearer ${await session.accessToken()}`, [SYNC_VERSION_HEADER]: String(SYNC_PROTOCOL_VERSION) });
+
   async function upload(session: ServerSession, item: Wanted, offset: number): Promise<void> {
-    const path = blobs.pathOf(item.sha256)!;
+    const headers = await headersOf(session);
     const onBytes = progress(item, 'upload', offset);
-    const source = createReadStream(path, { start: offset, highWaterMark: 1024 * 1024 });
-    // Counted as the request body reads it (a 'data' listener would start the stream before fetch reads it).
-    const counted = Readable.from(
-      (async function* () {
-        for await (const chunk of source as AsyncIterable<Buffer>) {
-          onBytes(chunk.length);
-          yield chunk;
-        }
-      })(),
-    );
-    const response = await fetch(`${session.serverUrl}${SYNC_API_PREFIX}/blobs/${item.sha256}`, {
+    // Counted and piped in the same turn: a 'data' listener alone would let bytes flow past the request.
+    const source = createReadStream(blobs.pathOf(item.sha256)!, { start: offset, highWaterMark: 1024 * 1024 });
+    source.on('data', (chunk) => onBytes(chunk.length));
+    const response = await blobRequest(blobUrl(session, item.sha256), {
       method: 'PUT',
-      headers: {
-        authorization: `Bearer ${await session.accessToken()}`,
-        [SYNC_VERSION_HEADER]: String(SYNC_PROTOCOL_VERSION),
-        'content-type': 'application/octet-stream',
-        [BLOB_HEADERS.offset]: String(offset),
-        [BLOB_HEADERS.length]: String(item.size),
-      },
-      body: Readable.toWeb(counted) as ReadableStream,
-      duplex: 'half',
+      headers: { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(item.size - offset), [BLOB_HEADERS.offset]: String(offset), [BLOB_HEADERS.length]: String(item.size) },
+      body: source,
       signal: abort.signal,
-    } as RequestInit & { duplex: 'half' });
-    source.destroy();
-    if (!response.ok) throw new Error(await answerOf(response));
-    await response.body?.cancel();
+    });
+    if ((response.statusCode ?? 500) >= 300) throw new Error(await messageOf(response));
+    response.resume();
     settled.add(item.sha256);
     setTransfer(item.sha256, null);
   }
@@ -192,12 +182,17 @@ export function startBlobReplication(options: BlobReplicationOptions) {
   async function download(session: ServerSession, item: Wanted): Promise<void> {
     const path = blobs.downloadPath(item.sha256);
     const start = await blobs.partialSize(path);
-    const response = await session.fetch(`${SYNC_API_PREFIX}/blobs/${item.sha256}`, { headers: start > 0 ? { range: `bytes=${start}-` } : {}, signal: abort.signal });
-    if (!response.ok || !response.body) throw new Error(await answerOf(response));
-    const resumed = response.status === 206 ? start : 0;
+    let response = await blobRequest(blobUrl(session, item.sha256), { method: 'GET', headers: { ...(await headersOf(session)), ...(start > 0 ? { range: `bytes=${start}-` } : {}) }, signal: abort.signal });
+    if (response.statusCode === 401) {
+      // The access token expired on the way: refreshed once, like the session's own requests.
+      response.resume();
+      await session.refresh();
+      response = await blobRequest(blobUrl(session, item.sha256), { method: 'GET', headers: { ...(await headersOf(session)), ...(start > 0 ? { range: `bytes=${start}-` } : {}) }, signal: abort.signal });
+    }
+    if (response.statusCode !== 200 && response.statusCode !== 206) throw new Error(await messageOf(response));
+    const resumed = response.statusCode === 206 ? start : 0;
     const onBytes = progress(item, 'download', resumed);
-    const body = Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]);
-    const received = await blobs.receive(body, { maxBytes: item.size, name: item.name, onBytes, ...(resumed > 0 ? { appendTo: path } : { writeTo: path }) });
+    const received = await blobs.receive(response, { maxBytes: item.size, name: item.name, onBytes, ...(resumed > 0 ? { appendTo: path } : { writeTo: path }) });
     if (!received.ok || received.value.sha256 !== item.sha256 || received.value.size !== item.size) {
       await blobs.discard(path);
       throw new Error(received.ok ? 'the file that arrived does not match its hash; it was dropped' : received.error.message);
@@ -224,14 +219,4 @@ export function startBlobReplication(options: BlobReplicationOptions) {
       await running;
     },
   };
-}
-
-async function answerOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
-  } catch {
-    // not JSON
-  }
-  return `The sync server answered ${response.status}.`;
 }

@@ -143,7 +143,9 @@ export function createBlobStore(root: string): BlobStore {
       await mkdir(join(target, '..'), { recursive: true });
       // A damaged copy under the hash's name is replaced by the good one just received.
       await rename(file.path, target);
-      checked.delete(file.sha256);
+      // Hashed as it arrived: known good until it changes on disk.
+      const info = await stat(target);
+      checked.set(file.sha256, { size: info.size, mtimeMs: info.mtimeMs, state: info.size === file.size ? 'available' : 'corrupt' });
     },
 
     discard: (path) => rm(path, { force: true }),
