@@ -13,16 +13,15 @@
  * engineer's), printing its own JSON line. Goal: attachmentSyncRatio ≤ 3.
  * Prints progress to stderr and ONE JSON object on the last line of stdout.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
-import { createHash } from 'node:crypto';
 import { startSyncServer } from '../tests/e2e/support/sync-server';
-import { startDesktop, type Desktop } from '../tests/integration/sync/support/desktop-driver';
+import { startDesktop } from '../tests/integration/sync/support/desktop-driver';
 
 const log = (message: string) => process.stderr.write(message + '\n');
 const FILES = 4;

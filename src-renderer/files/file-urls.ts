@@ -36,7 +36,7 @@ export function fileUrl(path: string, key: string, isDownload = false): string {
 export const attachmentUrl = (id: string, key: string, isDownload = false) => fileUrl(`/files/attachments/${encodeURIComponent(id)}`, key, isDownload);
 export const draftUrl = (id: string, key: string, isDownload = false) => fileUrl(`/files/documents/${encodeURIComponent(id)}`, key, isDownload);
 
-/** Saves a file the host serves (the browser's or the desktop's download). */
+/** Saves a file at `url` (one the host serves, or an object URL) through the browser's or the desktop's download. */
 export function saveFromHost(url: string, name: string): void {
   const link = document.createElement('a');
   link.href = url;

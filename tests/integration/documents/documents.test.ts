@@ -7,9 +7,8 @@ import type { Host } from '../../../src-main/host/create-host';
 import type { AttachmentView } from '../../../src-shared/files/attachment-contract';
 import type { GeneratedDocument, OrganisationView } from '../../../src-shared/documents/document-contract';
 import type { RecordView } from '../../../src-shared/records/record-contract';
-import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { connectTestClient } from '../support/test-client';
-import { handClock, value, type Client } from '../tasks/project-fixture';
+import { openLab } from '../support/lab-people';
+import { value, type Client } from '../tasks/project-fixture';
 import { bodyText, fileKey, getFile, sendFile } from '../files/file-fixture';
 
 /**
@@ -46,13 +45,9 @@ function renderPages(pdf: string): number {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'labflow-pdf-'));
-  host = await openSqliteHost(tempDataDir(), { clock: handClock('2026-04-01T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  admin = connectTestClient(host);
-  value(await admin.call('auth/create-administrator', adminInput));
-  const id = value(await admin.call<{ id: string }>('people/create', { name: 'Łukasz Dvořák', email: 'ben@lab.org', password: 'long enough password', roles: ['member'] })).id;
-  const client = connectTestClient(host);
-  value(await client.call('auth/sign-in', { email: 'ben@lab.org', password: 'long enough password' }));
-  ben = { id, client };
+  let addPerson;
+  ({ host, admin, addPerson } = await openLab());
+  ben = await addPerson('Łukasz Dvořák', 'ben@lab.org', ['member']);
 });
 afterAll(async () => host?.close());
 

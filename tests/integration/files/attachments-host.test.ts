@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src-main/host/create-host';
 import type { AttachmentList } from '../../../src-shared/files/attachment-contract';
 import { MAX_ATTACHMENT_BYTES } from '../../../src-shared/files/attachment-model';
-import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { connectTestClient } from '../support/test-client';
-import { handClock, value, type Client } from '../tasks/project-fixture';
+import { adminInput } from '../support/sqlite-host';
+import { openLab } from '../support/lab-people';
+import { value, type Client } from '../tasks/project-fixture';
 import { attach, bodyText, fileKey, getFile, sendFile, tinyPdf } from './file-fixture';
 
 /**
@@ -32,18 +32,10 @@ const list = async (client: Client, subjectType: string, subjectId: string) => {
 };
 
 beforeAll(async () => {
-  dataDir = tempDataDir();
-  host = await openSqliteHost(dataDir, { clock: handClock('2026-04-01T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  admin = connectTestClient(host);
-  value(await admin.call('auth/create-administrator', adminInput));
-  const person = async (name: string, email: string, roles: string[]) => {
-    const id = value(await admin.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
-    const client = connectTestClient(host);
-    value(await client.call('auth/sign-in', { email, password: 'long enough password' }));
-    return { id, client };
-  };
-  ben = await person('Ben Bench', 'ben@lab.org', ['member']);
-  hana = await person('Hana HR', 'hana@lab.org', ['hr']);
+  let addPerson;
+  ({ host, admin, addPerson, dataDir } = await openLab());
+  ben = await addPerson('Ben Bench', 'ben@lab.org', ['member']);
+  hana = await addPerson('Hana HR', 'hana@lab.org', ['hr']);
   const project = value(await admin.call<{ id: string }>('projects/create', { code: 'QC-1', name: 'Quality control' }));
   taskId = value(await admin.call<{ id: string }>('tasks/create', { projectId: project.id, title: 'Calibrate the balance' })).id;
 });
