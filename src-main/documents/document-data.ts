@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { fieldText, fieldValue } from '../../src-shared/documents/field-text';
 import { ORGANISATION_PROFILE_ID, type OrganisationData } from '../../src-shared/documents/organisation-profile-kind';
+import { documentNumberOf } from '../../src-shared/documents/document-numbering';
 import { formatDocumentDay, signatureLines, type SignedEvent } from '../../src-shared/documents/signature-lines';
 import { canReadSubject } from '../../src-shared/files/attachment-access';
 import type { AttachmentDocument, AttachmentSubjectType } from '../../src-shared/files/attachment-model';
@@ -94,6 +95,8 @@ export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null,
   const fields = kind && record
     ? kind.fields.map((f) => ({ label: f.label, value: fieldText(f, fieldValue(record.doc as unknown as Record<string, unknown>, f.field), { names, timeZone, statusLabel }) }))
     : planFields(request.subjectType, subject.doc, subject.project ?? null, names);
+  const printed = documentNumberOf(record?.doc ?? subject.doc, record !== null);
+  const numbered = { number: printed.number, numberIsFinal: printed.isFinal };
   return ok({
     kind: record?.doc.kind ?? null,
     data: {
@@ -105,7 +108,7 @@ export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null,
         record: record?.doc ?? null,
         kindLabel: kind?.label ?? subjectLabels[request.subjectType],
         title: String(record?.doc.title ?? subject.doc.title ?? subject.doc.name ?? ''),
-        number: String(record?.doc.number ?? subject.doc.code ?? ''),
+        ...numbered,
         statusLabel,
         fields,
       },

@@ -1,12 +1,13 @@
 import { from } from 'rxjs';
 import { fail, ok } from '../../src-shared/core/result';
+import { documentNumberOf, keepRefusal } from '../../src-shared/documents/document-numbering';
 import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
 import { attachFile } from '../files/attachment-handlers';
 import { loadSubject, syncPersonOf } from '../files/attachment-subjects';
 import { canReadSubject } from '../../src-shared/files/attachment-access';
 import { fileServiceOf } from '../files/file-service';
 import { loadDocumentData } from './document-data';
-import { documentTemplateOf, documentTemplates } from './document-templates';
+import { documentTemplateOf, printsSubject, templatesFor } from './document-templates';
 import { renderDocument } from './render-document';
 
 /**
@@ -20,10 +21,10 @@ export const documentCommandHandlers: CommandHandlers<'documents/generate' | 'do
     const template = documentTemplateOf(input.template);
     const loaded = await loadDocumentData(context.db, service.blobs, { subjectType: input.subjectType, subjectId: input.subjectId, personId: context.actor.id, now: context.clock() });
     if (!loaded.ok) return loaded;
-    if (!template || !template.appliesTo({ type: input.subjectType, kind: loaded.value.kind })) return fail('invalid_input', 'This document cannot be printed for it; choose one of the documents offered.', { field: 'template' });
+    if (!template || !printsSubject(template, { type: input.subjectType, kind: loaded.value.kind })) return fail('invalid_input', 'This document cannot be printed for it; choose one of the documents offered.', { field: 'template' });
     const { bytes, pages } = await renderDocument(template, loaded.value.data);
     const name = template.fileName(loaded.value.data).replace(/[/\\]/g, '-');
-    const draft = await service.drafts.add({ personId: context.actor.id, name, template: template.id, subjectType: input.subjectType, subjectId: input.subjectId, at: context.clock().getTime() }, bytes);
+    const draft = await service.drafts.add({ personId: context.actor.id, name, template: template.id, subjectType: input.subjectType, subjectId: input.subjectId, printed: { number: loaded.value.data.subject.number, isFinal: loaded.value.data.subject.numberIsFinal }, at: context.clock().getTime() }, bytes);
     if (!draft.ok) return draft;
     return ok({ draftId: draft.value.id, name, size: draft.value.size, pages });
   },
@@ -32,7 +33,12 @@ export const documentCommandHandlers: CommandHandlers<'documents/generate' | 'do
     const service = fileServiceOf(context.db);
     const draft = service?.drafts.take(context.actor.id, input.draftId, context.clock());
     if (!service || !draft) return fail('not_found', 'That document was not kept in time and is gone; generate it again.', { field: 'draftId' });
-    const kept = await attachFile(context, { subjectType: draft.subjectType, subjectId: draft.subjectId, file: draft, name: draft.name, mediaType: 'application/pdf', source: 'generated', template: draft.template });
+    // Kept documents never change, so the number they show must be the subject's for good.
+    const now = (await loadSubject(context.db, draft.subjectType, draft.subjectId)).doc;
+    const refusal = now ? keepRefusal(draft.printed, documentNumberOf(now, draft.subjectType === 'records')) : null;
+    const kept = refusal
+      ? fail('invalid_state', refusal)
+      : await attachFile(context, { subjectType: draft.subjectType, subjectId: draft.subjectId, file: draft, name: draft.name, mediaType: 'application/pdf', source: 'generated', template: draft.template, number: draft.printed.number });
     if (!kept.ok) await service.blobs?.discard(draft.path);
     return kept;
   },
@@ -46,7 +52,7 @@ export const documentQueryHandlers: QueryHandlers<'documents/templates'> = {
         const subject = await loadSubject(context.db, input.subjectType, input.subjectId);
         if (!canReadSubject(person, subject)) return fail('not_found', 'That no longer exists, or it is not shared with you.');
         const kind = input.subjectType === 'records' && typeof subject.doc?.kind === 'string' ? subject.doc.kind : null;
-        return ok(documentTemplates.filter((t) => t.appliesTo({ type: input.subjectType, kind })).map((t) => ({ id: t.id, label: t.label })));
+        return ok(templatesFor({ type: input.subjectType, kind }).map((t) => ({ id: t.id, label: t.label })));
       })(),
     ),
 };

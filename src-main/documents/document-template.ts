@@ -6,7 +6,7 @@ import type { RecordDocument } from '../../src-shared/records/record-document';
 
 /**
  * A document template: one file in templates/ exporting one of these, listed in
- * document-templates.ts. It says which subjects it prints and renders them with the shared frame
+ * document-templates.ts. It declares which subjects it prints (`prints`) and renders them with the shared frame
  * (letterhead, page numbers, signature block: components/). Everything it prints comes in
  * `DocumentData`, loaded once by document-data.ts, so a template is only layout.
  */
@@ -27,6 +27,8 @@ export interface DocumentData {
     kindLabel: string;
     title: string;
     number: string;
+    /** False for a team PC's provisional number (src-shared/documents/document-numbering.ts): printed as a draft, not kept. */
+    numberIsFinal: boolean;
     statusLabel: string;
     /** The kind's fields with their values as text, in the kind's order. */
     fields: DocumentField[];
@@ -43,7 +45,11 @@ export interface DocumentData {
 export interface DocumentTemplate {
   id: string;
   label: string;
-  appliesTo(subject: { type: AttachmentSubjectType; kind: string | null }): boolean;
+  /**
+   * What it prints: records of the kinds it is written for (a quotation, an invoice — offered first
+   * on such a record), or any subject of these types (a generic template such as the summary).
+   */
+  prints: { recordKinds: readonly string[] } | { subjectTypes: readonly AttachmentSubjectType[] };
   /** The PDF's file name, e.g. "PR-2026-0004 Purchase request.pdf". */
   fileName(data: DocumentData): string;
   render(data: DocumentData): ReactElement;

@@ -28,6 +28,8 @@ export interface NewAttachment {
   mediaType: string;
   source: AttachmentData['source'];
   template?: string;
+  /** The number a generated document shows. */
+  number?: string;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function attachFile(context: CommandContext, input: NewAttachment):
     sha256: input.file.sha256,
     source: input.source,
     ...(input.template ? { template: input.template } : {}),
+    ...(input.number ? { number: input.number } : {}),
     ...(target.workflowInstanceId ? { workflowInstanceId: target.workflowInstanceId } : {}),
     ...(input.stepId ? { stepId: input.stepId } : {}),
   });

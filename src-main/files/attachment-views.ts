@@ -22,6 +22,7 @@ export function attachmentViewOf(doc: AttachmentDocument, context: ViewContext):
     sha256: data.sha256,
     source: data.source,
     ...(data.template ? { template: data.template } : {}),
+    ...(data.number ? { number: data.number } : {}),
     ...(data.stepId ? { stepId: data.stepId } : {}),
     addedBy: { id: doc.personId, name: context.people.get(doc.personId) ?? 'Someone no longer in the directory' },
     addedAt: doc.at,

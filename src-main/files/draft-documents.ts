@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fail, ok, type Result } from '../../src-shared/core/result';
+import type { DocumentNumber } from '../../src-shared/documents/document-numbering';
 import type { AttachmentSubjectType } from '../../src-shared/files/attachment-model';
 import type { BlobStore, ReceivedFile } from './blob-store';
 
@@ -18,6 +19,8 @@ export interface DraftDocument extends ReceivedFile {
   template: string;
   subjectType: AttachmentSubjectType;
   subjectId: string;
+  /** The number printed on it: keeping checks it is still the subject's, and final. */
+  printed: DocumentNumber;
   at: number;
 }
 

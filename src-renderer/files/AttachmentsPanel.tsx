@@ -112,7 +112,7 @@ export function AttachmentsPanel({ subjectType, subjectId, stepId }: Attachments
             >
               <ListItemIcon sx={{ minWidth: 36 }}>{iconOf(file)}</ListItemIcon>
               <ListItemText
-                primary={<Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><span>{file.name}</span>{file.source === 'generated' && <Chip size="small" variant="outlined" label="Generated" />}{stateChip(file)}</Stack>}
+                primary={<Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><span>{file.name}</span>{file.source === 'generated' && <Chip size="small" variant="outlined" label={file.number ? `Generated · ${file.number}` : 'Generated'} />}{stateChip(file)}</Stack>}
                 secondary={<>{formatFileSize(file.size)} · {file.addedBy.name} · <LocalTime iso={file.addedAt} /></>}
               />
             </ListItem>

@@ -46,6 +46,8 @@ export interface AttachmentView {
   sha256: string;
   source: AttachmentData['source'];
   template?: string;
+  /** The record number a generated document shows (final: src-shared/documents/document-numbering.ts). */
+  number?: string;
   stepId?: string;
   addedBy: { id: string; name: string };
   addedAt: string;

@@ -60,6 +60,8 @@ export const attachmentDataSchema = z.object({
   source: z.enum(attachmentSources),
   /** The template a generated document was made with (documents/…). */
   template: z.string().max(60).optional(),
+  /** The number a generated document shows: the subject's final number or code when it was kept. */
+  number: z.string().max(60).optional(),
   /**
    * A file given at a workflow step: the instance and the step. An instance about a record files
    * it on the record (so it is read under the record's scope); otherwise the instance is the subject.

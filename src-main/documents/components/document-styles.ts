@@ -10,6 +10,7 @@ export const documentStyles = StyleSheet.create({
   muted: { color: '#5f6368', fontSize: 8.5 },
   title: { fontSize: 16, fontWeight: 'bold', marginBottom: 2 },
   subtitle: { fontSize: 10, color: '#5f6368', marginBottom: 14 },
+  draftNote: { fontSize: 9, color: '#b3261e', borderWidth: 0.75, borderColor: '#b3261e', padding: 6, marginBottom: 12 },
   sectionTitle: { fontSize: 11, fontWeight: 'bold', marginTop: 14, marginBottom: 6 },
   fieldRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#e0e0e0', paddingVertical: 3 },
   fieldLabel: { width: '32%', color: '#5f6368' },

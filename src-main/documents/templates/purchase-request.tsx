@@ -11,7 +11,7 @@ import type { DocumentTemplate } from '../document-template';
 export const purchaseRequestTemplate: DocumentTemplate = {
   id: 'purchase_request',
   label: 'Purchase request',
-  appliesTo: (subject) => subject.type === 'records' && subject.kind === 'purchase_request',
+  prints: { recordKinds: ['purchase_request'] },
   fileName: (data) => `${data.subject.number || 'Draft'} Purchase request.pdf`,
   render: (data) => {
     const request = (data.subject.record?.data ?? {}) as Partial<PurchaseRequestData>;

@@ -9,7 +9,7 @@ import type { DocumentTemplate } from '../document-template';
 export const recordSummaryTemplate: DocumentTemplate = {
   id: 'record_summary',
   label: 'Summary',
-  appliesTo: (subject) => subject.type === 'records' || subject.type === 'tasks' || subject.type === 'projects',
+  prints: { subjectTypes: ['records', 'tasks', 'projects'] },
   fileName: (data) => `${[data.subject.number, data.subject.kindLabel, data.subject.title].filter(Boolean).join(' ')}.pdf`,
   render: (data) => (
     <DocumentFrame data={data} title={`${data.subject.kindLabel}${data.subject.number ? ` ${data.subject.number}` : ''}`} subtitle={`${data.subject.title} · ${data.subject.statusLabel}`}>

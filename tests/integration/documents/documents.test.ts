@@ -85,7 +85,7 @@ describe('organisation and documents', () => {
     expect(renderPages(pdf)).toBe(1);
 
     const kept = value(await ben.client.call<AttachmentView>('documents/keep', { draftId: generated.draftId }));
-    expect(kept).toMatchObject({ source: 'generated', template: 'purchase_request', mediaType: 'application/pdf', size: generated.size, name: generated.name });
+    expect(kept).toMatchObject({ source: 'generated', template: 'purchase_request', number: record.number, mediaType: 'application/pdf', size: generated.size, name: generated.name });
     // A draft is kept once; after that it is an attachment that never changes.
     expect(await ben.client.call('documents/keep', { draftId: generated.draftId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await getFile(host, await fileKey(ben.client), `/files/attachments/${kept.id}`)).status).toBe(200);
@@ -102,6 +102,29 @@ describe('organisation and documents', () => {
     expect(text).toContain(`Page ${generated.pages} of ${generated.pages}`);
     expect(text).toContain('No electronic signatures have been given on this record yet.');
     expect(renderPages(pdf)).toBe(generated.pages);
+  });
+
+  it('prints a provisional number as a draft and keeps a document only with the record’s final number', async () => {
+    const record = value(await ben.client.call<RecordView>('records/create', { kind: 'purchase_request', data: { itemName: 'pH meter', requesterId: ben.id } }));
+    // As on a team PC that has not synced yet (record-numbering.ts): the number is this PC's provisional one.
+    const provisional = `${record.number.replace(/-\d+$/, '')}-K7Q2-0001`;
+    await (await host.db.records.findOne(record.id).exec())!.incrementalPatch({ number: provisional, numberState: 'provisional' });
+    const draft = value(await ben.client.call<GeneratedDocument>('documents/generate', { subjectType: 'records', subjectId: record.id, template: 'purchase_request' }));
+    expect(textOf(await pdfOf(ben.client, draft)).replace(/\s+/g, ' ')).toContain(`Draft: ${provisional} is a provisional number`);
+    const refused = await ben.client.call('documents/keep', { draftId: draft.draftId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(JSON.stringify(refused)).toContain(`provisional number ${provisional}`);
+
+    // The server's final number arrives while a document printed before it waits to be kept.
+    const beforeSync = value(await ben.client.call<GeneratedDocument>('documents/generate', { subjectType: 'records', subjectId: record.id, template: 'record_summary' }));
+    await (await host.db.records.findOne(record.id).exec())!.incrementalPatch({ number: record.number, numberState: 'final' });
+    expect(await ben.client.call('documents/keep', { draftId: beforeSync.draftId })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+
+    const final = value(await ben.client.call<GeneratedDocument>('documents/generate', { subjectType: 'records', subjectId: record.id, template: 'purchase_request' }));
+    expect(textOf(await pdfOf(ben.client, final))).not.toContain('provisional');
+    expect(value(await ben.client.call<AttachmentView>('documents/keep', { draftId: final.draftId }))).toMatchObject({ number: record.number, source: 'generated' });
+    const files = value(await ben.client.subscribe('attachments/list', { subjectType: 'records', subjectId: record.id }).next<{ items: AttachmentView[] }>());
+    expect(files.items.map((f) => f.number)).toEqual([record.number]);
   });
 
   it('refuses templates that do not fit and subjects the person may not read', async () => {
