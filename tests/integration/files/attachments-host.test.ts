@@ -117,6 +117,21 @@ describe('attachments on the host', () => {
     expect((await getFile(host, await fileKey(admin), `/files/attachments/${view.id}`)).status).toBe(404);
   });
 
+  it('hides a removed record’s files from everyone but keeps their bytes and entries for the audit trail', async () => {
+    const request = value(await ben.client.call<{ id: string }>('records/create', { kind: 'purchase_request', data: { itemName: 'Pipette set', requesterId: ben.id } }));
+    const pdf = tinyPdf('Supplier offer');
+    const view = value(await attach(host, ben.client, { subjectType: 'records', subjectId: request.id }, 'Offer.pdf', pdf));
+    value(await ben.client.call('records/remove', { id: request.id, reason: 'Ordered through the framework contract instead.' }));
+    for (const client of [ben.client, admin]) {
+      expect(await list(client, 'records', request.id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect((await getFile(host, await fileKey(client), `/files/attachments/${view.id}`)).status).toBe(404);
+    }
+    expect(await attach(host, ben.client, { subjectType: 'records', subjectId: request.id }, 'Late.pdf', tinyPdf('Late'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // The file's entry is not removed with the record: what was attached, by whom and when stays on record.
+    expect((await host.db.activity.findOne(view.id).exec())?.toJSON()).toMatchObject({ subjectId: request.id, personId: ben.id, data: { name: 'Offer.pdf', sha256: sha(pdf) } });
+    expect(existsSync(join(dataDir, 'attachments', sha(pdf).slice(0, 2), sha(pdf).slice(2)))).toBe(true);
+  });
+
   it('keeps an HR record’s files to those who may read the record', async () => {
     const leave = value(await hana.client.call<{ id: string }>('records/create', { kind: 'leave_request', data: { personId: hana.id, leaveType: 'annual', startDate: '2026-05-04', endDate: '2026-05-06', days: 3 } }));
     const view = value(await attach(host, hana.client, { subjectType: 'records', subjectId: leave.id }, 'Medical note.pdf', tinyPdf('Private')));
