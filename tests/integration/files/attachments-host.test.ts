@@ -24,8 +24,8 @@ let hana: { id: string; client: Client };
 let taskId: string;
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const list = async (client: Client, subjectType: string, subjectId: string) => {
-  const subscription = client.subscribe('attachments/list', { subjectType, subjectId });
+const list = async (client: Client, subjectType: string, subjectId: string, stepId?: string) => {
+  const subscription = client.subscribe('attachments/list', { subjectType, subjectId, ...(stepId ? { stepId } : {}) });
   const result = await subscription.next<AttachmentList>();
   await client.raw(JSON.stringify({ t: 'unsubscribe', id: subscription.id }));
   return result;
@@ -130,6 +130,26 @@ describe('attachments on the host', () => {
     // The file's entry is not removed with the record: what was attached, by whom and when stays on record.
     expect((await host.db.activity.findOne(view.id).exec())?.toJSON()).toMatchObject({ subjectId: request.id, personId: ben.id, data: { name: 'Offer.pdf', sha256: sha(pdf) } });
     expect(existsSync(join(dataDir, 'attachments', sha(pdf).slice(0, 2), sha(pdf).slice(2)))).toBe(true);
+  });
+
+  it('files what is given at a workflow step on the record the workflow is about, listed by step', async () => {
+    const request = value(await ben.client.call<{ id: string }>('records/create', { kind: 'purchase_request', data: { itemName: 'Balance', requesterId: ben.id } }));
+    const at = '2026-04-02T10:15:00.000Z';
+    const base = { createdAt: at, updatedAt: at, createdBy: 'system', updatedBy: 'system', auditId: 'a', definitionId: 'D-1', code: 'EQUIPMENT_PROCUREMENT', version: 1, status: 'running', eventCount: 0, state: {} };
+    await host.db.workflow_instances.insert({ ...base, id: 'WI-REC', entityType: 'records', entityId: request.id });
+    await host.db.workflow_instances.insert({ ...base, id: 'WI-FREE', entityType: '', entityId: '' });
+
+    const quote = value(await attach(host, ben.client, { subjectType: 'workflow_instances', subjectId: 'WI-REC', stepId: 'quotes' }, 'Quote.pdf', tinyPdf('Quote')));
+    expect(quote.stepId).toBe('quotes');
+    const stored = (await host.db.activity.findOne(quote.id).exec())?.toJSON();
+    expect(stored).toMatchObject({ subjectType: 'records', subjectId: request.id, data: { workflowInstanceId: 'WI-REC', stepId: 'quotes' } });
+    expect(value(await list(ben.client, 'records', request.id)).items.map((i) => i.name)).toEqual(['Quote.pdf']);
+    expect(value(await list(ben.client, 'workflow_instances', 'WI-REC', 'quotes')).items.map((i) => i.name)).toEqual(['Quote.pdf']);
+    expect(value(await list(ben.client, 'workflow_instances', 'WI-REC', 'approval')).items).toEqual([]);
+
+    // A workflow about nothing keeps its own files.
+    const note = value(await attach(host, ben.client, { subjectType: 'workflow_instances', subjectId: 'WI-FREE', stepId: 'notes' }, 'Note.txt', Buffer.from('n')));
+    expect((await host.db.activity.findOne(note.id).exec())?.toJSON()).toMatchObject({ subjectType: 'workflow_instances', subjectId: 'WI-FREE' });
   });
 
   it('keeps an HR record’s files to those who may read the record', async () => {

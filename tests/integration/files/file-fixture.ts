@@ -28,7 +28,7 @@ export async function getFile(host: Host, key: string, path: string) {
 }
 
 /** Uploads `bytes` and attaches them to the subject as `name`. */
-export async function attach(host: Host, client: Client, subject: { subjectType: string; subjectId: string }, name: string, bytes: Uint8Array, mediaType = '') {
+export async function attach(host: Host, client: Client, subject: { subjectType: string; subjectId: string; stepId?: string }, name: string, bytes: Uint8Array, mediaType = '') {
   const key = await fileKey(client);
   const sent = await sendFile(host, key, bytes);
   if (sent.status !== 201) throw new Error(`upload refused: ${sent.status} ${await bodyText(sent)}`);
