@@ -16,6 +16,9 @@ test.afterEach(async () => {
 });
 
 test('set up the letterhead, attach a PDF to a task, preview it, and print the task as a kept PDF', async ({ page }) => {
+  // Rendering a PDF is CPU-bound (the first one of a host also parses the font): on a loaded 2-core
+  // machine the whole walk took over the default 90 s. The limit is a hang guard, not a speed check.
+  test.setTimeout(240_000);
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
