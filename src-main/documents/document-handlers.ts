@@ -26,19 +26,23 @@ export const documentCommandHandlers: CommandHandlers<'documents/generate' | 'do
     const name = template.fileName(loaded.value.data).replace(/[/\\]/g, '-');
     const draft = await service.drafts.add({ personId: context.actor.id, name, template: template.id, subjectType: input.subjectType, subjectId: input.subjectId, printed: { number: loaded.value.data.subject.number, isFinal: loaded.value.data.subject.numberIsFinal }, at: context.clock().getTime() }, bytes);
     if (!draft.ok) return draft;
-    return ok({ draftId: draft.value.id, name, size: draft.value.size, pages });
+    const cannotKeepReason = keepRefusal(draft.value.printed, draft.value.printed);
+    return ok({ draftId: draft.value.id, name, size: draft.value.size, pages, ...(cannotKeepReason ? { cannotKeepReason } : {}) });
   },
 
   async 'documents/keep'(input, context) {
     const service = fileServiceOf(context.db);
-    const draft = service?.drafts.take(context.actor.id, input.draftId, context.clock());
-    if (!service || !draft) return fail('not_found', 'That document was not kept in time and is gone; generate it again.', { field: 'draftId' });
-    // Kept documents never change, so the number they show must be the subject's for good.
-    const now = (await loadSubject(context.db, draft.subjectType, draft.subjectId)).doc;
-    const refusal = now ? keepRefusal(draft.printed, documentNumberOf(now, draft.subjectType === 'records')) : null;
-    const kept = refusal
-      ? fail('invalid_state', refusal)
-      : await attachFile(context, { subjectType: draft.subjectType, subjectId: draft.subjectId, file: draft, name: draft.name, mediaType: 'application/pdf', source: 'generated', template: draft.template, number: draft.printed.number });
+    const gone = () => fail('not_found', 'That document was not kept in time and is gone; generate it again.', { field: 'draftId' });
+    const found = service?.drafts.get(context.actor.id, input.draftId, context.clock());
+    if (!service || !found) return gone();
+    // Kept documents never change, so the number they show must be the subject's for good. A refused
+    // draft stays a draft: it can still be looked at and saved.
+    const now = (await loadSubject(context.db, found.subjectType, found.subjectId)).doc;
+    const refusal = now ? keepRefusal(found.printed, documentNumberOf(now, found.subjectType === 'records')) : null;
+    if (refusal) return fail('invalid_state', refusal);
+    const draft = service.drafts.take(context.actor.id, input.draftId, context.clock());
+    if (!draft) return gone();
+    const kept = await attachFile(context, { subjectType: draft.subjectType, subjectId: draft.subjectId, file: draft, name: draft.name, mediaType: 'application/pdf', source: 'generated', template: draft.template, number: draft.printed.number });
     if (!kept.ok) await service.blobs?.discard(draft.path);
     return kept;
   },

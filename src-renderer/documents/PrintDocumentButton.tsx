@@ -47,12 +47,13 @@ export function PrintDocumentButton({ subjectType, subjectId }: { subjectType: A
             <DialogContent dividers sx={{ bgcolor: 'action.hover' }}>
               <Typography variant="caption" color="text.secondary">{formatFileSize(generated.size)} · not kept yet: save it, or keep it with the files, where it stays unchanged.</Typography>
               <Box sx={{ mt: 1 }}><PdfPreview url={draftUrl(generated.draftId, key)} title={generated.name} /></Box>
+              {generated.cannotKeepReason && <Alert severity="warning" sx={{ mt: 1 }}>{generated.cannotKeepReason}</Alert>}
               {keep.error && <Alert severity="error" sx={{ mt: 1 }}>{errorText(keep.error)}</Alert>}
               {isKept && <Alert severity="success" sx={{ mt: 1 }}>Kept with the files.</Alert>}
             </DialogContent>
             <DialogActions>
               <Button startIcon={<DownloadIcon />} onClick={() => saveFromHost(draftUrl(generated.draftId, key, true), generated.name)}>Save</Button>
-              <Button variant="contained" disabled={isKept || keep.isRunning} onClick={async () => setIsKept((await keep.run({ draftId: generated.draftId })).ok)}>Keep as attachment</Button>
+              <Button variant="contained" disabled={isKept || keep.isRunning || generated.cannotKeepReason !== undefined} onClick={async () => setIsKept((await keep.run({ draftId: generated.draftId })).ok)}>Keep as attachment</Button>
               <Button onClick={() => setGenerated(null)}>Close</Button>
             </DialogActions>
           </>

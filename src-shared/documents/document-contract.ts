@@ -25,6 +25,8 @@ export interface GeneratedDocument {
   name: string;
   size: number;
   pages: number;
+  /** Why it cannot be kept as it is (a provisional number: document-numbering.ts); it can still be saved. */
+  cannotKeepReason?: string;
 }
 
 export interface OrganisationView {

@@ -113,15 +113,18 @@ describe('organisation and documents', { timeout: 180_000 }, () => {
     await (await host.db.records.findOne(record.id).exec())!.incrementalPatch({ number: provisional, numberState: 'provisional' });
     const draft = value(await ben.client.call<GeneratedDocument>('documents/generate', { subjectType: 'records', subjectId: record.id, template: 'purchase_request' }));
     expect(textOf(await pdfOf(ben.client, draft)).replace(/\s+/g, ' ')).toContain(`Draft: ${provisional} is a provisional number`);
+    expect(draft.cannotKeepReason).toContain(`provisional number ${provisional}`);
     const refused = await ben.client.call('documents/keep', { draftId: draft.draftId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     expect(JSON.stringify(refused)).toContain(`provisional number ${provisional}`);
 
-    // The server's final number arrives. The refused draft is gone (the refusal says to print again);
-    // printed now, the document shows the final number and is kept with it.
+    // The server's final number arrives. The draft printed before it still shows the provisional
+    // one: refused again, but still there to be saved. Printed now, it is kept with the final number.
     await (await host.db.records.findOne(record.id).exec())!.incrementalPatch({ number: record.number, numberState: 'final' });
+    expect(await ben.client.call('documents/keep', { draftId: draft.draftId })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect((await getFile(host, await fileKey(ben.client), `/files/documents/${draft.draftId}`)).status).toBe(200);
     const again = value(await ben.client.call<GeneratedDocument>('documents/generate', { subjectType: 'records', subjectId: record.id, template: 'purchase_request' }));
-    expect(await ben.client.call('documents/keep', { draftId: draft.draftId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(again.cannotKeepReason).toBeUndefined();
     expect(textOf(await pdfOf(ben.client, again))).not.toContain('provisional');
     expect(value(await ben.client.call<AttachmentView>('documents/keep', { draftId: again.draftId }))).toMatchObject({ number: record.number, source: 'generated' });
     const files = value(await ben.client.subscribe('attachments/list', { subjectType: 'records', subjectId: record.id }).next<{ items: AttachmentView[] }>());
