@@ -6,11 +6,12 @@ import { formatDocumentDay, signatureLines, type SignedEvent } from '../../src-s
 import { canReadSubject } from '../../src-shared/files/attachment-access';
 import type { AttachmentDocument, AttachmentSubjectType } from '../../src-shared/files/attachment-model';
 import type { PersonDocument } from '../../src-shared/people/person';
+import type { RecordDocument } from '../../src-shared/records/record-document';
 import type { LabDatabase } from '../database/open-database';
 import { loadSubject, syncPersonFrom } from '../files/attachment-subjects';
 import type { BlobStore } from '../files/blob-store';
-import { directoryPeople } from '../records/record-actor';
-import { readRecord } from '../records/record-store';
+import { directoryPeople, recordActorOf } from '../records/record-actor';
+import { canReadRecordDoc, readRecord, readStored } from '../records/record-store';
 import type { DocumentData } from './document-template';
 import { readFile } from 'node:fs/promises';
 
@@ -46,6 +47,20 @@ async function signaturesOf(db: LabDatabase, subjectId: string) {
   const codes = new Map(instances.map((i) => [i.id, i.code]));
   const events = await db.workflow_events.find({ selector: { instanceId: { $in: [...codes.keys()] } } }).exec();
   return signatureLines(events.map((e) => (e.toJSON() as { data: SignedEvent }).data), (id) => codes.get(id) ?? '');
+}
+
+/**
+ * The records under a record (an instrument's calibrations and repairs, a quotation's lines) that
+ * `personId` may read, oldest first by their date: what a history card or a list document prints.
+ */
+async function childrenOf(db: LabDatabase, parentId: string, personId: string): Promise<RecordDocument[]> {
+  const actor = await recordActorOf(db, personId);
+  const found = await db.records.find({ selector: { parentId } }).exec();
+  return found
+    .map((d) => readStored(d.toJSON() as RecordDocument))
+    .filter((r) => canReadRecordDoc(actor, r))
+    .map((r) => r.doc)
+    .sort((a, b) => (a.date || a.createdAt).localeCompare(b.date || b.createdAt) || a.id.localeCompare(b.id));
 }
 
 const taskStatusLabels: Readonly<Record<string, string>> = { backlog: 'Backlog', todo: 'To do', in_progress: 'In progress', blocked: 'Blocked', in_review: 'In review', done: 'Done', cancelled: 'Cancelled' };
@@ -106,6 +121,8 @@ export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null,
         type: request.subjectType,
         id: request.subjectId,
         record: record?.doc ?? null,
+        doc: subject.doc,
+        children: record ? await childrenOf(db, record.doc.id, request.personId) : [],
         kindLabel: kind?.label ?? subjectLabels[request.subjectType],
         title: String(record?.doc.title ?? subject.doc.title ?? subject.doc.name ?? ''),
         ...numbered,

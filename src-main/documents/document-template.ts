@@ -24,6 +24,10 @@ export interface DocumentData {
     id: string;
     /** The record, for record subjects (data upgraded to its kind's version). */
     record: RecordDocument | null;
+    /** The subject as stored (a meeting, task or project for templates of those; the raw record for records). */
+    doc: Readonly<Record<string, unknown>>;
+    /** For a record: the records under it (parentId) that the person may read, oldest first, data upgraded. */
+    children: RecordDocument[];
     kindLabel: string;
     title: string;
     number: string;

@@ -7,6 +7,7 @@ import type { Host } from '../../../src-main/host/create-host';
 import type { AttachmentView } from '../../../src-shared/files/attachment-contract';
 import type { GeneratedDocument, OrganisationView } from '../../../src-shared/documents/document-contract';
 import type { RecordView } from '../../../src-shared/records/record-contract';
+import { loadDocumentData } from '../../../src-main/documents/document-data';
 import { openLab } from '../support/lab-people';
 import { value, type Client } from '../tasks/project-fixture';
 import { bodyText, fileKey, getFile, sendFile } from '../files/file-fixture';
@@ -21,6 +22,7 @@ let host: Host;
 let admin: Client;
 let ben: { id: string; client: Client };
 let work: string;
+let addPerson: Awaited<ReturnType<typeof openLab>>['addPerson'];
 
 // A 1×1 PNG, as a logo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -45,7 +47,6 @@ function renderPages(pdf: string): number {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'labflow-pdf-'));
-  let addPerson;
   ({ host, admin, addPerson } = await openLab());
   ben = await addPerson('Łukasz Dvořák', 'ben@lab.org', ['member']);
 });
@@ -129,6 +130,23 @@ describe('organisation and documents', { timeout: 180_000 }, () => {
     expect(value(await ben.client.call<AttachmentView>('documents/keep', { draftId: again.draftId }))).toMatchObject({ number: record.number, source: 'generated' });
     const files = value(await ben.client.subscribe('attachments/list', { subjectType: 'records', subjectId: record.id }).next<{ items: AttachmentView[] }>());
     expect(files.items.map((f) => f.number)).toEqual([record.number]);
+  });
+
+  it('gives a template the records under its record that the person may read, oldest first (a history card)', async () => {
+    const hana = await addPerson('Hana HR', 'hana@lab.org', ['hr']);
+    const create = (client: Client, kind: string, data: Record<string, unknown>) => client.call<RecordView>('records/create', { kind, data }).then(value);
+    const parent = await create(ben.client, 'purchase_request', { itemName: 'HPLC', requesterId: ben.id });
+    const later = await create(ben.client, 'purchase_request', { itemName: 'Column', requesterId: ben.id });
+    const earlier = await create(ben.client, 'purchase_request', { itemName: 'Guard cartridge', requesterId: ben.id });
+    const privateChild = await create(hana.client, 'leave_request', { personId: hana.id, leaveType: 'annual', startDate: '2026-08-03', endDate: '2026-08-04', days: 2 });
+    // Hung under the parent by hand: the declared kinds have no parent column yet (equipment will).
+    for (const [child, date] of [[later, '2026-03-02'], [earlier, '2026-01-15'], [privateChild, '2026-02-01']] as const) {
+      await (await host.db.records.findOne(child.id).exec())!.incrementalPatch({ parentId: parent.id, date });
+    }
+    const loaded = await loadDocumentData(host.db, null, { subjectType: 'records', subjectId: parent.id, personId: ben.id, now: new Date('2026-04-01T00:00:00Z') });
+    expect(loaded.ok && loaded.value.data.subject.children.map((c) => c.id)).toEqual([earlier.id, later.id]);
+    const forHr = await loadDocumentData(host.db, null, { subjectType: 'records', subjectId: parent.id, personId: hana.id, now: new Date('2026-04-01T00:00:00Z') });
+    expect(forHr.ok && forHr.value.data.subject.children.map((c) => c.id)).toEqual([earlier.id, privateChild.id, later.id]);
   });
 
   it('refuses templates that do not fit and subjects the person may not read', async () => {
