@@ -63,6 +63,9 @@ describe('attachment documents on the sync server', () => {
     expect(judge(max, attachment('hana', { subjectType: 'tasks', subjectId: 'T1' }), null, { 'tasks/T1': task, 'projects/P1': project }).isAllowed).toBe(false);
     expect(judge(person('olga', ['member']), attachment('olga', { subjectType: 'tasks', subjectId: 'T1' }), null, { 'tasks/T1': task, 'projects/P1': project }).isAllowed).toBe(false);
     expect(judge(ada, attachment('ada', { subjectType: 'records', subjectId: 'L1' }), null, { 'records/L1': leave }).isAllowed).toBe(false);
+    // A kept document carries the number it shows.
+    const kept = attachment('max', { subjectType: 'tasks', subjectId: 'T1' }, { source: 'generated', template: 'record_summary', number: 'QC-1' });
+    expect(judge(max, kept, null, { 'tasks/T1': task, 'projects/P1': project })).toEqual({ isAllowed: true });
   });
 
   it('refuses claims the blob endpoint would trust: an oversized file, a bad hash, an unknown subject type', () => {
@@ -71,6 +74,7 @@ describe('attachment documents on the sync server', () => {
     expect(judge(max, attachment('max', { subjectType: 'tasks', subjectId: 'T1' }, { sha256: 'nothex' }), null, docs).isAllowed).toBe(false);
     expect(judge(max, attachment('max', { subjectType: 'secrets', subjectId: 'T1' }), null, docs).isAllowed).toBe(false);
     expect(judge(max, attachment('max', { subjectType: 'tasks', subjectId: 'T1' }, { extra: 'field' }), null, docs).isAllowed).toBe(false);
+    expect(judge(max, attachment('max', { subjectType: 'tasks', subjectId: 'T1' }, { number: 'N'.repeat(61) }), null, docs).isAllowed).toBe(false);
   });
 
   it('lets nothing change after that but the stamped scope, and removal', () => {
