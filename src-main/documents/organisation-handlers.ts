@@ -10,7 +10,7 @@ import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
 import { attachFile } from '../files/attachment-handlers';
 import { fileServiceOf } from '../files/file-service';
 import { recordActorOf } from '../records/record-actor';
-import { writeRecordVersion } from '../records/record-handlers';
+import { writeRecord } from '../records/record-handlers';
 import { readRecord } from '../records/record-store';
 
 /**
@@ -42,7 +42,7 @@ export const organisationCommandHandlers: CommandHandlers<'organisation/save'> =
     const parsed = parseData(organisationProfileKind, { ...fields, ...(logoAttachmentId ? { logoAttachmentId } : {}) });
     if (!parsed.ok) return parsed;
     const base = { kind: organisationProfileKind.kind, kindVersion: organisationProfileKind.version, status: 'active', number: '', numberState: '' };
-    const written = await writeRecordVersion(context, organisationProfileKind, actor, before?.doc ?? null, before ? { ...before.doc, data: parsed.value } : { ...base, id: ORGANISATION_PROFILE_ID, data: parsed.value });
+    const written = await writeRecord(context, organisationProfileKind, actor, before?.doc ?? null, before ? { ...before.doc, data: parsed.value } : { ...base, id: ORGANISATION_PROFILE_ID, data: parsed.value });
     if (!written.ok) return written;
     if (logoUploadId) {
       const service = fileServiceOf(context.db);
@@ -52,7 +52,7 @@ export const organisationCommandHandlers: CommandHandlers<'organisation/save'> =
       if (!logo.ok) return { ok: false, error: { ...logo.error, field: 'logo' } };
       logoAttachmentId = logo.value.id;
       const withLogo = await readRecord(context.db, ORGANISATION_PROFILE_ID);
-      const again = await writeRecordVersion(context, organisationProfileKind, actor, withLogo?.doc ?? null, { ...withLogo!.doc, data: { ...parsed.value, logoAttachmentId } });
+      const again = await writeRecord(context, organisationProfileKind, actor, withLogo?.doc ?? null, { ...withLogo!.doc, data: { ...parsed.value, logoAttachmentId } });
       if (!again.ok) return again;
     }
     const saved = await readRecord(context.db, ORGANISATION_PROFILE_ID);
