@@ -42,7 +42,9 @@ beforeAll(async () => {
   ok(await b.call('auth/create-administrator', ben));
   ok(await b.call('sync/connect', { serverUrl: lab.proxyB.url, email: ben.email, password: ben.password }));
   await upToDate(b);
-});
+  // Three processes start (server, two desktops), each compiling LabFlow with tsx: on a loaded 2-core
+  // machine that took over a minute. The limit is a hang guard, not a speed check.
+}, 240_000);
 afterAll(async () => lab?.close());
 
 describe('attachments between two desktops', () => {
@@ -78,5 +80,5 @@ describe('attachments between two desktops', () => {
     await upToDate(b);
     expect((await syncStatus(b)).refused).toEqual([]);
     expect(ok(await b.query<{ failed: number; active: unknown[] }>('attachments/transfers', {}))).toMatchObject({ failed: 0, active: [] });
-  });
+  }, 240_000);
 });
