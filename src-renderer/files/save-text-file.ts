@@ -1,6 +1,6 @@
-/** Offers text as a file download (works in Electron and in serve mode's browser alike). */
-export function saveTextFile(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+/** Offers a blob as a file download (works in Electron and in serve mode's browser alike). */
+export function saveBlobFile(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -9,4 +9,9 @@ export function saveTextFile(fileName: string, text: string, mimeType: string): 
   link.remove();
   // Revoked on the next turn: the download may start reading the blob only after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Offers text as a file download. */
+export function saveTextFile(fileName: string, text: string, mimeType: string): void {
+  saveBlobFile(fileName, new Blob([text], { type: `${mimeType};charset=utf-8` }));
 }
