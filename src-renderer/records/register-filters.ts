@@ -67,9 +67,9 @@ export function dayBound(day: string, op: 'before' | 'after'): string {
   return new Date(y, m - 1, op === 'before' ? d : d + 1, 0, 0, 0, op === 'before' ? 0 : -1).toISOString();
 }
 
-/** The day of an instant's filter bound again, in this PC's time zone. */
-function dayOfBound(iso: string, op: FilterOp): string {
-  const at = new Date(Date.parse(iso) + (op === 'after' ? 1 : 0));
+/** The day of an instant's filter bound again (both bounds lie inside their day), in this PC's time zone. */
+function dayOfBound(iso: string): string {
+  const at = new Date(Date.parse(iso));
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
@@ -109,7 +109,7 @@ export function inputOf(field: KindField, filter: RegisterFilter, currency = 'EU
   if (Array.isArray(value)) return value;
   if (value === undefined) return '';
   if (field.type === 'money' && typeof value === 'number') return String(majorAmount(value, currency));
-  if (field.type === 'datetime' && typeof value === 'string') return dayOfBound(value, filter.op);
+  if (field.type === 'datetime' && typeof value === 'string') return dayOfBound(value);
   return String(value);
 }
 
@@ -139,7 +139,7 @@ export function describeFilter(kind: AnyRecordKind, filter: RegisterFilter, word
       case 'date':
         return formatDay(String(v));
       case 'datetime':
-        return formatDay(dayOfBound(String(v), filter.op));
+        return formatDay(dayOfBound(String(v)));
       case 'boolean':
         return v === true ? 'yes' : 'no';
       default:
