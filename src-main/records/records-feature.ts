@@ -35,6 +35,8 @@ export const recordsFeature: HostFeature = {
     ...recordHistoryQueryHandlers,
   },
   start(services) {
+    // Registers answer from memory: fill it now, in the background, rather than on the first open.
+    indexOf(services.db).warm();
     return {
       dispose() {
         indexes.get(services.db)?.dispose();

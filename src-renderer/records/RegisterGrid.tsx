@@ -26,7 +26,7 @@ interface Props {
   onOpen: (id: string) => void;
   /** The column menu's "Hide column". */
   onColumns: (columns: string[]) => void;
-  /** What the page answers, for the painted mark (the words, filters, sort and page). */
+  /** The query `page` answers (words, filters, sort and page), named in the painted mark. */
   queryKey: string;
   emptyText: string;
 }

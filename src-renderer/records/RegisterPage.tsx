@@ -61,7 +61,7 @@ export function RegisterPage({ kind }: { kind: AnyRecordKind }) {
         pageIndex={state.page}
         pageSize={state.pageSize}
         lookups={lookups}
-        queryKey={JSON.stringify(query)}
+        queryKey={page.answers ?? ''}
         emptyText={isFiltered ? 'No record matches these words and filters.' : `No ${kind.pluralLabel.toLowerCase()} yet. Use “New ${kind.label.toLowerCase()}” to file the first.`}
         onSort={(sort) => setState((s) => withSettings(s, { sort }))}
         onPage={(pageIndex, pageSize) => setState((s) => ({ ...s, page: pageSize === s.pageSize ? pageIndex : 0, pageSize }))}

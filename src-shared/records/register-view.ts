@@ -8,10 +8,17 @@ import type { AnyRecordKind } from './record-kind';
  * and filter without reading the database again.
  */
 
-/** A record prepared for the register: its values by field path, and its searchable text in lower case. */
+/** A record prepared for the register: its values by field path, its searchable text in lower case, and its number's sort key. */
 export interface IndexedRow extends RegisterRow {
   searchText: string;
+  numberKey: string;
 }
+
+/**
+ * A number as it sorts: digit runs compare by value, so PR-2026-10000 comes after PR-2026-9999
+ * (a series outgrows its four digits in a busy year).
+ */
+export const naturalKey = (text: string): string => text.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
 
 const RECORD_COLUMNS = new Set(['number', 'title', 'status', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'date', 'personId', 'ownerId', 'parentId']);
 
@@ -32,6 +39,7 @@ export function indexRow(kind: AnyRecordKind, doc: RecordDocument): IndexedRow {
     status: doc.status,
     values,
     searchText: `${doc.number} ${doc.title} ${extra}`.toLowerCase(),
+    numberKey: naturalKey(doc.number),
   };
 }
 
@@ -95,9 +103,12 @@ export const defaultSort: RegisterSort = { field: 'number', direction: 'desc' };
 export function sortRows<T>(items: readonly T[], sort: RegisterSort = defaultSort, statusOrder: readonly string[] = [], rowOf: (item: T) => RegisterRow = (item) => item as RegisterRow): T[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   const rank = new Map(statusOrder.map((s, i) => [s, i]));
+  const numberKeyOf = (row: RegisterRow) => (row as Partial<IndexedRow>).numberKey ?? naturalKey(row.number);
   const keyed = items.map((item) => {
     const row = rowOf(item);
-    return { item, row, key: sort.field === 'status' && rank.size ? (rank.get(row.status) ?? rank.size) : sortKey(valueOf(row, sort.field)) };
+    const tie = numberKeyOf(row);
+    const key = sort.field === 'status' && rank.size ? (rank.get(row.status) ?? rank.size) : sort.field === 'number' ? tie || null : sortKey(valueOf(row, sort.field));
+    return { item, row, tie, key };
   });
   keyed.sort((a, b) => {
     const x = a.key;
@@ -108,14 +119,14 @@ export function sortRows<T>(items: readonly T[], sort: RegisterSort = defaultSor
       const order = typeof x === typeof y ? (x < y ? -1 : 1) : typeof x === 'number' ? -1 : 1;
       return sign * order;
     }
-    return a.row.number < b.row.number ? -1 : a.row.number > b.row.number ? 1 : a.row.id < b.row.id ? -1 : 1;
+    return a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : a.row.id < b.row.id ? -1 : 1;
   });
   return keyed.map((k) => k.item);
 }
 
 /** The page of `matching` rows the query asks for, without the search text. */
 export function pageOf(matching: readonly IndexedRow[], query: Pick<RegisterQuery, 'offset' | 'limit'>): RegisterPage {
-  const rows = matching.slice(query.offset, query.offset + query.limit).map(({ searchText: _s, ...row }) => row);
+  const rows = matching.slice(query.offset, query.offset + query.limit).map(({ searchText: _s, numberKey: _n, ...row }) => row);
   return { total: matching.length, offset: query.offset, rows };
 }
 

@@ -43,6 +43,12 @@ describe('registerPage', () => {
     expect(sortRows(carried, { field: 'reason', direction: 'desc' }, [], (c) => c.row).map((c) => c.scope)).toEqual(['x', 'y']);
   });
 
+  it('sorts numbers by their counter, past four digits', () => {
+    const busy = ['LV-2026-9999', 'LV-2026-10000', 'LV-2026-0002'].map((number, i) => indexRow(kind, { ...leave('max'), id: `n${i}`, number }));
+    expect(registerPage(busy, query({})).rows.map((r) => r.number)).toEqual(['LV-2026-10000', 'LV-2026-9999', 'LV-2026-0002']);
+    expect(registerPage(busy, query({})).rows[0]).not.toHaveProperty('numberKey');
+  });
+
   it('pages through every match exactly once', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), (limit) => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { purchaseRequestKind as kind } from '../../../../src-shared/equipment/purchase-request-kind';
 import { leaveRequestKind } from '../../../../src-shared/hr/leave-request-kind';
+import type { AnyRecordKind } from '../../../../src-shared/records/record-kind';
 import { buildFilter, conditionsOf, describeFilter, filterableFields, inputOf } from '../../../../src-renderer/records/register-filters';
 
-const field = (name: string, k = kind) => k.fields.find((f) => f.field === name)!;
+const field = (name: string, k: AnyRecordKind = kind) => k.fields.find((f) => f.field === name)!;
 const words = { personName: (id: string) => ({ p1: 'Barbara McClintock' })[id] };
 
 describe('register filters', () => {
