@@ -20,9 +20,10 @@ const run = (args: string[]) =>
 /**
  * A fresh data folder with an administrator and twenty colleagues (made through the host's
  * commands, as a lab would) and the planned records (written by seed-records.ts while the host is
- * stopped). Returns the folder and how many records of each kind it holds.
+ * stopped). Returns the folder, how many records of each kind it holds, and the people the
+ * generator picked from (the reference page builds the same rows from them).
  */
-export async function prepareRecords(plan: SeedPlan): Promise<{ dataDir: string; written: Record<string, number> }> {
+export async function prepareRecords(plan: SeedPlan): Promise<{ dataDir: string; written: Record<string, number>; peopleIds: string[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'labflow-bench-records-'));
   const host = await startServeHost(dataDir);
   try {
@@ -37,5 +38,6 @@ export async function prepareRecords(plan: SeedPlan): Promise<{ dataDir: string;
     await host.stop();
   }
   const out = await run(['--import', 'tsx', 'bench/records/seed-records.ts', dataDir, JSON.stringify(plan)]);
-  return { dataDir, written: JSON.parse(out.trim().split('\n').at(-1) as string) as Record<string, number> };
+  const seeded = JSON.parse(out.trim().split('\n').at(-1) as string) as { written: Record<string, number>; peopleIds: string[] };
+  return { dataDir, ...seeded };
 }

@@ -2,7 +2,8 @@
 // stopped serve-mode data folder through src-main's database code, far faster than 100,000
 // commands. Runs in its own process (RxDB allows 13 open collections per process).
 //   node --import tsx bench/records/seed-records.ts <dataDir> '<SeedPlan as JSON>'
-// Prints one JSON line: how many records of each kind were written.
+// Prints one JSON line: how many records of each kind were written, and the people they name (in
+// the order the generator picked from).
 import { openDatabase } from '../../src-main/database/open-database';
 import { createLabStorage } from '../../src-main/host/lab-storage';
 import { recordBatches, type SeedPlan } from './record-data';
@@ -23,4 +24,4 @@ for (const batch of recordBatches(plan, people, 2000)) {
   for (const doc of batch) written[doc.kind] = (written[doc.kind] ?? 0) + 1;
 }
 await db.close();
-console.log(JSON.stringify(written));
+console.log(JSON.stringify({ written, peopleIds: people }));
