@@ -16,44 +16,26 @@
  * Prints progress to stderr and ONE JSON object on the last line of stdout. BENCH_RENDERER_DIR
  * points at an already built renderer to skip the build; BENCH_RECORDS scales the register.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { chromium, type Browser } from 'playwright-core';
 import { startServeHost } from '../tests/e2e/support/serve-host';
 import { prepareRecords } from './records/prepare-data';
 import type { SeedPlan } from './records/record-data';
 import { changeRegister, openSection } from './records/register-probes';
 import { signIn } from './ui/app-flow';
+import { buildBenchPages, CHROMIUM_ARGS, newPage } from './ui/bench-pages';
 import { median, round } from './ui/page-probes';
 import { serveFolder } from './ui/static-server';
 
-const root = resolve(import.meta.dirname, '..');
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const GOALS = { registerOpenMs: 500, filterMs: 150, sortMs: 150 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-const VIEWPORT = { width: 1440, height: 900 };
 const total = Number(process.env.BENCH_RECORDS ?? 100_000);
 const plan: SeedPlan = { purchaseRequests: Math.round(total * 0.9), leaveRequests: Math.round(total * 0.1) };
 // Item words, so the app's search and the reference's quick filter find the same rows.
 const WORDS = ['centrifuge', 'pipette', 'freezer'];
 // Orders in the sequence header clicks reach them (asc first, then desc on the same column).
 const SORTS: Array<[field: 'estimatedCost' | 'neededBy' | 'quantity', direction: 'asc' | 'desc']> = [['estimatedCost', 'asc'], ['estimatedCost', 'desc'], ['neededBy', 'asc'], ['quantity', 'asc']];
-
-function vite(args: string[], env: Record<string, string> = {}): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`vite ${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-/** A page with tsx's `__name` helper defined: esbuild adds calls to it inside functions given to page.evaluate. */
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  await page.addInitScript('window.__name = (f) => f;');
-  return page;
-}
 
 async function measureApp(browser: Browser, dataDir: string) {
   const host = await startServeHost(dataDir);
@@ -96,16 +78,7 @@ async function measureReference(browser: Browser, url: string, peopleIds: string
 async function main() {
   const started = Date.now();
   const loadAtStart = round(loadavg()[0] as number);
-  const work = mkdtempSync(join(tmpdir(), 'labflow-bench-records-build-'));
-  const rendererDir = process.env.BENCH_RENDERER_DIR ?? join(work, 'renderer');
-  const referenceDir = join(work, 'reference');
-  if (!process.env.BENCH_RENDERER_DIR) {
-    log('building the renderer for production …');
-    await vite(['build', '--config', 'vite.renderer.config.ts', '--outDir', rendererDir, '--emptyOutDir', '--logLevel', 'warn']);
-  }
-  log('building the reference page …');
-  await vite(['build', '--config', 'bench/ui/vite.reference.config.ts'], { BENCH_REFERENCE_ROOT: join(root, 'bench/records/reference'), BENCH_REFERENCE_OUT: referenceDir });
-  process.env.LABFLOW_RENDERER_DIR = rendererDir;
+  const { work, referenceDir } = await buildBenchPages('records', 'bench/records/reference');
 
   log(`seeding ${total.toLocaleString('en')} records …`);
   const seeded = await prepareRecords(plan);
