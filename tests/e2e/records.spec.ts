@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { createFirstAdministrator } from './support/first-run';
 import { addPerson, signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
@@ -123,6 +124,19 @@ test('a purchase request from the register to its record page: create, sort, fil
   expect(csv[1]).toMatch(/^PR-\d{4}-0003,Centrifuge,1,"€12,000.50",1 Jun 2026,Ada Lovelace,Draft$/);
   expect(csv[2]).toMatch(/^PR-\d{4}-0001,Analytical balance,2,"€4,500.00",4 May 2026,Ada Lovelace,Draft$/);
   await expect(page.getByText('Exported 2 records')).toBeVisible();
+  // And as a workbook whose amounts and dates are cells Excel can add up.
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [workbookDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^Excel workbook/ }).click()]);
+  expect(workbookDownload.suggestedFilename()).toMatch(/^Purchase requests \d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await workbookDownload.path());
+  const sheet = workbook.worksheets[0];
+  expect(sheet?.getRow(1).values).toEqual([undefined, 'Number', 'Item', 'Quantity', 'Estimated cost', 'Needed by', 'Requested by', 'Status']);
+  expect(sheet?.getRow(2).getCell(2).value).toBe('Centrifuge');
+  expect(sheet?.getRow(2).getCell(4).value).toBe(12000.5);
+  expect(sheet?.getRow(2).getCell(5).value).toEqual(new Date(Date.UTC(2026, 5, 1)));
+  expect(sheet?.getRow(3).getCell(2).value).toBe('Analytical balance');
+  expect(sheet?.rowCount).toBe(3);
 
   // The record page: edit a field (a refused value is explained at the field).
   await gridRows(page).filter({ hasText: 'Analytical balance' }).click();
