@@ -94,7 +94,7 @@ describe('register index', () => {
     const index = createRegisterIndex(db);
     try {
       const purchases = await index.of(purchaseRequestKind);
-      const matching = index.matching(purchases, purchaseRequestKind, everyone, { kind: 'purchase_request', text: 'centrifuge', filters: [], sort: { field: 'number', direction: 'asc' }, offset: 0, limit: 100 });
+      const matching = index.matching(purchases, purchaseRequestKind, everyone, { text: 'centrifuge', filters: [], sort: { field: 'number', direction: 'asc' } });
       expect(matching.length).toBeGreaterThan(0);
       expect(matching.every((r) => r.title.toLowerCase().includes('centrifuge'))).toBe(true);
       const numbers = matching.map((r) => r.number);
