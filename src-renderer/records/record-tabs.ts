@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import { ActivityTab } from './ActivityTab';
+import { AttachmentsTab } from './AttachmentsTab';
 import { DetailsTab } from './DetailsTab';
 import { LinksTab } from './LinksTab';
 import { WorkflowsTab } from './WorkflowsTab';
@@ -21,14 +22,11 @@ export interface RecordTab {
   isShown?: (record: RecordView, kind: AnyRecordKind) => boolean;
 }
 
-/**
- * The tabs of every record page, in order: one line per tab. A feature adds its tab here with a
- * panel taking `RecordTabProps` — attachments go between the links and the workflows:
- *   { id: 'attachments', label: 'Attachments', Panel: AttachmentsPanel },  // src-renderer/files/
- */
+/** The tabs of every record page, in order: one line per tab, each a panel taking `RecordTabProps`. */
 export const recordTabs: readonly RecordTab[] = [
   { id: 'details', label: 'Details', Panel: DetailsTab },
   { id: 'links', label: 'Linked records', Panel: LinksTab },
+  { id: 'attachments', label: 'Attachments', Panel: AttachmentsTab },
   { id: 'workflows', label: 'Workflows', Panel: WorkflowsTab },
   { id: 'activity', label: 'Activity', Panel: ActivityTab },
 ];

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { tinyPdf } from '../integration/files/file-fixture';
 import { createFirstAdministrator } from './support/first-run';
 import { addPerson, signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
@@ -247,4 +251,56 @@ test('a leave request filed by a member is listed for them and for nobody else w
   await page.keyboard.press('Escape');
   await page.goto(leaveUrl);
   await expect(page.getByText('This record is not available')).toBeVisible();
+});
+
+test('a purchase request’s files: attach a quotation, open it, print the request and keep the PDF with its files', async ({ page }) => {
+  // Rendering a PDF in the host is CPU-bound: minutes on a loaded machine.
+  test.setTimeout(300_000);
+  host = await startServeHost();
+  await page.goto(host.url);
+  await createFirstAdministrator(page, admin);
+  await section(page, 'Equipment');
+  await createPurchase(page, { item: 'Karl Fischer titrator', quantity: '1', cost: '18500', supplier: 'Metrohm', neededBy: '2026-09-15' });
+  const number = (await page.getByRole('navigation', { name: 'Where this record belongs' }).textContent())?.match(/PR-\d{4}-\d{4}/)?.[0] ?? '';
+  expect(number).toMatch(/^PR-\d{4}-0001$/);
+
+  // The Attachments tab: the supplier's quotation, picked from disk, listed with who added it.
+  await page.getByRole('tab', { name: 'Attachments' }).click();
+  await expect(page).toHaveURL(/#\/records\/[^/]+\/attachments$/);
+  const panel = page.getByTestId('attachments-panel');
+  await expect(panel).toContainText('No files yet.');
+  const quotation = join(tmpdir(), `quotation-metrohm-${Date.now()}.pdf`);
+  writeFileSync(quotation, tinyPdf('Quotation Metrohm 2026-311'));
+  await panel.getByTestId('attachment-input').setInputFiles(quotation);
+  const row = panel.getByRole('listitem').filter({ hasText: basename(quotation) });
+  await expect(row).toContainText(admin.name);
+  await saveScreenshot(page, 'records-page-attachments');
+  await row.getByRole('button', { name: 'Open' }).click();
+  const preview = page.getByRole('dialog', { name: /^quotation-metrohm-/ });
+  await expect(preview.getByTestId('pdf-pages')).toHaveText('1 page');
+  await preview.getByRole('button', { name: 'Close preview' }).click();
+
+  // Print / PDF offers the purchase request's own document first, then the generic summary.
+  await page.getByRole('button', { name: 'Print / PDF' }).click();
+  await expect(page.getByRole('menuitem')).toHaveText(['Purchase request', 'Summary']);
+  await page.getByRole('menuitem', { name: 'Purchase request' }).click();
+  const generated = page.getByRole('dialog', { name: `${number} Purchase request.pdf` });
+  await expect(generated.getByTestId('pdf-pages')).toHaveText('1 page', { timeout: 180_000 });
+  await saveScreenshot(page, 'records-print');
+  // What it says, read back from the saved file.
+  const [saved] = await Promise.all([page.waitForEvent('download'), generated.getByRole('button', { name: 'Save' }).click()]);
+  const text = execFileSync('pdftotext', ['-layout', await saved.path(), '-'], { encoding: 'utf8' });
+  expect(text).toContain(`Purchase request ${number}`);
+  expect(text).toContain('Karl Fischer titrator');
+  expect(text).toContain('Metrohm');
+  expect(text).toContain(admin.name);
+  await generated.getByRole('button', { name: 'Keep as attachment' }).click();
+  await expect(generated.getByText('Kept with the files.')).toBeVisible();
+  await generated.getByRole('button', { name: 'Close' }).click();
+
+  // The kept document is one of the record's files now, marked as generated with the number it shows.
+  const kept = panel.getByRole('listitem').filter({ hasText: `Generated · ${number}` });
+  await expect(kept).toContainText(`${number} Purchase request.pdf`);
+  await expect(panel.getByRole('listitem')).toHaveCount(2);
+  await saveScreenshot(page, 'records-page-attachments-kept');
 });
