@@ -3,9 +3,8 @@ import type { Host } from '../../../src-main/host/create-host';
 import type { HistoryEntry, RecordCommentResult } from '../../../src-shared/records/record-activity-contract';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import type { CommentView } from '../../../src-shared/tasks/task-views';
-import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { connectTestClient } from '../support/test-client';
-import { handClock, value, type Client } from '../tasks/project-fixture';
+import { openLab, type SignedInPerson } from '../support/lab-people';
+import { value, type Client } from '../tasks/project-fixture';
 
 /**
  * Comments and history on a record, on a real host and SQLite file: who may comment (whoever may
@@ -14,25 +13,17 @@ import { handClock, value, type Client } from '../tasks/project-fixture';
  * (HR, the person and their managers only).
  */
 let host: Host;
-let admin: Client;
-let ben: { id: string; client: Client };
-let olga: { id: string; client: Client };
-let hana: { id: string; client: Client };
+let ben: SignedInPerson;
+let olga: SignedInPerson;
+let hana: SignedInPerson;
 let purchase: RecordView;
 let leave: RecordView;
 
 const notices = async (client: Client) => value(await client.subscribe('notifications/list', {}).next<{ subject: string; link?: { section: string; itemId?: string } }[]>());
 
 beforeAll(async () => {
-  host = await openSqliteHost(tempDataDir(), { clock: handClock('2026-04-01T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  admin = connectTestClient(host);
-  value(await admin.call('auth/create-administrator', adminInput));
-  const person = async (name: string, email: string, roles: string[]) => {
-    const id = value(await admin.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
-    const client = connectTestClient(host);
-    value(await client.call('auth/sign-in', { email, password: 'long enough password' }));
-    return { id, client };
-  };
+  const { host: opened, addPerson: person } = await openLab();
+  host = opened;
   ben = await person('Ben Bench', 'ben@lab.org', ['member']);
   olga = await person('Olga Other', 'olga@lab.org', ['member']);
   hana = await person('Hana HR', 'hana@lab.org', ['hr']);

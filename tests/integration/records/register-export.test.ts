@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src-main/host/create-host';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import type { ExportFile, SavedView } from '../../../src-shared/records/register-contract';
-import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { connectTestClient } from '../support/test-client';
-import { handClock, value, type Client } from '../tasks/project-fixture';
+import { openLab, type SignedInPerson } from '../support/lab-people';
+import { value, type Client } from '../tasks/project-fixture';
 
 /**
  * A register's export and saved views on a real host and SQLite file: the whole filtered, sorted
@@ -13,24 +12,16 @@ import { handClock, value, type Client } from '../tasks/project-fixture';
  * workbook read back with exceljs; saved views per person; bad input refused with the field.
  */
 let host: Host;
-let admin: Client;
-let ben: { id: string; client: Client };
-let hana: { id: string; client: Client };
+let addPerson: Awaited<ReturnType<typeof openLab>>['addPerson'];
+let ben: SignedInPerson;
+let hana: SignedInPerson;
 
 const exportOnce = async (client: Client, input: Record<string, unknown>) => client.subscribe('records/export', input).next<ExportFile>();
 
 beforeAll(async () => {
-  host = await openSqliteHost(tempDataDir(), { clock: handClock('2026-04-01T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  admin = connectTestClient(host);
-  value(await admin.call('auth/create-administrator', adminInput));
-  const person = async (name: string, email: string, roles: string[]) => {
-    const id = value(await admin.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
-    const client = connectTestClient(host);
-    value(await client.call('auth/sign-in', { email, password: 'long enough password' }));
-    return { id, client };
-  };
-  ben = await person('Ben Bench', 'ben@lab.org', ['member']);
-  hana = await person('Hana HR', 'hana@lab.org', ['hr']);
+  ({ host, addPerson } = await openLab());
+  ben = await addPerson('Ben Bench', 'ben@lab.org', ['member']);
+  hana = await addPerson('Hana HR', 'hana@lab.org', ['hr']);
   const file = (data: Record<string, unknown>) => ben.client.call<RecordView>('records/create', { kind: 'purchase_request', data: { quantity: 1, requesterId: ben.id, ...data } });
   value(await file({ itemName: 'Analytical balance', quantity: 2, estimatedCost: { amountMinor: 450_000, currency: 'EUR' }, neededBy: '2026-05-04', supplierName: 'Sartorius' }));
   value(await file({ itemName: '=HYPERLINK("http://evil.example")', estimatedCost: { amountMinor: 1_200, currency: 'EUR' } }));
@@ -82,9 +73,7 @@ describe('records/export', () => {
   it('exports only what the person may read', async () => {
     const own = value(await exportOnce(ben.client, { kind: 'leave_request', format: 'csv' }));
     expect(own.rowCount).toBe(1);
-    const other = connectTestClient(host);
-    value(await admin.call('people/create', { name: 'Olga Other', email: 'olga@lab.org', password: 'long enough password', roles: ['member'] }));
-    value(await other.call('auth/sign-in', { email: 'olga@lab.org', password: 'long enough password' }));
+    const other = (await addPerson('Olga Other', 'olga@lab.org', ['member'])).client;
     const hidden = value(await exportOnce(other, { kind: 'leave_request', format: 'csv' }));
     expect(hidden.rowCount).toBe(0);
     expect(hidden.content.slice(1).trim()).toBe('Number,Person,Type,First day,Last day,Working days,Status');
