@@ -63,10 +63,13 @@ export function minorDigitsOf(currency: string): number {
 /** Integer minor units as the amount in major units (1234 EUR cents → 12.34). */
 export const majorAmount = (amountMinor: number, currency: string): number => amountMinor / 10 ** minorDigitsOf(currency);
 
-/** Integer minor units as money in its currency, e.g. "€12,500.00". */
-export function formatMoney(amountMinor: number, currency: string, place: FormatPlace = {}): string {
+/**
+ * Integer minor units as money in its currency, e.g. "€12,500.00"; with `display: 'code'`
+ * "EUR 12,500.00" (documents, where a symbol such as $ could mean several currencies).
+ */
+export function formatMoney(amountMinor: number, currency: string, place: FormatPlace = {}, display: 'symbol' | 'code' = 'symbol'): string {
   try {
-    return cached(`money|${place.locale ?? ''}|${currency}`, () => new Intl.NumberFormat(place.locale, { style: 'currency', currency })).format(majorAmount(amountMinor, currency));
+    return cached(`money|${place.locale ?? ''}|${currency}|${display}`, () => new Intl.NumberFormat(place.locale, { style: 'currency', currency, currencyDisplay: display })).format(majorAmount(amountMinor, currency));
   } catch {
     return `${majorAmount(amountMinor, currency).toFixed(2)} ${currency}`;
   }
