@@ -14,17 +14,11 @@
  *   until both PCs are up to date again; convergeRatio = convergeMs / reconnectMs.
  */
 import { performance } from 'node:perf_hooks';
-import { runStormRound, setUpStormTeam } from '../tests/integration/sync/support/storm';
+import { runStormRound, setUpStormTeam, type StormRound } from '../tests/integration/sync/support/storm';
 import { startTwoDesktops, syncStatus, upToDate } from '../tests/integration/sync/support/two-desktops';
 import { waitUntil } from '../tests/integration/sync/support/wait';
 
-export interface StormResult {
-  edits: number;
-  convergeMs: number;
-  upToDateMs: number | null;
-  divergentDocs: number;
-  silentLosses: number;
-  duplicateRecords: number;
+export interface StormResult extends StormRound {
   reconnectMs: number;
   convergeRatio: number;
 }
