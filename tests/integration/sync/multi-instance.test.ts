@@ -57,7 +57,7 @@ describe.skipIf(Boolean(reason))('two server processes on one PostgreSQL', () =>
     const tokens = await createTeam(a);
     const project = (id: string) => ({ newDocumentState: { ...baseFields(id), code: id, name: id, status: 'planned', isArchived: false, _deleted: false } });
 
-    const live = readEvents(`${b.url}/sync/v1/projects/stream`, tokens.member.accessToken, (events) => events.some((e) => e.documents.some((d) => d.id === 'MI-2')));
+    const live = readEvents(`${b.url}/sync/v2/projects/stream`, tokens.member.accessToken, (events) => events.some((e) => e.documents.some((d) => d.id === 'MI-2')));
     await new Promise((r) => setTimeout(r, 300));
     await push(a, tokens.admin.accessToken, 'projects', [project('MI-1')]);
     await push(a, tokens.admin.accessToken, 'projects', [project('MI-2')]);
@@ -68,7 +68,7 @@ describe.skipIf(Boolean(reason))('two server processes on one PostgreSQL', () =>
     // A stream reopened on A from the checkpoint after MI-1 gets MI-2 and what came since.
     const afterFirst = events[0]!.checkpoint;
     await push(b, tokens.admin.accessToken, 'projects', [project('MI-3')]);
-    const resumed = await readEvents(`${a.url}/sync/v1/projects/stream?${new URLSearchParams({ seq: String(afterFirst.seq), id: afterFirst.id, scope: afterFirst.scope })}`, tokens.member.accessToken, (all) => all.flatMap((e) => e.documents).length >= 2);
+    const resumed = await readEvents(`${a.url}/sync/v2/projects/stream?${new URLSearchParams({ seq: String(afterFirst.seq), id: afterFirst.id, scope: afterFirst.scope })}`, tokens.member.accessToken, (all) => all.flatMap((e) => e.documents).length >= 2);
     expect(resumed.events.flatMap((e) => e.documents.map((d) => d.id))).toEqual(['MI-2', 'MI-3']);
   });
 });

@@ -63,8 +63,8 @@ afterAll(async () => {
 
 describe('the server outbox key', () => {
   it('is served to signed-in people only, and stays the same across restarts of the services', async () => {
-    expect((await server.app.inject({ url: '/sync/v1/outbox/key' })).statusCode).toBe(401);
-    const response = await server.app.inject({ url: '/sync/v1/outbox/key', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
+    expect((await server.app.inject({ url: '/sync/v2/outbox/key' })).statusCode).toBe(401);
+    const response = await server.app.inject({ url: '/sync/v2/outbox/key', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
     expect(response.statusCode).toBe(200);
     key = response.json<OutboxKey>();
     expect(key).toEqual({ keyId: expect.stringMatching(/^ok_/), algorithm: 'X25519-HKDF-SHA256-A256GCM', publicKey: expect.any(String) });

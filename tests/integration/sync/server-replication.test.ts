@@ -78,13 +78,13 @@ describe('push and pull', () => {
   });
 
   it('answers an unknown collection with 404 and a missing token with 401', async () => {
-    const unknown = await server.app.inject({ url: '/sync/v1/nothing_here/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
+    const unknown = await server.app.inject({ url: '/sync/v2/nothing_here/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
     expect(unknown.statusCode).toBe(404);
-    expect((await server.app.inject('/sync/v1/projects/pull')).statusCode).toBe(401);
+    expect((await server.app.inject('/sync/v2/projects/pull')).statusCode).toBe(401);
   });
 
   it('refuses a client of another protocol version', async () => {
-    const response = await server.app.inject({ url: '/sync/v1/projects/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}`, 'x-labflow-sync-version': '99' } });
+    const response = await server.app.inject({ url: '/sync/v2/projects/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}`, 'x-labflow-sync-version': '99' } });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('sync_protocol_mismatch');
   });

@@ -112,14 +112,14 @@ export async function signIn(server: TestServer, person: { email: string; passwo
 }
 
 export async function push(server: TestServer, token: string, collection: string, rows: { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null }[]) {
-  const response = await server.app.inject({ method: 'POST', url: `/sync/v1/${collection}/push`, headers: { authorization: `Bearer ${token}` }, payload: { rows } });
+  const response = await server.app.inject({ method: 'POST', url: `/sync/v2/${collection}/push`, headers: { authorization: `Bearer ${token}` }, payload: { rows } });
   if (response.statusCode !== 200) throw new Error(`push failed: ${response.statusCode} ${response.body}`);
   return response.json<{ conflicts: WireDocument[]; refused: { id: string; code: string; message: string }[] }>();
 }
 
 export async function pull(server: TestServer, token: string, collection: string, checkpoint?: { seq: number; id: string; scope: string } | null, limit = 100) {
   const query = new URLSearchParams({ limit: String(limit), ...(checkpoint ? { seq: String(checkpoint.seq), id: checkpoint.id, scope: checkpoint.scope } : {}) });
-  const response = await server.app.inject({ method: 'GET', url: `/sync/v1/${collection}/pull?${query}`, headers: { authorization: `Bearer ${token}` } });
+  const response = await server.app.inject({ method: 'GET', url: `/sync/v2/${collection}/pull?${query}`, headers: { authorization: `Bearer ${token}` } });
   if (response.statusCode !== 200) throw new Error(`pull failed: ${response.statusCode} ${response.body}`);
   return response.json<{ documents: WireDocument[]; checkpoint: { seq: number; id: string; scope: string } | null }>();
 }
