@@ -21,6 +21,11 @@ export interface SyncCollection {
    * person's password hash becomes their account's credentials) and never sends them on.
    */
   credentialFields: string[];
+  /**
+   * Documents name who wrote them (`createdBy`, `updatedBy`: every LabFlow collection), so the
+   * server binds them to the pusher (authorship.ts). A collection without them has no author to bind.
+   */
+  hasAuthorFields: boolean;
 }
 
 const appendOnly = new Set<string>(['audit', 'workflow_events']);
@@ -33,6 +38,7 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
   isAppendOnly: options.isAppendOnly ?? appendOnly.has(name),
   localOnlyFields: options.localOnlyFields ?? localOnly[name] ?? [],
   credentialFields: options.credentialFields ?? credentials[name] ?? [],
+  hasAuthorFields: options.hasAuthorFields ?? ['createdBy', 'updatedBy'].every((field) => ((schema as { required?: string[] }).required ?? []).includes(field)),
 });
 
 /**

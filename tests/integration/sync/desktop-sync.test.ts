@@ -83,7 +83,7 @@ describe('a desktop joining a team', () => {
 
   it('receives another PC’s change live, and keeps its local password hash for offline sign-in', async () => {
     const admin = await signIn(server, { email: adminInput.email, password: adminInput.password });
-    const project: WireDocument = { ...baseFields('REMOTE-1'), code: 'REMOTE-1', name: 'From another PC', status: 'planned', isArchived: false, _deleted: false };
+    const project: WireDocument = { ...baseFields('REMOTE-1', admin.person.id), code: 'REMOTE-1', name: 'From another PC', status: 'planned', isArchived: false, _deleted: false };
     await push(server, admin.accessToken, 'projects', [{ newDocumentState: project }]);
     await waitUntil(async () => host.db.projects.findOne('REMOTE-1').exec(), 'the project to arrive');
     const me = await host.db.people.findOne({ selector: { email: adminInput.email } }).exec();

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseFields, createTeam, openTestDatabase, push, startTestServer, type TestServer } from './support/test-server';
+import { baseFields, createTeam, openTestDatabase, push, startTestServer, team, type TestServer } from './support/test-server';
 import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 
 /**
@@ -55,7 +55,7 @@ describe.skipIf(Boolean(reason))('two server processes on one PostgreSQL', () =>
     a = await startTestServer({ db: await openTestDatabase(cluster.url), listen: true });
     b = await startTestServer({ db: await openTestDatabase(cluster.url), listen: true });
     const tokens = await createTeam(a);
-    const project = (id: string) => ({ newDocumentState: { ...baseFields(id), code: id, name: id, status: 'planned', isArchived: false, _deleted: false } });
+    const project = (id: string) => ({ newDocumentState: { ...baseFields(id, team.admin.id), code: id, name: id, status: 'planned', isArchived: false, _deleted: false } });
 
     const live = readEvents(`${b.url}/sync/v2/projects/stream`, tokens.member.accessToken, (events) => events.some((e) => e.documents.some((d) => d.id === 'MI-2')));
     await new Promise((r) => setTimeout(r, 300));

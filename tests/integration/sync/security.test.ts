@@ -69,7 +69,7 @@ describe('access tokens', () => {
   });
 
   it('accepts a well-formed token of the same issuer (the table is not refusing everything)', async () => {
-    const issued = await createAccessTokens(SECRET, 600).issue(team.member.id, new Date());
+    const issued = await createAccessTokens(SECRET, 600).issue(team.member.id, 'family-1', new Date());
     expect((await pullAs(`Bearer ${issued.token}`)).statusCode).toBe(200);
   });
 });
@@ -103,7 +103,7 @@ describe('refresh tokens', () => {
 describe('authorisation', () => {
   it('refuses a push by a role that may not write the document, and logs it', async () => {
     const since = server.logs.length;
-    const definition = { ...baseFields('WD-SEC'), code: 'x', version: 1, status: 'published', definition: {}, _deleted: false };
+    const definition = { ...baseFields('WD-SEC', team.member.id), code: 'x', version: 1, status: 'published', definition: {}, _deleted: false };
     const result = await push(server, tokens.member.accessToken, 'workflow_definitions', [{ newDocumentState: definition }]);
     expect(result.refused).toEqual([expect.objectContaining({ code: 'forbidden' })]);
     expect(newLogs(since)).toContainEqual(expect.objectContaining({ event: 'authz.refused', action: 'write', collection: 'workflow_definitions', personId: team.member.id }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
-import { baseFields, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { auditedChange, baseFields, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
  * The sync server's replication endpoints against a real (embedded) PostgreSQL through
@@ -39,14 +39,14 @@ const hrRecord = (id: string, personId: string, managerId?: string): WireDocumen
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
     expect((await server.app.inject('/health')).json()).toEqual({ status: 'ok' });
-    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 5 });
+    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 6 });
   });
 });
 
 describe('push and pull', () => {
   it('pulls pages by checkpoint in sequence order and resumes where it stopped', async () => {
     const docs = ['PA-1', 'PA-2', 'PA-3', 'PA-4', 'PA-5'].map((id) => project(id));
-    expect(await push(server, tokens.member.accessToken, 'projects', docs.map((d) => ({ newDocumentState: d })))).toEqual({ conflicts: [], refused: [] });
+    expect(await push(server, tokens.member.accessToken, 'projects', docs.map((d) => ({ newDocumentState: d })))).toEqual({ conflicts: [], refused: [], waiting: [] });
     const first = await pull(server, tokens.member.accessToken, 'projects', null, 2);
     expect(first.documents.map((d) => d.id)).toEqual(['PA-1', 'PA-2']);
     const second = await pull(server, tokens.member.accessToken, 'projects', first.checkpoint, 2);
@@ -94,15 +94,17 @@ describe('permissions', () => {
   const refusedCode = async (token: string, collection: string, rows: Parameters<typeof push>[3]) => (await push(server, token, collection, rows)).refused.map((r) => r.code);
 
   it('lets only administrators change workflow definitions and people', async () => {
-    const definition = { ...baseFields('WD-1'), code: 'capa', version: 1, status: 'draft', definition: {}, _deleted: false };
-    expect(await refusedCode(tokens.member.accessToken, 'workflow_definitions', [{ newDocumentState: definition }])).toEqual(['forbidden']);
-    expect(await refusedCode(tokens.admin.accessToken, 'workflow_definitions', [{ newDocumentState: definition }])).toEqual([]);
-    const promoted = { ...baseFields(team.member.id), kind: 'person', name: 'Max', email: team.member.email, roles: ['admin'], isActive: true, _deleted: false };
+    const definition = (by: string) => ({ ...baseFields('WD-1', by), code: 'capa', version: 1, status: 'draft', definition: {}, _deleted: false });
+    expect(await refusedCode(tokens.member.accessToken, 'workflow_definitions', [{ newDocumentState: definition(team.member.id) }])).toEqual(['forbidden']);
+    expect(await refusedCode(tokens.admin.accessToken, 'workflow_definitions', [{ newDocumentState: definition(team.admin.id) }])).toEqual([]);
+    const promoted = { ...baseFields(team.member.id, team.member.id), kind: 'person', name: 'Max', email: team.member.email, roles: ['admin'], isActive: true, _deleted: false };
     expect(await refusedCode(tokens.member.accessToken, 'people', [{ newDocumentState: promoted }])).toEqual(['forbidden']);
   });
 
   it('keeps audit entries append-only', async () => {
-    const entry = { ...baseFields('AU-1'), at: '2026-01-05T09:00:00.000Z', actorId: team.member.id, actorName: 'Max', command: 'projects/create', collectionName: 'projects', recordId: 'X', operation: 'insert', changes: [], after: {}, _deleted: false };
+    const change = auditedChange('projects', project('PX-AU'), { id: team.member.id, name: team.member.name }, { entryId: 'AU-1' });
+    expect(await refusedCode(tokens.member.accessToken, 'projects', [change.row])).toEqual([]);
+    const entry = change.entry;
     expect(await refusedCode(tokens.member.accessToken, 'audit', [{ newDocumentState: entry }])).toEqual([]);
     expect(await refusedCode(tokens.member.accessToken, 'audit', [{ assumedMasterState: entry, newDocumentState: { ...entry, actorName: 'Someone else' } }])).toEqual(['forbidden']);
     expect(await refusedCode(tokens.admin.accessToken, 'audit', [{ assumedMasterState: entry, newDocumentState: { ...entry, _deleted: true } }])).toEqual(['forbidden']);
@@ -163,7 +165,7 @@ describe('conflicts', () => {
   it('merges changes to different fields, and keeps the server value plus a conflict record when both changed one field', async () => {
     const base = project('PD-1', { description: 'base' });
     await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: base }]);
-    const serverSide = { ...base, name: 'Server name', updatedAt: '2026-01-06T10:00:00.000Z' };
+    const serverSide = { ...base, name: 'Server name', updatedAt: '2026-01-06T10:00:00.000Z', updatedBy: team.admin.id };
     await push(server, tokens.admin.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: serverSide }]);
 
     // A PC edited the description from the old base: merged, and sent back to the PC.
@@ -180,14 +182,14 @@ describe('conflicts', () => {
     expect(record).toMatchObject({ subjectType: 'projects', data: { byId: team.member.id, fields: [{ field: 'name', kept: 'Server name', lost: 'PC name' }], lostVersion: expect.objectContaining({ name: 'PC name' }) } });
   });
 
-  it('never merges append-only documents: the first version stays and a different second one is recorded', async () => {
-    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step.
-    const entry = { ...baseFields('AU-RACE'), at: '2026-01-05T09:00:00.000Z', actorId: team.member.id, actorName: 'Max', command: 'projects/rename', collectionName: 'projects', recordId: 'PX', operation: 'update', changes: [{ field: 'name', old: 'a', new: 'b' }], after: {}, _deleted: false };
-    await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: entry }]);
-    const rival = { ...entry, changes: [{ field: 'name', old: 'a', new: 'c' }] };
-    const result = await push(server, tokens.manager.accessToken, 'audit', [{ newDocumentState: rival }]);
-    expect(result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: [{ field: 'name', old: 'a', new: 'b' }] })]);
-    const activity = await pull(server, tokens.admin.accessToken, 'activity', null, 1000);
-    expect(activity.documents.find((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE')).toBeDefined();
+  it('never merges append-only documents: the first version stays; a second version of an audit entry is refused', async () => {
+    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step and keeps the losing event.
+    const change = auditedChange('projects', project('PX-RACE'), { id: team.member.id, name: team.member.name }, { entryId: 'AU-RACE', pc: 'PC-RACE' });
+    await push(server, tokens.member.accessToken, 'projects', [change.row]);
+    expect((await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: change.entry }])).refused).toEqual([]);
+    const rival = { ...change.entry, changes: [{ field: 'name', old: 'a', new: 'c' }] };
+    const result = await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: rival }]);
+    expect(result.refused).toEqual([expect.objectContaining({ id: 'AU-RACE', code: 'forbidden' })]);
+    expect(result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: [] })]);
   });
 });
