@@ -72,9 +72,9 @@ function hashedPart(entry: Entry): Entry {
 export const entryHash = (entry: Entry): string => sha256Hex(canonicalJson(hashedPart(entry)));
 
 /** The entry with its place in `writerId`'s chain, after `previous` (null for the writer's first entry). */
-export function sealEntry<T extends Entry>(entry: T, writerId: string, previous: ChainLink | null): T & ChainFields {
+export function sealEntry<T extends object>(entry: T, writerId: string, previous: ChainLink | null): T & ChainFields {
   const linked = { ...entry, writerId, seq: previous ? previous.seq + 1 : 0, prevHash: previous?.hash ?? '' };
-  return { ...linked, hash: entryHash(linked) };
+  return { ...linked, hash: entryHash(linked as unknown as Entry) };
 }
 
 /** Why an entry does not fit its chain, or null when it does. `previous` is the writer's entry before it, when known. */
@@ -108,10 +108,10 @@ export interface LogReport {
  * each carrying the hash of the one before and a hash of its own content. Reports the first bad
  * entry of each broken chain.
  */
-export function verifyLog(entries: readonly Entry[]): LogReport {
+export function verifyLog(entries: readonly object[]): LogReport {
   const byWriter = new Map<string, Entry[]>();
   let unchained = 0;
-  for (const entry of entries) {
+  for (const entry of entries as readonly Entry[]) {
     const writerId = typeof entry.writerId === 'string' ? entry.writerId : '';
     if (writerId === '') {
       unchained++;
