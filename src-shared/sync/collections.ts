@@ -45,7 +45,8 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
  * Collections whose documents the server judges against documents of others (related-documents.ts,
  * workflow-event-rules.ts): a PC pushes them once those others are in sync, so a task does not reach
  * the server before its project, an instance start before its definition, an instance before its
- * events (the server would answer with an older one). Collections replicate independently otherwise.
+ * events (the server would answer with an older one), an audit entry before its record.
+ * Collections replicate independently otherwise.
  */
 export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   tasks: ['projects'],
@@ -54,6 +55,8 @@ export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
   notifications: ['people'],
+  // An audit entry is accepted only with the change it describes (audit-rules.ts): the records go first.
+  audit: collectionNames.filter((name) => name !== 'audit'),
 };
 
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */
