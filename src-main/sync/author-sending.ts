@@ -86,11 +86,12 @@ export function createAuthorSending(options: AuthorSendingOptions) {
     return out;
   }
 
-  const authors: Pick<PushSenderOptions, 'sessionFor' | 'parked' | 'auditIdsOf' | 'isRecordWaiting' | 'clock'> = {
+  const authors: Pick<PushSenderOptions, 'sessionFor' | 'parked' | 'auditIdsOf' | 'isRecordWaiting' | 'isKnownPerson' | 'clock'> = {
     sessionFor: options.sessionFor,
     parked,
     auditIdsOf,
     isRecordWaiting,
+    isKnownPerson: async (personId) => (await db.people.findOne(personId).exec()) !== null,
     clock: services.clock,
   };
 

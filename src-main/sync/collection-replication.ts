@@ -19,7 +19,7 @@ export interface CollectionReplicationOptions {
   /** The PC's team account: pulls, streams, the system's changes and probes (push-sender.ts). */
   session: ServerSession;
   /** How pushed rows go with their authors' own sign-ins and wait without one (push-sender.ts); without it, every row goes with `session`. */
-  authors?: Pick<PushSenderOptions, 'sessionFor' | 'parked' | 'auditIdsOf' | 'isRecordWaiting' | 'clock'>;
+  authors?: Pick<PushSenderOptions, 'sessionFor' | 'parked' | 'auditIdsOf' | 'isRecordWaiting' | 'isKnownPerson' | 'clock'>;
   /** Names the replication's stored checkpoints; one per server, so a new server starts over. */
   identifier: string;
   isLive: boolean;

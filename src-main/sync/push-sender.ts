@@ -21,6 +21,8 @@ export interface PushSenderOptions {
   auditIdsOf(collection: string, records: readonly Doc[], authorId: string): Promise<Map<string, string[]>>;
   /** For audit entries: whether the record an entry describes still waits to be answered by the server. */
   isRecordWaiting?(collection: string, id: string): Promise<boolean>;
+  /** Whether a person is in this PC's directory: entries by an id merged away when joining (link-people.ts) stay here. */
+  isKnownPerson?(personId: string): Promise<boolean>;
   clock: () => Date;
 }
 
@@ -57,7 +59,7 @@ export async function pushWithAuthors(rows: readonly Row[], options: PushSenderO
     const doc = row.newDocumentState;
     // Removing what the server never had (a local duplicate, a draft) changes nothing there.
     if (doc._deleted === true && !row.assumedMasterState) answered.push(idOf(doc));
-    else if (spec.name === 'audit' && isKeptOnThisPc(doc)) answered.push(idOf(doc));
+    else if (spec.name === 'audit' && (isKeptOnThisPc(doc) || (options.isKnownPerson && doc.actorId !== 'system' && !(await options.isKnownPerson(String(doc.actorId)))))) answered.push(idOf(doc));
     else if (spec.name === 'audit' && (await options.isRecordWaiting?.(String(doc.collectionName), String(doc.recordId)))) {
       waiting.push(parkedRow(spec.name, idOf(doc), row, 'record', String(doc.actorId), at, `${String(doc.collectionName)}/${String(doc.recordId)}`));
     } else toSend.push(row);
@@ -96,7 +98,11 @@ export async function pushWithAuthors(rows: readonly Row[], options: PushSenderO
   return { conflicts, refused: merged.refused, answered, parked: waiting };
 }
 
-/** Audit entries that stay on this PC: merges of people made when joining (bookkeeping), and entries from before the audit chain. */
+/**
+ * Audit entries that stay on this PC: merges of people made when joining (bookkeeping), entries from
+ * before the audit chain, and (isKnownPerson) entries written under a local id that joining merged
+ * into the team's — history as it was written here, which no one's sign-in can vouch for.
+ */
 function isKeptOnThisPc(entry: Doc): boolean {
   return entry.command === LINK_PERSON_COMMAND || typeof entry.writerId !== 'string' || entry.writerId === '';
 }
