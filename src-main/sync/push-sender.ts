@@ -121,7 +121,7 @@ const parkedRow = (collection: string, id: string, row: Row, reason: ParkedRow['
 async function sendGroup(group: PushGroup<Row>, options: PushSenderOptions, rewritten: Map<string, WireDocument>): Promise<{ response: PushResponse; isProbe: boolean }> {
   const { sending } = group;
   const asProbes = async () => ({ response: await options.post(options.pcAccount, group.rows.map((row) => ({ ...row, isProbe: true }))), isProbe: true });
-  if (sending.kind === 'system') return { response: await options.post(options.pcAccount, [...group.rows]), isProbe: false };
+  if (sending.kind === 'system') return { response: await options.post(options.pcAccount, await withAuditIds(group.rows, 'system', options, rewritten)), isProbe: false };
   if (sending.kind === 'probe') return asProbes();
   const via = options.sessionFor(sending.personId);
   if (!via) return asProbes();

@@ -73,3 +73,22 @@ export function checkAuditEntry(input: AuditEntryCheck): Result<null> {
   }
   return ok(null);
 }
+
+/**
+ * Collections whose every change a PC writes through the audited writer (src-main/audit): an edit
+ * of one of their documents comes with its audit entry. Notifications are marked read without an
+ * entry; workflow events are their own history; audit entries are the entries.
+ */
+const notAudited: ReadonlySet<string> = new Set(['notifications', 'workflow_events', 'audit']);
+
+/**
+ * An edit or removal must name the audit entry that made it: the pushed state's `auditId` among the
+ * entries its pusher claims, so no change reaches the team without the entry that says who made it
+ * (the entry itself is checked when it arrives). A new document need not: one made on a PC before it
+ * joined a team carries entries written under an id joining merged away, which stay on that PC.
+ */
+export function checkEditNamesItsEntry(collection: string, action: string, doc: Doc, auditIds: readonly string[]): Result<null> {
+  if (notAudited.has(collection) || action === 'create') return ok(null);
+  const last = typeof doc.auditId === 'string' ? doc.auditId : '';
+  return last !== '' && auditIds.includes(last) ? ok(null) : fail('forbidden', 'This change comes without the audit entry that records it; every change to the team’s records is recorded with its author.');
+}

@@ -38,7 +38,11 @@ export const isSystemCreate = (collection: string, doc: Doc): boolean =>
 const someoneElse = (field: string) =>
   deny(`This change names someone else (${field}) as its author. Each person’s changes are sent with their own sign-in; this one was not.`);
 
-/** Author fields inside a document, by collection: each must name the pusher (or be absent). */
+/**
+ * Author fields inside a document, by collection: each must name the pusher (or be absent). A
+ * project's owner is not one: its owner may hand it over, so a new project pushed with another
+ * owner is the same as one made and handed over before it left the PC (judged by project-rules.ts).
+ */
 function innerAuthorProblem(person: SyncPerson, collection: string, doc: Doc, action: Exclude<SyncAction, 'read'>): Decision | null {
   const data = dataOf(doc);
   if (collection === 'activity' && action === 'create' && doc.kind !== 'conflict') {
@@ -47,7 +51,6 @@ function innerAuthorProblem(person: SyncPerson, collection: string, doc: Doc, ac
       if (value !== undefined && value !== person.id) return someoneElse(field);
     }
   }
-  if (collection === 'projects' && action === 'create' && doc.ownerId !== undefined && doc.ownerId !== person.id) return someoneElse('ownerId');
   if (collection === 'notifications' && action === 'create' && data.actorName !== undefined && (doc.createdBy !== person.id || data.actorName !== person.name)) {
     return deny('This notification names someone else as the person who caused it.');
   }

@@ -16,7 +16,8 @@ import { lockCollections, notifyChanged, readForUpdate, toWire, upsertDocument }
 import { enqueueOutbox } from '../outbox/outbox-queue';
 import { deriveInstances, pushInstance, restampRecordActivity } from './derived-documents';
 import { loadRelated, loadWorkflowHistories } from './rule-context';
-import { judgeAuditEntry, recordChainLink, recordClaims } from './audit-claims';
+import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './audit-claims';
+import { checkEditNamesItsEntry } from '../../src-shared/sync/audit-rules';
 import { answerProbe, endSessionsOfDeactivated } from './push-trust';
 
 export interface PushContext {
@@ -152,6 +153,11 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const decision = judge();
       if (!decision.isAllowed) {
         refuse(incoming, master, 'forbidden', decision.reason);
+        continue;
+      }
+      const audited = collection.hasAuthorFields ? checkEditNamesItsEntry(collection.name, action, incoming, claimedIdsOf(row)) : ({ ok: true } as const);
+      if (!audited.ok) {
+        refuse(incoming, master, audited.error.code, audited.error.message);
         continue;
       }
       if (collection.name === 'audit') {

@@ -6,7 +6,7 @@ import { issueSetupToken } from '../../../sync-server/auth/bootstrap';
 import { hashPassword } from '../../../sync-server/auth/passwords';
 import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
-import { baseFields, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, editRow, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 import type { SqlDatabase } from '../../../sync-server/db/sql-database';
 import { startTcpProxy } from './support/tcp-proxy';
 import { waitUntil } from './support/wait';
@@ -102,8 +102,7 @@ describe('a desktop joining a team', () => {
     const other = { id: 'P-ADMIN2', name: 'Otto Other', email: 'otto@lab.org', roles: ['admin'], password: 'otto password 12' };
     await push(server, admin.accessToken, 'people', [{ newDocumentState: personDoc(other, await hashPassword(other.password), admin.person.id) }]);
     const otto = await signIn(server, other);
-    const demoted = { ...me, roles: ['member'], updatedBy: other.id };
-    expect((await push(server, otto.accessToken, 'people', [{ assumedMasterState: me, newDocumentState: demoted }])).refused).toEqual([]);
+    expect((await push(server, otto.accessToken, 'people', [editRow(me, { roles: ['member'] }, other.id)])).refused).toEqual([]);
     await waitUntil(async () => ((await host.db.people.findOne(me.id as string).exec())?.get('roles') as string[]).join() === 'member', 'the role change');
     // …so this PC refuses the admin-only change itself (its session follows the person)…
     expect(await client.call('roles/create', { code: 'lab_tech', name: 'Lab technician' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -118,7 +117,7 @@ describe('a desktop joining a team', () => {
     expect(refusals).toHaveLength(1);
     // The other administrator gives the role back (the last test disconnects, an administrator's act).
     const current = (await pull(server, otto.accessToken, 'people')).documents.find((d) => d.id === me.id)!;
-    await push(server, otto.accessToken, 'people', [{ assumedMasterState: current, newDocumentState: { ...current, roles: ['admin'], updatedBy: other.id } }]);
+    await push(server, otto.accessToken, 'people', [editRow(current, { roles: ['admin'] }, other.id)]);
     await waitUntil(async () => ((await host.db.people.findOne(me.id as string).exec())?.get('roles') as string[]).join() === 'admin', 'the role back');
 
     // A member's leave request never reaches this PC (not HR, not concerned).

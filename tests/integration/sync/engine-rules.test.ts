@@ -9,7 +9,7 @@ import { replayEvents } from '../../../src-shared/workflows/replay';
 import { startInstance } from '../../../src-shared/workflows/start';
 import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
 import { eventDocument } from '../../../src-main/workflows/workflow-documents';
-import { baseFields, createTeam, openTestDatabase, pull, push, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
+import { baseFields, createTeam, editRow, openTestDatabase, pull, push, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
 
 /**
  * The sync server enforces the engine's and the projects' rules on pushed documents, through
@@ -153,14 +153,14 @@ describe('projects and tasks', () => {
   it('refuses a task edit by someone outside the team, and takes one by a team member', async () => {
     expect((await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: project }])).refused).toEqual([]);
     expect((await push(server, tokens.member.accessToken, 'tasks', [{ newDocumentState: task }])).refused).toEqual([]);
-    const byHana = await push(server, tokens.hr.accessToken, 'tasks', [{ assumedMasterState: task, newDocumentState: { ...task, title: 'Taken over', updatedBy: team.hr.id } }]);
+    const byHana = await push(server, tokens.hr.accessToken, 'tasks', [editRow(task, { title: 'Taken over' }, team.hr.id)]);
     expect(byHana.refused[0]).toMatchObject({ id: 'TK-RULES', code: 'forbidden', message: expect.stringContaining('PR-RULES team') });
     expect(byHana.conflicts[0]).toMatchObject({ id: 'TK-RULES', title: 'Calibrate' });
     expect(refusalsLogged('TK-RULES')).toContainEqual(expect.objectContaining({ personId: team.hr.id, collection: 'tasks' }));
-    expect((await push(server, tokens.manager.accessToken, 'tasks', [{ assumedMasterState: task, newDocumentState: { ...task, title: 'Calibrate twice', updatedBy: team.manager.id } }])).refused).toEqual([]);
+    expect((await push(server, tokens.manager.accessToken, 'tasks', [editRow(task, { title: 'Calibrate twice' }, team.manager.id)])).refused).toEqual([]);
     // Hana may still follow it, and nothing more.
     const current = (await pull(server, tokens.hr.accessToken, 'tasks', null, 1000)).documents.find((d) => d.id === 'TK-RULES')!;
-    expect((await push(server, tokens.hr.accessToken, 'tasks', [{ assumedMasterState: current, newDocumentState: { ...current, watcherIds: [team.hr.id], updatedBy: team.hr.id } }])).refused).toEqual([]);
+    expect((await push(server, tokens.hr.accessToken, 'tasks', [editRow(current, { watcherIds: [team.hr.id] }, team.hr.id)])).refused).toEqual([]);
   });
 
   it('refuses a time entry on the task by someone else, and one logged by a non-member', async () => {
@@ -194,8 +194,7 @@ describe('comments on HR records', () => {
     const before = await activityIds(tokens.manager.accessToken);
     expect(before.ids).toContain('CM-NOTE');
     const stored = (await pull(server, tokens.hr.accessToken, 'records', null, 1000)).documents.find((d) => d.id === 'LR-NOTE')!;
-    const moved = { ...stored, data: { personId: team.member.id, managerId: team.admin.id }, updatedBy: team.hr.id };
-    expect((await push(server, tokens.hr.accessToken, 'records', [{ assumedMasterState: stored, newDocumentState: moved }])).refused).toEqual([]);
+    expect((await push(server, tokens.hr.accessToken, 'records', [editRow(stored, { data: { personId: team.member.id, managerId: team.admin.id } }, team.hr.id)])).refused).toEqual([]);
     expect((await activityIds(tokens.manager.accessToken, before.checkpoint)).gone).toContain('CM-NOTE');
     expect((await activityIds(tokens.admin.accessToken)).ids).toContain('CM-NOTE');
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
-import { auditedChange, baseFields, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { auditedChange, baseFields, editRow, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
  * The sync server's replication endpoints against a real (embedded) PostgreSQL through
@@ -61,10 +61,10 @@ describe('push and pull', () => {
   it('accepts an update made on the state the server has, and a soft delete', async () => {
     const original = project('PB-1');
     await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: original }]);
-    const renamed = { ...original, name: 'Renamed', updatedAt: '2026-01-06T00:00:00.000Z' };
-    expect((await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: original, newDocumentState: renamed }])).conflicts).toEqual([]);
-    const deleted = { ...renamed, _deleted: true };
-    expect((await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: renamed, newDocumentState: deleted }])).conflicts).toEqual([]);
+    const renamed = editRow(original, { name: 'Renamed', updatedAt: '2026-01-06T00:00:00.000Z' }, team.member.id);
+    expect((await push(server, tokens.member.accessToken, 'projects', [renamed])).conflicts).toEqual([]);
+    const deleted = editRow(renamed.newDocumentState, { _deleted: true }, team.member.id);
+    expect((await push(server, tokens.member.accessToken, 'projects', [deleted])).conflicts).toEqual([]);
     const all = await pull(server, tokens.admin.accessToken, 'projects', null, 1000);
     expect(all.documents.find((d) => d.id === 'PB-1')).toMatchObject({ name: 'Renamed', _deleted: true });
   });
@@ -142,7 +142,7 @@ describe('read scoping', () => {
     // An administrator takes the HR role away.
     const people = await pull(server, tokens.admin.accessToken, 'people', null, 1000);
     const current = people.documents.find((d) => d.id === team.hr.id)!;
-    expect((await push(server, tokens.admin.accessToken, 'people', [{ assumedMasterState: current, newDocumentState: { ...current, roles: ['member'] } }])).refused).toEqual([]);
+    expect((await push(server, tokens.admin.accessToken, 'people', [editRow(current, { roles: ['member'] }, team.admin.id)])).refused).toEqual([]);
     const next = await pull(server, tokens.hr.accessToken, 'records', hana.checkpoint, 1000);
     const tombstone = next.documents.find((d) => d.id === 'HR-1');
     expect(tombstone).toMatchObject({ id: 'HR-1', kind: 'leave_request', _deleted: true, title: '' });
@@ -165,17 +165,14 @@ describe('conflicts', () => {
   it('merges changes to different fields, and keeps the server value plus a conflict record when both changed one field', async () => {
     const base = project('PD-1', { description: 'base' });
     await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: base }]);
-    const serverSide = { ...base, name: 'Server name', updatedAt: '2026-01-06T10:00:00.000Z', updatedBy: team.admin.id };
-    await push(server, tokens.admin.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: serverSide }]);
+    await push(server, tokens.admin.accessToken, 'projects', [editRow(base, { name: 'Server name', updatedAt: '2026-01-06T10:00:00.000Z' }, team.admin.id)]);
 
     // A PC edited the description from the old base: merged, and sent back to the PC.
-    const pcDescription = { ...base, description: 'offline edit', updatedAt: '2026-01-06T09:00:00.000Z' };
-    const merged = await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: pcDescription }]);
+    const merged = await push(server, tokens.member.accessToken, 'projects', [editRow(base, { description: 'offline edit', updatedAt: '2026-01-06T09:00:00.000Z' }, team.member.id)]);
     expect(merged.conflicts).toEqual([expect.objectContaining({ id: 'PD-1', name: 'Server name', description: 'offline edit' })]);
 
     // Another PC renamed it from the old base too: the server's name stays, the loss is recorded.
-    const pcName = { ...base, name: 'PC name', updatedAt: '2026-01-06T11:00:00.000Z' };
-    const kept = await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: pcName }]);
+    const kept = await push(server, tokens.member.accessToken, 'projects', [editRow(base, { name: 'PC name', updatedAt: '2026-01-06T11:00:00.000Z' }, team.member.id)]);
     expect(kept.conflicts).toEqual([expect.objectContaining({ name: 'Server name', description: 'offline edit' })]);
     const activity = await pull(server, tokens.member.accessToken, 'activity', null, 1000);
     const record = activity.documents.find((d) => d.kind === 'conflict' && d.subjectId === 'PD-1');

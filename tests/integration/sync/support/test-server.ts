@@ -164,3 +164,14 @@ export function auditedChange(
     link: { seq: entry.seq, hash: entry.hash },
   };
 }
+
+let edits = 0;
+/**
+ * A row editing `assumed` as `by` on a PC: the audited writer stamps the author and names the audit
+ * entry of the edit, which the row claims (an edit without its entry is refused). The entry itself
+ * is not pushed: tests that need it use `auditedChange`.
+ */
+export function editRow(assumed: WireDocument, changes: Record<string, unknown>, by: string) {
+  const entryId = `AE-${String(++edits).padStart(6, '0')}`;
+  return { assumedMasterState: assumed, newDocumentState: { ...assumed, ...changes, updatedBy: by, auditId: entryId } as WireDocument, auditIds: [entryId] };
+}
