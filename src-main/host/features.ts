@@ -5,6 +5,7 @@ import { departmentCommandHandlers, departmentQueryHandlers } from '../people/de
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
 import { planFeature } from '../projects/plan-feature';
 import { projectCommandHandlers, projectQueryHandlers } from '../projects/project-handlers';
+import { recordsFeature } from '../records/records-feature';
 import { createSchedulerFeature } from '../scheduler/scheduler-feature';
 import { syncFeature } from '../sync/sync-feature';
 import { taskFeature } from '../tasks/task-feature';
@@ -27,4 +28,5 @@ export const features: HostFeature[] = [
   createNotificationsFeature(),
   createSchedulerFeature(),
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
+  recordsFeature,
 ];

@@ -39,6 +39,9 @@ export async function signInToTeam(db: LabDatabase, person: { id: string; email:
   if (signingIn) await waitAtMost(signingIn, waitMs);
 }
 
+/** The team-sync phase of this host ('standalone' when it is not in a team). */
+export const teamSyncPhaseOf = (db: LabDatabase) => engines.get(db)?.status$.value.phase ?? standaloneStatus.phase;
+
 /**
  * Settings → People & roles → Unlock sign-in, in team mode: asks the server, with the
  * administrator's own sign-in here, to end the person's sign-in locks. Null standalone.

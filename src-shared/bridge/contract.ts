@@ -7,6 +7,7 @@ import { departmentContract } from '../people/department-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
+import { recordContract } from '../records/record-contract';
 import { syncContract } from '../sync/sync-contract';
 import { taskContract } from '../tasks/task-contract';
 import { workflowContract } from '../workflows/workflow-contract';
@@ -29,6 +30,7 @@ export const contract = {
   ...notificationContract,
   ...deliveryContract,
   ...departmentContract,
+  ...recordContract,
 };
 
 export type Contract = typeof contract;

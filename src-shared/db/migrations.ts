@@ -40,6 +40,8 @@ export const migrations: Partial<Record<CollectionName, Record<number, DocumentM
     1: (old) => ({ ...old, commandIds: [] }),
   },
   workflow_instances: {
+    // v2 may carry the scope of the record the instance is about (stamped when it is written next).
+    2: (old) => old,
     // v1 copies code, version and event count out of the engine's state for queries and crash repair.
     1: (old) => {
       const state = (old.state ?? {}) as Record<string, unknown>;
@@ -50,6 +52,29 @@ export const migrations: Partial<Record<CollectionName, Record<number, DocumentM
         eventCount: typeof state.eventCount === 'number' ? state.eventCount : 0,
       };
     },
+  },
+  records: {
+    // v1 adds the derived columns; records written before kinds were declared keep their data as version 1.
+    1: (old) => {
+      const data = (old.data ?? {}) as Record<string, unknown>;
+      const text = (v: unknown) => (typeof v === 'string' ? v : '');
+      return {
+        ...old,
+        kindVersion: 1,
+        number: text(data.number),
+        numberState: text(data.number) ? 'final' : '',
+        parentId: '',
+        personId: text(data.personId),
+        managerIds: text(data.managerId) ? [text(data.managerId)] : [],
+        ownerId: '',
+        departmentId: '',
+        date: '',
+      };
+    },
+  },
+  workflow_events: {
+    // v1 may carry the scope of the record the instance is about; older events are about no scoped record.
+    1: (old) => old,
   },
   people: {
     // v0 stored `active` and a single `role`; v1 uses `isActive` and a list of roles.

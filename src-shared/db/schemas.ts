@@ -106,6 +106,7 @@ export const schemas = {
     1,
   ),
   // v1: `code`, `version` and `eventCount` copied out of `state` (filters, and crash repair: see src-main/workflows/repair-instances.ts).
+  // v2: `subjectScope`, the read scope of the record the instance is about (src-shared/records/record-scope.ts).
   workflow_instances: withBase(
     {
       definitionId: idField,
@@ -116,25 +117,45 @@ export const schemas = {
       entityId: shortText(40),
       eventCount: { type: 'integer', minimum: 0, maximum: 1_000_000_000, multipleOf: 1 },
       state: anyObject,
+      subjectScope: anyObject,
     },
     ['definitionId', 'code', 'version', 'status', 'entityType', 'entityId', 'eventCount'],
     [['status', 'updatedAt'], ['entityType', 'entityId'], 'definitionId', ['code', 'updatedAt']],
-    1,
+    2,
   ),
+  // v1: `subjectScope`, the read scope of the record the instance is about, like the instance's.
   workflow_events: withBase(
-    { instanceId: idField, at: timeField, type: kind(), data: anyObject },
+    { instanceId: idField, at: timeField, type: kind(), data: anyObject, subjectScope: anyObject },
     ['instanceId', 'at', 'type'],
     [['instanceId', 'at'], ['type', 'at']],
+    1,
   ),
   meetings: withBase(
     { title: shortText(500), startsAt: timeField, endsAt: timeField, data: anyObject },
     ['title', 'startsAt'],
     ['startsAt'],
   ),
+  // v1: the columns a record kind derives from its data (src-shared/records/record-document.ts):
+  // number, parent, subject and their managers, owner, department, main date, and the data's version.
   records: withBase(
-    { kind: kind(), title: shortText(500), status: kind(), data: anyObject },
-    ['kind', 'title', 'status'],
-    [['kind', 'status'], ['kind', 'updatedAt']],
+    {
+      kind: kind(),
+      kindVersion: { type: 'integer', minimum: 0, maximum: 1_000_000, multipleOf: 1 },
+      title: shortText(500),
+      status: kind(),
+      number: shortText(60),
+      numberState: kind(20),
+      parentId: shortText(40),
+      personId: shortText(40),
+      managerIds: stringArray,
+      ownerId: shortText(40),
+      departmentId: shortText(40),
+      date: shortText(30),
+      data: anyObject,
+    },
+    ['kind', 'title', 'status', 'number', 'parentId', 'personId', 'date'],
+    [['kind', 'status'], ['kind', 'updatedAt'], ['kind', 'number'], ['parentId', 'kind'], ['personId', 'kind'], ['kind', 'date']],
+    1,
   ),
   // v1: `event` (filter by type), `status` and `dueAt` (the outbox's queue), see notifications/notification-model.ts.
   notifications: withBase(

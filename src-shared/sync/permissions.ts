@@ -1,9 +1,9 @@
+import { recordsWriteDecision } from '../records/record-write-rule';
 import { isSameValue } from './conflicts';
-import { isSensitiveRecord, sensitiveRecordKinds } from './read-scope';
 import { canRead } from './read-scope';
 import { planItemsRule, projectsRule, taskActivityDecision, tasksRule } from './project-rules';
 import { isRecordSubject, noRelated, type RelatedDocuments } from './related-documents';
-import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
+import { isSyncAdmin, type SyncPerson } from './sync-person';
 import { allow, dataOf, deny, type Decision, type SyncAction, type WriteRule } from './write-rule';
 
 export type { Decision, SyncAction };
@@ -49,17 +49,8 @@ const activityRule: WriteRule = (person, action, doc, previous, related) => {
   return taskActivityDecision(person, doc, related) ?? allow;
 };
 
-const recordsRule: WriteRule = (person, _action, doc, previous) => {
-  for (const version of [previous, doc]) {
-    if (!version || !isSensitiveRecord(version)) continue;
-    const roles = sensitiveRecordKinds[version.kind as string] ?? [];
-    // The person concerned may file and follow up their own record (a leave request, an expense claim).
-    if (!hasRole(person, ...roles) && dataOf(version).personId !== person.id) {
-      return deny(`Only ${roles.join(' or ')} staff or the person concerned can change a ${String(version.kind).replace(/_/g, ' ')}.`);
-    }
-  }
-  return allow;
-};
+/** Records follow their kind's declaration (src-shared/records): the same checks as the host's record commands. */
+const recordsRule: WriteRule = recordsWriteDecision;
 
 /** What the sync server sends email and webhook calls with (team mode), so only administrators set them up. */
 const channelSettingsKinds: ReadonlySet<unknown> = new Set(['email_settings', 'webhook_subscription']);

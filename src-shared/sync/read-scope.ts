@@ -1,15 +1,22 @@
+import { recordKindOf, recordKinds } from '../records/record-kinds';
+import { canReadScope, scopeOfRecord, scopeRolesOf } from '../records/record-scope';
 import type { SyncCollection } from './collections';
 import { isRecordSubject } from './related-documents';
-import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
+import { isSyncAdmin, type SyncPerson } from './sync-person';
 
 /**
- * Who may read what (pull scoping). HR and finance `records` reach only the roles that handle them,
- * the person concerned (`data.personId`) and that person's manager (`data.managerId`) — nobody else,
- * administrators included. Personal notifications reach their recipient; deliveries and delivery
- * settings also reach administrators. Audit entries and conflict
- * records carry a copy of the record they are about, so they are scoped like that record, and
- * comments and other activity about an HR or finance record are scoped like the record.
- * Everything else is readable by every active person.
+ * Who may read what (pull scoping, and the host's own queries). A record is read by whom its kind's
+ * `readScope` names (src-shared/records): HR and finance kinds reach only the roles that handle
+ * them, the person concerned and their managers — nobody else, administrators included. Everything
+ * about a record — comments, attachments and links (`activity`), workflow instances and events,
+ * audit entries, conflict records — carries a copy of the record's scope and is read by the same
+ * rule. Personal notifications reach their recipient; deliveries and delivery settings also reach
+ * administrators. Everything else is readable by every active person.
+ */
+
+/**
+ * HR and finance kinds not declared (yet) as record kinds: records of them written before keep
+ * this scope (the roles, the person concerned and their managers). Declared kinds use their own.
  */
 export const sensitiveRecordKinds: Readonly<Record<string, readonly string[]>> = {
   // HR
@@ -34,28 +41,28 @@ export const sensitiveRecordKinds: Readonly<Record<string, readonly string[]>> =
 export const personalNotificationKinds: ReadonlySet<string> = new Set(['notification', 'firing', 'preferences', 'desktop_settings']);
 
 /** Every role that widens what someone may read; used to fingerprint a reader's scope. */
-const scopeRoles = [...new Set(Object.values(sensitiveRecordKinds).flat())].sort();
+const scopeRoles = [...new Set([...Object.values(sensitiveRecordKinds).flat(), ...scopeRolesOf(recordKinds)])].sort();
 
 type Doc = Record<string, unknown>;
 const dataOf = (doc: Doc): Doc => (doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
+const scopeOf = (doc: Doc): Doc | null => (doc.subjectScope && typeof doc.subjectScope === 'object' ? (doc.subjectScope as Doc) : null);
 
-/** True when the record is an HR or finance record. */
-export const isSensitiveRecord = (doc: Doc): boolean => typeof doc.kind === 'string' && doc.kind in sensitiveRecordKinds;
-
-/** Whether `person` is the one an HR/finance record is about, or their manager. */
-export const isConcerned = (person: SyncPerson, doc: Doc): boolean => {
-  const data = dataOf(doc);
-  return data.personId === person.id || data.managerId === person.id;
+/** True when the record is read by fewer than everyone (an HR or finance record, a personal one). */
+export const isSensitiveRecord = (doc: Doc): boolean => {
+  const kind = recordKindOf(doc.kind);
+  return kind ? kind.readScope !== undefined && kind.readScope !== 'anyone' : typeof doc.kind === 'string' && doc.kind in sensitiveRecordKinds;
 };
 
-function canReadRecord(person: SyncPerson, doc: Doc): boolean {
-  const roles = sensitiveRecordKinds[doc.kind as string];
-  if (!roles) return true;
-  return hasRole(person, ...roles) || isConcerned(person, doc);
+/** Whether `person` may read a record, or anything carrying a copy of its scope. */
+export function canReadRecord(person: SyncPerson, recordOrScope: Doc): boolean {
+  const kind = recordKindOf(recordOrScope.kind);
+  const legacy = typeof recordOrScope.kind === 'string' ? sensitiveRecordKinds[recordOrScope.kind] : undefined;
+  if (!kind && !legacy) return person.isActive;
+  return canReadScope(kind, person, scopeOfRecord(kind, recordOrScope), legacy);
 }
 
 /** Collections whose documents not everyone may read (canRead has rules for them). */
-const readScopedCollections: ReadonlySet<string> = new Set(['records', 'notifications', 'audit', 'activity']);
+const readScopedCollections: ReadonlySet<string> = new Set(['records', 'notifications', 'audit', 'activity', 'workflow_instances', 'workflow_events']);
 export const isReadScoped = (collection: string): boolean => readScopedCollections.has(collection);
 
 /** Whether `person` may receive `doc` of `collection`. Pure; the server filters every pull with it. */
@@ -64,6 +71,12 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
   switch (collection) {
     case 'records':
       return canReadRecord(person, doc);
+    case 'workflow_instances':
+    case 'workflow_events': {
+      // An instance about a scoped record carries the record's scope (stamped by host and server).
+      const scope = scopeOf(doc);
+      return scope ? canReadRecord(person, scope) : true;
+    }
     case 'notifications':
       return doc.recipientId === person.id || (!personalNotificationKinds.has(String(doc.kind)) && isSyncAdmin(person));
     case 'audit': {
@@ -87,7 +100,8 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
 
 /** The part of a document its read scope depends on; copied into conflict records about it. */
 export function scopeProjection(collection: string, doc: Doc): Doc {
-  if (collection === 'records') return { kind: doc.kind, data: { personId: dataOf(doc).personId, managerId: dataOf(doc).managerId } };
+  if (collection === 'records') return { ...scopeOfRecord(recordKindOf(doc.kind), doc) };
+  if (collection === 'workflow_instances' || collection === 'workflow_events') return scopeOf(doc) ? { subjectScope: scopeOf(doc) } : {};
   if (collection === 'notifications') return { recipientId: doc.recipientId };
   if (collection === 'activity') return { kind: doc.kind, subjectType: doc.subjectType, createdBy: doc.createdBy, data: { subjectScope: dataOf(doc).subjectScope } };
   return {};
@@ -110,7 +124,8 @@ export function stampSubjectScope<T extends Doc>(doc: T, record: Doc | null): T 
  * reader's roles change so that this changes, their next pull starts over and removes what they
  * may no longer read.
  */
-export const scopeKey = (person: SyncPerson): string => `${person.id}|${scopeRoles.filter((r) => person.roles.includes(r)).join(',')}`;
+export const scopeKey = (person: SyncPerson): string =>
+  `${person.id}|${scopeRoles.filter((r) => person.roles.includes(r)).join(',')}|${person.departmentId ?? ''}|${[...(person.managedIds ?? [])].sort().join(',')}`;
 
 /**
  * What a reader who may not see `doc` receives instead: a deleted document that keeps only the id,

@@ -7,6 +7,10 @@ export interface SyncPerson {
   name: string;
   roles: string[];
   isActive: boolean;
+  /** For kinds read by a department (src-shared/records/who.ts). */
+  departmentId?: string | undefined;
+  /** The people this person manages now (src-shared/records/managers.ts): decides `manager` read scope. */
+  managedIds?: readonly string[] | undefined;
 }
 
 export const hasRole = (person: SyncPerson, ...roles: string[]): boolean => roles.some((r) => person.roles.includes(r));

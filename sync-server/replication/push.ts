@@ -19,6 +19,7 @@ import { loadRelated, loadWorkflowHistories } from './rule-context';
 import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './audit-claims';
 import { checkEditNamesItsEntry } from '../../src-shared/sync/audit-rules';
 import { answerProbe, endSessionsOfDeactivated } from './push-trust';
+import { finishRecord, serverManagers, stampColumns } from './record-stamping';
 
 export interface PushContext {
   services: ServerServices;
@@ -76,12 +77,14 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
     const changed = new Set<string>();
     const now = services.clock();
     const storedOf = (doc: Doc) => (typeof doc[primaryKey] === 'string' && stored.get(doc[primaryKey]) ? toWire(stored.get(doc[primaryKey])!) : null);
-    const related = await loadRelated(tx, collection.name, rows.map((r) => ({ doc: r.newDocumentState, previous: storedOf(r.newDocumentState) })), person);
+    const related = await loadRelated(tx, collection.name, rows.map((r) => ({ doc: r.newDocumentState, previous: storedOf(r.newDocumentState) })), person, now);
     const isWorkflow = collection.name === 'workflow_events' || collection.name === 'workflow_instances';
     const histories = isWorkflow
       ? await loadWorkflowHistories(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), texts(rows.map((r) => dataOf(r.newDocumentState).workflowCode)), collection.name === 'workflow_events')
       : null;
     const touchedInstances = new Set<string>();
+    // Records: their subject, managers and number come from the server's own data (record-stamping.ts).
+    const managers = collection.name === 'records' ? await serverManagers(tx) : null;
 
     for (const row of rows) {
       const raw = row.newDocumentState;
@@ -109,7 +112,8 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const passwordHash = collection.credentialFields.includes('passwordHash') && (!master || (rawAssumed && rawAssumed.passwordHash !== raw.passwordHash)) ? raw.passwordHash : undefined;
       const redacted = redactForSync(collection, raw, services.collections) as WireDocument;
       // Notes about an HR or finance record carry the record's scope as the server knows it, never the PC's claim.
-      const incoming = collection.name === 'activity' ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId))) : redacted;
+      const scoped = collection.name === 'activity' ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId))) : redacted;
+      const incoming = managers ? stampColumns(scoped, master, managers) : scoped;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already
       // (deterministic ids, e.g. workflow events) resolvePush keeps the server's version, so the
@@ -188,8 +192,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       }
 
       if (collection.name !== 'audit') await recordClaims(tx, person, collection.name, id, row, redacted);
+      let written = resolution.doc as WireDocument;
       if (resolution.kind !== 'keep_master') {
-        const doc = resolution.doc as WireDocument;
+        const doc = managers ? await finishRecord(tx, written, master, managers) : written;
+        written = doc;
+        // The server numbered or restamped it: the PC takes the server's version at once.
+        if (managers && resolution.kind === 'accept' && !isSameContent(doc, raw)) conflicts.push(visibleTo(doc));
         await upsertDocument(tx, collection.name, id, doc);
         stored.set(id, { id, seq: 0, deleted: doc._deleted === true, data: doc });
         related.remember(collection.name, id, doc._deleted ? null : doc);
@@ -198,7 +206,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         if (collection.name === 'notifications') await enqueueOutbox(tx, doc);
         if (collection.name === 'records' && extra.length > 0 && (await restampRecordActivity(tx, doc))) changed.add(CONFLICTS_COLLECTION);
       }
-      if (resolution.kind !== 'accept') conflicts.push(visibleTo(resolution.doc as WireDocument));
+      if (resolution.kind !== 'accept') conflicts.push(visibleTo(written));
       if (resolution.kind !== 'accept' && resolution.lost.length > 0 && hasConflictLog) {
         await recordConflict(tx, services, collection, master ?? incoming, incoming, resolution.lost, person, now);
         changed.add(CONFLICTS_COLLECTION);

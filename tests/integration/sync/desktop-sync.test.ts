@@ -6,7 +6,7 @@ import { issueSetupToken } from '../../../sync-server/auth/bootstrap';
 import { hashPassword } from '../../../sync-server/auth/passwords';
 import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
-import { baseFields, editRow, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, editRow, leaveRecord, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 import type { SqlDatabase } from '../../../sync-server/db/sql-database';
 import { startTcpProxy } from './support/tcp-proxy';
 import { waitUntil } from './support/wait';
@@ -112,7 +112,10 @@ describe('a desktop joining a team', () => {
     const status = await waitForStatus((s) => s.refused.some((r) => r.collection === 'people'));
     expect(status.refused[0]).toMatchObject({ collection: 'people', message: 'Only an administrator can change people, roles and departments.' });
     await waitUntil(async () => (await host.db.people.findOne({ selector: { kind: 'role', email: 'lab_tech' } }).exec()) === null, 'the refused role to be withdrawn');
-    await new Promise((r) => setTimeout(r, 1000));
+    // Another full round (Team sync → Sync now) once nothing is pending: the withdrawn change is not sent again.
+    const before = await waitForStatus((s) => s.phase === 'up_to_date' && s.pendingChanges === 0);
+    expect(await client.call('sync/sync-now', {})).toMatchObject({ ok: true, value: { serverUrl: before.serverUrl } });
+    await waitForStatus((s) => s.phase === 'up_to_date' && s.pendingChanges === 0 && s.lastSyncedAt !== before.lastSyncedAt);
     const refusals = server.logs.filter((l) => l.event === 'authz.refused' && l.action === 'write' && l.collection === 'people');
     expect(refusals).toHaveLength(1);
     // The other administrator gives the role back (the last test disconnects, an administrator's act).
@@ -121,10 +124,10 @@ describe('a desktop joining a team', () => {
     await waitUntil(async () => ((await host.db.people.findOne(me.id as string).exec())?.get('roles') as string[]).join() === 'admin', 'the role back');
 
     // A member's leave request never reaches this PC (not HR, not concerned).
-    await push(server, admin.accessToken, 'people', [{ newDocumentState: personDoc({ ...team.hr, id: 'P-HR2', email: 'hr2@lab.org' }, undefined, admin.person.id) }]).catch(() => undefined);
     const member = await signIn(server, team.member);
-    await push(server, member.accessToken, 'records', [{ newDocumentState: { ...baseFields('LR-1', team.member.id), kind: 'leave_request', title: 'Leave', status: 'submitted', data: { personId: team.member.id }, _deleted: false } }]);
-    await push(server, member.accessToken, 'records', [{ newDocumentState: { ...baseFields('EQ-1', team.member.id), kind: 'equipment', title: 'Balance', status: 'active', data: {}, _deleted: false } }]);
+    expect((await push(server, member.accessToken, 'records', [{ newDocumentState: leaveRecord('LR-1', team.member.id) }])).refused).toEqual([]);
+    const request = { ...leaveRecord('EQ-1', team.member.id), kind: 'purchase_request', data: { itemName: 'Balance', requesterId: team.member.id, quantity: 1, description: '', justification: '', supplierName: '' } };
+    expect((await push(server, member.accessToken, 'records', [{ newDocumentState: request }])).refused).toEqual([]);
     await waitUntil(async () => host.db.records.findOne('EQ-1').exec(), 'the equipment record');
     expect(await host.db.records.findOne('LR-1').exec()).toBeNull();
   });

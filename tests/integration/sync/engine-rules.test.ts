@@ -9,7 +9,7 @@ import { replayEvents } from '../../../src-shared/workflows/replay';
 import { startInstance } from '../../../src-shared/workflows/start';
 import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
 import { eventDocument } from '../../../src-main/workflows/workflow-documents';
-import { baseFields, createTeam, editRow, openTestDatabase, pull, push, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
+import { baseFields, createTeam, editRow, leaveRecord, openTestDatabase, pull, push, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
 
 /**
  * The sync server enforces the engine's and the projects' rules on pushed documents, through
@@ -174,7 +174,7 @@ describe('projects and tasks', () => {
 });
 
 describe('comments on HR records', () => {
-  const leave = { ...baseFields('LR-NOTE', team.member.id), kind: 'leave_request', title: 'Leave', status: 'submitted', data: { personId: team.member.id, managerId: team.manager.id }, _deleted: false };
+  const leave = leaveRecord('LR-NOTE', team.member.id);
   const note = { ...baseFields('CM-NOTE', team.hr.id), kind: 'comment', subjectType: 'records', subjectId: 'LR-NOTE', personId: team.hr.id, at: at(0), data: { body: 'Medical certificate received', subjectScope: { kind: 'equipment' } }, _deleted: false };
   const activityIds = async (token: string, checkpoint?: Parameters<typeof pull>[3]) => {
     const page = await pull(server, token, 'activity', checkpoint ?? null, 1000);
@@ -193,10 +193,14 @@ describe('comments on HR records', () => {
   it('follow the record: a manager who is no longer concerned loses the comment at the next pull', async () => {
     const before = await activityIds(tokens.manager.accessToken);
     expect(before.ids).toContain('CM-NOTE');
-    const stored = (await pull(server, tokens.hr.accessToken, 'records', null, 1000)).documents.find((d) => d.id === 'LR-NOTE')!;
-    expect((await push(server, tokens.hr.accessToken, 'records', [editRow(stored, { data: { personId: team.member.id, managerId: team.admin.id } }, team.hr.id)])).refused).toEqual([]);
+    // Max moves to another department: Mia no longer manages him.
+    const people = await pull(server, tokens.admin.accessToken, 'people', null, 1000);
+    const max = people.documents.find((d) => d.id === team.member.id)!;
+    const moved = editRow(max, { departmentId: 'CHEM' }, team.admin.id);
+    expect((await push(server, tokens.admin.accessToken, 'people', [moved])).refused).toEqual([]);
     expect((await activityIds(tokens.manager.accessToken, before.checkpoint)).gone).toContain('CM-NOTE');
-    expect((await activityIds(tokens.admin.accessToken)).ids).toContain('CM-NOTE');
+    expect((await activityIds(tokens.admin.accessToken)).ids).not.toContain('CM-NOTE');
+    expect((await push(server, tokens.admin.accessToken, 'people', [editRow(moved.newDocumentState, { departmentId: 'QC' }, team.admin.id)])).refused).toEqual([]);
   });
 
   it('stay with their author while the record has not reached the server, and refuse writers who may not read the record', async () => {
@@ -204,7 +208,7 @@ describe('comments on HR records', () => {
     expect((await push(server, tokens.hr.accessToken, 'activity', [{ newDocumentState: early }])).refused).toEqual([]);
     expect((await activityIds(tokens.member.accessToken)).ids).not.toContain('CM-EARLY');
     expect((await activityIds(tokens.hr.accessToken)).ids).toContain('CM-EARLY');
-    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: { ...leave, id: 'LR-LATER' } }])).refused).toEqual([]);
+    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: leaveRecord('LR-LATER', team.member.id, {}, { startDate: '2026-03-02', endDate: '2026-03-03', days: 2 }) }])).refused).toEqual([]);
     expect((await activityIds(tokens.member.accessToken)).ids).toContain('CM-EARLY');
     const intruder = { ...note, id: 'CM-INTRUDER', createdBy: team.admin.id, updatedBy: team.admin.id, personId: team.admin.id };
     expect((await push(server, tokens.admin.accessToken, 'activity', [{ newDocumentState: { ...intruder, subjectId: 'LR-LATER' } }])).refused[0]).toMatchObject({ code: 'forbidden' });

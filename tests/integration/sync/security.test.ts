@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens } from '../../../src-shared/sync/protocol';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, createAccessTokens } from '../../../sync-server/auth/access-tokens';
 import { MAX_SYNC_BODY_BYTES } from '../../../src-shared/sync/protocol';
-import { baseFields, createTeam, openTestDatabase, pull, push, SECRET, startTestServer, team, type LogLine, type TestServer } from './support/test-server';
+import { baseFields, createTeam, leaveRecord, openTestDatabase, pull, push, SECRET, startTestServer, team, type LogLine, type TestServer } from './support/test-server';
 
 /**
  * Hostile input against the sync server, through `app.inject()` on a real database: every row is
@@ -124,8 +124,7 @@ describe('authorisation', () => {
   });
 
   it('withholds a document the person may not read, and logs it', async () => {
-    const leave = { ...baseFields('LR-SEC', team.hr.id), kind: 'leave_request', title: 'Private', status: 'submitted', data: { personId: team.hr.id }, _deleted: false };
-    await push(server, tokens.hr.accessToken, 'records', [{ newDocumentState: leave }]);
+    expect((await push(server, tokens.hr.accessToken, 'records', [{ newDocumentState: leaveRecord('LR-SEC', team.hr.id) }])).refused).toEqual([]);
     const since = server.logs.length;
     const page = await pull(server, tokens.member.accessToken, 'records', null, 1000);
     expect(page.documents.map((d) => d.id)).not.toContain('LR-SEC');

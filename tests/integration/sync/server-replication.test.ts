@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
-import { auditedChange, baseFields, editRow, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { auditedChange, baseFields, editRow, createTeam, leaveRecord, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
  * The sync server's replication endpoints against a real (embedded) PostgreSQL through
@@ -27,14 +27,6 @@ const project = (id: string, fields: Record<string, unknown> = {}): WireDocument
   ...fields,
 });
 
-const hrRecord = (id: string, personId: string, managerId?: string): WireDocument => ({
-  ...baseFields(id, personId),
-  kind: 'leave_request',
-  title: `Leave ${id}`,
-  status: 'submitted',
-  data: { personId, ...(managerId ? { managerId } : {}), days: 3 },
-  _deleted: false,
-});
 
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
@@ -121,7 +113,7 @@ describe('permissions', () => {
 
 describe('read scoping', () => {
   it('sends HR records only to HR, the person concerned and their manager; others never see them', async () => {
-    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: hrRecord('HR-1', team.member.id, team.manager.id) }])).refused).toEqual([]);
+    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: leaveRecord('HR-1', team.member.id) }])).refused).toEqual([]);
     const idsFor = async (token: string) => (await pull(server, token, 'records', null, 1000)).documents.filter((d) => !d._deleted).map((d) => d.id);
     expect(await idsFor(tokens.member.accessToken)).toContain('HR-1');
     expect(await idsFor(tokens.manager.accessToken)).toContain('HR-1');
@@ -131,7 +123,7 @@ describe('read scoping', () => {
   });
 
   it('refuses a write to a record the person may not read', async () => {
-    const result = await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: { ...hrRecord('HR-1', team.member.id, team.manager.id), title: 'taken over' } }]);
+    const result = await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: { ...leaveRecord('HR-1', team.member.id), title: 'taken over' } }]);
     expect(result.refused).toEqual([expect.objectContaining({ id: 'HR-1', code: 'forbidden' })]);
     expect(result.conflicts[0]).toMatchObject({ id: 'HR-1', _deleted: true, title: '' });
   });
@@ -179,14 +171,26 @@ describe('conflicts', () => {
     expect(record).toMatchObject({ subjectType: 'projects', data: { byId: team.member.id, fields: [{ field: 'name', kept: 'Server name', lost: 'PC name' }], lostVersion: expect.objectContaining({ name: 'PC name' }) } });
   });
 
-  it('never merges append-only documents: the first version stays; a second version of an audit entry is refused', async () => {
-    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step and keeps the losing event.
-    const change = auditedChange('projects', project('PX-RACE'), { id: team.member.id, name: team.member.name }, { entryId: 'AU-RACE', pc: 'PC-RACE' });
-    await push(server, tokens.member.accessToken, 'projects', [change.row]);
-    expect((await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: change.entry }])).refused).toEqual([]);
-    const rival = { ...change.entry, changes: [{ field: 'name', old: 'a', new: 'c' }] };
-    const result = await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: rival }]);
-    expect(result.refused).toEqual([expect.objectContaining({ id: 'AU-RACE', code: 'forbidden' })]);
-    expect(result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: [] })]);
+  it('never merges append-only documents: of two versions of one audit entry pushed at once, the first stays and the other is refused', async () => {
+    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step. On real
+    // PostgreSQL with parallel connections: postgres-concurrency.test.ts.
+    const actor = { id: team.member.id, name: team.member.name };
+    const change = auditedChange('projects', project('PX-RACE'), actor, { entryId: 'AU-RACE', pc: 'PC-RACE', command: 'projects/create' });
+    expect((await push(server, tokens.member.accessToken, 'projects', [change.row])).refused).toEqual([]);
+    // The same entry sealed with other content (a PC that rewrote it): same id, same place in the chain.
+    const rival = auditedChange('projects', project('PX-RACE'), actor, { entryId: 'AU-RACE', pc: 'PC-RACE', command: 'projects/import' }).entry;
+    const results = await Promise.all([change.entry, rival].map(async (pushed) => ({ pushed, result: await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: pushed }]) })));
+    const winners = results.filter((r) => r.result.refused.length === 0);
+    const losers = results.filter((r) => r.result.refused.length > 0);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const won = winners[0]!.pushed;
+    expect(losers[0]!.result.refused).toEqual([expect.objectContaining({ id: 'AU-RACE', code: 'forbidden' })]);
+    // The loser is told the version that stays, which is the one stored; an entry is never merged or kept as a conflict.
+    expect(losers[0]!.result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', command: won.command, hash: won.hash })]);
+    const audit = await pull(server, tokens.admin.accessToken, 'audit', null, 1000);
+    expect(audit.documents.filter((d) => d.id === 'AU-RACE').map((d) => d.command)).toEqual([won.command]);
+    const activity = await pull(server, tokens.admin.accessToken, 'activity', null, 1000);
+    expect(activity.documents.filter((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE')).toEqual([]);
   });
 });

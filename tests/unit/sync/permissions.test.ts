@@ -10,6 +10,17 @@ const gone = person('old', ['admin'], false);
 
 const timeEntry = (by: string) => ({ id: 't', kind: 'time_entry', createdBy: by, createdAt: 'x', data: { minutes: 5 } });
 const leave = (personId: string) => ({ id: 'l', kind: 'leave_request', createdBy: personId, createdAt: 'x', data: { personId } });
+/** A purchase request (a declared record kind, src-shared/equipment) by `personId`, in `status`. */
+const request = (personId: string, status = 'draft', data: Record<string, unknown> = {}) => ({
+  id: 'pr',
+  kind: 'purchase_request',
+  kindVersion: 1,
+  status,
+  personId,
+  createdBy: personId,
+  createdAt: 'x',
+  data: { itemName: 'Balance', requesterId: personId, quantity: 1, description: '', justification: '', supplierName: '', ...data },
+});
 
 const rows: [string, SyncPerson, SyncAction, SyncTarget, boolean][] = [
   ['admin edits a workflow definition', admin, 'update', { collection: 'workflow_definitions', doc: {}, previous: {} }, true],
@@ -24,12 +35,13 @@ const rows: [string, SyncPerson, SyncAction, SyncTarget, boolean][] = [
   ['editing another’s time entry, even as admin', admin, 'update', { collection: 'activity', doc: timeEntry('max'), previous: timeEntry('max') }, false],
   ['a PC writing a conflict record', admin, 'create', { collection: 'activity', doc: { kind: 'conflict' } }, false],
   ['editing another’s comment', max, 'update', { collection: 'activity', doc: { kind: 'comment', createdBy: 'hana', createdAt: 'x' }, previous: { kind: 'comment', createdBy: 'hana', createdAt: 'x' } }, false],
-  ['own leave request', max, 'create', { collection: 'records', doc: leave('max') }, true],
-  ['someone else’s leave request', max, 'create', { collection: 'records', doc: leave('hana') }, false],
-  ['HR edits a leave request', hana, 'update', { collection: 'records', doc: leave('max'), previous: leave('max') }, true],
-  ['admin (not HR) edits a leave request', admin, 'update', { collection: 'records', doc: leave('max'), previous: leave('max') }, false],
-  ['moving a leave request to another person', max, 'update', { collection: 'records', doc: leave('hana'), previous: leave('max') }, false],
-  ['equipment record by a member', max, 'create', { collection: 'records', doc: { kind: 'equipment' } }, true],
+  ['own purchase request', max, 'create', { collection: 'records', doc: request('max') }, true],
+  ['purchase request in someone else’s name', max, 'create', { collection: 'records', doc: request('hana') }, false],
+  ['purchase request created already approved', max, 'create', { collection: 'records', doc: request('max', 'approved') }, false],
+  ['requester edits their draft', max, 'update', { collection: 'records', doc: request('max', 'draft', { quantity: 2 }), previous: request('max') }, true],
+  ['requester approves their own request', max, 'update', { collection: 'records', doc: request('max', 'approved'), previous: request('max', 'submitted') }, false],
+  ['someone else edits a draft', hana, 'update', { collection: 'records', doc: request('max', 'draft', { quantity: 2 }), previous: request('max') }, false],
+  ['a record of a kind the server does not know', max, 'create', { collection: 'records', doc: leave('max') }, false],
   ['marking someone else’s notification read', max, 'update', { collection: 'notifications', doc: { recipientId: 'hana' }, previous: { recipientId: 'hana' } }, false],
   ['marking own notification read', max, 'update', { collection: 'notifications', doc: { recipientId: 'max' }, previous: { recipientId: 'max' } }, true],
   ['admin marking someone’s notification read', admin, 'update', { collection: 'notifications', doc: { kind: 'notification', recipientId: 'max' }, previous: { kind: 'notification', recipientId: 'max' } }, false],

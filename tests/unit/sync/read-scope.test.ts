@@ -64,6 +64,21 @@ describe('read scoping', () => {
 
   it('makes tombstones that keep the id and kind, blank every other required field and carry no content', () => {
     const tombstone = tombstoneOf({ ...leave, createdAt: 'c', updatedAt: 'u', createdBy: 'max', updatedBy: 'max', auditId: 'a' }, defineSyncCollection('records', schemas.records));
-    expect(tombstone).toEqual({ id: 'L1', kind: 'leave_request', title: '', status: '', createdAt: 'c', updatedAt: 'u', createdBy: '', updatedBy: '', auditId: '', _deleted: true });
+    expect(tombstone).toEqual({
+      id: 'L1',
+      kind: 'leave_request',
+      title: '',
+      status: '',
+      number: '',
+      parentId: '',
+      personId: '',
+      date: '',
+      createdAt: 'c',
+      updatedAt: 'u',
+      createdBy: '',
+      updatedBy: '',
+      auditId: '',
+      _deleted: true,
+    });
   });
 });

@@ -72,6 +72,7 @@ export interface TestPerson {
   email: string;
   roles: string[];
   password: string;
+  departmentId?: string;
 }
 
 const at = '2026-01-05T09:00:00.000Z';
@@ -86,15 +87,40 @@ export const personDoc = (p: TestPerson, passwordHash?: string, by = 'P-ADMIN'):
   email: p.email,
   roles: p.roles,
   isActive: true,
+  ...(p.departmentId ? { departmentId: p.departmentId } : {}),
   ...(passwordHash ? { passwordHash } : {}),
   _deleted: false,
 });
 
+/**
+ * A leave request (a declared record kind: src-shared/hr) as a PC pushes it, a draft by default: the
+ * server derives its subject and managers from the data and its own directory.
+ */
+export const leaveRecord = (id: string, personId: string, fields: Record<string, unknown> = {}, data: Record<string, unknown> = {}): WireDocument => ({
+  ...baseFields(id, personId),
+  kind: 'leave_request',
+  kindVersion: 1,
+  title: 'Leave',
+  status: 'draft',
+  number: '',
+  numberState: '',
+  parentId: '',
+  personId,
+  managerIds: [],
+  ownerId: '',
+  departmentId: '',
+  date: '2026-02-02',
+  data: { personId, leaveType: 'annual', startDate: '2026-02-02', endDate: '2026-02-04', days: 3, reason: '', hrNote: '', ...data },
+  _deleted: false,
+  ...fields,
+});
+
 export const team = {
   admin: { id: 'P-ADMIN', name: 'Ada Admin', email: 'ada@lab.org', roles: ['admin'], password: 'admin password 1' },
-  member: { id: 'P-MEMBER', name: 'Max Member', email: 'max@lab.org', roles: ['member'], password: 'member password 1' },
+  member: { id: 'P-MEMBER', name: 'Max Member', email: 'max@lab.org', roles: ['member'], password: 'member password 1', departmentId: 'QC' },
   hr: { id: 'P-HR', name: 'Hana HR', email: 'hana@lab.org', roles: ['hr'], password: 'hr password 12' },
-  manager: { id: 'P-MANAGER', name: 'Mia Manager', email: 'mia@lab.org', roles: ['department_head'], password: 'manager password 1' },
+  // Head of Max's department: his manager for HR records.
+  manager: { id: 'P-MANAGER', name: 'Mia Manager', email: 'mia@lab.org', roles: ['department_head'], password: 'manager password 1', departmentId: 'QC' },
 } satisfies Record<string, TestPerson>;
 
 /** Creates the administrator directly, then the rest of the team by an admin push, as a desktop would. */

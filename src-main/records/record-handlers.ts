@@ -1,0 +1,126 @@
+import { fail, ok, type Result } from '../../src-shared/core/result';
+import type { RecordView } from '../../src-shared/records/record-contract';
+import { parseData } from '../../src-shared/records/record-data';
+import type { RecordDocument } from '../../src-shared/records/record-document';
+import type { AnyRecordKind } from '../../src-shared/records/record-kind';
+import { recordKindOf } from '../../src-shared/records/record-kinds';
+import { checkRecordWrite } from '../../src-shared/records/record-rules';
+import { stampRecord } from '../../src-shared/records/record-stamp';
+import type { RecordActor } from '../../src-shared/records/who';
+import type { CommandContext, CommandHandlers } from '../host/handler-types';
+import { writeContextOf } from '../projects/project-access';
+import { softDelete } from '../tasks/soft-delete';
+import { teamSyncPhaseOf } from '../sync/sync-feature';
+import { managersOf, recordActorOf } from './record-actor';
+import { isInTeam, numberOnThisPc } from './record-numbering';
+import { loadLookup } from './record-lookup';
+import { checkInvariant, recordReads } from '../../src-shared/records/record-invariants';
+import { canReadRecordDoc, readRecord, recordViewOf, type StoredRecord } from './record-store';
+
+type Names = 'records/create' | 'records/update' | 'records/transition' | 'records/remove';
+
+const gone = () => fail('not_found', 'That record no longer exists, or it is not shared with you.');
+
+/** The record if it exists, is of a kind this LabFlow knows in this version, and `actor` may read it. */
+async function changeable(context: CommandContext, id: string, actor: RecordActor): Promise<{ record: StoredRecord & { kind: AnyRecordKind } } | { error: ReturnType<typeof fail> }> {
+  const record = await readRecord(context.db, id);
+  if (!record || !canReadRecordDoc(actor, record)) return { error: gone() };
+  if (!record.kind || record.isFromNewerVersion) return { error: fail('invalid_state', 'This record was written by a newer version of LabFlow; update LabFlow on this PC to change it.') };
+  return { record: record as StoredRecord & { kind: AnyRecordKind } };
+}
+
+export interface WriteRecordOptions {
+  /** The workflow bound to this record moves it to this status (workflow-only transitions). */
+  workflowMove?: string;
+}
+
+/**
+ * Stamps, checks and writes one version of a record through the audited writer: derived columns
+ * from the data (never the caller's), the kind's rules judged on the stored version, its invariant
+ * (record-invariants.ts) on this PC's documents and clock, a number when the series gives one now.
+ * Returns the record as the person now sees it. Module commands that write records use this too.
+ */
+export async function writeRecord(
+  context: CommandContext,
+  kind: AnyRecordKind,
+  actor: RecordActor,
+  before: RecordDocument | null,
+  proposed: Record<string, unknown>,
+  options: WriteRecordOptions = {},
+): Promise<Result<RecordView>> {
+  // The series' year is that of the write (creation, or the change that numbers it).
+  const at = context.clock().toISOString();
+  const { doc, numberNeeded } = stampRecord(kind, { ...proposed, createdAt: before?.createdAt ?? at, updatedAt: at }, before, await managersOf(context.db));
+  const checked = checkRecordWrite({ kind, actor, before, after: doc, hasWorkflowMove: (to) => to === options.workflowMove });
+  if (!checked.ok) return checked;
+  const lookup = await loadLookup(context.db, recordReads(doc as unknown as Record<string, unknown>));
+  const broken = checkInvariant(kind, doc, before, lookup, at, actor.id);
+  if (broken) return fail('invalid_state', broken.message, broken.field ? { field: broken.field } : {});
+  const numbered = numberNeeded ? await numberOnThisPc(context.db, kind.kind, numberNeeded, context.newId) : {};
+  const fields = { ...doc, ...numbered };
+  const stored = before
+    ? await context.writer.update<RecordDocument>('records', before.id, fields, writeContextOf(context))
+    : await context.writer.insert<RecordDocument>('records', fields, writeContextOf(context));
+  if (!stored) return gone();
+  return ok(recordViewOf({ kind, doc: stored, isFromNewerVersion: false }, actor));
+}
+
+/** A status reason (cancellation, rejection) kept on the record's activity, where its page shows it. */
+async function noteStatusChange(context: CommandContext, record: RecordDocument, from: string, to: string, reason: string) {
+  await context.writer.insert(
+    'activity',
+    { kind: 'status_change', subjectType: 'records', subjectId: record.id, personId: context.actor.id, at: context.clock().toISOString(), data: { from, to, reason } },
+    writeContextOf(context),
+  );
+}
+
+export const recordCommandHandlers: CommandHandlers<Names> = {
+  async 'records/create'(input, context) {
+    const kind = recordKindOf(input.kind);
+    if (!kind) return fail('invalid_input', `LabFlow has no record type “${input.kind}”.`, { field: 'kind' });
+    const data = parseData(kind, input.data);
+    if (!data.ok) return data;
+    const actor = await recordActorOf(context.db, context.actor.id);
+    return writeRecord(context, kind, actor, null, { kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: data.value });
+  },
+
+  async 'records/update'(input, context) {
+    const actor = await recordActorOf(context.db, context.actor.id);
+    const found = await changeable(context, input.id, actor);
+    if ('error' in found) return found.error;
+    const { kind, doc } = found.record;
+    // null clears a field; fields left out keep their value.
+    const merged = Object.fromEntries(Object.entries({ ...doc.data, ...input.data }).filter(([, v]) => v !== null && v !== undefined));
+    const data = parseData(kind, merged);
+    if (!data.ok) return data;
+    return writeRecord(context, kind, actor, doc, { ...doc, data: data.value });
+  },
+
+  async 'records/transition'(input, context) {
+    const actor = await recordActorOf(context.db, context.actor.id);
+    const found = await changeable(context, input.id, actor);
+    if ('error' in found) return found.error;
+    const { kind, doc } = found.record;
+    const move = kind.transitions.find((t) => t.to === input.to && t.from.includes(doc.status));
+    if (move?.needsReason && !input.reason?.trim()) return fail('invalid_input', `Say why the ${kind.label.toLowerCase()} is ${move.label.toLowerCase()}.`, { field: 'reason' });
+    const series = kind.number;
+    if (series?.isGapless && series.assignOn === input.to && (await isInTeam(context.db)) && teamSyncPhaseOf(context.db) !== 'up_to_date') {
+      return fail('invalid_state', `${kind.pluralLabel} get their numbers from the sync server so that no number is skipped, and it cannot be reached now. Keep it as it is and try again when this PC is back online.`);
+    }
+    const result = await writeRecord(context, kind, actor, doc, { ...doc, status: input.to });
+    if (result.ok && input.reason?.trim()) await noteStatusChange(context, doc, doc.status, input.to, input.reason.trim());
+    return result;
+  },
+
+  async 'records/remove'(input, context) {
+    const actor = await recordActorOf(context.db, context.actor.id);
+    const found = await changeable(context, input.id, actor);
+    if ('error' in found) return found.error;
+    const { kind, doc } = found.record;
+    const checked = checkRecordWrite({ kind, actor, before: doc, after: doc, isDelete: true });
+    if (!checked.ok) return checked;
+    await noteStatusChange(context, doc, doc.status, 'removed', input.reason);
+    await softDelete(context, 'records', doc);
+    return ok(null);
+  },
+};

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { indexRow, registerPage } from '../../../src-shared/records/register-view';
+import { registerQuerySchema } from '../../../src-shared/records/record-contract';
+import { leave, testLeaveKind as kind } from './fixtures';
+
+const rows = [
+  indexRow(kind, { ...leave('max', 'draft', { days: 3, reason: 'Holiday' }), id: 'a', number: 'LV-2026-0001' }),
+  indexRow(kind, { ...leave('max', 'submitted', { days: 10, reason: 'Conference in Lyon' }), id: 'b', number: 'LV-2026-0002' }),
+  indexRow(kind, { ...leave('olga', 'approved', { days: 1, reason: '' }), id: 'c', number: 'LV-2026-0003' }),
+];
+const query = (q: Record<string, unknown>) => registerQuerySchema.parse({ kind: 'test_leave', ...q });
+
+describe('registerPage', () => {
+  it('lists the newest number first by default and counts every match', () => {
+    const page = registerPage(rows, query({}));
+    expect(page.rows.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    expect(page.total).toBe(3);
+  });
+  it('sorts numbers as numbers, empty values last in both directions', () => {
+    expect(registerPage(rows, query({ sort: { field: 'days', direction: 'asc' } })).rows.map((r) => r.id)).toEqual(['c', 'a', 'b']);
+    expect(registerPage(rows, query({ sort: { field: 'reason', direction: 'asc' } })).rows.map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(registerPage(rows, query({ sort: { field: 'reason', direction: 'desc' } })).rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+  it('sorts statuses in the order the kind lists them', () => {
+    expect(registerPage(rows, query({ sort: { field: 'status', direction: 'asc' } }), kind.statuses.map((s) => s.id)).rows.map((r) => r.status)).toEqual(['draft', 'submitted', 'approved']);
+  });
+  it('finds words in number and title, and filters by field', () => {
+    expect(registerPage(rows, query({ text: '0002' })).rows.map((r) => r.id)).toEqual(['b']);
+    expect(registerPage(rows, query({ filters: [{ field: 'status', op: 'in', value: ['draft', 'approved'] }] })).total).toBe(2);
+    expect(registerPage(rows, query({ filters: [{ field: 'reason', op: 'contains', value: 'lyon' }] })).rows.map((r) => r.id)).toEqual(['b']);
+    expect(registerPage(rows, query({ filters: [{ field: 'reason', op: 'is_empty' }] })).rows.map((r) => r.id)).toEqual(['c']);
+  });
+  it('pages through every match exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), (limit) => {
+        const seen: string[] = [];
+        for (let offset = 0; offset < 3; offset += limit) seen.push(...registerPage(rows, query({ offset, limit })).rows.map((r) => r.id));
+        expect(seen.sort()).toEqual(['a', 'b', 'c']);
+      }),
+    );
+  });
+});
