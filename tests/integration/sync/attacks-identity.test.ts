@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealEntry, writerIdOf } from '../../../src-shared/audit/audit-chain';
 import type { WireDocument } from '../../../src-shared/sync/protocol';
-import { expectRefusedEverywhere, startAttackLab, type AttackLab } from './support/attack-lab';
-import { auditedChange, baseFields, editRow, push } from './support/test-server';
+import { expectRefusedEverywhere, startAttackLab, type AttackLab, type AttackScope } from './support/attack-lab';
+import { auditedChange, baseFields, editRow, leaveRecord, push } from './support/test-server';
+import { waitUntil } from './support/wait';
 
 /**
  * Issue 18, attacks on identity, authorisation and the audit trail, by people with ordinary (and
@@ -34,11 +35,52 @@ interface Attack {
   name: string;
   by: 'max' | 'otto';
   collection: string;
+  scope?: AttackScope;
   /** The rows pushed and the id whose refusal is checked. */
   build(): Promise<{ rows: Parameters<typeof push>[3]; id: string }>;
 }
 
+/** HR records are read on the server by HR; of the two PCs only Max's holds his own. */
+const hrScope: AttackScope = { readAs: 'hana', heldOn: ['B'] };
+let maxLeave: WireDocument | null = null;
+/** Max's own leave request, filed and submitted honestly (once), as the server holds it and his PC has it. */
+async function submittedLeaveOfMax(): Promise<WireDocument> {
+  if (maxLeave) return maxLeave;
+  const token = await lab.tokenOf('max');
+  const draft = leaveRecord('LR-MAX', lab.ids.max);
+  expect((await push(lab.server, token, 'records', [{ newDocumentState: draft }])).refused).toEqual([]);
+  const stored = (await lab.onServer('records', 'LR-MAX', 'max'))!;
+  expect((await push(lab.server, token, 'records', [editRow(stored, { status: 'submitted' }, lab.ids.max)])).refused).toEqual([]);
+  maxLeave = (await lab.onServer('records', 'LR-MAX', 'max'))!;
+  await waitUntil(async () => (await lab.b.find<{ status: string }>('records', { id: 'LR-MAX' }))[0]?.status === 'submitted', 'Max’s submitted leave on his PC');
+  return maxLeave;
+}
+
 const attacks: Attack[] = [
+  {
+    name: 'a leave request approved by the person it is for (issue 18 §2, defect 5)',
+    by: 'max',
+    collection: 'records',
+    scope: hrScope,
+    build: async () => ({ id: 'LR-MAX', rows: [editRow(await submittedLeaveOfMax(), { status: 'approved' }, lab.ids.max)] }),
+  },
+  {
+    name: 'HR’s note on a leave request written by the person it is for',
+    by: 'max',
+    collection: 'records',
+    scope: hrScope,
+    build: async () => {
+      const leave = await submittedLeaveOfMax();
+      return { id: 'LR-MAX', rows: [editRow(leave, { data: { ...(leave.data as object), hrNote: 'Balance checked, approved' } }, lab.ids.max)] };
+    },
+  },
+  {
+    name: 'a leave request filed in HR’s name',
+    by: 'max',
+    collection: 'records',
+    scope: hrScope,
+    build: async () => ({ id: 'LR-FORGED', rows: [row(leaveRecord('LR-FORGED', lab.ids.hana, {}, { startDate: '2026-03-02', endDate: '2026-03-02', days: 1 }))] }),
+  },
   {
     name: 'a comment written in the administrator’s name (issue 18 §3)',
     by: 'max',
@@ -145,7 +187,7 @@ const attacks: Attack[] = [
 describe('attacks on identity, authorisation and the audit trail', () => {
   it.each(attacks)('refuses $name', async (attack) => {
     const { rows, id } = await attack.build();
-    await expectRefusedEverywhere(lab, { token: await lab.tokenOf(attack.by), collection: attack.collection, rows, id });
+    await expectRefusedEverywhere(lab, { token: await lab.tokenOf(attack.by), collection: attack.collection, rows, id, ...(attack.scope ? { scope: attack.scope } : {}) });
   });
 
   it('takes the member’s honest change with its audit entry, which every PC can check', async () => {

@@ -56,7 +56,8 @@ beforeAll(async () => {
   ids.project = must(await a.call<{ id: string }>('projects/create', { code: 'SHARED-1', name: 'Shared bench', teamIds: [ids.max] })).id;
   ids.task = must(await a.call<{ id: string }>('tasks/create', { projectId: ids.project, title: 'Weigh samples', assigneeId: ids.max })).id;
   await upToDate(a);
-});
+  // Two desktop processes, a server and a join: minutes on a loaded machine; the limit guards a hang.
+}, 180_000);
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
   await Promise.all([lab?.proxyA.close(), lab?.proxyB.close()]);

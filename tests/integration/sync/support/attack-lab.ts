@@ -33,8 +33,8 @@ export interface AttackLab {
   ids: Record<Who, string> & { project: string; task: string };
   /** A fresh sign-in of the person, as their own (or a modified) PC would make. */
   tokenOf(who: Who): Promise<string>;
-  /** The server's live document, or undefined. */
-  onServer(collection: string, id: string): Promise<WireDocument | undefined>;
+  /** The server's live document as `as` (the administrator unless named) may read it, or undefined. */
+  onServer(collection: string, id: string, as?: Who): Promise<WireDocument | undefined>;
   /** Both PCs have received everything up to now (a fresh project made on A reached B). */
   bothInSync(): Promise<void>;
   close(): Promise<void>;
@@ -83,8 +83,8 @@ export async function startAttackLab(): Promise<AttackLab> {
       tokens.set(who, tokens_);
       return tokens_.accessToken;
     },
-    async onServer(collection, id) {
-      const documents = (await pull(server, await lab.tokenOf('ada'), collection, null, 1000)).documents;
+    async onServer(collection, id, as = 'ada') {
+      const documents = (await pull(server, await lab.tokenOf(as), collection, null, 1000)).documents;
       const found = documents.find((d) => d.id === id);
       return found && !found._deleted ? found : undefined;
     },
@@ -104,20 +104,26 @@ export async function startAttackLab(): Promise<AttackLab> {
   return lab;
 }
 
+/** Where a scoped document (an HR record) is read: as whom on the server, and which PCs may hold it. */
+export interface AttackScope {
+  readAs: Who;
+  heldOn: readonly ('A' | 'B')[];
+}
+
 /**
  * One attack's outcome: the pushed write is refused (its id in the answer the attacker's PC gets),
  * logged as `authz.refused`, the server's document is as it was, and neither PC has the forged version.
  */
-export async function expectRefusedEverywhere(lab: AttackLab, attack: { token: string; collection: string; rows: Parameters<typeof push>[3]; id: string }): Promise<void> {
-  const before = await lab.onServer(attack.collection, attack.id);
+export async function expectRefusedEverywhere(lab: AttackLab, attack: { token: string; collection: string; rows: Parameters<typeof push>[3]; id: string; scope?: AttackScope }): Promise<void> {
+  const before = await lab.onServer(attack.collection, attack.id, attack.scope?.readAs);
   const answer = await push(lab.server, attack.token, attack.collection, attack.rows);
   expect(answer.refused.map((r) => r.id), 'refused in the attacker’s answer').toContain(attack.id);
   expect(lab.server.logs, 'logged').toContainEqual(expect.objectContaining({ event: 'authz.refused', action: 'write', id: attack.id, collection: attack.collection }));
-  expect(await lab.onServer(attack.collection, attack.id), 'unchanged on the server').toEqual(before);
+  expect(await lab.onServer(attack.collection, attack.id, attack.scope?.readAs), 'unchanged on the server').toEqual(before);
   await lab.bothInSync();
   for (const [name, desktop] of [['A', lab.a], ['B', lab.b]] as const) {
     const local = (await desktop.find(attack.collection, { id: attack.id }))[0];
-    if (!before) expect(local, `absent on PC ${name}`).toBeUndefined();
+    if (!before || (attack.scope && !attack.scope.heldOn.includes(name))) expect(local, `absent on PC ${name}`).toBeUndefined();
     else expect(isSameContent(comparable(local ?? {}), comparable(before)), `as the server had it on PC ${name}`).toBe(true);
   }
 }
