@@ -1,6 +1,7 @@
 import { sealEntry, writerIdOf, type ChainLink } from '../../src-shared/audit/audit-chain';
 import type { AuditEntry } from '../../src-shared/audit/audit-contract';
 import type { LabDatabase } from '../database/open-database';
+import { pcIdOf } from '../host/pc-identity';
 import { createAuditedWriter, type AuditedWriter } from './audited-writer';
 
 /**
@@ -50,20 +51,9 @@ export function createAuditChainWriter(db: LabDatabase, pcId: string): AuditChai
   };
 }
 
-const PC_IDENTITY_KEY = 'pc-identity';
-
-/** This PC's id: made once, on the first start, and kept in a local document (never replicated). */
-export async function loadPcId(db: LabDatabase, newId: () => string): Promise<string> {
-  const stored = await db.getLocal<{ pcId: string }>(PC_IDENTITY_KEY);
-  const known = stored?.get('pcId');
-  if (typeof known === 'string' && known) return known;
-  const pcId = newId();
-  await db.upsertLocal(PC_IDENTITY_KEY, { pcId });
-  return pcId;
-}
-
 /** This PC's id and an audited writer sealing into its chains: what every host, tool and benchmark writes with. */
 export async function openAuditedWriting(db: LabDatabase, newId: () => string): Promise<{ pcId: string; writer: AuditedWriter }> {
-  const pcId = await loadPcId(db, newId);
+  // One PC identity for the audit chain and provisional record numbers (host/pc-identity.ts).
+  const pcId = await pcIdOf(db, newId);
   return { pcId, writer: createAuditedWriter(db, newId, createAuditChainWriter(db, pcId)) };
 }
