@@ -44,7 +44,7 @@ describe('host on SQLite', () => {
     if (!created.ok) throw new Error('create failed');
     // What a crash between the two writes leaves: the audit entry of a rename, but not the rename.
     const project = created.value;
-    const pcId = String((await host.db.getLocal<{ pcId: string }>('pc-identity'))?.get('pcId'));
+    const pcId = String((await host.db.getLocal<{ id: string }>('pc-identity'))?.get('id'));
     const entry = (auditId: string, name: string, writerId: string) => ({
       id: auditId, createdAt: project.auditId, updatedAt: '', createdBy: 'x', updatedBy: 'x', auditId, at: new Date().toISOString(), actorId: 'x', actorName: 'Ada',
       command: 'projects/rename', collectionName: 'projects', recordId: project.id, operation: 'update', changes: [{ field: 'name', old: 'Before', new: name }],
