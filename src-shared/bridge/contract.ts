@@ -1,4 +1,6 @@
 import { auditContract } from '../audit/audit-contract';
+import { attachmentContract } from '../files/attachment-contract';
+import { documentContract } from '../documents/document-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
 import { deliveryContract } from '../notifications/delivery-contract';
@@ -7,7 +9,9 @@ import { departmentContract } from '../people/department-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
+import { recordActivityContract } from '../records/record-activity-contract';
 import { recordContract } from '../records/record-contract';
+import { registerContract } from '../records/register-contract';
 import { syncContract } from '../sync/sync-contract';
 import { taskContract } from '../tasks/task-contract';
 import { workflowContract } from '../workflows/workflow-contract';
@@ -31,6 +35,10 @@ export const contract = {
   ...deliveryContract,
   ...departmentContract,
   ...recordContract,
+  ...registerContract,
+  ...recordActivityContract,
+  ...attachmentContract,
+  ...documentContract,
 };
 
 export type Contract = typeof contract;
