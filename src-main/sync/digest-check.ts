@@ -21,6 +21,8 @@ export interface DigestCheckOptions {
   deliver(documents: WireDocument[]): Promise<void>;
   /** Documents read from the storage at a time (default 2,000). */
   pageSize?: number;
+  /** Once per check: which of the PC's documents stay on it by design (audit entries never sent), left out of the comparison. */
+  staysHere?(): Promise<(doc: Record<string, unknown>) => boolean>;
 }
 
 export type DigestCheckResult =
@@ -78,10 +80,11 @@ export function createDigestCheck(options: DigestCheckOptions) {
   }
 
   /** The PC's live documents as digest entries (hashed once per revision). */
-  async function localEntries(): Promise<Map<string, DigestEntry>> {
+  async function localEntries(staysHere: (doc: Doc) => boolean): Promise<Map<string, DigestEntry>> {
     const entries = new Map<string, DigestEntry>();
     for await (const page of livePages()) {
       for (const doc of page) {
+        if (staysHere(doc)) continue;
         const id = String(doc[primaryKey]);
         const rev = String(doc._rev);
         const cached = hashes.get(id);
@@ -109,7 +112,8 @@ export function createDigestCheck(options: DigestCheckOptions) {
       if (!theirs) return nothing('unavailable');
       const seen = options.lastSeenSeq();
       if (seen === null || seen < theirs.seq) return nothing('behind');
-      const ours = await localEntries();
+      const staysHere = (await options.staysHere?.()) ?? (() => false);
+      const ours = await localEntries(staysHere);
       const buckets = differingBuckets(digestOf(ours.values()), theirs.buckets);
       if (buckets.length === 0) return nothing('same');
 
@@ -120,7 +124,7 @@ export function createDigestCheck(options: DigestCheckOptions) {
       if (candidates.length === 0) return nothing('same');
 
       const fetched = await fetchDocuments(candidates);
-      const current = await localEntries();
+      const current = await localEntries(staysHere);
       // A version newer than the PC's checkpoint is on its way by the live stream: not a difference.
       const stale = fetched.filter(({ seq, document }) => seq <= seen && !options.isPending(String(document[primaryKey])));
       const refetched = stale

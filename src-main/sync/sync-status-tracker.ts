@@ -12,7 +12,7 @@ export interface StatusTrackerOptions {
   clock: () => Date;
   setTimer(run: () => void, ms: number): () => void;
   /** What only team sync knows, read when the status is computed. */
-  context(): { settings: TeamSyncSettings | null; refused: readonly RefusedChange[]; consistency: ConsistencyTotals; toReceive: number };
+  context(): { settings: TeamSyncSettings | null; refused: readonly RefusedChange[]; consistency: ConsistencyTotals; waiting: SyncStatusView['waiting']; toReceive: number };
   /** The phase became "up to date" at `at`: remembered as the last successful sync. */
   onSynced(at: string): void;
   emit(view: SyncStatusView): void;
@@ -43,7 +43,7 @@ export function createSyncStatusTracker(options: StatusTrackerOptions) {
   const isBusy = (toReceive: number) => state.active.size > 0 || state.pending.size > 0 || toReceive > 0;
 
   function compute(): SyncStatusView {
-    const { settings, refused, consistency, toReceive } = options.context();
+    const { settings, refused, consistency, waiting, toReceive } = options.context();
     const phase = derivePhase({
       isConfigured: settings !== null,
       endedMessage: state.endedMessage,
@@ -66,6 +66,7 @@ export function createSyncStatusTracker(options: StatusTrackerOptions) {
       changesSentAs: null,
       error: state.endedMessage ?? (phase === 'offline' ? `The sync server cannot be reached${state.lastError ? ` (${state.lastError})` : ''}. Changes are kept on this PC and sent when it is back.` : null),
       refused: refused.slice(-20).map(({ document: _doc, ...view }) => view).reverse(),
+      waiting,
       consistency,
     };
   }

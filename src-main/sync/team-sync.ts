@@ -5,7 +5,7 @@ import type { SessionTokens } from '../../src-shared/sync/protocol';
 import { standaloneStatus, type ChangesSentAs, type SyncStatusView } from '../../src-shared/sync/sync-status';
 import type { HostServices } from '../host/handler-types';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
-import { fetchAllPeople, serverApi, ServerUnreachableError, type Fetch } from './server-api';
+import { fetchAllPeople, serverApi, ServerUnreachableError, unlockOnServer, type Fetch } from './server-api';
 import { createServerSession, type ServerSession } from './server-session';
 import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } from './sync-settings-store';
 import { finishPersonMerges, linkPeopleByEmail } from './link-people';
@@ -15,6 +15,9 @@ import { createOutageLog } from './outage-log';
 import { createSyncStatusTracker } from './sync-status-tracker';
 import { createConsistencyChecks } from './consistency-checks';
 import { createDigestCheck } from './digest-check';
+import { createAuthorSending } from './author-sending';
+import { staysOnThisPc } from './push-sender';
+import { waitingChanges } from './waiting-changes';
 
 export interface TeamSyncOptions {
   fetch?: Fetch;
@@ -61,7 +64,11 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
   let settings: TeamSyncSettings | null = null;
   let session: ServerSession | null = null;
   let replications: CollectionReplication[] = [];
-  let byName = new Map<string, CollectionReplication>();
+  const byName = new Map<string, CollectionReplication>();
+  /** Each person's changes go with their own sign-in: the PC account's person with the PC's session, others with theirs (person-sessions.ts). */
+  const sessionFor = (personId: string): ServerSession | null => (settings && session && personId === settings.tokens.person.id && !session.isEnded ? session : people.sessionFor(personId));
+  const authorSending = createAuthorSending({ services, sessionFor, replicationOf: (name) => byName.get(name)?.state });
+  let waiting: SyncStatusView['waiting'] = [];
   let subscriptions = new Subscription();
   let refused: RefusedChange[] = [];
   let isDisposed = false;
@@ -85,6 +92,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       settings,
       refused,
       consistency: checks.totals(),
+      waiting,
       toReceive: replications.reduce((sum, r) => sum + r.toReceive() + r.heldDocuments(), 0),
     }),
     onSynced: (at) => {
@@ -104,6 +112,12 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     if (!isDisposed) tracker.changed();
   };
 
+  /** Audit entries this PC never sends (push-sender.ts), judged with the directory as it is now. */
+  const auditStayingHere = async () => {
+    const known = new Set((await services.db.people.find().exec()).map((doc) => doc.primary));
+    return (entry: Record<string, unknown>) => staysOnThisPc(entry, (personId) => known.has(personId));
+  };
+
   const onRefused = (collection: string) => (refusals: { id: string; message: string }[], documents: Record<string, unknown>[]) => {
     const at = services.clock().toISOString();
     const items = refusals.map((r) => ({ collection, id: r.id, message: r.message, at, document: documents.find((d) => String(d.id ?? d.passportId) === r.id) ?? {} }));
@@ -114,21 +128,33 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     });
   };
 
+  /** Whose changes wait, in Settings → Team sync; and someone signing in here lets theirs go. */
+  function watchWaiting(): Subscription {
+    const names$ = services.db.people.find({ selector: { kind: 'person' } }).$.pipe(map((docs) => new Map(docs.map((d) => [d.id, String(d.get('name'))]))));
+    return combineLatest([authorSending.parked.rows$, people.people$, names$]).subscribe(([rows, , names]) => {
+      authorSending.onSignIns();
+      waiting = waitingChanges(rows, (id) => names.get(id) ?? id, (id) => sessionFor(id) !== null);
+      publish();
+    });
+  }
+
   async function stopReplications() {
     subscriptions.unsubscribe();
     subscriptions = new Subscription();
     const stopping = replications;
     replications = [];
-    byName = new Map();
+    byName.clear();
     await checks.stop();
     await Promise.all(stopping.map((r) => r.cancel().catch(() => undefined)));
     tracker.clearReplications();
     outages.reset();
   }
 
-  function startReplications(current: TeamSyncSettings) {
+  async function startReplications(current: TeamSyncSettings) {
     tracker.state.endedMessage = null;
     tracker.state.isStarting = true;
+    // Rows that wait for their authors are taken up before anything is pushed (parked-rows.ts).
+    await authorSending.start(current.serverUrl);
     session = createServerSession({
       serverUrl: current.serverUrl,
       tokens: current.tokens,
@@ -159,8 +185,9 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         spec,
         all: syncCollections,
         session,
-        // The PC account's own person has no second sign-in: their changes go with `session`.
-        sessionFor: (personId) => people.sessionFor(personId),
+        // Every change with its author's own sign-in; without one it waits (push-sender.ts).
+        authors: authorSending.authors,
+        onAnswered: (ids) => authorSending.onAnswered(spec.name, ids),
         identifier: `${identifierBase}-${spec.name}`,
         isLive: true,
         retryTimeMs: options.retryTimeMs ?? 5000,
@@ -175,6 +202,8 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         onRequestSucceeded: () => outages.succeeded(spec.name),
         onReachability: (isReachable, reason) => {
           const wasUnreachable = unreachable.has(spec.name);
+          // Back online: people who signed in here meanwhile are signed in to the server, so their changes can go.
+          if (isReachable && wasUnreachable) void people.retryPending();
           if (isReachable) unreachable.delete(spec.name);
           else {
             unreachable.add(spec.name);
@@ -208,8 +237,10 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         all: syncCollections,
         send: (path, init) => replication.send(path, init),
         lastSeenSeq: () => replication.lastSeenSeq(),
-        isPending: (id) => pending.has(`${spec.name}/${id}`),
+        // Changes that wait for their author's sign-in differ from the server's on purpose (parked-rows.ts).
+        isPending: (id) => pending.has(`${spec.name}/${id}`) || authorSending.parked.get(spec.name, id) !== null,
         deliver: (documents) => replication.deliver(documents),
+        ...(spec.name === 'audit' ? { staysHere: auditStayingHere } : {}),
       }));
       subscriptions.add(replication.state.error$.subscribe((error) => {
         tracker.state.lastError = describeReplicationError(error);
@@ -222,6 +253,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         publish();
       }));
     }
+    subscriptions.add(watchWaiting());
     const started = session;
     checks.start();
     void Promise.all(replications.map((r) => r.state.awaitInitialReplication())).then(() => {
@@ -247,17 +279,24 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       refused = await store.loadRefused();
       await checks.open();
       if (settings) await people.open(settings.serverUrl);
-      if (settings) startReplications(settings);
+      if (settings) await startReplications(settings);
       publish();
     },
 
-    /** Settings → Team sync → Sign in. Runs inside a command (the write queue). */
-    async connect(input: ConnectInput, actor: { id: string; name: string }): Promise<Result<SyncStatusView>> {
+    /**
+     * Settings → Team sync → Sign in, by a local administrator (sync-feature.ts). Runs inside a
+     * command (the write queue). With a set-up token the joiner becomes the server's first
+     * administrator under their own id, name and email, so only their own account can.
+     */
+    async connect(input: ConnectInput, actor: { id: string; name: string; email: string }): Promise<Result<SyncStatusView>> {
       const status = await serverApi.status(fetchFn, input.serverUrl);
       if (!status.ok) return status;
       let signedIn: Result<SessionTokens>;
       if (status.value.needsSetup) {
         if (!input.setupToken) return fail('invalid_state', 'This server has no administrator yet. Enter the set-up token it printed when it started to become its administrator.', { field: 'setupToken' });
+        if (input.email.trim().toLowerCase() !== actor.email.trim().toLowerCase()) {
+          return fail('invalid_input', 'Set up the server with your own email and password: you become its administrator.', { field: 'email' });
+        }
         signedIn = await serverApi.setup(fetchFn, input.serverUrl, { setupToken: input.setupToken, id: actor.id, name: actor.name, email: input.email, password: input.password });
       } else {
         signedIn = await serverApi.signIn(fetchFn, input.serverUrl, input.email, input.password);
@@ -274,7 +313,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       // The people's own sign-ins are for one server; joining another forgets them.
       await people.open(input.serverUrl);
       services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });
-      startReplications(settings);
+      await startReplications(settings);
       return ok(tracker.now());
     },
 
@@ -313,14 +352,25 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       return true;
     },
 
-    /** Settings → Team sync's line for one person: whether their changes go with their own server sign-in or the PC's account. */
+    /** Settings → Team sync's line for one person: whether their changes go with their own server sign-in or wait for one. */
     changesSentAs$(personId: string | null): Observable<ChangesSentAs> {
       return combineLatest([status$, people.people$]).pipe(
-        map(([status, withOwn]): ChangesSentAs => {
+        map(([status]): ChangesSentAs => {
           if (!personId || status.phase === 'standalone' || !settings) return null;
-          return personId === settings.tokens.person.id || withOwn.has(personId) ? 'own_sign_in' : 'pc_account';
+          return sessionFor(personId) ? 'own_sign_in' : 'waits_for_sign_in';
         }),
       );
+    },
+
+    /**
+     * Asks the server to end `personId`'s sign-in locks, with `adminId`'s own sign-in (the server
+     * checks they are an administrator). Null when not in a team.
+     */
+    async unlockSignIn(adminId: string, personId: string): Promise<Result<number> | null> {
+      if (!settings) return null;
+      const via = sessionFor(adminId);
+      if (!via) return fail('unauthenticated', 'You are not signed in to the sync server on this PC: sign out and in again while it is reachable, then unlock.');
+      return unlockOnServer(via, personId);
     },
 
     /**
@@ -337,6 +387,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       if (!settings) return fail('invalid_state', 'Team sync is not set up on this PC.');
       if (tracker.state.endedMessage) return fail('unauthenticated', tracker.state.endedMessage);
       for (const r of replications) r.state.reSync();
+      authorSending.retryWaiting();
       return ok(tracker.now());
     },
 
@@ -344,6 +395,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       isDisposed = true;
       await stopReplications();
       tracker.dispose();
+      authorSending.dispose();
       people.dispose();
       status$.complete();
     },

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../../src-shared/audit/audit-contract';
 import type { PersonView } from '../../../src-shared/people/person';
 import { completeInterruptedChanges } from '../../../src-main/audit/audited-writer';
 import type { Host } from '../../../src-main/host/create-host';
+import { pcIdOf } from '../../../src-main/host/pc-identity';
 import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
 
@@ -43,7 +44,7 @@ describe('a password reset', () => {
     const audit = must(await admin.subscribe('audit/list', { recordId: ben.id }).next<AuditEntry[]>());
     expect(audit.map((e) => e.command).sort()).toEqual(['people/create', 'people/reset-password']);
     // Crash recovery finds the change already in the record: nothing to roll forward, no new version.
-    await completeInterruptedChanges(host.db);
+    await completeInterruptedChanges(host.db, await pcIdOf(host.db, () => 'never made: the host made it'));
     expect((await personDoc(ben.id))._rev).toBe(after._rev);
   });
 });

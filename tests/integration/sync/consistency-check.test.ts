@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncCollections } from '../../../src-shared/sync/collections';
-import type { CollectionDigest, DigestEntries, DocumentsById, WireDocument } from '../../../src-shared/sync/protocol';
+import { SYNC_API_PREFIX, type CollectionDigest, type DigestEntries, type DocumentsById, type WireDocument } from '../../../src-shared/sync/protocol';
 import { createDigestCheck } from '../../../src-main/sync/digest-check';
 import { createGatedFetch } from './support/gated-fetch';
 import { openReplicaPc, type ReplicaPc } from './support/replica-pc';
-import { baseFields, createTeam, leaveRecord, openTestDatabase, push, startTestServer, type TestServer } from './support/test-server';
+import { baseFields, createTeam, editRow, leaveRecord, openTestDatabase, push, startTestServer, type TestServer } from './support/test-server';
 import { waitUntil } from './support/wait';
 
 /**
@@ -36,7 +36,7 @@ const checkOf = (replica: ReplicaPc) =>
     pageSize: 2,
   });
 const inject = (method: 'GET' | 'POST', url: string, token: string | null, payload?: unknown) =>
-  server.app.inject({ method, url: `/sync/v1${url}`, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload: payload as object } : {}) });
+  server.app.inject({ method, url: `${SYNC_API_PREFIX}${url}`, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload: payload as object } : {}) });
 
 beforeAll(async () => {
   server = await startTestServer({ db: await openTestDatabase(), listen: true });
@@ -60,10 +60,10 @@ describe('the consistency check', () => {
     // The PC's network drops T-3 and T-4 from what it delivers: its checkpoint passes their new versions.
     gate.dropped = new Set(['T-3', 'T-4']);
     const answer = await push(server, team.admin.accessToken, 'tasks', [
-      { newDocumentState: { ...task('T-3'), title: 'Renamed on another PC' }, assumedMasterState: task('T-3') },
-      { newDocumentState: { ...task('T-4'), _deleted: true }, assumedMasterState: task('T-4') },
+      editRow(task('T-3'), { title: 'Renamed on another PC' }, 'P-ADMIN'),
+      editRow(task('T-4'), { _deleted: true }, 'P-ADMIN'),
     ]);
-    expect(answer).toEqual({ conflicts: [], refused: [] });
+    expect(answer).toEqual({ conflicts: [], refused: [], waiting: [] });
     const newest = Number((await server.db.query<{ seq: string }>("SELECT max(seq) AS seq FROM documents WHERE collection = 'tasks'")).rows[0]!.seq);
     await waitUntil(async () => (pc.replication.lastSeenSeq() ?? 0) >= newest, 'the PC’s checkpoint past both versions');
     gate.dropped = new Set();

@@ -16,6 +16,8 @@ const task = (id: string, fields: Record<string, unknown> = {}): WireDocument =>
   ...baseFields(id, 'P-ADMIN'), projectId: 'PRJ-RULES', title: `Task ${id}`, description: '', status: 'in_review', priority: 'medium', watcherIds: [],
   progress: 100, checklist: [], dependsOn: [], kanbanRank: 'i', _deleted: false, ...fields,
 });
+/** An edit as a PC pushes it: it names the audit entry that made it (the server refuses an edit without). */
+const edited = (doc: WireDocument, assumed: WireDocument) => ({ newDocumentState: doc, assumedMasterState: assumed, ...(doc.auditId ? { auditIds: [String(doc.auditId)] } : {}) });
 const stored = async (id: string) => (await server.db.query<{ data: WireDocument; seq: string }>("SELECT data, seq FROM documents WHERE collection = 'tasks' AND id = $1", [id])).rows[0]!;
 const conflictsAbout = async (id: string) =>
   (await server.db.query<{ id: string; data: { data: { fields: { field: string; lost: unknown }[] } } }>("SELECT id, data FROM documents WHERE collection = 'activity' AND data->>'kind' = 'conflict' AND data->>'subjectId' = $1", [id])).rows;
@@ -32,20 +34,20 @@ describe('merging keeps the rules of the domain', () => {
     expect((await push(server, token, 'tasks', [{ newDocumentState: base }])).refused).toEqual([]);
     // PC A marks it done (progress was already 100).
     const done = { ...base, status: 'done', updatedAt: at(1), auditId: 'A-1' };
-    expect((await push(server, token, 'tasks', [{ newDocumentState: done, assumedMasterState: base }])).conflicts).toEqual([]);
+    expect((await push(server, token, 'tasks', [edited(done, base)])).conflicts).toEqual([]);
     // PC B, offline, lowered the progress and renamed it.
     const lowered = { ...base, progress: 40, title: 'Weigh again', updatedAt: at(2), auditId: 'B-1' };
-    const answer = await push(server, token, 'tasks', [{ newDocumentState: lowered, assumedMasterState: base }]);
+    const answer = await push(server, token, 'tasks', [edited(lowered, base)]);
     expect(answer.refused).toEqual([]);
     expect(answer.conflicts[0]).toMatchObject({ status: 'done', progress: 100, title: 'Weigh again' });
     expect((await stored('T-DONE')).data).toMatchObject({ status: 'done', progress: 100, title: 'Weigh again' });
     expect((await conflictsAbout('T-DONE')).map((c) => c.data.data.fields)).toEqual([[{ field: 'progress', kept: 100, lost: 40 }]]);
 
     // The answer was lost in a cut: B pushes the same version again, and again after the server restarted.
-    await push(server, token, 'tasks', [{ newDocumentState: lowered, assumedMasterState: base }]);
+    await push(server, token, 'tasks', [edited(lowered, base)]);
     const restarted = await startTestServer({ db: server.db, closeDb: false });
     try {
-      await push(restarted, token, 'tasks', [{ newDocumentState: lowered, assumedMasterState: base }]);
+      await push(restarted, token, 'tasks', [edited(lowered, base)]);
     } finally {
       await restarted.close();
     }
@@ -54,9 +56,9 @@ describe('merging keeps the rules of the domain', () => {
     // B's next version (pushed after its first answer was lost) loses the same value again: still one
     // record. A value that has not lost before is recorded.
     const later = { ...lowered, description: 'Tare first', updatedAt: at(4), auditId: 'B-2' };
-    await push(server, token, 'tasks', [{ newDocumentState: later, assumedMasterState: base }]);
+    await push(server, token, 'tasks', [edited(later, base)]);
     expect(await conflictsAbout('T-DONE')).toHaveLength(1);
-    await push(server, token, 'tasks', [{ newDocumentState: { ...later, progress: 70, updatedAt: at(5), auditId: 'B-3' }, assumedMasterState: base }]);
+    await push(server, token, 'tasks', [edited({ ...later, progress: 70, updatedAt: at(5), auditId: 'B-3' }, base)]);
     expect((await conflictsAbout('T-DONE')).flatMap((c) => c.data.data.fields.map((f) => f.lost)).sort()).toEqual([40, 70]);
   });
 
@@ -90,10 +92,10 @@ describe('merging keeps the rules of the domain', () => {
     await push(server, token, 'tasks', [{ newDocumentState: base }]);
     const before = await stored('T-SAME');
     const rewritten = { ...base, updatedAt: at(9), updatedBy: 'P-MEMBER', auditId: 'AUDIT-SAME' };
-    const answer = await push(server, token, 'tasks', [{ newDocumentState: rewritten, assumedMasterState: base }]);
+    const answer = await push(server, token, 'tasks', [edited(rewritten, base)]);
     expect(answer.conflicts).toEqual([{ ...base }]);
     expect(await stored('T-SAME')).toEqual(before);
     // The PC took the server's version and pushes it back: nothing more to say.
-    expect((await push(server, token, 'tasks', [{ newDocumentState: base, assumedMasterState: base }])).conflicts).toEqual([]);
+    expect((await push(server, token, 'tasks', [edited(base, base)])).conflicts).toEqual([]);
   });
 });

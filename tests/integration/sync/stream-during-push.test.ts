@@ -52,14 +52,14 @@ describe('a server version that arrives while the PC’s push of that document i
     const gate = createGatedFetch();
     // The PC's account is the admin; Max, signed in on the PC too, pushes his own changes as himself.
     const max = createServerSession({ serverUrl: server.url, tokens: team.member, fetch: gate.fetch, onRotated: () => undefined, onEnded: () => undefined });
-    const b = await openReplicaPc({ serverUrl: server.url, tokens: team.admin, fetch: gate.fetch, collection: 'tasks', extra: { sessionFor: (id) => (id === 'P-MEMBER' ? max : null) } });
+    const b = await openReplicaPc({ serverUrl: server.url, tokens: team.admin, fetch: gate.fetch, collection: 'tasks', sessionFor: (id) => (id === 'P-MEMBER' ? max : null) });
     try {
       await b.replication.state.awaitInitialReplication();
       await waitUntil(async () => b.isStreamUp() && (await b.read(t.id as string)) !== null, 'B has the tasks and its live stream');
 
       // A push of another edit is held, so B's next edits wait for the re-sync pass ("Sync now").
       gate.isHolding = true;
-      await b.edit(other.id as string, { title: 'Other, first edit on B', updatedAt: at(1) });
+      await b.edit(other.id as string, { title: 'Other, first edit on B', updatedAt: at(1), auditId: 'AUDIT-B0' });
       await waitUntil(async () => gate.held.length === 1, 'the first push at the server');
       await b.edit(t.id as string, { title: 'Renamed on B', updatedAt: at(2), updatedBy: editor, auditId: 'AUDIT-B' });
       await b.edit(other.id as string, { title: 'Other, second edit on B', updatedAt: at(2), auditId: 'AUDIT-B2' });
@@ -71,7 +71,7 @@ describe('a server version that arrives while the PC’s push of that document i
       expect(gate.held[1]!.body.includes('Other, second edit on B')).toBe(requests === 1);
 
       // A changes the description; the server merges it onto B's rename and streams the result to B.
-      const answer = await push(server, team.admin.accessToken, 'tasks', [{ newDocumentState: { ...t, description: 'Described on A', updatedAt: at(3), auditId: 'AUDIT-A' }, assumedMasterState: t }]);
+      const answer = await push(server, team.admin.accessToken, 'tasks', [{ newDocumentState: { ...t, description: 'Described on A', updatedAt: at(3), auditId: 'AUDIT-A' }, assumedMasterState: t, auditIds: ['AUDIT-A'] }]);
       expect(answer.conflicts[0]).toMatchObject({ title: 'Renamed on B', description: 'Described on A' });
       const mergedSeq = await serverSeq(t.id as string);
       await waitUntil(async () => gate.streamText.includes('Described on A'), 'the merged version on B’s live stream');

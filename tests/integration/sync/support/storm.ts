@@ -6,6 +6,7 @@ import { documentHash } from '../../../../src-shared/sync/digest';
 import type { SyncStatusView } from '../../../../src-shared/sync/sync-status';
 import { taskSchema } from '../../../../src-shared/tasks/task-model';
 import { issueSetupToken } from '../../../../sync-server/auth/bootstrap';
+import { staysOnThisPc } from '../../../../src-main/sync/push-sender';
 import type { Desktop } from './desktop-driver';
 import { syncStatus, upToDate, type TwoDesktops } from './two-desktops';
 import { waitUntil } from './wait';
@@ -82,9 +83,12 @@ async function serverHashes(lab: TwoDesktops, collection: string): Promise<Map<s
   return new Map(rows.map((r) => [r.id, documentHash(spec, r.data, syncCollections)]));
 }
 
+/** A PC's live documents of a collection by id, each as its content hash; audit entries that stay on the PC by design (push-sender.ts) left out. */
 async function pcHashes(desktop: Desktop, collection: string): Promise<Map<string, string>> {
   const spec = syncCollections.find((c) => c.name === collection)!;
-  return new Map((await desktop.find(collection)).map((d) => [String(d.id), documentHash(spec, d, syncCollections)]));
+  const known = collection === 'audit' ? new Set((await desktop.find('people')).map((p) => String(p.id))) : null;
+  const shared = (await desktop.find(collection)).filter((d) => !known || !staysOnThisPc(d, (id) => known.has(id)));
+  return new Map(shared.map((d) => [String(d.id), documentHash(spec, d, syncCollections)]));
 }
 
 /** Ids whose document is not the same on both PCs and the server (missing somewhere or different). */
