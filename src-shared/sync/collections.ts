@@ -59,6 +59,13 @@ export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   audit: collectionNames.filter((name) => name !== 'audit'),
 };
 
+/**
+ * Collections whose rows the server judges in the order they were written, whoever wrote them (a
+ * workflow history must arrive without gaps): a PC sends their pushes in its own order. Rows of the
+ * others may go grouped by author.
+ */
+export const pushedInOrder: ReadonlySet<string> = new Set(['workflow_events']);
+
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */
 export const syncCollections: SyncCollection[] = collectionNames.map((name) => defineSyncCollection(name, schemas[name]));
 

@@ -96,6 +96,12 @@ export async function readChangesSinceAsText(db: SqlClient, collection: string, 
   return rows.map((r) => ({ id: r.id, seq: Number(r.seq), deleted: r.deleted, json: r.data }));
 }
 
+/** How many changes of the collection come after `seq`: what a PC catching up still has to receive. */
+export async function countChangesAfter(db: SqlClient, collection: string, seq: number): Promise<number> {
+  const { rows } = await db.query<{ count: string | number }>('SELECT count(*) AS count FROM documents WHERE collection = $1 AND seq > $2::bigint', [collection, seq]);
+  return Number(rows[0]?.count ?? 0);
+}
+
 export async function latestSeq(db: SqlClient, collection: string): Promise<number> {
   const { rows } = await db.query<{ seq: string | number | null }>('SELECT max(seq) AS seq FROM documents WHERE collection = $1', [collection]);
   return Number(rows[0]?.seq ?? 0);

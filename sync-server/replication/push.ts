@@ -1,8 +1,9 @@
-import { isSameContent, resolvePush, type LostField } from '../../src-shared/sync/conflicts';
+import { isSameContent, isSameValue, resolvePush } from '../../src-shared/sync/conflicts';
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { can, type SyncAction } from '../../src-shared/sync/permissions';
 import type { PushResponse, PushRow, RefusedWrite, WireDocument } from '../../src-shared/sync/protocol';
-import { canRead, scopeProjection, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
+import { newlyBrokenRule, rulesOf } from '../../src-shared/sync/merge-rules';
+import { canRead, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import { checkEventAppend } from '../../src-shared/sync/workflow-event-rules';
@@ -16,6 +17,8 @@ import { lockCollections, notifyChanged, readForUpdate, toWire, upsertDocument }
 import { enqueueOutbox } from '../outbox/outbox-queue';
 import { deriveInstances, pushInstance, restampRecordActivity } from './derived-documents';
 import { loadRelated, loadWorkflowHistories } from './rule-context';
+import { keepRankUnique } from './board-ranks';
+import { CONFLICTS_COLLECTION, recordConflict } from './conflict-log';
 import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './audit-claims';
 import { checkEditNamesItsEntry } from '../../src-shared/sync/audit-rules';
 import { answerProbe, endSessionsOfDeactivated } from './push-trust';
@@ -29,8 +32,6 @@ export interface PushContext {
 }
 
 type Doc = Record<string, unknown>;
-
-const CONFLICTS_COLLECTION = 'activity';
 
 const dataOf = (doc: Doc): Doc => (doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
 const texts = (values: unknown[]): string[] => values.filter((v): v is string => typeof v === 'string' && v !== '');
@@ -140,13 +141,15 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // The person's own changes only: judged as theirs before anything else (authorship.ts).
       const authorship = collection.hasAuthorFields ? checkAuthorship(person, collection.name, master ? (action === 'create' ? 'update' : action) : 'create', incoming) : allow;
       const judge = () => (authorship.isAllowed ? can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly, related }) : authorship);
+      // The PC takes the server's bookkeeping, so the two stay identical.
       if (master && isSameContent(master, incoming)) {
         if (passwordHash !== undefined) await afterWrite(tx, collection, master, passwordHash, person);
         // Nothing to write, but the audit entries behind it describe a change the person was allowed to make.
         if (collection.name !== 'audit' && judge().isAllowed) await recordClaims(tx, person, collection.name, id, row, redacted);
+        if (!isSameValue(master, incoming)) conflicts.push(visibleTo(master));
         continue;
       }
-      const resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming });
+      let resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming, rules: rulesOf(collection.name) });
       // The PC sent what the server already has (or only lost bookkeeping): nothing is written, so
       // there is nothing to authorise; the PC simply takes the server's version.
       if (resolution.kind === 'keep_master' && resolution.lost.length === 0) {
@@ -162,6 +165,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const audited = collection.hasAuthorFields ? checkEditNamesItsEntry(collection.name, action, incoming, claimedIdsOf(row)) : ({ ok: true } as const);
       if (!audited.ok) {
         refuse(incoming, master, audited.error.code, audited.error.message);
+        continue;
+      }
+      // The collection's cross-field rules, as its commands keep them (merge-rules.ts).
+      const broken = incoming._deleted === true ? null : newlyBrokenRule(collection.name, incoming, master);
+      if (broken) {
+        refuse(incoming, master, 'invalid_input', `This ${collection.name} document is not valid: ${broken.message}`);
         continue;
       }
       if (collection.name === 'audit') {
@@ -192,6 +201,10 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       }
 
       if (collection.name !== 'audit') await recordClaims(tx, person, collection.name, id, row, redacted);
+      if (resolution.kind !== 'keep_master' && collection.name === 'tasks') {
+        const placed = await keepRankUnique(tx, resolution.doc, master);
+        if (placed !== resolution.doc) resolution = { kind: 'merge', doc: placed, lost: resolution.kind === 'merge' ? resolution.lost : [] };
+      }
       let written = resolution.doc as WireDocument;
       if (resolution.kind !== 'keep_master') {
         const doc = managers ? await finishRecord(tx, written, master, managers) : written;
@@ -207,8 +220,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         if (collection.name === 'records' && extra.length > 0 && (await restampRecordActivity(tx, doc))) changed.add(CONFLICTS_COLLECTION);
       }
       if (resolution.kind !== 'accept') conflicts.push(visibleTo(written));
-      if (resolution.kind !== 'accept' && resolution.lost.length > 0 && hasConflictLog) {
-        await recordConflict(tx, services, collection, master ?? incoming, incoming, resolution.lost, person, now);
+      if (resolution.kind !== 'accept' && resolution.lost.length > 0 && hasConflictLog && (await recordConflict(tx, collection, master ?? incoming, incoming, resolution.lost, person, now))) {
         changed.add(CONFLICTS_COLLECTION);
       }
     }
@@ -224,26 +236,6 @@ async function afterWrite(tx: SqlClient, collection: SyncCollection, doc: WireDo
   // Only admins may write people documents (permissions.ts); still, only accept a real argon2id hash.
   await saveCredentials(tx, String(doc.id), doc.email, person.roles.includes('admin') && isArgon2idHash(passwordHash) ? passwordHash : null);
   if (doc.isActive === false) await endSessionsOfDeactivated(tx, String(doc.id));
-}
-
-async function recordConflict(tx: SqlClient, services: ServerServices, collection: SyncCollection, subject: Doc, losing: Doc, lost: LostField[], person: SyncPerson, now: Date) {
-  const id = services.newId();
-  const at = now.toISOString();
-  const primaryKey = (collection.schema as { primaryKey: string }).primaryKey;
-  await upsertDocument(tx, CONFLICTS_COLLECTION, id, {
-    id,
-    kind: 'conflict',
-    subjectType: collection.name,
-    subjectId: String(subject[primaryKey]),
-    at,
-    data: { byId: person.id, fields: lost, lostVersion: losing, subjectScope: scopeProjection(collection.name, subject) },
-    createdAt: at,
-    updatedAt: at,
-    createdBy: 'sync-server',
-    updatedBy: 'sync-server',
-    auditId: id,
-    _deleted: false,
-  });
 }
 
 export type { SqlDatabase };
