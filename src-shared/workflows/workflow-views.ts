@@ -93,7 +93,7 @@ export function availableActions(definition: WorkflowDefinition, instance: Workf
       actions = actions.filter((a) => a !== 'approve' && a !== 'reject');
     }
     if (actions.length === 0) return [];
-    return [{ token: step.token, stepId: step.stepId, stepName: defined.name, actions, signatureActions: signatureActionsOf(defined, actions) }];
+    return [{ token: step.token, stepId: step.stepId, stepName: defined.name, actions, signatureActions: signatureActionsOf(defined, actions), form: defined.form ?? [] }];
   });
 }
 
@@ -124,6 +124,7 @@ export function myWorkItems(definition: WorkflowDefinition, instance: WorkflowIn
       assignedVia: step.assignees.users.includes(actor.userId) ? 'user' : 'role',
       actions: available.actions,
       signatureActions: available.signatureActions,
+      form: available.form,
       requestedBy: personRef(nameOf, instance.requestedBy),
       ...(step.dueAt ? { dueAt: step.dueAt } : {}),
     };

@@ -32,7 +32,7 @@ describe('workflow views', () => {
   });
 
   it('offers each person only the actions they may take, with the ones that need a signature', () => {
-    expect(availableActions(definition, waiting, people.head)).toEqual([{ token: waiting.activeSteps[0]?.token, stepId: 'approval', stepName: 'Manager Approval', actions: ['approve', 'reject'], signatureActions: ['approve', 'reject'] }]);
+    expect(availableActions(definition, waiting, people.head)).toEqual([{ token: waiting.activeSteps[0]?.token, stepId: 'approval', stepName: 'Manager Approval', actions: ['approve', 'reject'], signatureActions: ['approve', 'reject'], form: [] }]);
     expect(availableActions(definition, waiting, people.stranger)).toEqual([]);
     // The requester holding the approver role still may not decide on the own request.
     expect(availableActions(definition, waiting, { ...people.requester, roles: ['department_head'] })).toEqual([]);
