@@ -5,15 +5,15 @@ import type { RecordDocument } from '../../src-shared/records/record-document';
 import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { checkRecordWrite } from '../../src-shared/records/record-rules';
-import { stampRecord } from '../../src-shared/records/record-stamp';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { writeContextOf } from '../projects/project-access';
 import { softDelete } from '../tasks/soft-delete';
 import { teamSyncPhaseOf } from '../sync/sync-feature';
 import { managersOf, recordActorOf } from './record-actor';
-import { isInTeam, numberOnThisPc } from './record-numbering';
+import { isInTeam } from './record-numbering';
 import { canReadRecordDoc, readRecord, recordViewOf, type StoredRecord } from './record-store';
+import { planRecordWrite } from './record-write';
 
 type Names = 'records/create' | 'records/update' | 'records/transition' | 'records/remove';
 
@@ -33,13 +33,10 @@ async function changeable(context: CommandContext, id: string, actor: RecordActo
  * the series gives one now. Returns the record as the person now sees it.
  */
 async function write(context: CommandContext, kind: AnyRecordKind, actor: RecordActor, before: RecordDocument | null, proposed: Record<string, unknown>): Promise<Result<RecordView>> {
-  // The series' year is that of the write (creation, or the change that numbers it).
   const at = context.clock().toISOString();
-  const { doc, numberNeeded } = stampRecord(kind, { ...proposed, createdAt: before?.createdAt ?? at, updatedAt: at }, before, await managersOf(context.db));
-  const checked = checkRecordWrite({ kind, actor, before, after: doc });
-  if (!checked.ok) return checked;
-  const numbered = numberNeeded ? await numberOnThisPc(context.db, kind.kind, numberNeeded, context.newId) : {};
-  const fields = { ...doc, ...numbered };
+  const planned = await planRecordWrite({ db: context.db, newId: context.newId, kind, actor, before, proposed, at, managers: await managersOf(context.db) });
+  if (!planned.ok) return planned;
+  const fields = { ...planned.value };
   const stored = before
     ? await context.writer.update<RecordDocument>('records', before.id, fields, writeContextOf(context))
     : await context.writer.insert<RecordDocument>('records', fields, writeContextOf(context));

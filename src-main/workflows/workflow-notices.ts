@@ -28,12 +28,14 @@ export type WorkflowNotifier = (notices: readonly WorkflowNotice[]) => Promise<v
  * active holders). "Waiting for you" and "past its deadline" use the ids of the scheduler's
  * workflow reminders (src-shared/scheduler/workflow-reminders.ts: `rm-` + hash of the reminder key),
  * so whichever fires first, the person is told once. Other notices get notify()'s id for the effect's key.
+ * People who may not read the instance's record (`isReader`) are left out.
  */
 export function noticesOf(
   effects: readonly WorkflowEffect[],
   definition: WorkflowDefinition,
   instance: WorkflowInstance,
   people: ReadonlyMap<string, DirectoryPerson>,
+  isReader: (personId: string) => boolean = () => true,
 ): WorkflowNotice[] {
   const notices: WorkflowNotice[] = [];
   const about = `${definition.name} · ${instance.entityType} ${instance.entityId}`;
@@ -41,7 +43,8 @@ export function noticesOf(
     if (effect.type !== 'notify') continue;
     const step = effect.token ? instance.activeSteps.find((s) => s.token === effect.token) : undefined;
     const stepName = (effect.stepId && stepOf(definition, effect.stepId)?.name) || effect.stepId || '';
-    for (const recipientId of peopleOf(people, effect.recipients)) {
+    // Nobody is told about a record they may not read (a role holder outside a leave request's scope).
+    for (const recipientId of peopleOf(people, effect.recipients).filter(isReader)) {
       const base = { recipientId, instanceId: instance.id, body: `${effect.message} (${about})` };
       if (effect.reason === 'step_assigned' && effect.token) {
         const key = `workflow_step_entered:${effect.token}:${recipientId}`;

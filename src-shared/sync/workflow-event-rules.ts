@@ -5,6 +5,7 @@ import type { WorkflowDefinition } from '../workflows/definition-schema';
 import { isClosed, systemActor, type ActiveStep, type Actor, type WorkflowInstance } from '../workflows/instance';
 import { applyEvent, eventId, type WorkflowEvent, type WorkflowEventType } from '../workflows/workflow-events';
 import type { SyncPerson } from './sync-person';
+import { checkRecordEffects } from './workflow-record-rules';
 
 /**
  * The workflow engine's rules for an event pushed by a PC (DESIGN.md §5). Pure: the server passes
@@ -135,6 +136,8 @@ export function checkEventAppend(input: EventAppend): Result<WorkflowEvent> {
   if (!before.ok) return before;
   const check = before.value.state ? checkNext(event, before.value.state, before.value, input) : checkStart(event, input);
   if (!check.ok) return check;
+  const effects = checkRecordEffects(event, before.value.state, input.definitions);
+  if (!effects.ok) return effects;
   try {
     applyEvent(before.value.state, event);
   } catch {

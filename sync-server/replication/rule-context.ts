@@ -6,6 +6,7 @@ import { gaplessHistory } from '../../src-shared/workflows/replay';
 import type { WorkflowEvent } from '../../src-shared/workflows/workflow-events';
 import type { SqlClient } from '../db/sql-database';
 import { readDocuments, readWhere } from './document-store';
+import { loadWorkflowMoves } from './workflow-records';
 
 /**
  * What the pure rules of src-shared/sync need besides the pushed documents, loaded inside the push
@@ -23,7 +24,8 @@ const key = (collection: string, id: string) => `${collection}/${id}`;
 
 /**
  * Loads, in rounds, every document `relatedNeeds` names for these pushed documents (a comment's
- * task, then the task's project), and the projects in which `person` follows a task.
+ * task, then the task's project), the projects in which `person` follows a task, and for records
+ * the moves their workflows made (`workflowMoves`, from the events the server holds and checked).
  */
 export async function loadRelated(tx: SqlClient, collection: string, targets: { doc: Doc; previous: Doc | null }[], person: SyncPerson): Promise<LoadedRelated> {
   const docs = new Map<string, Doc | null>();
@@ -61,6 +63,10 @@ export async function loadRelated(tx: SqlClient, collection: string, targets: { 
       [[...projects], person.id],
     );
     worksOn = new Set(rows.map((r) => r.project));
+  }
+  if (collection === 'records') {
+    const moves = await loadWorkflowMoves(tx, targets);
+    related.workflowMoves = (recordId) => moves.get(recordId) ?? [];
   }
   return related;
 }
