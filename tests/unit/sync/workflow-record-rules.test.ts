@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { recordsWriteDecision } from '../../../src-shared/records/record-write-rule';
+import { noRelated } from '../../../src-shared/sync/related-documents';
+import type { SyncPerson } from '../../../src-shared/sync/sync-person';
+import { checkEventAppend, type DefinitionCatalog } from '../../../src-shared/sync/workflow-event-rules';
+import { checkStartRecord, workflowMovesOf, workflowScopeOf } from '../../../src-shared/sync/workflow-record-rules';
+import { advance } from '../../../src-shared/workflows/advance';
+import type { WorkflowDefinition } from '../../../src-shared/workflows/definition-schema';
+import { snapshotOfRecord } from '../../../src-shared/workflows/record-binding';
+import { startInstance } from '../../../src-shared/workflows/start';
+import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
+import { at, flow, must, people } from '../workflows/helpers';
+
+/**
+ * The sync server's rules for workflows that act on records: a record's workflow-only move is
+ * taken only with the verified event that made it, a forged move in an event is refused, a start
+ * names a record the pusher may read, and instances carry their record's scope.
+ */
+type Doc = Record<string, unknown>;
+
+const definition: WorkflowDefinition = flow(
+  [
+    { step_id: 'apply', name: 'Apply', type: 'task', assignee_type: 'variable', assignee_value: 'record.personId', next_steps: ['decide'], record_effects: { complete: { status: 'submitted' } } },
+    {
+      step_id: 'decide',
+      name: 'Decide',
+      type: 'approval',
+      assignee_type: 'user',
+      assignee_value: 'u-head',
+      conditions: { approve: ['file'], reject: [] },
+      record_effects: { approve: { status: 'approved' }, reject: { status: 'rejected' } },
+    },
+    { step_id: 'file', name: 'File', type: 'task', assignee_type: 'role', assignee_value: 'hr', next_steps: ['done'] },
+    { step_id: 'done', name: 'Done', type: 'end' },
+  ],
+  { workflow_code: 'LEAVE', record_kind: 'leave_request' },
+);
+const catalog: DefinitionCatalog = { version: (code, version) => (code === 'LEAVE' && version === 1 ? { id: 'wfd-1', status: 'published', definition } : null) };
+const person = (id: string, roles: string[] = ['member'], managedIds: string[] = []): SyncPerson => ({ id, email: `${id}@lab.org`, name: id, roles, isActive: true, managedIds });
+
+const leaveDoc = (status: string, data: Doc = {}): Doc => ({
+  id: 'LR-1',
+  kind: 'leave_request',
+  kindVersion: 1,
+  status,
+  title: 'Leave',
+  number: 'LR-2026-0001',
+  numberState: 'final',
+  parentId: '',
+  personId: 'u-req',
+  managerIds: ['u-head'],
+  ownerId: '',
+  departmentId: '',
+  date: '2026-02-02',
+  createdBy: 'u-req',
+  data: { personId: 'u-req', leaveType: 'annual', startDate: '2026-02-02', endDate: '2026-02-04', days: 3, reason: '', hrNote: '', ...data },
+});
+const snapshot = (status: string) => snapshotOfRecord(leaveDoc(status) as never);
+
+/** A leave request's instance: applied by its person, then decided by the manager. */
+function history(decision: 'approve' | 'reject' = 'approve') {
+  const started = must(startInstance(definition, { entityType: 'leave_request', entityId: 'LR-1', requestedBy: 'u-req' }, people.requester, at(0), () => 'WI-1', { record: snapshot('draft') }));
+  const applied = must(advance(definition, started.instance, { commandId: 'c1', action: 'complete' }, people.requester, at(1), { record: snapshot('draft') }));
+  const signature = { meaning: decision === 'approve' ? ('approved' as const) : ('rejected' as const), signerName: 'Hans Head', signedAt: at(2) };
+  const decided = must(advance(definition, applied.instance, { commandId: 'c2', action: decision, signature }, people.head, at(2), { record: snapshot('submitted') }));
+  return [...started.events, ...applied.events, ...decided.events];
+}
+
+const docOf = (event: WorkflowEvent): Doc => ({ id: event.id, createdAt: event.at, updatedAt: event.at, createdBy: event.actor.userId, updatedBy: event.actor.userId, auditId: '', instanceId: event.instanceId, at: event.at, type: event.type, data: event });
+
+describe('record moves in workflow events', () => {
+  it('takes every event of a history whose moves its definition declares', () => {
+    const events = history();
+    events.forEach((event, index) => {
+      const pusher = person(event.actor.userId, people.head.userId === event.actor.userId ? ['department_head'] : ['member']);
+      expect(checkEventAppend({ doc: docOf(event), before: events.slice(0, index), person: pusher, definitions: catalog })).toMatchObject({ ok: true });
+    });
+  });
+
+  it('refuses a completion that moves its record where its step does not', () => {
+    const events = history();
+    const index = events.findIndex((e) => e.type === 'step_completed' && e.stepId === 'apply');
+    const forged = { ...events[index], recordChanges: { status: { from: 'draft', to: 'approved' } } } as WorkflowEvent;
+    expect(checkEventAppend({ doc: docOf(forged), before: events.slice(0, index), person: person('u-req'), definitions: catalog })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('“approved”') },
+    });
+    const onComment = { id: '', instanceId: 'WI-1', seq: events.length, at: at(5), actor: { userId: 'u-req' }, type: 'comment_added', comments: 'ok', recordChanges: { status: { from: 'submitted', to: 'approved' } } } as WorkflowEvent;
+    const doc = { ...docOf(onComment), id: `WI-1-${String(events.length).padStart(6, '0')}`, data: { ...onComment, id: `WI-1-${String(events.length).padStart(6, '0')}` } };
+    expect(checkEventAppend({ doc, before: events, person: person('u-req'), definitions: catalog })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('which its step does not do') } });
+    expect(checkEventAppend({ doc: { ...doc, data: { ...doc.data, recordChanges: undefined } }, before: events, person: person('u-req'), definitions: catalog })).toMatchObject({ ok: true });
+  });
+});
+
+describe('a pushed record and the workflows bound to it', () => {
+  const hana = person('u-hr', ['hr']);
+  const max = person('u-req');
+  const related = (moves: string[]) => ({ ...noRelated, workflowMoves: () => moves });
+
+  it('lists the moves from the stored status on, in order, each from where the last left it', () => {
+    const events = history();
+    expect(workflowMovesOf({ id: 'LR-1', kind: 'leave_request', status: 'draft' }, [events])).toEqual(['submitted', 'approved']);
+    expect(workflowMovesOf({ id: 'LR-1', kind: 'leave_request', status: 'submitted' }, [events])).toEqual(['approved']);
+    expect(workflowMovesOf({ id: 'LR-2', kind: 'leave_request', status: 'submitted' }, [events])).toEqual([]);
+    expect(workflowMovesOf({ id: 'LR-1', kind: 'purchase_request', status: 'submitted' }, [events])).toEqual([]);
+  });
+
+  it('takes submitted → approved only with the approval, and a forged one never', () => {
+    const stored = leaveDoc('submitted');
+    const approved = leaveDoc('approved');
+    expect(recordsWriteDecision(max, 'update', approved, stored, related(['approved']))).toMatchObject({ isAllowed: true });
+    expect(recordsWriteDecision(max, 'update', approved, stored, related([]))).toMatchObject({ isAllowed: false, reason: expect.stringContaining('approval workflow') });
+    expect(recordsWriteDecision(max, 'update', approved, stored, related(['rejected']))).toMatchObject({ isAllowed: false });
+    // The workflow approved it, but the person may not slip a change of the days into the same push.
+    expect(recordsWriteDecision(max, 'update', leaveDoc('approved', { days: 5 }), stored, related(['approved']))).toMatchObject({ isAllowed: false });
+  });
+
+  it('takes a record pushed once after two moves made offline, submitted and then approved', () => {
+    expect(recordsWriteDecision(max, 'update', leaveDoc('approved'), leaveDoc('draft'), related(['submitted', 'approved']))).toMatchObject({ isAllowed: true });
+    expect(recordsWriteDecision(max, 'update', leaveDoc('approved'), leaveDoc('draft'), related(['submitted']))).toMatchObject({ isAllowed: false });
+    expect(recordsWriteDecision(hana, 'update', leaveDoc('rejected'), leaveDoc('draft'), related(['submitted', 'approved']))).toMatchObject({ isAllowed: false });
+  });
+});
+
+describe('starting from a record, and the scope of what follows', () => {
+  const [start] = history();
+  const record = { ...leaveDoc('draft'), _deleted: false };
+
+  it('names a record of the definition’s kind that the pusher may read', () => {
+    expect(checkStartRecord(start as WorkflowEvent, person('u-req'), catalog, record)).toMatchObject({ ok: true });
+    expect(checkStartRecord(start as WorkflowEvent, person('u-head', ['department_head'], ['u-req']), catalog, record)).toMatchObject({ ok: true });
+    expect(checkStartRecord(start as WorkflowEvent, person('u-x'), catalog, record)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkStartRecord(start as WorkflowEvent, person('u-x'), catalog, null)).toMatchObject({ ok: true });
+    const wrongKind = { ...(start as WorkflowEvent), entityType: 'purchase_request' } as WorkflowEvent;
+    expect(checkStartRecord(wrongKind, person('u-req'), catalog, null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(checkStartRecord(start as WorkflowEvent, person('u-req'), catalog, { ...record, kind: 'purchase_request' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('carries the record’s scope, or the requester’s while the record has not arrived', () => {
+    expect(workflowScopeOf(start as never, record)).toMatchObject({ kind: 'leave_request', personId: 'u-req', managerIds: ['u-head'] });
+    expect(workflowScopeOf(start as never, null)).toEqual({ kind: 'leave_request', personId: 'u-req', managerIds: [], createdBy: 'u-req', data: {} });
+    const aboutEquipment = { ...(start as WorkflowEvent), entityType: 'equipment' } as never;
+    expect(workflowScopeOf(aboutEquipment, null)).toBeUndefined();
+    const aboutPurchase = { ...(start as WorkflowEvent), entityType: 'purchase_request' } as never;
+    expect(workflowScopeOf(aboutPurchase, null)).toBeUndefined();
+  });
+});
