@@ -6,7 +6,7 @@ import { checkEventAppend, type DefinitionCatalog } from '../../../src-shared/sy
 import { checkStartRecord, workflowMovesOf, workflowScopeOf } from '../../../src-shared/sync/workflow-record-rules';
 import { advance } from '../../../src-shared/workflows/advance';
 import type { WorkflowDefinition } from '../../../src-shared/workflows/definition-schema';
-import { snapshotOfRecord } from '../../../src-shared/workflows/record-binding';
+import { snapshotOfRecord, type BoundRecord } from '../../../src-shared/workflows/record-binding';
 import { startInstance } from '../../../src-shared/workflows/start';
 import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
 import { at, flow, must, people } from '../workflows/helpers';
@@ -55,7 +55,8 @@ const leaveDoc = (status: string, data: Doc = {}): Doc => ({
   createdBy: 'u-req',
   data: { personId: 'u-req', leaveType: 'annual', startDate: '2026-02-02', endDate: '2026-02-04', days: 3, reason: '', hrNote: '', ...data },
 });
-const snapshot = (status: string) => snapshotOfRecord(leaveDoc(status) as never);
+const snapshot = (status: string) => snapshotOfRecord(leaveDoc(status) as unknown as BoundRecord);
+type Started = Extract<WorkflowEvent, { type: 'instance_started' }>;
 
 /** A leave request's instance: applied by its person, then decided by the manager. */
 function history(decision: 'approve' | 'reject' = 'approve') {
@@ -123,25 +124,25 @@ describe('a pushed record and the workflows bound to it', () => {
 });
 
 describe('starting from a record, and the scope of what follows', () => {
-  const [start] = history();
+  const start = history()[0] as Started;
   const record = { ...leaveDoc('draft'), _deleted: false };
 
   it('names a record of the definition’s kind that the pusher may read', () => {
-    expect(checkStartRecord(start as WorkflowEvent, person('u-req'), catalog, record)).toMatchObject({ ok: true });
-    expect(checkStartRecord(start as WorkflowEvent, person('u-head', ['department_head'], ['u-req']), catalog, record)).toMatchObject({ ok: true });
-    expect(checkStartRecord(start as WorkflowEvent, person('u-x'), catalog, record)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(checkStartRecord(start as WorkflowEvent, person('u-x'), catalog, null)).toMatchObject({ ok: true });
-    const wrongKind = { ...(start as WorkflowEvent), entityType: 'purchase_request' } as WorkflowEvent;
+    expect(checkStartRecord(start, person('u-req'), catalog, record)).toMatchObject({ ok: true });
+    expect(checkStartRecord(start, person('u-head', ['department_head'], ['u-req']), catalog, record)).toMatchObject({ ok: true });
+    expect(checkStartRecord(start, person('u-x'), catalog, record)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkStartRecord(start, person('u-x'), catalog, null)).toMatchObject({ ok: true });
+    const wrongKind: Started = { ...start, entityType: 'purchase_request' };
     expect(checkStartRecord(wrongKind, person('u-req'), catalog, null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(checkStartRecord(start as WorkflowEvent, person('u-req'), catalog, { ...record, kind: 'purchase_request' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(checkStartRecord(start, person('u-req'), catalog, { ...record, kind: 'purchase_request' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('carries the record’s scope, or the requester’s while the record has not arrived', () => {
-    expect(workflowScopeOf(start as never, record)).toMatchObject({ kind: 'leave_request', personId: 'u-req', managerIds: ['u-head'] });
-    expect(workflowScopeOf(start as never, null)).toEqual({ kind: 'leave_request', personId: 'u-req', managerIds: [], createdBy: 'u-req', data: {} });
-    const aboutEquipment = { ...(start as WorkflowEvent), entityType: 'equipment' } as never;
+    expect(workflowScopeOf(start, record)).toMatchObject({ kind: 'leave_request', personId: 'u-req', managerIds: ['u-head'] });
+    expect(workflowScopeOf(start, null)).toEqual({ kind: 'leave_request', personId: 'u-req', managerIds: [], createdBy: 'u-req', data: {} });
+    const aboutEquipment: Started = { ...start, entityType: 'equipment' };
     expect(workflowScopeOf(aboutEquipment, null)).toBeUndefined();
-    const aboutPurchase = { ...(start as WorkflowEvent), entityType: 'purchase_request' } as never;
+    const aboutPurchase: Started = { ...start, entityType: 'purchase_request' };
     expect(workflowScopeOf(aboutPurchase, null)).toBeUndefined();
   });
 });
