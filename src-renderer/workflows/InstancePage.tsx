@@ -13,6 +13,7 @@ import { SlaChip } from './SlaChip';
 import { Timeline } from './Timeline';
 import { useWorkflowNav } from './use-workflow-nav';
 import { VariablesTable } from './VariablesTable';
+import { aboutText } from './workflow-labels';
 
 /** One instance: where it stands, what I may do, its flow with the active steps lit, variables and full history. */
 export function InstancePage({ instanceId, session }: { instanceId: string; session: SessionView }) {
@@ -38,11 +39,12 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
         <Box sx={{ flexGrow: 1, minWidth: 0 }}>
           <Typography variant="h5" component="h2" noWrap>{instance.workflowName}</Typography>
           <Typography variant="body2" color="text.secondary">
-            For <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b> · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
+            For {instance.record ? <b data-testid="instance-record">{aboutText(instance)}</b> : <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
             {instance.requestedBy.id !== instance.startedBy.id && ` for ${instance.requestedBy.name}`}
             {instance.endedAt && <> · ended <LocalTime iso={instance.endedAt} /></>}
           </Typography>
         </Box>
+        {instance.record && <Chip size="small" variant="outlined" color="primary" label={`${instance.record.kindLabel}: ${instance.record.statusLabel}`} data-testid="record-status" />}
         <InstanceStatusChip status={instance.status} />
         {instance.status === 'running' && <SlaChip state={instance.slaState} />}
         <Chip size="small" variant="outlined" label={instance.id} sx={{ fontFamily: 'monospace' }} />

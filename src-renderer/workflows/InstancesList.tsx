@@ -14,6 +14,7 @@ import { SlaChip } from './SlaChip';
 import { StartWorkflowDialog } from './StartWorkflowDialog';
 import { useRoleNames } from './use-role-names';
 import { useWorkflowNav } from './use-workflow-nav';
+import { aboutText } from './workflow-labels';
 
 /** Running and finished instances, newest first, with filters and "Start workflow". */
 export function InstancesList() {
@@ -63,7 +64,7 @@ export function InstancesList() {
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>{i.workflowName}</Typography>
                     <Typography variant="caption" color="text.secondary">{i.code} v{i.definitionVersion}</Typography>
                   </TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{i.entityType} {i.entityId}</TableCell>
+                  <TableCell sx={i.record ? {} : { fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{i.record ? `${aboutText(i)} · ${i.record.statusLabel}` : `${i.entityType} ${i.entityId}`}</TableCell>
                   <TableCell><InstanceStatusChip status={i.status} /></TableCell>
                   <TableCell>
                     {i.activeSteps.length === 0 ? '—' : i.activeSteps.map((s) => (

@@ -1,5 +1,6 @@
 import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
+import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
 import { newCommandId } from './command-id';
@@ -10,14 +11,19 @@ interface Props {
   isOpen: boolean;
   onClose: () => void;
   onStarted: (instanceId: string) => void;
+  /** Started from a record's page: only workflows about its kind are offered, for this record. */
+  record?: { kind: string; id: string };
 }
 
 /** Record kinds LabFlow knows; any other word may be typed. */
 const entityTypes = ['equipment', 'project', 'task', 'document', 'expense_claim', 'leave_request', 'candidate', 'invoice', 'order', 'capa'];
 
-/** Starts the published version of a workflow for one record, with its first variables. */
-export function StartWorkflowDialog({ isOpen, onClose, onStarted }: Props) {
-  const definitions = useLiveQuery('workflows/definitions/list', {});
+/**
+ * Starts the published version of a workflow for one record, with its first variables. A workflow
+ * about a record kind starts from a record of that kind, picked from those the person may read.
+ */
+export function StartWorkflowDialog({ isOpen, onClose, onStarted, record }: Props) {
+  const definitions = useLiveQuery('workflows/definitions/list', record ? { recordKind: record.kind } : {});
   const start = useCommand('workflows/instances/start');
   const [code, setCode] = useState('');
   const [entityType, setEntityType] = useState('');
@@ -25,16 +31,26 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted }: Props) {
   const [rows, setRows] = useState<VariableRow[]>([]);
   const [rowError, setRowError] = useState<{ index: number; message: string } | null>(null);
   const startable = (definitions.data ?? []).filter((d) => d.publishedVersion !== null && d.status !== 'retired');
+  const recordKind = startable.find((d) => d.code === code)?.recordKind;
 
   useEffect(() => {
     if (!isOpen) return;
     setCode('');
-    setEntityType('');
-    setEntityId('');
+    setEntityType(record?.kind ?? '');
+    setEntityId(record?.id ?? '');
     setRows([]);
     setRowError(null);
     start.clearError();
   }, [isOpen]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when the dialog opens
+  const pick = (next: string) => {
+    setCode(next);
+    const kind = startable.find((d) => d.code === next)?.recordKind;
+    // A workflow about a kind fixes the record type; the record is picked again unless the dialog came with one.
+    if (kind && kind !== entityType) {
+      setEntityType(kind);
+      setEntityId(record?.kind === kind ? record.id : '');
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,10 +70,13 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted }: Props) {
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
             {definitions.error && <Alert severity="error">{errorText(definitions.error)}</Alert>}
-            <TextField select label="Workflow" value={code} onChange={(e) => setCode(e.target.value)} autoFocus
+            <TextField select label="Workflow" value={code} onChange={(e) => pick(e.target.value)} autoFocus
               error={Boolean(codeError)} helperText={codeError ?? (startable.length === 0 && !definitions.isLoading ? 'No workflow is published yet.' : 'Starts from the published version.')}>
               {startable.map((d) => <MenuItem key={d.code} value={d.code}>{d.name} (v{d.publishedVersion})</MenuItem>)}
             </TextField>
+            {recordKind ? (
+              <RecordPicker kind={recordKind} value={entityId} onChange={setEntityId} isFixed={record?.kind === recordKind} error={fieldError(start.error, 'entityId') ?? fieldError(start.error, 'entityType')} />
+            ) : (
             <Stack direction="row" spacing={2}>
               <Autocomplete freeSolo options={entityTypes} value={entityType} onInputChange={(_e, v) => setEntityType(v)} sx={{ flex: 1 }}
                 renderInput={(params) => <TextField {...params} label="Record type" placeholder="equipment"
@@ -65,6 +84,7 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted }: Props) {
               <TextField label="Record id" value={entityId} onChange={(e) => setEntityId(e.target.value)} sx={{ flex: 1 }} placeholder="EQ-0042"
                 error={Boolean(fieldError(start.error, 'entityId'))} helperText={fieldError(start.error, 'entityId') ?? 'Which one'} />
             </Stack>
+            )}
             <VariableRowsEditor title="Initial variables" rows={rows} onChange={setRows} error={rowError} />
             {rows.length === 0 && <Typography variant="caption" color="text.secondary">e.g. equipment_name (text), estimated_cost (number) — routing rules read them.</Typography>}
             {general && <Alert severity="error">{general}</Alert>}
@@ -72,9 +92,24 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted }: Props) {
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={start.isRunning || !code}>Start workflow</Button>
+          <Button type="submit" variant="contained" disabled={start.isRunning || !code || (recordKind !== undefined && !entityId)}>Start workflow</Button>
         </DialogActions>
       </form>
     </Dialog>
+  );
+}
+
+/** The record a workflow about `kind` starts from: searched among the records of the kind the person may read. */
+function RecordPicker({ kind, value, onChange, isFixed, error }: { kind: string; value: string; onChange: (id: string) => void; isFixed: boolean; error: string | undefined }) {
+  const [text, setText] = useState('');
+  const register = useLiveQuery('records/register', { kind, text, filters: [], offset: 0, limit: 20 });
+  const rows = register.data?.rows ?? [];
+  const label = recordKindOf(kind)?.label ?? kind;
+  const describe = (row: { number: string; title: string; status: string }) => [row.number, row.title].filter(Boolean).join(' · ');
+  return (
+    <Autocomplete options={rows} value={rows.find((r) => r.id === value) ?? null} disabled={isFixed} filterOptions={(x) => x}
+      getOptionLabel={describe} isOptionEqualToValue={(a, b) => a.id === b.id} onChange={(_e, row) => onChange(row?.id ?? '')}
+      onInputChange={(_e, next, reason) => reason === 'input' && setText(next)} noOptionsText={`No ${label.toLowerCase()} you may see matches.`}
+      renderInput={(params) => <TextField {...params} label={label} placeholder="Number or title" error={Boolean(error)} helperText={error ?? `The ${label.toLowerCase()} this workflow runs on`} />} />
   );
 }
