@@ -1,0 +1,157 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createFirstAdministrator } from './support/first-run';
+import { saveScreenshot } from './support/screenshots';
+import { startServeHost, type ServedHost } from './support/serve-host';
+
+// Issue #10 item 3: a workflow acting on its record, through the UI in serve mode. The record pages
+// are another part of the issue; until they exist, this test creates the leave request through the
+// host's bridge (as those pages will) and reads its status on the instance page.
+
+const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
+const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
+const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
+
+let host: ServedHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+type CallResult = { ok: boolean; value?: Record<string, unknown>; error?: { message: string } };
+
+/**
+ * A command (or the first answer of a live query) through the same WebSocket bridge the UI uses,
+ * on its own connection signed in as `who`: what a page this test does not cover (the record
+ * pages) would send.
+ */
+async function hostCall(page: Page, who: { email: string; password: string }, name: string, input: unknown, op: 'call' | 'subscribe' = 'call'): Promise<Record<string, unknown>> {
+  const result = await page.evaluate(
+    async ({ who, name, input, op }) => {
+      const token = sessionStorage.getItem('labflow.token') ?? '';
+      const ws = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
+      await new Promise((resolve, reject) => {
+        ws.onopen = resolve;
+        ws.onerror = reject;
+      });
+      const send = (t: 'call' | 'subscribe', id: string, command: string, payload: unknown) =>
+        new Promise<unknown>((resolve) => {
+          const onMessage = (event: MessageEvent) => {
+            const message = JSON.parse(String(event.data)) as { t: string; id: string; result: unknown };
+            if (message.t !== (t === 'call' ? 'result' : 'data') || message.id !== id) return;
+            ws.removeEventListener('message', onMessage);
+            resolve(message.result);
+          };
+          ws.addEventListener('message', onMessage);
+          ws.send(JSON.stringify({ t, id, name: command, input: payload }));
+        });
+      await send('call', 'sign-in', 'auth/sign-in', who);
+      const answer = await send(op, 'request', name, input);
+      ws.close();
+      return answer;
+    },
+    { who, name, input, op },
+  );
+  const typed = result as CallResult;
+  if (!typed.ok) throw new Error(`${name} failed: ${typed.error?.message}`);
+  return typed.value ?? {};
+}
+
+async function signInAs(page: Page, who: { name: string; email: string; password: string }) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText(who.name);
+}
+
+async function openWorkflowsTab(page: Page, tab: 'My work' | 'Instances' | 'Definitions') {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Workflows' }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+test('a leave request: applied through its step form in My work, approved there with an e-signature, and the record is approved', async ({ page }) => {
+  test.setTimeout(240_000);
+  host = await startServeHost();
+  await page.goto(host.url);
+  await createFirstAdministrator(page, admin);
+  const qc = await hostCall(page, admin, 'departments/create', { code: 'QC', name: 'Quality control' });
+  const maxId = String((await hostCall(page, admin, 'people/create', { ...max, roles: ['member'], departmentId: qc.id })).id);
+  await hostCall(page, admin, 'people/create', { ...mia, roles: ['department_head'], departmentId: qc.id });
+
+  // The administrator copies the leave request template: it runs on leave requests, and its first step has a form.
+  await openWorkflowsTab(page, 'Definitions');
+  await page.getByRole('button', { name: 'New from template' }).click();
+  const templates = page.getByRole('dialog');
+  await templates.getByRole('button', { name: /Leave Request/ }).click();
+  await templates.getByRole('button', { name: 'Copy and edit' }).click();
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Runs on' })).toHaveText('Leave requests');
+  await page.getByRole('button', { name: 'Step 1: Apply for leave' }).click();
+  const formEditor = page.getByTestId('form-fields-editor');
+  await expect(formEditor.getByTestId('form-field-row')).toHaveCount(3);
+  await expect(formEditor.getByRole('textbox', { name: 'Label' }).nth(2)).toHaveValue('I have checked that I have enough leave left');
+  await expect(page.getByTestId('record-effects-editor').getByRole('combobox', { name: 'On “Complete”' })).toHaveText('Becomes Submitted');
+  await saveScreenshot(page, 'workflow-records-editor-step-form');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByTestId('editor-version')).toContainText('Published');
+
+  // Max files a leave request (the record pages will) and starts its workflow from it.
+  await signInAs(page, max);
+  const leave = await hostCall(page, max, 'records/create', { kind: 'leave_request', data: { personId: maxId, leaveType: 'annual', startDate: '2026-07-06', endDate: '2026-07-08', days: 3 } });
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByRole('button', { name: 'Start workflow' }).first().click();
+  const start = page.getByRole('dialog', { name: 'Start a workflow' });
+  await start.getByRole('combobox', { name: /Workflow/ }).click();
+  await page.getByRole('option', { name: /Leave Request/ }).click();
+  await start.getByRole('combobox', { name: 'Leave request' }).click();
+  await page.getByRole('option', { name: new RegExp(String(leave.number)) }).click();
+  await saveScreenshot(page, 'workflow-records-start-from-record');
+  await start.getByRole('button', { name: 'Start workflow' }).click();
+  await expect(page.getByTestId('instance-record')).toContainText(`Leave request ${String(leave.number)}`);
+  await expect(page.getByTestId('record-status')).toHaveText('Leave request: Draft');
+
+  // My work: the apply step's form, checked before the step moves on.
+  await openWorkflowsTab(page, 'My work');
+  const applyRow = page.getByTestId('my-work-row').filter({ hasText: 'Apply for leave' });
+  await expect(applyRow.getByTestId('my-work-record')).toContainText(`Leave request ${String(leave.number)}`);
+  await applyRow.getByRole('button', { name: 'Complete Apply for leave' }).click();
+  const form = page.getByRole('dialog', { name: 'Complete Apply for leave' });
+  await form.getByRole('textbox', { name: 'Handover notes' }).fill('Samples for batch 42 are in fridge 3.');
+  await form.getByRole('button', { name: 'Complete' }).click();
+  await expect(form.getByText('Tick “I have checked that I have enough leave left”.')).toBeVisible();
+  await saveScreenshot(page, 'workflow-records-step-form-refused');
+  await form.getByRole('checkbox', { name: 'I have checked that I have enough leave left' }).check();
+  await form.getByRole('combobox', { name: 'Who stands in for you' }).click();
+  await page.getByRole('option', { name: mia.name }).click();
+  await form.getByRole('button', { name: 'Complete' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByText('Nothing waiting for you')).toBeVisible();
+
+  // Max's manager approves from My work with her e-signature.
+  await signInAs(page, mia);
+  await openWorkflowsTab(page, 'My work');
+  const approveRow = page.getByTestId('my-work-row').filter({ hasText: 'Manager approval' });
+  await expect(approveRow.getByTestId('my-work-record')).toContainText('Submitted');
+  await saveScreenshot(page, 'workflow-records-my-work');
+  await approveRow.getByRole('button', { name: 'Approve Manager approval' }).click();
+  const sign = page.getByRole('dialog', { name: /^Sign:/ });
+  await expect(sign.getByTestId('signature-statement')).toContainText(`Leave Request for Leave request ${String(leave.number)}`);
+  await sign.getByRole('textbox', { name: 'Comments' }).fill('Enjoy the time off.');
+  await sign.getByLabel('Your password').fill('not my password');
+  await sign.getByRole('button', { name: 'Sign and approve' }).click();
+  await expect(sign.getByText('The password is not correct; nothing was signed.')).toBeVisible();
+  await sign.getByLabel('Your password').fill(mia.password);
+  await saveScreenshot(page, 'workflow-records-sign-approval');
+  await sign.getByRole('button', { name: 'Sign and approve' }).click();
+  await expect(sign).toHaveCount(0);
+  await expect(page.getByText('Nothing waiting for you')).toBeVisible();
+
+  // The record is approved: on the instance page, and as the host holds it.
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByTestId('instance-row').first().click();
+  await expect(page.getByTestId('record-status')).toHaveText('Leave request: Approved');
+  await expect(page.getByTestId('timeline-signature')).toContainText(`Signed by ${mia.name} — meaning: Approved`);
+  await expect(page.getByTestId('active-step')).toContainText('Record the leave');
+  await saveScreenshot(page, 'workflow-records-instance-approved');
+  expect(await hostCall(page, max, 'records/get', { id: leave.id }, 'subscribe')).toMatchObject({ status: 'approved', statusLabel: 'Approved', updatedBy: expect.any(String) });
+});
