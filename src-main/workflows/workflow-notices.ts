@@ -1,4 +1,5 @@
 import { hashId } from '../../src-shared/core/hash-id';
+import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { reminderId } from '../../src-shared/scheduler/reminder';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import { stepOf } from '../../src-shared/workflows/definition-graph';
@@ -38,7 +39,7 @@ export function noticesOf(
   isReader: (personId: string) => boolean = () => true,
 ): WorkflowNotice[] {
   const notices: WorkflowNotice[] = [];
-  const about = `${definition.name} · ${instance.entityType} ${instance.entityId}`;
+  const about = `${definition.name} · ${subjectOf(instance)}`;
   for (const effect of effects) {
     if (effect.type !== 'notify') continue;
     const step = effect.token ? instance.activeSteps.find((s) => s.token === effect.token) : undefined;
@@ -59,6 +60,15 @@ export function noticesOf(
     }
   }
   return notices;
+}
+
+/** What the instance is about, as a lab person reads it: "Leave request LR-2026-0001", not the kind's code and the record's id. */
+function subjectOf(instance: WorkflowInstance): string {
+  const kind = recordKindOf(instance.entityType);
+  if (!kind || !instance.record) return `${instance.entityType} ${instance.entityId}`;
+  const number = typeof instance.record.number === 'string' ? instance.record.number : '';
+  const title = typeof instance.record.title === 'string' ? instance.record.title : '';
+  return [kind.label, number || title].filter(Boolean).join(' ');
 }
 
 /** Notices through the notifications feature: preferences, quiet hours, in-app entry, email and webhook outbox in one step. */

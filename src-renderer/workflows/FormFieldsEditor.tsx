@@ -65,20 +65,24 @@ function FieldRow({ step, form, index, recordFields, onPatch, onMove, onRemove, 
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="form-field-row">
       <Stack spacing={1.5}>
+        {/* The editor's column is narrow: the label gets a line of its own, or it is squeezed to nothing. */}
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <TextField size="small" label="Label" value={field.label} onChange={(e) => onPatch({ label: e.target.value })} sx={{ flex: 2 }} {...help('.label')} />
-          <TextField size="small" label="Key" defaultValue={field.key} key={field.key} sx={{ width: 140, '& input': { fontFamily: 'monospace' } }}
-            onBlur={(e) => { const key = e.target.value.trim(); if (key && key !== field.key) onPatch({ key }); }} {...help('.key')} />
-          <TextField select size="small" label="Type" value={field.type} onChange={(e) => onPatch({ type: e.target.value as FormFieldType })} sx={{ width: 170 }}>
-            {formFieldTypes.map((t) => <MenuItem key={t} value={t}>{formFieldTypeLabel[t]}</MenuItem>)}
-          </TextField>
-          <FormControlLabel control={<Switch size="small" checked={field.required === true} onChange={(e) => onPatch({ required: e.target.checked || undefined })} />} label="Required" />
+          <TextField size="small" label="Label" value={field.label} onChange={(e) => onPatch({ label: e.target.value })} sx={{ flex: 1 }} {...help('.label')} />
           <Tooltip title="Move up"><span><IconButton size="small" aria-label={`Move ${field.label} up`} disabled={index === 0} onClick={() => onMove(-1)}><ArrowUpwardIcon fontSize="small" /></IconButton></span></Tooltip>
           <Tooltip title="Move down"><span><IconButton size="small" aria-label={`Move ${field.label} down`} disabled={index === form.length - 1} onClick={() => onMove(1)}><ArrowDownwardIcon fontSize="small" /></IconButton></span></Tooltip>
           <Tooltip title="Remove field"><IconButton size="small" aria-label={`Remove field ${field.label}`} onClick={onRemove}><DeleteIcon fontSize="small" /></IconButton></Tooltip>
         </Stack>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <TextField size="small" label="Key" defaultValue={field.key} key={field.key} sx={{ flex: 1, '& input': { fontFamily: 'monospace' } }}
+            onBlur={(e) => { const key = e.target.value.trim(); if (key && key !== field.key) onPatch({ key }); }} {...help('.key')} />
+          <TextField select size="small" label="Type" value={field.type} onChange={(e) => onPatch({ type: e.target.value as FormFieldType })} sx={{ flex: 1 }}>
+            {formFieldTypes.map((t) => <MenuItem key={t} value={t}>{formFieldTypeLabel[t]}</MenuItem>)}
+          </TextField>
+          <FormControlLabel control={<Switch size="small" checked={field.required === true} onChange={(e) => onPatch({ required: e.target.checked || undefined })} />} label="Required" />
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
           <TextField select size="small" label="Value goes to" value={field.to?.startsWith('record.') ? field.to : ''} sx={{ flex: 1 }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             onChange={(e) => onPatch({ to: e.target.value || undefined })} {...help('.to', field.to?.startsWith('record.') ? 'Written to the record when the step completes.' : 'A workflow variable named like the key.')}>
             <MenuItem value="">Workflow variable “{field.key}”</MenuItem>
             {recordFields.map((r) => <MenuItem key={r.field} value={`record.${r.field}`}>Record: {r.label}</MenuItem>)}
@@ -100,12 +104,16 @@ function FieldRow({ step, form, index, recordFields, onPatch, onMove, onRemove, 
           </Stack>
         )}
         {field.type === 'text' && (
-          <Stack direction="row" spacing={1}>
-            <TextField size="small" label="Pattern (regular expression)" value={field.pattern ?? ''} sx={{ flex: 2, '& input': { fontFamily: 'monospace' } }} onChange={(e) => onPatch({ pattern: e.target.value || undefined })} {...help('.pattern')} />
-            <TextField size="small" label="Message when it does not match" value={field.pattern_message ?? ''} sx={{ flex: 2 }} onChange={(e) => onPatch({ pattern_message: e.target.value || undefined })} />
-            <TextField size="small" type="number" label="Most characters" value={field.max_length ?? ''} sx={{ width: 150 }} onChange={(e) => onPatch({ max_length: e.target.value ? Number(e.target.value) : undefined })} {...help('.max_length')} />
-            <FormControlLabel control={<Switch size="small" checked={field.multiline === true} onChange={(e) => onPatch({ multiline: e.target.checked || undefined })} />} label="Several lines" />
-          </Stack>
+          <>
+            <Stack direction="row" spacing={1}>
+              <TextField size="small" label="Pattern (regular expression)" value={field.pattern ?? ''} sx={{ flex: 1, '& input': { fontFamily: 'monospace' } }} onChange={(e) => onPatch({ pattern: e.target.value || undefined })} {...help('.pattern')} />
+              <TextField size="small" label="Message when it does not match" value={field.pattern_message ?? ''} sx={{ flex: 1 }} onChange={(e) => onPatch({ pattern_message: e.target.value || undefined })} />
+            </Stack>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <TextField size="small" type="number" label="Most characters" value={field.max_length ?? ''} sx={{ width: 150 }} onChange={(e) => onPatch({ max_length: e.target.value ? Number(e.target.value) : undefined })} {...help('.max_length')} />
+              <FormControlLabel control={<Switch size="small" checked={field.multiline === true} onChange={(e) => onPatch({ multiline: e.target.checked || undefined })} />} label="Several lines" />
+            </Stack>
+          </>
         )}
         {field.type === 'choice' && (
           <TextField size="small" multiline minRows={2} label="Choices, one per line (value: Label)" defaultValue={formatChoices(field.choices)} key={`choices-${index}`}
@@ -113,6 +121,7 @@ function FieldRow({ step, form, index, recordFields, onPatch, onMove, onRemove, 
         )}
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
           <TextField select size="small" label="Ask only when" value={when?.var ?? ''} sx={{ flex: 2 }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             onChange={(e) => onPatch({ when: e.target.value ? { var: e.target.value, op: when?.op ?? 'exists', ...(when?.value === undefined ? {} : { value: when.value }) } : undefined })}
             {...help('.when', field.when && !when ? 'A combined condition: edit it in the JSON view.' : undefined)}>
             <MenuItem value="">Always</MenuItem>

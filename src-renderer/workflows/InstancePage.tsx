@@ -14,10 +14,13 @@ import { Timeline } from './Timeline';
 import { useWorkflowNav } from './use-workflow-nav';
 import { VariablesTable } from './VariablesTable';
 import { aboutText } from './workflow-labels';
+import { variableText } from './form-value-text';
 
 /** One instance: where it stands, what I may do, its flow with the active steps lit, variables and full history. */
 export function InstancePage({ instanceId, session }: { instanceId: string; session: SessionView }) {
   const detail = useLiveQuery('workflows/instances/get', { instanceId });
+  // Step form values that name people are shown by name, also of people who have left since.
+  const people = useLiveQuery('people/list', { includeInactive: true });
   const nav = useWorkflowNav();
   const back = <Button startIcon={<ArrowBackIcon />} onClick={() => nav.openTab('instances')}>Instances</Button>;
   if (detail.error) {
@@ -30,6 +33,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
   }
   if (!detail.data) return <LinearProgress aria-label="Loading the instance" />;
   const { instance, definition, timeline } = detail.data;
+  const text = variableText(definition.definition, (id) => people.data?.find((p) => p.id === id)?.name);
   const activeIds = instance.activeSteps.map((s) => s.stepId);
   const doneIds = timeline.flatMap((e) => (e.type === 'step_completed' && e.stepId ? [e.stepId] : []));
   return (
@@ -59,7 +63,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
           <InstanceActions detail={detail.data} session={session} />
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="History">
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1.5 }}>History</Typography>
-            <Timeline entries={timeline} definition={definition.definition} />
+            <Timeline entries={timeline} definition={definition.definition} text={text} />
           </Paper>
         </Stack>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
@@ -67,7 +71,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
             <Typography variant="subtitle2" sx={{ mb: 1 }}>Flow</Typography>
             <FlowDiagram definition={definition.definition} activeStepIds={activeIds} doneStepIds={doneIds} title={`Flow of ${instance.workflowName}`} />
           </Paper>
-          <VariablesTable variables={instance.variables} />
+          <VariablesTable variables={instance.variables} text={text} />
         </Stack>
       </Box>
     </Stack>

@@ -59,17 +59,18 @@ export function MyWorkList({ signerName }: { signerName: string }) {
                       {stepTypeLabel[w.stepType]} · {w.assignedVia === 'user' ? 'assigned to you' : 'your role'}
                     </Typography>
                   </TableCell>
-                  <TableCell>
+                  {/* The record's number and title read on one or two lines, not one word a line. */}
+                  <TableCell sx={{ minWidth: 260 }}>
                     <Typography variant="body2">{w.workflowName}</Typography>
                     {w.record ? (
-                      <Typography variant="caption" color="text.secondary" data-testid="my-work-record">
+                      <Typography variant="caption" color="text.secondary" component="div" data-testid="my-work-record">
                         {aboutText(w)} · {w.record.statusLabel}
                       </Typography>
                     ) : (
                       <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography>
                     )}
                   </TableCell>
-                  <TableCell>{w.requestedBy.name}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{w.requestedBy.name}</TableCell>
                   <TableCell><LocalTime iso={w.enteredAt} /></TableCell>
                   <TableCell>
                     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>

@@ -1,4 +1,5 @@
 import { isAdmin } from '../people/roles';
+import { recordKindOf } from '../records/record-kinds';
 import { isAssignee } from './assignees';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, approvalLevelsOf, stepOf } from './definition-graph';
@@ -142,13 +143,32 @@ export function compareWork(a: MyWorkItemView, b: MyWorkItemView): number {
 const describeAssignees = (nameOf: NameOf, assignees: Assignees): string =>
   [...assignees.users.map((id) => personRef(nameOf, id).name), ...assignees.roles.map((role) => `role ${role}`)].join(', ') || 'nobody';
 
+/** The record a run started for, as people name it ("Leave request LR-2026-0001"); the kind and id when it is no declared kind. */
+function startedFor(event: WorkflowEvent & { type: 'instance_started' }): string {
+  const kind = recordKindOf(event.entityType);
+  const name = [event.record?.number, event.record?.title].find((v): v is string => typeof v === 'string' && v !== '');
+  return kind && name ? `${kind.label} ${name}` : `${event.entityType} ${event.entityId}`;
+}
+
+/** What an event did to its record, as a clause after the event's line ("; the leave request is now Approved"). */
+function recordMove(event: WorkflowEvent, definition: WorkflowDefinition): string {
+  const to = event.recordChanges?.status?.to;
+  const kind = recordKindOf(definition.record_kind);
+  if (!to || !kind) return '';
+  return `; the ${kind.label.toLowerCase()} is now ${kind.statuses.find((s) => s.id === to)?.label ?? to}`;
+}
+
 /** One readable line per event for the history. */
 export function eventSummary(event: WorkflowEvent, definition: WorkflowDefinition, nameOf: NameOf): string {
+  return eventLine(event, definition, nameOf) + recordMove(event, definition);
+}
+
+function eventLine(event: WorkflowEvent, definition: WorkflowDefinition, nameOf: NameOf): string {
   const who = personRef(nameOf, event.actor.userId).name;
   const step = event.stepId ? (stepOf(definition, event.stepId)?.name ?? event.stepId) : '';
   switch (event.type) {
     case 'instance_started':
-      return `${who} started ${definition.name} for ${event.entityType} ${event.entityId}`;
+      return `${who} started ${definition.name} for ${startedFor(event)}`;
     case 'step_entered':
       return `${step} started${event.activeStep.assignees.users.length + event.activeStep.assignees.roles.length > 0 ? `, waiting for ${describeAssignees(nameOf, event.activeStep.assignees)}` : ''}`;
     case 'vote_recorded':

@@ -5,11 +5,14 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 
 // Issue #10 item 3: a workflow acting on its record, through the UI in serve mode. The record pages
 // are another part of the issue; until they exist, this test creates the leave request through the
-// host's bridge (as those pages will) and reads its status on the instance page.
+// host's bridge (as those pages will) and reads its status on the instance page. Item 7: a colleague
+// outside the leave request's scope sees nothing of it.
 
 const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
 const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
 const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
+/** Max's colleague in the same department: neither HR nor his manager, so she may not read his leave. */
+const marie = { name: 'Marie Curie', email: 'marie@lab.example', password: 'radioactivity-1898' };
 
 let host: ServedHost | undefined;
 test.afterEach(async () => {
@@ -69,7 +72,7 @@ async function openWorkflowsTab(page: Page, tab: 'My work' | 'Instances' | 'Defi
   await page.getByRole('tab', { name: tab }).click();
 }
 
-test('a leave request: applied through its step form in My work, approved there with an e-signature, and the record is approved', async ({ page }) => {
+test('a leave request: applied through its step form in My work, approved there with an e-signature, the record is approved, and a colleague sees none of it', async ({ page }) => {
   test.setTimeout(240_000);
   host = await startServeHost();
   await page.goto(host.url);
@@ -77,6 +80,7 @@ test('a leave request: applied through its step form in My work, approved there 
   const qc = await hostCall(page, admin, 'departments/create', { code: 'QC', name: 'Quality control' });
   const maxId = String((await hostCall(page, admin, 'people/create', { ...max, roles: ['member'], departmentId: qc.id })).id);
   await hostCall(page, admin, 'people/create', { ...mia, roles: ['department_head'], departmentId: qc.id });
+  await hostCall(page, admin, 'people/create', { ...marie, roles: ['member'], departmentId: qc.id });
 
   // The administrator copies the leave request template: it runs on leave requests, and its first step has a form.
   await openWorkflowsTab(page, 'Definitions');
@@ -115,7 +119,7 @@ test('a leave request: applied through its step form in My work, approved there 
   const applyRow = page.getByTestId('my-work-row').filter({ hasText: 'Apply for leave' });
   await expect(applyRow.getByTestId('my-work-record')).toContainText(`Leave request ${String(leave.number)}`);
   await applyRow.getByRole('button', { name: 'Complete Apply for leave' }).click();
-  const form = page.getByRole('dialog', { name: 'Complete Apply for leave' });
+  const form = page.getByRole('dialog', { name: 'Complete: Apply for leave' });
   await form.getByRole('textbox', { name: 'Handover notes' }).fill('Samples for batch 42 are in fridge 3.');
   await form.getByRole('button', { name: 'Complete' }).click();
   await expect(form.getByText('Tick “I have checked that I have enough leave left”.')).toBeVisible();
@@ -152,6 +156,23 @@ test('a leave request: applied through its step form in My work, approved there 
   await expect(page.getByTestId('record-status')).toHaveText('Leave request: Approved');
   await expect(page.getByTestId('timeline-signature')).toContainText(`Signed by ${mia.name} — meaning: Approved`);
   await expect(page.getByTestId('active-step')).toContainText('Record the leave');
+  // The history and the variables read as the lab says it: the record by its number, the stand-in by name.
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline).toContainText(`${max.name} started Leave Request for Leave request ${String(leave.number)}`);
+  await expect(timeline).toContainText(`${mia.name} finished Manager approval with "approve"; the leave request is now Approved`);
+  await expect(page.getByRole('table', { name: 'Variables' }).getByRole('row', { name: /Who stands in for you/ })).toContainText(mia.name);
   await saveScreenshot(page, 'workflow-records-instance-approved');
   expect(await hostCall(page, max, 'records/get', { id: leave.id }, 'subscribe')).toMatchObject({ status: 'approved', statusLabel: 'Approved', updatedBy: expect.any(String) });
+
+  // Marie works next to Max but may not read his leave: no instance, no work, no notice, no record.
+  await signInAs(page, marie);
+  await openWorkflowsTab(page, 'Instances');
+  await expect(page.getByText('No workflows started yet')).toBeVisible();
+  await expect(page.getByTestId('instance-row')).toHaveCount(0);
+  await openWorkflowsTab(page, 'My work');
+  await expect(page.getByText('Nothing waiting for you')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Notifications' }).click();
+  await expect(page.getByText('No notifications yet')).toBeVisible();
+  await saveScreenshot(page, 'workflow-records-colleague-sees-nothing');
+  await expect(hostCall(page, marie, 'records/get', { id: leave.id }, 'subscribe')).rejects.toThrow('it is not shared with you');
 });

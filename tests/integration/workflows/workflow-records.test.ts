@@ -29,9 +29,12 @@ async function until<T>(query: ReturnType<Client['subscribe']>, isWanted: (value
   }
 }
 
+let leavesFiled = 0;
+/** A leave request of Mo's, each in its own month: leave requests refuse overlapping leave. */
 async function newLeave(days = 3): Promise<RecordView> {
+  const month = `2026-${String(1 + leavesFiled++).padStart(2, '0')}`;
   return expectOk(
-    await people.mo.client.call<RecordView>('records/create', { kind: 'leave_request', data: { personId: people.mo.id, leaveType: 'annual', startDate: '2026-07-06', endDate: '2026-07-08', days } }),
+    await people.mo.client.call<RecordView>('records/create', { kind: 'leave_request', data: { personId: people.mo.id, leaveType: 'annual', startDate: `${month}-06`, endDate: `${month}-08`, days } }),
   );
 }
 
@@ -163,7 +166,10 @@ describe('a leave request’s workflow', () => {
     expect(expectOk(await people.sam.client.subscribe('workflows/my-work').next<MyWorkItemView[]>()).some((i) => i.instanceId === noted.id)).toBe(false);
     const noticesFor = async (personId: string) =>
       (await host.db.notifications.find({ selector: { recipientId: personId, kind: 'notification' } }).exec()).filter((d) => JSON.stringify(d.toJSON()).includes(noted.id));
-    expect(await noticesFor(people.mo.id)).not.toHaveLength(0);
+    const moNotices = await noticesFor(people.mo.id);
+    expect(moNotices).not.toHaveLength(0);
+    // The notice names the record as people know it, not by its kind's code and id.
+    expect(JSON.stringify(moNotices.map((n) => n.toJSON()))).toContain(`(Leave note · Leave request ${leave.number})`);
     expect(await noticesFor(people.sam.id)).toHaveLength(0);
     expect(await people.sam.client.call('workflows/instances/advance', { commandId: cid(), instanceId: noted.id, action: 'complete' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -7,6 +7,7 @@ import { mergeRecordChanges, snapshotOfRecord, type RecordSnapshot } from '../..
 import { replay } from '../../../src-shared/workflows/replay';
 import { startInstance } from '../../../src-shared/workflows/start';
 import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
+import { eventSummary } from '../../../src-shared/workflows/workflow-views';
 import { at, flow, must, newId, people, stepIds } from './helpers';
 
 /**
@@ -68,6 +69,15 @@ describe('a workflow about a record', () => {
     const rejected = must(advance(definition, started.instance, { commandId: 'c2', action: 'reject', signature: { ...signature, meaning: 'rejected' } }, people.head, at(1), { record: leave() }));
     expect(mergeRecordChanges(rejected.events)).toEqual({ status: { from: 'submitted', to: 'rejected' } });
     expect(rejected.instance.status).toBe('rejected');
+  });
+
+  it('tells in its history which record it runs on and what each step did to it, in the words of the record', () => {
+    const started = startOn(leave());
+    const approved = must(advance(definition, started.instance, { commandId: 'c1', action: 'approve', signature }, people.head, at(1), { record: leave() }));
+    const nameOf = (id: string) => ({ 'u-hr': 'Hilde HR', 'u-head': 'Hans Head' })[id];
+    const lines = historyOf(started, approved).map((e) => eventSummary(e, definition, nameOf));
+    expect(lines[0]).toBe(`Hilde HR started ${definition.name} for Leave request LR-2026-0001`);
+    expect(lines.filter((l) => l.includes('the leave request is now'))).toEqual(['Hans Head finished Manager decides with "approve"; the leave request is now Approved']);
   });
 
   it('records the record again only when a run finds it changed, and replays to the same state without it', () => {
