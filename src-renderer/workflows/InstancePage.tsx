@@ -38,9 +38,10 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
   const doneIds = timeline.flatMap((e) => (e.type === 'step_completed' && e.stepId ? [e.stepId] : []));
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        {back}
-        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+      {/* The back button keeps its width and the chips wrap: a long record title must not run under either. */}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Box sx={{ flexShrink: 0 }}>{back}</Box>
+        <Box sx={{ flex: '1 1 320px', minWidth: 0 }}>
           <Typography variant="h5" component="h2" noWrap>{instance.workflowName}</Typography>
           <Typography variant="body2" color="text.secondary">
             For {instance.record ? <b data-testid="instance-record">{aboutText(instance)}</b> : <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}

@@ -1,4 +1,4 @@
-import { isAdmin } from '../people/roles';
+import { builtInRoles, isAdmin } from '../people/roles';
 import { recordKindOf } from '../records/record-kinds';
 import { isAssignee } from './assignees';
 import type { WorkflowDefinition } from './definition-schema';
@@ -140,8 +140,11 @@ export function compareWork(a: MyWorkItemView, b: MyWorkItemView): number {
   return a.enteredAt < b.enteredAt ? -1 : a.enteredAt > b.enteredAt ? 1 : 0;
 }
 
+/** A role as people call it ("Procurement officer"); roles an administrator added keep their code. */
+const roleName = (role: string): string => builtInRoles.find((r) => r.code === role)?.name ?? role;
+
 const describeAssignees = (nameOf: NameOf, assignees: Assignees): string =>
-  [...assignees.users.map((id) => personRef(nameOf, id).name), ...assignees.roles.map((role) => `role ${role}`)].join(', ') || 'nobody';
+  [...assignees.users.map((id) => personRef(nameOf, id).name), ...assignees.roles.map((role) => `role ${roleName(role)}`)].join(', ') || 'nobody';
 
 /** The record a run started for, as people name it ("Leave request LR-2026-0001"); the kind and id when it is no declared kind. */
 function startedFor(event: WorkflowEvent & { type: 'instance_started' }): string {

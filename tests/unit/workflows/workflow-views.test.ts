@@ -68,6 +68,6 @@ describe('workflow views', () => {
     const lines = [...started.events, ...afterRequest.events, ...signed.events].map((e) => eventSummary(e, definition, nameOf));
     expect(lines[0]).toBe('Rita Requester started Equipment Procurement Workflow for equipment EQ-1');
     expect(lines).toContain('Rita Requester finished Procurement Request with "complete"');
-    expect(lines.some((l) => l.startsWith('Send RFQ started, waiting for role procurement_officer'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Send RFQ started, waiting for role Procurement officer'))).toBe(true);
   });
 });
