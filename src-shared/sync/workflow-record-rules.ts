@@ -39,6 +39,27 @@ export function checkStartRecord(event: WorkflowEvent, person: SyncPerson, defin
   return ok(null);
 }
 
+/**
+ * The record a run says it read (`event.record`, which routing and `record.manager` assignees
+ * follow), against the record the server holds: the same record, about the same person, and its
+ * managers are the subject's managers as the server's directory has them now or as the server
+ * stamped them on the record — so a PC cannot route an approval to a friend by sending a snapshot
+ * with other managers. Data fields are taken as the PC read them: records reach the server after
+ * their events (collections.ts), so an offline PC's newer version may not be here yet.
+ */
+export function checkRecordSnapshot(event: WorkflowEvent, record: Doc | null, managersOf: (personId: string) => readonly string[]): Result<null> {
+  const seen = event.record;
+  if (!seen || !isLive(record)) return ok(null);
+  const refuse = (why: string) => fail('forbidden', `This workflow run was refused: ${why}.`);
+  if (seen.id !== record.id || seen.kind !== record.kind) return refuse('it says it read another record than the one it is about');
+  const subject = typeof record.personId === 'string' ? record.personId : undefined;
+  if ((seen.personId ?? undefined) !== subject) return refuse('it says the record is about someone else');
+  const known = new Set([...(subject ? managersOf(subject) : []), ...(Array.isArray(record.managerIds) ? record.managerIds.map(String) : [])]);
+  const claimed = Array.isArray(seen.managerIds) ? seen.managerIds.map(String) : [];
+  const stranger = claimed.find((id) => !known.has(id));
+  return stranger === undefined ? ok(null) : refuse('it names a manager of the person that the team’s directory does not');
+}
+
 /** The record effect a definition declares for a step and action. */
 function declaredStatus(definitions: DefinitionCatalog, state: Pick<WorkflowInstance, 'workflowCode' | 'definitionVersion'>, stepId: string | undefined, action: string | undefined): string | undefined {
   const definition: WorkflowDefinition | undefined = definitions.version(state.workflowCode, state.definitionVersion)?.definition;

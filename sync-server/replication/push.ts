@@ -16,7 +16,8 @@ import { deriveInstances, pushInstance, restampRecordActivity } from './derived-
 import { loadRelated, loadWorkflowHistories } from './rule-context';
 import { finishRecord, serverManagers, stampColumns } from './record-stamping';
 import { loadEventRecords, restampRecordWorkflows, withServerScope, type EventRecords } from './workflow-records';
-import { checkStartRecord } from '../../src-shared/sync/workflow-record-rules';
+import { checkRecordSnapshot, checkStartRecord } from '../../src-shared/sync/workflow-record-rules';
+import type { ManagerLookup } from '../../src-shared/records/record-document';
 
 export interface PushContext {
   services: ServerServices;
@@ -78,6 +79,8 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       ? await loadEventRecords(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), collection.name === 'workflow_events' ? rows.map((r) => r.newDocumentState) : [], histories)
       : null;
     const touchedInstances = new Set<string>();
+    /** The server's managers, loaded once when a pushed run says which record it read. */
+    let eventManagers: ManagerLookup | undefined;
     // Records: their subject, managers and number come from the server's own data (record-stamping.ts).
     const managers = collection.name === 'records' ? await serverManagers(tx) : null;
 
@@ -158,6 +161,15 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         if (bound && !bound.ok) {
           refuse(incoming, master, bound.error.code, bound.error.message);
           continue;
+        }
+        // The record a run read decides routing and `record.manager` approvers: it must be the server's record, with managers its directory knows.
+        if (eventRecords && check.value.record) {
+          eventManagers ??= await serverManagers(tx);
+          const seen = checkRecordSnapshot(check.value, eventRecords.recordOf(instanceId), eventManagers.managersOf);
+          if (!seen.ok) {
+            refuse(incoming, master, seen.error.code, seen.error.message);
+            continue;
+          }
         }
         if (resolution.kind === 'accept') histories.append(check.value);
         touchedInstances.add(instanceId);

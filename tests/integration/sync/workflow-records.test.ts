@@ -14,7 +14,8 @@ import { baseFields, createTeam, leaveRecord, openTestDatabase, personDoc, pull,
 /**
  * Workflows that act on records, enforced by the real sync server (`app.inject()` on PGlite): a
  * leave request's workflow-only "approved" is taken only with the approval event that made it, a
- * forged one is refused and logged, a forged move inside an event too; a start names a record the
+ * forged one is refused and logged, a forged move inside an event too, a run that read the record
+ * with other managers than the team's; a start names a record the
  * person may read; and the instance and its events carry the record's scope, so a colleague's
  * pulls never hold them.
  */
@@ -119,6 +120,19 @@ describe('forged workflow events about a record', () => {
     const index = forged.findIndex((e) => e.recordChanges?.status?.to === 'approved');
     expect(result.refused[0]).toMatchObject({ id: forged[index]!.id, code: 'forbidden', message: expect.stringContaining('which its step does not do') });
     expect(refusalsLogged(forged[index]!.id)).toHaveLength(1);
+  });
+
+  it('refuses a run that read the record with a friend as the person’s manager, so the approval would go to them', async () => {
+    const record = leaveRecord('LR-FRIEND', team.member.id);
+    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: record }])).refused).toEqual([]);
+    const withFriend = { ...snapshot(record), managerIds: [olga.id] };
+    const started = must(startInstance(definition, { entityType: 'leave_request', entityId: 'LR-FRIEND', requestedBy: team.member.id, commandId: 'f-s' }, actor(team.member), at(0), () => 'WI-FRIEND', { record: withFriend }));
+    const result = await push(server, tokens.member.accessToken, 'workflow_events', eventRows(started.events.slice(0, 1)));
+    expect(result.refused[0]).toMatchObject({ id: started.events[0]!.id, code: 'forbidden', message: expect.stringContaining('manager') });
+    expect(refusalsLogged(started.events[0]!.id)).toHaveLength(1);
+    // The same start with the managers the team's directory has is taken.
+    const honest = must(startInstance(definition, { entityType: 'leave_request', entityId: 'LR-FRIEND', requestedBy: team.member.id, commandId: 'h-s' }, actor(team.member), at(0), () => 'WI-HONEST', { record: snapshot(record) }));
+    expect((await push(server, tokens.member.accessToken, 'workflow_events', eventRows(honest.events.slice(0, 1)))).refused).toEqual([]);
   });
 
   it('refuses a start on a record the person may not read, and one of another kind', async () => {

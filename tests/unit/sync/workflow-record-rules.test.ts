@@ -3,7 +3,7 @@ import { recordsWriteDecision } from '../../../src-shared/records/record-write-r
 import { noRelated } from '../../../src-shared/sync/related-documents';
 import type { SyncPerson } from '../../../src-shared/sync/sync-person';
 import { checkEventAppend, type DefinitionCatalog } from '../../../src-shared/sync/workflow-event-rules';
-import { checkStartRecord, workflowMovesOf, workflowScopeOf } from '../../../src-shared/sync/workflow-record-rules';
+import { checkRecordSnapshot, checkStartRecord, workflowMovesOf, workflowScopeOf } from '../../../src-shared/sync/workflow-record-rules';
 import { advance } from '../../../src-shared/workflows/advance';
 import type { WorkflowDefinition } from '../../../src-shared/workflows/definition-schema';
 import { snapshotOfRecord, type BoundRecord } from '../../../src-shared/workflows/record-binding';
@@ -135,6 +135,20 @@ describe('starting from a record, and the scope of what follows', () => {
     const wrongKind: Started = { ...start, entityType: 'purchase_request' };
     expect(checkStartRecord(wrongKind, person('u-req'), catalog, null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(checkStartRecord(start, person('u-req'), catalog, { ...record, kind: 'purchase_request' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('takes the record a run read only when it is this record, about its person, with managers the directory knows', () => {
+    const managersOf = (id: string) => (id === 'u-req' ? ['u-head'] : []);
+    expect(start.record).toMatchObject({ id: record.id, personId: 'u-req', managerIds: ['u-head'] });
+    expect(checkRecordSnapshot(start, record, managersOf)).toMatchObject({ ok: true });
+    // The server does not hold the record yet: nothing to judge it by.
+    expect(checkRecordSnapshot(start, null, managersOf)).toMatchObject({ ok: true });
+    // The directory changed since the record was stamped: either set of managers is taken.
+    expect(checkRecordSnapshot(start, record, () => ['u-head2'])).toMatchObject({ ok: true });
+    const forged = (record: Record<string, unknown>): Started => ({ ...start, record: { ...start.record, ...record } });
+    expect(checkRecordSnapshot(forged({ managerIds: ['u-friend'] }), record, managersOf)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('manager') } });
+    expect(checkRecordSnapshot(forged({ personId: 'u-x' }), record, managersOf)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkRecordSnapshot(forged({ id: 'LR-other' }), record, managersOf)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('carries the record’s scope, or the requester’s while the record has not arrived', () => {
