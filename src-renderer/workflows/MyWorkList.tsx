@@ -60,7 +60,7 @@ export function MyWorkList({ signerName }: { signerName: string }) {
                     </Typography>
                   </TableCell>
                   {/* The record's number and title read on one or two lines, not one word a line. */}
-                  <TableCell sx={{ minWidth: 260 }}>
+                  <TableCell sx={{ minWidth: 200 }}>
                     <Typography variant="body2">{w.workflowName}</Typography>
                     {w.record ? (
                       <Typography variant="caption" color="text.secondary" component="div" data-testid="my-work-record">
@@ -70,7 +70,7 @@ export function MyWorkList({ signerName }: { signerName: string }) {
                       <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography>
                     )}
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{w.requestedBy.name}</TableCell>
+                  <TableCell>{w.requestedBy.name}</TableCell>
                   <TableCell><LocalTime iso={w.enteredAt} /></TableCell>
                   <TableCell>
                     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
@@ -80,7 +80,8 @@ export function MyWorkList({ signerName }: { signerName: string }) {
                   </TableCell>
                   <TableCell><SlaChip state={w.slaState} /></TableCell>
                   <TableCell align="right" onClick={(e) => e.stopPropagation()}>
-                    <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end' }}>
+                    {/* Approve, Reject and Open wrap onto a second line rather than run off a narrow window. */}
+                    <Stack direction="row" spacing={0.5} useFlexGap sx={{ justifyContent: 'flex-end', flexWrap: 'wrap', minWidth: 150 }}>
                       {w.actions.map((action) => {
                         const isSigned = w.signatureActions.includes(action);
                         return (
