@@ -94,7 +94,16 @@ test('a leave request: applied through its step form in My work, approved there 
   const formEditor = page.getByTestId('form-fields-editor');
   await expect(formEditor.getByTestId('form-field-row')).toHaveCount(3);
   await expect(formEditor.getByRole('textbox', { name: 'Label' }).nth(2)).toHaveValue('I have checked that I have enough leave left');
-  await expect(page.getByTestId('record-effects-editor').getByRole('combobox', { name: 'On “Complete”' })).toHaveText('Becomes Submitted');
+  const effects = page.getByTestId('record-effects-editor');
+  await expect(effects.getByRole('combobox', { name: 'On “Complete”' })).toHaveText('Becomes Submitted');
+  // Applying also writes the reason on the leave request: a fixed value the step's outcome sets.
+  await effects.getByRole('button', { name: 'Set a field' }).click();
+  const setRow = effects.getByTestId('record-effect-field');
+  await setRow.getByRole('combobox', { name: 'Field' }).click();
+  await page.getByRole('option', { name: 'Reason', exact: true }).click();
+  await setRow.getByRole('textbox', { name: 'Becomes' }).fill('Summer holiday');
+  await setRow.getByRole('textbox', { name: 'Becomes' }).blur();
+  await expect(page.getByTestId('no-problems')).toBeVisible();
   await saveScreenshot(page, 'workflow-records-editor-step-form');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByTestId('editor-version')).toContainText('Published');
@@ -162,7 +171,7 @@ test('a leave request: applied through its step form in My work, approved there 
   await expect(timeline).toContainText(`${mia.name} finished Manager approval with "approve"; the leave request is now Approved`);
   await expect(page.getByRole('table', { name: 'Variables' }).getByRole('row', { name: /Who stands in for you/ })).toContainText(mia.name);
   await saveScreenshot(page, 'workflow-records-instance-approved');
-  expect(await hostCall(page, max, 'records/get', { id: leave.id }, 'subscribe')).toMatchObject({ status: 'approved', statusLabel: 'Approved', updatedBy: expect.any(String) });
+  expect(await hostCall(page, max, 'records/get', { id: leave.id }, 'subscribe')).toMatchObject({ status: 'approved', statusLabel: 'Approved', data: expect.objectContaining({ reason: 'Summer holiday' }) });
 
   // Marie works next to Max but may not read his leave: no instance, no work, no notice, no record.
   await signInAs(page, marie);
