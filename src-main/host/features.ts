@@ -1,5 +1,7 @@
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { documentsFeature } from '../documents/documents-feature';
+import { filesFeature } from '../files/files-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { departmentCommandHandlers, departmentQueryHandlers } from '../people/department-handlers';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
@@ -29,4 +31,6 @@ export const features: HostFeature[] = [
   createSchedulerFeature(),
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
   recordsFeature,
+  filesFeature,
+  documentsFeature,
 ];

@@ -27,14 +27,30 @@ async function changeable(context: CommandContext, id: string, actor: RecordActo
   return { record: record as StoredRecord & { kind: AnyRecordKind } };
 }
 
+export interface WriteRecordOptions {
+  /** The workflow bound to this record moves it to this status (workflow-only transitions). */
+  workflowMove?: string;
+}
+
 /**
  * Stamps, checks and writes one version of a record through the audited writer: derived columns
- * from the data (never the caller's), the kind's rules judged on the stored version, a number when
- * the series gives one now. Returns the record as the person now sees it.
+ * from the data (never the caller's), the kind's rules judged on the stored version, its invariant
+ * (record-invariants.ts) on this PC's documents and clock, a number when the series gives one now.
+ * Returns the record as the person now sees it. Module commands that write records use this too.
  */
-async function write(context: CommandContext, kind: AnyRecordKind, actor: RecordActor, before: RecordDocument | null, proposed: Record<string, unknown>): Promise<Result<RecordView>> {
+export async function writeRecord(
+  context: CommandContext,
+  kind: AnyRecordKind,
+  actor: RecordActor,
+  before: RecordDocument | null,
+  proposed: Record<string, unknown>,
+  options: WriteRecordOptions = {},
+): Promise<Result<RecordView>> {
   const at = context.clock().toISOString();
-  const planned = await planRecordWrite({ db: context.db, newId: context.newId, kind, actor, before, proposed, at, managers: await managersOf(context.db) });
+  const planned = await planRecordWrite({
+    db: context.db, newId: context.newId, kind, actor, before, proposed, at, managers: await managersOf(context.db),
+    ...(options.workflowMove ? { workflowMove: options.workflowMove } : {}),
+  });
   if (!planned.ok) return planned;
   const fields = { ...planned.value };
   const stored = before
@@ -60,7 +76,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     const data = parseData(kind, input.data);
     if (!data.ok) return data;
     const actor = await recordActorOf(context.db, context.actor.id);
-    return write(context, kind, actor, null, { kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: data.value });
+    return writeRecord(context, kind, actor, null, { kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: data.value });
   },
 
   async 'records/update'(input, context) {
@@ -72,7 +88,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     const merged = Object.fromEntries(Object.entries({ ...doc.data, ...input.data }).filter(([, v]) => v !== null && v !== undefined));
     const data = parseData(kind, merged);
     if (!data.ok) return data;
-    return write(context, kind, actor, doc, { ...doc, data: data.value });
+    return writeRecord(context, kind, actor, doc, { ...doc, data: data.value });
   },
 
   async 'records/transition'(input, context) {
@@ -86,7 +102,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     if (series?.isGapless && series.assignOn === input.to && (await isInTeam(context.db)) && teamSyncPhaseOf(context.db) !== 'up_to_date') {
       return fail('invalid_state', `${kind.pluralLabel} get their numbers from the sync server so that no number is skipped, and it cannot be reached now. Keep it as it is and try again when this PC is back online.`);
     }
-    const result = await write(context, kind, actor, doc, { ...doc, status: input.to });
+    const result = await writeRecord(context, kind, actor, doc, { ...doc, status: input.to });
     if (result.ok && input.reason?.trim()) await noteStatusChange(context, doc, doc.status, input.to, input.reason.trim());
     return result;
   },

@@ -1,8 +1,12 @@
+import { attachmentNeeds } from '../files/attachment-related';
+
 /**
  * Stored documents a write rule consults besides the pushed one (a task's project, a comment's
  * task, a record a comment is about). The rules stay pure: `relatedNeeds` names what they will
  * read, the server loads it inside the push transaction and hands it over as `RelatedDocuments`.
  */
+import { recordReads } from '../records/record-invariants';
+
 type Doc = Record<string, unknown>;
 
 export interface RelatedRef {
@@ -21,12 +25,25 @@ export interface RelatedDocuments {
    * starting at the stored status (workflow-record-rules.ts `workflowMovesOf`).
    */
   workflowMoves?(recordId: string): readonly string[];
+  /** Live records of a kind under a parent or about a person (record kinds' invariants, src-shared/records). */
+  records?(query: RecordQuery): Doc[];
+  /** The judge's clock (ISO), for rules that depend on time (an instrument overdue for calibration). */
+  now?(): string;
+}
+
+/** Records of `kind` with this parent or this person. */
+export interface RecordQuery {
+  kind: string;
+  parentId?: string;
+  personId?: string;
 }
 
 export interface RelatedNeeds {
   docs: RelatedRef[];
   /** Projects for which `worksOnProject` will be asked. */
   projects: string[];
+  /** Record queries a record kind's invariant reads. */
+  recordQueries?: RecordQuery[];
 }
 
 /** What a rule sees when nothing was loaded: no related documents. */
@@ -45,6 +62,7 @@ export const isRecordSubject = (subjectType: unknown): boolean => subjectType ==
 export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null, loaded: RelatedDocuments): RelatedNeeds {
   const docs: RelatedRef[] = [];
   const projects: string[] = [];
+  const recordQueries: RecordQuery[] = [];
   const add = (refCollection: string, id: unknown) => {
     const found = text(id);
     if (found) docs.push({ collection: refCollection, id: found });
@@ -64,7 +82,14 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
         add('projects', loaded.get('tasks', String(doc.subjectId))?.projectId);
       }
       if (isRecordSubject(doc.subjectType)) add('records', doc.subjectId);
+      docs.push(...attachmentNeeds(doc, loaded));
       break;
+    case 'records': {
+      const reads = recordReads(doc);
+      docs.push(...(reads.ids ?? []));
+      recordQueries.push(...(reads.byParent ?? []).map((q) => ({ kind: q.kind, parentId: q.parentId })), ...(reads.byPerson ?? []).map((q) => ({ kind: q.kind, personId: q.personId })));
+      break;
+    }
     case 'notifications': {
       // An outbox delivery names who it goes to: the person (email) or the subscription (webhook).
       const data = doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {};
@@ -73,5 +98,5 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       break;
     }
   }
-  return { docs, projects: [...new Set(projects)] };
+  return { docs, projects: [...new Set(projects)], recordQueries };
 }

@@ -139,7 +139,7 @@ describe('starting from a record, and the scope of what follows', () => {
 
   it('takes the record a run read only when it is this record, about its person, with managers the directory knows', () => {
     const managersOf = (id: string) => (id === 'u-req' ? ['u-head'] : []);
-    expect(start.record).toMatchObject({ id: record.id, personId: 'u-req', managerIds: ['u-head'] });
+    expect(start.record).toMatchObject({ id: 'LR-1', personId: 'u-req', managerIds: ['u-head'] });
     expect(checkRecordSnapshot(start, record, managersOf)).toMatchObject({ ok: true });
     // The server does not hold the record yet: nothing to judge it by.
     expect(checkRecordSnapshot(start, null, managersOf)).toMatchObject({ ok: true });
