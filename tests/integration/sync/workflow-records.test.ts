@@ -48,6 +48,8 @@ function decided(instance: WorkflowInstance, record: WireDocument, action: 'appr
   return must(advance(definition, instance, { commandId: `${instance.id}-d`, action, signature: signed(action === 'approve' ? 'approved' : 'rejected', 3) }, actor(team.manager), at(3), { record: snapshot(record, 'submitted') }));
 }
 
+/** A leave request of Max's in its own month of 2026: leave requests refuse overlapping leave. */
+const maxLeave = (id: string, month: string) => leaveRecord(id, team.member.id, { date: `2026-${month}-02` }, { startDate: `2026-${month}-02`, endDate: `2026-${month}-04` });
 const refusalsLogged = (id: string) => server.logs.filter((l) => l.event === 'authz.refused' && l.action === 'write' && l.id === id);
 const ids = async (token: SessionTokens, collection: string) => (await pull(server, token.accessToken, collection, null, 1000)).documents.filter((d) => !d._deleted).map((d) => String(d.id));
 const serverRecord = async (id: string) => (await pull(server, tokens.hr.accessToken, 'records', null, 1000)).documents.find((d) => d.id === id);
@@ -63,7 +65,7 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe('a record moved by its workflow', () => {
-  const draft = leaveRecord('LR-WF', team.member.id);
+  const draft = maxLeave('LR-WF', '02');
   const submitted = { ...draft, status: 'submitted' };
   const approved = { ...draft, status: 'approved' };
   let instance: WorkflowInstance;
@@ -112,7 +114,7 @@ describe('a record moved by its workflow', () => {
 
 describe('forged workflow events about a record', () => {
   it('refuses an event that moves the record where its step does not', async () => {
-    const record = leaveRecord('LR-FORGE', team.member.id);
+    const record = maxLeave('LR-FORGE', '03');
     expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: record }])).refused).toEqual([]);
     const run = applied(record, 'WI-FORGE');
     const forged = run.events.map((e) => (e.type === 'step_completed' && e.stepId === 'apply' ? { ...e, recordChanges: { status: { from: 'draft', to: 'approved' } } } : e)) as WorkflowEvent[];
@@ -123,7 +125,7 @@ describe('forged workflow events about a record', () => {
   });
 
   it('refuses a run that read the record with a friend as the person’s manager, so the approval would go to them', async () => {
-    const record = leaveRecord('LR-FRIEND', team.member.id);
+    const record = maxLeave('LR-FRIEND', '04');
     expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: record }])).refused).toEqual([]);
     const withFriend = { ...snapshot(record), managerIds: [olga.id] };
     const started = must(startInstance(definition, { entityType: 'leave_request', entityId: 'LR-FRIEND', requestedBy: team.member.id, commandId: 'f-s' }, actor(team.member), at(0), () => 'WI-FRIEND', { record: withFriend }));
@@ -136,7 +138,7 @@ describe('forged workflow events about a record', () => {
   });
 
   it('refuses a start on a record the person may not read, and one of another kind', async () => {
-    const record = leaveRecord('LR-PRIVATE', team.member.id);
+    const record = maxLeave('LR-PRIVATE', '05');
     expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: record }])).refused).toEqual([]);
     const asOlga = must(startInstance(definition, { entityType: 'leave_request', entityId: 'LR-PRIVATE', commandId: 'o-s' }, actor(olga), at(0), () => 'WI-OLGA'));
     expect((await push(server, olgaToken.accessToken, 'workflow_events', eventRows(asOlga.events.slice(0, 1)))).refused[0]).toMatchObject({ code: 'forbidden', message: expect.stringContaining('not shared with you') });
@@ -147,7 +149,7 @@ describe('forged workflow events about a record', () => {
 
 describe('a request decided while its PC was offline', () => {
   it('takes the record pushed once as approved after the submission and the approval it never sent on their own', async () => {
-    const draft = leaveRecord('LR-OFFLINE', team.member.id);
+    const draft = maxLeave('LR-OFFLINE', '06');
     expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: draft }])).refused).toEqual([]);
     const run = applied(draft, 'WI-OFFLINE');
     const decision = decided(run.instance, { ...draft, status: 'submitted' });
@@ -158,7 +160,7 @@ describe('a request decided while its PC was offline', () => {
   });
 
   it('keeps events that arrive before their record with the requester, then gives them the record’s scope', async () => {
-    const draft = leaveRecord('LR-LATE', team.member.id);
+    const draft = maxLeave('LR-LATE', '07');
     const run = applied(draft, 'WI-LATE');
     expect((await push(server, tokens.member.accessToken, 'workflow_events', eventRows(run.events))).refused).toEqual([]);
     const early = (await pull(server, tokens.member.accessToken, 'workflow_events', null, 1000)).documents.find((d) => d.id === run.events[0]!.id);
