@@ -83,7 +83,7 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
           <Stack spacing={2} sx={{ mt: 1 }}>
             {definitions.error && <Alert severity="error">{errorText(definitions.error)}</Alert>}
             <TextField select label="Workflow" value={code} onChange={(e) => pick(e.target.value)} autoFocus
-              error={Boolean(codeError)} helperText={codeError ?? (startable.length === 0 && !definitions.isLoading ? (about ? `No workflow for this record is published yet: an administrator publishes one under Workflows → Definitions.` : 'No workflow is published yet.') : 'Starts from the published version.')}>
+              error={Boolean(codeError)} helperText={codeError ?? (startable.length === 0 && !definitions.isLoading ? (about ? `No workflow for this record${about.codes.length ? ` (${about.codes.join(', ')})` : ''} is published yet: an administrator publishes it under Workflows → Definitions.` : 'No workflow is published yet.') : 'Starts from the published version.')}>
               {startable.map((d) => <MenuItem key={d.code} value={d.code}>{d.name} (v{d.publishedVersion})</MenuItem>)}
             </TextField>
             {about ? (
