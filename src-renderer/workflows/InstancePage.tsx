@@ -1,8 +1,9 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, LinearProgress, Link, Paper, Stack, Typography } from '@mui/material';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { useRecordNav } from '../records/record-routes';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { ActiveSteps } from './ActiveSteps';
 import { FlowDiagram } from './FlowDiagram';
@@ -22,6 +23,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
   // Step form values that name people are shown by name, also of people who have left since.
   const people = useLiveQuery('people/list', { includeInactive: true });
   const nav = useWorkflowNav();
+  const records = useRecordNav();
   const back = <Button startIcon={<ArrowBackIcon />} onClick={() => nav.openTab('instances')}>Instances</Button>;
   if (detail.error) {
     return (
@@ -44,7 +46,11 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
         <Box sx={{ flex: '1 1 320px', minWidth: 0 }}>
           <Typography variant="h5" component="h2" noWrap>{instance.workflowName}</Typography>
           <Typography variant="body2" color="text.secondary">
-            For {instance.record ? <b data-testid="instance-record">{aboutText(instance)}</b> : <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
+            For {instance.record ? (
+              <Link component="button" variant="body2" sx={{ fontWeight: 700, verticalAlign: 'baseline' }} data-testid="instance-record" onClick={() => records.openRecord(instance.entityId, 'workflows')}>
+                {aboutText(instance)}
+              </Link>
+            ) : <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
             {instance.requestedBy.id !== instance.startedBy.id && ` for ${instance.requestedBy.name}`}
             {instance.endedAt && <> · ended <LocalTime iso={instance.endedAt} /></>}
           </Typography>

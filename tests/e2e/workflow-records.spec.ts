@@ -3,10 +3,10 @@ import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
-// Issue #10 item 3: a workflow acting on its record, through the UI in serve mode. The record pages
-// are another part of the issue; until they exist, this test creates the leave request through the
-// host's bridge (as those pages will) and reads its status on the instance page. Item 7: a colleague
-// outside the leave request's scope sees nothing of it.
+// Issue #10 item 3: a workflow acting on its record, through the UI in serve mode: the leave request
+// is filed through the host's bridge (the HR register's own test files records through the UI),
+// its workflow run from My work, and its status read on the instance page and the record's page.
+// Item 7: a colleague outside the leave request's scope sees nothing of it.
 
 const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
 const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
@@ -171,6 +171,13 @@ test('a leave request: applied through its step form in My work, approved there 
   await expect(timeline).toContainText(`${mia.name} finished Manager approval with "approve"; the leave request is now Approved`);
   await expect(page.getByRole('table', { name: 'Variables' }).getByRole('row', { name: /Who stands in for you/ })).toContainText(mia.name);
   await saveScreenshot(page, 'workflow-records-instance-approved');
+  // The instance page links to the leave request, whose page shows it approved and lists its workflow.
+  await page.getByTestId('instance-record').click();
+  await expect(page.getByTestId('record-status')).toHaveText('Approved');
+  await expect(page.getByRole('tab', { name: 'Workflows', selected: true })).toBeVisible();
+  await expect(page.getByTestId('instance-row')).toHaveCount(1);
+  await expect(page.getByTestId('instance-row')).toContainText('Record the leave');
+  await saveScreenshot(page, 'workflow-records-record-page');
   expect(await hostCall(page, max, 'records/get', { id: leave.id }, 'subscribe')).toMatchObject({ status: 'approved', statusLabel: 'Approved', data: expect.objectContaining({ reason: 'Summer holiday' }) });
 
   // Marie works next to Max but may not read his leave: no instance, no work, no notice, no record.
