@@ -3,6 +3,7 @@ import { Alert, Box, Button, Chip, LinearProgress, Link, Paper, Stack, Typograph
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { useRecordNav } from '../records/record-routes';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { ActiveSteps } from './ActiveSteps';
@@ -47,7 +48,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
           <Typography variant="h5" component="h2" noWrap>{instance.workflowName}</Typography>
           <Typography variant="body2" color="text.secondary">
             For {instance.record ? (
-              <Link component="button" variant="body2" sx={{ fontWeight: 700, verticalAlign: 'baseline' }} data-testid="instance-record" onClick={() => records.openRecord(instance.entityId, 'workflows')}>
+              <Link component="button" variant="body2" sx={{ display: 'inline', textAlign: 'left', fontWeight: 700, verticalAlign: 'baseline' }} data-testid="instance-record" onClick={() => records.openRecord(instance.entityId, 'workflows')}>
                 {aboutText(instance)}
               </Link>
             ) : <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
@@ -79,6 +80,11 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
             <FlowDiagram definition={definition.definition} activeStepIds={activeIds} doneStepIds={doneIds} title={`Flow of ${instance.workflowName}`} />
           </Paper>
           <VariablesTable variables={instance.variables} text={text} />
+          {/* Files given along the way (a quotation, a signed form): kept on the record the workflow is about, under its scope. */}
+          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Files">
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>Files</Typography>
+            <AttachmentsPanel subjectType="workflow_instances" subjectId={instance.id} />
+          </Paper>
         </Stack>
       </Box>
     </Stack>

@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
@@ -170,6 +173,12 @@ test('a leave request: applied through its step form in My work, approved there 
   await expect(timeline).toContainText(`${max.name} started Leave Request for Leave request ${String(leave.number)}`);
   await expect(timeline).toContainText(`${mia.name} finished Manager approval with "approve"; the leave request is now Approved`);
   await expect(page.getByRole('table', { name: 'Variables' }).getByRole('row', { name: /Who stands in for you/ })).toContainText(mia.name);
+  // A file given along the way, on the instance page: kept with the leave request, under its scope.
+  const files = page.getByRole('region', { name: 'Files' }).getByTestId('attachments-panel');
+  const handover = join(tmpdir(), `handover-${Date.now()}.txt`);
+  writeFileSync(handover, 'Fridge 3: batch 42 samples, labelled.');
+  await files.getByTestId('attachment-input').setInputFiles(handover);
+  await expect(files.getByRole('listitem').filter({ hasText: basename(handover) })).toContainText(mia.name);
   await saveScreenshot(page, 'workflow-records-instance-approved');
   // The instance page links to the leave request, whose page shows it approved and lists its workflow.
   await page.getByTestId('instance-record').click();
