@@ -50,7 +50,7 @@ export async function readDocuments(db: SqlClient, collection: string, ids: stri
   return new Map(rows.map((r) => [r.id, toStored(r)]));
 }
 
-/** Fields other documents are looked up by; migrations 004 and 008 index them. */
+/** Fields other documents are looked up by; migrations 004 and 009 index them. */
 export type LookupField = 'instanceId' | 'code' | 'subjectId' | 'entityId';
 const lookupFields: readonly LookupField[] = ['instanceId', 'code', 'subjectId', 'entityId'];
 

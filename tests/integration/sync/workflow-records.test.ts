@@ -9,7 +9,7 @@ import { leaveRequest } from '../../../src-shared/workflows/templates/leave-requ
 import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
 import { eventDocument } from '../../../src-main/workflows/workflow-documents';
 import { hashPassword } from '../../../sync-server/auth/passwords';
-import { baseFields, createTeam, leaveRecord, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
+import { baseFields, createTeam, editRow, leaveRecord, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
 
 /**
  * Workflows that act on records, enforced by the real sync server (`app.inject()` on PGlite): a
@@ -34,7 +34,7 @@ const must = <T>(result: { ok: true; value: T } | { ok: false; error: { message:
 const eventRows = (events: WorkflowEvent[]) => events.map((e) => ({ newDocumentState: { ...eventDocument(e, ''), _deleted: false } as WireDocument }));
 /** The record as Max's PC sees it: his manager is Mia. */
 const snapshot = (record: WireDocument, status = String(record.status)) => snapshotOfRecord({ ...(record as unknown as BoundRecord), status, managerIds: [team.manager.id] });
-const signed = (meaning: 'approved' | 'rejected', minutes: number) => ({ meaning, signerName: team.manager.name, signedAt: at(minutes) });
+const signed = (meaning: 'approved' | 'rejected', minutes: number) => ({ meaning, signerId: team.manager.id, signerName: team.manager.name, signedAt: at(minutes) });
 
 /** Max starts the leave request's workflow and applies; the events as his PC writes them. */
 function applied(record: WireDocument, instanceId: string) {
@@ -67,7 +67,6 @@ afterAll(async () => server?.close());
 describe('a record moved by its workflow', () => {
   const draft = maxLeave('LR-WF', '02');
   const submitted = { ...draft, status: 'submitted' };
-  const approved = { ...draft, status: 'approved' };
   let instance: WorkflowInstance;
 
   it('takes the submission by the person, and refuses and logs an “approved” no approval made', async () => {
@@ -75,9 +74,9 @@ describe('a record moved by its workflow', () => {
     const run = applied(draft, 'WI-LR');
     instance = run.instance;
     expect((await push(server, tokens.member.accessToken, 'workflow_events', eventRows(run.events))).refused).toEqual([]);
-    expect((await push(server, tokens.member.accessToken, 'records', [{ assumedMasterState: draft, newDocumentState: submitted }])).refused).toEqual([]);
+    expect((await push(server, tokens.member.accessToken, 'records', [editRow(draft, { status: 'submitted' }, team.member.id)])).refused).toEqual([]);
 
-    const forged = await push(server, tokens.member.accessToken, 'records', [{ assumedMasterState: submitted, newDocumentState: approved }]);
+    const forged = await push(server, tokens.member.accessToken, 'records', [editRow(submitted, { status: 'approved' }, team.member.id)]);
     expect(forged.refused).toEqual([expect.objectContaining({ id: 'LR-WF', code: 'forbidden', message: expect.stringContaining('approval workflow') })]);
     expect(forged.conflicts[0]).toMatchObject({ id: 'LR-WF', status: 'submitted' });
     expect(refusalsLogged('LR-WF')).toContainEqual(expect.objectContaining({ personId: team.member.id, collection: 'records', code: 'forbidden' }));
@@ -88,7 +87,7 @@ describe('a record moved by its workflow', () => {
     const decision = decided(instance, submitted);
     expect(decision.events.find((e) => e.type === 'step_completed')?.recordChanges).toEqual({ status: { from: 'submitted', to: 'approved' } });
     expect((await push(server, tokens.manager.accessToken, 'workflow_events', eventRows(decision.events))).refused).toEqual([]);
-    expect((await push(server, tokens.manager.accessToken, 'records', [{ assumedMasterState: submitted, newDocumentState: approved }])).refused).toEqual([]);
+    expect((await push(server, tokens.manager.accessToken, 'records', [editRow(submitted, { status: 'approved' }, team.manager.id)])).refused).toEqual([]);
     expect((await serverRecord('LR-WF'))?.status).toBe('approved');
 
     const events = (await pull(server, tokens.hr.accessToken, 'workflow_events', null, 1000)).documents.filter((d) => d.instanceId === 'WI-LR');
@@ -155,7 +154,7 @@ describe('a request decided while its PC was offline', () => {
     const decision = decided(run.instance, { ...draft, status: 'submitted' });
     expect((await push(server, tokens.member.accessToken, 'workflow_events', eventRows(run.events))).refused).toEqual([]);
     expect((await push(server, tokens.manager.accessToken, 'workflow_events', eventRows(decision.events))).refused).toEqual([]);
-    expect((await push(server, tokens.manager.accessToken, 'records', [{ assumedMasterState: draft, newDocumentState: { ...draft, status: 'approved' } }])).refused).toEqual([]);
+    expect((await push(server, tokens.manager.accessToken, 'records', [editRow(draft, { status: 'approved' }, team.manager.id)])).refused).toEqual([]);
     expect((await serverRecord('LR-OFFLINE'))?.status).toBe('approved');
   });
 
