@@ -45,13 +45,15 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
  * Collections whose documents the server judges against documents of others (related-documents.ts,
  * workflow-event-rules.ts): a PC pushes them once those others are in sync, so a task does not reach
  * the server before its project, an instance start before its definition, an instance before its
- * events (the server would answer with an older one), an audit entry before its record.
- * Collections replicate independently otherwise.
+ * events (the server would answer with an older one), a record a workflow approved before the
+ * approval's events (the server takes a workflow-only move only with them), an audit entry before
+ * its record. Collections replicate independently otherwise.
  */
 export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   tasks: ['projects'],
   plan_items: ['projects'],
   activity: ['tasks', 'records'],
+  records: ['workflow_events'],
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
   notifications: ['people'],

@@ -50,9 +50,9 @@ export async function readDocuments(db: SqlClient, collection: string, ids: stri
   return new Map(rows.map((r) => [r.id, toStored(r)]));
 }
 
-/** Fields other documents are looked up by; migration 004 indexes them. */
-export type LookupField = 'instanceId' | 'code' | 'subjectId';
-const lookupFields: readonly LookupField[] = ['instanceId', 'code', 'subjectId'];
+/** Fields other documents are looked up by; migrations 004 and 009 index them. */
+export type LookupField = 'instanceId' | 'code' | 'subjectId' | 'entityId';
+const lookupFields: readonly LookupField[] = ['instanceId', 'code', 'subjectId', 'entityId'];
 
 /** The collection's live documents whose top-level `field` is one of `values`. */
 export async function readWhere(db: SqlClient, collection: string, field: LookupField, values: string[]): Promise<StoredDocument[]> {

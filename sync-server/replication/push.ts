@@ -23,6 +23,9 @@ import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './
 import { checkEditNamesItsEntry } from '../../src-shared/sync/audit-rules';
 import { answerProbe, endSessionsOfDeactivated } from './push-trust';
 import { finishRecord, serverManagers, stampColumns } from './record-stamping';
+import { loadEventRecords, restampRecordWorkflows, withServerScope, type EventRecords } from './workflow-records';
+import { checkRecordSnapshot, checkStartRecord } from '../../src-shared/sync/workflow-record-rules';
+import type { ManagerLookup } from '../../src-shared/records/record-document';
 
 export interface PushContext {
   services: ServerServices;
@@ -35,8 +38,8 @@ type Doc = Record<string, unknown>;
 
 const dataOf = (doc: Doc): Doc => (doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
 const texts = (values: unknown[]): string[] => values.filter((v): v is string => typeof v === 'string' && v !== '');
-/** Collections a push of `collection` writes besides it and the conflict log: derived instances, restamped activity. */
-const alsoWrites: Record<string, string[]> = { workflow_events: ['workflow_instances'], records: ['activity'] };
+/** Collections a push of `collection` writes besides it and the conflict log: derived instances, restamped activity, instances and events. */
+const alsoWrites: Record<string, string[]> = { workflow_events: ['workflow_instances'], records: ['activity', 'workflow_events', 'workflow_instances'] };
 
 /**
  * Applies one push request to one collection in a single transaction: each row is checked against
@@ -83,7 +86,13 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
     const histories = isWorkflow
       ? await loadWorkflowHistories(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), texts(rows.map((r) => dataOf(r.newDocumentState).workflowCode)), collection.name === 'workflow_events')
       : null;
+    // Workflows about a record carry its scope as the server knows it (workflow-records.ts).
+    const eventRecords: EventRecords | null = histories
+      ? await loadEventRecords(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), collection.name === 'workflow_events' ? rows.map((r) => r.newDocumentState) : [], histories)
+      : null;
     const touchedInstances = new Set<string>();
+    /** The server's managers, loaded once when a pushed run says which record it read. */
+    let eventManagers: ManagerLookup | undefined;
     // Records: their subject, managers and number come from the server's own data (record-stamping.ts).
     const managers = collection.name === 'records' ? await serverManagers(tx) : null;
 
@@ -113,7 +122,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const passwordHash = collection.credentialFields.includes('passwordHash') && (!master || (rawAssumed && rawAssumed.passwordHash !== raw.passwordHash)) ? raw.passwordHash : undefined;
       const redacted = redactForSync(collection, raw, services.collections) as WireDocument;
       // Notes about an HR or finance record carry the record's scope as the server knows it, never the PC's claim.
-      const scoped = collection.name === 'activity' ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId))) : redacted;
+      const scoped =
+        collection.name === 'activity'
+          ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId)))
+          : collection.name === 'workflow_events' && eventRecords
+            ? withServerScope(redacted, eventRecords.scopeOf(String(raw.instanceId)))
+            : redacted;
       const incoming = managers ? stampColumns(scoped, master, managers) : scoped;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already
@@ -128,7 +142,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // people were matched by email): taken as done, nothing stored.
       if (!master && incoming._deleted) continue;
       if (collection.name === 'workflow_instances' && histories) {
-        const outcome = await pushInstance(tx, id, incoming, master, histories);
+        const outcome = await pushInstance(tx, id, incoming, master, histories, eventRecords?.scopeOf);
         if (outcome.refused) refuse(incoming, master, outcome.refused.code, outcome.refused.message);
         else if (outcome.reply) conflicts.push(visibleTo(outcome.reply as WireDocument));
         // The server's instance is always its events' replay; the entries behind the PC's are the pusher's own account of it.
@@ -196,6 +210,20 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
           refuse(incoming, master, check.error.code, check.error.message);
           continue;
         }
+        const bound = eventRecords ? checkStartRecord(check.value, person, histories.definitions, eventRecords.recordOf(instanceId)) : null;
+        if (bound && !bound.ok) {
+          refuse(incoming, master, bound.error.code, bound.error.message);
+          continue;
+        }
+        // The record a run read decides routing and `record.manager` approvers: it must be the server's record, with managers its directory knows.
+        if (eventRecords && check.value.record) {
+          eventManagers ??= await serverManagers(tx);
+          const seen = checkRecordSnapshot(check.value, eventRecords.recordOf(instanceId), eventManagers.managersOf);
+          if (!seen.ok) {
+            refuse(incoming, master, seen.error.code, seen.error.message);
+            continue;
+          }
+        }
         if (resolution.kind === 'accept') histories.append(check.value);
         touchedInstances.add(instanceId);
       }
@@ -210,7 +238,8 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         const doc = managers ? await finishRecord(tx, written, master, managers) : written;
         written = doc;
         // The server numbered or restamped it: the PC takes the server's version at once.
-        if (managers && resolution.kind === 'accept' && !isSameContent(doc, raw)) conflicts.push(visibleTo(doc));
+        const isRestamped = managers !== null || collection.name === 'workflow_events';
+        if (isRestamped && resolution.kind === 'accept' && !isSameContent(doc, raw)) conflicts.push(visibleTo(doc));
         await upsertDocument(tx, collection.name, id, doc);
         stored.set(id, { id, seq: 0, deleted: doc._deleted === true, data: doc });
         related.remember(collection.name, id, doc._deleted ? null : doc);
@@ -218,13 +247,14 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         await afterWrite(tx, collection, doc, passwordHash, person);
         if (collection.name === 'notifications') await enqueueOutbox(tx, doc);
         if (collection.name === 'records' && extra.length > 0 && (await restampRecordActivity(tx, doc))) changed.add(CONFLICTS_COLLECTION);
+        if (collection.name === 'records' && extra.length > 0) for (const name of await restampRecordWorkflows(tx, doc)) changed.add(name);
       }
       if (resolution.kind !== 'accept') conflicts.push(visibleTo(written));
       if (resolution.kind !== 'accept' && resolution.lost.length > 0 && hasConflictLog && (await recordConflict(tx, collection, master ?? incoming, incoming, resolution.lost, person, now))) {
         changed.add(CONFLICTS_COLLECTION);
       }
     }
-    if (histories && touchedInstances.size > 0 && extra.length > 0 && (await deriveInstances(tx, touchedInstances, histories))) changed.add('workflow_instances');
+    if (histories && touchedInstances.size > 0 && extra.length > 0 && (await deriveInstances(tx, touchedInstances, histories, eventRecords?.scopeOf))) changed.add('workflow_instances');
     await notifyChanged(tx, [...changed]);
   });
   return { conflicts, refused, waiting };
