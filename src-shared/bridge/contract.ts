@@ -1,6 +1,7 @@
 import { auditContract } from '../audit/audit-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
+import { meetingContract } from '../meetings/meeting-contract';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
@@ -31,6 +32,7 @@ export const contract = {
   ...deliveryContract,
   ...departmentContract,
   ...recordContract,
+  ...meetingContract,
 };
 
 export type Contract = typeof contract;

@@ -47,7 +47,7 @@ export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   activity: ['tasks', 'records'],
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
-  notifications: ['people'],
+  notifications: ['people', 'meetings'],
 };
 
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */

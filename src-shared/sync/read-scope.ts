@@ -1,3 +1,4 @@
+import { canReadMeetingDocument, meetingScopeProjection } from '../meetings/meeting-scope';
 import { recordKindOf, recordKinds } from '../records/record-kinds';
 import { canReadScope, scopeOfRecord, scopeRolesOf } from '../records/record-scope';
 import type { SyncCollection } from './collections';
@@ -38,7 +39,7 @@ export const sensitiveRecordKinds: Readonly<Record<string, readonly string[]>> =
  * read them. The rest (outbox deliveries, email and webhook settings) are also read by administrators,
  * who manage delivery.
  */
-export const personalNotificationKinds: ReadonlySet<string> = new Set(['notification', 'firing', 'preferences', 'desktop_settings']);
+export const personalNotificationKinds: ReadonlySet<string> = new Set(['notification', 'firing', 'preferences', 'desktop_settings', 'calendar_settings']);
 
 /** Every role that widens what someone may read; used to fingerprint a reader's scope. */
 const scopeRoles = [...new Set([...Object.values(sensitiveRecordKinds).flat(), ...scopeRolesOf(recordKinds)])].sort();
@@ -62,7 +63,7 @@ export function canReadRecord(person: SyncPerson, recordOrScope: Doc): boolean {
 }
 
 /** Collections whose documents not everyone may read (canRead has rules for them). */
-const readScopedCollections: ReadonlySet<string> = new Set(['records', 'notifications', 'audit', 'activity', 'workflow_instances', 'workflow_events']);
+const readScopedCollections: ReadonlySet<string> = new Set(['records', 'notifications', 'audit', 'activity', 'workflow_instances', 'workflow_events', 'meetings']);
 export const isReadScoped = (collection: string): boolean => readScopedCollections.has(collection);
 
 /** Whether `person` may receive `doc` of `collection`. Pure; the server filters every pull with it. */
@@ -77,6 +78,9 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
       const scope = scopeOf(doc);
       return scope ? canReadRecord(person, scope) : true;
     }
+    case 'meetings':
+      // Private meetings (1:1s) reach only their organiser, attendees and minute-takers (src-shared/meetings).
+      return canReadMeetingDocument(person, doc);
     case 'notifications':
       return doc.recipientId === person.id || (!personalNotificationKinds.has(String(doc.kind)) && isSyncAdmin(person));
     case 'audit': {
@@ -103,6 +107,7 @@ export function scopeProjection(collection: string, doc: Doc): Doc {
   if (collection === 'records') return { ...scopeOfRecord(recordKindOf(doc.kind), doc) };
   if (collection === 'workflow_instances' || collection === 'workflow_events') return scopeOf(doc) ? { subjectScope: scopeOf(doc) } : {};
   if (collection === 'notifications') return { recipientId: doc.recipientId };
+  if (collection === 'meetings') return meetingScopeProjection(doc);
   if (collection === 'activity') return { kind: doc.kind, subjectType: doc.subjectType, createdBy: doc.createdBy, data: { subjectScope: dataOf(doc).subjectScope } };
   return {};
 }

@@ -65,9 +65,14 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       // An outbox delivery names who it goes to: the person (email) or the subscription (webhook).
       const data = doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {};
       if (doc.kind === 'outbox' && data.channel === 'email') add('people', doc.recipientId);
+      if (doc.kind === 'outbox' && data.channel === 'email') add('meetings', data.meetingId);
       if (doc.kind === 'outbox' && data.channel === 'webhook') add('notifications', data.subscriptionId);
       break;
     }
+    case 'meetings':
+      // A new occurrence document is judged against its series.
+      add('meetings', doc.seriesId);
+      break;
   }
   return { docs, projects: [...new Set(projects)] };
 }
