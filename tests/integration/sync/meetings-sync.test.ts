@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { calendarSettingsId, hashFeedToken } from '../../../src-shared/meetings/calendar-settings';
+import type { MeetingDocument } from '../../../src-shared/meetings/meeting-model';
+import type { WireDocument } from '../../../src-shared/sync/protocol';
+import { meeting as meetingFixture } from '../../unit/meetings/fixtures';
+import { baseFields, createTeam, openTestDatabase, pull, push, startTestServer, team, type TestServer } from './support/test-server';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const { member, hr, manager } = team;
+const wire = (doc: MeetingDocument): WireDocument => ({ ...(doc as unknown as WireDocument), _deleted: false });
+
+/** A QA meeting organised by Max with Hana (HR) and a guest from outside. */
+const qaMeeting = (extra: Partial<MeetingDocument['data']> = {}) =>
+  meetingFixture({
+    id: 'M-QA',
+    organiserId: member.id,
+    createdBy: member.id,
+    updatedBy: member.id,
+    data: {
+      attendees: [
+        { personId: member.id, name: member.name, role: 'required', response: 'accepted' },
+        { personId: hr.id, name: hr.name, role: 'required', response: 'needs_action' },
+        { email: 'guest@partner.org', name: 'Gus Guest', role: 'optional', response: 'needs_action', replyTokenHash: hashFeedToken('g'.repeat(43)) },
+      ],
+      minuteTakerIds: [],
+      ...extra,
+    },
+  });
+
+const settingsDoc = (personId: string, feeds: { id: string; token: string; revokedAt?: string }[]): WireDocument => ({
+  ...baseFields(calendarSettingsId(personId), personId),
+  kind: 'calendar_settings',
+  recipientId: personId,
+  isRead: true,
+  at: '2026-03-01T08:00:00.000Z',
+  event: '',
+  status: '',
+  dueAt: '2026-03-01T08:00:00.000Z',
+  data: { meetingLeadMinutes: [15], feeds: feeds.map((f) => ({ id: f.id, tokenHash: hashFeedToken(f.token), label: 'Phone', createdAt: '2026-03-01T08:00:00.000Z', ...(f.revokedAt ? { revokedAt: f.revokedAt } : {}) })) },
+  _deleted: false,
+});
+
+async function setUp() {
+  server = await startTestServer({ db: await openTestDatabase(), services: { clock: () => new Date('2026-03-10T08:00:00.000Z') } });
+  return createTeam(server);
+}
+
+describe('meetings through the sync server', () => {
+  it('takes the organiser\'s changes and each attendee\'s own answer, and refuses the rest', async () => {
+    const tokens = await setUp();
+    const doc = qaMeeting();
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(doc) }])).refused).toEqual([]);
+
+    const retitled = wire({ ...doc, title: 'Hana’s meeting now' });
+    const refused = await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: retitled, assumedMasterState: wire(doc) }]);
+    expect(refused.refused[0]?.message).toBe('Only the organiser (or an administrator) can change this meeting.');
+
+    const answered = { ...doc, data: { ...doc.data, attendees: doc.data.attendees.map((a) => (a.personId === hr.id ? { ...a, response: 'accepted' as const, respondedAt: '2026-03-10T08:00:00.000Z' } : a)) } };
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(answered), assumedMasterState: wire(doc) }])).refused).toEqual([]);
+
+    const forSomeoneElse = { ...answered, data: { ...answered.data, attendees: answered.data.attendees.map((a) => (a.personId === member.id ? { ...a, response: 'declined' as const } : a)) } };
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(forSomeoneElse), assumedMasterState: wire(answered) }])).refused[0]?.message).toBe('Each attendee answers an invitation for themselves.');
+
+    // Published minutes only ever grow: version 1 cannot be rewritten, not even by the organiser.
+    const version = { version: 1, publishedAt: '2026-03-16T10:00:00.000Z', publishedById: member.id, publishedByName: member.name, changeNote: '', snapshot: { title: 'x', startsAt: doc.startsAt, endsAt: doc.endsAt, timeZone: 'Europe/Berlin', place: '', organiserName: member.name, attendees: [], agenda: [], summary: 'All fine.', decisions: [], actionItems: [] } };
+    const published = { ...answered, data: { ...answered.data, minutesVersions: [version] } };
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(published), assumedMasterState: wire(answered) }])).refused).toEqual([]);
+    const rewritten = { ...published, data: { ...published.data, minutesVersions: [{ ...version, snapshot: { ...version.snapshot, summary: 'Nothing happened.' } }] } };
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(rewritten), assumedMasterState: wire(published) }])).refused[0]?.message).toMatch(/Published minutes cannot be changed/);
+
+    const broken = { ...wire(doc), id: 'M-BROKEN', data: { type: 'qa_review' } };
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: broken }])).refused[0]?.message).toMatch(/This meeting is not valid/);
+  });
+
+  it('sends a private 1:1 only to its attendees, administrators included in the refusal', async () => {
+    const tokens = await setUp();
+    const oneToOne = meetingFixture({
+      id: 'M-1TO1',
+      organiserId: manager.id,
+      createdBy: manager.id,
+      updatedBy: manager.id,
+      data: { type: 'one_to_one', isPrivate: true, attendees: [{ personId: manager.id, name: manager.name, role: 'required', response: 'accepted' }, { personId: member.id, name: member.name, role: 'required', response: 'needs_action' }], minuteTakerIds: [] },
+    });
+    expect((await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(oneToOne) }])).refused).toEqual([]);
+    const ids = async (token: string) => (await pull(server!, token, 'meetings')).documents.filter((d) => !d._deleted).map((d) => d.id);
+    expect(await ids(tokens.member.accessToken)).toEqual(['M-1TO1']);
+    expect(await ids(tokens.admin.accessToken)).toEqual([]);
+    expect(await ids(tokens.hr.accessToken)).toEqual([]);
+  });
+
+  it('lets only the organiser email the meeting\'s outside attendees, and only them', async () => {
+    const tokens = await setUp();
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(qaMeeting()) }])).refused).toEqual([]);
+    const email = (id: string, to: string): WireDocument => ({
+      ...baseFields(id, member.id),
+      kind: 'outbox',
+      recipientId: member.id,
+      isRead: true,
+      at: '2026-03-10T08:00:00.000Z',
+      event: 'meeting_scheduled',
+      status: 'pending',
+      dueAt: '2026-03-10T08:00:00.000Z',
+      data: { channel: 'email', to, toName: 'Gus', subject: 'Invitation', text: 'x', html: 'x', meetingId: 'M-QA', idempotencyKey: id, attempts: 0, maxAttempts: 3, log: [], calendar: { method: 'REQUEST', filename: 'invite.ics', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' } },
+      _deleted: false,
+    });
+    expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: email('ob-1', 'guest@partner.org') }])).refused).toEqual([]);
+    expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: email('ob-2', 'someone@else.org') }])).refused[0]?.message).toBe('A meeting email can only go to an attendee of the meeting.');
+    expect((await push(server!, tokens.hr.accessToken, 'notifications', [{ newDocumentState: { ...email('ob-3', 'guest@partner.org'), recipientId: hr.id } }])).refused[0]?.message).toBe('Only the organiser and the minute-takers can email the attendees of a meeting.');
+    // The delivery is queued with its calendar part intact.
+    const { rows } = await server!.db.query<{ data: { data: { calendar?: { method: string } } } }>("SELECT data FROM documents WHERE collection = 'notifications' AND id = 'ob-1'");
+    expect(rows[0]?.data.data.calendar?.method).toBe('REQUEST');
+  });
+
+  it('serves a calendar feed for a live token only, with ETag and conditional GET, and refuses a token planted for someone else', async () => {
+    const tokens = await setUp();
+    const token = 'T'.repeat(43);
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(qaMeeting()) }])).refused).toEqual([]);
+    expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: settingsDoc(member.id, [{ id: 'F1', token }]) }])).refused).toEqual([]);
+    // Hana cannot give herself a way into Max's calendar.
+    const planted = await push(server!, tokens.hr.accessToken, 'notifications', [{ newDocumentState: { ...settingsDoc(member.id, [{ id: 'F2', token: 'H'.repeat(43) }]), id: 'cal-planted' } }]);
+    expect(planted.refused[0]?.message).toBe('Only the person themselves can change their calendar settings and calendar feed links.');
+
+    const feed = await server!.app.inject({ method: 'GET', url: `/calendar/${token}.ics` });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(feed.body).toContain('UID:M-QA@labflow');
+    expect(feed.body).toContain('METHOD:PUBLISH');
+    const etag = String(feed.headers.etag);
+    const again = await server!.app.inject({ method: 'GET', url: `/calendar/${token}.ics`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+
+    const revoked = settingsDoc(member.id, [{ id: 'F1', token, revokedAt: '2026-03-10T09:00:00.000Z' }]);
+    expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: revoked, assumedMasterState: settingsDoc(member.id, [{ id: 'F1', token }]) }])).refused).toEqual([]);
+    const gone = await server!.app.inject({ method: 'GET', url: `/calendar/${token}.ics` });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).toMatch(/not valid/);
+    for (const bad of ['short.ics', `${token}.txt`, `${'x'.repeat(43)}.ics`, '..%2F..%2Fetc%2Fpasswd']) {
+      expect((await server!.app.inject({ method: 'GET', url: `/calendar/${bad}` })).statusCode).toBe(404);
+    }
+  });
+
+  it('records an outside attendee\'s answer from the link in the invitation, with an audit entry', async () => {
+    const tokens = await setUp();
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(qaMeeting()) }])).refused).toEqual([]);
+    const token = 'g'.repeat(43);
+    const page = await server!.app.inject({ method: 'GET', url: `/calendar/reply/M-QA?t=${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<button type="submit" name="response" value="accepted">Accepted</button>');
+    // Opening the link changes nothing; the form's POST answers.
+    const answered = await server!.app.inject({ method: 'POST', url: '/calendar/reply/M-QA', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `t=${token}&response=tentative` });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.body).toContain('Tentative');
+    const stored = (await pull(server!, tokens.member.accessToken, 'meetings')).documents.find((d) => d.id === 'M-QA') as unknown as MeetingDocument;
+    expect(stored.data.attendees.find((a) => a.email === 'guest@partner.org')).toMatchObject({ response: 'tentative' });
+    const audit = (await pull(server!, tokens.member.accessToken, 'audit')).documents.filter((d) => d.command === 'meetings/reply-by-link');
+    expect(audit).toHaveLength(1);
+    const wrong = await server!.app.inject({ method: 'POST', url: '/calendar/reply/M-QA', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `t=${'h'.repeat(43)}&response=accepted` });
+    expect(wrong.statusCode).toBe(404);
+    const badAnswer = await server!.app.inject({ method: 'POST', url: '/calendar/reply/M-QA', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `t=${token}&response=maybe` });
+    expect(badAnswer.statusCode).toBe(400);
+  });
+});
