@@ -72,7 +72,7 @@ export async function meetingDetail(db: LabDatabase, directory: MeetingDirectory
     ...(doc.data.recordId ? { recordId: doc.data.recordId } : {}),
     isPrivate: doc.data.isPrivate,
     status: doc.status === 'cancelled' || series?.status === 'cancelled' ? 'cancelled' : 'scheduled',
-    ...(recurrence ? { recurrence } : {}),
+    ...(recurrence ? { recurrence, seriesStartsAt: (series ?? doc).startsAt, seriesEndsAt: (series ?? doc).endsAt } : {}),
     recurrenceText: describeRecurrence(recurrence),
     organiser: { id: doc.organiserId, name: names.person(doc.organiserId) },
     attendees: doc.data.attendees.map((a) => {

@@ -1,6 +1,6 @@
 import { fail, ok } from '../../src-shared/core/result';
 import { canManageMeeting, refusals, type MeetingActor } from '../../src-shared/meetings/meeting-access';
-import { attendeeKey, emptyMinutes, type Attendee, type MeetingDocument } from '../../src-shared/meetings/meeting-model';
+import { attendeeKey, emptyMinutes, occurrenceId, type Attendee, type MeetingDocument } from '../../src-shared/meetings/meeting-model';
 import { localDateTimeOf } from '../../src-shared/meetings/time-zones';
 import { addDays } from '../../src-shared/projects/plan-dates';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
@@ -52,7 +52,7 @@ async function saveAndTell(context: CommandContext, actor: MeetingActor, resolve
     const removed = original.data.attendees.filter((a) => !keysAfter.has(attendeeKey(a)));
     if (removed.length > 0) await tellAttendees(context, 'cancelled', { ...told, doc: { ...saved.value, data: { ...saved.value.data, attendees: removed } } });
   }
-  return ok({ id: saved.value.id, clashes: clashes.value });
+  return ok({ id: saved.value.id, openId: saved.value.id, clashes: clashes.value });
 }
 
 export const meetingCommandHandlers: CommandHandlers<Names> = {
@@ -116,7 +116,8 @@ export const meetingCommandHandlers: CommandHandlers<Names> = {
     const saved = await saveMeeting(context, { id: context.actor.id, roles: [] }, null, issued.doc);
     if (!saved.ok) return saved;
     await tellAttendees(context, 'invited', { doc: saved.value, series: null, occurrences: [] }, { replyTokens: issued.tokens });
-    return ok({ id: saved.value.id, clashes: clashes.value });
+    const openId = saved.value.data.recurrence ? occurrenceId(saved.value.id, saved.value.startsAt) : saved.value.id;
+    return ok({ id: saved.value.id, openId, clashes: clashes.value });
   },
 
   async 'meetings/update'(input, context) {

@@ -22,7 +22,7 @@ export const sections: Section[] = [
   { id: 'projects', label: 'Projects', icon: <FolderIcon />, emptyText: 'Projects with their milestones, deliverables, risks, resources and budget.' },
   { id: 'tasks', label: 'Tasks', icon: <AssignmentIcon />, emptyText: 'Your tasks across projects, the Kanban board, the Gantt chart and time tracking will appear here.' },
   { id: 'workflows', label: 'Workflows', icon: <AccountTreeIcon />, emptyText: 'Approval workflows — procurement, budget, leave, CAPA and your own — with their SLAs and history will appear here.' },
-  { id: 'meetings', label: 'Meetings', icon: <EventIcon />, emptyText: 'Meetings with agendas, attendees, minutes and action items will appear here.' },
+  { id: 'meetings', label: 'Meetings', icon: <EventIcon />, emptyText: '' },
   { id: 'equipment', label: 'Equipment', icon: <BiotechIcon />, emptyText: 'Each instrument from procurement through installation, calibration and maintenance to retirement will appear here.' },
   { id: 'crm', label: 'CRM', icon: <HandshakeIcon />, emptyText: 'Leads, customer interactions, opportunities, quotations and orders will appear here.' },
   { id: 'hr', label: 'HR', icon: <BadgeIcon />, emptyText: 'Hiring, onboarding, leave requests and appraisals will appear here.' },

@@ -99,6 +99,9 @@ export interface MeetingDetail {
   isPrivate: boolean;
   status: MeetingStatus;
   recurrence?: Recurrence;
+  /** A series' first meeting (what "all meetings of the series" edits start from). */
+  seriesStartsAt?: string;
+  seriesEndsAt?: string;
   /** "Weekly on Monday, 6 times", '' for one-off meetings. */
   recurrenceText: string;
   organiser: PersonRef;
@@ -159,6 +162,8 @@ export interface CalendarSettingsView {
 
 export interface SaveMeetingResult {
   id: string;
+  /** The page to open next: the meeting, or a new series' first meeting. */
+  openId: string;
   /** People busy elsewhere at the new time (saved anyway; shown as a warning). */
   clashes: Clash[];
 }

@@ -35,7 +35,7 @@ export function meetingData(overrides: Partial<MeetingData> = {}): MeetingData {
 }
 
 /** A meeting organised by Ada at `date` `time`–(+1 h) in Berlin; a series when `data.recurrence` is given. */
-export function meeting(fields: Partial<MeetingDocument> & { date?: string; time?: string; data?: Partial<MeetingData> } = {}): MeetingDocument {
+export function meeting(fields: Partial<Omit<MeetingDocument, 'data'>> & { date?: string; time?: string; data?: Partial<MeetingData> } = {}): MeetingDocument {
   const { date = '2026-03-16', time = '10:00', data: dataOverrides, ...rest } = fields;
   const data = meetingData(dataOverrides);
   const startsAt = instantOfLocal(date, time, data.timeZone);
