@@ -32,12 +32,12 @@ export function MeetingCalendar({ onCreate }: { onCreate: (startsAt: string, end
 
   const events = useMemo<EventInput[]>(() => (range ? (entries.data ?? []).map((e) => toEvent(e, theme.palette)) : []), [entries.data, range, theme.palette]);
 
-  // "Open" for the benchmark: the entries of the shown range painted.
-  const count = entries.data?.length ?? -1;
+  // "Open" for the benchmark: the entries of the range now shown, painted.
+  const count = entries.isLoading || !entries.data ? -1 : entries.data.length;
   useEffect(() => {
     if (count < 0 || !range) return;
     return markWhenPainted('labflow:calendar:painted', () => count === 0 || document.querySelector('[data-testid="meeting-calendar"] .fc-event') !== null);
-  }, [count, range]);
+  }, [count, range, entries.data]);
 
   const move = async (info: EventDropArg | EventResizeDoneArg) => {
     const { event } = info;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { personalFeed } from '../../src-shared/meetings/calendar-feed';
-import { sha256, toHex } from '../../src-shared/core/sha256';
+import { createHash } from 'node:crypto';
 import { loadPerson } from '../auth/people-directory';
 import type { ServerServices } from '../services';
 import { feedOwner, feedSources } from './feed-source';
@@ -16,7 +16,7 @@ import { feedOwner, feedSources } from './feed-source';
 const NOT_VALID = 'This calendar link is not valid: it was revoked or never existed. Make a new link in LabFlow under Meetings → Calendar settings.';
 
 /** The ETag of a feed: its text without the DTSTAMP lines, which change with every request. */
-export const feedEtag = (text: string): string => `"${toHex(sha256(text.replace(/^DTSTAMP:.*\r\n/gm, ''))).slice(0, 32)}"`;
+export const feedEtag = (text: string): string => `"${createHash('sha256').update(text.replace(/^DTSTAMP:.*\r\n/gm, '')).digest('hex').slice(0, 32)}"`;
 
 export function registerCalendarFeedRoutes(app: FastifyInstance, services: ServerServices) {
   app.get<{ Params: { file: string } }>('/calendar/:file', async (request, reply) => {

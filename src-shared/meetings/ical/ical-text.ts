@@ -23,14 +23,24 @@ export const escapeText = (value: string): string =>
  */
 export function paramValue(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in parameter values
-  const clean = value.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = /["\u0000-\u001f\u007f]/.test(value) ? value.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ') : value;
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 
 const utf8Length = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
+// eslint-disable-next-line no-control-regex -- the ASCII range, control characters included
+const ASCII = /^[\u0000-\u007f]*$/;
+
 /** Splits a line into pieces of at most 75 octets (74 after the first, which lose one to the leading space). */
 export function foldLine(line: string): string {
+  if (line.length <= MAX_OCTETS && (line.length * 4 <= MAX_OCTETS || ASCII.test(line))) return line;
+  // ASCII (nearly every line a feed holds): one octet per character, so plain slices.
+  if (ASCII.test(line)) {
+    const pieces = [line.slice(0, MAX_OCTETS)];
+    for (let at = MAX_OCTETS; at < line.length; at += MAX_OCTETS - 1) pieces.push(line.slice(at, at + MAX_OCTETS - 1));
+    return pieces.join(`${CRLF} `);
+  }
   const pieces: string[] = [];
   let current = '';
   let octets = 0;
@@ -54,11 +64,13 @@ export type Params = Readonly<Record<string, string | undefined>>;
 
 /** One content line, folded: `NAME;PARAM=value:value`. `value` is written as given (escape TEXT first). */
 export function contentLine(name: string, value: string, params: Params = {}): string {
-  const paramText = Object.entries(params)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
-    .map(([key, v]) => `;${key}=${paramValue(v)}`)
-    .join('');
-  return foldLine(`${name}${paramText}:${value}`);
+  // A plain loop: a feed writes hundreds of thousands of these.
+  let line = name;
+  for (const key in params) {
+    const param = params[key];
+    if (param !== undefined && param !== '') line += `;${key}=${paramValue(param)}`;
+  }
+  return foldLine(`${line}:${value}`);
 }
 
 /** A TEXT property, escaped. */

@@ -28,7 +28,7 @@ describe('meeting reminders', () => {
   const quarter = () => [15 * 60_000];
   it('remind each attendee before the start, at their own lead times, in the meeting\'s local time', () => {
     const list = meetingReminders(meeting, quarter, now);
-    expect(list[0]?.body).toBe('The meeting “Method review” starts Mon 2 Mar 2026, 10:00 (Europe/Berlin).');
+    expect(list[0]?.body).toBe('The meeting “Method review” starts Mon, 2 Mar 2026, 10:00 (Europe/Berlin).');
     const own = meetingReminders(meeting, (id) => (id === 'P2' ? [3_600_000, 86_400_000] : [15 * 60_000]), now);
     expect(own.map((r) => [r.recipientId, r.dueAt])).toEqual([
       ['P1', '2026-03-02T08:45:00.000Z'],
