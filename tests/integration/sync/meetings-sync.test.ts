@@ -77,6 +77,47 @@ describe('meetings through the sync server', () => {
     expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: broken }])).refused[0]?.message).toMatch(/This meeting is not valid/);
   });
 
+  it('takes minutes and action items from the minute-takers only, ticks from each item\'s owner, and the item\'s task into its owner\'s inbox', async () => {
+    const tokens = await setUp();
+    // Mia organises; Hana takes the minutes; Max attends.
+    const doc = qaMeeting({ minuteTakerIds: [hr.id] });
+    const byMia = { ...doc, organiserId: manager.id, createdBy: manager.id, updatedBy: manager.id, data: { ...doc.data, attendees: [{ personId: manager.id, name: manager.name, role: 'required' as const, response: 'accepted' as const }, ...doc.data.attendees] } };
+    expect((await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(byMia) }])).refused).toEqual([]);
+    const minutesBy = (by: string, change: Partial<MeetingDocument['data']>) => ({ ...byMia, updatedBy: by, data: { ...byMia.data, ...change } });
+
+    const maxsMinutes = minutesBy(member.id, { minutes: { attendance: {}, summary: 'Max wrote this.', decisions: [] } });
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(maxsMinutes), assumedMasterState: wire(byMia) }])).refused[0]?.message).toBe('Only the organiser and the minute-takers can take or publish the minutes.');
+
+    const items = [
+      { id: 'AI-MAX', description: 'Recalibrate balance B-12', ownerId: member.id, dueDate: '2026-03-20', isDone: false },
+      { id: 'AI-HANA', description: 'Update the training matrix', ownerId: hr.id, isDone: false },
+    ];
+    const hanasMinutes = minutesBy(hr.id, { minutes: { attendance: {}, summary: 'Balances drift.', decisions: [{ id: 'D-1', text: 'Recalibrate monthly.' }] }, actionItems: items });
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(hanasMinutes), assumedMasterState: wire(byMia) }])).refused).toEqual([]);
+
+    // "Make it a task": Hana puts a task for Max into Max's inbox, not one for herself, and the item names it.
+    const inbox = { ...baseFields('PR-INBOX-MAX', hr.id), code: 'INBOX-MAX', name: `Inbox — ${member.name}`, status: 'active', isArchived: false, ownerId: member.id, teamIds: [], tags: ['inbox'], _deleted: false };
+    expect((await push(server!, tokens.hr.accessToken, 'projects', [{ newDocumentState: inbox }])).refused).toEqual([]);
+    const task = (id: string, assigneeId: string) => ({ ...baseFields(id, hr.id), projectId: 'PR-INBOX-MAX', title: 'Recalibrate balance B-12', status: 'todo', assigneeId, kanbanRank: 'm', watcherIds: [], dependsOn: [], _deleted: false });
+    expect((await push(server!, tokens.hr.accessToken, 'tasks', [{ newDocumentState: task('TK-MAX', member.id) }])).refused).toEqual([]);
+    expect((await push(server!, tokens.hr.accessToken, 'tasks', [{ newDocumentState: task('TK-HANA', hr.id) }])).refused[0]?.message).toMatch(/Only the INBOX-MAX team can add tasks to it/);
+    const linked = minutesBy(hr.id, { ...hanasMinutes.data, actionItems: [{ ...items[0]!, taskId: 'TK-MAX' }, items[1]!] });
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(linked), assumedMasterState: wire(hanasMinutes) }])).refused).toEqual([]);
+    // Max cannot re-word his action item or unlink its task: that is the minutes.
+    const reworded = minutesBy(member.id, { ...linked.data, actionItems: [{ ...items[0]! }, items[1]!] });
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(reworded), assumedMasterState: wire(linked) }])).refused[0]?.message).toBe('Only the organiser and the minute-takers can take or publish the minutes.');
+
+    // Each owner ticks their own item done; Max cannot tick Hana's.
+    const ticksHanas = minutesBy(member.id, { ...linked.data, actionItems: [linked.data.actionItems[0]!, { ...items[1]!, isDone: true }] });
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(ticksHanas), assumedMasterState: wire(linked) }])).refused[0]?.message).toBe('Only the owner of an action item (or the minute-takers) can tick it done.');
+    const hanaTicks = minutesBy(hr.id, ticksHanas.data);
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(hanaTicks), assumedMasterState: wire(linked) }])).refused).toEqual([]);
+
+    const stored = (await pull(server!, tokens.member.accessToken, 'meetings')).documents.find((d) => d.id === 'M-QA') as unknown as MeetingDocument;
+    expect(stored.data.minutes.summary).toBe('Balances drift.');
+    expect(stored.data.actionItems.map((a) => [a.id, a.taskId ?? null, a.isDone])).toEqual([['AI-MAX', 'TK-MAX', false], ['AI-HANA', null, true]]);
+  });
+
   it('sends a private 1:1 only to its attendees, administrators included in the refusal', async () => {
     const tokens = await setUp();
     const oneToOne = meetingFixture({
