@@ -124,7 +124,9 @@ function AddAgendaItem({ meeting }: { meeting: MeetingDetail }) {
   const submit = async () => {
     const result = await add.run({ id: meeting.id, title, minutes: Number(minutes) || 0, ...(presenterId ? { presenterId } : {}) });
     if (result.ok) {
+      // Ready for the next item: the last one's length is no better a guess than the usual ten minutes.
       setTitle('');
+      setMinutes('10');
       setPresenterId('');
     }
   };

@@ -37,7 +37,13 @@ export function VersionsSection({ meeting }: { meeting: MeetingDetail }) {
       <Stack spacing={1.5}>
         <Typography variant="h6" component="h3">Published minutes</Typography>
         {!hasVersions && <Typography variant="body2" color="text.secondary">Not published yet. Publishing sends the minutes to every attendee, in LabFlow and by email with the PDF.</Typography>}
-        {hasVersions && meeting.hasUnpublishedChanges && <Alert severity="info">The minutes changed since version {meeting.versions.at(-1)?.version}. Publish a new version so the attendees get the corrections.</Alert>}
+        {hasVersions && meeting.hasUnpublishedChanges && (
+          // Only those who publish can act on it; attendees learn that a corrected version may follow.
+          <Alert severity="info">
+            The minutes changed since version {meeting.versions.at(-1)?.version}.{' '}
+            {meeting.can.takeMinutes ? 'Publish a new version so the attendees get the corrections.' : 'The organiser or a minute-taker may publish a corrected version.'}
+          </Alert>
+        )}
         <List dense disablePadding>
           {[...meeting.versions].reverse().map((v) => {
             const mine = v.signoffs.length;

@@ -189,4 +189,14 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await page.getByRole('button', { name: 'Tasks' }).click();
   await page.getByText('Recalibrate balance B-12').first().click();
   await expect(page.getByTestId('task-meeting-origin')).toContainText('From the meeting Weekly QA meeting');
+
+  // Done on the task is done in the minutes: the action item's status follows its task.
+  const drawer = page.getByTestId('task-drawer');
+  await drawer.getByLabel('Status', { exact: true }).click();
+  await page.getByRole('option', { name: 'Done', exact: true }).click();
+  await drawer.getByTestId('task-meeting-origin').getByRole('button', { name: 'Weekly QA meeting' }).click();
+  await expect(page.getByRole('heading', { name: 'Weekly QA meeting' })).toBeVisible();
+  await expect(page.getByTestId('action-item')).toContainText('Recalibrate balance B-12');
+  await expect(page.getByTestId('action-item')).toContainText('Done');
+  await saveScreenshot(page, 'meeting-page-attendee');
 });
