@@ -83,6 +83,14 @@ export default tseslint.config(
       ] }],
     },
   },
+  // A stray `.only` would make the suite run one test and report green (issue 20). Vitest's
+  // allowOnly and Playwright's forbidOnly refuse it at run time too.
+  {
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='only']", message: 'No `.only` in tests: it silently skips every other test. Use `npx vitest run file -t name` or `npx playwright test file -g name` instead.' }],
+    },
+  },
   {
     files: ['sync-server/**/*.ts'],
     rules: {

@@ -13,6 +13,8 @@ import { softDelete } from '../tasks/soft-delete';
 import { teamSyncPhaseOf } from '../sync/sync-feature';
 import { managersOf, recordActorOf } from './record-actor';
 import { isInTeam, numberOnThisPc } from './record-numbering';
+import { loadLookup } from './record-lookup';
+import { checkInvariant, recordReads } from '../../src-shared/records/record-invariants';
 import { canReadRecordDoc, readRecord, recordViewOf, type StoredRecord } from './record-store';
 
 type Names = 'records/create' | 'records/update' | 'records/transition' | 'records/remove';
@@ -27,17 +29,33 @@ async function changeable(context: CommandContext, id: string, actor: RecordActo
   return { record: record as StoredRecord & { kind: AnyRecordKind } };
 }
 
+export interface WriteRecordOptions {
+  /** The workflow bound to this record moves it to this status (workflow-only transitions). */
+  workflowMove?: string;
+}
+
 /**
  * Stamps, checks and writes one version of a record through the audited writer: derived columns
- * from the data (never the caller's), the kind's rules judged on the stored version, a number when
- * the series gives one now. Returns the record as the person now sees it.
+ * from the data (never the caller's), the kind's rules judged on the stored version, its invariant
+ * (record-invariants.ts) on this PC's documents and clock, a number when the series gives one now.
+ * Returns the record as the person now sees it. Module commands that write records use this too.
  */
-async function write(context: CommandContext, kind: AnyRecordKind, actor: RecordActor, before: RecordDocument | null, proposed: Record<string, unknown>): Promise<Result<RecordView>> {
+export async function writeRecord(
+  context: CommandContext,
+  kind: AnyRecordKind,
+  actor: RecordActor,
+  before: RecordDocument | null,
+  proposed: Record<string, unknown>,
+  options: WriteRecordOptions = {},
+): Promise<Result<RecordView>> {
   // The series' year is that of the write (creation, or the change that numbers it).
   const at = context.clock().toISOString();
   const { doc, numberNeeded } = stampRecord(kind, { ...proposed, createdAt: before?.createdAt ?? at, updatedAt: at }, before, await managersOf(context.db));
-  const checked = checkRecordWrite({ kind, actor, before, after: doc });
+  const checked = checkRecordWrite({ kind, actor, before, after: doc, hasWorkflowMove: (to) => to === options.workflowMove });
   if (!checked.ok) return checked;
+  const lookup = await loadLookup(context.db, recordReads(doc as unknown as Record<string, unknown>));
+  const broken = checkInvariant(kind, doc, before, lookup, at, actor.id);
+  if (broken) return fail('invalid_state', broken.message, broken.field ? { field: broken.field } : {});
   const numbered = numberNeeded ? await numberOnThisPc(context.db, kind.kind, numberNeeded, context.newId) : {};
   const fields = { ...doc, ...numbered };
   const stored = before
@@ -63,7 +81,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     const data = parseData(kind, input.data);
     if (!data.ok) return data;
     const actor = await recordActorOf(context.db, context.actor.id);
-    return write(context, kind, actor, null, { kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: data.value });
+    return writeRecord(context, kind, actor, null, { kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: data.value });
   },
 
   async 'records/update'(input, context) {
@@ -75,7 +93,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     const merged = Object.fromEntries(Object.entries({ ...doc.data, ...input.data }).filter(([, v]) => v !== null && v !== undefined));
     const data = parseData(kind, merged);
     if (!data.ok) return data;
-    return write(context, kind, actor, doc, { ...doc, data: data.value });
+    return writeRecord(context, kind, actor, doc, { ...doc, data: data.value });
   },
 
   async 'records/transition'(input, context) {
@@ -89,7 +107,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     if (series?.isGapless && series.assignOn === input.to && (await isInTeam(context.db)) && teamSyncPhaseOf(context.db) !== 'up_to_date') {
       return fail('invalid_state', `${kind.pluralLabel} get their numbers from the sync server so that no number is skipped, and it cannot be reached now. Keep it as it is and try again when this PC is back online.`);
     }
-    const result = await write(context, kind, actor, doc, { ...doc, status: input.to });
+    const result = await writeRecord(context, kind, actor, doc, { ...doc, status: input.to });
     if (result.ok && input.reason?.trim()) await noteStatusChange(context, doc, doc.status, input.to, input.reason.trim());
     return result;
   },

@@ -26,6 +26,8 @@ const leaveRequestData = z
 export type LeaveRequestData = z.infer<typeof leaveRequestData>;
 
 const hr = { roles: ['hr'] } as const;
+/** Requests that still hold their days (not withdrawn or refused). */
+const LIVE_STATUSES: ReadonlySet<string> = new Set(['draft', 'submitted', 'approved']);
 
 export const leaveRequestKind = defineRecordKind<LeaveRequestData>({
   kind: 'leave_request',
@@ -84,4 +86,16 @@ export const leaveRequestKind = defineRecordKind<LeaveRequestData>({
   ],
   remove: { who: 'creator', inStatuses: ['draft'] },
   workflows: ['LEAVE_REQUEST'],
+  invariant: {
+    // A person cannot be on two leaves at once: an overlapping request that is still alive is refused.
+    reads: (d) => ({ byPerson: [{ kind: 'leave_request', personId: d.personId }] }),
+    check({ record, lookup }) {
+      if (!LIVE_STATUSES.has(record.status)) return null;
+      const clash = lookup
+        .byPerson('leave_request', record.data.personId)
+        .map((doc) => doc as { id: string; status: string; number?: string; data: LeaveRequestData })
+        .find((other) => other.id !== record.id && LIVE_STATUSES.has(other.status) && other.data.startDate <= record.data.endDate && record.data.startDate <= other.data.endDate);
+      return clash ? { message: `This leave overlaps ${clash.number || 'another request'} (${clash.data.startDate} to ${clash.data.endDate}).`, field: 'data.startDate' } : null;
+    },
+  },
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RecordDocument } from './record-document';
 import type { Who } from './who';
 
 /**
@@ -95,6 +96,42 @@ export interface KindField {
   help?: string;
 }
 
+/** What a kind's invariant reads besides the record itself: documents by id, and records of a kind by parent or by person. */
+export interface RecordReads {
+  ids?: readonly { collection: string; id: string }[];
+  byParent?: readonly { kind: string; parentId: string }[];
+  byPerson?: readonly { kind: string; personId: string }[];
+}
+
+/** The documents a kind's invariant asked for, as the host or the sync server holds them (live, not deleted). */
+export interface RecordLookup {
+  get(collection: string, id: string): Record<string, unknown> | null;
+  byParent(kind: string, parentId: string): Record<string, unknown>[];
+  byPerson(kind: string, personId: string): Record<string, unknown>[];
+}
+
+export interface InvariantInput<TData> {
+  /** The record as it would be stored (data parsed, columns stamped). */
+  record: Omit<RecordDocument, 'data'> & { data: TData };
+  /** The stored version; null for a create. */
+  previous: RecordDocument | null;
+  lookup: RecordLookup;
+  /** ISO time of the judgement: the host's clock for a command, the server's for a push. */
+  now: string;
+  actorId: string;
+}
+
+/**
+ * A domain rule beyond fields, statuses and who (an instrument must be fit for use to be booked,
+ * bookings must not overlap, a balance must cover a leave): `reads` names what it needs, `check`
+ * returns a refusal a person can act on, or null. Pure; the host's commands and the sync server's
+ * push both run it, each with its own documents and clock.
+ */
+export interface RecordInvariant<TData> {
+  reads(data: TData, record: Omit<RecordDocument, 'data'>): RecordReads;
+  check(input: InvariantInput<TData>): { message: string; field?: string } | null;
+}
+
 /** One version step of a kind's data: old data in, new data out. Pure; tested on fixtures. */
 export type DataMigration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -133,6 +170,7 @@ export interface RecordKind<TData extends Record<string, unknown> = Record<strin
   remove?: { who: Who; inStatuses?: readonly string[] };
   /** Workflow codes offered on the record page ("Start approval"). */
   workflows?: readonly string[];
+  invariant?: RecordInvariant<TData>;
 }
 
 /** Declares a kind with its data type checked against its schema. */

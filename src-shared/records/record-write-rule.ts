@@ -4,6 +4,7 @@ import { allow, deny, type Decision, type SyncAction } from '../sync/write-rule'
 import { parseData, upgradeData } from './record-data';
 import type { RecordDocument } from './record-document';
 import { recordKindOf } from './record-kinds';
+import { checkInvariant, lookupFromRelated } from './record-invariants';
 import { checkRecordWrite } from './record-rules';
 
 type Doc = Record<string, unknown>;
@@ -39,5 +40,8 @@ export function recordsWriteDecision(person: SyncPerson, action: Exclude<SyncAct
     isDelete: action === 'delete',
     hasWorkflowMove: (to) => (related.workflowMoves?.(String(doc.id)) ?? []).includes(to),
   });
-  return check.ok ? allow : deny(check.error.message);
+  if (!check.ok) return deny(check.error.message);
+  if (action === 'delete') return allow;
+  const broken = checkInvariant(kind, after, previous ? upgraded(previous) : null, lookupFromRelated(related), related.now?.() ?? String(doc.updatedAt ?? ''), person.id);
+  return broken ? deny(broken.message) : allow;
 }

@@ -3,6 +3,8 @@
  * task, a record a comment is about). The rules stay pure: `relatedNeeds` names what they will
  * read, the server loads it inside the push transaction and hands it over as `RelatedDocuments`.
  */
+import { recordReads } from '../records/record-invariants';
+
 type Doc = Record<string, unknown>;
 
 export interface RelatedRef {
@@ -17,12 +19,25 @@ export interface RelatedDocuments {
   worksOnProject(projectId: string): boolean;
   /** The statuses workflows bound to this record have moved it to (their events the server holds), for workflow-only transitions. */
   workflowMoves?(recordId: string): readonly string[];
+  /** Live records of a kind under a parent or about a person (record kinds' invariants, src-shared/records). */
+  records?(query: RecordQuery): Doc[];
+  /** The judge's clock (ISO), for rules that depend on time (an instrument overdue for calibration). */
+  now?(): string;
+}
+
+/** Records of `kind` with this parent or this person. */
+export interface RecordQuery {
+  kind: string;
+  parentId?: string;
+  personId?: string;
 }
 
 export interface RelatedNeeds {
   docs: RelatedRef[];
   /** Projects for which `worksOnProject` will be asked. */
   projects: string[];
+  /** Record queries a record kind's invariant reads. */
+  recordQueries?: RecordQuery[];
 }
 
 /** What a rule sees when nothing was loaded: no related documents. */
@@ -41,6 +56,7 @@ export const isRecordSubject = (subjectType: unknown): boolean => subjectType ==
 export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null, loaded: RelatedDocuments): RelatedNeeds {
   const docs: RelatedRef[] = [];
   const projects: string[] = [];
+  const recordQueries: RecordQuery[] = [];
   const add = (refCollection: string, id: unknown) => {
     const found = text(id);
     if (found) docs.push({ collection: refCollection, id: found });
@@ -61,6 +77,12 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       }
       if (isRecordSubject(doc.subjectType)) add('records', doc.subjectId);
       break;
+    case 'records': {
+      const reads = recordReads(doc);
+      docs.push(...(reads.ids ?? []));
+      recordQueries.push(...(reads.byParent ?? []).map((q) => ({ kind: q.kind, parentId: q.parentId })), ...(reads.byPerson ?? []).map((q) => ({ kind: q.kind, personId: q.personId })));
+      break;
+    }
     case 'notifications': {
       // An outbox delivery names who it goes to: the person (email) or the subscription (webhook).
       const data = doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {};
@@ -74,5 +96,5 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       add('meetings', doc.seriesId);
       break;
   }
-  return { docs, projects: [...new Set(projects)] };
+  return { docs, projects: [...new Set(projects)], recordQueries };
 }

@@ -66,7 +66,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
     const changed = new Set<string>();
     const now = services.clock();
     const storedOf = (doc: Doc) => (typeof doc[primaryKey] === 'string' && stored.get(doc[primaryKey]) ? toWire(stored.get(doc[primaryKey])!) : null);
-    const related = await loadRelated(tx, collection.name, rows.map((r) => ({ doc: r.newDocumentState, previous: storedOf(r.newDocumentState) })), person);
+    const related = await loadRelated(tx, collection.name, rows.map((r) => ({ doc: r.newDocumentState, previous: storedOf(r.newDocumentState) })), person, now);
     const isWorkflow = collection.name === 'workflow_events' || collection.name === 'workflow_instances';
     const histories = isWorkflow
       ? await loadWorkflowHistories(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), texts(rows.map((r) => dataOf(r.newDocumentState).workflowCode)))

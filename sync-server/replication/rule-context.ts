@@ -1,4 +1,4 @@
-import { relatedNeeds, type RelatedDocuments } from '../../src-shared/sync/related-documents';
+import { relatedNeeds, type RecordQuery, type RelatedDocuments } from '../../src-shared/sync/related-documents';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import type { DefinitionCatalog } from '../../src-shared/sync/workflow-event-rules';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
@@ -20,18 +20,32 @@ export interface LoadedRelated extends RelatedDocuments {
 }
 
 const key = (collection: string, id: string) => `${collection}/${id}`;
+const recordQueryKey = (q: RecordQuery) => `${q.kind}|${q.parentId ?? ''}|${q.personId ?? ''}`;
+
+/** The live records of a kind under a parent or about a person (migration 006 indexes both). */
+async function readRecordSet(tx: SqlClient, query: RecordQuery): Promise<Doc[]> {
+  const [field, value] = query.parentId !== undefined ? ['parentId', query.parentId] : ['personId', query.personId ?? ''];
+  const { rows } = await tx.query<{ data: Doc | string }>(
+    `SELECT data FROM documents WHERE collection = 'records' AND NOT deleted AND data->>'kind' = $1 AND data->>'${field}' = $2`,
+    [query.kind, value],
+  );
+  return rows.map((r) => (typeof r.data === 'string' ? (JSON.parse(r.data) as Doc) : r.data));
+}
 
 /**
  * Loads, in rounds, every document `relatedNeeds` names for these pushed documents (a comment's
  * task, then the task's project), and the projects in which `person` follows a task.
  */
-export async function loadRelated(tx: SqlClient, collection: string, targets: { doc: Doc; previous: Doc | null }[], person: SyncPerson): Promise<LoadedRelated> {
+export async function loadRelated(tx: SqlClient, collection: string, targets: { doc: Doc; previous: Doc | null }[], person: SyncPerson, now: Date = new Date()): Promise<LoadedRelated> {
   const docs = new Map<string, Doc | null>();
   const projects = new Set<string>();
   let worksOn = new Set<string>();
+  const recordSets = new Map<string, Doc[]>();
   const related: LoadedRelated = {
     get: (name, id) => docs.get(key(name, id)) ?? null,
     worksOnProject: (projectId) => worksOn.has(projectId),
+    records: (query) => recordSets.get(recordQueryKey(query)) ?? [],
+    now: () => now.toISOString(),
     remember: (name, id, doc) => void docs.set(key(name, id), doc),
   };
   for (let round = 0; round < 3; round++) {
@@ -39,6 +53,7 @@ export async function loadRelated(tx: SqlClient, collection: string, targets: { 
     for (const { doc, previous } of targets) {
       const needs = relatedNeeds(collection, doc, previous, related);
       for (const project of needs.projects) projects.add(project);
+      for (const query of needs.recordQueries ?? []) if (!recordSets.has(recordQueryKey(query))) recordSets.set(recordQueryKey(query), await readRecordSet(tx, query));
       for (const ref of needs.docs) {
         if (docs.has(key(ref.collection, ref.id))) continue;
         wanted.set(ref.collection, (wanted.get(ref.collection) ?? new Set()).add(ref.id));

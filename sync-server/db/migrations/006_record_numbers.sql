@@ -7,3 +7,9 @@ CREATE TABLE number_series (
 );
 
 CREATE INDEX documents_record_number ON documents ((data->>'kind'), (data->>'number')) WHERE collection = 'records';
+
+-- What record kinds' invariants read (src-shared/records/record-invariants.ts): a record's children of
+-- a kind (an instrument's calibrations and bookings) and a person's records of a kind.
+CREATE INDEX documents_record_parent ON documents ((data->>'parentId')) WHERE collection = 'records';
+
+CREATE INDEX documents_record_person ON documents ((data->>'personId')) WHERE collection = 'records';

@@ -100,6 +100,14 @@ describe('record commands', () => {
     const fromB = ben.client.subscribe('records/links', { id: b.id });
     expect(value(await fromB.next<{ id: string; direction: string; title: string }[]>())).toEqual([expect.objectContaining({ id: a.id, direction: 'from', title: 'Fume hood' })]);
     expect(await ben.client.call('records/link', { id: a.id, targetCollection: 'records', targetId: a.id })).toMatchObject({ ok: false, error: { field: 'targetId' } });
+    // Unlinking: only whoever linked (or an administrator); both sides go.
+    const c = value(await ben.client.call<RecordView>('records/create', request({ itemName: 'Hood lamp' })));
+    const link = value(await ben.client.call<{ linkId: string }>('records/link', { id: a.id, targetCollection: 'records', targetId: c.id }));
+    expect(await proc.client.call('records/unlink', { id: a.id, linkId: link.linkId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ben.client.call('records/unlink', { id: a.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    value(await ben.client.call('records/unlink', { id: a.id, linkId: link.linkId }));
+    const fromC = ben.client.subscribe('records/links', { id: c.id });
+    expect(value(await fromC.next<unknown[]>())).toEqual([]);
     expect(await proc.client.call('records/remove', { id: b.id, reason: 'duplicate' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     value(await ben.client.call('records/remove', { id: b.id, reason: 'Ordered together with the hood' }));
     const gone = ben.client.subscribe('records/get', { id: b.id });
@@ -111,5 +119,25 @@ describe('record commands', () => {
     expect(value(await search.next<{ collection: string; title: string }[]>())).toEqual([expect.objectContaining({ collection: 'records', title: 'Centrifuge' })]);
     const people = ben.client.subscribe('records/search', { text: 'pia' });
     expect(value(await people.next<{ collection: string; title: string }[]>())).toEqual([expect.objectContaining({ collection: 'people', title: 'Pia Procure' })]);
+  });
+});
+
+describe('record invariants', () => {
+  const leaveRequest = (personId: string, startDate: string, endDate: string) => ({ kind: 'leave_request', data: { personId, startDate, endDate, days: 2 } });
+
+  it('refuses a leave that overlaps another live one, on the host, naming it', async () => {
+    const first = value(await ben.client.call<RecordView>('records/create', leaveRequest(ben.id, '2026-05-04', '2026-05-05')));
+    const clash = await ben.client.call('records/create', leaveRequest(ben.id, '2026-05-05', '2026-05-08'));
+    expect(clash).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.startDate', message: expect.stringContaining(first.number) } });
+    value(await ben.client.call('records/transition', { id: first.id, to: 'cancelled', reason: 'Plans changed' }));
+    expect((await ben.client.call('records/create', leaveRequest(ben.id, '2026-05-05', '2026-05-08'))).ok).toBe(true);
+  });
+
+  it('keeps another person’s leave request out of a member’s register and record page', async () => {
+    const mine = value(await ben.client.call<RecordView>('records/create', leaveRequest(ben.id, '2026-06-01', '2026-06-02')));
+    const register = proc.client.subscribe('records/register', { kind: 'leave_request' });
+    expect(value(await register.next<RegisterPage>()).rows.map((r) => r.id)).not.toContain(mine.id);
+    expect(await proc.client.subscribe('records/get', { id: mine.id }).next()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await proc.client.call('records/update', { id: mine.id, data: { reason: 'x' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
