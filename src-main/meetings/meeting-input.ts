@@ -3,10 +3,10 @@ import type { Clash } from '../../src-shared/meetings/clashes';
 import type { AttendeeInput } from '../../src-shared/meetings/meeting-contract';
 import { attendeeKey, weekdayCodes, type Attendee, type MeetingDocument, type Recurrence } from '../../src-shared/meetings/meeting-model';
 import { wallTimeAt } from '../../src-shared/meetings/time-zones';
-import { describeWhen } from '../../src-shared/meetings/meeting-labels';
 import type { CommandContext } from '../host/handler-types';
 import type { MeetingDirectory } from './meeting-directory';
-import { clashesOf, plannedSlots } from './meeting-window';
+import { roomBookedText, slotsOfMeeting } from '../../src-shared/meetings/room-booking';
+import { clashesOf } from './meeting-window';
 
 /** Checks and completes what a person typed into the meeting form, against this PC's directory. */
 
@@ -71,14 +71,14 @@ export function anchoredRecurrence(recurrence: Recurrence, startsAt: string, tim
  */
 export async function checkClashes(context: CommandContext, doc: MeetingDocument, directory: MeetingDirectory): Promise<Result<Clash[]>> {
   if (doc.status === 'cancelled') return ok([]);
-  const slots = plannedSlots({ startsAt: doc.startsAt, endsAt: doc.endsAt, timeZone: doc.data.timeZone, recurrence: doc.seriesId ? undefined : doc.data.recurrence }, context.clock().getTime());
+  const slots = slotsOfMeeting(doc, context.clock().getTime());
   const ignore = new Set([doc.id, ...(doc.seriesId ? [doc.seriesId] : [])]);
   const personIds = doc.data.attendees.filter((a) => a.personId && a.response !== 'declined').map((a) => a.personId as string);
   const clashes = await clashesOf(context.db, { slots, personIds, roomId: doc.roomId, ignoreMeetingIds: ignore });
   const room = clashes.find((c) => c.kind === 'room');
   if (room) {
     const roomName = directory.rooms.get(room.whoId)?.name ?? 'The room';
-    return fail('conflict', `${roomName} is already booked for “${room.title}” (${describeWhen(room.startsAt, doc.data.timeZone, room.endsAt)}). Choose another room or time.`, { field: 'roomId', details: { clash: room } });
+    return fail('conflict', roomBookedText(roomName, room, doc.data.timeZone), { field: 'roomId', details: { clash: room } });
   }
   return ok(clashes);
 }

@@ -11,7 +11,8 @@ import { settle } from '../tasks/live-sources';
 import { directory$, namesOf } from './meeting-directory';
 import { meetingDetail } from './meeting-detail';
 import { meetingActorOf, toMeeting } from './meeting-store';
-import { clashesOf, occurrencesInWindow, plannedSlots } from './meeting-window';
+import { plannedSlots } from '../../src-shared/meetings/room-booking';
+import { clashesOf, occurrencesInWindow } from './meeting-window';
 
 type Names = 'meetings/list' | 'meetings/detail' | 'meetings/calendar' | 'meetings/clashes' | 'meetings/rooms' | 'meetings/for-task';
 

@@ -1,7 +1,6 @@
 import { findClashes, type Clash, type PlannedSlot } from '../../src-shared/meetings/clashes';
-import type { MeetingDocument, Recurrence } from '../../src-shared/meetings/meeting-model';
+import type { MeetingDocument } from '../../src-shared/meetings/meeting-model';
 import { occurrencesBetween, type MeetingOccurrence } from '../../src-shared/meetings/occurrences';
-import { expandSeries } from '../../src-shared/meetings/recurrence';
 import type { LabDatabase } from '../database/open-database';
 import { toMeeting } from './meeting-store';
 
@@ -44,19 +43,6 @@ export async function documentsBetween(db: LabDatabase, fromMs: number, toMs: nu
 
 export async function occurrencesInWindow(db: LabDatabase, fromMs: number, toMs: number): Promise<MeetingOccurrence[]> {
   return occurrencesBetween(await documentsBetween(db, fromMs, toMs), fromMs, toMs);
-}
-
-const YEAR_MS = 365 * 86_400_000;
-/** A series without end is checked for clashes over this many occurrences at most. */
-const MAX_CHECKED_OCCURRENCES = 200;
-
-/** The times a planned meeting takes: its start and end, or its series' next occurrences (a year at most). */
-export function plannedSlots(input: { startsAt: string; endsAt: string; timeZone: string; recurrence?: Recurrence | undefined }, nowMs: number): PlannedSlot[] {
-  if (!input.recurrence) return [{ startsAt: input.startsAt, endsAt: input.endsAt }];
-  const from = Math.max(Date.parse(input.startsAt), nowMs - 86_400_000);
-  return expandSeries({ ...input, recurrence: input.recurrence }, from, from + YEAR_MS)
-    .slice(0, MAX_CHECKED_OCCURRENCES)
-    .map((o) => ({ startsAt: o.startsAt, endsAt: o.endsAt }));
 }
 
 /** People busy elsewhere and the room booked at any of the slots. */

@@ -5,6 +5,7 @@ import { canManageMeeting, canTakeMinutes, isAttendee, refusals, type MeetingAct
 import { attendeeKey, meetingDataSchema, type MeetingData, type MeetingDocument } from './meeting-model';
 import { materialiseOccurrence } from './occurrences';
 import { isOccurrenceOf } from './recurrence';
+import { roomBookingDecision } from './room-booking';
 
 /**
  * The one judgement of a change to a meeting, by what it changes (the document before and after):
@@ -139,5 +140,12 @@ export function meetingsWriteDecision(person: MeetingActor, action: Exclude<Sync
   }
   if (previous && !before) return canManageMeeting({ organiserId: String(previous.organiserId), data: after.data }, person) ? allow : deny(refusals.manage);
   const seriesDoc = after.seriesId ? related.get('meetings', after.seriesId) : null;
-  return judgeMeetingChange(person, before, after, seriesDoc ? parsed(seriesDoc) : null);
+  const series = seriesDoc ? parsed(seriesDoc) : null;
+  const judged = judgeMeetingChange(person, before, after, series);
+  if (!judged.isAllowed || !related.meetingsInRoom) return judged;
+  // Two PCs offline may each book the room for the same hour: the second push is refused. A new
+  // occurrence document books what its series booked for it, unless it moved.
+  const booked = before ?? (series && after.data.recurrenceId ? ({ ...after, ...materialiseOccurrence(series, after.data.recurrenceId) } as MeetingDocument) : null);
+  const inRoom = related.meetingsInRoom(after.roomId).flatMap((stored) => parsed(stored) ?? []);
+  return roomBookingDecision(booked, after, inRoom, Date.parse(related.now?.() ?? after.updatedAt));
 }

@@ -23,6 +23,11 @@ export interface RelatedDocuments {
   records?(query: RecordQuery): Doc[];
   /** The judge's clock (ISO), for rules that depend on time (an instrument overdue for calibration). */
   now?(): string;
+  /**
+   * Live meetings booked in a room that have not ended (series still running included), with the
+   * occurrence documents of those series: a room is never booked twice (src-shared/meetings/room-booking.ts).
+   */
+  meetingsInRoom?(roomId: string): Doc[];
 }
 
 /** Records of `kind` with this parent or this person. */
@@ -38,12 +43,17 @@ export interface RelatedNeeds {
   projects: string[];
   /** Record queries a record kind's invariant reads. */
   recordQueries?: RecordQuery[];
+  /** Rooms for which `meetingsInRoom` will be asked. */
+  rooms?: string[];
 }
 
 /** What a rule sees when nothing was loaded: no related documents. */
 export const noRelated: RelatedDocuments = { get: () => null, worksOnProject: () => false, workflowMoves: () => [] };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+const bookingOf = (doc: Doc) => JSON.stringify([doc.roomId, doc.startsAt, doc.endsAt, doc.status, doc.data && typeof doc.data === 'object' ? (doc.data as Doc).recurrence : undefined]);
+const isSameBooking = (previous: Doc | null, doc: Doc): boolean => previous !== null && bookingOf(previous) === bookingOf(doc);
 
 /** The `subjectType`s of activity documents about an HR or finance record. */
 export const isRecordSubject = (subjectType: unknown): boolean => subjectType === 'records' || subjectType === 'record';
@@ -57,6 +67,7 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
   const docs: RelatedRef[] = [];
   const projects: string[] = [];
   const recordQueries: RecordQuery[] = [];
+  const rooms: string[] = [];
   const add = (refCollection: string, id: unknown) => {
     const found = text(id);
     if (found) docs.push({ collection: refCollection, id: found });
@@ -94,7 +105,9 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
     case 'meetings':
       // A new occurrence document is judged against its series.
       add('meetings', doc.seriesId);
+      // A booking that may be new (room, times or recurrence changed) is checked against the room's other meetings.
+      if (text(doc.roomId) && doc.status !== 'cancelled' && !isSameBooking(previous, doc)) rooms.push(String(doc.roomId));
       break;
   }
-  return { docs, projects: [...new Set(projects)], recordQueries };
+  return { docs, projects: [...new Set(projects)], recordQueries, rooms };
 }

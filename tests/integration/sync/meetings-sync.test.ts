@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { calendarSettingsId, hashFeedToken } from '../../../src-shared/meetings/calendar-settings';
 import type { MeetingDocument } from '../../../src-shared/meetings/meeting-model';
 import type { WireDocument } from '../../../src-shared/sync/protocol';
-import { meeting as meetingFixture } from '../../unit/meetings/fixtures';
+import { seriesUntilAt } from '../../../src-shared/meetings/recurrence';
+import { meeting as meetingFixture, weekly } from '../../unit/meetings/fixtures';
 import { baseFields, createTeam, openTestDatabase, pull, push, startTestServer, team, type TestServer } from './support/test-server';
 
 let server: TestServer | undefined;
@@ -116,6 +117,24 @@ describe('meetings through the sync server', () => {
     const stored = (await pull(server!, tokens.member.accessToken, 'meetings')).documents.find((d) => d.id === 'M-QA') as unknown as MeetingDocument;
     expect(stored.data.minutes.summary).toBe('Balances drift.');
     expect(stored.data.actionItems.map((a) => [a.id, a.taskId ?? null, a.isDone])).toEqual([['AI-MAX', 'TK-MAX', false], ['AI-HANA', null, true]]);
+  });
+
+  it('refuses a room booked twice by two PCs, against the series held there, and takes the free hour', async () => {
+    const tokens = await setUp();
+    // Max's weekly QA meeting in room R-1, Mondays 10:00 Berlin; the server's clock is 10 March.
+    const series = { ...qaMeeting(), roomId: 'R-1', data: { ...qaMeeting().data, recurrence: weekly(10) } };
+    const stored = { ...series, untilAt: seriesUntilAt({ startsAt: series.startsAt, endsAt: series.endsAt, timeZone: series.data.timeZone, recurrence: series.data.recurrence }) };
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(stored) }])).refused).toEqual([]);
+    // Mia, offline, booked the same room on 30 March at 10:30 (after the change to summer time).
+    const mias = (time: string, id: string) => meetingFixture({ id, date: '2026-03-30', time, roomId: 'R-1', organiserId: manager.id, createdBy: manager.id, updatedBy: manager.id, data: { minuteTakerIds: [], attendees: [{ personId: manager.id, name: manager.name, role: 'required', response: 'accepted' }] } });
+    const refused = await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(mias('10:30', 'M-MIA-1')) }]);
+    expect(refused.refused[0]?.message).toBe('The room is already booked for “Weekly QA meeting” (Mon, 30 Mar 2026, 10:00–11:00 (Europe/Berlin)). Choose another room or time.');
+    expect((await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(mias('11:00', 'M-MIA-2')) }])).refused).toEqual([]);
+    // Moving hers into the series' hour is a new booking too.
+    const moved = { ...mias('10:00', 'M-MIA-2') };
+    expect((await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(moved), assumedMasterState: wire(mias('11:00', 'M-MIA-2')) }])).refused[0]?.message).toMatch(/^The room is already booked/);
+    const ids = (await pull(server!, tokens.manager.accessToken, 'meetings')).documents.map((d) => d.id).sort();
+    expect(ids).toEqual(['M-MIA-2', 'M-QA']);
   });
 
   it('sends a private 1:1 only to its attendees, administrators included in the refusal', async () => {
