@@ -25,14 +25,20 @@ const calendarOf = (mail: ReceivedMail) => {
   return { parts, alternative, attachment, calendar: new ICAL.Component(ICAL.parse(utf8(attachment))) };
 };
 
+/** A host sending email to an SMTP receiver on loopback, its administrator signed in, and Bob in the directory. */
+async function hostSendingMail() {
+  const smtp = await startSmtpReceiver();
+  closers.push(smtp.close);
+  host = await openNotificationHost(tempDataDir());
+  const admin = await signInAdmin(host);
+  expect((await admin.client.call('notifications/set-email-settings', settings(smtp.port))).ok).toBe(true);
+  const bobId = await addPerson(admin.client, 'Bob Baker', 'bob@lab.org');
+  return { smtp, admin, bobId };
+}
+
 describe('meeting emails through a real SMTP server on loopback', () => {
-  it('invites people of the lab and a guest with the .ics attached, then sends the cancellation, and the minutes with their PDF', async () => {
-    const smtp = await startSmtpReceiver();
-    closers.push(smtp.close);
-    host = await openNotificationHost(tempDataDir());
-    const admin = await signInAdmin(host);
-    expect((await admin.client.call('notifications/set-email-settings', settings(smtp.port))).ok).toBe(true);
-    const bobId = await addPerson(admin.client, 'Bob Baker', 'bob@lab.org');
+  it('invites people of the lab and a guest with the .ics attached, then sends the cancellation', async () => {
+    const { smtp, admin, bobId } = await hostSendingMail();
     const startsAt = instantOfLocal('2026-09-14', '10:00', 'Europe/Berlin');
     const created = await admin.client.call<SaveMeetingResult>('meetings/create', {
       title: 'Method transfer; kick-off, part 1',
@@ -83,12 +89,7 @@ describe('meeting emails through a real SMTP server on loopback', () => {
   });
 
   it('emails the published minutes with the PDF attached', async () => {
-    const smtp = await startSmtpReceiver();
-    closers.push(smtp.close);
-    host = await openNotificationHost(tempDataDir());
-    const admin = await signInAdmin(host);
-    expect((await admin.client.call('notifications/set-email-settings', settings(smtp.port))).ok).toBe(true);
-    const bobId = await addPerson(admin.client, 'Bob Baker', 'bob@lab.org');
+    const { smtp, admin, bobId } = await hostSendingMail();
     const created = await admin.client.call<SaveMeetingResult>('meetings/create', {
       title: 'Batch review', type: 'qa_review', timeZone: 'UTC', startsAt: '2026-09-14T10:00:00.000Z', endsAt: '2026-09-14T11:00:00.000Z', attendees: [{ personId: bobId }],
     });
