@@ -5,7 +5,7 @@ import { localDateTimeOf } from '../../src-shared/meetings/time-zones';
 import { addDays } from '../../src-shared/projects/plan-dates';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { readDirectory } from './meeting-directory';
-import { anchoredRecurrence, attendeesFrom, checkClashes, checkPeople, checkRoom } from './meeting-input';
+import { anchoredRecurrence, attendeesFrom, checkClashes, checkPeople, checkProject, checkRoom } from './meeting-input';
 import { issueReplyTokens, replyBaseUrl, tellAttendees } from './meeting-notices';
 import { meetingFor, occurrenceDocument, occurrenceDocumentsOf, saveMeeting, saveMeetings, type ResolvedMeeting } from './meeting-store';
 
@@ -60,6 +60,8 @@ export const meetingCommandHandlers: CommandHandlers<Names> = {
     const directory = await readDirectory(context.db);
     const room = checkRoom(directory, input.roomId);
     if (!room.ok) return room;
+    const project = await checkProject(context, input.projectId);
+    if (!project.ok) return project;
     const attendees = attendeesFrom(directory, input.attendees, context.actor.id);
     if (!attendees.ok) return attendees;
     const takers = checkPeople(directory, input.minuteTakerIds, 'minuteTakerIds');
@@ -134,6 +136,8 @@ export const meetingCommandHandlers: CommandHandlers<Names> = {
     const directory = await readDirectory(context.db);
     const room = input.roomId === undefined ? ok(current.roomId) : checkRoom(directory, input.roomId);
     if (!room.ok) return room;
+    const project = input.projectId === current.data.projectId ? ok(null) : await checkProject(context, input.projectId);
+    if (!project.ok) return project;
     const attendees = input.attendees ? attendeesFrom(directory, input.attendees, current.organiserId, current.data.attendees) : ok(current.data.attendees);
     if (!attendees.ok) return attendees;
     const takers = input.minuteTakerIds ? checkPeople(directory, input.minuteTakerIds, 'minuteTakerIds') : ok(current.data.minuteTakerIds);

@@ -7,6 +7,7 @@ import type { CommandContext } from '../host/handler-types';
 import type { MeetingDirectory } from './meeting-directory';
 import { roomBookedText, slotsOfMeeting } from '../../src-shared/meetings/room-booking';
 import { clashesOf } from './meeting-window';
+import { readProject } from '../projects/project-access';
 
 /** Checks and completes what a person typed into the meeting form, against this PC's directory. */
 
@@ -51,6 +52,13 @@ export function checkRoom(directory: MeetingDirectory, roomId: string): Result<s
   if (!room) return fail('invalid_input', 'That room is not on the list of meeting rooms.', { field: 'roomId' });
   if (!room.isBookable) return fail('invalid_input', `${room.name} can no longer be booked.`, { field: 'roomId' });
   return ok(roomId);
+}
+
+/** The project a meeting is about must exist (its tasks are where action items go by default). */
+export async function checkProject(context: CommandContext, projectId: string | null | undefined): Promise<Result<null>> {
+  if (!projectId) return ok(null);
+  const project = await readProject(context.db, projectId);
+  return project && !project.isArchived ? ok(null) : fail('invalid_input', 'Choose a project that exists and is not archived.', { field: 'projectId' });
 }
 
 /**

@@ -14,7 +14,7 @@ import { attendeesOf, editMeetingForm, instantsOf, newMeetingForm, recurrenceOf,
 import { GuestField, PeopleField } from './PeopleField';
 import { useActivePeople, useDirectoryNames } from './use-directory-names';
 
-const FIELDS = ['title', 'startsAt', 'endsAt', 'timeZone', 'roomId', 'videoUrl', 'attendees', 'minuteTakerIds', 'recurrence'];
+const FIELDS = ['title', 'startsAt', 'endsAt', 'timeZone', 'roomId', 'videoUrl', 'attendees', 'minuteTakerIds', 'recurrence', 'projectId'];
 const fieldOf = (error: AppError | undefined, field: string) => (error?.field?.startsWith(field) ? error.message : undefined);
 
 /**
@@ -32,6 +32,7 @@ export function MeetingDialog({ isOpen, initial = {}, edit, onClose }: {
   const people = useActivePeople();
   const names = useDirectoryNames();
   const rooms = useLiveQuery('meetings/rooms', {}).data ?? [];
+  const projects = (useLiveQuery('projects/list', { includeArchived: false }).data ?? []).filter((p) => !(p.tags ?? []).includes('inbox'));
   const isSeries = edit?.scope === 'series';
   const [form, setForm] = useState<MeetingFormState>(() => (edit ? editMeetingForm(edit.detail, isSeries) : newMeetingForm(initial)));
   const set = <K extends keyof MeetingFormState>(key: K, value: MeetingFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -59,8 +60,8 @@ export function MeetingDialog({ isOpen, initial = {}, edit, onClose }: {
     };
     const recurrence = recurrenceOf(form);
     const result = edit
-      ? await update.run({ id: isSeries ? edit.detail.seriesId : edit.detail.id, scope: edit.scope, ...common, ...(isSeries && recurrence ? { recurrence } : {}) })
-      : await create.run({ ...common, ...(recurrence ? { recurrence } : {}) });
+      ? await update.run({ id: isSeries ? edit.detail.seriesId : edit.detail.id, scope: edit.scope, ...common, projectId: form.projectId || null, ...(isSeries && recurrence ? { recurrence } : {}) })
+      : await create.run({ ...common, ...(form.projectId ? { projectId: form.projectId } : {}), ...(recurrence ? { recurrence } : {}) });
     if (result.ok) onClose(edit ? undefined : result.value.openId);
   };
 
@@ -105,6 +106,10 @@ export function MeetingDialog({ isOpen, initial = {}, edit, onClose }: {
                 sx={{ minWidth: 280 }}
               />
             </Stack>
+            <TextField select label="Project" value={form.projectId} onChange={(e) => set('projectId', e.target.value)} helperText="Action items become tasks of this project unless you choose another" error={!!fieldOf(error, 'projectId')}>
+              <MenuItem value="">No project</MenuItem>
+              {projects.map((p) => <MenuItem key={p.id} value={p.id}>{p.code} — {p.name}</MenuItem>)}
+            </TextField>
             <TextField label="Description" value={form.description} onChange={(e) => set('description', e.target.value)} multiline minRows={2} />
             {shownClashes.length > 0 && (
               <Alert severity={shownClashes.some((c) => c.kind === 'room') ? 'error' : 'warning'} data-testid="clash-warning">

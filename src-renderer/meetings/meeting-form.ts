@@ -23,6 +23,8 @@ export interface MeetingFormState {
   place: string;
   videoUrl: string;
   description: string;
+  /** The project the meeting is about ('' for none): action items become its tasks by default. */
+  projectId: string;
   requiredIds: string[];
   optionalIds: string[];
   guests: ExternalGuest[];
@@ -49,7 +51,7 @@ export function newMeetingForm(initial: { startsAt?: string; endsAt?: string }, 
   const start = localDateTimeOf(startsAt, timeZone);
   return {
     title: '', type: 'project_review', date: start.date, startTime: start.time, endTime: localDateTimeOf(endsAt, timeZone).time, timeZone,
-    roomId: '', place: '', videoUrl: '', description: '', requiredIds: [], optionalIds: [], guests: [], minuteTakerIds: [], isPrivate: null,
+    roomId: '', place: '', videoUrl: '', description: '', projectId: '', requiredIds: [], optionalIds: [], guests: [], minuteTakerIds: [], isPrivate: null,
     repeat: 'none', interval: 1, weekdays: [], endType: 'never', untilDate: '', count: 10,
   };
 }
@@ -63,7 +65,7 @@ export function editMeetingForm(detail: MeetingDetail, isSeries: boolean): Meeti
   const people = detail.attendees.filter((a) => a.personId && a.personId !== detail.organiser.id);
   return {
     title: detail.title, type: detail.type, date: start.date, startTime: start.time, endTime: localDateTimeOf(endsAt, detail.timeZone).time, timeZone: detail.timeZone,
-    roomId: detail.roomId, place: detail.place, videoUrl: detail.videoUrl, description: detail.description,
+    roomId: detail.roomId, place: detail.place, videoUrl: detail.videoUrl, description: detail.description, projectId: detail.projectId ?? '',
     requiredIds: people.filter((a) => a.role === 'required').map((a) => a.personId as string),
     optionalIds: people.filter((a) => a.role === 'optional').map((a) => a.personId as string),
     guests: detail.attendees.filter((a) => !a.personId && a.email).map((a) => ({ email: a.email as string, name: a.name, role: a.role })),

@@ -29,11 +29,12 @@ const calendarOf = (mail: ReceivedMail) => {
 async function hostSendingMail() {
   const smtp = await startSmtpReceiver();
   closers.push(smtp.close);
-  host = await openNotificationHost(tempDataDir());
-  const admin = await signInAdmin(host);
+  const opened = await openNotificationHost(tempDataDir());
+  host = opened;
+  const admin = await signInAdmin(opened);
   expect((await admin.client.call('notifications/set-email-settings', settings(smtp.port))).ok).toBe(true);
   const bobId = await addPerson(admin.client, 'Bob Baker', 'bob@lab.org');
-  return { smtp, admin, bobId };
+  return { smtp, admin, bobId, host: opened };
 }
 
 describe('meeting emails through a real SMTP server on loopback', () => {
@@ -89,7 +90,7 @@ describe('meeting emails through a real SMTP server on loopback', () => {
   });
 
   it('emails the published minutes with the PDF attached', async () => {
-    const { smtp, admin, bobId } = await hostSendingMail();
+    const { smtp, admin, bobId, host: mailHost } = await hostSendingMail();
     const created = await admin.client.call<SaveMeetingResult>('meetings/create', {
       title: 'Batch review', type: 'qa_review', timeZone: 'UTC', startsAt: '2026-09-14T10:00:00.000Z', endsAt: '2026-09-14T11:00:00.000Z', attendees: [{ personId: bobId }],
     });
@@ -100,7 +101,7 @@ describe('meeting emails through a real SMTP server on loopback', () => {
     const pdf = mailParts(mail.raw).find((p) => p.contentType.startsWith('application/pdf'));
     expect(pdf?.headers).toMatch(/filename="?Minutes 2026-09-14 Batch review v1\.pdf/);
     expect(pdf?.body.startsWith('%PDF-')).toBe(true);
-    const bob = await signIn(host, 'bob@lab.org');
+    const bob = await signIn(mailHost, 'bob@lab.org');
     expect(await bob.call('meetings/minutes/publish', { id: created.value.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

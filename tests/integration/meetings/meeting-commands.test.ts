@@ -101,6 +101,19 @@ describe('meeting commands on a real host', () => {
     expect(next.carriedActionItems.map((a) => [a.description, a.status])).toEqual([['Recalibrate B-12', 'in_progress']]);
   });
 
+  it('links a meeting to a project that exists, refuses one that does not, and unlinks it', async () => {
+    const { admin, bobId } = await setUp();
+    const project = ok<{ id: string }>(await admin.client.call('projects/create', { code: 'STAB-1', name: 'Stability study' }));
+    const base = { title: 'Stability review', type: 'project_review', timeZone: 'Europe/Berlin', startsAt: berlin('2026-03-18', '14:00'), endsAt: berlin('2026-03-18', '15:00'), attendees: [{ personId: bobId }] };
+    expect(await admin.client.call('meetings/create', { ...base, projectId: 'P-NOWHERE' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'projectId', message: 'Choose a project that exists and is not archived.' } });
+    const created = ok<SaveMeetingResult>(await admin.client.call('meetings/create', { ...base, projectId: project.id }));
+    const detail = async () => ok<MeetingDetail>(await admin.client.subscribe('meetings/detail', { id: created.id }).next());
+    expect(await detail()).toMatchObject({ projectId: project.id, projectName: 'Stability study' });
+    expect(await admin.client.call('meetings/update', { id: created.id, scope: 'occurrence', projectId: 'P-NOWHERE' })).toMatchObject({ ok: false, error: { field: 'projectId' } });
+    ok(await admin.client.call('meetings/update', { id: created.id, scope: 'occurrence', projectId: null }));
+    expect((await detail()).projectId).toBeUndefined();
+  });
+
   it('refuses a room booked twice and warns about people busy elsewhere', async () => {
     const { admin, bobId } = await setUp();
     const room = ok<{ id: string }>(await admin.client.call('records/create', { kind: 'meeting_room', data: { name: 'Curie room', capacity: 8, place: 'Building A' } }));
