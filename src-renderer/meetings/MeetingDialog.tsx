@@ -88,7 +88,7 @@ export function MeetingDialog({ isOpen, initial = {}, edit, onClose }: {
             </Stack>
             {(!edit || isSeries) && <RepeatFields form={form} set={set} error={error} />}
             <Stack direction="row" spacing={2}>
-              <TextField select label="Room" value={form.roomId} onChange={(e) => set('roomId', e.target.value)} sx={{ minWidth: 220 }} error={!!fieldOf(error, 'roomId')} helperText={fieldOf(error, 'roomId') ?? (rooms.length === 0 ? 'No rooms listed yet' : undefined)}>
+              <TextField select label="Room" value={form.roomId} onChange={(e) => set('roomId', e.target.value)} sx={{ minWidth: 220 }} error={!!fieldOf(error, 'roomId')} helperText={fieldOf(error, 'roomId') ?? (rooms.length === 0 ? 'No rooms listed yet (Meetings → Rooms)' : undefined)}>
                 <MenuItem value="">No room</MenuItem>
                 {rooms.map((r) => <MenuItem key={r.id} value={r.id}>{r.name}{r.capacity ? ` (${r.capacity} seats)` : ''}</MenuItem>)}
               </TextField>

@@ -61,6 +61,19 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   // Schedule a weekly QA meeting with the technician, tomorrow 10:00–11:00, four times.
   await page.getByRole('button', { name: 'Meetings' }).click();
   await expect(page.getByTestId('meeting-calendar')).toBeVisible();
+
+  // The administrator lists the room the QA meeting is held in.
+  await page.getByRole('button', { name: 'Rooms' }).click();
+  const roomsDialog = page.getByRole('dialog', { name: 'Meeting rooms' });
+  const roomForm = roomsDialog.getByRole('form', { name: 'Add a room' });
+  await roomForm.getByLabel('Room').fill('Curie room');
+  await roomForm.getByLabel('Seats').fill('8');
+  await roomForm.getByLabel('Where').fill('Building A, 2nd floor');
+  await roomForm.getByRole('button', { name: 'Add' }).click();
+  await expect(roomsDialog.getByTestId('room-row')).toContainText('Curie room8 seats · Building A, 2nd floor');
+  await saveScreenshot(page, 'meeting-rooms');
+  await roomsDialog.getByRole('button', { name: 'Close' }).click();
+
   await page.getByRole('button', { name: 'New meeting' }).click();
   const dialog = page.getByRole('dialog', { name: 'New meeting' });
   await dialog.getByLabel('Title').fill('Weekly QA meeting');
@@ -76,6 +89,8 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await dialog.getByLabel('Meetings').fill('4');
   await dialog.getByRole('combobox', { name: 'Attendees', exact: true }).click();
   await page.getByRole('option', { name: tech.name }).click();
+  await dialog.getByLabel('Room').click();
+  await page.getByRole('option', { name: 'Curie room (8 seats)' }).click();
   await dialog.getByLabel('Place').fill('QA office');
   await saveScreenshot(page, 'meeting-dialog');
   await dialog.getByRole('button', { name: 'Schedule and invite' }).click();
@@ -83,6 +98,7 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   // The first meeting of the series opens: plan its agenda.
   await expect(page.getByRole('heading', { name: 'Weekly QA meeting' })).toBeVisible();
   await expect(page.getByText('Weekly, 4 times')).toBeVisible();
+  await expect(page.getByText('Curie room · QA office')).toBeVisible();
   const agendaForm = page.getByRole('form', { name: 'Add an agenda item' });
   await agendaForm.getByLabel('New agenda item').fill('Open deviations');
   await agendaForm.getByLabel('Minutes').fill('20');
