@@ -9,6 +9,7 @@ import { registerReplicationRoutes } from './replication/replication-routes';
 import { registerOutboxRoutes } from './outbox/outbox-routes';
 import { registerCalendarFeedRoutes } from './calendar/feed-routes';
 import { registerReplyRoutes } from './calendar/reply-routes';
+import { registerBlobRoutes } from './blobs/blob-routes';
 import type { ServerServices } from './services';
 
 export interface SyncAppOptions {
@@ -37,6 +38,8 @@ export async function syncServerApp(app: FastifyInstance, options: SyncAppOption
     async (sync) => {
       registerReplicationRoutes(sync, services, authenticate);
       registerOutboxRoutes(sync, services, authenticate);
+      // Its own context: the octet-stream body parser stays with the blob routes.
+      await sync.register(async (blobs) => registerBlobRoutes(blobs, services, services.blobs, authenticate));
     },
     { prefix: SYNC_API_PREFIX },
   );

@@ -1,4 +1,6 @@
 import { auditContract } from '../audit/audit-contract';
+import { attachmentContract } from '../files/attachment-contract';
+import { documentContract } from '../documents/document-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
 import { meetingContract } from '../meetings/meeting-contract';
@@ -33,6 +35,8 @@ export const contract = {
   ...departmentContract,
   ...recordContract,
   ...meetingContract,
+  ...attachmentContract,
+  ...documentContract,
 };
 
 export type Contract = typeof contract;

@@ -37,7 +37,7 @@ const parsedData = (rows: { data: Doc | string }[]): Doc[] => rows.map((r) => (t
 /**
  * The live meetings in a room that end after `sinceIso`, the series of those that are occurrences,
  * and every occurrence document of those series (one may have moved out of the room, and then its
- * computed occurrence must not count). Migration 007 indexes meetings by room and by series.
+ * computed occurrence must not count). Migration 008 indexes meetings by room and by series.
  */
 async function readMeetingsInRoom(tx: SqlClient, roomId: string, sinceIso: string): Promise<Doc[]> {
   const inRoom = parsedData(
