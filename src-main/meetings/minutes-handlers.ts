@@ -9,7 +9,7 @@ import { namesOf, readDirectory } from './meeting-directory';
 import { editMeeting, notFoundIn, withData } from './meeting-edit';
 import { tellAttendees } from './meeting-notices';
 import { meetingFor } from './meeting-store';
-import { minutesFilename, renderMinutesPdf } from './minutes-pdf';
+import { renderMinutesPdf } from './minutes-pdf';
 
 type Names =
   | 'meetings/minutes/attendance'
@@ -79,13 +79,14 @@ export const minutesCommandHandlers: CommandHandlers<Names> = {
     });
     if (!saved.ok) return saved;
     const published = saved.value.data.minutesVersions.at(-1)!;
-    const pdf = await renderMinutesPdf(published, saved.value.data.signoffs);
+    const pdf = await renderMinutesPdf(context, saved.value.id, published, saved.value.data.signoffs);
+    if (!pdf.ok) return pdf;
     const series = saved.value.seriesId ? await meetingFor(context, saved.value.seriesId) : null;
     await tellAttendees(
       context,
       'minutes',
       { doc: saved.value, series: series?.ok && series.value.resolved.kind === 'document' ? series.value.resolved.doc : null, occurrences: [] },
-      { version, attachments: [{ filename: minutesFilename(published), contentType: 'application/pdf', contentBase64: pdf.toString('base64') }] },
+      { version, attachments: [{ filename: pdf.value.filename, contentType: 'application/pdf', contentBase64: pdf.value.bytes.toString('base64') }] },
     );
     return ok({ id: saved.value.id, version });
   },
@@ -113,8 +114,8 @@ export const minutesCommandHandlers: CommandHandlers<Names> = {
     const doc = resolved.kind === 'document' ? resolved.doc : null;
     const version = doc?.data.minutesVersions.find((v) => v.version === input.version);
     if (!doc || !version) return fail('not_found', `Version ${input.version} of the minutes is not published.`, { field: 'version' });
-    const pdf = await renderMinutesPdf(version, doc.data.signoffs);
-    return ok({ filename: minutesFilename(version), base64: pdf.toString('base64') });
+    const pdf = await renderMinutesPdf(context, doc.id, version, doc.data.signoffs);
+    return pdf.ok ? ok({ filename: pdf.value.filename, base64: pdf.value.bytes.toString('base64') }) : pdf;
   },
 };
 

@@ -152,6 +152,8 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   expect(pdfText).toContain('Minutes: Weekly QA meeting');
   expect(pdfText).toContain('Open a CAPA for DEV-12.');
   expect(pdfText).toContain('Recalibrate balance B-12');
+  // Its first page as a picture beside the screenshots, to look at as the attendees will.
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfPath, 'tests/e2e/screenshots/meeting-minutes-pdf']);
 
   // The list shows the series; the calendar shows the meeting tomorrow at 10:00.
   await page.getByRole('button', { name: 'List' }).click();
