@@ -44,7 +44,7 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
 export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   tasks: ['projects'],
   plan_items: ['projects'],
-  activity: ['tasks', 'records'],
+  activity: ['tasks', 'records', 'meetings'],
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
   notifications: ['people', 'meetings'],

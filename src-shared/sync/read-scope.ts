@@ -2,7 +2,7 @@ import { canReadMeetingDocument, meetingScopeProjection } from '../meetings/meet
 import { recordKindOf, recordKinds } from '../records/record-kinds';
 import { canReadScope, scopeOfRecord, scopeRolesOf } from '../records/record-scope';
 import type { SyncCollection } from './collections';
-import { isRecordSubject } from './related-documents';
+import { isMeetingSubject, isRecordSubject } from './related-documents';
 import { isSyncAdmin, type SyncPerson } from './sync-person';
 
 /**
@@ -95,6 +95,8 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
       // Notes about an HR or finance record go where the record goes. The server stamps the record's
       // scope on them (stampSubjectScope); until it could, only their author reads them.
       if (isRecordSubject(doc.subjectType)) return scope ? canReadRecord(person, scope) : doc.createdBy === person.id;
+      // Files of a private meeting go to its attendees only; the server stamps the meeting's scope on them.
+      if (isMeetingSubject(doc.subjectType)) return scope ? canReadMeetingDocument(person, scope) : doc.createdBy === person.id;
       return true;
     }
     default:
@@ -112,16 +114,20 @@ export function scopeProjection(collection: string, doc: Doc): Doc {
   return {};
 }
 
+/** The collection whose stored document `stampSubjectScope` needs for this activity document (null: none). */
+export const scopedSubjectCollection = (doc: Doc): 'records' | 'meetings' | null => (isRecordSubject(doc.subjectType) ? 'records' : isMeetingSubject(doc.subjectType) ? 'meetings' : null);
+
 /**
- * An activity document about an HR or finance record with the record's scope stamped in
- * (`data.subjectScope`), replacing whatever the PC sent: `record` is the server's copy, null when
- * the server does not have it, which leaves the note to its author until the record arrives.
- * Other activity documents are returned as they are.
+ * An activity document about an HR or finance record, or about a meeting (its files), with the
+ * subject's scope stamped in (`data.subjectScope`), replacing whatever the PC sent: `subject` is the
+ * server's copy, null when the server does not have it, which leaves the document to its author
+ * until the subject arrives. Other activity documents are returned as they are.
  */
-export function stampSubjectScope<T extends Doc>(doc: T, record: Doc | null): T {
-  if (!isRecordSubject(doc.subjectType) || doc.kind === 'conflict') return doc;
+export function stampSubjectScope<T extends Doc>(doc: T, subject: Doc | null): T {
+  const collection = scopedSubjectCollection(doc);
+  if (!collection || doc.kind === 'conflict') return doc;
   const { subjectScope: _claimed, ...data } = dataOf(doc);
-  return { ...doc, data: record ? { ...data, subjectScope: scopeProjection('records', record) } : data };
+  return { ...doc, data: subject ? { ...data, subjectScope: scopeProjection(collection, subject) } : data };
 }
 
 /**

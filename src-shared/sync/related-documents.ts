@@ -60,6 +60,9 @@ const isSameBooking = (previous: Doc | null, doc: Doc): boolean => previous !== 
 /** The `subjectType`s of activity documents about an HR or finance record. */
 export const isRecordSubject = (subjectType: unknown): boolean => subjectType === 'records' || subjectType === 'record';
 
+/** The `subjectType` of activity documents about a meeting (its attachments). */
+export const isMeetingSubject = (subjectType: unknown): boolean => subjectType === 'meetings';
+
 /**
  * The related documents the write rules of `collection` read for this pushed document, given those
  * loaded so far: a comment names its task, and once the task is loaded, the task's project. The
@@ -89,6 +92,8 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
         add('projects', loaded.get('tasks', String(doc.subjectId))?.projectId);
       }
       if (isRecordSubject(doc.subjectType)) add('records', doc.subjectId);
+      // Files of a meeting are read like the meeting: the server stamps its scope on them.
+      if (isMeetingSubject(doc.subjectType)) add('meetings', doc.subjectId);
       docs.push(...attachmentNeeds(doc, loaded));
       break;
     case 'records': {

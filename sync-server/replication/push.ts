@@ -2,7 +2,7 @@ import { isSameContent, resolvePush, type LostField } from '../../src-shared/syn
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { can, type SyncAction } from '../../src-shared/sync/permissions';
 import type { PushResponse, PushRow, RefusedWrite, WireDocument } from '../../src-shared/sync/protocol';
-import { canRead, scopeProjection, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
+import { canRead, scopedSubjectCollection, scopeProjection, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import { checkEventAppend } from '../../src-shared/sync/workflow-event-rules';
@@ -93,8 +93,9 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const rawAssumed = row.assumedMasterState ?? null;
       const passwordHash = collection.credentialFields.includes('passwordHash') && (!master || (rawAssumed && rawAssumed.passwordHash !== raw.passwordHash)) ? raw.passwordHash : undefined;
       const redacted = redactForSync(collection, raw, services.collections) as WireDocument;
-      // Notes about an HR or finance record carry the record's scope as the server knows it, never the PC's claim.
-      const scoped = collection.name === 'activity' ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId))) : redacted;
+      // Notes about an HR or finance record, and files of a meeting, carry their subject's scope as the server knows it, never the PC's claim.
+      const subjectCollection = collection.name === 'activity' ? scopedSubjectCollection(raw) : null;
+      const scoped = subjectCollection ? stampSubjectScope(redacted, related.get(subjectCollection, String(raw.subjectId))) : redacted;
       const incoming = managers ? stampColumns(scoped, master, managers) : scoped;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already
