@@ -1,4 +1,5 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { formatDocumentDay } from '../../../src-shared/documents/signature-lines';
 import { attendanceLabels, describeWhen, roleLabels } from '../../../src-shared/meetings/meeting-labels';
 import type { MinutesVersion, Signoff } from '../../../src-shared/meetings/meeting-model';
 import { DocumentFrame } from '../components/DocumentFrame';
@@ -74,7 +75,7 @@ function MinutesBody({ version, signoffs }: { version: MinutesVersion; signoffs:
         <View key={i} style={m.row}>
           <Text style={m.wide}>{a.description}</Text>
           <Text style={m.narrow}>{a.ownerName}</Text>
-          <Text style={m.narrow}>{a.dueDate ? `Due ${a.dueDate}` : 'No due date'}</Text>
+          <Text style={m.narrow}>{a.dueDate ? `Due ${formatDocumentDay(a.dueDate)}` : 'No due date'}</Text>
         </View>
       ))}
 
