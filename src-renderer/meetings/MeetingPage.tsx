@@ -6,11 +6,12 @@ import { useNavigation } from '../shell/navigation';
 import { ActionItemsSection } from './ActionItemsSection';
 import { AgendaSection } from './AgendaSection';
 import { AttendeesSection } from './AttendeesSection';
+import { MeetingFilesSection } from './MeetingFilesSection';
 import { MeetingHeader } from './MeetingHeader';
 import { MinutesSection } from './MinutesSection';
 import { VersionsSection } from './VersionsSection';
 
-/** One meeting (or one occurrence of a series): its details, agenda, attendees, minutes and action items. */
+/** One meeting (or one occurrence of a series): its details, agenda, attendees, minutes, action items and files. */
 export function MeetingPage({ meetingId, personId }: { meetingId: string; personId: string }) {
   const { go } = useNavigation();
   const detail = useLiveQuery('meetings/detail', { id: meetingId });
@@ -35,6 +36,7 @@ export function MeetingPage({ meetingId, personId }: { meetingId: string; person
             <Stack spacing={2}>
               <AttendeesSection meeting={meeting} />
               <VersionsSection meeting={meeting} />
+              <MeetingFilesSection meeting={meeting} />
             </Stack>
           </Box>
         </>

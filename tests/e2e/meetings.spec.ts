@@ -117,6 +117,11 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await page.keyboard.press('Space');
   await expect(page.getByTestId('agenda-item').first()).toContainText('1. Calibration results');
 
+  // The deviation report for the agenda goes with the meeting.
+  const files = page.getByRole('region', { name: 'Files' }).getByTestId('attachments-panel');
+  await files.getByTestId('attachment-input').setInputFiles({ name: 'Deviation report DEV-12.txt', mimeType: 'text/plain', buffer: Buffer.from('DEV-12: balance B-12 drifted 0.3 mg.') });
+  await expect(files.getByRole('listitem').filter({ hasText: 'Deviation report DEV-12.txt' })).toContainText(manager.name);
+
   // Take the minutes: attendance, notes, a decision and an action item for the technician.
   await page.getByRole('region', { name: 'Attendees' }).getByRole('listitem').filter({ hasText: tech.name }).getByRole('combobox', { name: 'Attendance' }).click();
   await page.getByRole('option', { name: 'Present' }).click();
@@ -216,5 +221,6 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await expect(page.getByRole('heading', { name: 'Weekly QA meeting' })).toBeVisible();
   await expect(page.getByTestId('action-item')).toContainText('Recalibrate balance B-12');
   await expect(page.getByTestId('action-item')).toContainText('Done');
+  await expect(page.getByRole('region', { name: 'Files' }).getByRole('listitem').filter({ hasText: 'Deviation report DEV-12.txt' })).toBeVisible();
   await saveScreenshot(page, 'meeting-page-attendee');
 });
