@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createFirstAdministrator } from './support/first-run';
+import { addPerson, signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
@@ -13,24 +14,6 @@ test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-async function addPerson(page: Page, who: { name: string; email: string; password: string }) {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Add person' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(who.name);
-  await dialog.getByRole('textbox', { name: 'Email' }).fill(who.email);
-  await dialog.getByLabel('First password').fill(who.password);
-  await dialog.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByTestId('person-row')).toHaveCount(2);
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The browser's local date `days` from today, as a date input takes it. */
@@ -56,6 +39,7 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, manager);
+  await page.getByRole('button', { name: 'Settings' }).click();
   await addPerson(page, tech);
 
   // Schedule a weekly QA meeting with the technician, tomorrow 10:00–11:00, four times.
@@ -198,8 +182,7 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await settings.getByRole('button', { name: 'Close' }).click();
 
   // The technician sees the invitation and the change, answers, and finds the task with its meeting.
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn(page, tech);
+  await signInAs(page, tech);
   await page.getByRole('button', { name: 'Notifications' }).click();
   await expect(page.getByTestId('notification-item').filter({ hasText: 'Changed: Weekly QA meeting' })).toHaveCount(1);
   await expect(page.getByTestId('notification-item').filter({ hasText: 'Invitation: Weekly QA meeting' })).toHaveCount(1);
