@@ -15,6 +15,17 @@ afterEach(async () => {
 const { member, hr, manager } = team;
 const wire = (doc: MeetingDocument): WireDocument => ({ ...(doc as unknown as WireDocument), _deleted: false });
 
+let edits = 0;
+/**
+ * A row changing the server's `stored` meeting into `next` as `by` would from a PC: stamped with its
+ * author and naming the audit entry of the edit, as the audited writer does (the server takes no
+ * unrecorded edit). Its `newDocumentState` is what the server holds once it takes the row.
+ */
+function edit(stored: WireDocument, next: MeetingDocument, by: string) {
+  const entryId = `AE-MEET-${String(++edits).padStart(4, '0')}`;
+  return { assumedMasterState: stored, newDocumentState: { ...wire(next), updatedBy: by, auditId: entryId }, auditIds: [entryId] };
+}
+
 /** A QA meeting organised by Max with Hana (HR) and a guest from outside. */
 const qaMeeting = (extra: Partial<MeetingDocument['data']> = {}) =>
   meetingFixture({
@@ -57,22 +68,23 @@ describe('meetings through the sync server', () => {
     const doc = qaMeeting();
     expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(doc) }])).refused).toEqual([]);
 
-    const retitled = wire({ ...doc, title: 'Hana’s meeting now' });
-    const refused = await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: retitled, assumedMasterState: wire(doc) }]);
+    const refused = await push(server!, tokens.hr.accessToken, 'meetings', [edit(wire(doc), { ...doc, title: 'Hana’s meeting now' }, hr.id)]);
     expect(refused.refused[0]?.message).toBe('Only the organiser (or an administrator) can change this meeting.');
 
     const answered = { ...doc, data: { ...doc.data, attendees: doc.data.attendees.map((a) => (a.personId === hr.id ? { ...a, response: 'accepted' as const, respondedAt: '2026-03-10T08:00:00.000Z' } : a)) } };
-    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(answered), assumedMasterState: wire(doc) }])).refused).toEqual([]);
+    const answer = edit(wire(doc), answered, hr.id);
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [answer])).refused).toEqual([]);
 
     const forSomeoneElse = { ...answered, data: { ...answered.data, attendees: answered.data.attendees.map((a) => (a.personId === member.id ? { ...a, response: 'declined' as const } : a)) } };
-    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(forSomeoneElse), assumedMasterState: wire(answered) }])).refused[0]?.message).toBe('Each attendee answers an invitation for themselves.');
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [edit(answer.newDocumentState, forSomeoneElse, hr.id)])).refused[0]?.message).toBe('Each attendee answers an invitation for themselves.');
 
     // Published minutes only ever grow: version 1 cannot be rewritten, not even by the organiser.
     const version = { version: 1, publishedAt: '2026-03-16T10:00:00.000Z', publishedById: member.id, publishedByName: member.name, changeNote: '', snapshot: { title: 'x', startsAt: doc.startsAt, endsAt: doc.endsAt, timeZone: 'Europe/Berlin', place: '', organiserName: member.name, attendees: [], agenda: [], summary: 'All fine.', decisions: [], actionItems: [] } };
     const published = { ...answered, data: { ...answered.data, minutesVersions: [version] } };
-    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(published), assumedMasterState: wire(answered) }])).refused).toEqual([]);
+    const publish = edit(answer.newDocumentState, published, member.id);
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [publish])).refused).toEqual([]);
     const rewritten = { ...published, data: { ...published.data, minutesVersions: [{ ...version, snapshot: { ...version.snapshot, summary: 'Nothing happened.' } }] } };
-    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(rewritten), assumedMasterState: wire(published) }])).refused[0]?.message).toMatch(/Published minutes cannot be changed/);
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [edit(publish.newDocumentState, rewritten, member.id)])).refused[0]?.message).toMatch(/Published minutes cannot be changed/);
 
     const broken = { ...wire(doc), id: 'M-BROKEN', data: { type: 'qa_review' } };
     expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: broken }])).refused[0]?.message).toMatch(/This meeting is not valid/);
@@ -84,17 +96,18 @@ describe('meetings through the sync server', () => {
     const doc = qaMeeting({ minuteTakerIds: [hr.id] });
     const byMia = { ...doc, organiserId: manager.id, createdBy: manager.id, updatedBy: manager.id, data: { ...doc.data, attendees: [{ personId: manager.id, name: manager.name, role: 'required' as const, response: 'accepted' as const }, ...doc.data.attendees] } };
     expect((await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(byMia) }])).refused).toEqual([]);
-    const minutesBy = (by: string, change: Partial<MeetingDocument['data']>) => ({ ...byMia, updatedBy: by, data: { ...byMia.data, ...change } });
+    const minutes = (change: Partial<MeetingDocument['data']>) => ({ ...byMia, data: { ...byMia.data, ...change } });
 
-    const maxsMinutes = minutesBy(member.id, { minutes: { attendance: {}, summary: 'Max wrote this.', decisions: [] } });
-    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(maxsMinutes), assumedMasterState: wire(byMia) }])).refused[0]?.message).toBe('Only the organiser and the minute-takers can take or publish the minutes.');
+    const maxsMinutes = minutes({ minutes: { attendance: {}, summary: 'Max wrote this.', decisions: [] } });
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [edit(wire(byMia), maxsMinutes, member.id)])).refused[0]?.message).toBe('Only the organiser and the minute-takers can take or publish the minutes.');
 
     const items = [
       { id: 'AI-MAX', description: 'Recalibrate balance B-12', ownerId: member.id, dueDate: '2026-03-20', isDone: false },
       { id: 'AI-HANA', description: 'Update the training matrix', ownerId: hr.id, isDone: false },
     ];
-    const hanasMinutes = minutesBy(hr.id, { minutes: { attendance: {}, summary: 'Balances drift.', decisions: [{ id: 'D-1', text: 'Recalibrate monthly.' }] }, actionItems: items });
-    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(hanasMinutes), assumedMasterState: wire(byMia) }])).refused).toEqual([]);
+    const hanasMinutes = minutes({ minutes: { attendance: {}, summary: 'Balances drift.', decisions: [{ id: 'D-1', text: 'Recalibrate monthly.' }] }, actionItems: items });
+    const taken = edit(wire(byMia), hanasMinutes, hr.id);
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [taken])).refused).toEqual([]);
 
     // "Make it a task": Hana puts a task for Max into Max's inbox, not one for herself, and the item names it.
     const inbox = { ...baseFields('PR-INBOX-MAX', hr.id), code: 'INBOX-MAX', name: `Inbox — ${member.name}`, status: 'active', isArchived: false, ownerId: member.id, teamIds: [], tags: ['inbox'], _deleted: false };
@@ -102,17 +115,17 @@ describe('meetings through the sync server', () => {
     const task = (id: string, assigneeId: string) => ({ ...baseFields(id, hr.id), projectId: 'PR-INBOX-MAX', title: 'Recalibrate balance B-12', status: 'todo', assigneeId, kanbanRank: 'm', watcherIds: [], dependsOn: [], _deleted: false });
     expect((await push(server!, tokens.hr.accessToken, 'tasks', [{ newDocumentState: task('TK-MAX', member.id) }])).refused).toEqual([]);
     expect((await push(server!, tokens.hr.accessToken, 'tasks', [{ newDocumentState: task('TK-HANA', hr.id) }])).refused[0]?.message).toMatch(/Only the INBOX-MAX team can add tasks to it/);
-    const linked = minutesBy(hr.id, { ...hanasMinutes.data, actionItems: [{ ...items[0]!, taskId: 'TK-MAX' }, items[1]!] });
-    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(linked), assumedMasterState: wire(hanasMinutes) }])).refused).toEqual([]);
+    const linked = minutes({ ...hanasMinutes.data, actionItems: [{ ...items[0]!, taskId: 'TK-MAX' }, items[1]!] });
+    const link = edit(taken.newDocumentState, linked, hr.id);
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [link])).refused).toEqual([]);
     // Max cannot re-word his action item or unlink its task: that is the minutes.
-    const reworded = minutesBy(member.id, { ...linked.data, actionItems: [{ ...items[0]! }, items[1]!] });
-    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(reworded), assumedMasterState: wire(linked) }])).refused[0]?.message).toBe('Only the organiser and the minute-takers can take or publish the minutes.');
+    const reworded = minutes({ ...linked.data, actionItems: [{ ...items[0]! }, items[1]!] });
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [edit(link.newDocumentState, reworded, member.id)])).refused[0]?.message).toBe('Only the organiser and the minute-takers can take or publish the minutes.');
 
     // Each owner ticks their own item done; Max cannot tick Hana's.
-    const ticksHanas = minutesBy(member.id, { ...linked.data, actionItems: [linked.data.actionItems[0]!, { ...items[1]!, isDone: true }] });
-    expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(ticksHanas), assumedMasterState: wire(linked) }])).refused[0]?.message).toBe('Only the owner of an action item (or the minute-takers) can tick it done.');
-    const hanaTicks = minutesBy(hr.id, ticksHanas.data);
-    expect((await push(server!, tokens.hr.accessToken, 'meetings', [{ newDocumentState: wire(hanaTicks), assumedMasterState: wire(linked) }])).refused).toEqual([]);
+    const ticked = minutes({ ...linked.data, actionItems: [linked.data.actionItems[0]!, { ...items[1]!, isDone: true }] });
+    expect((await push(server!, tokens.member.accessToken, 'meetings', [edit(link.newDocumentState, ticked, member.id)])).refused[0]?.message).toBe('Only the owner of an action item (or the minute-takers) can tick it done.');
+    expect((await push(server!, tokens.hr.accessToken, 'meetings', [edit(link.newDocumentState, ticked, hr.id)])).refused).toEqual([]);
 
     const stored = (await pull(server!, tokens.member.accessToken, 'meetings')).documents.find((d) => d.id === 'M-QA') as unknown as MeetingDocument;
     expect(stored.data.minutes.summary).toBe('Balances drift.');
@@ -131,8 +144,7 @@ describe('meetings through the sync server', () => {
     expect(refused.refused[0]?.message).toBe('The room is already booked for “Weekly QA meeting” (Mon, 30 Mar 2026, 10:00–11:00 (Europe/Berlin)). Choose another room or time.');
     expect((await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(mias('11:00', 'M-MIA-2')) }])).refused).toEqual([]);
     // Moving hers into the series' hour is a new booking too.
-    const moved = { ...mias('10:00', 'M-MIA-2') };
-    expect((await push(server!, tokens.manager.accessToken, 'meetings', [{ newDocumentState: wire(moved), assumedMasterState: wire(mias('11:00', 'M-MIA-2')) }])).refused[0]?.message).toMatch(/^The room is already booked/);
+    expect((await push(server!, tokens.manager.accessToken, 'meetings', [edit(wire(mias('11:00', 'M-MIA-2')), mias('10:00', 'M-MIA-2'), manager.id)])).refused[0]?.message).toMatch(/^The room is already booked/);
     const ids = (await pull(server!, tokens.manager.accessToken, 'meetings')).documents.map((d) => d.id).sort();
     expect(ids).toEqual(['M-MIA-2', 'M-QA']);
   });
@@ -170,7 +182,7 @@ describe('meetings through the sync server', () => {
     });
     expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: email('ob-1', 'guest@partner.org') }])).refused).toEqual([]);
     expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: email('ob-2', 'someone@else.org') }])).refused[0]?.message).toBe('A meeting email can only go to an attendee of the meeting.');
-    expect((await push(server!, tokens.hr.accessToken, 'notifications', [{ newDocumentState: { ...email('ob-3', 'guest@partner.org'), recipientId: hr.id } }])).refused[0]?.message).toBe('Only the organiser and the minute-takers can email the attendees of a meeting.');
+    expect((await push(server!, tokens.hr.accessToken, 'notifications', [{ newDocumentState: { ...email('ob-3', 'guest@partner.org'), ...baseFields('ob-3', hr.id), recipientId: hr.id } }])).refused[0]?.message).toBe('Only the organiser and the minute-takers can email the attendees of a meeting.');
     // The delivery is queued with its calendar part intact.
     const { rows } = await server!.db.query<{ data: { data: { calendar?: { method: string } } } }>("SELECT data FROM documents WHERE collection = 'notifications' AND id = 'ob-1'");
     expect(rows[0]?.data.data.calendar?.method).toBe('REQUEST');
@@ -182,7 +194,7 @@ describe('meetings through the sync server', () => {
     expect((await push(server!, tokens.member.accessToken, 'meetings', [{ newDocumentState: wire(qaMeeting()) }])).refused).toEqual([]);
     expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: settingsDoc(member.id, [{ id: 'F1', token }]) }])).refused).toEqual([]);
     // Hana cannot give herself a way into Max's calendar.
-    const planted = await push(server!, tokens.hr.accessToken, 'notifications', [{ newDocumentState: { ...settingsDoc(member.id, [{ id: 'F2', token: 'H'.repeat(43) }]), id: 'cal-planted' } }]);
+    const planted = await push(server!, tokens.hr.accessToken, 'notifications', [{ newDocumentState: { ...settingsDoc(member.id, [{ id: 'F2', token: 'H'.repeat(43) }]), ...baseFields('cal-planted', hr.id) } }]);
     expect(planted.refused[0]?.message).toBe('Only the person themselves can change their calendar settings and calendar feed links.');
 
     const feed = await server!.app.inject({ method: 'GET', url: `/calendar/${token}.ics` });
@@ -195,7 +207,8 @@ describe('meetings through the sync server', () => {
     expect(again.statusCode).toBe(304);
 
     const revoked = settingsDoc(member.id, [{ id: 'F1', token, revokedAt: '2026-03-10T09:00:00.000Z' }]);
-    expect((await push(server!, tokens.member.accessToken, 'notifications', [{ newDocumentState: revoked, assumedMasterState: settingsDoc(member.id, [{ id: 'F1', token }]) }])).refused).toEqual([]);
+    const revoke = { newDocumentState: { ...revoked, auditId: 'AE-CAL-0001' }, assumedMasterState: settingsDoc(member.id, [{ id: 'F1', token }]), auditIds: ['AE-CAL-0001'] };
+    expect((await push(server!, tokens.member.accessToken, 'notifications', [revoke])).refused).toEqual([]);
     const gone = await server!.app.inject({ method: 'GET', url: `/calendar/${token}.ics` });
     expect(gone.statusCode).toBe(404);
     expect(gone.body).toMatch(/not valid/);

@@ -44,7 +44,8 @@ beforeAll(async () => {
   const setupToken = (await issueSetupToken(server.db))!;
   expect(await pc.call('sync/connect', { serverUrl: server.url, ...ada, setupToken })).toMatchObject({ ok: true });
   await waitUntil(async () => (await value<EmailSettingsView>('notifications/email-settings')).serverAccess === 'sealed', 'the SMTP password sealed for the server');
-});
+  // A hang guard: a desktop process, a server and an SMTP receiver starting on a loaded machine took over the 60 s default.
+}, 240_000);
 afterAll(async () => {
   await pc?.close();
   await worker?.stop();
