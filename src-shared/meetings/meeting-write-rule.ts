@@ -12,6 +12,11 @@ import { roomBookingDecision } from './room-booking';
  * the host runs it on every meeting it writes (meeting-store.ts) and the sync server on every
  * pushed meeting, so both refuse alike. Published minutes and sign-offs only ever grow; each part
  * of the meeting is changed only by those meeting-access.ts names for it.
+ *
+ * On the server it is part of judging each push as its author's command (src-shared/sync/
+ * authorship.ts checks `createdBy`/`updatedBy` and the audit entry first): `actor` is the pusher,
+ * and the meeting's own author fields must name them too — a new minutes version's `publishedById`,
+ * a sign-off's `personId`, an answer (only one's own), a new meeting's organiser.
  */
 
 type Doc = Record<string, unknown>;
