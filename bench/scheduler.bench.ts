@@ -21,6 +21,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { meetingColumns, meetingData } from '../tests/integration/support/meeting-documents';
 import { meetingReminders } from '../src-shared/scheduler/meeting-reminders';
 import type { ChildMessage, ParentMessage } from './scheduler/host-child';
 
@@ -67,10 +68,11 @@ function meetings(from: number, count: number, firstDueMs: number, spacingMs: nu
   const docs = Array.from({ length: count }, (_, i) => {
     const n = from + i;
     const startsAt = new Date(firstDueMs + i * spacingMs + LEAD_MS).toISOString();
-    return { ...base(`BM${String(n).padStart(6, '0')}`), title: `Bench meeting ${n}`, startsAt, endsAt: startsAt, data: { attendeeIds: [people[n % PEOPLE]!] } };
+    const personId = people[n % PEOPLE]!;
+    return { ...base(`BM${String(n).padStart(6, '0')}`), ...meetingColumns(startsAt, personId), title: `Bench meeting ${n}`, data: meetingData([personId]) };
   });
   const expect = docs.map((d) => {
-    const [reminder] = meetingReminders({ id: d.id, title: d.title, startsAt: d.startsAt, attendeeIds: d.data.attendeeIds, isCancelled: false }, [LEAD_MS], new Date(0));
+    const [reminder] = meetingReminders({ id: d.id, title: d.title, startsAt: d.startsAt, timeZone: 'UTC', attendeeIds: [d.organiserId], isCancelled: false }, () => [LEAD_MS], new Date(0));
     return { id: reminder!.id, dueAtMs: Date.parse(reminder!.dueAt) };
   });
   return { docs, expect, people };

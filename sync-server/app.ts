@@ -8,6 +8,8 @@ import { handleError } from './http-errors';
 import { registerReplicationRoutes } from './replication/replication-routes';
 import { registerDigestRoutes } from './replication/digest-routes';
 import { registerOutboxRoutes } from './outbox/outbox-routes';
+import { registerCalendarFeedRoutes } from './calendar/feed-routes';
+import { registerReplyRoutes } from './calendar/reply-routes';
 import { registerBlobRoutes } from './blobs/blob-routes';
 import type { ServerServices } from './services';
 
@@ -17,7 +19,7 @@ export interface SyncAppOptions {
 
 /**
  * The sync server as a Fastify plugin (fastify/demo's shape): health, authentication,
- * replication, consistency-check and outbox-key routes with one error handler. The entry point (server.ts) and the tests
+ * replication, consistency-check and outbox-key routes, and the calendar feed and answer links, with one error handler. The entry point (server.ts) and the tests
  * (`app.inject()`) both register it.
  */
 export async function syncServerApp(app: FastifyInstance, options: SyncAppOptions): Promise<void> {
@@ -43,6 +45,11 @@ export async function syncServerApp(app: FastifyInstance, options: SyncAppOption
     },
     { prefix: SYNC_API_PREFIX },
   );
+  // Public addresses calendar clients and people outside the lab open: a token in the address is the credential.
+  await app.register(async (calendar) => {
+    registerCalendarFeedRoutes(calendar, services);
+    registerReplyRoutes(calendar, services);
+  });
 }
 
 /** A Fastify instance with the app registered; body limit and logger set. Not listening yet. */

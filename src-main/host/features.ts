@@ -1,5 +1,6 @@
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
 import { filesFeature } from '../files/files-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
@@ -31,6 +32,7 @@ export const features: HostFeature[] = [
   createSchedulerFeature(),
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
   recordsFeature,
+  meetingsFeature,
   filesFeature,
   documentsFeature,
 ];

@@ -1,6 +1,6 @@
 import type { AppLink } from '../../src-shared/notifications/app-link';
 import type { NotificationEvent } from '../../src-shared/notifications/notification-events';
-import type { StoredNotification } from '../../src-shared/notifications/notification-model';
+import type { CalendarPart, EmailAttachment, StoredNotification } from '../../src-shared/notifications/notification-model';
 import { planNotices, type Notice, type RecipientInfo } from '../../src-shared/notifications/notification-plan';
 import { hashId } from '../../src-shared/core/hash-id';
 import type { PersonDocument } from '../../src-shared/people/person';
@@ -23,6 +23,9 @@ export interface NotifyInput {
   key?: string;
   /** Who caused it (shown with the entry); the system when absent. */
   actor?: Actor;
+  /** Sent with the email only: an iCalendar invitation, files such as the minutes' PDF. */
+  calendar?: CalendarPart;
+  attachments?: EmailAttachment[];
 }
 
 /**
@@ -45,6 +48,8 @@ export async function notify(services: HostServices, input: NotifyInput): Promis
     ...(input.link ? { link: input.link } : {}),
     ...(input.key ? { key: input.key } : {}),
     ...(actor.id !== SYSTEM_ACTOR.id ? { actorName: actor.name } : {}),
+    ...(input.calendar ? { calendar: input.calendar } : {}),
+    ...(input.attachments ? { attachments: input.attachments } : {}),
   }));
   await writeNotices(services, notices, actor);
   return { ids: notices.map((n) => n.id) };

@@ -4,10 +4,13 @@ import { createMilestoneRule } from './rules/milestone-rule';
 import { createTaskDueRule } from './rules/task-due-rule';
 import { createWorkflowRule } from './rules/workflow-rule';
 import { createWorkflowDeadlineRule } from '../workflows/deadline-rule';
+import { createActionItemRule } from '../meetings/action-item-rule';
+import { createMinutesDueRule } from '../meetings/minutes-due-rule';
 import type { ReminderRule } from './reminder-rule';
 
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
- * (the workflow runtime: its timer/breach/escalation rule with its own `fire`).
+ * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
+ * not published and action items due).
  */
-export const reminderRules = (): ReminderRule[] => [createTaskDueRule(), createMilestoneRule(), createMeetingRule(), createEquipmentRule(), createWorkflowRule(), createWorkflowDeadlineRule()];
+export const reminderRules = (): ReminderRule[] => [createTaskDueRule(), createMilestoneRule(), createMeetingRule(), createEquipmentRule(), createWorkflowRule(), createWorkflowDeadlineRule(), createMinutesDueRule(), createActionItemRule()];

@@ -2,6 +2,7 @@ import { fail, ok } from '../../src-shared/core/result';
 import { taskSchema, type ChecklistItem, type Task } from '../../src-shared/tasks/task-model';
 import { taskRules } from '../../src-shared/tasks/task-rules';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
+import { isInboxTaskFor } from '../../src-shared/projects/project-access';
 import { askerOf, isProjectMember, readProject, writeContextOf } from '../projects/project-access';
 import { softDelete } from './soft-delete';
 import { noticeAssigned } from './task-notices';
@@ -37,7 +38,8 @@ export const taskCommandHandlers: CommandHandlers<TaskCommands> = {
     const asker = askerOf(context);
     const parent = input.parentId ? await readTask(context.db, input.parentId) : null;
     if (input.parentId && (!parent || parent.projectId !== project.id)) return fail('invalid_input', 'The parent task is not in this project.', { field: 'parentId' });
-    const mayCreate = isProjectMember(project, asker) || (parent !== null && (parent.assigneeId === asker.id || parent.watcherIds.includes(asker.id)));
+    const mayCreate =
+      isProjectMember(project, asker) || (parent !== null && (parent.assigneeId === asker.id || parent.watcherIds.includes(asker.id))) || (!parent && isInboxTaskFor(project, input.assigneeId));
     if (!mayCreate) return fail('forbidden', `Only the ${project.code} team can add tasks to it.`);
     if (input.startDate && input.dueDate && input.dueDate < input.startDate) return datesOutOfOrder();
     const refused = (await checkPeople(context, input.assigneeId ? [input.assigneeId] : [], 'assigneeId')) ?? (await checkPeople(context, input.watcherIds, 'watcherIds'));

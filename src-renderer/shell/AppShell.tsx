@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
+import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotificationToasts } from '../notifications/NotificationToasts';
@@ -95,6 +96,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <TasksPage />
         ) : current.id === 'notifications' ? (
           <NotificationsPage />
+        ) : current.id === 'meetings' ? (
+          <MeetingsPage personId={session.person.id} />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

@@ -17,6 +17,7 @@ import { DependencySection } from './DependencySection';
 import { SubtaskSection } from './SubtaskSection';
 import { TaskFieldsSection } from './TaskFieldsSection';
 import { TimeSection } from './TimeSection';
+import { MeetingOriginNote } from '../meetings/MeetingOriginNote';
 import { useTaskDrawer } from './task-drawer-store';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -91,6 +92,7 @@ function TaskDetailPanel({ taskId, personId, onOpen, onClose }: { taskId: string
           {d.milestones.length > 0 && (
             <Stack direction="row" spacing={1}>{d.milestones.map((m) => <Chip key={m.id} size="small" variant="outlined" label={`Milestone: ${m.title}`} />)}</Stack>
           )}
+          <MeetingOriginNote taskId={d.task.id} />
           <TaskFieldsSection detail={d} people={people.data ?? []} />
           <Section title={`Subtasks (${d.subtasks.length})`}><SubtaskSection detail={d} /></Section>
           <Section title="Checklist"><ChecklistSection detail={d} /></Section>

@@ -1,7 +1,7 @@
 import { Tooltip } from '@mui/material';
 import { formatDateTime, formatDay } from '../../src-shared/format/display-format';
 
-/** A time shown in the reader's local time, with the stored UTC instant on hover (audit records are UTC). */
+/** A time shown in the reader's local time in LabFlow's one format (format/date-time.ts), with the stored UTC instant on hover (audit records are UTC). */
 export function LocalTime({ iso, isDateOnly = false }: { iso: string | undefined; isDateOnly?: boolean }) {
   if (!iso) return <span>—</span>;
   const date = new Date(iso);

@@ -3,6 +3,7 @@ import { attachmentContract } from '../files/attachment-contract';
 import { documentContract } from '../documents/document-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
+import { meetingContract } from '../meetings/meeting-contract';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
@@ -35,6 +36,7 @@ export const contract = {
   ...deliveryContract,
   ...departmentContract,
   ...recordContract,
+  ...meetingContract,
   ...registerContract,
   ...recordActivityContract,
   ...attachmentContract,

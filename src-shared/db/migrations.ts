@@ -72,6 +72,42 @@ export const migrations: Partial<Record<CollectionName, Record<number, DocumentM
       };
     },
   },
+  meetings: {
+    // v1 lifts the organiser, series, status and room out of `data` and adds `untilAt`. Meetings
+    // before v1 were only ever written by hand or by tests: one-off meetings with `attendeeIds`.
+    1: (old) => {
+      const data = (old.data ?? {}) as Record<string, unknown>;
+      const text = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback);
+      const startsAt = text(old.startsAt);
+      const endsAt = text(old.endsAt) || new Date(Date.parse(startsAt) + 3_600_000).toISOString();
+      const attendeeIds = Array.isArray(data.attendeeIds) ? data.attendeeIds.filter((a): a is string => typeof a === 'string') : [];
+      return {
+        ...old,
+        endsAt,
+        untilAt: endsAt,
+        organiserId: text(data.organiserId, text(old.createdBy)),
+        seriesId: '',
+        status: data.status === 'cancelled' ? 'cancelled' : 'scheduled',
+        roomId: '',
+        data: {
+          type: 'other',
+          timeZone: 'UTC',
+          place: text(data.location),
+          videoUrl: '',
+          description: text(data.description),
+          isPrivate: false,
+          attendees: attendeeIds.map((personId) => ({ personId, name: '', role: 'required', response: 'needs_action' })),
+          minuteTakerIds: [],
+          agenda: [],
+          minutes: { attendance: {}, summary: '', decisions: [] },
+          actionItems: [],
+          minutesVersions: [],
+          signoffs: [],
+          sequence: 0,
+        },
+      };
+    },
+  },
   workflow_events: {
     // v1 may carry the scope of the record the instance is about; older events are about no scoped record.
     1: (old) => old,

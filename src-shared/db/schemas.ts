@@ -130,10 +130,23 @@ export const schemas = {
     [['instanceId', 'at'], ['type', 'at']],
     1,
   ),
+  // v1: the columns meetings are found by (src-shared/meetings/meeting-model.ts): organiser, series,
+  // status, booked room and `untilAt`, when the last occurrence of a series ends.
   meetings: withBase(
-    { title: shortText(500), startsAt: timeField, endsAt: timeField, data: anyObject },
-    ['title', 'startsAt'],
-    ['startsAt'],
+    {
+      title: shortText(500),
+      startsAt: timeField,
+      endsAt: timeField,
+      untilAt: timeField,
+      organiserId: shortText(40),
+      seriesId: shortText(40),
+      status: kind(20),
+      roomId: shortText(40),
+      data: anyObject,
+    },
+    ['title', 'startsAt', 'endsAt', 'untilAt', 'organiserId', 'seriesId', 'status', 'roomId'],
+    ['startsAt', ['untilAt', 'startsAt'], ['seriesId', 'startsAt'], ['roomId', 'untilAt'], ['organiserId', 'startsAt']],
+    1,
   ),
   // v1: the columns a record kind derives from its data (src-shared/records/record-document.ts):
   // number, parent, subject and their managers, owner, department, main date, and the data's version.

@@ -49,7 +49,7 @@ export function attachDecision(person: SyncPerson, subject: AttachmentSubject, i
       return canEditTask(doc, project as Doc & ProjectAccessFields, person) ? allow : deny(`Only the assignee, watchers and the project team can add files to “${titleOf(doc)}”.`);
     }
     case 'meetings':
-      return allow;
+      return canRead(person, 'meetings', doc) ? allow : deny('This meeting is private to its attendees, so you cannot add files to it.');
     case 'workflow_instances':
       return canRead(person, 'workflow_instances', doc) ? allow : deny('This workflow is not shared with you, so you cannot add files to it.');
   }
@@ -60,6 +60,8 @@ export function canReadSubject(person: SyncPerson, subject: AttachmentSubject): 
   if (!person.isActive || !subject.doc) return false;
   if (subject.type === 'records') return canReadRecord(person, subject.doc);
   if (subject.type === 'workflow_instances') return canRead(person, 'workflow_instances', subject.doc);
+  // A private meeting's files are its attendees' (src-shared/meetings/meeting-scope.ts).
+  if (subject.type === 'meetings') return canRead(person, 'meetings', subject.doc);
   return true;
 }
 

@@ -9,10 +9,11 @@ import type { NotificationEvent } from './notification-events';
  * - `firing`: the durable record that a reminder fired without an entry (summarised into another
  *   entry, or the person turned the in-app channel off) — its id is the reminder id, like an entry's;
  * - `outbox`: one email or webhook delivery, written in the same step as its notification;
- * - `preferences`, `email_settings`, `webhook_subscription`, `desktop_settings`: settings.
+ * - `preferences`, `email_settings`, `webhook_subscription`, `desktop_settings`: settings;
+ * - `calendar_settings`: a person's meeting reminder lead times and calendar feed tokens (src-shared/meetings).
  * Only unread entries have `isRead: false`, so the unread index serves the badge alone.
  */
-export type NotificationKind = 'notification' | 'firing' | 'outbox' | 'preferences' | 'email_settings' | 'webhook_subscription' | 'desktop_settings';
+export type NotificationKind = 'notification' | 'firing' | 'outbox' | 'preferences' | 'email_settings' | 'webhook_subscription' | 'desktop_settings' | 'calendar_settings';
 
 export interface StoredNotification<TData = Record<string, unknown>> extends BaseDocument {
   kind: NotificationKind;
@@ -71,6 +72,25 @@ const deliveryCommon = {
   notificationId: z.string().optional(),
 };
 
+/**
+ * An iCalendar object sent with an email: a `text/calendar; method=…` alternative, which calendar
+ * clients (Outlook, Gmail, Thunderbird) show as an invitation, and the same as an `.ics` attachment.
+ */
+export const calendarPartSchema = z.object({
+  method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']),
+  filename: z.string().regex(/^[\w.-]{1,80}\.ics$/),
+  content: z.string().max(1_000_000),
+});
+export type CalendarPart = z.infer<typeof calendarPartSchema>;
+
+/** A file sent with an email (e.g. the minutes as PDF), base64 in the delivery so it syncs with it. */
+export const emailAttachmentSchema = z.object({
+  filename: z.string().regex(/^[\w .()-]{1,120}$/),
+  contentType: z.enum(['application/pdf', 'text/plain', 'text/calendar']),
+  contentBase64: z.string().max(7_000_000).regex(/^[A-Za-z0-9+/=]*$/),
+});
+export type EmailAttachment = z.infer<typeof emailAttachmentSchema>;
+
 export const emailDeliverySchema = z.object({
   channel: z.literal('email'),
   to: z.string(),
@@ -78,6 +98,10 @@ export const emailDeliverySchema = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  calendar: calendarPartSchema.optional(),
+  attachments: z.array(emailAttachmentSchema).max(5).optional(),
+  /** A meeting invitation to someone outside the lab: the meeting it is for (the sync server checks the address against it). */
+  meetingId: z.string().max(40).optional(),
   ...deliveryCommon,
 });
 

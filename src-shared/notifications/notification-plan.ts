@@ -2,7 +2,7 @@ import { hashId } from '../core/hash-id';
 import { linkToUrl, type AppLink } from './app-link';
 import { renderEmail } from './email-templates';
 import type { NotificationEvent } from './notification-events';
-import type { EmailDelivery, EntryData, StoredNotification, WebhookDelivery } from './notification-model';
+import type { CalendarPart, EmailAttachment, EmailDelivery, EntryData, StoredNotification, WebhookDelivery } from './notification-model';
 import { channelsFor, type Preferences } from './preferences';
 import { quietHoursEnd } from './quiet-hours';
 
@@ -17,6 +17,9 @@ export interface Notice {
   key?: string;
   actorName?: string;
   summary?: { count: number; items: { subject: string; link?: AppLink }[] };
+  /** Sent with the email only (a meeting invitation's iCalendar object, the minutes' PDF). */
+  calendar?: CalendarPart;
+  attachments?: EmailAttachment[];
 }
 
 export interface RecipientInfo {
@@ -80,7 +83,8 @@ export function planNotices(notices: readonly Notice[], context: PlanContext): S
     if (channels.email && context.isEmailConfigured && person.email) {
       const id = outboxId(notice.id, 'email');
       const content = renderEmail({ event: notice.event, subject: notice.subject, body: notice.body, link: notice.link, recipientName: person.name, appUrl: context.appUrl, summaryItems: notice.summary?.items });
-      const data: EmailDelivery = { channel: 'email', to: person.email, toName: person.name, ...content, ...delivery(id), maxAttempts: context.maxAttempts.email };
+      const extras = { ...(notice.calendar ? { calendar: notice.calendar } : {}), ...(notice.attachments?.length ? { attachments: notice.attachments } : {}) };
+      const data: EmailDelivery = { channel: 'email', to: person.email, toName: person.name, ...content, ...extras, ...delivery(id), maxAttempts: context.maxAttempts.email };
       docs.push({ ...base, id, kind: 'outbox', recipientId: person.id, isRead: true, event: notice.event, status: 'pending', dueAt: (quietUntil ?? context.now).toISOString(), data });
     }
     if (channels.webhook) {

@@ -35,6 +35,16 @@ export const canManageProject = (project: ProjectAccessFields, asker: Asker): bo
 export const isProjectMember = (project: ProjectAccessFields, asker: Asker): boolean =>
   canManageProject(project, asker) || (project.teamIds ?? []).includes(asker.id);
 
+/** A person's inbox: a project tagged `inbox` (made for them when a meeting's action item becomes their task). */
+export const INBOX_TAG = 'inbox';
+
+/**
+ * Anyone may put a task into a person's inbox, assigned to that person (a meeting's action item);
+ * everything else about the inbox is its owner's.
+ */
+export const isInboxTaskFor = (project: ProjectAccessFields & { tags?: readonly string[] | undefined }, assigneeId: unknown): boolean =>
+  (project.tags ?? []).includes(INBOX_TAG) && typeof assigneeId === 'string' && assigneeId === ownerIdOf(project);
+
 /** True when the person is the task's assignee or one of its watchers. */
 export const isOnTask = (task: TaskAccessFields, asker: Asker): boolean => task.assigneeId === asker.id || (task.watcherIds ?? []).includes(asker.id);
 

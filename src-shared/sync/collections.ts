@@ -52,11 +52,11 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
 export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   tasks: ['projects'],
   plan_items: ['projects'],
-  activity: ['tasks', 'records'],
+  activity: ['tasks', 'records', 'meetings'],
   records: ['workflow_events'],
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
-  notifications: ['people'],
+  notifications: ['people', 'meetings'],
   // An audit entry is accepted only with the change it describes (audit-rules.ts): the records go first.
   audit: collectionNames.filter((name) => name !== 'audit'),
 };

@@ -1,3 +1,5 @@
+import { calendarSettingsDecision, meetingEmailDecision } from '../meetings/meeting-notification-rules';
+import { meetingsWriteDecision } from '../meetings/meeting-write-rule';
 import { attachmentDecision } from '../files/attachment-write-rule';
 import { recordsWriteDecision } from '../records/record-write-rule';
 import { isSameValue } from './conflicts';
@@ -69,6 +71,8 @@ function outboxDecision(person: SyncPerson, action: SyncAction, doc: Doc, previo
   const before = previous ? dataOf(previous) : null;
   const isRedirected = !before || before.to !== data.to || before.subscriptionId !== data.subscriptionId || previous?.recipientId !== doc.recipientId || before.channel !== data.channel;
   if (action !== 'create' && !isRedirected) return null;
+  const aboutMeeting = meetingEmailDecision(person, doc, related);
+  if (aboutMeeting) return aboutMeeting;
   if (data.channel === 'email') {
     const recipient = related.get('people', String(doc.recipientId));
     const address = typeof recipient?.email === 'string' ? recipient.email.toLowerCase() : null;
@@ -82,6 +86,8 @@ function outboxDecision(person: SyncPerson, action: SyncAction, doc: Doc, previo
 
 const notificationsRule: WriteRule = (person, action, doc, previous, related) => {
   if ((channelSettingsKinds.has(doc.kind) || channelSettingsKinds.has(previous?.kind)) && !isSyncAdmin(person)) return deny('Only an administrator can change email and webhook settings.');
+  const calendar = calendarSettingsDecision(person, doc, previous);
+  if (calendar) return calendar;
   const outbox = outboxDecision(person, action, doc, previous, related);
   if (outbox) return outbox;
   return action === 'create' || (previous && canRead(person, 'notifications', previous) && canRead(person, 'notifications', doc))
@@ -112,6 +118,8 @@ const writeRules: Record<string, WriteRule> = {
   activity: activityRule,
   records: recordsRule,
   notifications: notificationsRule,
+  // Organiser, minute-takers, attendees' own answers and sign-offs (src-shared/meetings/meeting-access.ts).
+  meetings: meetingsWriteDecision,
 };
 
 const IMMUTABLE_FIELDS = ['createdAt', 'createdBy'] as const;

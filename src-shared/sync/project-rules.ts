@@ -1,4 +1,4 @@
-import { canEditTask, canManageProject, isOnTask, isProjectMember, type ProjectAccessFields } from '../projects/project-access';
+import { canEditTask, canManageProject, isInboxTaskFor, isOnTask, isProjectMember, type ProjectAccessFields } from '../projects/project-access';
 import type { RelatedDocuments } from './related-documents';
 import type { SyncPerson } from './sync-person';
 import { allow, changedFields, changesOnly, dataOf, deny, type Decision, type WriteRule } from './write-rule';
@@ -51,7 +51,8 @@ export const tasksRule: WriteRule = (person, action, doc, previous, related) => 
   if (action === 'create' || !previous) {
     if (!project) return allow;
     const parent = typeof doc.parentId === 'string' ? related.get('tasks', doc.parentId) : null;
-    return isProjectMember(project, person) || (parent !== null && isOnTask(parent, person)) ? allow : deny(`Only the ${codeOf(project)} team can add tasks to it.`);
+    const isAllowed = isProjectMember(project, person) || (parent !== null && isOnTask(parent, person)) || (!parent && isInboxTaskFor(project, doc.assigneeId));
+    return isAllowed ? allow : deny(`Only the ${codeOf(project)} team can add tasks to it.`);
   }
   if (action === 'update' && doc.projectId !== previous.projectId) {
     const target = projectOf(related, doc.projectId);

@@ -1,7 +1,8 @@
+import { canReadMeetingDocument, meetingScopeProjection } from '../meetings/meeting-scope';
 import { recordKindOf, recordKinds } from '../records/record-kinds';
 import { canReadScope, scopeOfRecord, scopeRolesOf } from '../records/record-scope';
 import type { SyncCollection } from './collections';
-import { isRecordSubject } from './related-documents';
+import { isMeetingSubject, isRecordSubject } from './related-documents';
 import { isSyncAdmin, type SyncPerson } from './sync-person';
 
 /**
@@ -38,7 +39,7 @@ export const sensitiveRecordKinds: Readonly<Record<string, readonly string[]>> =
  * read them. The rest (outbox deliveries, email and webhook settings) are also read by administrators,
  * who manage delivery.
  */
-export const personalNotificationKinds: ReadonlySet<string> = new Set(['notification', 'firing', 'preferences', 'desktop_settings']);
+export const personalNotificationKinds: ReadonlySet<string> = new Set(['notification', 'firing', 'preferences', 'desktop_settings', 'calendar_settings']);
 
 /** Every role that widens what someone may read; used to fingerprint a reader's scope. */
 const scopeRoles = [...new Set([...Object.values(sensitiveRecordKinds).flat(), ...scopeRolesOf(recordKinds)])].sort();
@@ -62,7 +63,7 @@ export function canReadRecord(person: SyncPerson, recordOrScope: Doc): boolean {
 }
 
 /** Collections whose documents not everyone may read (canRead has rules for them). */
-const readScopedCollections: ReadonlySet<string> = new Set(['records', 'notifications', 'audit', 'activity', 'workflow_instances', 'workflow_events']);
+const readScopedCollections: ReadonlySet<string> = new Set(['records', 'notifications', 'audit', 'activity', 'workflow_instances', 'workflow_events', 'meetings']);
 export const isReadScoped = (collection: string): boolean => readScopedCollections.has(collection);
 
 /** Whether `person` may receive `doc` of `collection`. Pure; the server filters every pull with it. */
@@ -77,6 +78,9 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
       const scope = scopeOf(doc);
       return scope ? canReadRecord(person, scope) : true;
     }
+    case 'meetings':
+      // Private meetings (1:1s) reach only their organiser, attendees and minute-takers (src-shared/meetings).
+      return canReadMeetingDocument(person, doc);
     case 'notifications':
       return doc.recipientId === person.id || (!personalNotificationKinds.has(String(doc.kind)) && isSyncAdmin(person));
     case 'audit': {
@@ -91,6 +95,8 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
       // Notes about an HR or finance record go where the record goes. The server stamps the record's
       // scope on them (stampSubjectScope); until it could, only their author reads them.
       if (isRecordSubject(doc.subjectType)) return scope ? canReadRecord(person, scope) : doc.createdBy === person.id;
+      // Files of a private meeting go to its attendees only; the server stamps the meeting's scope on them.
+      if (isMeetingSubject(doc.subjectType)) return scope ? canReadMeetingDocument(person, scope) : doc.createdBy === person.id;
       return true;
     }
     default:
@@ -107,6 +113,7 @@ export function scopeProjection(collection: string, doc: Doc): Doc {
   if (collection === 'records') return { ...scopeOfRecord(recordKindOf(doc.kind), doc) };
   if (collection === 'workflow_instances' || collection === 'workflow_events') return scopeOf(doc) ? { subjectScope: scopeOf(doc) } : {};
   if (collection === 'notifications') return { recipientId: doc.recipientId, kind: doc.kind };
+  if (collection === 'meetings') return meetingScopeProjection(doc);
   if (collection === 'activity') return { kind: doc.kind, subjectType: doc.subjectType, createdBy: doc.createdBy, data: { subjectScope: dataOf(doc).subjectScope } };
   if (collection === 'audit') {
     const after = doc.after && typeof doc.after === 'object' ? (doc.after as Doc) : {};
@@ -115,16 +122,20 @@ export function scopeProjection(collection: string, doc: Doc): Doc {
   return {};
 }
 
+/** The collection whose stored document `stampSubjectScope` needs for this activity document (null: none). */
+export const scopedSubjectCollection = (doc: Doc): 'records' | 'meetings' | null => (isRecordSubject(doc.subjectType) ? 'records' : isMeetingSubject(doc.subjectType) ? 'meetings' : null);
+
 /**
- * An activity document about an HR or finance record with the record's scope stamped in
- * (`data.subjectScope`), replacing whatever the PC sent: `record` is the server's copy, null when
- * the server does not have it, which leaves the note to its author until the record arrives.
- * Other activity documents are returned as they are.
+ * An activity document about an HR or finance record, or about a meeting (its files), with the
+ * subject's scope stamped in (`data.subjectScope`), replacing whatever the PC sent: `subject` is the
+ * server's copy, null when the server does not have it, which leaves the document to its author
+ * until the subject arrives. Other activity documents are returned as they are.
  */
-export function stampSubjectScope<T extends Doc>(doc: T, record: Doc | null): T {
-  if (!isRecordSubject(doc.subjectType) || doc.kind === 'conflict') return doc;
+export function stampSubjectScope<T extends Doc>(doc: T, subject: Doc | null): T {
+  const collection = scopedSubjectCollection(doc);
+  if (!collection || doc.kind === 'conflict') return doc;
   const { subjectScope: _claimed, ...data } = dataOf(doc);
-  return { ...doc, data: record ? { ...data, subjectScope: scopeProjection('records', record) } : data };
+  return { ...doc, data: subject ? { ...data, subjectScope: scopeProjection(collection, subject) } : data };
 }
 
 /**

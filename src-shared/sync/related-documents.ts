@@ -29,6 +29,11 @@ export interface RelatedDocuments {
   records?(query: RecordQuery): Doc[];
   /** The judge's clock (ISO), for rules that depend on time (an instrument overdue for calibration). */
   now?(): string;
+  /**
+   * Live meetings booked in a room that have not ended (series still running included), with the
+   * occurrence documents of those series: a room is never booked twice (src-shared/meetings/room-booking.ts).
+   */
+  meetingsInRoom?(roomId: string): Doc[];
 }
 
 /** Records of `kind` with this parent or this person. */
@@ -44,6 +49,8 @@ export interface RelatedNeeds {
   projects: string[];
   /** Record queries a record kind's invariant reads. */
   recordQueries?: RecordQuery[];
+  /** Rooms for which `meetingsInRoom` will be asked. */
+  rooms?: string[];
 }
 
 /** What a rule sees when nothing was loaded: no related documents. */
@@ -51,8 +58,14 @@ export const noRelated: RelatedDocuments = { get: () => null, worksOnProject: ()
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+const bookingOf = (doc: Doc) => JSON.stringify([doc.roomId, doc.startsAt, doc.endsAt, doc.status, doc.data && typeof doc.data === 'object' ? (doc.data as Doc).recurrence : undefined]);
+const isSameBooking = (previous: Doc | null, doc: Doc): boolean => previous !== null && bookingOf(previous) === bookingOf(doc);
+
 /** The `subjectType`s of activity documents about an HR or finance record. */
 export const isRecordSubject = (subjectType: unknown): boolean => subjectType === 'records' || subjectType === 'record';
+
+/** The `subjectType` of activity documents about a meeting (its attachments). */
+export const isMeetingSubject = (subjectType: unknown): boolean => subjectType === 'meetings';
 
 /**
  * The related documents the write rules of `collection` read for this pushed document, given those
@@ -63,6 +76,7 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
   const docs: RelatedRef[] = [];
   const projects: string[] = [];
   const recordQueries: RecordQuery[] = [];
+  const rooms: string[] = [];
   const add = (refCollection: string, id: unknown) => {
     const found = text(id);
     if (found) docs.push({ collection: refCollection, id: found });
@@ -82,6 +96,8 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
         add('projects', loaded.get('tasks', String(doc.subjectId))?.projectId);
       }
       if (isRecordSubject(doc.subjectType)) add('records', doc.subjectId);
+      // Files of a meeting are read like the meeting: the server stamps its scope on them.
+      if (isMeetingSubject(doc.subjectType)) add('meetings', doc.subjectId);
       docs.push(...attachmentNeeds(doc, loaded));
       break;
     case 'records': {
@@ -94,9 +110,16 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       // An outbox delivery names who it goes to: the person (email) or the subscription (webhook).
       const data = doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {};
       if (doc.kind === 'outbox' && data.channel === 'email') add('people', doc.recipientId);
+      if (doc.kind === 'outbox' && data.channel === 'email') add('meetings', data.meetingId);
       if (doc.kind === 'outbox' && data.channel === 'webhook') add('notifications', data.subscriptionId);
       break;
     }
+    case 'meetings':
+      // A new occurrence document is judged against its series.
+      add('meetings', doc.seriesId);
+      // A booking that may be new (room, times or recurrence changed) is checked against the room's other meetings.
+      if (text(doc.roomId) && doc.status !== 'cancelled' && !isSameBooking(previous, doc)) rooms.push(String(doc.roomId));
+      break;
   }
-  return { docs, projects: [...new Set(projects)], recordQueries };
+  return { docs, projects: [...new Set(projects)], recordQueries, rooms };
 }

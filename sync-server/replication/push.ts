@@ -3,7 +3,7 @@ import type { SyncCollection } from '../../src-shared/sync/collections';
 import { can, type SyncAction } from '../../src-shared/sync/permissions';
 import type { PushResponse, PushRow, RefusedWrite, WireDocument } from '../../src-shared/sync/protocol';
 import { newlyBrokenRule, rulesOf } from '../../src-shared/sync/merge-rules';
-import { canRead, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
+import { canRead, scopedSubjectCollection, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import { checkEventAppend } from '../../src-shared/sync/workflow-event-rules';
@@ -121,13 +121,13 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const rawAssumed = row.assumedMasterState ?? null;
       const passwordHash = collection.credentialFields.includes('passwordHash') && (!master || (rawAssumed && rawAssumed.passwordHash !== raw.passwordHash)) ? raw.passwordHash : undefined;
       const redacted = redactForSync(collection, raw, services.collections) as WireDocument;
-      // Notes about an HR or finance record carry the record's scope as the server knows it, never the PC's claim.
-      const scoped =
-        collection.name === 'activity'
-          ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId)))
-          : collection.name === 'workflow_events' && eventRecords
-            ? withServerScope(redacted, eventRecords.scopeOf(String(raw.instanceId)))
-            : redacted;
+      // Notes about an HR or finance record, and files of a meeting, carry their subject's scope as the server knows it, never the PC's claim.
+      const subjectCollection = collection.name === 'activity' ? scopedSubjectCollection(raw) : null;
+      const scoped = subjectCollection
+        ? stampSubjectScope(redacted, related.get(subjectCollection, String(raw.subjectId)))
+        : collection.name === 'workflow_events' && eventRecords
+          ? withServerScope(redacted, eventRecords.scopeOf(String(raw.instanceId)))
+          : redacted;
       const incoming = managers ? stampColumns(scoped, master, managers) : scoped;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already

@@ -34,6 +34,31 @@ async function readRecordSet(tx: SqlClient, query: RecordQuery): Promise<Doc[]> 
   return rows.map((r) => (typeof r.data === 'string' ? (JSON.parse(r.data) as Doc) : r.data));
 }
 
+const parsedData = (rows: { data: Doc | string }[]): Doc[] => rows.map((r) => (typeof r.data === 'string' ? (JSON.parse(r.data) as Doc) : r.data));
+
+/**
+ * The live meetings in a room that end after `sinceIso`, the series of those that are occurrences,
+ * and every occurrence document of those series (one may have moved out of the room, and then its
+ * computed occurrence must not count). Migration 009 indexes meetings by room and by series.
+ */
+async function readMeetingsInRoom(tx: SqlClient, roomId: string, sinceIso: string): Promise<Doc[]> {
+  const inRoom = parsedData(
+    (await tx.query<{ data: Doc | string }>(`SELECT data FROM documents WHERE collection = 'meetings' AND NOT deleted AND data->>'roomId' = $1 AND data->>'untilAt' >= $2`, [roomId, sinceIso])).rows,
+  );
+  const have = new Set(inRoom.map((d) => String(d.id)));
+  const missingSeries = [...new Set(inRoom.map((d) => String(d.seriesId ?? '')).filter((id) => id !== '' && !have.has(id)))];
+  const series = missingSeries.length === 0 ? [] : [...(await readDocuments(tx, 'meetings', missingSeries)).values()].filter((r) => !r.deleted).map((r) => r.data);
+  const seriesIds = [...inRoom, ...series].filter((d) => d.seriesId === '').map((d) => String(d.id));
+  const occurrences = seriesIds.length === 0 ? [] : parsedData(
+    (await tx.query<{ data: Doc | string }>(`SELECT data FROM documents WHERE collection = 'meetings' AND NOT deleted AND data->>'seriesId' = ANY($1::text[])`, [seriesIds])).rows,
+  );
+  const all = new Map<string, Doc>();
+  for (const doc of [...inRoom, ...series, ...occurrences]) all.set(String(doc.id), doc);
+  return [...all.values()];
+}
+
+const DAY_MS = 86_400_000;
+
 /**
  * Loads, in rounds, every document `relatedNeeds` names for these pushed documents (a comment's
  * task, then the task's project), the projects in which `person` follows a task, and for records
@@ -44,11 +69,13 @@ export async function loadRelated(tx: SqlClient, collection: string, targets: { 
   const projects = new Set<string>();
   let worksOn = new Set<string>();
   const recordSets = new Map<string, Doc[]>();
+  const roomBookings = new Map<string, Doc[]>();
   const related: LoadedRelated = {
     get: (name, id) => docs.get(key(name, id)) ?? null,
     worksOnProject: (projectId) => worksOn.has(projectId),
     records: (query) => recordSets.get(recordQueryKey(query)) ?? [],
     now: () => now.toISOString(),
+    meetingsInRoom: (roomId) => roomBookings.get(roomId) ?? [],
     remember: (name, id, doc) => void docs.set(key(name, id), doc),
   };
   for (let round = 0; round < 3; round++) {
@@ -57,6 +84,7 @@ export async function loadRelated(tx: SqlClient, collection: string, targets: { 
       const needs = relatedNeeds(collection, doc, previous, related);
       for (const project of needs.projects) projects.add(project);
       for (const query of needs.recordQueries ?? []) if (!recordSets.has(recordQueryKey(query))) recordSets.set(recordQueryKey(query), await readRecordSet(tx, query));
+      for (const roomId of needs.rooms ?? []) if (!roomBookings.has(roomId)) roomBookings.set(roomId, await readMeetingsInRoom(tx, roomId, new Date(now.getTime() - DAY_MS).toISOString()));
       for (const ref of needs.docs) {
         if (docs.has(key(ref.collection, ref.id))) continue;
         wanted.set(ref.collection, (wanted.get(ref.collection) ?? new Set()).add(ref.id));

@@ -62,6 +62,11 @@ export async function sendEmail(config: SmtpConfig, delivery: EmailDelivery, eve
       text: delivery.text,
       html: delivery.html,
       messageId: `<${delivery.idempotencyKey}@labflow>`,
+      // A meeting invitation: a text/calendar alternative (what makes clients show Accept/Decline) and the same as invite.ics.
+      ...(delivery.calendar ? { icalEvent: { method: delivery.calendar.method, filename: delivery.calendar.filename, content: delivery.calendar.content } } : {}),
+      ...(delivery.attachments?.length
+        ? { attachments: delivery.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })) }
+        : {}),
       headers: { 'X-LabFlow-Delivery': delivery.idempotencyKey, 'X-LabFlow-Event': event, 'Auto-Submitted': 'auto-generated' },
     });
     return { isOk: true, detail: String(info.response ?? 'accepted') };

@@ -1,51 +1,46 @@
-import { defaultMeetingLeadTimesMs, meetingReminders } from '../../../src-shared/scheduler/meeting-reminders';
+import { occurrencesBetween, type MeetingOccurrence } from '../../../src-shared/meetings/occurrences';
+import { meetingReminders } from '../../../src-shared/scheduler/meeting-reminders';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
+import { changedOwners, documentsOfOwners, leadTimesOf, ownerOfMeetingId, remindedPeople } from '../../meetings/meeting-reminder-source';
+import { documentsBetween } from '../../meetings/meeting-window';
 import type { ReminderRule } from '../reminder-rule';
-import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
 
 const DAY_MS = 86_400_000;
+/** The longest lead time a person may choose (calendar-settings.ts): a week. */
+const MAX_LEAD_MS = 7 * DAY_MS;
 
-/** A stored meeting as the rule reads it (`toJSON()` of a `meetings` document). */
-export interface StoredMeeting {
-  id: string;
-  title: string;
-  startsAt: string;
-  data?: { attendeeIds?: unknown; status?: unknown };
+/** Occurrences that can still be reminded of: started at most a day ago, starting within a month (plus the longest lead time). */
+const windowOf = (now: Date) => ({ from: now.getTime() - DAY_MS, to: now.getTime() + 31 * DAY_MS + MAX_LEAD_MS });
+
+function remindersOf(occurrences: readonly MeetingOccurrence[], leadOf: (personId: string) => number[], now: Date): Promise<DueReminder[]> {
+  return flatMapInSlices(occurrences, (o) =>
+    meetingReminders({ id: o.id, title: o.doc.title, startsAt: o.startsAt, timeZone: o.doc.data.timeZone, attendeeIds: remindedPeople(o), isCancelled: o.isCancelled }, leadOf, now),
+  );
 }
 
 /**
- * One meeting's reminders. Meetings that started more than a day ago can no longer be reminded of
- * usefully, and ones more than a month beyond the longest lead time are derived on a later round.
+ * "Meeting starts in 15 minutes" for each attendee who has not declined, at the lead times of
+ * their calendar settings, for every occurrence of one-off meetings and series (src-shared/meetings).
+ * Per series or meeting after an edit; in full when someone changes their lead times.
  */
-export function meetingDocumentReminders(meeting: StoredMeeting, leadTimesMs: readonly number[], now: Date): DueReminder[] {
-  const startMs = Date.parse(meeting.startsAt);
-  if (!(startMs >= now.getTime() - DAY_MS) || startMs - Math.max(...leadTimesMs) > now.getTime() + 31 * DAY_MS) return [];
-  const data = meeting.data ?? {};
-  const attendeeIds = Array.isArray(data.attendeeIds) ? data.attendeeIds.filter((a): a is string => typeof a === 'string') : [];
-  return meetingReminders({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, attendeeIds, isCancelled: data.status === 'cancelled' }, leadTimesMs, now);
-}
-
-/**
- * "Meeting starts in 15 minutes" for each attendee, from the `meetings` collection. Attendees are
- * read from `data.attendeeIds` and a cancellation from `data.status === 'cancelled'` — the shape
- * the meetings feature is expected to write; adjust here when it lands. Per meeting after an edit.
- */
-export function createMeetingRule(leadTimesMs: readonly number[] = defaultMeetingLeadTimesMs): ReminderRule {
+export function createMeetingRule(): ReminderRule {
   return {
     kind: 'meeting_reminder',
-    watches: ['meetings'],
+    watches: ['meetings', 'notifications'],
     async derive(db, now) {
-      const since = new Date(now.getTime() - DAY_MS).toISOString();
-      const docs = await db.meetings.find({ selector: { startsAt: { $gte: since } } }).exec();
-      // One plain copy per meeting: cheaper than a getter per field when thousands are derived.
-      return flatMapInSlices(docs, (doc) => meetingDocumentReminders(doc.toJSON() as StoredMeeting, leadTimesMs, now));
+      const { from, to } = windowOf(now);
+      const [docs, leadOf] = await Promise.all([documentsBetween(db, from, to), leadTimesOf(db)]);
+      return remindersOf(occurrencesBetween(docs, from, to), leadOf, now);
     },
     incremental: {
-      ownerOf: (r) => r.link?.itemId ?? '',
+      ownerOf: (r) => ownerOfMeetingId(r.link?.itemId ?? ''),
       async deriveFor(db, changed, now) {
-        const { owners, docs } = await changedDocumentsOf<StoredMeeting>(db, changed, 'meetings');
-        return { owners, reminders: docs.flatMap((meeting) => meetingDocumentReminders(meeting, leadTimesMs, now)) };
+        const owners = changedOwners(changed, true);
+        if (owners === 'all') return 'all';
+        const { from, to } = windowOf(now);
+        const [docs, leadOf] = await Promise.all([documentsOfOwners(db, owners), leadTimesOf(db)]);
+        return { owners, reminders: await remindersOf(occurrencesBetween(docs, from, to), leadOf, now) };
       },
     },
   };

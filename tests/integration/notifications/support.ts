@@ -8,6 +8,7 @@ import type { NotificationsTuning } from '../../../src-main/notifications/notifi
 import { createKeyFileSecretStore } from '../../../src-main/security/secret-store';
 import { adminInput, openSqliteHost } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
+import { meetingColumns, meetingData } from '../support/meeting-documents';
 
 /** Timings short enough for tests: clock jumps noticed within 50 ms, retries after tens of ms. */
 export const fastTuning: Partial<NotificationsTuning> = {
@@ -147,13 +148,13 @@ export const taskDocument = (id: string, fields: { title: string; assigneeId: st
   dueDate: fields.dueDate,
 });
 
-/** A meeting document, written directly: there is no meetings feature (and no command) yet. */
-export const meetingDocument = (id: string, fields: { title: string; startsAt: string; attendeeIds: string[] }, at = '2026-03-01T08:00:00.000Z') => ({
+/** A meeting document written directly (the scheduler's tests need meetings without going through the commands). */
+export const meetingDocument = (id: string, fields: { title: string; startsAt: string; attendeeIds: string[]; status?: string }, at = '2026-03-01T08:00:00.000Z') => ({
   ...base(id, at),
+  ...meetingColumns(fields.startsAt, fields.attendeeIds[0] ?? 'system'),
+  ...(fields.status ? { status: fields.status } : {}),
   title: fields.title,
-  startsAt: fields.startsAt,
-  endsAt: fields.startsAt,
-  data: { attendeeIds: fields.attendeeIds },
+  data: meetingData(fields.attendeeIds),
 });
 
 export async function entriesOf(host: Host, recipientId: string) {

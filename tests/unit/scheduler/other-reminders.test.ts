@@ -24,20 +24,28 @@ describe('milestone reminders', () => {
 });
 
 describe('meeting reminders', () => {
-  const meeting = { id: 'MT1', title: 'Method review', startsAt: '2026-03-02T09:00:00.000Z', attendeeIds: ['P1', 'P2'], isCancelled: false };
-  it('remind each attendee before the start', () => {
-    const list = meetingReminders(meeting, [15 * 60_000], now);
+  const meeting = { id: 'MT1', title: 'Method review', startsAt: '2026-03-02T09:00:00.000Z', timeZone: 'Europe/Berlin', attendeeIds: ['P1', 'P2'], isCancelled: false };
+  const quarter = () => [15 * 60_000];
+  it('remind each attendee before the start, at their own lead times, in the meeting\'s local time', () => {
+    const list = meetingReminders(meeting, quarter, now);
+    expect(list[0]?.body).toBe('The meeting “Method review” starts Mon, 2 Mar 2026, 10:00 (Europe/Berlin).');
+    const own = meetingReminders(meeting, (id) => (id === 'P2' ? [3_600_000, 86_400_000] : [15 * 60_000]), now);
+    expect(own.map((r) => [r.recipientId, r.dueAt])).toEqual([
+      ['P1', '2026-03-02T08:45:00.000Z'],
+      ['P2', '2026-03-02T08:00:00.000Z'],
+      ['P2', '2026-03-01T09:00:00.000Z'],
+    ]);
     expect(list.map((r) => [r.recipientId, r.dueAt, r.subject])).toEqual([
       ['P1', '2026-03-02T08:45:00.000Z', 'In 15 minutes: Method review'],
       ['P2', '2026-03-02T08:45:00.000Z', 'In 15 minutes: Method review'],
     ]);
   });
   it('remind again for a moved meeting, and not at all for a cancelled one', () => {
-    const first = meetingReminders(meeting, [15 * 60_000], now).map((r) => r.id);
-    const moved = meetingReminders({ ...meeting, startsAt: '2026-03-02T10:00:00.000Z' }, [15 * 60_000], now).map((r) => r.id);
+    const first = meetingReminders(meeting, quarter, now).map((r) => r.id);
+    const moved = meetingReminders({ ...meeting, startsAt: '2026-03-02T10:00:00.000Z' }, quarter, now).map((r) => r.id);
     expect(moved.some((id) => first.includes(id))).toBe(false);
-    expect(meetingReminders({ ...meeting, isCancelled: true }, [15 * 60_000], now)).toEqual([]);
-    expect(meetingReminders({ ...meeting, startsAt: 'soon' }, [15 * 60_000], now)).toEqual([]);
+    expect(meetingReminders({ ...meeting, isCancelled: true }, quarter, now)).toEqual([]);
+    expect(meetingReminders({ ...meeting, startsAt: 'soon' }, quarter, now)).toEqual([]);
   });
 });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import { createEquipmentRule, equipmentDocumentReminders } from '../../../src-main/scheduler/rules/equipment-rule';
-import { createMeetingRule, meetingDocumentReminders } from '../../../src-main/scheduler/rules/meeting-rule';
+import { createMeetingRule } from '../../../src-main/scheduler/rules/meeting-rule';
+import { createActionItemRule } from '../../../src-main/meetings/action-item-rule';
+import { changedOwners } from '../../../src-main/meetings/meeting-reminder-source';
+import { createMinutesDueRule } from '../../../src-main/meetings/minutes-due-rule';
 import { createMilestoneRule, milestoneDocumentReminders } from '../../../src-main/scheduler/rules/milestone-rule';
 import { createTaskDueRule, taskDocumentReminders } from '../../../src-main/scheduler/rules/task-due-rule';
 import { createWorkflowRule, instanceReminders } from '../../../src-main/scheduler/rules/workflow-rule';
@@ -44,21 +47,23 @@ describe('task due rule, one task', () => {
   });
 });
 
-describe('meeting rule, one meeting', () => {
-  const lead = [15 * 60_000];
-  const ownerOf = createMeetingRule(lead).incremental!.ownerOf;
-  const meeting = { id: 'MT1', title: 'Method review', startsAt: '2026-03-02T09:00:00.000Z', data: { attendeeIds: ['P1', 'P2', 7] } };
+describe('meeting rules, owners', () => {
+  const reminderAbout = (itemId: string) => ({ link: { section: 'meetings', itemId } }) as DueReminder;
 
-  it('reminds each attendee, owned by the meeting', () => {
-    const list = meetingDocumentReminders(meeting, lead, now);
-    expect(list.map((r) => r.recipientId)).toEqual(['P1', 'P2']);
-    expect(ownersOf(ownerOf, list)).toEqual(['MT1']);
+  it('credit an occurrence\'s reminders to its series and a one-off meeting\'s to itself', () => {
+    for (const rule of [createMeetingRule(), createMinutesDueRule(), createActionItemRule()]) {
+      const ownerOf = rule.incremental!.ownerOf;
+      expect(ownerOf(reminderAbout('01JSERIES0000000000000000A_hm0tc'))).toBe('01JSERIES0000000000000000A');
+      expect(ownerOf(reminderAbout('01JONEOFF0000000000000000B'))).toBe('01JONEOFF0000000000000000B');
+    }
   });
 
-  it('derives nothing for a cancelled meeting, one long past or one beyond the horizon', () => {
-    expect(meetingDocumentReminders({ ...meeting, data: { ...meeting.data, status: 'cancelled' } }, lead, now)).toEqual([]);
-    expect(meetingDocumentReminders({ ...meeting, startsAt: '2026-02-27T09:00:00.000Z' }, lead, now)).toEqual([]);
-    expect(meetingDocumentReminders({ ...meeting, startsAt: '2026-05-01T09:00:00.000Z' }, lead, now)).toEqual([]);
+  it('derive a whole series when one of its occurrence documents changes, and everything when lead times change', () => {
+    const changed = new Map([['meetings', new Set(['01JSERIES0000000000000000A_hm0tc', '01JONEOFF0000000000000000B'])]]) as Parameters<typeof changedOwners>[0];
+    expect(changedOwners(changed)).toEqual(new Set(['01JSERIES0000000000000000A', '01JONEOFF0000000000000000B']));
+    const settings = new Map([['notifications', new Set(['cal-0123'])]]) as Parameters<typeof changedOwners>[0];
+    expect(changedOwners(settings, true)).toBe('all');
+    expect(changedOwners(new Map([['notifications', new Set(['ntf-1'])]]) as Parameters<typeof changedOwners>[0], true)).toEqual(new Set());
   });
 });
 
