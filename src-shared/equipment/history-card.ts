@@ -178,7 +178,10 @@ function summaries(records: readonly Doc[], equipmentId: string): Draft[] {
   return [...months].map(([key, m]) => {
     const month = key.split('|')[1] ?? '';
     const what = m.stage === 'booking' ? 'booking' : 'use';
-    return { id: `${equipmentId}:${key}`, at: `${month}-01`, stage: m.stage, title: `${m.count} ${what}${m.count === 1 ? '' : 's'} in ${month}`, detail: `by ${m.people.size} ${m.people.size === 1 ? 'person' : 'people'}, ${Math.round(m.hours * 10) / 10} h` };
+    // At the month's end, after the month's other events.
+    const [year, monthNo] = month.split('-').map(Number) as [number, number];
+    const lastDay = new Date(Date.UTC(year, monthNo, 0)).toISOString().slice(0, 10);
+    return { id: `${equipmentId}:${key}`, at: `${lastDay}T23:59:59.999Z`, stage: m.stage, title: `${m.count} ${what}${m.count === 1 ? '' : 's'} in ${month}`, detail: `by ${m.people.size} ${m.people.size === 1 ? 'person' : 'people'}, ${Math.round(m.hours * 10) / 10} h` };
   });
 }
 
