@@ -62,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts'],
+    files: ['src-main/**/*.{ts,tsx}'],
     ignores: ['src-main/electron/**'],
     rules: restrict(electronOnlyInElectronFolder, [['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
   },

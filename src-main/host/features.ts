@@ -1,5 +1,6 @@
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { equipmentFeature } from '../equipment/equipment-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { departmentCommandHandlers, departmentQueryHandlers } from '../people/department-handlers';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
@@ -29,4 +30,5 @@ export const features: HostFeature[] = [
   createSchedulerFeature(),
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
   recordsFeature,
+  equipmentFeature,
 ];

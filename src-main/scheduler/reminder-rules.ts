@@ -1,3 +1,4 @@
+import { createMaintenanceOrderRule } from '../equipment/maintenance-order-rule';
 import { createEquipmentRule } from './rules/equipment-rule';
 import { createMeetingRule } from './rules/meeting-rule';
 import { createMilestoneRule } from './rules/milestone-rule';
@@ -10,4 +11,4 @@ import type { ReminderRule } from './reminder-rule';
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`).
  */
-export const reminderRules = (): ReminderRule[] => [createTaskDueRule(), createMilestoneRule(), createMeetingRule(), createEquipmentRule(), createWorkflowRule(), createWorkflowDeadlineRule()];
+export const reminderRules = (): ReminderRule[] => [createTaskDueRule(), createMilestoneRule(), createMeetingRule(), createEquipmentRule(), createMaintenanceOrderRule(), createWorkflowRule(), createWorkflowDeadlineRule()];

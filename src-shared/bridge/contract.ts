@@ -4,6 +4,8 @@ import type { AppLink } from '../notifications/app-link';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
+import { equipmentContract } from '../equipment/equipment-contract';
+import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
@@ -31,6 +33,8 @@ export const contract = {
   ...deliveryContract,
   ...departmentContract,
   ...recordContract,
+  ...equipmentContract,
+  ...procurementContract,
 };
 
 export type Contract = typeof contract;

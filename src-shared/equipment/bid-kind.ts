@@ -5,7 +5,7 @@ import { formatMoney } from './purchase-order-totals';
 import { procurement, procurementManager } from './equipment-who';
 
 /**
- * A supplier's bid on an RFQ: price, delivery time, warranty and how far it meets the
+ * A supplier's bid on an RFQ: unit price, delivery time, warranty and how far it meets the
  * specification, with the quotation itself as an attachment. Only suppliers the RFQ was sent to may
  * bid, while it is open; the award (`equipment/rfq/award`) marks it awarded or not.
  */
@@ -19,6 +19,7 @@ const bidData = z.object({
   rfqId: recordIdSchema,
   supplierId: recordIdSchema,
   receivedOn: planDateSchema,
+  /** Per unit: the order line takes it times the RFQ's quantity. */
   price: moneySchema,
   deliveryDays: z.number().int('Whole days.').min(0).max(3650),
   warrantyMonths: z.number().int('Whole months.').min(0).max(600).default(12),
@@ -37,7 +38,7 @@ export const bidKind = defineRecordKind<BidData>({
   pluralLabel: 'Bids',
   version: 1,
   data: bidData as z.ZodType<BidData>,
-  title: (d) => `Bid of ${formatMoney(d.price.amountMinor, d.price.currency)}`,
+  title: (d) => `Bid of ${formatMoney(d.price.amountMinor, d.price.currency)} per unit`,
   searchText: (d) => d.supplierReference,
   statuses: [
     { id: 'received', label: 'Received', tone: 'info' },
@@ -56,7 +57,7 @@ export const bidKind = defineRecordKind<BidData>({
   fields: [
     { field: 'number', label: 'Number', type: 'text', isDefaultColumn: true },
     { field: 'supplierId', label: 'Supplier', type: 'record', recordKind: 'supplier', isDefaultColumn: true },
-    { field: 'price', label: 'Price', type: 'money', isDefaultColumn: true, isEditable: true, isRequired: true },
+    { field: 'price', label: 'Unit price', type: 'money', isDefaultColumn: true, isEditable: true, isRequired: true },
     { field: 'deliveryDays', label: 'Delivery (days)', type: 'number', isDefaultColumn: true, isEditable: true, isRequired: true },
     { field: 'warrantyMonths', label: 'Warranty (months)', type: 'number', isDefaultColumn: true, isEditable: true },
     { field: 'specificationCompliance', label: 'Specification', type: 'choice', choices: complianceLevels, isDefaultColumn: true, isEditable: true },

@@ -71,6 +71,13 @@ const deliveryCommon = {
   notificationId: z.string().optional(),
 };
 
+/** A file sent with an email (an RFQ or purchase order PDF to a supplier); small, base64 in the delivery. */
+export const emailAttachmentSchema = z.object({
+  fileName: z.string().max(200),
+  contentType: z.string().max(100),
+  contentBase64: z.string().max(2_000_000),
+});
+
 export const emailDeliverySchema = z.object({
   channel: z.literal('email'),
   to: z.string(),
@@ -78,6 +85,7 @@ export const emailDeliverySchema = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  attachments: z.array(emailAttachmentSchema).max(5).optional(),
   ...deliveryCommon,
 });
 

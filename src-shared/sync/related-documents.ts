@@ -3,6 +3,7 @@
  * task, a record a comment is about). The rules stay pure: `relatedNeeds` names what they will
  * read, the server loads it inside the push transaction and hands it over as `RelatedDocuments`.
  */
+import { allocationReads } from '../equipment/allocation-gate';
 import { recordReads } from '../records/record-invariants';
 
 type Doc = Record<string, unknown>;
@@ -69,6 +70,12 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
         if (text(version?.projectId)) projects.push(String(version?.projectId));
       }
       if (collection === 'tasks') add('tasks', doc.parentId);
+      if (collection === 'plan_items') {
+        // Allocating an instrument is gated like a booking (src-shared/equipment/allocation-gate.ts).
+        const reads = allocationReads(doc, previous);
+        docs.push(...(reads?.ids ?? []));
+        recordQueries.push(...(reads?.byParent ?? []).map((q) => ({ kind: q.kind, parentId: q.parentId })));
+      }
       break;
     case 'activity':
       if (doc.subjectType === 'task') {

@@ -62,6 +62,9 @@ export async function sendEmail(config: SmtpConfig, delivery: EmailDelivery, eve
       text: delivery.text,
       html: delivery.html,
       messageId: `<${delivery.idempotencyKey}@labflow>`,
+      ...(delivery.attachments?.length
+        ? { attachments: delivery.attachments.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })) }
+        : {}),
       headers: { 'X-LabFlow-Delivery': delivery.idempotencyKey, 'X-LabFlow-Event': event, 'Auto-Submitted': 'auto-generated' },
     });
     return { isOk: true, detail: String(info.response ?? 'accepted') };
