@@ -26,6 +26,7 @@ export const procurementCommandHandlers: CommandHandlers<Names> = {
     const actor = await recordActorOf(context.db, context.actor.id);
     const rfq = await recordOf(context.db, rfqKind, input.id, actor);
     if (rfq.error) return rfq.error;
+    if (rfq.value.status !== 'draft') return fail('invalid_state', `${rfq.value.number} has been sent already.`);
     const data = rfq.value.data as RfqData;
     const suppliers = [];
     for (const supplierId of data.supplierIds) {
@@ -90,6 +91,7 @@ export const procurementCommandHandlers: CommandHandlers<Names> = {
     const actor = await recordActorOf(context.db, context.actor.id);
     const order = await recordOf(context.db, purchaseOrderKind, input.id, actor);
     if (order.error) return order.error;
+    if (order.value.status !== 'draft') return fail('invalid_state', `${order.value.number} has been sent already.`);
     const data = order.value.data as { supplierId: string; purchaseRequestId?: string };
     const supplier = await recordOf(context.db, supplierKind, data.supplierId, actor);
     if (supplier.error) return fail('invalid_input', 'The order’s supplier no longer exists.', { field: 'data.supplierId' });

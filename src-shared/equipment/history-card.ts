@@ -1,6 +1,6 @@
 import { equipmentStatusLabel } from './equipment-statuses';
 import { locationLine } from './equipment-facts';
-import type { EquipmentLifecycleEvent, LifecycleStage } from './lifecycle-event';
+import { lifecycleStages, type EquipmentLifecycleEvent, type LifecycleStage } from './lifecycle-event';
 import { formatMoney } from './purchase-order-totals';
 import { meaningLabels, type QualificationMeaning } from './qualification-rules';
 
@@ -197,5 +197,6 @@ export function historyCard(sources: HistorySources): EquipmentLifecycleEvent[] 
   return drafts
     .filter((e) => e.at)
     .map((e) => ({ ...e, equipmentId }))
-    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    // Things done in one step (a receipt registering instruments) read in the order of a life.
+    .sort((a, b) => a.at.localeCompare(b.at) || lifecycleStages.indexOf(a.stage) - lifecycleStages.indexOf(b.stage) || a.id.localeCompare(b.id));
 }
