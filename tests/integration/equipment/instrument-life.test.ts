@@ -75,6 +75,17 @@ describe('bookings and use (usage gating)', () => {
   });
 });
 
+describe('project allocations (usage gating)', () => {
+  it('allocates an instrument fit for use when the allocation starts, and refuses one starting after its calibration falls due', async () => {
+    const project = value(await world.cara.client.call<{ id: string }>('projects/create', { code: 'STAB-26', name: 'Stability study' }));
+    const allocation = (periodStart: string) => ({ projectId: project.id, kind: 'resource_allocation', title: 'Balance time', data: { resourceType: 'equipment', equipmentId: instrument.id, hours: 12, periodStart, periodEnd: '2026-12-31' } });
+    const fit = value(await world.cara.client.call<{ id: string }>('plan-items/create', allocation('2026-04-10')));
+    expect(await world.cara.client.call('plan-items/create', allocation('2026-07-01'))).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.equipmentId', message: expect.stringContaining('is due on 2026-06-30, before the allocation starts') } });
+    // Changing only the hours of an allocation made is not judged again.
+    expect(await world.cara.client.call('plan-items/update', { id: fit.id, ...allocation('2026-04-10'), data: { ...allocation('2026-04-10').data, hours: 20 } })).toMatchObject({ ok: true });
+  });
+});
+
 describe('calibration', () => {
   it('records readings judged against the plan, opens an impact assessment listing the uses since the last good calibration, and quarantines on a failed result', async () => {
     const { cara, ben, quinn } = world;
