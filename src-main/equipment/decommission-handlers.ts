@@ -5,6 +5,7 @@ import { decommissioningKind, type DecommissioningData } from '../../src-shared/
 import { equipmentKind } from '../../src-shared/equipment/equipment-kind';
 import { purchaseRequestKind } from '../../src-shared/equipment/purchase-request-kind';
 import type { AnyRecordKind } from '../../src-shared/records/record-kind';
+import { availableTransitions } from '../../src-shared/records/record-rules';
 import type { WorkflowEvent } from '../../src-shared/workflows/workflow-events';
 import type { CommandHandlers } from '../host/handler-types';
 import type { LabDatabase } from '../database/open-database';
@@ -46,6 +47,8 @@ export const decommissionCommandHandlers: CommandHandlers<'equipment/decommissio
     const data = request.value.data as DecommissioningData;
     const instrument = await recordOf(context.db, equipmentKind, data.equipmentId, actor);
     if (instrument.error) return instrument.error;
+    // Who may decommission is checked before anything is written (bookings are cancelled first).
+    if (!availableTransitions(equipmentKind, actor, instrument.value).some((t) => t.to === 'decommissioned')) return fail('forbidden', 'Only QA can decommission an instrument.');
     const now = context.clock().toISOString();
     // Everything but the bookings (cancelled here) must be ready before anything is written.
     const blockers = decommissioningBlockers(data, [], now);

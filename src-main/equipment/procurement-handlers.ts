@@ -5,6 +5,7 @@ import { purchaseOrderKind } from '../../src-shared/equipment/purchase-order-kin
 import { orderTotals } from '../../src-shared/equipment/purchase-order-totals';
 import { rfqKind, type RfqData } from '../../src-shared/equipment/rfq-kind';
 import { supplierKind, type SupplierData } from '../../src-shared/equipment/supplier-kind';
+import { availableTransitions } from '../../src-shared/records/record-rules';
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
 import { renderDocument } from './documents/render-document';
@@ -55,6 +56,8 @@ export const procurementCommandHandlers: CommandHandlers<Names> = {
     const rfq = await recordOf(context.db, rfqKind, input.id, actor);
     if (rfq.error) return rfq.error;
     if (rfq.value.status !== 'evaluation') return fail('invalid_state', 'Close the bidding first: an RFQ is awarded from its evaluation.');
+    // Checked before the order is made: only a procurement manager awards.
+    if (!availableTransitions(rfqKind, actor, rfq.value).some((t) => t.to === 'awarded')) return fail('forbidden', 'Only a procurement manager can award an RFQ.');
     const data = rfq.value.data as RfqData;
     const bids = (await childrenOf(context.db, 'bid', rfq.value.id)).filter((b) => b.status !== 'withdrawn');
     const bid = bids.find((b) => b.id === input.bidId);

@@ -136,3 +136,44 @@ describe('moves, faults and the views', () => {
     expect(titles.filter((t) => t.startsWith('Calibration CAL-2026'))).toHaveLength(3);
   });
 });
+
+describe('bad input', () => {
+  it('is refused with the field it is about, and unknown instruments as not found', async () => {
+    const { ben, cara } = world;
+    expect(await ben.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-09', '10:00'), end: iso('2026-04-09', '09:00') })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'data.end' } });
+    expect(await ben.client.call('equipment/book', { equipmentId: instrument.id, start: 'tomorrow', end: iso('2026-04-09') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await cara.client.call('equipment/install', { id: 'nope', installedOn: '2026-04-01', installedById: cara.id, location: { site: '', building: '', room: '', bench: '' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await cara.client.call('equipment/calibration/record', { equipmentId: instrument.id, planId: plan.id, performedOn: '2026-02-30', readings: [{ pointId: 'p100', asLeft: 100 }] })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'performedOn' } });
+    expect(await cara.client.call('equipment/calibration/record', { equipmentId: instrument.id, planId: instrument.id, performedOn: '2026-04-02', readings: [{ pointId: 'p100', asLeft: 100 }] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await cara.client.call('equipment/add-record', { kind: 'equipment', equipmentId: instrument.id, data: {} })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'kind' } });
+    expect(await cara.client.call('equipment/qualification/sign', { id: instrument.id, meaning: 'signed', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'meaning' } });
+  });
+});
+
+describe('decommissioning', () => {
+  it('decommissions only through an approved request with its checks done, cancels open bookings, and keeps the record read-only', async () => {
+    const { cara, quinn, ben } = world;
+    const future = value(await ben.client.call<RecordView>('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-20'), end: iso('2026-04-20', '10:00') }));
+    const request = value(await cara.client.call<RecordView>('equipment/add-record', { kind: 'decommissioning', equipmentId: instrument.id, data: { reason: 'Replaced by the new XPR balance', plannedDate: '2026-04-30' } }));
+    expect(request).toMatchObject({ status: 'draft', number: 'DEC-2026-0001', personId: cara.id });
+    await world.transition(cara.client, request.id, 'submitted');
+    expect(await quinn.client.call('equipment/decommission', { requestId: request.id })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('must be approved first') } });
+    const approved = await world.approveThroughWorkflow('EQUIPMENT_DECOMMISSIONING', request.id, 'decommissioning', cara, [
+      { who: quinn, action: 'complete' },
+      { who: quinn, action: 'approve', meaning: 'approved' },
+    ]);
+    expect(approved.status).toBe('approved');
+    expect(await quinn.client.call('equipment/decommission', { requestId: request.id })).toMatchObject({ ok: false, error: { message: 'Before the instrument is decommissioned: archive its data; choose how it will be disposed of.' } });
+    value(await cara.client.call('records/update', { id: request.id, data: { dataArchived: true, dataArchiveLocation: 'LIMS archive, volume 7', disposalMethod: 'recycled' } }));
+    expect(await cara.client.call('equipment/decommission', { requestId: request.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const done = value(await quinn.client.call<{ equipment: RecordView; request: RecordView; cancelledBookings: number }>('equipment/decommission', { requestId: request.id }));
+    expect(done).toMatchObject({ equipment: { status: 'decommissioned' }, request: { status: 'completed' }, cancelledBookings: 2 });
+    expect((await world.host.db.records.findOne(future.id).exec())?.get('status')).toBe('cancelled');
+    expect(await ben.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-21'), end: iso('2026-04-21', '10:00') })).toMatchObject({ ok: false, error: { message: expect.stringContaining('has been decommissioned') } });
+    expect(await cara.client.call('records/update', { id: instrument.id, data: { name: 'Renamed' } })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    value(await quinn.client.call('records/update', { id: instrument.id, data: { disposalMethod: 'recycled', disposalCertificateNumber: 'WEEE-2026-118', disposedOn: '2026-05-01' } }));
+    expect((await world.transition(quinn.client, instrument.id, 'disposed')).status).toBe('disposed');
+    const history = value(await ben.client.subscribe('equipment/history', { id: instrument.id }).next<HistoryView>());
+    expect(history.events.map((e) => e.title)).toEqual(expect.arrayContaining(['Decommissioning requested (DEC-2026-0001)', 'In service → Decommissioned', 'Decommissioned → Disposed']));
+  });
+});
