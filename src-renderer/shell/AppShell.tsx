@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
+import { EquipmentPage } from '../equipment/EquipmentPage';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotificationToasts } from '../notifications/NotificationToasts';
@@ -85,6 +86,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <TasksPage />
         ) : current.id === 'notifications' ? (
           <NotificationsPage />
+        ) : current.id === 'equipment' ? (
+          <EquipmentPage />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

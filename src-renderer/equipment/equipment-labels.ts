@@ -1,0 +1,34 @@
+import type { StatusTone } from '../../src-shared/records/record-kind';
+import { recordKindOf } from '../../src-shared/records/record-kinds';
+
+/** Words and colours the equipment screens share; dates are shown the one way the app shows them (formatDay). */
+
+export type ChipColour = 'default' | 'info' | 'success' | 'warning' | 'error';
+
+/** The colour of a record's status, from its kind's declaration. */
+export function statusColour(kind: string, status: string): ChipColour {
+  const tone: StatusTone | undefined = recordKindOf(kind)?.statuses.find((s) => s.id === status)?.tone;
+  return tone ?? 'default';
+}
+
+export const statusText = (kind: string, status: string): string => recordKindOf(kind)?.statuses.find((s) => s.id === status)?.label ?? status;
+
+/** "5 Mar 2026, 14:20" in the person's own time zone. */
+export const formatDateTime = (iso: string | undefined): string =>
+  iso ? new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
+
+/** "in 12 days", "today", "3 days overdue". */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft === 0) return 'due today';
+  if (daysLeft > 0) return `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
+  return `${-daysLeft} day${daysLeft === -1 ? '' : 's'} overdue`;
+}
+
+/** Money typed in major units ("1,234.50") as minor units, or null when it is not an amount. */
+export function parseAmount(text: string): number | null {
+  const clean = text.replace(/[\s,]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
+  return Math.round(Number(clean) * 100);
+}
+
+export const resultText: Record<string, string> = { pass: 'Pass', fail: 'Fail', not_measured: 'Not measured', na: 'Not applicable' };
