@@ -84,8 +84,11 @@ export function checkFitForUse(input: FitnessInput): Unfit | null {
   const byStatus = statusRefusal(instrument);
   if (byStatus) return byStatus;
   const today = dateOf(input.now);
-  // An allocation spans months: the instrument must be fit when the allocation starts (or now, if it started).
-  const lastDay = input.use === 'allocation' ? [dateOf(input.from), today].sort()[1]! : dateOf(input.to);
+  // The last day the instrument must be in calibration: a use logged afterwards is judged over its
+  // own time; a booking is also refused while the instrument is overdue now; an allocation spans
+  // months, so the instrument must be fit when it starts (or now, if it has started).
+  const latest = (a: string, b: string) => (a > b ? a : b);
+  const lastDay = input.use === 'usage' ? dateOf(input.to) : input.use === 'booking' ? latest(dateOf(input.to), today) : latest(dateOf(input.from), today);
   const standings = input.plans.filter((p) => p.isActive).map((p) => planStanding(p, input.calibrations));
   for (const { plan, latest } of standings) {
     if (latest && latest.result === 'fail') {

@@ -35,8 +35,10 @@ describe('usage gating, by example', () => {
     expect(checkFitForUse(booking({ from: '2027-01-20T09:00:00.000Z', to: '2027-01-21T09:00:00.000Z' }))).toMatchObject({ reason: 'calibration_lapses', dueDate: '2027-01-20' });
   });
 
-  it('accepts a use logged afterwards for a time the instrument was in calibration', () => {
-    expect(checkFitForUse(booking({ use: 'usage', now: '2027-02-01T08:00:00.000Z', from: '2027-01-19T09:00:00.000Z', to: '2027-01-19T10:00:00.000Z' }))).toBeNull();
+  it('accepts a use logged afterwards for a time the instrument was in calibration, but no booking while it is overdue', () => {
+    const past = { now: '2027-02-01T08:00:00.000Z', from: '2027-01-19T09:00:00.000Z', to: '2027-01-19T10:00:00.000Z' };
+    expect(checkFitForUse(booking({ use: 'usage', ...past }))).toBeNull();
+    expect(checkFitForUse(booking(past))).toMatchObject({ reason: 'calibration_overdue' });
   });
 
   it('refuses after a failed calibration until one passes', () => {
@@ -124,7 +126,8 @@ const inputArb: fc.Arbitrary<FitnessInput> = fc
 function isFit(input: FitnessInput): boolean {
   if (input.instrument.status !== 'in_service') return false;
   const active = input.plans.filter((p) => p.isActive);
-  const lastDay = input.use === 'allocation' ? [input.from.slice(0, 10), input.now.slice(0, 10)].sort()[1]! : input.to.slice(0, 10);
+  const today = input.now.slice(0, 10);
+  const lastDay = [input.use === 'allocation' ? input.from.slice(0, 10) : input.to.slice(0, 10), input.use === 'usage' ? '' : today].sort()[1]!;
   for (const plan of active) {
     const own = input.calibrations.filter((c) => c.planId === plan.id && !c.isVoided);
     const latest = [...own].sort((a, b) => a.performedOn.localeCompare(b.performedOn) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).at(-1);
@@ -151,7 +154,7 @@ describe('usage gating, as a property', () => {
   it('never lets through more after a shorter use, and never refuses more after a new passing calibration', () => {
     fc.assert(
       fc.property(inputArb, fc.integer({ min: 0, max: 400 }), (input, extraDays) => {
-        if (checkFitForUse(input) === null && input.use !== 'allocation') {
+        if (checkFitForUse(input) === null && input.use === 'usage') {
           expect(checkFitForUse({ ...input, to: input.from })).toBeNull();
         }
         // Calibrated on or after the due date and after every earlier calibration: the next due date only moves later.
