@@ -41,7 +41,7 @@ function RequestPanel({ requestId }: { requestId: string }) {
               {disposalMethods.map((m) => <MenuItem key={m.value} value={m.value}>{m.label}</MenuItem>)}
             </TextField>
             <Stack direction="row" spacing={1}>
-              {canCheck && <Button variant="outlined" disabled={update.isRunning} onClick={() => void update.run({ id: r.id, data: { ...checks, disposalMethod: checks.disposalMethod || null } })}>Save checks</Button>}
+              {canCheck && <Button variant="outlined" disabled={update.isRunning} onClick={async () => { if ((await update.run({ id: r.id, data: { ...checks, disposalMethod: checks.disposalMethod || null } })).ok) decommission.clearError(); }}>Save checks</Button>}
               {r.status === 'approved' && <Button variant="contained" color="warning" disabled={decommission.isRunning} onClick={() => void decommission.run({ requestId: r.id })}>Decommission the instrument</Button>}
             </Stack>
             <Typography variant="caption" color="text.secondary">Decommissioning cancels the instrument’s open bookings; the instrument then becomes read-only and keeps its history.</Typography>

@@ -23,7 +23,7 @@ export function HistoryCard({ equipmentId }: { equipmentId: string }) {
       {pdf.error && <Alert severity="error">{errorText(pdf.error)}</Alert>}
       <Paper variant="outlined">
         <Table size="small" aria-label="History card">
-          <TableHead><TableRow><TableCell sx={{ width: 170 }}>When</TableCell><TableCell sx={{ width: 140 }}>Stage</TableCell><TableCell>What happened</TableCell><TableCell sx={{ width: 180 }}>By</TableCell></TableRow></TableHead>
+          <TableHead><TableRow><TableCell sx={{ width: 210 }}>When</TableCell><TableCell sx={{ width: 140 }}>Stage</TableCell><TableCell>What happened</TableCell><TableCell sx={{ width: 180 }}>By</TableCell></TableRow></TableHead>
           <TableBody>
             {events.map((e) => (
               <TableRow key={e.id} data-testid="history-event">

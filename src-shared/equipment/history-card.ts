@@ -40,6 +40,12 @@ const named = (doc: Doc, fallback: string) => num(doc) || fallback;
 
 type Draft = Omit<EquipmentLifecycleEvent, 'equipmentId'>;
 
+/**
+ * A thing recorded by day (a calibration, a receipt) placed at the moment it was recorded when that
+ * was the same day, so a card of one busy day still reads in the order things happened.
+ */
+const onDay = (date: string, recordedAt: string): string => (date && recordedAt.startsWith(date) ? recordedAt : date);
+
 function procurementEvents(equipment: Doc, records: readonly Doc[], names: HistorySources['names']): Draft[] {
   const data = dataOf(equipment);
   const byId = new Map(records.map((r) => [text(r.id), r]));
@@ -69,7 +75,7 @@ function procurementEvents(equipment: Doc, records: readonly Doc[], names: Histo
     if (d.sentAt) events.push({ id: `${text(order.id)}:sent`, at: text(d.sentAt), stage: 'procurement', title: `Purchase order ${named(order, '')} sent to ${supplier || 'the supplier'}`, detail: total?.amountMinor !== undefined ? `Total ${formatMoney(total.amountMinor, text(total.currency))}` : '', record: ref(order) });
     const receipts = Array.isArray(d.receipts) ? (d.receipts as Doc[]) : [];
     for (const receipt of receipts.filter((r) => Array.isArray(r.equipmentIds) && (r.equipmentIds as string[]).includes(text(equipment.id)))) {
-      events.push({ id: `${text(order.id)}:receipt:${text(receipt.id)}`, at: text(receipt.receivedOn), stage: 'receipt', title: `Received on ${named(order, 'the order')}`, detail: receipt.deliveryNote ? `Delivery note ${text(receipt.deliveryNote)}` : '', by: names(text(receipt.receivedById)), record: ref(order) });
+      events.push({ id: `${text(order.id)}:receipt:${text(receipt.id)}`, at: onDay(text(receipt.receivedOn), text(equipment.createdAt)), stage: 'receipt', title: `Received on ${named(order, 'the order')}`, detail: receipt.deliveryNote ? `Delivery note ${text(receipt.deliveryNote)}` : '', by: names(text(receipt.receivedById)), record: ref(order) });
     }
   }
   return events;
@@ -96,7 +102,7 @@ function auditEvents(equipment: Doc, audit: readonly AuditLike[], names: History
     if (text(before.custodianId) !== text(after.custodianId)) events.push({ id: `${entry.id}:custodian`, at: entry.at, stage: 'change', title: `Custodian: ${names(text(after.custodianId))}`, detail: `Was ${names(text(before.custodianId))}`, by: entry.actorName });
     if (!before.installedOn && after.installedOn) {
       const checklist = Array.isArray(after.siteChecklist) ? (after.siteChecklist as Doc[]) : [];
-      events.push({ id: `${entry.id}:installed`, at: text(after.installedOn), stage: 'installation', title: `Installed by ${names(text(after.installedById))}`, detail: `${locationLine(after.location)}${checklist.length ? ` · site requirements ${checklist.filter((c) => c.isMet === true).length} of ${checklist.length} met` : ''}`, by: entry.actorName });
+      events.push({ id: `${entry.id}:installed`, at: onDay(text(after.installedOn), entry.at), stage: 'installation', title: `Installed by ${names(text(after.installedById))}`, detail: `${locationLine(after.location)}${checklist.length ? ` · site requirements ${checklist.filter((c) => c.isMet === true).length} of ${checklist.length} met` : ''}`, by: entry.actorName });
     }
   }
   return events;
@@ -111,7 +117,7 @@ function childEvents(records: readonly Doc[], equipmentId: string, names: Histor
       case 'calibration': {
         const by = d.provider === 'external' ? text(d.performedByName) : names(text(d.performedById));
         const asFound = d.asFoundResult === 'fail' ? 'out of tolerance as found' : d.asFoundResult === 'pass' ? 'in tolerance as found' : 'as found not measured';
-        events.push({ id, at: text(d.performedOn), stage: 'calibration', title: `Calibration ${named(r, '')} ${d.result === 'pass' ? 'passed' : 'failed'}${r.status === 'voided' ? ' (voided)' : ''}`, detail: `${asFound}${d.certificateNumber ? ` · certificate ${text(d.certificateNumber)}` : ''}`, by, record: ref(r) });
+        events.push({ id, at: onDay(text(d.performedOn), text(r.createdAt)), stage: 'calibration', title: `Calibration ${named(r, '')} ${d.result === 'pass' ? 'passed' : 'failed'}${r.status === 'voided' ? ' (voided)' : ''}`, detail: `${asFound}${d.certificateNumber ? ` · certificate ${text(d.certificateNumber)}` : ''}`, by, record: ref(r) });
         break;
       }
       case 'qualification': {
@@ -136,13 +142,13 @@ function childEvents(records: readonly Doc[], equipmentId: string, names: Histor
       case 'work_order': {
         events.push({ id: `${id}:opened`, at: text(r.createdAt), stage: 'maintenance', title: `${d.type === 'preventive' ? 'Preventive maintenance' : 'Fault reported'}: ${text(d.summary)}`, detail: `${named(r, '')}${d.faultDescription ? ` — ${text(d.faultDescription)}` : ''}`, record: ref(r) });
         if (r.status === 'verified' || r.status === 'repaired') {
-          events.push({ id: `${id}:done`, at: text(d.completedOn) || text(r.updatedAt), stage: 'maintenance', title: `${named(r, 'Work order')} ${r.status === 'verified' ? 'done and verified' : 'done'}`, detail: text(d.repairDescription), record: ref(r) });
+          events.push({ id: `${id}:done`, at: onDay(text(d.completedOn), text(r.updatedAt)) || text(r.updatedAt), stage: 'maintenance', title: `${named(r, 'Work order')} ${r.status === 'verified' ? 'done and verified' : 'done'}`, detail: text(d.repairDescription), record: ref(r) });
         }
         break;
       }
       case 'deviation':
         events.push({ id: `${id}:opened`, at: text(r.createdAt), stage: 'deviation', title: `Deviation ${named(r, '')} opened: ${text(d.title)}`, detail: Array.isArray(d.impacts) && d.impacts.length ? `${d.impacts.length} uses to assess` : text(d.description), record: ref(r) });
-        if (r.status === 'closed') events.push({ id: `${id}:closed`, at: text(d.closedOn) || text(r.updatedAt), stage: 'deviation', title: `Deviation ${named(r, '')} closed`, detail: text(d.correctiveAction), record: ref(r) });
+        if (r.status === 'closed') events.push({ id: `${id}:closed`, at: onDay(text(d.closedOn), text(r.updatedAt)) || text(r.updatedAt), stage: 'deviation', title: `Deviation ${named(r, '')} closed`, detail: text(d.correctiveAction), record: ref(r) });
         break;
       case 'decommissioning':
         events.push({ id: `${id}:requested`, at: text(r.createdAt), stage: 'decommissioning', title: `Decommissioning requested (${named(r, '')})`, detail: text(d.reason), by: names(text(d.requestedById)), record: ref(r) });
@@ -157,9 +163,11 @@ function childEvents(records: readonly Doc[], equipmentId: string, names: Histor
   return events;
 }
 
-/** Bookings and uses, one line per month: how many, by how many people, how many hours. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Bookings and uses, one line per month: how many, by how many people, how many hours; placed at the month's last one. */
 function summaries(records: readonly Doc[], equipmentId: string): Draft[] {
-  const months = new Map<string, { stage: 'booking' | 'usage'; count: number; people: Set<string>; hours: number }>();
+  const months = new Map<string, { stage: 'booking' | 'usage'; count: number; people: Set<string>; hours: number; last: string }>();
   for (const r of records) {
     if (text(r.parentId) !== equipmentId) continue;
     const d = dataOf(r);
@@ -169,19 +177,18 @@ function summaries(records: readonly Doc[], equipmentId: string): Draft[] {
     const from = text(isBooking ? d.start : d.startedAt);
     const to = text(isBooking ? d.end : d.endedAt) || from;
     const key = `${isBooking ? 'booking' : 'usage'}|${from.slice(0, 7)}`;
-    const entry = months.get(key) ?? { stage: isBooking ? 'booking' : 'usage', count: 0, people: new Set<string>(), hours: 0 };
+    const entry = months.get(key) ?? { stage: isBooking ? 'booking' : 'usage', count: 0, people: new Set<string>(), hours: 0, last: '' };
     entry.count += 1;
     entry.people.add(text(d.personId));
     entry.hours += Math.max(0, (Date.parse(to) - Date.parse(from)) / 3_600_000) || 0;
+    if (to > entry.last) entry.last = to;
     months.set(key, entry);
   }
   return [...months].map(([key, m]) => {
-    const month = key.split('|')[1] ?? '';
+    const [year, monthNo] = (key.split('|')[1] ?? '').split('-').map(Number) as [number, number];
+    const month = `${MONTHS[monthNo - 1] ?? ''} ${year}`;
     const what = m.stage === 'booking' ? 'booking' : 'use';
-    // At the month's end, after the month's other events.
-    const [year, monthNo] = month.split('-').map(Number) as [number, number];
-    const lastDay = new Date(Date.UTC(year, monthNo, 0)).toISOString().slice(0, 10);
-    return { id: `${equipmentId}:${key}`, at: `${lastDay}T23:59:59.999Z`, stage: m.stage, title: `${m.count} ${what}${m.count === 1 ? '' : 's'} in ${month}`, detail: `by ${m.people.size} ${m.people.size === 1 ? 'person' : 'people'}, ${Math.round(m.hours * 10) / 10} h` };
+    return { id: `${equipmentId}:${key}`, at: m.last, stage: m.stage, title: `${m.count} ${what}${m.count === 1 ? '' : 's'} in ${month}`, detail: `by ${m.people.size} ${m.people.size === 1 ? 'person' : 'people'}, ${Math.round(m.hours * 10) / 10} h` };
   });
 }
 

@@ -11,6 +11,9 @@ export interface HistoryCardProps {
   issued: string;
 }
 
+/** Helvetica (WinAnsi) has no arrow: status changes print with a guillemet. */
+const printable = (text: string) => text.replace(/→/g, '»');
+
 /**
  * The instrument's history card: its identity, then every lifecycle event in order with who did it
  * and, where a step was signed, the electronic signatures (name, meaning, time).
@@ -31,8 +34,8 @@ export function HistoryCardDocument({ letterhead, label, details, events, issued
             <Text style={[styles.cell, { width: '18%' }]}>{when(e.at)}</Text>
             <Text style={[styles.cell, { width: '14%', color: '#555' }]}>{stageLabels[e.stage]}</Text>
             <View style={{ width: '68%' }}>
-              <Text>{e.title}{e.by ? ` — ${e.by}` : ''}</Text>
-              {e.detail ? <Text style={{ color: '#555' }}>{e.detail}</Text> : null}
+              <Text>{printable(e.title)}{e.by ? ` — ${e.by}` : ''}</Text>
+              {e.detail ? <Text style={{ color: '#555' }}>{printable(e.detail)}</Text> : null}
               {(e.signatures ?? []).map((s) => (
                 <Text key={`${s.meaning}${s.at}`} style={{ color: '#1f5fa8' }}>Signed: {s.meaning} {s.name}, {when(s.at)}</Text>
               ))}

@@ -51,12 +51,12 @@ describe('history card', () => {
       ['qualification', 'SAT approved'],
       ['status', 'In qualification → In service'],
       ['calibration', 'Calibration CAL-2026-0001 passed'],
-      ['booking', '2 bookings in 2026-03'],
+      ['booking', '2 bookings in March 2026'],
     ]);
     const byTitle = (title: string) => card.find((e) => e.title === title);
     expect(byTitle('Installed by Cara Custodian')?.detail).toBe('Main · B · 2.14 · site requirements 1 of 2 met');
     expect(byTitle('SAT approved')?.signatures).toEqual([{ meaning: 'Approved by', name: 'Quinn QA', at: '2026-02-25T10:00:00.000Z' }]);
-    expect(byTitle('2 bookings in 2026-03')?.detail).toBe('by 2 people, 3.5 h');
+    expect(byTitle('2 bookings in March 2026')?.detail).toBe('by 2 people, 3.5 h');
     expect(byTitle('Calibration CAL-2026-0001 passed')).toMatchObject({ detail: 'out of tolerance as found · certificate CERT-9', by: 'Mettler Service' });
     expect(byTitle('Awarded to Sartorius (BID-2026-0001)')?.detail).toBe('4,500.00 EUR');
     expect(new Set(card.map((e) => e.id)).size).toBe(card.length);
