@@ -37,7 +37,8 @@ export function InstrumentPage({ equipmentId, tab }: { equipmentId: string; tab:
   const { record } = o;
   const data = record.data as EquipmentData;
   const isRetired = record.status === 'decommissioned' || record.status === 'disposed';
-  const canEdit = record.editableFields.includes('location');
+  // Location and custodian are changed by the same people (the custodian and QA); custodian is a listed field.
+  const canEdit = record.editableFields.includes('custodianId');
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>

@@ -66,7 +66,8 @@ export function equipmentReminders(equipment: EquipmentForReminders, settings: E
         link: { section: 'equipment', itemId: equipment.id },
         text: (phase) =>
           phase.type === 'lead'
-            ? { subject: `${item.what} due in ${describeLead(phase.leadMs)}: ${equipment.name}`, body: `${item.what} of ${equipment.name} is due on ${item.dueDate}.` }
+            // The date, not "in N days": a reminder missed while LabFlow was closed, or one for a plan made late, still tells the truth.
+            ? { subject: `${item.what} due on ${item.dueDate}: ${equipment.name}`, body: `${item.what} of ${equipment.name} is due on ${item.dueDate} (reminder ${describeLead(phase.leadMs)} ahead).` }
             : { subject: `${item.what} overdue: ${equipment.name}`, body: `${item.what} of ${equipment.name} was due on ${item.dueDate}. ${advice}` },
       }),
     );
