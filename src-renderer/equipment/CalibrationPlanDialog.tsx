@@ -38,7 +38,7 @@ export function CalibrationPlanDialog({ equipmentId, onClose }: { equipmentId: s
             <TextField label="Calibration" value={name} onChange={(e) => setName(e.target.value)} />
             <Stack direction="row" spacing={2}>
               <TextField label="Every" type="number" value={count} onChange={(e) => setCount(e.target.value)} sx={{ width: 120 }} />
-              <TextField select label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)} sx={{ width: 160 }}>
+              <TextField select label="Interval unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)} sx={{ width: 160 }}>
                 {intervalUnits.map((u) => <MenuItem key={u} value={u}>{u}</MenuItem>)}
               </TextField>
               <TextField label="First due" type="date" value={firstDueDate} onChange={(e) => setFirstDueDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />

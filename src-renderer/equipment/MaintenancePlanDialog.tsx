@@ -25,7 +25,7 @@ export function MaintenancePlanDialog({ equipmentId, onClose }: { equipmentId: s
           <TextField label="Maintenance" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
           <Stack direction="row" spacing={2}>
             <TextField label="Every" type="number" value={count} onChange={(e) => setCount(e.target.value)} sx={{ width: 110 }} />
-            <TextField select label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)} sx={{ width: 150 }}>
+            <TextField select label="Interval unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)} sx={{ width: 150 }}>
               {intervalUnits.map((u) => <MenuItem key={u} value={u}>{u}</MenuItem>)}
             </TextField>
             <TextField label="First due" type="date" value={firstDueDate} onChange={(e) => setFirstDueDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />

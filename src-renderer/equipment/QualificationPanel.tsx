@@ -20,7 +20,9 @@ export function QualificationPanel({ qualificationId }: { qualificationId: strin
   if (!record.data) return <LinearProgress aria-label="Loading the qualification" />;
   const q = record.data;
   const data = q.data as QualificationData;
-  const canExecute = q.status === 'planned' && q.editableFields.includes('steps');
+  // editableFields lists only the kind's register fields, and steps are not one: whoever may sign
+  // the execution (the kind's `executor`) is whoever may record the steps.
+  const canExecute = q.status === 'planned' && q.transitions.some((t) => t.to === 'executed');
   const meaning = nextSignature[q.status];
   const draftOf = (id: string) => drafts[id] ?? { result: data.steps.find((s) => s.id === id)?.result ?? '', comment: data.steps.find((s) => s.id === id)?.comment ?? '' };
   return (

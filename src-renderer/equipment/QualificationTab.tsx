@@ -26,7 +26,7 @@ export function QualificationTab({ overview }: { overview: InstrumentOverview })
           <Button variant="contained" disabled={!protocolId || start.isRunning} onClick={async () => {
             const result = await start.run({ equipmentId: overview.record.id, protocolId });
             if (result.ok) setOpenId(result.value.id);
-          }}>Start qualification</Button>
+          }}>Execute this protocol</Button>
         </Stack>
       )}
       {start.error && <Alert severity="error">{errorText(start.error)}</Alert>}

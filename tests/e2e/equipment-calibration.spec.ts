@@ -25,7 +25,7 @@ async function signQualification(page: Page, who: LabPerson, button: string) {
   await openInstrument(page, /Open EQ-0001/);
   await page.getByRole('tab', { name: 'Qualification' }).click();
   await page.getByRole('button', { name: button }).click();
-  const dialog = page.getByRole('dialog', { name: 'Electronic signature' });
+  const dialog = page.getByRole('form', { name: 'Electronic signature' });
   await dialog.getByLabel('Your password').fill(PASSWORD);
   await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
   await expect(dialog).toHaveCount(0);
@@ -55,15 +55,15 @@ test('a received balance is installed, qualified with three signatures and put i
   await expect(page.getByTestId('fitness')).toContainText('is not qualified for use yet (received)');
   await page.getByRole('button', { name: 'Record installation' }).click();
   const install = page.getByRole('dialog', { name: 'Installation' });
-  await install.getByLabel('Room').fill('2.14');
-  await install.getByLabel('Bench').fill('3');
+  await install.getByLabel('Room', { exact: true }).fill('2.14');
+  await install.getByLabel('Bench', { exact: true }).fill('3');
   await install.getByLabel('Met: Bench level and free of vibration').check();
   await install.getByRole('button', { name: 'Record installation' }).click();
   await expect(page.getByTestId('status-chip').first()).toHaveText('Installed');
   await page.getByRole('tab', { name: 'Qualification' }).click();
   await page.getByLabel('Protocol').click();
   await page.getByRole('option', { name: /SAT: Balance site acceptance/ }).click();
-  await page.getByRole('button', { name: 'Start qualification' }).click();
+  await page.getByRole('button', { name: 'Execute this protocol' }).click();
   for (const step of [1, 2]) {
     await page.getByLabel(`Result of step ${step}`).click();
     await page.getByRole('option', { name: 'Pass' }).click();
@@ -71,7 +71,7 @@ test('a received balance is installed, qualified with three signatures and put i
   }
   await expect(page.getByTestId('status-chip').first()).toHaveText('In qualification');
   await page.getByRole('button', { name: 'Sign: Executed' }).click();
-  const sign = page.getByRole('dialog', { name: 'Electronic signature' });
+  const sign = page.getByRole('form', { name: 'Electronic signature' });
   await sign.getByLabel('Your password').fill('not my password');
   await sign.getByRole('button', { name: 'Sign', exact: true }).click();
   await expect(sign.getByText('The password is not correct; nothing was signed.')).toBeVisible();
@@ -95,10 +95,10 @@ test('a received balance is installed, qualified with three signatures and put i
   const plan = page.getByRole('dialog', { name: 'Calibration plan' });
   await plan.getByLabel('First due').fill(dueDate);
   await plan.getByLabel('Remind days ahead').fill('7, 1');
-  await plan.getByLabel('Point 1').fill('100 g check weight');
+  await plan.getByLabel('Point 1', { exact: true }).fill('100 g check weight');
   await plan.getByLabel('Nominal').fill('100');
   await plan.getByLabel('± Tolerance').fill('0.0002');
-  await plan.getByLabel('Unit').fill('g');
+  await plan.getByLabel('Unit', { exact: true }).fill('g');
   await plan.getByRole('button', { name: 'Save plan' }).click();
   await expect(page.getByTestId('calibration-plan')).toContainText('in 10 days');
 
