@@ -13,9 +13,9 @@ export function statusColour(kind: string, status: string): ChipColour {
 
 export const statusText = (kind: string, status: string): string => recordKindOf(kind)?.statuses.find((s) => s.id === status)?.label ?? status;
 
-/** "5 Mar 2026, 14:20" in the person's own time zone. */
+/** "Mar 5, 2026, 2:20 PM" in the person's own time zone and locale: as notifications and workflows show times. */
 export const formatDateTime = (iso: string | undefined): string =>
-  iso ? new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 
 /** "in 12 days", "today", "3 days overdue". */
 export function daysLeftText(daysLeft: number): string {

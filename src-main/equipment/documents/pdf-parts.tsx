@@ -1,5 +1,6 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ReactNode } from 'react';
+import { dayText } from '../../../src-shared/equipment/day-text';
 
 /**
  * The pieces every equipment document shares: the letterhead, a title block, label–value rows, a
@@ -82,5 +83,5 @@ export function Footer({ issued }: { issued: string }) {
   );
 }
 
-/** "2026-03-05 14:20 UTC" for an ISO instant; dates stay as they are. */
-export const when = (iso: string): string => (iso.length > 10 ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso);
+/** "Mar 5, 2026, 14:20 UTC" for an ISO instant, "Mar 5, 2026" for a day: days as the app shows them. */
+export const when = (iso: string): string => (iso.length > 10 ? `${dayText(iso)}, ${iso.slice(11, 16)} UTC` : dayText(iso));

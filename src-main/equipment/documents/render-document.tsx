@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { renderToBuffer } from '@react-pdf/renderer';
 import { fail, ok, type Result } from '../../../src-shared/core/result';
+import { dayText } from '../../../src-shared/equipment/day-text';
 import { locationLine } from '../../../src-shared/equipment/equipment-facts';
 import { equipmentCategories, type EquipmentData } from '../../../src-shared/equipment/equipment-kind';
 import { equipmentStatusLabel } from '../../../src-shared/equipment/equipment-statuses';
@@ -63,7 +64,7 @@ export async function renderDocument(db: LabDatabase, kind: DocumentKind, id: st
         number={String(order.number)}
         data={data}
         supplier={{ name: s.name ?? 'Supplier', address: s.address ?? '', contact: [s.contactName, s.email].filter(Boolean).join(' · ') }}
-        issuedOn={(data.sentAt ?? now.toISOString()).slice(0, 10)}
+        issuedOn={dayText(data.sentAt ?? now.toISOString())}
         issued={issued}
       />
     );
