@@ -8,6 +8,7 @@ import type { LabDatabase } from '../database/open-database';
 import type { CommandContext } from '../host/handler-types';
 import { writeRecord, type WriteRecordOptions } from '../records/record-handlers';
 import { canReadRecordDoc, readRecord } from '../records/record-store';
+import { byParentOrder } from '../records/record-lookup';
 
 /**
  * How the equipment commands read and write records: through the records platform's `writeRecord`
@@ -31,7 +32,7 @@ export async function recordOf(db: LabDatabase, kind: AnyRecordKind, id: string,
 
 /** Live (not deleted) records of `kind` under `parentId`, as plain documents. */
 export async function childrenOf(db: LabDatabase, kind: string, parentId: string): Promise<StoredDoc[]> {
-  const docs = await db.records.find({ selector: { parentId, kind } }).exec();
+  const docs = await db.records.find({ selector: { parentId, kind }, sort: [...byParentOrder] }).exec();
   return docs.map((d) => d.toJSON() as StoredDoc);
 }
 

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../src-shared/audit/audit-contract';
 import { historyCard, type AuditLike } from '../../src-shared/equipment/history-card';
 import type { EquipmentLifecycleEvent } from '../../src-shared/equipment/lifecycle-event';
 import type { LabDatabase } from '../database/open-database';
+import { byParentOrder } from '../records/record-lookup';
 import { personNames, type StoredDoc } from './equipment-records';
 
 type Doc = Record<string, unknown>;
@@ -30,7 +31,7 @@ export async function loadHistory(db: LabDatabase, equipmentId: string): Promise
   ]);
   const chainIds = [text(data.purchaseRequestId), text(data.purchaseOrderId)].filter(Boolean);
   const chain = plain((await db.records.findByIds(chainIds).exec()).values());
-  const rfqs = text(data.purchaseRequestId) ? plain(await db.records.find({ selector: { parentId: text(data.purchaseRequestId), kind: 'rfq' } }).exec()) : [];
+  const rfqs = text(data.purchaseRequestId) ? plain(await db.records.find({ selector: { parentId: text(data.purchaseRequestId), kind: 'rfq' }, sort: [...byParentOrder] }).exec()) : [];
   const bids = rfqs.length ? plain(await db.records.find({ selector: { parentId: { $in: rfqs.map((r) => r.id) }, kind: 'bid' } }).exec()) : [];
   const supplierIds = [...rfqs.flatMap((r) => ((r.data as Doc).supplierIds as string[]) ?? []), ...chain.map((r) => text((r.data as Doc).supplierId)), ...bids.map((b) => text((b.data as Doc).supplierId))].filter(Boolean);
   const suppliers = plain((await db.records.findByIds([...new Set(supplierIds)]).exec()).values());
