@@ -67,7 +67,7 @@ export default tseslint.config(
     rules: restrict(electronOnlyInElectronFolder, [['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
   },
   {
-    files: ['src-main/electron/**/*.ts'],
+    files: ['src-main/electron/**/*.{ts,tsx}'],
     rules: restrict([['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
   },
   // The email and webhook senders and the sealed-secret format are Node code the desktop's outbox
@@ -81,6 +81,14 @@ export default tseslint.config(
         { group: electronOnlyInElectronFolder[0], message: electronOnlyInElectronFolder[1] },
         { regex: `^\\.\\./(?!\\.\\./\\.\\./src-shared/)|^\\./(?!(${serverSharedSenders.join('|')})$)`, message: 'Also run by the sync server: import src-shared and the other shared senders only.' },
       ] }],
+    },
+  },
+  // A stray `.only` would make the suite run one test and report green (issue 20). Vitest's
+  // allowOnly and Playwright's forbidOnly refuse it at run time too.
+  {
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='only']", message: 'No `.only` in tests: it silently skips every other test. Use `npx vitest run file -t name` or `npx playwright test file -g name` instead.' }],
     },
   },
   {

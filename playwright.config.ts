@@ -8,9 +8,12 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry: a Kanban drag once met a dropped bridge WebSocket under load (cause not found yet; the
-  // host now logs each socket close with its code). A retried pass counts as flaky in the report.
+  // A stray `.only` would run one test and report green; lint refuses it too.
+  forbidOnly: true,
+  // One retry, so a failure that does not repeat is told apart from one that does; a test that
+  // passed only on its retry is listed as flaky by `npm test`, and fails the run in CI.
   retries: 1,
+  failOnFlakyTests: ['true', '1'].includes(String(process.env.CI ?? '').toLowerCase()),
   reporter: [['list'], ['json']],
   use: {
     headless: true,

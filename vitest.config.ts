@@ -10,6 +10,11 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // A stray `.only` fails the run instead of quietly running one test (lint refuses it too).
+          allowOnly: false,
+          // Property tests run hundreds of cases: CPU work that takes seconds on a shared, busy
+          // machine. The timeout only catches a hang; at Vitest's 5 s default load alone failed them.
+          testTimeout: 60_000,
         },
       },
       {
@@ -17,6 +22,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          allowOnly: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',

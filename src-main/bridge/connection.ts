@@ -49,6 +49,9 @@ export function createConnection(options: ConnectionOptions): Connection {
   let hadSession = false;
   let hasTimedOut = false;
   const currentSession = () => {
+    const held = sessions.session$.value;
+    // Marked before the session ends: live queries answer the moment it does, and must say it timed out.
+    if (held && now() > sessions.expiresAt(held)) hasTimedOut = true;
     const session = sessions.current(now());
     if (!session && hadSession) {
       hasTimedOut = true;

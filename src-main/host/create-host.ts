@@ -34,8 +34,17 @@ export interface Host {
   readonly db: LabDatabase;
   /** A new UI connection; `send` delivers host messages to that UI. */
   connect(send: (message: HostMessage) => void): Connection;
+  /**
+   * Resolves once no feature has work that is due now (reminders, derived changes, outbox
+   * deliveries), however one's work starts another's: what a check that "nothing more happens"
+   * waits for instead of sleeping. Rejects when the host does not settle.
+   */
+  whenIdle(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Passes over the features in whenIdle(): one feature's work (a reminder) may give another some (its email). */
+const IDLE_PASSES = 20;
 
 /**
  * The composition root of the host: opens the database, completes changes cut off by a crash,
@@ -95,6 +104,16 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
           senders.delete(send);
         },
       };
+    },
+    async whenIdle() {
+      for (let pass = 0; pass < IDLE_PASSES; pass++) {
+        // Commands already queued may write what a feature then acts on.
+        await queue.run(async () => undefined);
+        let isIdle = true;
+        for (const runtime of runtimes) if (runtime.settle && !(await runtime.settle())) isIdle = false;
+        if (isIdle) return;
+      }
+      throw new Error(`the host still had due work after ${IDLE_PASSES} passes over its features`);
     },
     async close() {
       for (const connection of connections) connection.close();

@@ -8,6 +8,11 @@ export type BroadcastEvent = <K extends keyof HostEvents>(name: K, payload: Host
 export interface FeatureRuntime {
   /** Stops timers, subscriptions and connections; called once when the host closes. */
   dispose(): Promise<void> | void;
+  /**
+   * For background work (scheduler, outbox): does what is due now and resolves once nothing is
+   * left, true when there was nothing to do. Host.whenIdle() waits on these instead of a sleep.
+   */
+  settle?(): Promise<boolean>;
 }
 
 /**

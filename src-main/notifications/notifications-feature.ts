@@ -46,6 +46,7 @@ export function createNotificationsFeature(): HostFeature {
       // …which needs the secrets: an administrator's PC seals what it can decrypt for the server.
       const sealing = startServerSealing(services);
       return {
+        settle: () => dispatcher?.settle() ?? Promise.resolve(true),
         async dispose() {
           teamMode.unsubscribe();
           sealing.dispose();

@@ -15,7 +15,7 @@ export function createSchedulerFeature(rules: () => ReminderRule[] = reminderRul
         tuning: tuningOf(services.platform.notifications),
         monotonic: services.platform.monotonic ?? (() => performance.now()),
       });
-      return { dispose: () => scheduler.dispose() };
+      return { dispose: () => scheduler.dispose(), settle: () => scheduler.settle() };
     },
   };
 }

@@ -20,6 +20,12 @@ export interface Scheduler {
   rederive(reason: string): Promise<void>;
   /** Reminders waiting for their time. */
   pendingCount(): number;
+  /**
+   * Does now what is already due — a clock jump not yet noticed, written documents not yet
+   * derived, reminders whose time has come — and resolves once none is left: true when there was
+   * nothing to do. The observable "quiet" that tests and benchmarks wait for instead of sleeping.
+   */
+  settle(): Promise<boolean>;
   dispose(): Promise<void>;
 }
 
@@ -29,6 +35,8 @@ const ID_CHUNK = 2000;
 /** Up to this many reminders in and out, pending is edited in place (an edit's round). */
 const FEW = 64;
 const RETRY_AFTER_ERROR_MS = 5_000;
+/** More rounds than any chain of derive → fire → derive needs. */
+const SETTLE_ROUNDS = 50;
 
 /**
  * The app's one durable scheduler. It keeps no queue of its own on disk: the due work is derived
@@ -71,6 +79,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let isDisposed = false;
   const dirty = new Map<CollectionName, Set<string>>();
+  /** Steps queued in `serial` and not finished yet. */
+  let queuedSteps = 0;
 
   const reading = (): ClockReading => ({ wallMs: clock().getTime(), monotonicMs: monotonic() });
 
@@ -208,16 +218,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   /** Every step runs in this scheduler's own serial queue, so deriving and firing never interleave. */
-  const run = (what: string, step: () => Promise<void>): Promise<void> =>
-    serial.run(async () => {
-      if (isDisposed) return;
+  const run = (what: string, step: () => Promise<void>): Promise<void> => {
+    queuedSteps += 1;
+    return serial.run(async () => {
       try {
+        if (isDisposed) return;
         await step();
       } catch (error) {
         log.error(`scheduler ${what} failed`, error);
+      } finally {
+        queuedSteps -= 1;
       }
       arm();
     });
+  };
 
   const rederive = (reason: string) => run(reason, async () => {
     await deriveAll(reason);
@@ -225,14 +239,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   });
 
   let last = reading();
-  const clockCheck = setInterval(() => {
+  /** Derives everything again when the wall clock jumped since the last check; true when it did. */
+  const checkClock = (): boolean => {
     const current = reading();
-    if (isClockJump(last, current, tuning.clockJumpToleranceMs)) {
+    const hasJumped = isClockJump(last, current, tuning.clockJumpToleranceMs);
+    if (hasJumped) {
       log.info('the clock jumped (sleep, time change); deriving reminders again', { jumpMs: current.wallMs - last.wallMs - (current.monotonicMs - last.monotonicMs) });
       void rederive('clock jump');
     }
     last = current;
-  }, tuning.clockCheckMs);
+    return hasJumped;
+  };
+  const clockCheck = setInterval(checkClock, tuning.clockCheckMs);
   const periodic = setInterval(() => void rederive('periodic'), tuning.rederiveEveryMs);
   clockCheck.unref?.();
   periodic.unref?.();
@@ -246,20 +264,40 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }),
       debounceTime(tuning.rederiveDebounceMs),
     )
-    .subscribe(() => {
-      if (tuning.isIncrementalDerive) {
-        void run('data changed', async () => {
-          await deriveChanged();
-          await fireDue();
-        });
-      } else void rederive('data changed');
+    .subscribe(() => void deriveWritten());
+
+  function deriveWritten(): Promise<void> {
+    if (!tuning.isIncrementalDerive) return rederive('data changed');
+    return run('data changed', async () => {
+      await deriveChanged();
+      await fireDue();
     });
+  }
+
+  const isDueNow = () => pending.length > 0 && Date.parse(pending[0]!.dueAt) <= clock().getTime();
+
+  async function settle(): Promise<boolean> {
+    let wasIdle = true;
+    for (let round = 0; !isDisposed; round++) {
+      const hasWork = checkClock() || queuedSteps > 0 || dirty.size > 0 || isDueNow();
+      if (!hasWork) break;
+      // Reminders that cannot be fired stay due (retried later): that is not going to settle now.
+      if (round === SETTLE_ROUNDS) throw new Error(`the scheduler still had due work after ${SETTLE_ROUNDS} rounds (see the log for failing reminders)`);
+      wasIdle = false;
+      // Written documents still in the debounce window are derived now rather than after it.
+      if (dirty.size > 0) void deriveWritten();
+      else if (queuedSteps === 0) void run('settle', () => fireDue());
+      await serial.run(async () => undefined);
+    }
+    return wasIdle;
+  }
 
   void rederive('start');
 
   return {
     rederive,
     pendingCount: () => pending.length,
+    settle,
     async dispose() {
       isDisposed = true;
       dataChanges.unsubscribe();

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { fileRoutesOf } from '../files/files-feature';
+import { FILE_ROUTE_PREFIX, type FileResponse } from '../files/file-routes';
 import type { Host } from '../host/create-host';
 import type { Logger } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/content-security-policy';
@@ -33,8 +36,27 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       void moveTestClock(request, response);
       return;
     }
+    if (request.url?.startsWith(FILE_ROUTE_PREFIX)) {
+      void answerFileRoute(request, response);
+      return;
+    }
     void serveFile(request.url ?? '/', response);
   });
+
+  /** Attachments and generated documents (src-main/files/file-routes.ts); the route checks the person's key. */
+  async function answerFileRoute(request: IncomingMessage, response: ServerResponse) {
+    const routes = fileRoutesOf(host.db);
+    const answer: FileResponse = routes
+      ? await routes({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers as Record<string, string | undefined>, body: request.method === 'POST' ? request : null })
+      : { status: 404, headers: {}, body: 'Files are not available.' };
+    // An answer given before the body was read (refused, too large): the connection closes after it instead of reading the rest.
+    response.writeHead(answer.status, request.method === 'POST' && !request.complete ? { ...answer.headers, Connection: 'close' } : answer.headers);
+    if (answer.body === null || typeof answer.body === 'string') {
+      response.end(answer.body ?? undefined);
+      return;
+    }
+    await pipeline(answer.body, response).catch((error: unknown) => log.warn('a file download was cut off', { error: String(error) }));
+  }
 
   async function moveTestClock(request: IncomingMessage, response: ServerResponse) {
     let body = '';

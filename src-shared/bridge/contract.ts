@@ -1,4 +1,6 @@
 import { auditContract } from '../audit/audit-contract';
+import { attachmentContract } from '../files/attachment-contract';
+import { documentContract } from '../documents/document-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
 import { deliveryContract } from '../notifications/delivery-contract';
@@ -35,6 +37,8 @@ export const contract = {
   ...recordContract,
   ...equipmentContract,
   ...procurementContract,
+  ...attachmentContract,
+  ...documentContract,
 };
 
 export type Contract = typeof contract;

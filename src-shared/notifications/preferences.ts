@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { TIME_OF_DAY } from '../scheduler/due-time';
 import { notificationEventSchema, notificationEvents, type NotificationChannel, type NotificationEvent } from './notification-events';
 
-export const channelSetSchema = z.object({ inApp: z.boolean(), desktop: z.boolean(), email: z.boolean(), webhook: z.boolean() });
+/** Exactly the four channels: a choice for a channel LabFlow does not have is refused, not dropped. */
+export const channelSetSchema = z.strictObject(
+  { inApp: z.boolean(), desktop: z.boolean(), email: z.boolean(), webhook: z.boolean() },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'The channels are in-app, desktop, email and webhook.' : undefined) },
+);
 export type ChannelSet = z.infer<typeof channelSetSchema>;
 
 export const quietHoursSchema = z.object({

@@ -1,3 +1,4 @@
+import { organisationProfileKind } from '../documents/organisation-profile-kind';
 import { bidEvaluationKind } from '../equipment/bid-evaluation-kind';
 import { bidKind } from '../equipment/bid-kind';
 import { bookingKind } from '../equipment/booking-kind';
@@ -25,6 +26,7 @@ import type { AnyRecordKind } from './record-kind';
 export const recordKinds: readonly AnyRecordKind[] = [
   purchaseRequestKind,
   leaveRequestKind,
+  organisationProfileKind,
   // Equipment lifecycle (src-shared/equipment/README.md): procurement, the register, qualification,
   // calibration, maintenance, use and retirement.
   supplierKind,

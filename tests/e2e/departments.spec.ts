@@ -52,6 +52,14 @@ test('an administrator creates departments, puts a person in one, and sees it in
   await dialog.getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByTestId('department-row').filter({ hasText: 'Life sciences' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Rename Life sciences' }).click();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Never saved');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('department-row').filter({ hasText: 'Life sciences' })).toHaveCount(1);
+  await expect(page.getByTestId('department-row').filter({ hasText: 'Never saved' })).toHaveCount(0);
+  // Opened again, the dialog shows the saved name, not what was typed before Escape.
+  await page.getByRole('button', { name: 'Rename Life sciences' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('Life sciences');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
+import { runCommands } from './support/bridge-commands';
 
 const admin = { name: 'Barbara McClintock', email: 'barbara@lab.example', password: 'jumping-genes-1983' };
 
@@ -17,51 +18,11 @@ const planDate = (offsetDays: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-type CallResult = { ok: true; value: { id: string } } | { ok: false; error: { message: string } };
-
 /**
- * Runs contract commands through a second bridge connection opened in the page (serve mode's
- * WebSocket with the page's token), signed in as the administrator: the way another window or PC
- * would create the data. Returns each command's result value.
+ * Drags with the mouse in small steps, as a person would, and lets go only once the board shows
+ * the card lifted and the target column taking it: waiting on what the board shows, not on time,
+ * so a slow machine cannot make the drop land before the drag has begun.
  */
-async function runCommands(page: Page, calls: Array<{ name: string; input: unknown }>): Promise<Array<{ id: string }>> {
-  return page.evaluate(
-    async ({ calls, who }) => {
-      const token = sessionStorage.getItem('labflow.token') ?? '';
-      const socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
-      await new Promise((resolve) => (socket.onopen = resolve));
-      let next = 0;
-      const waiting = new Map<string, (result: CallResult) => void>();
-      socket.onmessage = (event) => {
-        const message = JSON.parse(String(event.data)) as { t: string; id: string; result: CallResult };
-        if (message.t === 'result') waiting.get(message.id)?.(message.result);
-      };
-      const call = (name: string, input: unknown) =>
-        new Promise<CallResult>((resolve) => {
-          const id = `e2e${++next}`;
-          waiting.set(id, resolve);
-          socket.send(JSON.stringify({ t: 'call', id, name, input }));
-        });
-      const signedIn = await call('auth/sign-in', who);
-      if (!signedIn.ok) throw new Error(signedIn.error.message);
-      const values: Array<{ id: string }> = [];
-      for (const { name, input } of calls) {
-        // Later inputs may name earlier results as "$0", "$1", …
-        const resolved = JSON.parse(JSON.stringify(input), (_key, value: unknown) =>
-          typeof value === 'string' && /^\$\d+$/.test(value) ? (values[Number(value.slice(1))] as { id: string }).id : value,
-        ) as unknown;
-        const result = await call(name, resolved);
-        if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-        values.push(result.value);
-      }
-      socket.close();
-      return values;
-    },
-    { calls, who: { email: admin.email, password: admin.password } },
-  );
-}
-
-/** Drags with the mouse in small steps, as a person would (the board needs a few pixels before it lifts a card). */
 async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
   const a = await from.boundingBox();
   const b = await to.boundingBox();
@@ -69,10 +30,26 @@ async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  await expect(lifted(page)).toHaveCount(1);
   await page.mouse.move(b.x + b.width / 2, b.y + offsetY, { steps: 15 });
-  await page.waitForTimeout(150);
+  await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
   await page.mouse.up();
+  await expect(lifted(page)).toHaveCount(0);
 }
+
+/** The card being dragged, while one is. */
+const lifted = (page: Page) => page.locator('[data-dragging="true"]');
+
+/** A task's dates as the Gantt's task list writes them, in the browser's locale. */
+const dayRange = (page: Page, start: string, end: string) =>
+  page.evaluate(([a, b]) => {
+    const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+    const day = (date: string) => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      return format.format(new Date(y, m - 1, d));
+    };
+    return `${day(a)} – ${day(b)}`;
+  }, [start, end] as const);
 
 /** Width of a day column in the Gantt's day zoom (gantt-geometry's zoomSettings). */
 const DAY_COLUMN = 34;
@@ -98,7 +75,7 @@ test('plan a project on the Kanban board and the Gantt chart: moves checked agai
   await createFirstAdministrator(page, admin);
 
   // A project with three tasks in a chain (each waits for the one before) and a milestone.
-  await runCommands(page, [
+  await runCommands(page, admin, [
     { name: 'projects/create', input: { code: 'ASSAY-7', name: 'Assay validation' } },
     { name: 'tasks/create', input: { projectId: '$0', title: 'Prepare samples', startDate: planDate(0), dueDate: planDate(2), priority: 'high' } },
     { name: 'tasks/create', input: { projectId: '$0', title: 'Run assay', startDate: planDate(3), dueDate: planDate(6), dependsOn: ['$1'] } },
@@ -135,12 +112,13 @@ test('plan a project on the Kanban board and the Gantt chart: moves checked agai
   // Keyboard dragging: space lifts, arrows move, space drops.
   await card(page, 'Prepare samples').focus();
   await page.keyboard.press('Space');
-  await page.waitForTimeout(200);
+  await expect(lifted(page)).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
+  await expect(column(page, 'blocked').locator('[data-dragging-over="true"]')).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(200);
+  await expect(column(page, 'in_review').locator('[data-dragging-over="true"]')).toHaveCount(1);
   await page.keyboard.press('Space');
+  await expect(lifted(page)).toHaveCount(0);
   await expect(column(page, 'in_review')).toContainText('Prepare samples');
   await expect(page.getByTestId('board-refusal')).toHaveCount(0); // a successful move clears the old refusal
   await saveScreenshot(page, 'kanban-light');
@@ -169,12 +147,13 @@ test('plan a project on the Kanban board and the Gantt chart: moves checked agai
   // Dragging "Run assay" two days later reschedules it and pushes "Write report" after it.
   const bar = (title: string) => bars.locator('.gantt-tile g.bar > g', { has: page.locator('text', { hasText: title }) }).locator('rect').first();
   const dates = (title: string) => chart.locator('[data-testid="gantt-row"]', { hasText: title }).locator('.gl-dates');
-  const runBefore = await dates('Run assay').textContent();
-  const reportBefore = await dates('Write report').textContent();
+  await expect(dates('Run assay')).toHaveText(await dayRange(page, planDate(3), planDate(6)));
+  await expect(dates('Write report')).toHaveText(await dayRange(page, planDate(7), planDate(9)));
   await barDrag(page, bar('Run assay'), 2 * DAY_COLUMN);
   await expect(page.getByText('Moved, and 1 later task pushed back')).toBeVisible();
-  await expect(dates('Run assay')).not.toHaveText(runBefore ?? '');
-  await expect(dates('Write report')).not.toHaveText(reportBefore ?? '');
+  // Two days later, same length; "Write report" now starts the day after it ends, and keeps its three days.
+  await expect(dates('Run assay')).toHaveText(await dayRange(page, planDate(5), planDate(8)));
+  await expect(dates('Write report')).toHaveText(await dayRange(page, planDate(9), planDate(11)));
 
   // Dragging "Write report" to start before "Run assay" ends is refused and the bar goes back.
   const reportMoved = await dates('Write report').textContent();

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
+import { runCommands } from './support/bridge-commands';
 
 const admin = { name: 'Katherine Johnson', email: 'katherine@lab.example', password: 'orbital-mechanics-1962' };
 const tech = { name: 'Dorothy Vaughan', email: 'dorothy@lab.example', password: 'fortran-teacher-1961' };
@@ -76,12 +76,12 @@ test('a notification reaches another person, marking it read clears the badge, a
   await expect(page.getByRole('checkbox', { name: 'Task due and overdue: Email' })).toBeChecked();
   await saveScreenshot(page, 'notifications-preferences');
 
-  // A task due in two days (written directly: the tasks feature is not built yet), then five days pass.
-  const dataDir = host.dataDir;
-  await host.stop();
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/seed-task.ts', dataDir, tech.email, 'Prepare stability samples', isoDate(Date.now() + 2 * 86_400_000)]);
-  host = await startServeHost(dataDir);
-  await page.goto(host.url);
+  // The technician plans a task of their own, due in two days, in the administrator's project (through
+  // the same commands the UI sends); then they sign out and five days pass.
+  const { personId: techId } = await runCommands(page, tech, []);
+  const { values: [project] } = await runCommands(page, admin, [{ name: 'projects/create', input: { code: 'STAB-1', name: 'Stability', teamIds: [techId] } }]);
+  await runCommands(page, tech, [{ name: 'tasks/create', input: { projectId: project!.id, title: 'Prepare stability samples', assigneeId: techId, dueDate: isoDate(Date.now() + 2 * 86_400_000) } }]);
+  await page.getByRole('button', { name: 'Sign out' }).click();
   await advanceClock(page, host, 5 * 86_400_000);
   await signIn(page, tech);
   await expect(badge(page)).toHaveAttribute('data-count', '1');

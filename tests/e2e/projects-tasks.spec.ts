@@ -134,7 +134,9 @@ test('plan a project: milestones, tasks, a refused completion, the timer and a r
 
   // My tasks across projects (nothing is assigned to Ada yet), then all tasks.
   await page.getByRole('button', { name: 'Tasks' }).click();
-  await expect(page.getByRole('tab', { name: 'My tasks' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'My tasks' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('Nothing is assigned to you with these filters.')).toBeVisible();
+  await expect(page.getByTestId('task-row')).toHaveCount(0);
   await page.getByRole('tab', { name: 'All tasks' }).click();
   await expect(page.getByTestId('task-row')).toHaveCount(2);
   await saveScreenshot(page, 'tasks-all');

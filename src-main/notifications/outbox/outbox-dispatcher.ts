@@ -16,6 +16,11 @@ export interface OutboxDispatcher {
   isEnabled(): boolean;
   /** Look for due deliveries now (after a write, or when re-enabled). */
   kick(): void;
+  /**
+   * Sends what is due now and resolves once nothing is due or in flight: true when there was
+   * nothing to do. Deliveries waiting for a later retry are not waited for.
+   */
+  settle(): Promise<boolean>;
   dispose(): Promise<void>;
 }
 
@@ -30,6 +35,8 @@ export interface DispatcherOptions {
 
 const MAX_TIMER_MS = 60_000;
 const CLOSE_WAIT_MS = 2_000;
+/** More rounds than sending every due delivery needs: each round sends up to outboxConcurrency. */
+const SETTLE_ROUNDS = 1_000;
 
 /**
  * The outbox dispatcher. Each delivery is a document: claimed (`sending`) and recorded (`delivered`,
@@ -46,7 +53,8 @@ export function startOutboxDispatcher(options: DispatcherOptions): OutboxDispatc
   const { db, clock, log } = services;
   const inFlight = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let isPumping = false;
+  /** The pump running now, if any. */
+  let pumping: Promise<void> | undefined;
   let isPumpAgain = false;
   let isDisposed = false;
   /** Set once dispose stopped waiting: outcomes arriving later are not recorded (the delivery is sent again on the next start). */
@@ -114,23 +122,28 @@ export function startOutboxDispatcher(options: DispatcherOptions): OutboxDispatc
     }
   }
 
-  async function pump(): Promise<void> {
-    if (isDisposed || !isEnabled()) return;
-    if (isPumping) {
+  /** Pending deliveries whose time has come, oldest first. */
+  const findDue = (limit: number) =>
+    db.notifications.find({ selector: { kind: 'outbox', status: 'pending', dueAt: { $lte: clock().toISOString() } }, sort: [{ dueAt: 'asc' }], limit }).exec();
+
+  function pump(): Promise<void> {
+    if (isDisposed || !isEnabled()) return Promise.resolve();
+    if (pumping) {
       isPumpAgain = true;
-      return;
+      return pumping;
     }
-    isPumping = true;
+    pumping = pumpOnce().finally(() => (pumping = undefined));
+    return pumping;
+  }
+
+  async function pumpOnce(): Promise<void> {
     try {
       await recovered;
       do {
         isPumpAgain = false;
         const free = tuning.outboxConcurrency - inFlight.size;
         if (free <= 0) break;
-        const nowIso = clock().toISOString();
-        const due = await db.notifications
-          .find({ selector: { kind: 'outbox', status: 'pending', dueAt: { $lte: nowIso } }, sort: [{ dueAt: 'asc' }], limit: free + inFlight.size })
-          .exec();
+        const due = await findDue(free + inFlight.size);
         for (const doc of due) {
           if (inFlight.size >= tuning.outboxConcurrency || inFlight.has(doc.id)) continue;
           inFlight.add(doc.id);
@@ -142,9 +155,23 @@ export function startOutboxDispatcher(options: DispatcherOptions): OutboxDispatc
       await armTimer();
     } catch (error) {
       log.error('the outbox could not be read', error);
-    } finally {
-      isPumping = false;
     }
+  }
+
+  async function settle(): Promise<boolean> {
+    let wasIdle = true;
+    for (let round = 0; !isDisposed && isEnabled(); round++) {
+      await recovered;
+      const isBusy = isKickQueued || pumping !== undefined || sends.size > 0;
+      if (!isBusy && (await findDue(1)).length === 0) break;
+      if (round === SETTLE_ROUNDS) throw new Error(`the outbox still had due deliveries after ${SETTLE_ROUNDS} rounds`);
+      wasIdle = false;
+      if (!isBusy) await pump();
+      await Promise.allSettled([pumping, ...sends]);
+      // A finished send kicks the pump on the next turn of the event loop.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return wasIdle;
   }
 
   async function armTimer(): Promise<void> {
@@ -175,6 +202,7 @@ export function startOutboxDispatcher(options: DispatcherOptions): OutboxDispatc
   return {
     isEnabled,
     kick,
+    settle,
     async dispose() {
       isDisposed = true;
       changes.unsubscribe();

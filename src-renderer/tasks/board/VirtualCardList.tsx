@@ -87,6 +87,7 @@ export const VirtualCardList = memo(function VirtualCardList({ droppableId, card
             }}
             {...droppable.droppableProps}
             role="list"
+            data-dragging-over={snapshot.isDraggingOver}
             sx={(theme) => ({
               height, overflowY: 'auto', overflowX: 'hidden', position: 'relative', borderRadius: 1.5, transition: 'background-color 0.15s ease',
               bgcolor: snapshot.isDraggingOver ? alpha(theme.palette.primary.main, 0.08) : 'transparent',

@@ -39,7 +39,10 @@ async function desktop(senderFrame: SenderFrame = { url: 'app://labflow/index.ht
     on: (channel: string, listener: (...args: unknown[]) => void) => page.on(channel, listener),
     removeListener: (channel: string, listener: (...args: unknown[]) => void) => page.removeListener(channel, listener),
   };
-  attachIpcBridge(contents.asWebContents(), host, log);
+  // Counts the host connections the adapter opens: a refused frame never gets one, so no answer can come later.
+  let connections = 0;
+  const counted: Host = { ...host, connect: (send) => (connections++, host!.connect(send)) };
+  attachIpcBridge(contents.asWebContents(), counted, log);
   const bridge = createRendererBridge(ipcRenderer as unknown as Pick<IpcRenderer, 'send' | 'on' | 'removeListener'>);
   const received: HostMessage[] = [];
   bridge.onMessage((message) => received.push(message));
@@ -51,7 +54,7 @@ async function desktop(senderFrame: SenderFrame = { url: 'app://labflow/index.ht
     }
     throw new Error(`no matching message; got ${JSON.stringify(received)}`);
   };
-  return { bridge, received, next, contents };
+  return { bridge, received, next, contents, connections: () => connections };
 }
 
 describe('desktop IPC path to the real host', () => {
@@ -74,9 +77,9 @@ describe('desktop IPC path to the real host', () => {
   });
 
   it('never answers a subframe', async () => {
-    const { bridge, received } = await desktop({ url: 'app://labflow/index.html', origin: 'app://labflow', parent: {} });
+    const { bridge, received, connections } = await desktop({ url: 'app://labflow/index.html', origin: 'app://labflow', parent: {} });
     bridge.send({ t: 'subscribe', id: 's1', name: 'auth/status', input: {} });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(connections()).toBe(0);
     expect(received).toEqual([]);
   });
 });

@@ -1,32 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { removeRxDatabase } from 'rxdb';
 import type { SessionView } from '../../../src-shared/auth/auth-contract';
-import { createHost, type Host } from '../../../src-main/host/create-host';
-import { DATABASE_NAME } from '../../../src-main/database/open-database';
-import { createLogger } from '../../../src-main/logging/logger';
+import type { Host } from '../../../src-main/host/create-host';
+import { openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
 
 /** A reload opens a new bridge connection: `auth/resume` continues the sign-in through the real protocol. */
 let host: Host | undefined;
-const storage = getRxStorageMemory();
 afterEach(async () => {
   await host?.close();
   host = undefined;
-  await removeRxDatabase(DATABASE_NAME, storage);
 });
 
 const admin = { name: 'Ada Admin', email: 'ada@lab.org', password: 'correct horse battery' };
 
 async function startHost(clock: () => Date) {
-  const log = createLogger({ directory: mkdtempSync(join(tmpdir(), 'labflow-resume-')) });
-  const result = await createHost({ storage, databaseLocation: 'memory', log, clock, sessionTimeoutMs: 60_000, expiryCheckMs: 0 });
-  if (!result.ok) throw new Error(result.error.message);
-  host = result.value;
-  return result.value;
+  host = await openSqliteHost(tempDataDir(), { clock, sessionTimeoutMs: 60_000 });
+  return host;
 }
 
 async function signedInToken(host: Host): Promise<string> {

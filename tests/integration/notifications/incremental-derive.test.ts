@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src-main/host/create-host';
 import { features } from '../../../src-main/host/features';
@@ -15,7 +14,7 @@ import type { CollectionName } from '../../../src-shared/db/schemas';
 import type { WorkflowDefinition } from '../../../src-shared/workflows/definition-schema';
 import { startInstance } from '../../../src-shared/workflows/start';
 import { openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { addPerson, entriesOf, eventually, fastTuning, meetingDocument, openNotificationHost, signInAdmin, taskDocument } from './support';
+import { addPerson, entriesOf, fastTuning, meetingDocument, openNotificationHost, signInAdmin, steppedClock, taskCreator, taskDocument } from './support';
 
 /**
  * After an edit the scheduler derives only the edited documents' reminders (each rule's
@@ -32,7 +31,6 @@ afterEach(async () => {
 
 const hour = 3_600_000;
 const day = 24 * hour;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 const at = '2026-03-01T08:00:00.000Z';
 const base = (id: string) => ({ id, createdAt: at, updatedAt: at, createdBy: 'test', updatedBy: 'test', auditId: 'test' });
 const changes = (entries: [CollectionName, string[]][]): ChangedDocuments => new Map(entries.map(([name, ids]) => [name, new Set(ids)]));
@@ -152,63 +150,63 @@ function counted(rule: ReminderRule) {
 describe('scheduler after edits', () => {
   it('derives only the edited task among many: it fires once, a completed or deleted task never, and a restart repeats nothing', async () => {
     const dir = tempDataDir();
-    // The real clock moved to a fixed day: it runs on, so no clock jump makes the scheduler derive everything.
-    const startMs = Date.parse('2026-03-02T08:00:00.000Z');
-    const offsetMs = startMs - Date.now();
-    const clock = () => new Date(Date.now() + offsetMs);
+    // Moved by hand without jumps (time passing), so the scheduler never has a reason to derive everything.
+    const time = steppedClock('2026-03-02T08:00:00.000Z');
     // "Due soon" reminders of tasks due on 2 March fall due 6 s after the start.
     const soonMs = 6_000;
     const { wrapped, calls } = counted(createTaskDueRule({ leadTimesMs: [9 * hour - soonMs], overdueEveryMs: day, dueTimeOfDay: '17:00', utcOffsetMinutes: 0 }));
     const open = () =>
       openSqliteHost(dir, {
-        clock,
+        clock: time.clock,
         features: features.map((f) => (f.name === 'scheduler' ? createSchedulerFeature(() => [wrapped]) : f)),
-        platform: { secretStore: createKeyFileSecretStore(dir), monotonic: () => performance.now(), notifications: fastTuning },
+        platform: { secretStore: createKeyFileSecretStore(dir), monotonic: time.monotonic, notifications: fastTuning },
       });
     host = await open();
     const admin = await signInAdmin(host);
     const bobId = await addPerson(admin.client, 'Bob Baker', 'bob@lab.org');
-    const many = Array.from({ length: 300 }, (_, i) => taskDocument(`T${String(i).padStart(3, '0')}`, { title: `Task ${i}`, assigneeId: bobId, dueDate: '2026-12-01' }));
-    const soon = ['S1', 'S2', 'S3'].map((id) => taskDocument(id, { title: `Soon ${id}`, assigneeId: bobId, dueDate: '2026-03-02' }));
-    await host.db.tasks.bulkInsert([...many, ...soon]);
-    await eventually(async () => (calls.perDocument.some((ids) => ids.length === 303) ? true : undefined));
-    await settle();
-    expect(await entriesOf(host, bobId)).toEqual([]);
+    // Created through tasks/create as the UI does; being assigned tells Bob too, so reminders are the task_due entries.
+    const createTask = await taskCreator(admin.client);
+    const reminders = async () => {
+      await host!.whenIdle();
+      return (await entriesOf(host!, bobId)).filter((e) => e.event === 'task_due');
+    };
+    const many: string[] = [];
+    for (let i = 0; i < 300; i++) many.push(await createTask({ title: `Task ${i}`, assigneeId: bobId, dueDate: '2026-12-01' }));
+    const [s1, s2, s3] = [await createTask({ title: 'Soon S1', assigneeId: bobId, dueDate: '2026-03-02' }), await createTask({ title: 'Soon S2', assigneeId: bobId, dueDate: '2026-03-02' }), await createTask({ title: 'Soon S3', assigneeId: bobId, dueDate: '2026-03-02' })];
+    expect(await reminders()).toEqual([]);
+    expect([...new Set(calls.perDocument.flat())]).toHaveLength(303);
     calls.full = 0;
     calls.perDocument = [];
 
     // Moved into the past: overdue now, one notification, and only that task derived again.
-    await (await host.db.tasks.findOne('T007').exec())!.incrementalPatch({ dueDate: '2026-03-01' });
-    const [overdue] = await eventually(async () => {
-      const entries = await entriesOf(host!, bobId);
-      return entries.length > 0 ? entries : undefined;
-    });
-    expect(overdue).toMatchObject({ subject: 'Overdue: Task 7', data: { link: { section: 'tasks', itemId: 'T007' } } });
-    expect(calls).toEqual({ full: 0, perDocument: [['T007']] });
+    const t7 = many[7]!;
+    expect(await admin.client.call('tasks/update', { id: t7, dueDate: '2026-03-01' })).toMatchObject({ ok: true });
+    const [overdue, ...rest] = await reminders();
+    expect(rest).toEqual([]);
+    expect(overdue).toMatchObject({ subject: 'Overdue: Task 7', data: { link: { section: 'tasks', itemId: t7 } } });
+    expect(calls).toEqual({ full: 0, perDocument: [[t7]] });
 
     // Edited again (its reminder ids stay the same): nothing fires twice.
-    await (await host.db.tasks.findOne('T007').exec())!.incrementalPatch({ title: 'Task 7 (renamed)' });
-    await settle();
-    expect(await entriesOf(host, bobId)).toHaveLength(1);
+    expect(await admin.client.call('tasks/update', { id: t7, title: 'Task 7 (renamed)' })).toMatchObject({ ok: true });
+    expect(await reminders()).toHaveLength(1);
 
     // Completing S1 and deleting S2 drop their pending "due soon" reminders; S3's fires on time, once.
-    await (await host.db.tasks.findOne('S1').exec())!.incrementalPatch({ status: 'done' });
-    await (await host.db.tasks.findOne('S2').exec())!.remove();
-    await eventually(async () => ((await entriesOf(host!, bobId)).length >= 2 ? true : undefined), soonMs + 10_000);
-    await settle();
-    expect((await entriesOf(host, bobId)).map((e) => e.data.link)).toEqual([
-      { section: 'tasks', itemId: 'T007' },
-      { section: 'tasks', itemId: 'S3' },
+    expect(await admin.client.call('tasks/set-status', { id: s1, status: 'done' })).toMatchObject({ ok: true });
+    expect(await admin.client.call('tasks/remove', { id: s2 })).toMatchObject({ ok: true });
+    expect(await reminders()).toHaveLength(1);
+    time.advance(soonMs);
+    expect((await reminders()).map((e) => e.data.link)).toEqual([
+      { section: 'tasks', itemId: t7 },
+      { section: 'tasks', itemId: s3 },
     ]);
     expect(calls.full).toBe(0);
-    // T007 (renamed), S1, S2: never more than the edited tasks.
-    expect([...new Set(calls.perDocument.flat())].sort()).toEqual(['S1', 'S2', 'T007']);
+    // T7 (twice), S1, S2: never more than the edited tasks.
+    expect([...new Set(calls.perDocument.flat())].sort()).toEqual([s1, s2, t7].sort());
 
     // A restart derives everything again and fires nothing twice.
     await host.close();
     host = await open();
-    await settle();
+    expect(await reminders()).toHaveLength(2);
     expect(calls.full).toBe(1);
-    expect(await entriesOf(host, bobId)).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import type { Host } from '../../../src-main/host/create-host';
 import { notify } from '../../../src-main/notifications/notify';
 import type { NotificationView } from '../../../src-shared/notifications/notification-views';
 import { tempDataDir } from '../support/sqlite-host';
+import { connectTestClient } from '../support/test-client';
 import { addPerson, entriesOf, openNotificationHost, servicesProbe, signIn, signInAdmin } from './support';
 
 let host: Host | undefined;
@@ -46,6 +47,21 @@ describe('notification centre', () => {
     let latest = await count.next<{ count: number }>();
     while (latest.ok && latest.value.count > 0) latest = await count.next<{ count: number }>();
     expect(latest).toEqual({ ok: true, value: { count: 0 } });
+  });
+
+  it('keeps this PC’s desktop settings: read back, refused without a sign-in or with bad input', async () => {
+    host = await openNotificationHost(tempDataDir());
+    const admin = await signInAdmin(host);
+    const settings = admin.client.subscribe('notifications/desktop-settings');
+    const initial = await settings.next<{ keepRunningInTray: boolean }>();
+    expect(initial.ok).toBe(true);
+    const flipped = !(initial.ok && initial.value.keepRunningInTray);
+    expect(await admin.client.call('notifications/set-desktop-settings', { keepRunningInTray: flipped })).toEqual({ ok: true, value: { keepRunningInTray: flipped } });
+    expect(await settings.next()).toEqual({ ok: true, value: { keepRunningInTray: flipped } });
+    expect(await admin.client.call('notifications/set-desktop-settings', { keepRunningInTray: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'keepRunningInTray' } });
+    const stranger = connectTestClient(host);
+    expect(await stranger.call('notifications/set-desktop-settings', { keepRunningInTray: !flipped })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await admin.client.subscribe('notifications/desktop-settings').next()).toEqual({ ok: true, value: { keepRunningInTray: flipped } });
   });
 
   it('refuses test notifications from non-administrators and to unknown people', async () => {

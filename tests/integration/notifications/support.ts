@@ -19,7 +19,10 @@ export const fastTuning: Partial<NotificationsTuning> = {
   deliveryTimeoutMs: 3_000,
 };
 
-/** A clock tests move by hand; the scheduler sees each move as a jump of the wall clock. */
+/**
+ * A clock tests move by hand; with the real monotonic clock beside it (openNotificationHost's
+ * default) the scheduler sees each move as a jump of the wall clock (sleep, a time change).
+ */
 export function manualClock(startIso = '2026-03-02T08:00:00.000Z') {
   let nowMs = Date.parse(startIso);
   return {
@@ -30,6 +33,39 @@ export function manualClock(startIso = '2026-03-02T08:00:00.000Z') {
   };
 }
 
+/**
+ * A wall clock and the monotonic clock the scheduler compares it against, both moved by hand:
+ * `advance` is time passing (no jump, so the scheduler derives only what was written), `jump` moves
+ * the wall clock alone (the PC slept). Time stands still between moves, so what is due is decided
+ * by the test, and `host.whenIdle()` then does it.
+ */
+export function steppedClock(startIso = '2026-03-02T08:00:00.000Z') {
+  let wallMs = Date.parse(startIso);
+  let monotonicMs = 0;
+  return {
+    clock: () => new Date(wallMs),
+    monotonic: () => monotonicMs,
+    advance: (ms: number) => void ((wallMs += ms), (monotonicMs += ms)),
+    jump: (ms: number) => void (wallMs += ms),
+  };
+}
+
+/**
+ * A clock that stands still at `startIso` until `run()`, then runs on with real time (no jump):
+ * for checking that a timer fires when its time comes, and that nothing fires before.
+ */
+export function pausedClock(startIso: string) {
+  const startMs = Date.parse(startIso);
+  let runningSince: number | undefined;
+  const nowMs = () => startMs + (runningSince === undefined ? 0 : performance.now() - runningSince);
+  // While paused the monotonic clock stands still too, so the pause is not a jump either.
+  return {
+    clock: () => new Date(nowMs()),
+    monotonic: () => nowMs() - startMs,
+    run: () => void (runningSince = performance.now()),
+  };
+}
+
 /** The host's services, as a feature sees them, for calling notify() the way other features will. */
 export function servicesProbe() {
   const probe: { services?: HostServices } = {};
@@ -37,9 +73,13 @@ export function servicesProbe() {
   return { feature, get: () => probe.services! };
 }
 
-export async function openNotificationHost(dataDir: string, options: { clock?: () => Date; platform?: Partial<HostPlatform>; extraFeatures?: HostFeature[] } = {}): Promise<Host> {
+export async function openNotificationHost(
+  dataDir: string,
+  options: { clock?: () => Date; platform?: Partial<HostPlatform>; extraFeatures?: HostFeature[]; sessionTimeoutMs?: number } = {},
+): Promise<Host> {
   return openSqliteHost(dataDir, {
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}),
     ...(options.extraFeatures ? { features: [...features, ...options.extraFeatures] } : {}),
     platform: { secretStore: createKeyFileSecretStore(dataDir), monotonic: () => performance.now(), notifications: fastTuning, ...options.platform },
   });
@@ -77,9 +117,26 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
   }
 }
 
+/**
+ * Creates tasks the way the UI does — a project (projects/create), then tasks/create — as the
+ * signed-in `client`. Returns a function that creates one task and gives its id.
+ */
+export async function taskCreator(client: ReturnType<typeof connectTestClient>, code = 'REM-1') {
+  const project = await client.call<{ id: string }>('projects/create', { code, name: 'Reminders' });
+  if (!project.ok) throw new Error(project.error.message);
+  return async (fields: { title: string; assigneeId: string; dueDate: string }): Promise<string> => {
+    const created = await client.call<{ id: string }>('tasks/create', { projectId: project.value.id, ...fields });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value.id;
+  };
+}
+
 const base = (id: string, at: string) => ({ id, createdAt: at, updatedAt: at, createdBy: 'test', updatedBy: 'test', auditId: 'test' });
 
-/** A task as the tasks feature will store it (written directly: the feature does not exist yet). */
+/**
+ * A task document as the tasks feature stores it, for the tests of single reminder rules against a
+ * database (scheduler/rules); tests of the scheduler as a whole create tasks through `taskCreator`.
+ */
 export const taskDocument = (id: string, fields: { title: string; assigneeId: string; dueDate: string; status?: string }, at = '2026-03-01T08:00:00.000Z') => ({
   ...base(id, at),
   projectId: 'P1',
@@ -90,6 +147,7 @@ export const taskDocument = (id: string, fields: { title: string; assigneeId: st
   dueDate: fields.dueDate,
 });
 
+/** A meeting document, written directly: there is no meetings feature (and no command) yet. */
 export const meetingDocument = (id: string, fields: { title: string; startsAt: string; attendeeIds: string[] }, at = '2026-03-01T08:00:00.000Z') => ({
   ...base(id, at),
   title: fields.title,

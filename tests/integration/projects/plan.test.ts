@@ -1,14 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../../src-shared/projects/project-contract';
 import type { AllocationView, BudgetView, MilestoneView, PlanItemDocument, ProjectDashboard, RiskRegisterView, UtilisationView } from '../../../src-shared/projects/plan-views';
 import type { Milestone } from '../../../src-shared/projects/plan-item-model';
 import { openProjectWorld, value } from '../tasks/project-fixture';
 
-let world: Awaited<ReturnType<typeof openProjectWorld>>;
-beforeAll(async () => void (world = await openProjectWorld()));
-afterAll(async () => world.close());
+type World = Awaited<ReturnType<typeof openProjectWorld>>;
+// A fresh world per test: no test depends on what another created.
+let world: World;
+beforeEach(async () => void (world = await openProjectWorld()));
+afterEach(async () => world.close());
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+
+/** The plan the register, dashboard and budget tests read: a milestone and two risks (one closed). */
+async function addMilestoneAndRisks({ admin, project }: World) {
+  value(await admin.call('plan-items/create', { kind: 'milestone', projectId: project.id, title: 'Method validated', data: { dueDate: '2026-03-20', completionCriteria: [{ text: 'Report signed' }] } }));
+  value(await admin.call('plan-items/create', { kind: 'risk', projectId: project.id, title: 'Column shortage', data: { probability: 'high', impact: 'critical', mitigation: 'Order two' } }));
+  value(await admin.call('plan-items/create', { kind: 'risk', projectId: project.id, title: 'Staff leave', data: { probability: 'low', impact: 'medium', status: 'closed' } }));
+}
+
+/** Ben's 8.2 hours of billable bench work in the week of 2 March. */
+async function logBenchWork({ admin, ben, task }: World) {
+  const t = await task(admin, { title: 'Bench work', assigneeId: ben.id });
+  value(await ben.client.call('time/log', { taskId: t.id, date: '2026-03-03', hours: 4 }));
+  value(await ben.client.call('time/log', { taskId: t.id, date: '2026-03-04', hours: 4.2 }));
+}
 
 describe('projects and their plan through the protocol', () => {
   it('updates project fields for the owner and refuses the team and strangers', async () => {
@@ -53,6 +69,7 @@ describe('projects and their plan through the protocol', () => {
 
   it('filters the risk register by heatmap cell and counts open risks in the right cell', async () => {
     const { admin, project } = world;
+    await addMilestoneAndRisks(world);
     const all = value(await admin.subscribe('risks/list', { projectId: project.id }).next<RiskRegisterView>());
     expect(all.risks.map((r) => [r.risk.title, r.level])).toEqual([['Column shortage', 'critical'], ['Staff leave', 'low']]);
     expect(all.heatmap.cells.find((c) => c.probability === 'high' && c.impact === 'critical')).toMatchObject({ count: 1, level: 'critical' });
@@ -63,6 +80,7 @@ describe('projects and their plan through the protocol', () => {
 
   it('reports budget vs actual with labour at cost rates and the 80% and 100% warnings', async () => {
     const { admin, ben, project, task } = world;
+    await addMilestoneAndRisks(world);
     value(await admin.call('projects/update', { id: project.id, costRates: [{ personId: ben.id, hourlyRateMinor: 500_00, currency: 'EUR' }] }));
     value(await admin.call('plan-items/create', { kind: 'budget_line', projectId: project.id, title: 'Columns', data: { category: 'consumables', planned: eur(200_000), actual: eur(600_000) } }));
     const t = await task(admin, { title: 'Bench work', assigneeId: ben.id });
@@ -81,17 +99,20 @@ describe('projects and their plan through the protocol', () => {
 
   it('shows overdue and blocked tasks and progress on the dashboard', async () => {
     const { admin, project, task } = world;
-    const a = await task(admin, { title: 'Dash predecessor', dueDate: '2026-02-01' });
-    await task(admin, { title: 'Dash waiting', dependsOn: [a.id] });
+    const a = await task(admin, { title: 'Dash predecessor', dueDate: '2026-02-01', estimateHours: 2 });
+    await task(admin, { title: 'Dash waiting', dependsOn: [a.id], estimateHours: 6 });
+    value(await admin.call('tasks/set-progress', { id: a.id, progress: 100 }));
     const dashboard = value(await admin.subscribe('projects/dashboard', { id: project.id }).next<ProjectDashboard>());
-    expect(dashboard.overdueTasks.map((r) => r.task.title)).toContain('Dash predecessor');
+    expect(dashboard.overdueTasks.map((r) => r.task.title)).toEqual(['Dash predecessor']);
     expect(dashboard.blockedTasks.map((r) => r.task.title)).toEqual(['Dash waiting']);
-    expect(dashboard.progress).toBeGreaterThanOrEqual(0);
-    expect(dashboard.totalTasks).toBeGreaterThanOrEqual(3);
+    // Weighted by estimate: 100 % of 2 h and 0 % of 6 h.
+    expect(dashboard.progress).toBe(25);
+    expect(dashboard.totalTasks).toBe(2);
   });
 
   it('computes team utilisation per person per week and flags over-allocation', async () => {
     const { admin, ben, project } = world;
+    await logBenchWork(world);
     value(await admin.call('plan-items/create', {
       kind: 'resource_allocation', projectId: project.id, title: 'Ben on validation', data: { resourceType: 'person', personId: ben.id, hours: 60, periodStart: '2026-03-02', periodEnd: '2026-03-06' },
     }));
@@ -102,6 +123,26 @@ describe('projects and their plan through the protocol', () => {
     const allocations = value(await admin.subscribe('allocations/list', { projectId: project.id }).next<AllocationView[]>());
     expect(allocations.map((a) => a.resourceName)).toEqual(['Ben Bench']);
     expect(await admin.subscribe('utilisation/team', { start: '2026-03-09', end: '2026-03-01' }).next()).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'end' } });
+  });
+
+  it('links tasks to a milestone and sets a deliverable’s status, for those who manage the project (and the deliverable’s owner)', async () => {
+    const { admin, ben, cy, project, task } = world;
+    const milestone = value(await admin.call<Milestone>('plan-items/create', { kind: 'milestone', projectId: project.id, title: 'Method validated', data: { dueDate: '2026-03-20' } }));
+    const work = await task(admin, { title: 'Validation runs' });
+    expect(value(await admin.call<Milestone>('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: true })).data.linkedTaskIds).toEqual([work.id]);
+    expect(value(await admin.call<Milestone>('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: true })).data.linkedTaskIds).toEqual([work.id]);
+    expect(await ben.client.call('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.call('milestones/link-task', { id: milestone.id, taskId: 'NO-TASK', isLinked: true })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'taskId' } });
+    expect(await admin.call('milestones/link-task', { id: 'NO-ITEM', taskId: work.id, isLinked: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(value(await admin.call<Milestone>('milestones/link-task', { id: milestone.id, taskId: work.id, isLinked: false })).data.linkedTaskIds).toEqual([]);
+
+    // Ben owns the deliverable: he may move it on; Cy (not on the team) may not.
+    const report = value(await admin.call<PlanItemDocument>('plan-items/create', { kind: 'deliverable', projectId: project.id, title: 'Validation report', data: { type: 'report', ownerId: ben.id } }));
+    expect(await ben.client.call('deliverables/set-status', { id: report.id, status: 'submitted' })).toMatchObject({ ok: true, value: { data: { status: 'submitted' } } });
+    expect(await cy.client.call('deliverables/set-status', { id: report.id, status: 'accepted' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.call('deliverables/set-status', { id: report.id, status: 'lost' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'status' } });
+    expect(await admin.call('deliverables/set-status', { id: milestone.id, status: 'accepted' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await admin.call('deliverables/set-status', { id: report.id, status: 'accepted' })).toMatchObject({ ok: true, value: { data: { status: 'accepted' } } });
   });
 
   it('removes plan items for the owner only', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseFields, createTeam, openTestDatabase, push, startTestServer, type TestServer } from './support/test-server';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
+import { postgresSuiteTitle, postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 
 /**
  * Two sync server processes behind one PostgreSQL (as behind a load balancer): a change pushed to
@@ -40,7 +40,7 @@ async function readEvents(url: string, token: string, until: (events: { document
   return { events, heartbeats };
 }
 
-describe.skipIf(Boolean(reason))('two server processes on one PostgreSQL', () => {
+describe.skipIf(Boolean(reason))(postgresSuiteTitle('two server processes on one PostgreSQL'), () => {
   let cluster: PostgresCluster;
   let a: TestServer;
   let b: TestServer;

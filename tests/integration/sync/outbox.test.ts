@@ -4,7 +4,7 @@ import type { WireDocument } from '../../../src-shared/sync/protocol';
 import type { ServerOutboxDispatcher } from '../../../sync-server/outbox/outbox-dispatcher';
 import { startOutboxWorker } from '../../../sync-server/outbox/outbox-worker';
 import { createServerLogger } from '../../../sync-server/logger';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
+import { postgresSuiteTitle, postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 import { baseFields, createTeam, openTestDatabase, pull, push, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
@@ -85,7 +85,7 @@ async function signInMember(server: TestServer) {
 }
 
 const reason = postgresUnavailableReason();
-describe.skipIf(Boolean(reason))('outbox with two server processes on one PostgreSQL', () => {
+describe.skipIf(Boolean(reason))(postgresSuiteTitle('outbox with two server processes on one PostgreSQL'), () => {
   let cluster: PostgresCluster;
   let first: TestServer;
   let second: TestServer;
@@ -109,8 +109,9 @@ describe.skipIf(Boolean(reason))('outbox with two server processes on one Postgr
     const workers = [startOutboxWorker({ db: first.db, dispatcher: a.dispatcher, log, intervalMs: 10, batchSize: 3 }), startOutboxWorker({ db: second.db, dispatcher: b.dispatcher, log, intervalMs: 10, batchSize: 3 })];
     const deadline = Date.now() + 20_000;
     while (a.calls.length + b.calls.length < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 200));
+    // Stopped (each waits for its batch in flight), then one more pass each: the queue is drained, so no late repeat can follow the check.
     await Promise.all(workers.map((w) => w.stop()));
+    expect(await Promise.all(workers.map((w) => w.runOnce()))).toEqual([0, 0]);
     const all = [...a.calls, ...b.calls].sort();
     expect(all).toEqual(ids);
     expect(a.calls.length).toBeGreaterThan(0);

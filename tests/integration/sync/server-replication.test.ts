@@ -31,7 +31,7 @@ const project = (id: string, fields: Record<string, unknown> = {}): WireDocument
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
     expect((await server.app.inject('/health')).json()).toEqual({ status: 'ok' });
-    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 6 });
+    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 7 });
   });
 });
 
@@ -172,14 +172,27 @@ describe('conflicts', () => {
     expect(record).toMatchObject({ subjectType: 'projects', data: { byId: team.member.id, fields: [{ field: 'name', kept: 'Server name', lost: 'PC name' }], lostVersion: expect.objectContaining({ name: 'PC name' }) } });
   });
 
-  it('never merges append-only documents: the first version stays and a different second one is recorded', async () => {
-    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step.
+  it('never merges append-only documents: of two pushes racing for one, the first version stays and the other is recorded', async () => {
+    // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step. On real
+    // PostgreSQL with parallel connections: postgres-concurrency.test.ts.
     const entry = { ...baseFields('AU-RACE'), at: '2026-01-05T09:00:00.000Z', actorId: team.member.id, actorName: 'Max', command: 'projects/rename', collectionName: 'projects', recordId: 'PX', operation: 'update', changes: [{ field: 'name', old: 'a', new: 'b' }], after: {}, _deleted: false };
-    await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: entry }]);
     const rival = { ...entry, changes: [{ field: 'name', old: 'a', new: 'c' }] };
-    const result = await push(server, tokens.manager.accessToken, 'audit', [{ newDocumentState: rival }]);
-    expect(result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: [{ field: 'name', old: 'a', new: 'b' }] })]);
+    // Max's two PCs push their versions at once.
+    const results = await Promise.all([entry, rival].map(async (pushed) => ({ pushed, result: await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: pushed }]) })));
+    expect(results.map((r) => r.result.refused)).toEqual([[], []]);
+    const winners = results.filter((r) => r.result.conflicts.length === 0);
+    const losers = results.filter((r) => r.result.conflicts.length > 0);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const [won, lost] = [winners[0]!.pushed, losers[0]!.pushed];
+    // The loser is told the version that stays, which is the one stored.
+    expect(losers[0]!.result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: won.changes })]);
+    const audit = await pull(server, tokens.admin.accessToken, 'audit', null, 1000);
+    expect(audit.documents.filter((d) => d.id === 'AU-RACE').map((d) => d.changes)).toEqual([won.changes]);
+    // The version that lost is kept in one conflict record, with who pushed it.
     const activity = await pull(server, tokens.admin.accessToken, 'activity', null, 1000);
-    expect(activity.documents.find((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE')).toBeDefined();
+    const records = activity.documents.filter((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE');
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ subjectType: 'audit', data: { byId: team.member.id, lostVersion: { id: 'AU-RACE', changes: lost.changes } } });
   });
 });

@@ -8,6 +8,19 @@ beforeAll(async () => void (world = await openProjectWorld()));
 afterAll(async () => world.close());
 
 describe('tasks through the protocol on the real storage', () => {
+  it('lets anyone follow a task and stop following it, for themselves only', async () => {
+    const { admin, ben, cy, task } = world;
+    const followed = await task(admin, { title: 'Follow me', watcherIds: [ben.id] });
+    // Cy is not on the team and still may follow it (tasks are visible to everyone); others' watching stays.
+    expect(value(await cy.client.call<Task>('tasks/watch', { id: followed.id, isWatching: true })).watcherIds).toEqual([ben.id, cy.id]);
+    expect(value(await cy.client.call<Task>('tasks/watch', { id: followed.id, isWatching: true })).watcherIds).toEqual([ben.id, cy.id]);
+    expect(value(await ben.client.call<Task>('tasks/watch', { id: followed.id, isWatching: false })).watcherIds).toEqual([cy.id]);
+    expect(await cy.client.call('tasks/watch', { id: 'NO-SUCH-TASK', isWatching: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await cy.client.call('tasks/watch', { id: followed.id, isWatching: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'isWatching' } });
+    const watching = value(await cy.client.subscribe('tasks/list', { isWatching: true }).next<{ rows: { task: Task }[] }>());
+    expect(watching.rows.map((r) => r.task.title)).toContain('Follow me');
+  });
+
   it('creates a task with every field and refuses bad input next to the field', async () => {
     const { admin, ben, project, task } = world;
     const created = await task(admin, {

@@ -28,27 +28,6 @@ const deadlines = {
   },
 };
 
-async function until<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (isDone(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** The value once it has stayed the same for a while: the scheduler has finished its rounds. */
-async function settled<T>(read: () => Promise<T>, quietMs = 400): Promise<T> {
-  let last = JSON.stringify(await read());
-  for (let i = 0; i < 50; i++) {
-    await new Promise((r) => setTimeout(r, quietMs));
-    const now = JSON.stringify(await read());
-    if (now === last) break;
-    last = now;
-  }
-  return read();
-}
-
 const platform = { notifications: fastTuning, monotonic: () => performance.now() };
 
 async function detail(client: Client, instanceId: string): Promise<InstanceDetailView> {
@@ -69,7 +48,9 @@ describe('workflow deadlines through the scheduler', () => {
     clock.set('2026-03-02T13:00:00.000Z');
     lab = await openLab({ dataDir, isFirstRun: false, extra: { clock: clock.clock, platform } });
     const types = (view: InstanceDetailView) => view.timeline.map((e) => e.type);
-    const caughtUp = await until(() => detail(lab.admin, instance.id), (v) => types(v).includes('step_reassigned'));
+    // Idle: the scheduler has done everything due (host.whenIdle), so what is there now is all there is.
+    await lab.host.whenIdle();
+    const caughtUp = await detail(lab.admin, instance.id);
     expect(types(caughtUp).slice(2)).toEqual(['escalation_triggered', 'sla_breached', 'escalation_triggered', 'step_reassigned']);
     expect(caughtUp.instance.activeSteps[0]).toMatchObject({ stepId: 'analyse', isBreached: true, slaState: 'breached', assignees: { roles: ['finance'] } });
     expect(caughtUp.timeline.find((e) => e.type === 'step_reassigned')).toMatchObject({ actor: { name: 'LabFlow' }, comments: 'Escalated to finance' });
@@ -78,7 +59,7 @@ describe('workflow deadlines through the scheduler', () => {
     expect(violations).toMatchObject([
       { workflow_instance_id: instance.id, workflow_code: 'DEADLINES', workflow_name: 'Deadlines', step_id: 'analyse', expected_completion_time: '2026-03-02T09:00:00.000Z', is_open: true, actual_completion_time: null },
     ]);
-    const notices = await settled(() => lab.host.db.notifications.find({ selector: { kind: 'notification' } }).exec());
+    const notices = await lab.host.db.notifications.find({ selector: { kind: 'notification' } }).exec();
     const about = (personId: string, event: string) => notices.filter((n) => n.get('recipientId') === personId && n.get('event') === event);
     expect(about(ids.head as string, 'sla_violation').length).toBe(1);
     expect(about(ids.member as string, 'sla_violation').length).toBe(1);
@@ -91,17 +72,15 @@ describe('workflow deadlines through the scheduler', () => {
     // Opening again later fires nothing twice.
     clock.set('2026-03-02T14:00:00.000Z');
     lab = await openLab({ dataDir, isFirstRun: false, extra: { clock: clock.clock, platform } });
-    await new Promise((r) => setTimeout(r, 500));
+    await lab.host.whenIdle();
     expect((await detail(lab.admin, instance.id)).timeline.length).toBe(eventTotal);
     expect((await lab.host.db.notifications.find({ selector: { kind: 'notification' } }).exec()).length).toBe(noticeTotal);
 
     // Finishing the late step closes the violation.
     const finance = await lab.as('finance');
     expectOk(await finance.call('workflows/instances/advance', { commandId: cid(), instanceId: instance.id, action: 'complete' }));
-    const closed = await until(
-      async () => expectOk(await lab.admin.subscribe('workflows/sla-violations').next<SlaViolationView[]>()),
-      (v) => v[0]?.is_open === false,
-    );
+    await lab.host.whenIdle();
+    const closed = expectOk(await lab.admin.subscribe('workflows/sla-violations').next<SlaViolationView[]>());
     expect(closed[0]).toMatchObject({ is_open: false, actual_completion_time: '2026-03-02T14:00:00.000Z' });
     expect(expectOk(await lab.admin.subscribe('workflows/sla-violations', { isOpenOnly: true }).next<SlaViolationView[]>())).toEqual([]);
     await lab.close();
@@ -116,7 +95,8 @@ describe('workflow deadlines through the scheduler', () => {
     const waiting = expectOk(await member.call<InstanceSummaryView>('workflows/instances/advance', { commandId: cid(), instanceId: instance.id, action: 'complete' }));
     expect(waiting.activeSteps).toMatchObject([{ stepId: 'wait', wakeAt: '2026-03-02T10:00:00.000Z' }]);
     clock.advance(2 * hour + 1000);
-    const woken = await until(() => detail(member, instance.id), (v) => v.instance.activeSteps[0]?.stepId === 'report');
+    await lab.host.whenIdle();
+    const woken = await detail(member, instance.id);
     expect(woken.instance.activeSteps).toMatchObject([{ stepId: 'report' }]);
     expect(woken.timeline.find((e) => e.type === 'step_completed' && e.stepId === 'wait')).toMatchObject({ action: 'timer_fired', actor: { id: 'system' } });
     await lab.close();

@@ -129,14 +129,16 @@ describe('workflow definitions through the host', () => {
   });
 
   it('refuses people who are not administrators and input that does not fit', async () => {
+    // A definition of its own, so the test does not lean on one an earlier test imported.
+    expectOk(await lab.admin.call('workflows/definitions/import', { commandId: cid(), definition: { ...twoSteps(), workflow_code: 'REFUSAL_FLOW' } }));
     const member = await lab.as('member');
     for (const [name, input] of [
       ['workflows/definitions/create', { commandId: cid(), source: { kind: 'template', templateCode: 'CAPA', workflowCode: 'CAPA_MINE' } }],
-      ['workflows/definitions/update', { commandId: cid(), code: 'IMPORTED_FLOW', definition: twoSteps() }],
-      ['workflows/definitions/publish', { commandId: cid(), code: 'IMPORTED_FLOW' }],
-      ['workflows/definitions/retire', { commandId: cid(), code: 'IMPORTED_FLOW' }],
+      ['workflows/definitions/update', { commandId: cid(), code: 'REFUSAL_FLOW', definition: twoSteps() }],
+      ['workflows/definitions/publish', { commandId: cid(), code: 'REFUSAL_FLOW' }],
+      ['workflows/definitions/retire', { commandId: cid(), code: 'REFUSAL_FLOW' }],
       ['workflows/definitions/import', { commandId: cid(), definition: twoSteps() }],
-      ['workflows/definitions/migrate-instances', { commandId: cid(), code: 'IMPORTED_FLOW', fromVersion: 1, toVersion: 2, stepMapping: {} }],
+      ['workflows/definitions/migrate-instances', { commandId: cid(), code: 'REFUSAL_FLOW', fromVersion: 1, toVersion: 2, stepMapping: {} }],
     ] as const) {
       expect(await member.call(name, input), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -144,7 +146,7 @@ describe('workflow definitions through the host', () => {
     expect(await lab.admin.call('workflows/definitions/create', { commandId: cid(), source: { kind: 'url', href: 'x' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await lab.admin.call('workflows/definitions/create', { commandId: cid(), source: { kind: 'template', templateCode: 'NOPE' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await lab.admin.call('workflows/definitions/create', { commandId: cid(), source: { kind: 'json', definition: { workflow_code: '1bad' } } })).toMatchObject({ ok: false, error: { code: 'invalid_definition' } });
-    expect(await lab.admin.call('workflows/definitions/update', { commandId: cid(), code: 'IMPORTED_FLOW', definition: twoSteps() })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'workflow_code' } });
+    expect(await lab.admin.call('workflows/definitions/update', { commandId: cid(), code: 'REFUSAL_FLOW', definition: twoSteps() })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'workflow_code' } });
     expect(await lab.admin.call('workflows/definitions/update', { commandId: cid(), code: 'NO_SUCH_FLOW', definition: twoSteps() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await lab.admin.subscribe('workflows/definitions/get', { code: 'NO_SUCH_FLOW' }).next()).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -15,11 +15,14 @@ describe('preferences', () => {
     expect(Object.keys(effectiveChannels(prefs))).toEqual([...notificationEvents]);
   });
 
-  it('refuse unknown events, channels and bad times', () => {
+  it('refuse unknown events, unknown or missing channels and bad times', () => {
     const base = { channels: {}, quietHours: { isEnabled: true, start: '22:00', end: '07:00', utcOffsetMinutes: 0 } };
     expect(preferencesSchema.safeParse(base).success).toBe(true);
     expect(preferencesSchema.safeParse({ ...base, channels: { lunch: off } }).success).toBe(false);
-    expect(preferencesSchema.safeParse({ ...base, channels: { mention: { ...off, sms: true } } }).success).toBe(true);
+    const sms = preferencesSchema.safeParse({ ...base, channels: { mention: { ...off, sms: true } } });
+    expect(sms.success).toBe(false);
+    expect(sms.error?.issues[0]).toMatchObject({ path: ['channels', 'mention'], message: 'The channels are in-app, desktop, email and webhook.' });
+    expect(preferencesSchema.safeParse({ ...base, channels: { mention: { inApp: true, desktop: false, email: false } } }).success).toBe(false);
     expect(preferencesSchema.safeParse({ ...base, quietHours: { ...base.quietHours, end: '7:00' } }).success).toBe(false);
     expect(preferencesSchema.safeParse({ ...base, quietHours: { ...base.quietHours, utcOffsetMinutes: 2000 } }).success).toBe(false);
   });

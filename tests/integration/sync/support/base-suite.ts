@@ -36,7 +36,7 @@ export async function runBaseSuiteAgainst(label: string, database: () => Promise
   let session: ServerSession;
   let stop: (() => Promise<void>) | undefined;
 
-  describe.skipIf(Boolean(skipReason))(`RxDB replication base suite on ${label}`, () => {
+  describe.skipIf(Boolean(skipReason))(`RxDB replication base suite on ${label}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
     beforeAll(async () => {
       const target = await database();
       stop = target?.stop;

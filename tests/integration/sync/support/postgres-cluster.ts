@@ -17,12 +17,28 @@ export function findPostgresBin(): string | null {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-/** Why a real PostgreSQL cannot run here, or null when it can. */
-export function postgresUnavailableReason(): string | null {
+const isCI = ['true', '1'].includes(String(process.env.CI ?? '').toLowerCase());
+
+function missingPostgres(): string | null {
   if (!findPostgresBin()) return 'PostgreSQL binaries are not installed (apt-get install postgresql); the PGlite tests still run';
   if (process.getuid?.() === 0 && spawnSync('id', ['postgres']).status !== 0) return 'running as root but there is no `postgres` user to run the cluster as';
   return null;
 }
+
+/**
+ * Why a real PostgreSQL cannot run here, or null when it can — and always null in CI (CI=true),
+ * where a missing PostgreSQL must fail the tests that need it rather than skip them:
+ * startPostgresCluster then throws with the same reason.
+ */
+export function postgresUnavailableReason(): string | null {
+  return isCI ? null : missingPostgres();
+}
+
+/** A suite title that carries its skip reason, so `npm test` lists why it was skipped. */
+export const postgresSuiteTitle = (title: string): string => {
+  const reason = postgresUnavailableReason();
+  return reason ? `${title} (skipped: ${reason})` : title;
+};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -40,8 +56,9 @@ const freePort = () =>
  * PostgreSQL refuses to run as root. fsync is off: the data is thrown away anyway.
  */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
-  const bin = findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL binaries not found');
+  const missing = missingPostgres();
+  if (missing) throw new Error(`A real PostgreSQL is needed here: ${missing}.`);
+  const bin = findPostgresBin()!;
   const dir = mkdtempSync(join(tmpdir(), 'labflow-pg-'));
   const isRoot = process.getuid?.() === 0;
   if (isRoot) {

@@ -1,33 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeRxDatabase } from 'rxdb';
-import { createHost, type Host } from '../../../src-main/host/create-host';
-import { DATABASE_NAME } from '../../../src-main/database/open-database';
-import { createLogger } from '../../../src-main/logging/logger';
+import type { Host } from '../../../src-main/host/create-host';
+import { openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
 
 let host: Host | undefined;
-// RxDB's memory storage keeps a database for the whole process, so each test removes its own.
-const storage = getRxStorageMemory();
 afterEach(async () => {
   await host?.close();
   host = undefined;
-  await removeRxDatabase(DATABASE_NAME, storage);
 });
 
+/** The host as serve mode and the desktop build it: on LabFlow's SQLite storage in a temp folder. */
 async function startHost(clock = () => new Date()) {
-  const dir = mkdtempSync(join(tmpdir(), 'labflow-host-'));
-  const log = createLogger({ directory: dir });
-  const result = await createHost({ storage, databaseLocation: 'memory', log, clock, expiryCheckMs: 0 });
-  if (!result.ok) throw new Error(result.error.message);
-  host = result.value;
-  return { host: result.value, dir };
+  const dir = tempDataDir();
+  host = await openSqliteHost(dir, { clock });
+  return { host, dir: join(dir, 'logs') };
 }
 
-describe('host on memory storage', () => {
+describe('the host through the protocol', () => {
   it('creates the administrator once, signs in, and audits the change', async () => {
     const { host } = await startHost();
     const client = connectTestClient(host);
