@@ -8,7 +8,7 @@ import { supplierKind, type SupplierData } from '../../src-shared/equipment/supp
 import { availableTransitions } from '../../src-shared/records/record-rules';
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
-import { renderDocument } from './documents/render-document';
+import { renderEquipmentDocument } from './documents/render-equipment-document';
 import { changeRecord, childrenOf, createRecord, recordOf, reread } from './equipment-records';
 import { receiveGoods } from './goods-receipt';
 import { advanceRequest } from './request-progress';
@@ -38,7 +38,7 @@ export const procurementCommandHandlers: CommandHandlers<Names> = {
     }
     const sent = await changeRecord(context, rfqKind, actor, rfq.value, { status: 'sent', data: { sentAt: context.clock().toISOString() } });
     if (!sent.ok) return sent;
-    const document = await renderDocument(context.db, 'rfq', rfq.value.id, context.actor.name, context.clock());
+    const document = await renderEquipmentDocument(context.db, 'rfq', rfq.value.id, context.actor.id, context.clock());
     if (!document.ok) return document;
     const withoutEmail: string[] = [];
     let emailed = 0;
@@ -101,7 +101,7 @@ export const procurementCommandHandlers: CommandHandlers<Names> = {
     const sent = await changeRecord(context, purchaseOrderKind, actor, order.value, { status: 'sent', data: { sentAt: context.clock().toISOString() } });
     if (!sent.ok) return sent;
     await advanceRequest(context, actor, data.purchaseRequestId, 'approved', 'ordered');
-    const document = await renderDocument(context.db, 'purchase_order', order.value.id, context.actor.name, context.clock());
+    const document = await renderEquipmentDocument(context.db, 'purchase_order', order.value.id, context.actor.id, context.clock());
     if (!document.ok) return document;
     const supplierData = supplier.value.data as SupplierData;
     const text = `Please find attached our purchase order ${sent.value.number}.\n\nKindly acknowledge it and quote its number on the delivery note and invoice.`;

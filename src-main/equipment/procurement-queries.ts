@@ -9,7 +9,7 @@ import type { LabDatabase } from '../database/open-database';
 import type { QueryHandlers } from '../host/handler-types';
 import { recordActor$ } from '../records/record-queries';
 import { recordViewOf } from '../records/record-store';
-import { renderDocument } from './documents/render-document';
+import { renderEquipmentDocument } from './documents/render-equipment-document';
 import { childrenOf, personNames, recordOf } from './equipment-records';
 import { onRecordChanges } from './instrument-states';
 
@@ -48,7 +48,7 @@ export const procurementQueryHandlers: QueryHandlers<'equipment/bid-matrix' | 'e
     from(context.db.records.findOne(input.id).exec()).pipe(
       switchMap(async (doc): Promise<Result<RenderedDocument>> =>
         doc && doc.get('kind') === (input.kind === 'history_card' ? 'equipment' : input.kind)
-          ? renderDocument(context.db, input.kind, input.id, context.actor.name, context.clock())
+          ? renderEquipmentDocument(context.db, input.kind, input.id, context.actor.id, context.clock())
           : fail('not_found', 'That document’s record no longer exists.'),
       ),
     ),

@@ -63,10 +63,10 @@ test('an instrument bought, qualified, calibrated and booked is decommissioned t
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   for (const step of [
     'Purchase request PR-', 'RFQ-', 'sent to 3 suppliers', 'Awarded to Sartorius Lab Instruments', 'Purchase order PO-', 'Received on PO-',
-    'Installed by Cara Custodian', 'SAT executed', 'SAT reviewed', 'SAT approved', 'Signed: Approved by Quinn QA', 'In qualification » In service',
-    'Calibration CAL-', 'passed', 'certificate MT-CERT-2231', '1 booking in', 'Decommissioning requested', 'Open bookings cancelled', 'In service » Decommissioned',
+    'Installed by Cara Custodian', 'SAT executed', 'SAT reviewed', 'SAT approved', 'Signed: Approved by Quinn QA', 'In qualification → In service',
+    'Calibration CAL-', 'passed', 'certificate MT-CERT-2231', '1 booking in', 'Decommissioning requested', 'Open bookings cancelled', 'In service → Decommissioned',
   ]) expect(text).toContain(step);
   // In the order of the instrument's life.
-  const order = ['Purchase request PR-', 'Purchase order PO-', 'Received on PO-', 'Installed by', 'SAT approved', 'In qualification » In service', 'Calibration CAL-', 'In service » Decommissioned'].map((step) => text.indexOf(step));
+  const order = ['Purchase request PR-', 'Purchase order PO-', 'Received on PO-', 'Installed by', 'SAT approved', 'In qualification → In service', 'Calibration CAL-', 'In service → Decommissioned'].map((step) => text.indexOf(step));
   expect(order).toEqual([...order].sort((a, b) => a - b));
 });
