@@ -11,7 +11,9 @@ import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
+import { recordActivityContract } from '../records/record-activity-contract';
 import { recordContract } from '../records/record-contract';
+import { registerContract } from '../records/register-contract';
 import { syncContract } from '../sync/sync-contract';
 import { taskContract } from '../tasks/task-contract';
 import { workflowContract } from '../workflows/workflow-contract';
@@ -37,6 +39,8 @@ export const contract = {
   ...recordContract,
   ...equipmentContract,
   ...procurementContract,
+  ...registerContract,
+  ...recordActivityContract,
   ...attachmentContract,
   ...documentContract,
 };
