@@ -1,7 +1,7 @@
 import type { StatusTone } from '../../src-shared/records/record-kind';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
 
-/** Words and colours the equipment screens share; dates are shown the one way the app shows them (formatDay). */
+/** Words and colours the equipment screens share; dates are shown the one way the app shows them (src-shared/format/display-format.ts). */
 
 export type ChipColour = 'default' | 'info' | 'success' | 'warning' | 'error';
 
@@ -13,9 +13,8 @@ export function statusColour(kind: string, status: string): ChipColour {
 
 export const statusText = (kind: string, status: string): string => recordKindOf(kind)?.statuses.find((s) => s.id === status)?.label ?? status;
 
-/** "Mar 5, 2026, 2:20 PM" in the person's own time zone and locale: as notifications and workflows show times. */
-export const formatDateTime = (iso: string | undefined): string =>
-  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+/** Times as everywhere in LabFlow (src-shared/format/display-format.ts), in the person's own time zone. */
+export { formatDateTime } from '../../src-shared/format/display-format';
 
 /** "in 12 days", "today", "3 days overdue". */
 export function daysLeftText(daysLeft: number): string {

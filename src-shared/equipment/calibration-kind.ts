@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
-import { dayText } from './day-text';
+import { formatDay } from '../format/display-format';
 import { qa, qaOrCustodian } from './equipment-who';
 import { checkInstrumentCopy, mergeReads, instrumentRead } from './instrument-reads';
 import { judgeReadings } from './tolerance';
@@ -66,7 +66,7 @@ export const calibrationKind = defineRecordKind<CalibrationData>({
   pluralLabel: 'Calibrations',
   version: 1,
   data: calibrationData as z.ZodType<CalibrationData>,
-  title: (d) => `Calibration ${dayText(d.performedOn)}: ${d.result === 'pass' ? 'passed' : 'failed'}`,
+  title: (d) => `Calibration ${formatDay(d.performedOn)}: ${d.result === 'pass' ? 'passed' : 'failed'}`,
   searchText: (d) => `${d.certificateNumber} ${d.performedByName}`,
   statuses: [
     { id: 'recorded', label: 'Recorded', tone: 'info' },

@@ -1,6 +1,6 @@
 import { planStanding, type CalibrationEvent, type PlanSchedule } from './calibration-schedule';
 import { equipmentStatusLabel, notYetQualifiedStatuses, retiredStatuses } from './equipment-statuses';
-import { dayText } from './day-text';
+import { formatDay } from '../format/display-format';
 import { addInterval, dateOf } from './interval';
 
 /**
@@ -96,7 +96,7 @@ export function checkFitForUse(input: FitnessInput): Unfit | null {
       return {
         reason: 'calibration_failed',
         planId: plan.id,
-        message: `${label} failed its last calibration: ${latest.number || 'the calibration'} (“${plan.name}”) on ${dayText(latest.performedOn)} was out of tolerance as left. It can be used again once a calibration passes.`,
+        message: `${label} failed its last calibration: ${latest.number || 'the calibration'} (“${plan.name}”) on ${formatDay(latest.performedOn)} was out of tolerance as left. It can be used again once a calibration passes.`,
       };
     }
   }
@@ -105,19 +105,19 @@ export function checkFitForUse(input: FitnessInput): Unfit | null {
   if (earliest && lastDay > earliest.dueDate) {
     const { plan, dueDate, lastPassed } = earliest;
     if (today > dueDate) {
-      const last = lastPassed ? `; last calibrated ${lastPassed.number ? `${lastPassed.number} ` : ''}on ${dayText(lastPassed.performedOn)}` : '; never calibrated';
+      const last = lastPassed ? `; last calibrated ${lastPassed.number ? `${lastPassed.number} ` : ''}on ${formatDay(lastPassed.performedOn)}` : '; never calibrated';
       return {
         reason: 'calibration_overdue',
         planId: plan.id,
         dueDate,
-        message: `${label} is overdue for calibration: “${plan.name}” was due on ${dayText(dueDate)} (overdue since ${dayText(addInterval(dueDate, { count: 1, unit: 'days' }))}${last}).`,
+        message: `${label} is overdue for calibration: “${plan.name}” was due on ${formatDay(dueDate)} (overdue since ${formatDay(addInterval(dueDate, { count: 1, unit: 'days' }))}${last}).`,
       };
     }
     return {
       reason: 'calibration_lapses',
       planId: plan.id,
       dueDate,
-      message: `“${plan.name}” of ${label} is due on ${dayText(dueDate)}, before ${useWords[input.use]} (${dayText(lastDay)}). ${input.use === 'usage' ? 'Have it calibrated first.' : 'Choose dates up to the due date or have it calibrated first.'}`,
+      message: `“${plan.name}” of ${label} is due on ${formatDay(dueDate)}, before ${useWords[input.use]} (${formatDay(lastDay)}). ${input.use === 'usage' ? 'Have it calibrated first.' : 'Choose dates up to the due date or have it calibrated first.'}`,
     };
   }
   if (person && person.id !== instrument.custodianId && !instrument.authorisedUserIds.includes(person.id)) {

@@ -1,4 +1,4 @@
-import { dayText } from '../equipment/day-text';
+import { formatDay } from '../format/display-format';
 import { dueInstant, type LocalTimeSettings } from './due-time';
 import { describeLead, dueSeries } from './lead-times';
 import type { DueReminder } from './reminder';
@@ -68,8 +68,8 @@ export function equipmentReminders(equipment: EquipmentForReminders, settings: E
         text: (phase) =>
           phase.type === 'lead'
             // The date, not "in N days": a reminder missed while LabFlow was closed, or one for a plan made late, still tells the truth.
-            ? { subject: `${item.what} due on ${dayText(item.dueDate)}: ${equipment.name}`, body: `${item.what} of ${equipment.name} is due on ${dayText(item.dueDate)} (reminder ${describeLead(phase.leadMs)} ahead).` }
-            : { subject: `${item.what} overdue: ${equipment.name}`, body: `${item.what} of ${equipment.name} was due on ${dayText(item.dueDate)}. ${advice}` },
+            ? { subject: `${item.what} due on ${formatDay(item.dueDate)}: ${equipment.name}`, body: `${item.what} of ${equipment.name} is due on ${formatDay(item.dueDate)} (reminder ${describeLead(phase.leadMs)} ahead).` }
+            : { subject: `${item.what} overdue: ${equipment.name}`, body: `${item.what} of ${equipment.name} was due on ${formatDay(item.dueDate)}. ${advice}` },
       }),
     );
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { advanceClock, lab, localInput, openEquipment, openInstrument, PASSWORD, signIn, startSeededHost, type LabPerson } from './support/equipment-lab';
-import { dayText } from '../../src-shared/equipment/day-text';
+import { formatDay } from '../../src-shared/format/display-format';
 import { saveScreenshot } from './support/screenshots';
 import type { ServedHost } from './support/serve-host';
 
@@ -106,7 +106,7 @@ test('a received balance is installed, qualified with three signatures and put i
   // A week before it falls due the custodian is reminded.
   await move(page, host, new Date(`${dateOf(new Date(due.getTime() - 7 * day))}T09:30:00`).getTime());
   await signIn(page, lab.cara);
-  const reminder = `Calibration “Annual calibration” due on ${dayText(dueDate)}: EQ-0001 Analytical balance XPR205`;
+  const reminder = `Calibration “Annual calibration” due on ${formatDay(dueDate)}: EQ-0001 Analytical balance XPR205`;
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Notifications' }).click();
   await expect(page.getByTestId('notification-item').filter({ hasText: reminder })).toHaveCount(1);
   await saveScreenshot(page, 'equipment-calibration-reminder');
@@ -117,7 +117,7 @@ test('a received balance is installed, qualified with three signatures and put i
   const slot = new Date(`${dateOf(new Date(due.getTime() + 3 * day))}T09:00:00`);
   const refused = await book(page, slot);
   const overdueSince = dateOf(new Date(due.getTime() + day));
-  await expect(refused.getByTestId('booking-refused')).toHaveText(`EQ-0001 Analytical balance XPR205 is overdue for calibration: “Annual calibration” was due on ${dayText(dueDate)} (overdue since ${dayText(overdueSince)}; never calibrated).`);
+  await expect(refused.getByTestId('booking-refused')).toHaveText(`EQ-0001 Analytical balance XPR205 is overdue for calibration: “Annual calibration” was due on ${formatDay(dueDate)} (overdue since ${formatDay(overdueSince)}; never calibrated).`);
   await saveScreenshot(page, 'equipment-booking-refused');
   await refused.getByRole('button', { name: 'Cancel' }).click();
 

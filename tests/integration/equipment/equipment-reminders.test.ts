@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src-shared/format/display-format';
 import type { Host } from '../../../src-main/host/create-host';
 import { preventiveWorkOrderId } from '../../../src-shared/equipment/maintenance-schedule';
 import { hostUtcOffsetMinutes } from '../../../src-main/scheduler/rules/local-time';
@@ -46,7 +47,7 @@ describe('equipment reminders', () => {
     expect(await subjects(lab.host, lab.cara.id)).toEqual([]);
 
     clock.set(new Date(Date.parse(nineOn('2026-04-01')) + 60_000).toISOString());
-    const thirty = 'Calibration “Annual calibration” due on May 1, 2026: EQ-0001 Analytical balance';
+    const thirty = `Calibration “Annual calibration” due on ${formatDay('2026-05-01')}: EQ-0001 Analytical balance`;
     await eventually(async () => ((await subjects(lab.host, lab.quinn.id)).includes(thirty) ? true : undefined));
     expect(await subjects(lab.host, lab.cara.id)).toEqual([thirty]);
     expect(await subjects(lab.host, lab.ben.id)).toEqual([]);
@@ -91,7 +92,7 @@ describe('equipment reminders', () => {
     const [first] = await eventually(async () => ((await orders(lab.host)).length > 0 ? orders(lab.host) : undefined));
     expect(first).toMatchObject({ id: preventiveWorkOrderId(plan.id, '2026-04-10'), status: 'open', number: 'WO-2026-0001', createdBy: 'system', data: { type: 'preventive', dueDate: '2026-04-10', assigneeId: lab.cara.id, tasks: [{ text: 'Clean the weighing chamber', isDone: false }, { text: 'Check the level', isDone: false }] } });
     // The custodian is reminded of the work order's due date.
-    await eventually(async () => ((await subjects(lab.host, lab.cara.id)).some((s) => s === 'Preventive maintenance “Quarterly service” due on Apr 10, 2026: EQ-0001 Analytical balance') ? true : undefined));
+    await eventually(async () => ((await subjects(lab.host, lab.cara.id)).some((s) => s === `Preventive maintenance “Quarterly service” due on ${formatDay('2026-04-10')}: EQ-0001 Analytical balance`) ? true : undefined));
 
     await lab.host.close();
     host = await reopen(dir, clock.clock);

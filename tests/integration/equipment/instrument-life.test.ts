@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src-shared/format/display-format';
 import type { EquipmentDashboard } from '../../../src-shared/equipment/equipment-dashboard';
 import type { BookingItem, HistoryView, InstrumentOverview, InstrumentRow } from '../../../src-shared/equipment/equipment-views';
 import type { RecordView } from '../../../src-shared/records/record-contract';
@@ -63,7 +64,7 @@ describe('bookings and use (usage gating)', () => {
     expect(booked).toMatchObject({ kind: 'booking', status: 'booked', personId: ben.id, parentId: instrument.id });
     expect(await cara.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-02', '10:00'), end: iso('2026-04-02', '12:00') })).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.start', message: expect.stringContaining('is booked from 2026-04-02 09:00') } });
     expect(await olga.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-03'), end: iso('2026-04-03', '10:00') })).toMatchObject({ ok: false, error: { message: 'Olga Other is not an authorised user of EQ-0001 Analytical balance; its custodian can add them.' } });
-    expect(await ben.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-06-30', '20:00'), end: iso('2026-07-01', '08:00') })).toMatchObject({ ok: false, error: { message: expect.stringContaining('is due on Jun 30, 2026, before this booking ends') } });
+    expect(await ben.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-06-30', '20:00'), end: iso('2026-07-01', '08:00') })).toMatchObject({ ok: false, error: { message: expect.stringContaining(`is due on ${formatDay('2026-06-30')}, before this booking ends`) } });
     // Someone else's booking is not Ben's to cancel; the custodian may.
     expect(await olga.client.call('records/transition', { id: booked.id, to: 'cancelled' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -80,7 +81,7 @@ describe('project allocations (usage gating)', () => {
     const project = value(await world.cara.client.call<{ id: string }>('projects/create', { code: 'STAB-26', name: 'Stability study' }));
     const allocation = (periodStart: string) => ({ projectId: project.id, kind: 'resource_allocation', title: 'Balance time', data: { resourceType: 'equipment', equipmentId: instrument.id, hours: 12, periodStart, periodEnd: '2026-12-31' } });
     const fit = value(await world.cara.client.call<{ id: string }>('plan-items/create', allocation('2026-04-10')));
-    expect(await world.cara.client.call('plan-items/create', allocation('2026-07-01'))).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.equipmentId', message: expect.stringContaining('is due on Jun 30, 2026, before the allocation starts') } });
+    expect(await world.cara.client.call('plan-items/create', allocation('2026-07-01'))).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.equipmentId', message: expect.stringContaining(`is due on ${formatDay('2026-06-30')}, before the allocation starts`) } });
     // Changing only the hours of an allocation made is not judged again.
     expect(await world.cara.client.call('plan-items/update', { id: fit.id, ...allocation('2026-04-10'), data: { ...allocation('2026-04-10').data, hours: 20 } })).toMatchObject({ ok: true });
   });

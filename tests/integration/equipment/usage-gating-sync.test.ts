@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src-shared/format/display-format';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
 import { upsertDocument } from '../../../sync-server/replication/document-store';
 import { baseFields, createTeam, openTestDatabase, push, startTestServer, team, type TestServer } from '../sync/support/test-server';
@@ -43,7 +44,7 @@ describe('usage gating on the sync server', () => {
   it('refuses a booking of an overdue instrument by the server’s clock, naming the calibration and since when', async () => {
     // The PC's clock said May, when the instrument was still in calibration; the server's says June.
     const result = await push(server, tokens.manager.accessToken, 'records', [{ newDocumentState: booking('B1', 'E1', team.manager.id, '2026-06-11T09:00:00.000Z', '2026-06-11T10:00:00.000Z') }]);
-    expect(result.refused).toEqual([expect.objectContaining({ id: 'B1', code: 'forbidden', message: 'EQ-E1 Balance E1 is overdue for calibration: “Annual calibration” was due on May 31, 2026 (overdue since Jun 1, 2026; never calibrated).' })]);
+    expect(result.refused).toEqual([expect.objectContaining({ id: 'B1', code: 'forbidden', message: `EQ-E1 Balance E1 is overdue for calibration: “Annual calibration” was due on ${formatDay('2026-05-31')} (overdue since ${formatDay('2026-06-01')}; never calibrated).` })]);
     expect(server.logs).toContainEqual(expect.objectContaining({ event: 'authz.refused', collection: 'records', id: 'B1' }));
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src-shared/format/display-format';
 import { equipmentReminders, type EquipmentReminderSettings } from '../../../src-shared/scheduler/equipment-reminders';
 import { meetingReminders } from '../../../src-shared/scheduler/meeting-reminders';
 import { milestoneReminders } from '../../../src-shared/scheduler/milestone-reminders';
@@ -63,7 +64,7 @@ describe('equipment reminders', () => {
       ['equipment_maintenance_due', '2026-04-10T09:00:00.000Z'],
       ['equipment_maintenance_due', '2026-04-17T09:00:00.000Z'],
     ]);
-    expect(list[0]).toMatchObject({ subject: 'Calibration “Annual” due on Mar 20, 2026: EQ-0012 Balance B-12', body: 'Calibration “Annual” of EQ-0012 Balance B-12 is due on Mar 20, 2026 (reminder 30 days ahead).' });
+    expect(list[0]).toMatchObject({ subject: `Calibration “Annual” due on ${formatDay('2026-03-20')}: EQ-0012 Balance B-12`, body: `Calibration “Annual” of EQ-0012 Balance B-12 is due on ${formatDay('2026-03-20')} (reminder 30 days ahead).` });
     expect(list[3]?.subject).toBe('Calibration “Annual” overdue: EQ-0012 Balance B-12');
   });
   it('give each plan and due date its own ids, and stop for retired instruments', () => {
