@@ -3,7 +3,9 @@ import { Alert, Box, Button, Chip, IconButton, LinearProgress, Stack, Tab, Tabs,
 import { useState } from 'react';
 import type { EquipmentData } from '../../src-shared/equipment/equipment-kind';
 import { useLiveQuery } from '../bridge/BridgeProvider';
+import { PrintDocumentButton } from '../documents/PrintDocumentButton';
 import { errorText } from '../errors/error-text';
+import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { useNavigation } from '../shell/navigation';
 import { BookingCalendar } from './BookingCalendar';
 import { CalibrationTab } from './CalibrationTab';
@@ -21,7 +23,7 @@ import { UsageDialog } from './UsageDialog';
 
 const TABS = [
   ['overview', 'Overview'], ['calibration', 'Calibration'], ['qualification', 'Qualification'], ['maintenance', 'Maintenance'],
-  ['bookings', 'Bookings'], ['history', 'History card'], ['decommissioning', 'Decommissioning'],
+  ['bookings', 'Bookings'], ['history', 'History card'], ['files', 'Manuals and files'], ['decommissioning', 'Decommissioning'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
 
@@ -48,6 +50,7 @@ export function InstrumentPage({ equipmentId, tab }: { equipmentId: string; tab:
           <Typography variant="h5" component="h2" noWrap>{data.name}</Typography>
           <Typography variant="caption" color="text.secondary">{[o.location || 'No location', `Custodian ${o.custodianName || '—'}`, data.isGxpCritical ? 'GxP impact' : ''].filter(Boolean).join(' · ')}</Typography>
         </Box>
+        <PrintDocumentButton subjectType="records" subjectId={equipmentId} />
         <StatusChip kind="equipment" status={record.status} size="medium" />
       </Stack>
       {o.fitness.isFit
@@ -69,6 +72,8 @@ export function InstrumentPage({ equipmentId, tab }: { equipmentId: string; tab:
       {current === 'maintenance' && <MaintenanceTab overview={o} />}
       {current === 'bookings' && <BookingCalendar equipmentId={equipmentId} />}
       {current === 'history' && <HistoryCard equipmentId={equipmentId} />}
+      {/* Manuals, SOPs, certificates and kept documents (a history card printed and kept) stay with the instrument. */}
+      {current === 'files' && <AttachmentsPanel subjectType="records" subjectId={equipmentId} />}
       {current === 'decommissioning' && <DecommissionTab overview={o} />}
       {dialog === 'install' && <InstallDialog equipmentId={equipmentId} data={data} onClose={() => setDialog(null)} />}
       {dialog === 'move' && <MoveDialog equipmentId={equipmentId} location={data.location} onClose={() => setDialog(null)} />}

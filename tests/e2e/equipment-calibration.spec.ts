@@ -88,6 +88,23 @@ test('a received balance is installed, qualified with three signatures and put i
   await page.getByRole('button', { name: 'Release for service' }).click();
   await expect(page.getByTestId('fitness')).toContainText('Fit for use');
 
+  // QA prints the history card so far through Print / PDF and keeps it with the instrument's files, beside its SOP.
+  await page.getByRole('button', { name: 'Print / PDF' }).click();
+  await page.getByRole('menuitem', { name: 'History card' }).click();
+  const card = page.getByRole('dialog', { name: 'History-card-EQ-0001.pdf' });
+  // The first document of a run also loads the font: allow for a busy machine.
+  await expect(card.getByTestId('pdf-pages')).toHaveText(/^\d+ pages?$/, { timeout: 60_000 });
+  await saveScreenshot(page, 'equipment-history-card-document');
+  await card.getByRole('button', { name: 'Keep as attachment' }).click();
+  await expect(card.getByText('Kept with the files.')).toBeVisible();
+  await card.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'Manuals and files' }).click();
+  const files = page.getByTestId('attachments-panel');
+  await files.getByTestId('attachment-input').setInputFiles({ name: 'SOP-BAL-001 Daily check.txt', mimeType: 'text/plain', buffer: Buffer.from('Level, warm up 30 min, check with the 100 g weight.') });
+  await expect(files.getByRole('listitem').filter({ hasText: 'SOP-BAL-001 Daily check.txt' })).toContainText('Quinn QA');
+  await expect(files.getByRole('listitem').filter({ hasText: 'Generated' })).toContainText('History-card-EQ-0001.pdf');
+  await saveScreenshot(page, 'equipment-files');
+
   // QA sets up the annual calibration, first due in ten days, with reminders a week and a day ahead.
   const due = new Date(hostNow().getTime() + 10 * day);
   const dueDate = dateOf(due);
