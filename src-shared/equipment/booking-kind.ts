@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDateTime } from '../format/display-format';
 import { recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { findClash } from './bookings';
@@ -41,7 +42,7 @@ export const bookingKind = defineRecordKind<BookingData>({
   pluralLabel: 'Bookings',
   version: 1,
   data: bookingData as z.ZodType<BookingData>,
-  title: (d) => `Booking ${d.start.slice(0, 16).replace('T', ' ')}`,
+  title: (d) => `Booking ${formatDateTime(d.start, { timeZone: 'UTC' })} UTC`,
   searchText: (d) => d.purpose,
   statuses: [
     { id: 'booked', label: 'Booked', tone: 'success' },
@@ -73,7 +74,7 @@ export const bookingKind = defineRecordKind<BookingData>({
       const unfit = gateThroughLookup(lookup, { equipmentId: record.data.equipmentId, personId: record.data.personId, from: record.data.start, to: record.data.end, now, use: 'booking' });
       if (unfit) return { message: unfit.message, field: unfit.reason === 'not_authorised' ? 'data.personId' : 'data.equipmentId' };
       const clash = findClash({ id: record.id, start: record.data.start, end: record.data.end }, lookup.byParent('booking', record.data.equipmentId));
-      return clash ? { message: `The instrument is booked from ${clash.start.slice(0, 16).replace('T', ' ')} to ${clash.end.slice(0, 16).replace('T', ' ')} UTC; choose another time.`, field: 'data.start' } : null;
+      return clash ? { message: `The instrument is booked from ${formatDateTime(clash.start, { timeZone: 'UTC' })} to ${formatDateTime(clash.end, { timeZone: 'UTC' })} UTC; choose another time.`, field: 'data.start' } : null;
     },
   },
 });

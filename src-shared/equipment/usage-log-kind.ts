@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatDateTime } from '../format/display-format';
 import { recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { qaOrCustodian } from './equipment-who';
@@ -35,7 +36,7 @@ export const usageLogKind = defineRecordKind<UsageData>({
   pluralLabel: 'Usage log',
   version: 1,
   data: usageData as z.ZodType<UsageData>,
-  title: (d) => `Used ${d.startedAt.slice(0, 16).replace('T', ' ')}`,
+  title: (d) => `Used ${formatDateTime(d.startedAt, { timeZone: 'UTC' })} UTC`,
   searchText: (d) => `${d.reference} ${d.notes}`,
   statuses: [
     { id: 'logged', label: 'Logged', tone: 'success' },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDay } from '../../../src-shared/format/display-format';
+import { formatDateTime, formatDay } from '../../../src-shared/format/display-format';
 import type { EquipmentDashboard } from '../../../src-shared/equipment/equipment-dashboard';
 import type { BookingItem, HistoryView, InstrumentOverview, InstrumentRow } from '../../../src-shared/equipment/equipment-views';
 import type { RecordView } from '../../../src-shared/records/record-contract';
@@ -62,7 +62,7 @@ describe('bookings and use (usage gating)', () => {
     const { ben, olga, cara } = world;
     const booked = value(await ben.client.call<RecordView>('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-02'), end: iso('2026-04-02', '11:00'), purpose: 'Assay weighing' }));
     expect(booked).toMatchObject({ kind: 'booking', status: 'booked', personId: ben.id, parentId: instrument.id });
-    expect(await cara.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-02', '10:00'), end: iso('2026-04-02', '12:00') })).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.start', message: expect.stringContaining('is booked from 2026-04-02 09:00') } });
+    expect(await cara.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-02', '10:00'), end: iso('2026-04-02', '12:00') })).toMatchObject({ ok: false, error: { code: 'invalid_state', field: 'data.start', message: expect.stringContaining(`is booked from ${formatDateTime('2026-04-02T09:00:00.000Z', { timeZone: 'UTC' })}`) } });
     expect(await olga.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-04-03'), end: iso('2026-04-03', '10:00') })).toMatchObject({ ok: false, error: { message: 'Olga Other is not an authorised user of EQ-0001 Analytical balance; its custodian can add them.' } });
     expect(await ben.client.call('equipment/book', { equipmentId: instrument.id, start: iso('2026-06-30', '20:00'), end: iso('2026-07-01', '08:00') })).toMatchObject({ ok: false, error: { message: expect.stringContaining(`is due on ${formatDay('2026-06-30')}, before this booking ends`) } });
     // Someone else's booking is not Ben's to cancel; the custodian may.
