@@ -22,7 +22,7 @@ export const documentCommandHandlers: CommandHandlers<'documents/generate' | 'do
     const loaded = await loadDocumentData(context.db, service.blobs, { subjectType: input.subjectType, subjectId: input.subjectId, personId: context.actor.id, now: context.clock() });
     if (!loaded.ok) return loaded;
     if (!template || !printsSubject(template, { type: input.subjectType, kind: loaded.value.kind })) return fail('invalid_input', 'This document cannot be printed for it; choose one of the documents offered.', { field: 'template' });
-    const { bytes, pages } = await renderDocument(template, loaded.value.data);
+    const { bytes, pages } = await renderDocument(template, loaded.value.data, context.db);
     const name = template.fileName(loaded.value.data).replace(/[/\\]/g, '-');
     const draft = await service.drafts.add({ personId: context.actor.id, name, template: template.id, subjectType: input.subjectType, subjectId: input.subjectId, printed: { number: loaded.value.data.subject.number, isFinal: loaded.value.data.subject.numberIsFinal }, at: context.clock().getTime() }, bytes);
     if (!draft.ok) return draft;

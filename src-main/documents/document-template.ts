@@ -3,6 +3,7 @@ import type { SignatureLine } from '../../src-shared/documents/signature-lines';
 import type { OrganisationData } from '../../src-shared/documents/organisation-profile-kind';
 import type { AttachmentSubjectType } from '../../src-shared/files/attachment-model';
 import type { RecordDocument } from '../../src-shared/records/record-document';
+import type { LabDatabase } from '../database/open-database';
 
 /**
  * A document template: one file in templates/ exporting one of these, listed in
@@ -56,5 +57,17 @@ export interface DocumentTemplate {
   prints: { recordKinds: readonly string[] } | { subjectTypes: readonly AttachmentSubjectType[] };
   /** The PDF's file name, e.g. "PR-2026-0004 Purchase request.pdf". */
   fileName(data: DocumentData): string;
-  render(data: DocumentData): ReactElement;
+  /**
+   * What it prints beyond the subject and the records under it (an instrument's audit trail and
+   * procurement chain, an order's supplier), read in the host before rendering: `render` gets it as
+   * `extra`. Templates with one are made with `withLoadedData`, which keeps the two types together.
+   */
+  load?(db: LabDatabase, data: DocumentData): Promise<unknown>;
+  render(data: DocumentData, extra?: unknown): ReactElement;
+}
+
+/** A template that loads more than DocumentData before it renders, typed end to end. */
+export function withLoadedData<T>(template: Omit<DocumentTemplate, 'load' | 'render'> & { load(db: LabDatabase, data: DocumentData): Promise<T>; render(data: DocumentData, extra: T): ReactElement }): DocumentTemplate {
+  // `extra` is what this template's own `load` returned (document-handlers.ts passes it back unchanged).
+  return { ...template, load: template.load, render: (data, extra) => template.render(data, extra as T) };
 }

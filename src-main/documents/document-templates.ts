@@ -1,8 +1,11 @@
 import type { AttachmentSubjectType } from '../../src-shared/files/attachment-model';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
 import type { DocumentTemplate } from './document-template';
+import { equipmentHistoryCardTemplate } from './templates/equipment-history-card';
+import { purchaseOrderTemplate } from './templates/purchase-order';
 import { purchaseRequestTemplate } from './templates/purchase-request';
 import { recordSummaryTemplate } from './templates/record-summary';
+import { rfqTemplate } from './templates/rfq';
 
 /**
  * Every document LabFlow can generate, one line per template (like record-kinds.ts). A module adds
@@ -10,7 +13,7 @@ import { recordSummaryTemplate } from './templates/record-summary';
  * and adding it here; the Print / PDF action then offers it on those records before the generic
  * templates. Nothing else changes: data, letterhead, signatures, keeping and sync are shared.
  */
-export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, recordSummaryTemplate];
+export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, rfqTemplate, purchaseOrderTemplate, equipmentHistoryCardTemplate, recordSummaryTemplate];
 
 export interface PrintedSubject {
   type: AttachmentSubjectType;

@@ -1,5 +1,6 @@
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
 import { filesFeature } from '../files/files-feature';
@@ -33,6 +34,7 @@ export const features: HostFeature[] = [
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
   recordsFeature,
   meetingsFeature,
+  equipmentFeature,
   filesFeature,
   documentsFeature,
 ];

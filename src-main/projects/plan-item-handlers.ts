@@ -1,4 +1,6 @@
 import { fail, ok, type AppError } from '../../src-shared/core/result';
+import { allocationReads, checkAllocation } from '../../src-shared/equipment/allocation-gate';
+import { loadLookup } from '../records/record-lookup';
 import type { Deliverable, Milestone } from '../../src-shared/projects/plan-item-model';
 import type { PlanItemCreateInput } from '../../src-shared/projects/plan-contract';
 import type { PlanItemDocument } from '../../src-shared/projects/plan-views';
@@ -40,6 +42,16 @@ async function checkReferences(context: CommandContext, project: ProjectDocument
   return null;
 }
 
+/** Allocating an instrument that is not fit for use is refused with the reason (usage gating, src-shared/equipment/allocation-gate.ts). */
+async function checkInstrumentFitness(context: CommandContext, item: ParsedItem, before: PlanItemDocument | null): Promise<Refusal | null> {
+  const doc = { kind: item.kind, data: item.data };
+  const previous = before as unknown as Record<string, unknown> | null;
+  const reads = allocationReads(doc, previous);
+  if (!reads) return null;
+  const unfit = checkAllocation(doc, previous, await loadLookup(context.db, reads), context.clock().toISOString());
+  return unfit ? fail('invalid_state', unfit, { field: 'data.equipmentId' }) : null;
+}
+
 /** New completion criteria get ids; existing ones keep theirs. */
 function withCriterionIds(context: CommandContext, item: ParsedItem): ParsedItem {
   if (item.kind !== 'milestone') return item;
@@ -52,7 +64,7 @@ export const planItemCommandHandlers: CommandHandlers<PlanCommands> = {
     const { project, error } = await managedProject(context, input.projectId);
     if (error) return error;
     const item = withCriterionIds(context, input as ParsedItem & PlanItemCreateInput);
-    const refused = await checkReferences(context, project, item);
+    const refused = (await checkReferences(context, project, item)) ?? (await checkInstrumentFitness(context, item, null));
     if (refused) return refused;
     const created = await context.writer.insert<PlanItemDocument>('plan_items', { kind: item.kind, projectId: project.id, title: item.title, data: item.data }, writeContextOf(context));
     return ok(created);
@@ -65,7 +77,7 @@ export const planItemCommandHandlers: CommandHandlers<PlanCommands> = {
     const { project, error } = await managedProject(context, before.projectId);
     if (error) return error;
     const item = withCriterionIds(context, input as ParsedItem);
-    const refused = await checkReferences(context, project, item);
+    const refused = (await checkReferences(context, project, item)) ?? (await checkInstrumentFitness(context, item, before));
     if (refused) return refused;
     const updated = await context.writer.update<PlanItemDocument>('plan_items', before.id, { title: item.title, data: item.data }, writeContextOf(context));
     return updated ? ok(updated) : itemGone();

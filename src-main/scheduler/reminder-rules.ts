@@ -1,3 +1,4 @@
+import { createMaintenanceOrderRule } from '../equipment/maintenance-order-rule';
 import { createEquipmentRule } from './rules/equipment-rule';
 import { createMeetingRule } from './rules/meeting-rule';
 import { createMilestoneRule } from './rules/milestone-rule';
@@ -13,4 +14,14 @@ import type { ReminderRule } from './reminder-rule';
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
  * not published and action items due).
  */
-export const reminderRules = (): ReminderRule[] => [createTaskDueRule(), createMilestoneRule(), createMeetingRule(), createEquipmentRule(), createWorkflowRule(), createWorkflowDeadlineRule(), createMinutesDueRule(), createActionItemRule()];
+export const reminderRules = (): ReminderRule[] => [
+  createTaskDueRule(),
+  createMilestoneRule(),
+  createMeetingRule(),
+  createEquipmentRule(),
+  createMaintenanceOrderRule(),
+  createWorkflowRule(),
+  createWorkflowDeadlineRule(),
+  createMinutesDueRule(),
+  createActionItemRule(),
+];

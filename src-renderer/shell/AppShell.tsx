@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
+import { EquipmentPage } from '../equipment/EquipmentPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
@@ -98,6 +99,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <NotificationsPage />
         ) : current.id === 'meetings' ? (
           <MeetingsPage personId={session.person.id} />
+        ) : current.id === 'equipment' ? (
+          <EquipmentPage />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

@@ -7,6 +7,8 @@ import { meetingContract } from '../meetings/meeting-contract';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
+import { equipmentContract } from '../equipment/equipment-contract';
+import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
@@ -37,6 +39,8 @@ export const contract = {
   ...departmentContract,
   ...recordContract,
   ...meetingContract,
+  ...equipmentContract,
+  ...procurementContract,
   ...registerContract,
   ...recordActivityContract,
   ...attachmentContract,

@@ -6,7 +6,9 @@ import { defineRecordKind } from '../records/record-kind';
  * A request to buy equipment (or anything the lab needs): the record the EQUIPMENT_PROCUREMENT
  * workflow runs against. The requester files and edits it while it is a draft; procurement staff
  * may correct the supplier and cost later; the approval itself is the workflow's (the spec's
- * "Manager Approval" step), never a button.
+ * "Manager Approval" step), never a button. Once approved, procurement sends RFQs for it (`rfq`,
+ * parent: the request); the award's purchase order marks it ordered, and the goods receipt that
+ * completes the order marks it received (src-main/equipment/procurement-handlers.ts).
  */
 const purchaseRequestData = z.object({
   itemName: z.string().trim().min(1, 'Say what should be bought.').max(200, 'At most 200 characters.'),
@@ -66,7 +68,7 @@ export const purchaseRequestKind = defineRecordKind<PurchaseRequestData>({
     { field: 'justification', label: 'Justification', type: 'text', isEditable: true, isMultiline: true },
     { field: 'updatedAt', label: 'Last changed', type: 'datetime' },
   ],
-  links: { related: ['equipment'] },
+  links: { related: ['equipment', 'rfq', 'purchase_order'] },
   create: { anyOf: ['subject', procurement] },
   edit: [
     { fields: ['itemName', 'description', 'justification', 'quantity', 'neededBy', 'projectId', 'supplierName', 'estimatedCost'], who: { anyOf: ['subject', procurement] }, inStatuses: ['draft'] },

@@ -1,5 +1,21 @@
 import { organisationProfileKind } from '../documents/organisation-profile-kind';
+import { bidEvaluationKind } from '../equipment/bid-evaluation-kind';
+import { bidKind } from '../equipment/bid-kind';
+import { bookingKind } from '../equipment/booking-kind';
+import { calibrationKind } from '../equipment/calibration-kind';
+import { calibrationPlanKind } from '../equipment/calibration-plan-kind';
+import { decommissioningKind } from '../equipment/decommissioning-kind';
+import { deviationKind } from '../equipment/deviation-kind';
+import { equipmentKind } from '../equipment/equipment-kind';
+import { maintenancePlanKind } from '../equipment/maintenance-plan-kind';
+import { purchaseOrderKind } from '../equipment/purchase-order-kind';
 import { purchaseRequestKind } from '../equipment/purchase-request-kind';
+import { qualificationKind } from '../equipment/qualification-kind';
+import { qualificationProtocolKind } from '../equipment/qualification-protocol-kind';
+import { rfqKind } from '../equipment/rfq-kind';
+import { supplierKind } from '../equipment/supplier-kind';
+import { usageLogKind } from '../equipment/usage-log-kind';
+import { workOrderKind } from '../equipment/work-order-kind';
 import { leaveRequestKind } from '../hr/leave-request-kind';
 import { meetingRoomKind } from '../meetings/meeting-room-kind';
 import type { AnyRecordKind } from './record-kind';
@@ -8,7 +24,30 @@ import type { AnyRecordKind } from './record-kind';
  * Every record kind LabFlow knows, one line per kind (like src-main/host/features.ts). A module adds
  * its kinds here; commands, registers, record pages, sync rules and API routes follow from them.
  */
-export const recordKinds: readonly AnyRecordKind[] = [purchaseRequestKind, leaveRequestKind, meetingRoomKind, organisationProfileKind];
+export const recordKinds: readonly AnyRecordKind[] = [
+  purchaseRequestKind,
+  leaveRequestKind,
+  organisationProfileKind,
+  meetingRoomKind,
+  // Equipment lifecycle (src-shared/equipment/README.md): procurement, the register, qualification,
+  // calibration, maintenance, use and retirement.
+  supplierKind,
+  rfqKind,
+  bidKind,
+  bidEvaluationKind,
+  purchaseOrderKind,
+  equipmentKind,
+  qualificationProtocolKind,
+  qualificationKind,
+  deviationKind,
+  calibrationPlanKind,
+  calibrationKind,
+  maintenancePlanKind,
+  workOrderKind,
+  bookingKind,
+  usageLogKind,
+  decommissioningKind,
+];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));
 if (byName.size !== recordKinds.length) throw new Error('Two record kinds share a name.');

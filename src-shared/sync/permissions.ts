@@ -1,6 +1,7 @@
 import { calendarSettingsDecision, meetingEmailDecision } from '../meetings/meeting-notification-rules';
 import { meetingsWriteDecision } from '../meetings/meeting-write-rule';
 import { attachmentDecision } from '../files/attachment-write-rule';
+import { supplierEmailDecision } from '../equipment/supplier-email-rule';
 import { recordsWriteDecision } from '../records/record-write-rule';
 import { isSameValue } from './conflicts';
 import { canRead } from './read-scope';
@@ -73,6 +74,8 @@ function outboxDecision(person: SyncPerson, action: SyncAction, doc: Doc, previo
   if (action !== 'create' && !isRedirected) return null;
   const aboutMeeting = meetingEmailDecision(person, doc, related);
   if (aboutMeeting) return aboutMeeting;
+  const toSupplier = supplierEmailDecision(person, doc, related);
+  if (toSupplier) return toSupplier;
   if (data.channel === 'email') {
     const recipient = related.get('people', String(doc.recipientId));
     const address = typeof recipient?.email === 'string' ? recipient.email.toLowerCase() : null;

@@ -1,3 +1,5 @@
+import { checkAllocation } from '../equipment/allocation-gate';
+import { lookupFromRelated } from '../records/record-invariants';
 import { canEditTask, canManageProject, isInboxTaskFor, isOnTask, isProjectMember, type ProjectAccessFields } from '../projects/project-access';
 import type { RelatedDocuments } from './related-documents';
 import type { SyncPerson } from './sync-person';
@@ -84,6 +86,14 @@ function onlyTicksCriteria(previous: Doc, doc: Doc): boolean {
  * deliverable's owner sets its status, and removing a task unlinks it from its milestones.
  */
 export const planItemsRule: WriteRule = (person, action, doc, previous, related) => {
+  const decision = planItemAccess(person, action, doc, previous, related);
+  if (!decision.isAllowed || action === 'delete') return decision;
+  // An instrument is allocated only when it is fit for use, judged with the server's own documents and clock.
+  const unfit = checkAllocation(doc, previous, lookupFromRelated(related), related.now?.() ?? String(doc.updatedAt ?? ''));
+  return unfit ? deny(unfit) : decision;
+};
+
+const planItemAccess: WriteRule = (person, action, doc, previous, related) => {
   const project = projectOf(related, (previous ?? doc).projectId);
   if (!project) return allow;
   if (canManageProject(project, person)) {

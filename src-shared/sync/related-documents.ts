@@ -5,6 +5,7 @@ import { attachmentNeeds } from '../files/attachment-related';
  * task, a record a comment is about). The rules stay pure: `relatedNeeds` names what they will
  * read, the server loads it inside the push transaction and hands it over as `RelatedDocuments`.
  */
+import { allocationReads } from '../equipment/allocation-gate';
 import { recordReads } from '../records/record-invariants';
 
 type Doc = Record<string, unknown>;
@@ -89,6 +90,12 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
         if (text(version?.projectId)) projects.push(String(version?.projectId));
       }
       if (collection === 'tasks') add('tasks', doc.parentId);
+      if (collection === 'plan_items') {
+        // Allocating an instrument is gated like a booking (src-shared/equipment/allocation-gate.ts).
+        const reads = allocationReads(doc, previous);
+        docs.push(...(reads?.ids ?? []));
+        recordQueries.push(...(reads?.byParent ?? []).map((q) => ({ kind: q.kind, parentId: q.parentId })));
+      }
       break;
     case 'activity':
       if (doc.subjectType === 'task') {
@@ -111,6 +118,8 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       const data = doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {};
       if (doc.kind === 'outbox' && data.channel === 'email') add('people', doc.recipientId);
       if (doc.kind === 'outbox' && data.channel === 'email') add('meetings', data.meetingId);
+      // An RFQ or purchase order to a supplier names the supplier's record (supplier-email-rule.ts).
+      if (doc.kind === 'outbox' && data.channel === 'email') add('records', doc.recipientId);
       if (doc.kind === 'outbox' && data.channel === 'webhook') add('notifications', data.subscriptionId);
       break;
     }

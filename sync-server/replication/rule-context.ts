@@ -60,6 +60,22 @@ async function readMeetingsInRoom(tx: SqlClient, roomId: string, sinceIso: strin
 const DAY_MS = 86_400_000;
 
 /**
+ * A record stored earlier in the same push joins (or leaves) the record sets loaded for the rules:
+ * a PC that recorded a calibration and then booked the instrument while offline pushes both
+ * together, and the booking is judged with that calibration, as the PC judged it.
+ */
+function keepRecordSets(sets: Map<string, Doc[]>, id: string, doc: Doc | null) {
+  for (const [setKey, list] of sets) {
+    const [kind, parentId, personId] = setKey.split('|');
+    const belongs = doc !== null && doc.kind === kind && (parentId ? doc.parentId === parentId : doc.personId === personId);
+    const at = list.findIndex((d) => d.id === id);
+    if (at >= 0 && belongs) list[at] = doc;
+    else if (at >= 0) list.splice(at, 1);
+    else if (belongs) list.push(doc);
+  }
+}
+
+/**
  * Loads, in rounds, every document `relatedNeeds` names for these pushed documents (a comment's
  * task, then the task's project), the projects in which `person` follows a task, and for records
  * the moves their workflows made (`workflowMoves`, from the events the server holds and checked).
@@ -76,7 +92,10 @@ export async function loadRelated(tx: SqlClient, collection: string, targets: { 
     records: (query) => recordSets.get(recordQueryKey(query)) ?? [],
     now: () => now.toISOString(),
     meetingsInRoom: (roomId) => roomBookings.get(roomId) ?? [],
-    remember: (name, id, doc) => void docs.set(key(name, id), doc),
+    remember: (name, id, doc) => {
+      docs.set(key(name, id), doc);
+      if (name === 'records') keepRecordSets(recordSets, id, doc);
+    },
   };
   for (let round = 0; round < 3; round++) {
     const wanted = new Map<string, Set<string>>();

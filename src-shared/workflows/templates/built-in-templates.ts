@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition-schema';
 import { budgetApproval } from './budget-approval';
+import { equipmentDecommissioning } from '../../equipment/decommissioning-workflow';
 import { capa } from './capa';
 import { documentReview } from './document-review';
 import { equipmentProcurement } from './equipment-procurement';
@@ -20,4 +21,5 @@ export const builtInTemplates: readonly WorkflowDefinition[] = [
   onboarding,
   capa,
   documentReview,
+  equipmentDecommissioning,
 ];

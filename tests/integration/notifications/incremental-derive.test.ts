@@ -86,12 +86,20 @@ describe('per-document derive against a real database', () => {
     ]);
     expect(await expectSameAsFull(host, createMeetingRule(), changes([['meetings', ['M1', 'M2', 'M3']]]), now, ['M1', 'M2', 'M3'])).toHaveLength(2);
 
+    const columns = { kindVersion: 1, number: '', numberState: '', personId: '', managerIds: [], ownerId: '', departmentId: '', date: '' };
+    const instrument = (id: string, status: string) => ({ ...base(id), ...columns, kind: 'equipment', title: id, status, parentId: '', data: { name: id, custodianId: 'P1', authorisedUserIds: [] } });
+    const plan = (id: string, equipmentId: string) => ({ ...base(id), ...columns, kind: 'calibration_plan', title: id, status: 'active', parentId: equipmentId, data: { equipmentId, name: 'Annual', firstDueDate: '2026-03-10', interval: { count: 12, unit: 'months' }, reminderLeadDays: [7] } });
     await db.records.bulkInsert([
-      { ...base('E1'), kind: 'equipment', title: 'Balance', status: 'in_use', data: { calibrationDueDate: '2026-03-10', responsibleIds: ['P1'] } },
-      { ...base('E2'), kind: 'equipment', title: 'Old balance', status: 'retired', data: { calibrationDueDate: '2026-03-10', responsibleIds: ['P1'] } },
-      { ...base('X1'), kind: 'invoice', title: 'Invoice', status: 'open', data: { calibrationDueDate: '2026-03-10', responsibleIds: ['P1'] } },
+      instrument('E1', 'in_service'),
+      instrument('E2', 'disposed'),
+      instrument('E3', 'in_service'),
+      plan('CP1', 'E1'),
+      plan('CP2', 'E2'),
+      plan('CP3', 'E3'),
+      { ...base('X1'), ...columns, kind: 'invoice', title: 'Invoice', status: 'open', parentId: '', data: {} },
     ]);
-    expect(await expectSameAsFull(host, createEquipmentRule(local), changes([['records', ['E1', 'E2', 'X1']]]), now, ['E1', 'E2', 'X1'])).not.toHaveLength(0);
+    // A changed plan derives its instrument again, a changed instrument itself, other kinds nothing.
+    expect(await expectSameAsFull(host, createEquipmentRule(local), changes([['records', ['E1', 'E2', 'CP3', 'X1']]]), now, ['E1', 'E2', 'E3'])).not.toHaveLength(0);
 
     const project = (id: string, ownerId: string) => ({ ...base(id), code: id, name: id, status: 'active', isArchived: false, ownerId });
     await db.projects.bulkInsert([project('PR1', 'P1'), project('PR2', 'P2')]);

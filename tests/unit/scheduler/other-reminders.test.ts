@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src-shared/format/display-format';
 import { equipmentReminders, type EquipmentReminderSettings } from '../../../src-shared/scheduler/equipment-reminders';
 import { meetingReminders } from '../../../src-shared/scheduler/meeting-reminders';
 import { milestoneReminders } from '../../../src-shared/scheduler/milestone-reminders';
@@ -51,22 +52,34 @@ describe('meeting reminders', () => {
 
 describe('equipment reminders', () => {
   const settings: EquipmentReminderSettings = { leadTimesMs: [14 * 86_400_000], overdueEveryMs: 7 * 86_400_000, dueTimeOfDay: '09:00', utcOffsetMinutes: 0 };
-  const balance = { id: 'E1', name: 'Balance B-12', calibrationDueDate: '2026-03-20', maintenanceDueDate: '2026-04-10', responsibleIds: ['P1'], isRetired: false };
-  it('remind of calibration and maintenance separately, then weekly while overdue', () => {
+  const balance = {
+    id: 'E1',
+    name: 'EQ-0012 Balance B-12',
+    calibrations: [{ id: 'CP1', what: 'Calibration “Annual”', dueDate: '2026-03-20', leadTimesMs: [30 * 86_400_000, 7 * 86_400_000, 86_400_000] }],
+    maintenance: [{ id: 'WO1', what: 'Preventive maintenance “Service”', dueDate: '2026-04-10' }],
+    responsibleIds: ['P1'],
+    isRetired: false,
+  };
+  it('remind of each calibration at its plan’s lead times and maintenance at the default ones, then weekly while overdue', () => {
     const list = equipmentReminders(balance, settings, now);
     expect(list.map((r) => [r.event, r.dueAt])).toEqual([
-      ['equipment_calibration_due', '2026-03-06T09:00:00.000Z'],
+      ['equipment_calibration_due', '2026-02-18T09:00:00.000Z'],
+      ['equipment_calibration_due', '2026-03-13T09:00:00.000Z'],
+      ['equipment_calibration_due', '2026-03-19T09:00:00.000Z'],
       ['equipment_calibration_due', '2026-03-20T09:00:00.000Z'],
       ['equipment_calibration_due', '2026-03-27T09:00:00.000Z'],
       ['equipment_maintenance_due', '2026-03-27T09:00:00.000Z'],
       ['equipment_maintenance_due', '2026-04-10T09:00:00.000Z'],
       ['equipment_maintenance_due', '2026-04-17T09:00:00.000Z'],
     ]);
-    expect(list[2]?.subject).toBe('Calibration overdue: Balance B-12');
+    expect(list[0]).toMatchObject({ subject: `Calibration “Annual” due on ${formatDay('2026-03-20')}: EQ-0012 Balance B-12`, body: `Calibration “Annual” of EQ-0012 Balance B-12 is due on ${formatDay('2026-03-20')} (reminder 30 days ahead).` });
+    expect(list[3]?.subject).toBe('Calibration “Annual” overdue: EQ-0012 Balance B-12');
   });
-  it('stop for retired instruments and skip missing dates', () => {
+  it('give each plan and due date its own ids, and stop for retired instruments', () => {
+    const moved = equipmentReminders({ ...balance, calibrations: [{ ...balance.calibrations[0]!, dueDate: '2027-03-20' }] }, settings, now);
+    const ids = new Set(equipmentReminders(balance, settings, now).map((r) => r.id));
+    expect(moved.filter((r) => r.event === 'equipment_calibration_due').some((r) => ids.has(r.id))).toBe(false);
     expect(equipmentReminders({ ...balance, isRetired: true }, settings, now)).toEqual([]);
-    expect(equipmentReminders({ ...balance, maintenanceDueDate: undefined }, settings, now).every((r) => r.event === 'equipment_calibration_due')).toBe(true);
   });
 });
 

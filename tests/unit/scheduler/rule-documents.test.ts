@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
-import { createEquipmentRule, equipmentDocumentReminders } from '../../../src-main/scheduler/rules/equipment-rule';
+import { createEquipmentRule } from '../../../src-main/scheduler/rules/equipment-rule';
+import { equipmentReminders } from '../../../src-shared/scheduler/equipment-reminders';
 import { createMeetingRule } from '../../../src-main/scheduler/rules/meeting-rule';
 import { createActionItemRule } from '../../../src-main/meetings/action-item-rule';
 import { changedOwners } from '../../../src-main/meetings/meeting-reminder-source';
@@ -67,20 +68,19 @@ describe('meeting rules, owners', () => {
   });
 });
 
-describe('equipment rule, one record', () => {
+describe('equipment rule, one instrument', () => {
   const settings = { leadTimesMs: [14 * 86_400_000], overdueEveryMs: 7 * 86_400_000, ...local };
   const ownerOf = createEquipmentRule(settings).incremental!.ownerOf;
-  const balance = { id: 'E1', kind: 'equipment', title: 'Balance B-12', status: 'in_use', data: { calibrationDueDate: '2026-03-20', responsibleIds: ['P1'] } };
+  const balance = { id: 'E1', name: 'EQ-0001 Balance B-12', calibrations: [{ id: 'CP1', what: 'Calibration “Annual”', dueDate: '2026-03-20' }], maintenance: [], responsibleIds: ['P1', 'QA1'], isRetired: false };
 
-  it('reminds the responsible person, owned by the instrument', () => {
-    const list = equipmentDocumentReminders(balance, settings, now);
-    expect(list.length).toBeGreaterThan(0);
+  it('reminds the custodian and QA, owned by the instrument', () => {
+    const list = equipmentReminders(balance, settings, now);
+    expect(new Set(list.map((r) => r.recipientId))).toEqual(new Set(['P1', 'QA1']));
     expect(ownersOf(ownerOf, list)).toEqual(['E1']);
   });
 
-  it('derives nothing for other record kinds or retired instruments', () => {
-    expect(equipmentDocumentReminders({ ...balance, kind: 'invoice' }, settings, now)).toEqual([]);
-    expect(equipmentDocumentReminders({ ...balance, status: 'retired' }, settings, now)).toEqual([]);
+  it('derives nothing for retired instruments', () => {
+    expect(equipmentReminders({ ...balance, isRetired: true }, settings, now)).toEqual([]);
   });
 });
 

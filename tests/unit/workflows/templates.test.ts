@@ -25,6 +25,7 @@ describe('built-in templates', () => {
       'ONBOARDING',
       'CAPA',
       'DOCUMENT_REVIEW',
+      'EQUIPMENT_DECOMMISSIONING',
     ]);
   });
 
