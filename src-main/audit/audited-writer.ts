@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditEntry, FieldChange } from '../../src-shared/audit/audit-contract';
 import type { BaseDocument } from '../../src-shared/db/base-fields';
 import type { CollectionName } from '../../src-shared/db/schemas';
@@ -45,6 +46,9 @@ const plain = (doc: { toJSON(): unknown }): Stored => {
  * Writes are serialised by the host's command queue, so `old` values are never stale.
  */
 export function createAuditedWriter(db: LabDatabase, newId: () => string) {
+  /** Set while a command runs for a channel other than the app (an API token): its entries say so in `via`. */
+  const channel = new AsyncLocalStorage<{ actorId: string; via: string }>();
+
   /** The audit entry of one change, and the record naming it. */
   const prepare = (
     collection: CollectionName,
@@ -73,6 +77,9 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
       changes: toldElsewhere.length > 0 ? diffFields(before, record).filter((c) => !toldElsewhere.includes(c.field)) : diffFields(before, record),
       after: record,
     };
+    // Only the acting person's own writes: work the command sets off as someone else (the system) is not theirs.
+    const via = channel.getStore();
+    if (via && via.actorId === context.actor.id) entry.via = via.via;
     return { record, entry };
   };
 
@@ -131,6 +138,15 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
 
   return {
     replaceMany,
+
+    /**
+     * Runs `task` (a command) with every audit entry it writes as `actorId` naming the channel it
+     * came through, e.g. `API token “ERP export”`. Follows the task's async calls, so handlers and the
+     * runtimes they call need no change.
+     */
+    through<T>(via: { actorId: string; via: string }, task: () => Promise<T>): Promise<T> {
+      return channel.run(via, task);
+    },
 
     async replace<T extends BaseDocument>(collection: CollectionName, before: BaseDocument | null, fields: NewDocument & { id: string }, context: WriteContext): Promise<T> {
       const [record] = await replaceMany<T>(collection, [{ before, fields, context }]);

@@ -1,3 +1,4 @@
+import { apiFeature } from '../api/api-feature';
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
@@ -29,4 +30,5 @@ export const features: HostFeature[] = [
   createSchedulerFeature(),
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
   recordsFeature,
+  apiFeature,
 ];

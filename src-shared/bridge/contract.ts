@@ -1,3 +1,4 @@
+import { apiContract } from '../api/api-contract';
 import { auditContract } from '../audit/audit-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
@@ -31,6 +32,7 @@ export const contract = {
   ...deliveryContract,
   ...departmentContract,
   ...recordContract,
+  ...apiContract,
 };
 
 export type Contract = typeof contract;
