@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiPlugin, type ApiOptions } from '../api/api-plugin';
+import { PROBLEM_CONTENT_TYPE, problemOf } from '../../src-shared/api/problem';
 import type { Host } from '../host/create-host';
 import type { Logger } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/content-security-policy';
@@ -84,6 +85,10 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   await app.register(fastifyStatic, { root: rendererRoot, index: 'index.html', wildcard: true, cacheControl: false, etag: false, lastModified: false });
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
+    // The UI's wildcard also catches unknown /api paths: they get the API's own kind of answer.
+    if (options.api && path.startsWith('/api/')) {
+      return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problemOf({ code: 'not_found', message: `There is no ${request.method} ${path} in the LabFlow API; see /api/docs.` }, { instance: path }));
+    }
     if (!isAppPath(path)) return reply.code(404).type('text/plain').send('Not found.');
     // The single-page app owns paths without an extension (#/… links, reloads on a deep address).
     if (/\.[a-z0-9]+$/i.test(path) || request.method !== 'GET') return reply.code(404).type('text/plain').send('Not found.');
