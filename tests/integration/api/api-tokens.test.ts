@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiSettingsView, ApiTokenView } from '../../../src-shared/api/api-token-model';
 import type { AuditEntry } from '../../../src-shared/audit/audit-contract';
 import { manualClock } from '../notifications/support';
+import { connectTestClient } from '../support/test-client';
 import { expectOk } from '../workflows/workflow-fixtures';
 import { openApiLab, type ApiLab } from './support/api-fixture';
 
@@ -18,7 +19,7 @@ let lab: ApiLab;
 
 beforeAll(async () => {
   // Days pass in here (token expiry); the UI connections stay signed in meanwhile.
-  lab = await openApiLab({ clock: time.clock, sessionTimeoutMs: 365 * 86_400_000 });
+  lab = await openApiLab({ extra: { clock: time.clock, sessionTimeoutMs: 365 * 86_400_000 } });
 });
 afterAll(async () => lab.close());
 
@@ -52,7 +53,6 @@ describe('api-tokens/create', () => {
   });
 
   it('is refused to a UI that is not signed in', async () => {
-    const { connectTestClient } = await import('../support/test-client');
     const stranger = connectTestClient(lab.host);
     expect(await stranger.call('api-tokens/create', { name: 'x', scopes: ['*:read'] })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     stranger.close();

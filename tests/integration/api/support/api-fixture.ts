@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HostOptions } from '../../../../src-main/host/create-host';
 import { createLogger } from '../../../../src-main/logging/logger';
 import { startServeServer, type ServeServer } from '../../../../src-main/serve/serve-app';
 import type { ApiTokenView } from '../../../../src-shared/api/api-token-model';
@@ -26,8 +27,9 @@ export interface ApiLab extends Awaited<ReturnType<typeof openLab>> {
   auditCount(): Promise<number>;
 }
 
-export async function openApiLab(options: { rateLimit?: { perToken: number; perAddressUnauthenticated: number }; clock?: () => Date; sessionTimeoutMs?: number } = {}): Promise<ApiLab> {
-  const lab = await openLab({ extra: { ...(options.clock ? { clock: options.clock } : {}), ...(options.sessionTimeoutMs ? { sessionTimeoutMs: options.sessionTimeoutMs } : {}) } });
+export async function openApiLab(options: { rateLimit?: { perToken: number; perAddressUnauthenticated: number }; extra?: Partial<HostOptions> } = {}): Promise<ApiLab> {
+  const lab = await openLab({ extra: options.extra ?? {} });
+  const clock = options.extra?.clock ?? (() => new Date());
   const rendererRoot = join(lab.dataDir, 'renderer');
   mkdirSync(rendererRoot, { recursive: true });
   const server = await startServeServer({
@@ -37,7 +39,7 @@ export async function openApiLab(options: { rateLimit?: { perToken: number; perA
     port: 0,
     token: 't'.repeat(32),
     log: createLogger({ directory: join(lab.dataDir, 'logs') }),
-    api: { clock: options.clock ?? (() => new Date()), ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
+    api: { clock, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
   });
   const base = `${server.origin}/api/v1`;
   const check = createResponseChecker((await api(base, undefined, 'GET', '/openapi.json')).body as Parameters<typeof createResponseChecker>[0]);
