@@ -9,7 +9,10 @@ import { apiPlace$, saveApiSettings, type ApiListenerState, type ApiSettings } f
 
 /** Settings → API: whether the desktop app serves the API, where, and the modules a token can be scoped to. */
 
-const labelOf = (module: string): string => module.charAt(0).toUpperCase() + module.slice(1).replace(/[-_]/g, ' ');
+/** Modules whose name is no word a lab person would pick from a list. */
+const moduleLabels: Readonly<Record<string, string>> = { hr: 'HR', crm: 'CRM and quotations', records: 'Records (search and links)', sync: 'Team sync' };
+
+const labelOf = (module: string): string => moduleLabels[module] ?? module.charAt(0).toUpperCase() + module.slice(1).replace(/[-_]/g, ' ');
 
 /** Every module some route belongs to, in the order the routes come (workflows, projects, … records). */
 const tokenModules = (): ApiSettingsView['modules'] => [...new Set(buildApiRoutes().map((r) => r.module))].map((module) => ({ module, label: labelOf(module) }));
@@ -17,6 +20,7 @@ const tokenModules = (): ApiSettingsView['modules'] => [...new Set(buildApiRoute
 const viewOf = (settings: ApiSettings, listener: ApiListenerState, modules: ApiSettingsView['modules']): ApiSettingsView => ({
   ...settings,
   address: listener.address,
+  problem: listener.problem,
   controlledBy: listener.controlledBy,
   modules,
 });

@@ -4,13 +4,14 @@ import { isAdmin } from '../../src-shared/people/roles';
 import { useThemeMode } from '../app/theme';
 import { useNavigation } from '../shell/navigation';
 import { NotificationAdmin } from '../notifications/NotificationAdmin';
+import { ApiSettings } from './ApiSettings';
 import { AuditTrail } from './AuditTrail';
 import { DepartmentSettings } from './DepartmentSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 
-type SettingsTab = 'people' | 'departments' | 'appearance' | 'audit' | 'sync' | 'notifications';
-const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'appearance', 'sync'];
+type SettingsTab = 'people' | 'departments' | 'appearance' | 'audit' | 'sync' | 'api' | 'notifications';
+const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'appearance', 'sync', 'api'];
 const adminTabs: readonly SettingsTab[] = [...everyoneTabs, 'notifications', 'audit'];
 
 /** Settings, one tab at a time; the tab is part of the address (`#/settings/sync`), so links and reloads keep it. */
@@ -27,6 +28,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
         <Tab value="departments" label="Departments" />
         <Tab value="appearance" label="Appearance" />
         <Tab value="sync" label="Team sync" />
+        <Tab value="api" label="API" />
         {admin && <Tab value="notifications" label="Notifications" />}
         {admin && <Tab value="audit" label="Audit trail" />}
       </Tabs>
@@ -39,6 +41,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
           </Paper>
         )}
         {tab === 'sync' && <TeamSyncSettings />}
+        {tab === 'api' && <ApiSettings isAdmin={admin} />}
         {tab === 'notifications' && admin && <NotificationAdmin />}
         {tab === 'audit' && admin && <AuditTrail />}
       </Box>

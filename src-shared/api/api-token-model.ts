@@ -65,6 +65,8 @@ export interface ApiSettingsView {
   allowRemote: boolean;
   /** Where the API answers now, or null when it is off. */
   address: string | null;
+  /** Why it does not answer although it is on (the port is taken …), or null. */
+  problem: string | null;
   /** Who decides: the desktop's Settings, or serve mode's `--api` flag (shown, not changed here). */
   controlledBy: 'settings' | 'serve-flag';
   /** Modules a token's scopes can name, with the words for them. */
