@@ -3,6 +3,7 @@ import { concatMap, distinctUntilChanged, from, type Subscription } from 'rxjs';
 import type { Host } from '../host/create-host';
 import type { Logger } from '../logging/logger';
 import { apiPlugin } from './api-plugin';
+import { answerFrameworkError } from './framework-errors';
 import { apiSettings$, reportApiListener, type ApiSettings } from './api-settings-store';
 
 /**
@@ -42,7 +43,7 @@ export function startDesktopApi(host: Host, log: Logger, options: { clock?: () =
       return;
     }
     const listenHost = settings.allowRemote ? '0.0.0.0' : '127.0.0.1';
-    const app = Fastify({ logger: false, trustProxy: false });
+    const app = Fastify({ logger: false, trustProxy: false, frameworkErrors: answerFrameworkError });
     try {
       await app.register(apiPlugin, { prefix: '/api', host, log, clock });
       await app.listen({ port: settings.port, host: listenHost });

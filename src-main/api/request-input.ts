@@ -65,7 +65,8 @@ export function createRequestReader(route: HttpRoute, plan: RequestPlan) {
         if (!isObject(request.body)) return fail('malformed_message', 'Send the body as a JSON object.');
         input[plan.wholeBody.field] = request.body;
       } else if (plan.body) {
-        if (request.body !== undefined && request.body !== null && !isObject(request.body)) return fail('malformed_message', 'Send the body as a JSON object.');
+        // No body at all is an empty object; a body of `null`, a list or a number is no object.
+        if (request.body !== undefined && !isObject(request.body)) return fail('malformed_message', 'Send the body as a JSON object.');
         for (const [name, value] of Object.entries(request.body ?? {})) if (bodyNames.has(name)) input[inputFieldOf(route.input, name)] = value;
       }
       for (const [field, value] of Object.entries(route.input.defaults ?? {})) if (input[field] === undefined) input[field] = value;

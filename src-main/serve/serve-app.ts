@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiPlugin, type ApiOptions } from '../api/api-plugin';
+import { answerFrameworkError } from '../api/framework-errors';
 import { PROBLEM_CONTENT_TYPE, problemOf } from '../../src-shared/api/problem';
 import type { Host } from '../host/create-host';
 import type { Logger } from '../logging/logger';
@@ -46,7 +47,7 @@ const isAppPath = (url: string) => !url.startsWith('/api/') && url !== '/api' &&
 export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
   const { host, rendererRoot, listenHost, port, token, log } = options;
   let origin = '';
-  const app = Fastify({ logger: false, trustProxy: false });
+  const app = Fastify({ logger: false, trustProxy: false, frameworkErrors: answerFrameworkError });
 
   app.addHook('onRequest', async (request, reply) => {
     if (isAppPath(request.url) && resolveStaticPath(rendererRoot, request.url) === null) await reply.code(400).type('text/plain').send('Bad path');
