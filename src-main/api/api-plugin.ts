@@ -14,6 +14,7 @@ import { registerApiDocs } from './api-docs';
 import { apiTokenStoreOf } from './api-token-store';
 import { createIdempotencyStore } from './idempotency-store';
 import { createRouteRunner } from './route-runner';
+import { createSharedReads } from './shared-reads';
 import { authenticate, claimedTokenId, refusalMessage, type Authentication } from './token-authentication';
 
 /**
@@ -51,6 +52,8 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
   const idempotency = createIdempotencyStore(host.db, clock);
   const tokens = apiTokenStoreOf(host.db);
   const authentications = new WeakMap<FastifyRequest, Authentication>();
+  const sharedReads = createSharedReads(host.db);
+  app.addHook('onClose', async () => sharedReads.stop());
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
@@ -83,7 +86,7 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
   };
 
   for (const route of routes) {
-    const run = createRouteRunner(route, requestPlanOf(route), { host, clock, idempotency });
+    const run = createRouteRunner(route, requestPlanOf(route), { host, clock, idempotency, sharedReads });
     app.route({
       method: route.method,
       url: fastifyPath(route.path),

@@ -10,6 +10,7 @@ import type { Host } from '../host/create-host';
 import { errorAnswer, problemAnswer, resultAnswer } from './api-answers';
 import { ifMatchPrecondition, targetState } from './etags';
 import type { IdempotencyStore, KeptAnswer } from './idempotency-store';
+import type { SharedReads } from './shared-reads';
 import { pagedInput, readPageRequest, type PageRequest } from './list-paging';
 import { createRequestReader } from './request-input';
 import type { ApiCaller } from './token-authentication';
@@ -30,8 +31,8 @@ function limitMaxOf(plan: RequestPlan, route: HttpRoute): number | undefined {
   return typeof maximum === 'number' ? maximum : undefined;
 }
 
-export function createRouteRunner(route: HttpRoute, plan: RequestPlan, parts: { host: Host; clock: () => Date; idempotency: IdempotencyStore }) {
-  const { host, idempotency } = parts;
+export function createRouteRunner(route: HttpRoute, plan: RequestPlan, parts: { host: Host; clock: () => Date; idempotency: IdempotencyStore; sharedReads: SharedReads }) {
+  const { host, idempotency, sharedReads } = parts;
   const reader = createRequestReader(route, plan);
   const limitMax = route.list ? limitMaxOf(plan, route) : undefined;
   const header = (request: FastifyRequest, name: string): string | undefined => {
@@ -69,8 +70,11 @@ export function createRouteRunner(route: HttpRoute, plan: RequestPlan, parts: { 
       return errorAnswer({ code: 'not_found', message: 'That record no longer exists, or it is not shared with you.' }, reader, instance);
     }
     const options: CallOptions = route.kind === 'command' && route.target && targetId !== undefined ? { precondition: ifMatchPrecondition(host.db, route.target, targetId, header(request, 'if-match')) } : {};
+    // A query reads as its person is now (roles, department): the same person asking the same thing shares a run.
+    const call = () => host.calls.run(route.operation, input, caller, options);
+    const run = route.kind === 'query' ? () => sharedReads.run(JSON.stringify([route.operation, input, caller.person]), call) : call;
     const act = async (): Promise<KeptAnswer> => {
-      const result = await host.calls.run(route.operation, input, caller, options);
+      const result = await run();
       return withEtag(resultAnswer(route, result, { reader, page, hasNativeSort: plan.hasNativeSort, instance }), targetId);
     };
     if (idempotencyKey === undefined) return act();

@@ -163,6 +163,13 @@ describe('conventions', () => {
     expect((await lab.call(buyerToken, 'GET', '/workflows/instances?limit=501')).status).toBe(422);
   });
 
+  it('shows a write to the next read, however often the same list was just read', async () => {
+    const list = () => lab.call(buyerToken, 'GET', '/workflows/instances?entity_id=E-FRESH');
+    for (let i = 0; i < 3; i++) expect((await list()).body.items).toEqual([]);
+    const started = await start(undefined, 'E-FRESH');
+    expect((await list()).body.items.map((i: { id: string }) => i.id)).toEqual([started.body.id]);
+  });
+
   it("names the request's own fields in a problem", async () => {
     const refused = await lab.call(buyerToken, 'POST', '/workflows/instances', { workflow_definition_id: 'EQUIPMENT_PROCUREMENT', entity_type: '', entity_id: 'x' });
     expect(refused.status).toBe(422);
