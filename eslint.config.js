@@ -62,12 +62,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts'],
+    files: ['src-main/**/*.{ts,tsx}'],
     ignores: ['src-main/electron/**'],
     rules: restrict(electronOnlyInElectronFolder, [['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
   },
   {
-    files: ['src-main/electron/**/*.ts'],
+    files: ['src-main/electron/**/*.{ts,tsx}'],
     rules: restrict([['**/src-renderer/**', '**/sync-server/**'], 'src-main uses src-shared, not the UI or the server.']),
   },
   // The email and webhook senders and the sealed-secret format are Node code the desktop's outbox

@@ -7,6 +7,7 @@ import { registerHealthRoutes } from './health-routes';
 import { handleError } from './http-errors';
 import { registerReplicationRoutes } from './replication/replication-routes';
 import { registerOutboxRoutes } from './outbox/outbox-routes';
+import { registerBlobRoutes } from './blobs/blob-routes';
 import type { ServerServices } from './services';
 
 export interface SyncAppOptions {
@@ -35,6 +36,8 @@ export async function syncServerApp(app: FastifyInstance, options: SyncAppOption
     async (sync) => {
       registerReplicationRoutes(sync, services, authenticate);
       registerOutboxRoutes(sync, services, authenticate);
+      // Its own context: the octet-stream body parser stays with the blob routes.
+      await sync.register(async (blobs) => registerBlobRoutes(blobs, services, services.blobs, authenticate));
     },
     { prefix: SYNC_API_PREFIX },
   );

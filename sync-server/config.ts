@@ -5,6 +5,8 @@ export interface SyncServerConfig {
   host: string;
   /** Folder of the embedded PostgreSQL (PGlite); unused with `databaseUrl`. */
   dataDir: string;
+  /** Attachment bytes: `<dataDir>/blobs` unless given (several server processes share one folder). */
+  blobDir: string | undefined;
   /** A real PostgreSQL instead of the embedded one. */
   databaseUrl: string | undefined;
   /** HS256 signing secret of access tokens. Required in production; generated and stored in the database otherwise. */
@@ -20,9 +22,9 @@ export interface SyncServerConfig {
 /** The placeholder of the example environment file; refused in production like a missing secret. */
 export const EXAMPLE_SECRET = 'change-me-to-a-long-random-string';
 
-export const USAGE = `Usage: npm run sync-server -- [--port 4800] [--host 0.0.0.0] [--data-dir <folder>] [--database-url postgres://…] [--production]
+export const USAGE = `Usage: npm run sync-server -- [--port 4800] [--host 0.0.0.0] [--data-dir <folder>] [--blob-dir <folder>] [--database-url postgres://…] [--production]
        npm run sync-server -- create-admin --email <address> --name <name>   (password from SYNC_ADMIN_PASSWORD or asked)
-Environment: PORT, HOST, SYNC_DATA_DIR, DATABASE_URL, SYNC_JWT_SECRET, NODE_ENV=production, LOG_LEVEL`;
+Environment: PORT, HOST, SYNC_DATA_DIR, SYNC_BLOB_DIR, DATABASE_URL, SYNC_JWT_SECRET, NODE_ENV=production, LOG_LEVEL`;
 
 const numberFlag = (name: string, raw: string | undefined, min: number, max: number): Result<number> => {
   const n = Number(raw);
@@ -39,6 +41,7 @@ export function parseConfig(args: string[], env: Record<string, string | undefin
     port: 4800,
     host: env.HOST ?? '0.0.0.0',
     dataDir: env.SYNC_DATA_DIR ?? '.data/sync-server',
+    blobDir: env.SYNC_BLOB_DIR || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     jwtSecret: env.SYNC_JWT_SECRET || undefined,
     isProduction: env.NODE_ENV === 'production',
@@ -65,12 +68,14 @@ export function parseConfig(args: string[], env: Record<string, string | undefin
       }
       case '--host':
       case '--data-dir':
+      case '--blob-dir':
       case '--database-url':
       case '--log-level': {
         const v = value();
         if (!v) return fail('invalid_input', `${flag} needs a value. ${USAGE}`);
         if (flag === '--host') config.host = v;
         else if (flag === '--data-dir') config.dataDir = v;
+        else if (flag === '--blob-dir') config.blobDir = v;
         else if (flag === '--database-url') config.databaseUrl = v;
         else config.logLevel = v;
         break;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createServerLogger } from './logger';
 import { buildSyncServer } from './app';
 import { parseConfig } from './config';
@@ -33,7 +34,7 @@ async function main(argv: string[]): Promise<number | 'running'> {
     return code;
   }
 
-  const services = await createServerServices(db, { jwtSecret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds, refreshTokenTtlDays: config.refreshTokenTtlDays, heartbeatMs: config.heartbeatMs });
+  const services = await createServerServices(db, { blobDir: config.blobDir ?? join(config.dataDir, 'blobs'), jwtSecret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds, refreshTokenTtlDays: config.refreshTokenTtlDays, heartbeatMs: config.heartbeatMs });
   const app = await buildSyncServer(services, log);
   const { pair: outboxKey, replacedKeyId } = services.outboxKey;
   if (replacedKeyId) log.warn({ event: 'outbox.key_replaced', replacedKeyId, keyId: outboxKey.key.keyId }, 'the stored outbox key could not be opened (was the signing secret changed?); a new one replaces it and administrators’ PCs seal their secrets again');

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createIdSource } from '../src-shared/core/ids';
 import { syncCollections, type SyncCollection } from '../src-shared/sync/collections';
 import type { SqlDatabase } from './db/sql-database';
@@ -9,6 +12,7 @@ import { resolveSigningSecret } from './auth/signing-secret';
 import { createChangeFeed, type ChangeFeed } from './replication/change-feed';
 import { createDocumentValidator, type DocumentValidator } from './replication/document-validator';
 import { loadOutboxKey, type LoadedOutboxKey } from './outbox/outbox-key';
+import { createBlobFolder, type BlobFolder } from './blobs/blob-folder';
 
 /** Everything the routes use, built once per server process (STYLE.md §9: plain factory injection). */
 export interface ServerServices {
@@ -21,6 +25,8 @@ export interface ServerServices {
   validator: DocumentValidator;
   /** The key pair PCs seal channel secrets (SMTP password, webhook secrets) for; the public half is served to them. */
   outboxKey: LoadedOutboxKey;
+  /** Attachment bytes (sync-server/blobs/): a folder beside the data. */
+  blobs: BlobFolder;
   clock: () => Date;
   newId: () => string;
   heartbeatMs: number;
@@ -36,6 +42,8 @@ export interface ServiceOptions {
   collections?: SyncCollection[];
   clock?: () => Date;
   signInAttemptsPerWindow?: number;
+  /** Where attachment bytes are kept; a fresh temporary folder when absent (tests). */
+  blobDir?: string;
 }
 
 /** Builds the server's services on a migrated database. */
@@ -54,6 +62,7 @@ export async function createServerServices(db: SqlDatabase, options: ServiceOpti
     changeFeed,
     validator: createDocumentValidator(collections),
     outboxKey,
+    blobs: createBlobFolder(options.blobDir ?? mkdtempSync(join(tmpdir(), 'labflow-blobs-'))),
     clock,
     newId: createIdSource(() => clock().getTime(), (n) => randomBytes(n)),
     heartbeatMs: options.heartbeatMs ?? 15_000,

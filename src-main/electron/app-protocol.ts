@@ -3,6 +3,8 @@ import type { CustomScheme, Protocol } from 'electron';
 import type { Logger } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { contentTypeOf, resolveStaticPath } from '../serve/static-files';
+import { FILE_ROUTE_PREFIX, type FileRouteHandler } from '../files/file-routes';
+import { answerWebFileRequest } from '../files/web-file-adapter';
 import { APP_SCHEME, isAppUrl } from './trust';
 
 /**
@@ -53,13 +55,18 @@ export async function respondToAppRequest(
   return new Response(request.method === 'HEAD' ? null : bytes, { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(path) } });
 }
 
-/** Serves the renderer on app:// for the default session; returns the dispose function. */
-export function serveAppProtocol(protocol: Pick<Protocol, 'handle' | 'unhandle'>, rendererRoot: string, log: Logger): () => void {
-  protocol.handle(APP_SCHEME, (request) =>
-    respondToAppRequest(request, rendererRoot).catch((error: unknown) => {
+/**
+ * Serves the renderer on app:// for the default session, and the host's file routes under
+ * `app://labflow/files/` (attachments, generated documents: src-main/files/file-routes.ts, which
+ * checks the person's key); returns the dispose function.
+ */
+export function serveAppProtocol(protocol: Pick<Protocol, 'handle' | 'unhandle'>, rendererRoot: string, log: Logger, fileRoutes?: () => FileRouteHandler | undefined): () => void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const routes = isAppUrl(request.url) && new URL(request.url).pathname.startsWith(FILE_ROUTE_PREFIX) ? fileRoutes?.() : undefined;
+    return (routes ? answerWebFileRequest(request, routes) : respondToAppRequest(request, rendererRoot)).catch((error: unknown) => {
       const errorId = log.error('app:// request failed', error, { url: request.url.slice(0, 200) });
       return new Response(`Internal error ${errorId}`, { status: 500, headers: baseHeaders() });
-    }),
-  );
+    });
+  });
   return () => protocol.unhandle(APP_SCHEME);
 }

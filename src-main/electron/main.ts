@@ -5,6 +5,7 @@ import { app, dialog, Notification, protocol, safeStorage, session, shell, type 
 import { startDesktopApi } from '../api/desktop-api';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { createHost } from '../host/create-host';
+import { fileRoutesOf } from '../files/files-feature';
 import { createLabStorage } from '../host/lab-storage';
 import { createLogger } from '../logging/logger';
 import { watchKeepRunningInTray } from '../notifications/desktop-settings';
@@ -124,6 +125,7 @@ async function start(dataDir: string): Promise<void> {
     databaseLocation: location,
     log,
     platform: {
+      dataDir,
       secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
       desktopNotifier: createElectronNotifier({
         notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
@@ -140,7 +142,7 @@ async function start(dataDir: string): Promise<void> {
     return reportAndExit('LabFlow could not open its database', `${hosted.error.message}\n\nNothing was reset or deleted. Details are in ${logFile}.`);
   }
   const host = hosted.value;
-  const disposeProtocol = serveAppProtocol(protocol, rendererRoot, log);
+  const disposeProtocol = serveAppProtocol(protocol, rendererRoot, log, () => fileRoutesOf(host.db));
   const window = createMainWindow({ preloadPath, isDevToolsAllowed: !app.isPackaged, log });
   mainWindow = window;
   const disposeBridge = attachIpcBridge(window.webContents, host, log);

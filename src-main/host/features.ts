@@ -1,6 +1,8 @@
 import { apiFeature } from '../api/api-feature';
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { documentsFeature } from '../documents/documents-feature';
+import { filesFeature } from '../files/files-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { departmentCommandHandlers, departmentQueryHandlers } from '../people/department-handlers';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
@@ -31,4 +33,6 @@ export const features: HostFeature[] = [
   { name: 'departments', commands: departmentCommandHandlers, queries: departmentQueryHandlers },
   recordsFeature,
   apiFeature,
+  filesFeature,
+  documentsFeature,
 ];

@@ -9,6 +9,8 @@ import type { SecretStore } from '../security/secret-store';
  */
 export interface HostPlatform {
   secretStore?: SecretStore;
+  /** The data folder; attachments live in `<dataDir>/attachments`. Without one, files cannot be stored. */
+  dataDir?: string;
   desktopNotifier?: DesktopNotifier;
   /** The address people open LabFlow at, for links in emails when the email settings name none. */
   appUrl?: () => string;

@@ -9,8 +9,10 @@ import { PROBLEM_CONTENT_TYPE, problemOf } from '../../src-shared/api/problem';
 import type { Host } from '../host/create-host';
 import type { Logger } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/content-security-policy';
+import { FILE_ROUTE_PREFIX } from '../files/file-routes';
 import { BRIDGE_PATH, isBridgeAllowed } from './access-token';
 import { serveBridgeSocket, BRIDGE_SOCKET_MAX_PAYLOAD } from './bridge-socket';
+import { fileRoutesPlugin } from './file-routes-plugin';
 import { resolveStaticPath } from './static-files';
 import { answerTestClock, TEST_CLOCK_PATH, type TestClock } from './test-clock';
 
@@ -36,12 +38,14 @@ export interface ServeServer {
   close(): Promise<void>;
 }
 
-const isAppPath = (url: string) => !url.startsWith('/api/') && url !== '/api' && !url.startsWith(BRIDGE_PATH) && !url.startsWith(TEST_CLOCK_PATH);
+/** The UI's own paths: static files and the single-page app's routes (the rest answer for themselves). */
+const isAppPath = (url: string) => !url.startsWith('/api/') && url !== '/api' && !url.startsWith(BRIDGE_PATH) && !url.startsWith(TEST_CLOCK_PATH) && !url.startsWith(FILE_ROUTE_PREFIX);
 
 /**
  * Serve mode's HTTP side on Fastify: the built UI as static files (a path without an extension is
- * the single-page app's own route and gets index.html), the WebSocket bridge, the test clock in test
- * mode, the public API with `--api`, and routes features add. Every UI response carries the app's
+ * the single-page app's own route and gets index.html), the WebSocket bridge, attachments and
+ * documents under /files/, the test clock in test mode, the public API with `--api`, and routes
+ * features add. Every UI response carries the app's
  * Content-Security-Policy; paths that would leave the UI folder are refused before anything is read.
  */
 export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
@@ -80,6 +84,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     });
   }
 
+  await app.register(fileRoutesPlugin(host, log));
   if (options.api) await app.register(apiPlugin, { prefix: '/api', host, log, ...options.api });
   for (const routes of options.routes ?? []) await app.register(routes);
 

@@ -42,7 +42,7 @@ async function main(): Promise<number | 'running'> {
     databaseLocation: location,
     log,
     ...(testClock ? { clock: testClock.now } : {}),
-    platform: { secretStore: createKeyFileSecretStore(dataDir), appUrl: () => origin },
+    platform: { secretStore: createKeyFileSecretStore(dataDir), appUrl: () => origin, dataDir },
   });
   if (!hosted.ok) {
     console.error(hosted.error.message);

@@ -30,6 +30,9 @@ export async function signInToTeam(db: LabDatabase, person: { id: string; email:
   if (signingIn) await waitAtMost(signingIn, waitMs);
 }
 
+/** This host's team sync (its status and server sign-ins), for the files feature's transfers; undefined before it starts. */
+export const teamSyncOf = (db: LabDatabase): Pick<TeamSync, 'status$' | 'serverSession'> | undefined => engines.get(db);
+
 /** The team-sync phase of this host ('standalone' when it is not in a team). */
 export const teamSyncPhaseOf = (db: LabDatabase) => engines.get(db)?.status$.value.phase ?? standaloneStatus.phase;
 

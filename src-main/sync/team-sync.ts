@@ -291,6 +291,15 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       );
     },
 
+    /**
+     * The sign-in that file transfers (src-main/files/blob-replication.ts) go with: the person's own
+     * when they have one on this PC, otherwise the PC's account; null when not in a team.
+     */
+    serverSession(personId?: string): ServerSession | null {
+      if (!session || session.isEnded || !settings) return null;
+      return (personId ? people.sessionFor(personId) : null) ?? session;
+    },
+
     /** Retries at once: re-syncs every collection. */
     syncNow(): Result<SyncStatusView> {
       if (!settings) return fail('invalid_state', 'Team sync is not set up on this PC.');

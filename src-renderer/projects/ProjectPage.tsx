@@ -9,6 +9,8 @@ import { projectStatuses, type ProjectStatus } from '../../src-shared/projects/p
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
+import { PrintDocumentButton } from '../documents/PrintDocumentButton';
+import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { PlannedViewSlot } from '../tasks/PlannedViewSlot';
 import { TaskDrawer } from '../tasks/TaskDrawer';
@@ -28,7 +30,7 @@ import { projectStatusColor, projectStatusLabel } from './project-labels';
 
 const TABS = [
   ['overview', 'Overview'], ['tasks', 'Tasks'], ['board', 'Board'], ['gantt', 'Gantt'], ['milestones', 'Milestones'],
-  ['deliverables', 'Deliverables'], ['risks', 'Risks'], ['resources', 'Resources'], ['budget', 'Budget'],
+  ['deliverables', 'Deliverables'], ['risks', 'Risks'], ['resources', 'Resources'], ['budget', 'Budget'], ['files', 'Files'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
 
@@ -67,6 +69,7 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
           </TextField>
         ) : <Chip label={projectStatusLabel[project.status]} color={projectStatusColor[project.status]} />}
         <ExportMenu projectId={project.id} />
+        <PrintDocumentButton subjectType="projects" subjectId={project.id} />
         <Button startIcon={<ContentCopyIcon />} onClick={() => setDialog('template')}>Use as template</Button>
         {canManage && <Button variant="outlined" startIcon={<EditIcon />} onClick={() => setDialog('edit')}>Edit</Button>}
       </Stack>
@@ -85,6 +88,7 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
       {current === 'risks' && <RisksTab projectId={projectId} canManage={canManage} cell={riskCell} onCell={setRiskCell} />}
       {current === 'resources' && <ResourcesTab project={project} canManage={canManage} />}
       {current === 'budget' && <BudgetTab project={project} canManage={canManage} />}
+      {current === 'files' && <AttachmentsPanel subjectType="projects" subjectId={project.id} />}
       <ProjectEditDialog project={project} isOpen={dialog === 'edit'} onClose={() => setDialog(null)} />
       <TemplateDialog template={project} isOpen={dialog === 'template'} onClose={() => setDialog(null)} onCreated={(id) => { setDialog(null); go('projects', [id]); }} />
       <TaskDrawer />

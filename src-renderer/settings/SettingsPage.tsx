@@ -7,11 +7,12 @@ import { NotificationAdmin } from '../notifications/NotificationAdmin';
 import { ApiSettings } from './ApiSettings';
 import { AuditTrail } from './AuditTrail';
 import { DepartmentSettings } from './DepartmentSettings';
+import { OrganisationSettings } from '../documents/OrganisationSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 
-type SettingsTab = 'people' | 'departments' | 'appearance' | 'audit' | 'sync' | 'api' | 'notifications';
-const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'appearance', 'sync', 'api'];
+type SettingsTab = 'people' | 'departments' | 'organisation' | 'appearance' | 'audit' | 'sync' | 'api' | 'notifications';
+const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'organisation', 'appearance', 'sync', 'api'];
 const adminTabs: readonly SettingsTab[] = [...everyoneTabs, 'notifications', 'audit'];
 
 /** Settings, one tab at a time; the tab is part of the address (`#/settings/sync`), so links and reloads keep it. */
@@ -26,6 +27,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       <Tabs value={tab} onChange={(_e, v: SettingsTab) => go('settings', [v])} aria-label="Settings">
         <Tab value="people" label="People & roles" />
         <Tab value="departments" label="Departments" />
+        <Tab value="organisation" label="Organisation" />
         <Tab value="appearance" label="Appearance" />
         <Tab value="sync" label="Team sync" />
         <Tab value="api" label="API" />
@@ -35,6 +37,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       <Box>
         {tab === 'people' && <PeopleSettings isAdmin={admin} />}
         {tab === 'departments' && <DepartmentSettings isAdmin={admin} />}
+        {tab === 'organisation' && <OrganisationSettings />}
         {tab === 'appearance' && (
           <Paper variant="outlined" sx={{ p: 2 }}>
             <FormControlLabel control={<Switch checked={mode === 'dark'} onChange={toggle} />} label="Dark theme" />

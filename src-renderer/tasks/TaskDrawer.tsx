@@ -8,6 +8,8 @@ import {
 import { useState, type ReactNode } from 'react';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { PrintDocumentButton } from '../documents/PrintDocumentButton';
+import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { ChecklistSection } from './ChecklistSection';
 import { CommentSection } from './CommentSection';
@@ -65,6 +67,7 @@ function TaskDetailPanel({ taskId, personId, onOpen, onClose }: { taskId: string
             </IconButton>
           </Tooltip>
         )}
+        {d && <PrintDocumentButton subjectType="tasks" subjectId={d.task.id} />}
         {d?.canEdit && (
           <Tooltip title="Remove task"><IconButton aria-label="Remove task" onClick={() => setIsConfirming(true)}><DeleteOutlinedIcon /></IconButton></Tooltip>
         )}
@@ -93,6 +96,7 @@ function TaskDetailPanel({ taskId, personId, onOpen, onClose }: { taskId: string
           <Section title="Checklist"><ChecklistSection detail={d} /></Section>
           <Section title="Dependencies"><DependencySection detail={d} /></Section>
           <Section title="Time"><TimeSection detail={d} /></Section>
+          <Section title="Files"><AttachmentsPanel subjectType="tasks" subjectId={d.task.id} /></Section>
           <Section title={`Comments (${d.comments.length})`}><CommentSection detail={d} people={people.data ?? []} /></Section>
         </Stack>
       )}

@@ -1,5 +1,7 @@
 import { apiContract } from '../api/api-contract';
 import { auditContract } from '../audit/audit-contract';
+import { attachmentContract } from '../files/attachment-contract';
+import { documentContract } from '../documents/document-contract';
 import { authContract } from '../auth/auth-contract';
 import type { AppLink } from '../notifications/app-link';
 import { deliveryContract } from '../notifications/delivery-contract';
@@ -33,6 +35,8 @@ export const contract = {
   ...departmentContract,
   ...recordContract,
   ...apiContract,
+  ...attachmentContract,
+  ...documentContract,
 };
 
 export type Contract = typeof contract;

@@ -46,6 +46,13 @@ export const ErrorCode = {
   server_unreachable: 'server_unreachable',
   /** Desktop and server speak different sync protocol versions. */
   sync_protocol_mismatch: 'sync_protocol_mismatch',
+  // Attachments (src-shared/files).
+  /** The file is larger than attachments may be (50 MB). */
+  file_too_large: 'file_too_large',
+  /** The file's content does not match its SHA-256: damaged on disk or in transit. */
+  file_corrupt: 'file_corrupt',
+  /** The file is not on this PC (yet): it waits for the sync server. */
+  file_missing: 'file_missing',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

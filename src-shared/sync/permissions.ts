@@ -1,3 +1,4 @@
+import { attachmentDecision } from '../files/attachment-write-rule';
 import { recordsWriteDecision } from '../records/record-write-rule';
 import { canRead } from './read-scope';
 import { planItemsRule, projectsRule, taskActivityDecision, tasksRule } from './project-rules';
@@ -33,6 +34,8 @@ const isOwnEntry = (person: SyncPerson, doc: Doc): boolean => doc.createdBy === 
 
 const activityRule: WriteRule = (person, action, doc, previous, related) => {
   if (doc.kind === 'conflict' || previous?.kind === 'conflict') return deny('Conflict records are kept by the server and cannot be changed.');
+  const attachment = attachmentDecision(person, action, doc, previous, related);
+  if (attachment) return attachment;
   if (doc.kind === 'time_entry' || previous?.kind === 'time_entry') {
     const isOwn = isOwnEntry(person, doc) && (!previous || isOwnEntry(person, previous));
     if (!isOwn) return deny('People can only record and change their own time entries.');

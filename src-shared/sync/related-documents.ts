@@ -1,3 +1,5 @@
+import { attachmentNeeds } from '../files/attachment-related';
+
 /**
  * Stored documents a write rule consults besides the pushed one (a task's project, a comment's
  * task, a record a comment is about). The rules stay pure: `relatedNeeds` names what they will
@@ -76,6 +78,7 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
         add('projects', loaded.get('tasks', String(doc.subjectId))?.projectId);
       }
       if (isRecordSubject(doc.subjectType)) add('records', doc.subjectId);
+      docs.push(...attachmentNeeds(doc, loaded));
       break;
     case 'records': {
       const reads = recordReads(doc);

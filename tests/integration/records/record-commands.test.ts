@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src-main/host/create-host';
 import type { RecordView, RegisterPage } from '../../../src-shared/records/record-contract';
-import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { connectTestClient } from '../support/test-client';
-import { handClock, value, type Client } from '../tasks/project-fixture';
+import { openLab } from '../support/lab-people';
+import { value, type Client } from '../tasks/project-fixture';
 
 /**
  * The generic record commands on a real host and SQLite file, with a declared kind (purchase
@@ -18,17 +17,10 @@ let proc: { id: string; client: Client };
 const request = (data: Record<string, unknown> = {}) => ({ kind: 'purchase_request', data: { itemName: 'Analytical balance', quantity: 1, requesterId: ben.id, ...data } });
 
 beforeAll(async () => {
-  host = await openSqliteHost(tempDataDir(), { clock: handClock('2026-04-01T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  admin = connectTestClient(host);
-  value(await admin.call('auth/create-administrator', adminInput));
-  const person = async (name: string, email: string, roles: string[]) => {
-    const id = value(await admin.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
-    const client = connectTestClient(host);
-    value(await client.call('auth/sign-in', { email, password: 'long enough password' }));
-    return { id, client };
-  };
-  ben = await person('Ben Bench', 'ben@lab.org', ['member']);
-  proc = await person('Pia Procure', 'pia@lab.org', ['procurement_officer']);
+  let addPerson;
+  ({ host, admin, addPerson } = await openLab());
+  ben = await addPerson('Ben Bench', 'ben@lab.org', ['member']);
+  proc = await addPerson('Pia Procure', 'pia@lab.org', ['procurement_officer']);
 });
 afterAll(async () => host?.close());
 

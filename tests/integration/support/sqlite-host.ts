@@ -10,7 +10,7 @@ export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'labflow-it-'));
 /** A real host on a real SQLite file in `dataDir`, as serve mode and the desktop build it. */
 export async function openSqliteHost(dataDir: string, extra: Partial<HostOptions> = {}): Promise<Host> {
   const { storage, location } = createLabStorage(dataDir);
-  const result = await createHost({ storage, databaseLocation: location, log: createLogger({ directory: join(dataDir, 'logs') }), expiryCheckMs: 0, ...extra });
+  const result = await createHost({ storage, databaseLocation: location, log: createLogger({ directory: join(dataDir, 'logs') }), expiryCheckMs: 0, ...extra, platform: { dataDir, ...extra.platform } });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }

@@ -204,7 +204,7 @@ describe('comments on HR records', () => {
     expect((await push(server, tokens.hr.accessToken, 'activity', [{ newDocumentState: early }])).refused).toEqual([]);
     expect((await activityIds(tokens.member.accessToken)).ids).not.toContain('CM-EARLY');
     expect((await activityIds(tokens.hr.accessToken)).ids).toContain('CM-EARLY');
-    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: { ...leave, id: 'LR-LATER' } }])).refused).toEqual([]);
+    expect((await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: leaveRecord('LR-LATER', team.member.id, {}, { startDate: '2026-03-02', endDate: '2026-03-03', days: 2 }) }])).refused).toEqual([]);
     expect((await activityIds(tokens.member.accessToken)).ids).toContain('CM-EARLY');
     const intruder = { ...note, id: 'CM-INTRUDER', createdBy: team.admin.id, updatedBy: team.admin.id, personId: team.admin.id };
     expect((await push(server, tokens.admin.accessToken, 'activity', [{ newDocumentState: { ...intruder, subjectId: 'LR-LATER' } }])).refused[0]).toMatchObject({ code: 'forbidden' });

@@ -7,6 +7,9 @@ export interface Desktop {
   /** The current value of a live query. */
   query<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
   find<T = Record<string, unknown>>(collection: string, selector?: Record<string, unknown>): Promise<T[]>;
+  /** Sends the file at `path` to the host's upload route as the signed-in UI would; the route's status and answer. */
+  upload(path: string): Promise<{ status: number; body: { uploadId?: string; sha256?: string; error?: { code: string } } }>;
+  readonly dataDir: string;
   /** Writes a document straight into the PC's database, as a feature would. */
   insert(collection: string, doc: Record<string, unknown>): Promise<null>;
   close(): Promise<void>;
@@ -46,6 +49,8 @@ export async function startDesktop(dataDir: string, env: Record<string, string> 
     query: (name, input = {}) => send({ op: 'query', name, input }),
     find: (collection, selector) => send({ op: 'find', collection, selector }),
     insert: (collection, doc) => send({ op: 'insert', collection, doc }),
+    upload: (path) => send({ op: 'upload', path }),
+    dataDir,
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,10 +1,12 @@
 // A LabFlow desktop host in its own process (RxDB allows 13 open collections per process, so two
 // desktops cannot share one). Started by desktop-driver.ts; answers its requests over Node's IPC.
+import { createReadStream } from 'node:fs';
+import { fileRoutesOf } from '../../../../src-main/files/files-feature';
 import { createKeyFileSecretStore } from '../../../../src-main/security/secret-store';
 import { openSqliteHost } from '../../support/sqlite-host';
 import { connectTestClient } from '../../support/test-client';
 
-type Request = { id: number; op: 'call' | 'query' | 'find' | 'insert' | 'close'; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown> };
+type Request = { id: number; op: 'call' | 'query' | 'find' | 'insert' | 'upload' | 'close'; path?: string; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown> };
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: fork desktop-process.ts <dataDir> with an IPC channel');
@@ -27,6 +29,13 @@ process.on('message', (request: Request) => {
         const collection = host.db[request.collection as keyof typeof host.db.collections];
         const docs = await collection.find({ selector: request.selector ?? {} }).exec();
         return reply({ id: request.id, result: docs.map((d) => d.toJSON()) });
+      }
+      if (request.op === 'upload') {
+        // A file sent to the host's upload route, as the UI sends one (src-main/files/file-routes.ts).
+        const key = await client.call<{ key: string }>('files/access', {});
+        if (!key.ok) return reply({ id: request.id, result: key });
+        const answer = await fileRoutesOf(host.db)!({ method: 'POST', url: `/files/uploads?key=${key.value.key}`, headers: {}, body: createReadStream(request.path!) });
+        return reply({ id: request.id, result: { status: answer.status, body: JSON.parse(String(answer.body)) as unknown } });
       }
       if (request.op === 'insert') {
         // A document as a feature writes it (e.g. an outbox delivery that every PC derives with the same id).

@@ -5,8 +5,28 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * listening (the network is down), `restore()` listens again on the same port. More faithful than
  * stopping the server, whose kept-alive connections would otherwise linger.
  */
-export async function startTcpProxy(targetPort: number): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+export interface TcpProxy {
+  url: string;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+  /** Drops every connection once `bytes` more have gone that way (a cable pulled mid-transfer); the proxy keeps listening. */
+  cutAfter(direction: 'up' | 'down', bytes: number): void;
+  /** Bytes carried each way since the proxy started. */
+  readonly carried: { up: number; down: number };
+}
+
+export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const carried = { up: 0, down: 0 };
+  let pendingCut: { direction: 'up' | 'down'; at: number } | null = null;
+  const count = (direction: 'up' | 'down', bytes: number) => {
+    carried[direction] += bytes;
+    if (pendingCut?.direction !== direction || carried[direction] < pendingCut.at) return;
+    pendingCut = null;
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+  };
   let server: Server | null = null;
   let port = 0;
   const listen = () =>
@@ -18,6 +38,8 @@ export async function startTcpProxy(targetPort: number): Promise<{ url: string; 
           s.on('close', () => sockets.delete(s));
           s.on('error', () => s.destroy());
         }
+        client.on('data', (chunk: Buffer) => count('up', chunk.length));
+        upstream.on('data', (chunk: Buffer) => count('down', chunk.length));
         client.pipe(upstream).pipe(client);
       });
       server.once('error', reject);
@@ -34,5 +56,12 @@ export async function startTcpProxy(targetPort: number): Promise<{ url: string; 
     server = null;
   };
   await listen();
-  return { url: `http://127.0.0.1:${port}`, cut, restore: listen, close: cut };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut,
+    restore: listen,
+    close: cut,
+    cutAfter: (direction, bytes) => void (pendingCut = { direction, at: carried[direction] + bytes }),
+    carried,
+  };
 }
