@@ -18,40 +18,22 @@
  * Prints progress to stderr and ONE JSON object on the last line of stdout. BENCH_RENDERER_DIR
  * points at an already built renderer to skip the build.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServeHost } from '../tests/e2e/support/serve-host';
 import { admin, prepareData, showProject, signIn } from './ui/app-flow';
+import { buildBenchPages, CHROMIUM_ARGS, newPage } from './ui/bench-pages';
 import { liveUpdate, median, openByTab, p95, recordFrames, round, scrollFrames } from './ui/page-probes';
 import { serveFolder } from './ui/static-server';
 import type { SeededProject } from './ui/seed-data';
 
-const root = resolve(import.meta.dirname, '..');
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const GOALS = { ganttOpenMs: 800, kanbanOpenMs: 500, frameP95Ms: 17, liveUpdateMs: 50 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-const VIEWPORT = { width: 1440, height: 900 };
 // Live updates are spaced like edits from another PC, not back to back: each change also wakes the
 // host's reminder scheduler (debounced 300 ms, then a full re-derive: about 0.5 s of host time at
 // 10,000 tasks), which would otherwise land inside the next measurement.
 const UPDATE_SPACING_MS = 2000;
-
-/** A page with tsx's `__name` helper defined: esbuild adds calls to it inside functions given to page.evaluate. */
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  await page.addInitScript('window.__name = (f) => f;');
-  return page;
-}
-
-function vite(args: string[], env: Record<string, string> = {}): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`vite ${args.join(' ')} exited with ${code}`))));
-  });
-}
 
 /** Shows the project's view, then opens it three times from another tab: the open times, in ms. */
 async function measureOpens(page: Page, project: SeededProject, tab: 'Gantt' | 'Board', testId: string, paintedEvent: string): Promise<number[]> {
@@ -173,16 +155,7 @@ async function main() {
   const started = Date.now();
   // Frame times are wall-clock: report how busy the machine was, so numbers from a shared box can be judged.
   const loadAtStart = round(loadavg()[0] as number);
-  const work = mkdtempSync(join(tmpdir(), 'labflow-bench-ui-build-'));
-  const rendererDir = process.env.BENCH_RENDERER_DIR ?? join(work, 'renderer');
-  const referenceDir = join(work, 'reference');
-  if (!process.env.BENCH_RENDERER_DIR) {
-    log('building the renderer for production …');
-    await vite(['build', '--config', 'vite.renderer.config.ts', '--outDir', rendererDir, '--emptyOutDir', '--logLevel', 'warn']);
-  }
-  log('building the reference page …');
-  await vite(['build', '--config', 'bench/ui/vite.reference.config.ts'], { BENCH_REFERENCE_OUT: referenceDir });
-  process.env.LABFLOW_RENDERER_DIR = rendererDir;
+  const { work, referenceDir } = await buildBenchPages('ui', 'bench/ui/reference');
 
   log('seeding 2,000 tasks / 1,000 links and a 1,000-card board …');
   const small = await prepareData([

@@ -102,7 +102,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     if ('error' in found) return found.error;
     const { kind, doc } = found.record;
     const move = kind.transitions.find((t) => t.to === input.to && t.from.includes(doc.status));
-    if (move?.needsReason && !input.reason?.trim()) return fail('invalid_input', `Say why the ${kind.label.toLowerCase()} is ${move.label.toLowerCase()}.`, { field: 'reason' });
+    if (move?.needsReason && !input.reason?.trim()) return fail('invalid_input', `Give a reason to ${move.label.toLowerCase()}.`, { field: 'reason' });
     const series = kind.number;
     if (series?.isGapless && series.assignOn === input.to && (await isInTeam(context.db)) && teamSyncPhaseOf(context.db) !== 'up_to_date') {
       return fail('invalid_state', `${kind.pluralLabel} get their numbers from the sync server so that no number is skipped, and it cannot be reached now. Keep it as it is and try again when this PC is back online.`);

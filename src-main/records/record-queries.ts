@@ -4,13 +4,14 @@ import type { PersonDocument } from '../../src-shared/people/person';
 import type { RecordView, RegisterPage } from '../../src-shared/records/record-contract';
 import type { RecordDocument } from '../../src-shared/records/record-document';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
-import { registerPage } from '../../src-shared/records/register-view';
+import { pageOf } from '../../src-shared/records/register-view';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
 import type { QueryHandlers } from '../host/handler-types';
 import type { RegisterIndex } from './register-index';
 import { actorFrom } from './record-actor';
 import { canReadRecordDoc, readStored, recordViewOf } from './record-store';
+import { recordTitles } from './register-lookups';
 
 /** The person as the record rules see them, live: a change of roles or department re-runs what depends on it. */
 export function recordActor$(db: LabDatabase, personId: string): Observable<RecordActor> {
@@ -37,12 +38,15 @@ export function recordQueryHandlers(indexOf: (db: LabDatabase) => RegisterIndex)
       const kind = recordKindOf(input.kind);
       if (!kind) return of(fail('invalid_input', `LabFlow has no record type “${input.kind}”.`, { field: 'kind' }));
       const registers = indexOf(context.db);
-      const statusOrder = kind.statuses.map((s) => s.id);
       return from(registers.of(kind)).pipe(
         switchMap((index) =>
           // Bursts of changes (an import, a sync catching up) are answered once per 50 ms.
           combineLatest([recordActor$(context.db, context.actor.id), registers.changes$(index).pipe(auditTime(50), startWith(0))]).pipe(
-            map(([actor]): Result<RegisterPage> => ok(registerPage(registers.readable(index, kind, actor), input, statusOrder))),
+            switchMap(async ([actor]): Promise<Result<RegisterPage>> => {
+              const page = pageOf(registers.matching(index, kind, actor, input), input);
+              if (!kind.fields.some((f) => f.type === 'record')) return ok(page);
+              return ok({ ...page, titles: Object.fromEntries(await recordTitles(context.db, kind, page.rows, actor)) });
+            }),
           ),
         ),
       );

@@ -20,6 +20,8 @@ export interface LiveQueryState<T> {
   data: T | undefined;
   error: AppError | undefined;
   isLoading: boolean;
+  /** The input (as JSON) that `data` or `error` answers: while a changed input loads, the last answer stays. */
+  answers?: string;
 }
 
 /** Subscribes to a live query; re-renders whenever the host pushes a new result. */
@@ -30,7 +32,7 @@ export function useLiveQuery<K extends QueryName>(name: K, input: InputOf<Contra
   useEffect(() => {
     setState((s) => ({ ...s, isLoading: true }));
     return client.subscribe(name, JSON.parse(key) as InputOf<Contract[K]>, (result) =>
-      setState(result.ok ? { data: result.value, error: undefined, isLoading: false } : { data: undefined, error: result.error, isLoading: false }),
+      setState(result.ok ? { data: result.value, error: undefined, isLoading: false, answers: key } : { data: undefined, error: result.error, isLoading: false, answers: key }),
     );
   }, [client, name, key]);
   return state;

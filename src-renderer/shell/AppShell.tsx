@@ -12,6 +12,10 @@ import { ProjectsPage } from '../projects/ProjectsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { NotificationToasts } from '../notifications/NotificationToasts';
 import { UnreadBadge } from '../notifications/UnreadBadge';
+import { ModuleRegisters } from '../records/ModuleRegisters';
+import { kindsOfModule, RECORD_SECTION, useOpenRecordModule } from '../records/record-routes';
+import { RecordPage } from '../records/RecordPage';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TasksPage } from '../tasks/TasksPage';
 import { WorkflowsPage } from '../workflows/WorkflowsPage';
@@ -24,10 +28,13 @@ import { StatusArea } from './StatusArea';
 const RAIL_WIDTH = 208;
 
 export function AppShell({ session }: { session: SessionView }) {
-  const { section, go } = useNavigation();
+  const { section, path, go } = useNavigation();
   const { mode, toggle } = useThemeMode();
   const signOut = useCommand('auth/sign-out');
-  const current = sections.find((s) => s.id === section) ?? sections[0]!;
+  // A record page belongs to its kind's module section.
+  const recordModule = useOpenRecordModule((s) => s.module);
+  const isRecord = section === RECORD_SECTION;
+  const current = sections.find((s) => s.id === (isRecord ? recordModule : section)) ?? (isRecord ? null : sections[0]!);
 
   // Alt+1 … Alt+0 jump between sections, as in most desktop apps with a navigation rail.
   useEffect(() => {
@@ -49,7 +56,8 @@ export function AppShell({ session }: { session: SessionView }) {
       <AppBar position="fixed" color="default" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
         <Toolbar variant="dense" sx={{ gap: 2 }}>
           <Typography variant="h6" sx={{ fontWeight: 700, width: RAIL_WIDTH - 24 }}>LabFlow</Typography>
-          <Typography variant="subtitle1" component="h1" sx={{ flexGrow: 1 }}>{current.label}</Typography>
+          <Typography variant="subtitle1" component="h1" sx={{ flexGrow: 1 }}>{current?.label ?? 'Record'}</Typography>
+          <GlobalSearch />
           <StatusArea />
           <Tooltip title={mode === 'light' ? 'Dark theme' : 'Light theme'}>
             <IconButton onClick={toggle} aria-label="Switch theme">{mode === 'light' ? <DarkModeIcon /> : <LightModeIcon />}</IconButton>
@@ -69,7 +77,7 @@ export function AppShell({ session }: { session: SessionView }) {
           {sections.map((s, index) => (
             <Box key={s.id}>
               {s.id === 'notifications' && <Divider sx={{ my: 1 }} />}
-              <ListItemButton selected={s.id === current.id} onClick={() => go(s.id)} title={`${s.label} (Alt+${(index + 1) % 10})`}>
+              <ListItemButton selected={s.id === current?.id} onClick={() => go(s.id)} title={`${s.label} (Alt+${(index + 1) % 10})`}>
                 <ListItemIcon sx={{ minWidth: 40 }}>{s.id === 'notifications' ? <UnreadBadge>{s.icon}</UnreadBadge> : s.icon}</ListItemIcon>
                 <ListItemText primary={s.label} />
               </ListItemButton>
@@ -79,7 +87,9 @@ export function AppShell({ session }: { session: SessionView }) {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar variant="dense" />
-        {current.id === 'projects' ? (
+        {isRecord ? (
+          <RecordPage key={path[0] ?? ''} id={path[0] ?? ''} tab={path[1]} />
+        ) : !current ? null : current.id === 'projects' ? (
           <ProjectsPage />
         ) : current.id === 'tasks' ? (
           <TasksPage />
@@ -89,6 +99,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (
           <SettingsPage session={session} />
+        ) : current.module && kindsOfModule(current.module).length > 0 ? (
+          <ModuleRegisters module={current.module} path={path} />
         ) : (
           <EmptySection icon={current.icon} title={`${current.label} is on its way`} text={current.emptyText} />
         )}

@@ -16,23 +16,10 @@ export const priorityColor: Record<TaskPriority, 'error' | 'warning' | 'info' | 
 export const TASK_STATUS_ORDER: TaskStatus[] = ['backlog', 'todo', 'in_progress', 'blocked', 'in_review', 'done', 'cancelled'];
 export const TASK_PRIORITY_ORDER: TaskPriority[] = ['critical', 'high', 'medium', 'low'];
 
-/** 'YYYY-MM-DD' as a short local date ("2 Mar 2026"), read as a calendar day (no time zone shift). */
-export function formatDay(date: string | undefined): string {
-  if (!date) return '—';
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-}
+// Dates and money are written by the one shared formatter (src-shared/format/display-format.ts).
+export { formatDay, formatMoney } from '../../src-shared/format/display-format';
 
 export const formatHours = (hours: number): string => `${Math.round(hours * 100) / 100} h`;
-
-/** Integer minor units as money in the currency ("€12,500.00"). */
-export function formatMoney(amountMinor: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amountMinor / 100);
-  } catch {
-    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
-  }
-}
 
 /** Today as a planning date in this PC's time zone. */
 export function todayLocal(): string {

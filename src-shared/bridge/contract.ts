@@ -10,7 +10,9 @@ import { departmentContract } from '../people/department-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
 import { projectContract } from '../projects/project-contract';
+import { recordActivityContract } from '../records/record-activity-contract';
 import { recordContract } from '../records/record-contract';
+import { registerContract } from '../records/register-contract';
 import { syncContract } from '../sync/sync-contract';
 import { taskContract } from '../tasks/task-contract';
 import { workflowContract } from '../workflows/workflow-contract';
@@ -35,6 +37,8 @@ export const contract = {
   ...departmentContract,
   ...recordContract,
   ...apiContract,
+  ...registerContract,
+  ...recordActivityContract,
   ...attachmentContract,
   ...documentContract,
 };

@@ -1,3 +1,4 @@
+import { formatDateTime, formatDay, formatMoney } from '../format/display-format';
 import type { Signature, SignatureMeaning } from '../workflows/instance';
 
 /**
@@ -40,29 +41,25 @@ export function signatureLines(events: readonly SignedEvent[], workflowOf: (inst
     .sort((a, b) => a.signedAt.localeCompare(b.signedAt));
 }
 
+/** Documents are written in British English, whatever the PC's language, with the shared formats. */
+const DOCUMENT_PLACE = { locale: 'en-GB' } as const;
+
 /**
  * "2 Mar 2026, 14:05 (Europe/Vienna)": one date-time format for every document, in the zone named,
  * so a printed signature says exactly when it was given.
  */
 export function formatDocumentTime(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const text = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
-  return `${text} (${timeZone})`;
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  return `${formatDateTime(iso, { ...DOCUMENT_PLACE, timeZone })} (${timeZone})`;
 }
 
 /** "2 Mar 2026" for a YYYY-MM-DD day, read as a calendar day. */
 export function formatDocumentDay(day: string | undefined): string {
   if (!day || !/^\d{4}-\d{2}-\d{2}/.test(day)) return day ?? '';
-  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return formatDay(day.slice(0, 10), DOCUMENT_PLACE);
 }
 
-/** Integer minor units in their currency: "EUR 12,500.00". */
+/** Integer minor units in their currency, with its decimals (JPY has none): "EUR 12,500.00". */
 export function formatDocumentMoney(amountMinor: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code' }).format(amountMinor / 100);
-  } catch {
-    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
-  }
+  return formatMoney(amountMinor, currency, DOCUMENT_PLACE, 'code');
 }

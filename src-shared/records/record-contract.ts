@@ -11,7 +11,9 @@ import type { RecordDocument } from './record-document';
  */
 
 const id = z.string().min(1).max(40);
-const kindName = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Choose a record type.');
+/** A record kind's name in an input (the kind itself is looked up by the handler). */
+export const kindNameSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Choose a record type.');
+const kindName = kindNameSchema;
 const reason = z.string().trim().max(2000);
 
 /** A record as a person sees it, with what they may do to it now. */
@@ -42,6 +44,8 @@ export interface RegisterPage {
   total: number;
   offset: number;
   rows: RegisterRow[];
+  /** Number and title of the records the page's `record` fields point to (those the reader may read). */
+  titles?: Record<string, string>;
 }
 
 export const registerFilterSchema = z.object({

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
+import { addPerson, signInAs } from './support/people';
 
 // Issue #3 part 8: the Workflows section end to end, against the real host in serve mode.
 
@@ -19,14 +20,6 @@ test.afterEach(async () => {
 async function createAdministrator(page: Page) {
   await page.goto(host!.url);
   await createFirstAdministrator(page, admin);
-}
-
-async function signInAs(page: Page, who: { name: string; email: string; password: string }) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(who.name);
 }
 
 async function openWorkflowsTab(page: Page, tab: 'My work' | 'Instances' | 'Definitions' | 'SLA violations') {
@@ -48,22 +41,6 @@ async function publishProcurement(page: Page, { screenshots }: { screenshots: bo
   await expect(page.getByTestId('editor-version')).toContainText('Draft');
   await expect(page.getByTestId('no-problems')).toBeVisible();
   return page;
-}
-
-async function addPerson(page: Page, who: { name: string; email: string; password: string; role: string }) {
-  await page.getByRole('button', { name: 'Add person' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(who.name);
-  await dialog.getByRole('textbox', { name: 'Email' }).fill(who.email);
-  await dialog.getByLabel('First password').fill(who.password);
-  const roles = dialog.getByRole('combobox', { name: 'Roles' });
-  await roles.click();
-  await roles.press('Backspace');
-  await page.getByRole('option', { name: who.role, exact: true }).click();
-  await dialog.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByTestId('person-row').filter({ hasText: who.name })).toContainText(who.role);
-  // Until the dialog has faded out, its own "Add person" is the only one a person (or a locator) can reach.
-  await expect(dialog).toHaveCount(0);
 }
 
 async function addPeople(page: Page) {

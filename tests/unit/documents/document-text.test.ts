@@ -24,6 +24,8 @@ describe('document text', () => {
     expect(formatDocumentDay('2026-12-31')).toBe('31 Dec 2026');
     // A no-break space keeps the code with its amount on one line.
     expect(formatDocumentMoney(1_245_000, 'EUR')).toBe('EUR\u00a012,450.00');
+    // In its currency's decimals: yen have none, so 1,000 minor units are ¥1,000, not ¥10.
+    expect(formatDocumentMoney(1_000, 'JPY')).toBe('JPY\u00a01,000');
   });
 
   it('prints a field by its declared type', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexRow, registerPage } from '../../../src-shared/records/register-view';
+import { indexRow, registerPage, sortRows } from '../../../src-shared/records/register-view';
 import { registerQuerySchema } from '../../../src-shared/records/record-contract';
 import { leave, testLeaveKind as kind } from './fixtures';
 
@@ -31,6 +31,24 @@ describe('registerPage', () => {
     expect(registerPage(rows, query({ filters: [{ field: 'reason', op: 'contains', value: 'lyon' }] })).rows.map((r) => r.id)).toEqual(['b']);
     expect(registerPage(rows, query({ filters: [{ field: 'reason', op: 'is_empty' }] })).rows.map((r) => r.id)).toEqual(['c']);
   });
+  it('compares numbers as numbers in before/after filters (10 is not before 9)', () => {
+    expect(registerPage(rows, query({ filters: [{ field: 'days', op: 'before', value: 9 }] })).rows.map((r) => r.id).sort()).toEqual(['a', 'c']);
+    expect(registerPage(rows, query({ filters: [{ field: 'days', op: 'after', value: 2 }] })).rows.map((r) => r.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('sorts words regardless of case, and items carrying a row by that row', () => {
+    const mixed = [indexRow(kind, { ...leave('max', 'draft', { days: 1, reason: 'banana' }), id: 'x', number: 'LV-1' }), indexRow(kind, { ...leave('max', 'draft', { days: 1, reason: 'Apple' }), id: 'y', number: 'LV-2' })];
+    expect(registerPage(mixed, query({ sort: { field: 'reason', direction: 'asc' } })).rows.map((r) => r.id)).toEqual(['y', 'x']);
+    const carried = mixed.map((row) => ({ row, scope: row.id }));
+    expect(sortRows(carried, { field: 'reason', direction: 'desc' }, [], (c) => c.row).map((c) => c.scope)).toEqual(['x', 'y']);
+  });
+
+  it('sorts numbers by their counter, past four digits', () => {
+    const busy = ['LV-2026-9999', 'LV-2026-10000', 'LV-2026-0002'].map((number, i) => indexRow(kind, { ...leave('max'), id: `n${i}`, number }));
+    expect(registerPage(busy, query({})).rows.map((r) => r.number)).toEqual(['LV-2026-10000', 'LV-2026-9999', 'LV-2026-0002']);
+    expect(registerPage(busy, query({})).rows[0]).not.toHaveProperty('numberKey');
+  });
+
   it('pages through every match exactly once', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), (limit) => {
