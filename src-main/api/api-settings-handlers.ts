@@ -10,7 +10,15 @@ import { apiPlace$, saveApiSettings, type ApiListenerState, type ApiSettings } f
 /** Settings → API: whether the desktop app serves the API, where, and the modules a token can be scoped to. */
 
 /** Modules whose name is no word a lab person would pick from a list. */
-const moduleLabels: Readonly<Record<string, string>> = { hr: 'HR', crm: 'CRM and quotations', records: 'Records (search and links)', sync: 'Team sync' };
+const moduleLabels: Readonly<Record<string, string>> = {
+  hr: 'HR',
+  crm: 'CRM and quotations',
+  records: 'Records (search, views, comments)',
+  sync: 'Team sync',
+  platform: 'Organisation profile record',
+  attachments: 'Attachments (lists)',
+  documents: 'Printed documents',
+};
 
 const labelOf = (module: string): string => moduleLabels[module] ?? module.charAt(0).toUpperCase() + module.slice(1).replace(/[-_]/g, ' ');
 
