@@ -81,6 +81,24 @@ describe("the person's read scope", () => {
     expect((await lab.call(ownToken, 'GET', `/records/leave_request/${leaveId}`)).status).toBe(200);
   });
 
+  it('pages, filters and sorts a register in the host', async () => {
+    const head = await lab.clientOf('head');
+    for (const [start, end, type] of [['2026-09-07', '2026-09-08', 'training'], ['2026-10-05', '2026-10-06', 'annual'], ['2026-11-02', '2026-11-03', 'training']] as const) {
+      expectOk(await head.call('records/create', { kind: 'leave_request', data: { personId: lab.ids.head, leaveType: type, startDate: start, endDate: end, days: 2 } }));
+    }
+    const token = await lab.tokenFor('head', ['hr:read']);
+    const first = await lab.call(token, 'GET', '/records/leave_request?limit=2&sort=-startDate');
+    expect(first.body).toMatchObject({ total: 4 });
+    expect(first.body.items.map((r: { values: { startDate: string } }) => r.values.startDate)).toEqual(['2026-11-02', '2026-10-05']);
+    const second = await lab.call(token, 'GET', `/records/leave_request?limit=2&sort=-startDate&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    expect(second.body.items.map((r: { values: { startDate: string } }) => r.values.startDate)).toEqual(['2026-09-07', '2026-08-03']);
+    expect(second.body.nextCursor).toBeNull();
+    const training = await lab.call(token, 'GET', '/records/leave_request?filter[leaveType]=training&sort=startDate');
+    expect(training.body.items.map((r: { values: { startDate: string } }) => r.values.startDate)).toEqual(['2026-09-07', '2026-11-02']);
+    // A cursor belongs to its filter and sort.
+    expect((await lab.call(token, 'GET', `/records/leave_request?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`)).status).toBe(400);
+  });
+
   it('answers a record of another kind at a kind’s path as not found', async () => {
     const token = await lab.tokenFor('head', ['*:read']);
     expect((await lab.call(token, 'GET', `/records/purchase_request/${leaveId}`)).status).toBe(404);
