@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { createIdSource } from '../src-shared/core/ids';
 import type { WorkflowDefinition } from '../src-shared/workflows/definition-schema';
 import type { Actor } from '../src-shared/workflows/instance';
-import { createAuditedWriter } from '../src-main/audit/audited-writer';
+import { openAuditedWriting } from '../src-main/audit/audit-chain-writer';
 import { openDatabase } from '../src-main/database/open-database';
 import type { HostServices } from '../src-main/host/handler-types';
 import { createLabStorage } from '../src-main/host/lab-storage';
@@ -66,7 +66,7 @@ async function main() {
     const newId = createIdSource(() => Date.now(), (n) => randomBytes(n));
     const services: HostServices = {
       db,
-      writer: createAuditedWriter(db, newId),
+      ...(await openAuditedWriting(db, newId)),
       clock,
       newId,
       log: createLogger({ directory: path.join(dir, 'logs') }),

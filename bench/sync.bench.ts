@@ -51,7 +51,7 @@ async function main() {
     // Accounts for the concurrent writers, created the way an admin PC does: a pushed person with a hash.
     const hash = await hashPassword('bench client password');
     const people = Array.from({ length: CLIENTS + 1 }, (_, i) => ({ ...base(`BENCH-P${i}`), kind: 'person', name: `Client ${i}`, email: `client${i}@bench.lab`, roles: ['member'], isActive: true, passwordHash: hash, _deleted: false }));
-    await json(await post('/sync/v1/people/push', { rows: people.map((p) => ({ newDocumentState: p })) }, admin.accessToken));
+    await json(await post('/sync/v2/people/push', { rows: people.map((p) => ({ newDocumentState: p })) }, admin.accessToken));
     const clients = await Promise.all(people.map(async (p) => json<SessionTokens>(await post('/auth/sign-in', { email: p.email, password: 'bench client password' }))));
 
     // Seed 10k and 100k documents straight into the table (loading is not what is measured).
@@ -80,7 +80,7 @@ async function main() {
             const id = `B${String(start + i + 1).padStart(7, '0')}`;
             return { newDocumentState: { ...base(id), projectId: 'P1', code: id, name: id, title: id, status: 'planned', isArchived: false, kanbanRank: id, _deleted: false } };
           });
-          await json(await post(`/sync/v1/${collection}/push`, { rows }, admin.accessToken));
+          await json(await post(`/sync/v2/${collection}/push`, { rows }, admin.accessToken));
         }
       }
     }
@@ -93,7 +93,7 @@ async function main() {
       let total = 0;
       for (;;) {
         const query = new URLSearchParams({ limit: '1000', ...(checkpoint ? { seq: String(checkpoint.seq), id: checkpoint.id, scope: checkpoint.scope } : {}) });
-        const page: { documents: unknown[]; checkpoint: { seq: number; id: string; scope: string } | null } = await json(await fetch(`${server.url}/sync/v1/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${clients[0]!.accessToken}` } }));
+        const page: { documents: unknown[]; checkpoint: { seq: number; id: string; scope: string } | null } = await json(await fetch(`${server.url}/sync/v2/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${clients[0]!.accessToken}` } }));
         total += page.documents.length;
         checkpoint = page.checkpoint ?? checkpoint;
         if (page.documents.length < 1000) break;
@@ -108,7 +108,7 @@ async function main() {
     // Live latency: pushes by one client, arrivals on another client's stream.
     const arrivals = new Map<string, number>();
     const controller = new AbortController();
-    const stream = await fetch(`${server.url}/sync/v1/meetings/stream`, { headers: { authorization: `Bearer ${clients[1]!.accessToken}` }, signal: controller.signal });
+    const stream = await fetch(`${server.url}/sync/v2/meetings/stream`, { headers: { authorization: `Bearer ${clients[1]!.accessToken}` }, signal: controller.signal });
     const reading = (async () => {
       const reader = stream.body!.getReader();
       const decoder = new TextDecoder();
@@ -129,7 +129,7 @@ async function main() {
     for (let i = 0; i < LIVE_WRITES; i++) {
       const id = `LIVE${String(i).padStart(5, '0')}`;
       const sent = performance.now();
-      await json(await post('/sync/v1/meetings/push', { rows: [{ newDocumentState: { ...base(id), title: `Meeting ${i}`, startsAt: at, data: {}, _deleted: false } }] }, clients[0]!.accessToken));
+      await json(await post('/sync/v2/meetings/push', { rows: [{ newDocumentState: { ...base(id), title: `Meeting ${i}`, startsAt: at, data: {}, _deleted: false } }] }, clients[0]!.accessToken));
       const deadline = sent + 5000;
       while (!arrivals.has(id) && performance.now() < deadline) await new Promise((r) => setImmediate(r));
       latencies.push((arrivals.get(id) ?? deadline) - sent);
@@ -151,7 +151,7 @@ async function main() {
           return { newDocumentState: { ...base(id, people[c + 1]!.id), kind: 'comment', subjectType: 'projects', subjectId: 'B0000001', at, data: { text: `Comment ${n}` }, _deleted: false } };
         });
         try {
-          const result = await json<{ refused: unknown[]; conflicts: unknown[] }>(await post('/sync/v1/activity/push', { rows }, client.accessToken));
+          const result = await json<{ refused: unknown[]; conflicts: unknown[] }>(await post('/sync/v2/activity/push', { rows }, client.accessToken));
           errors += result.refused.length;
           written += rows.length - result.refused.length - result.conflicts.length;
         } catch (error) {

@@ -3,6 +3,7 @@ import type { AuditEntry, FieldChange } from '../../src-shared/audit/audit-contr
 import type { BaseDocument } from '../../src-shared/db/base-fields';
 import type { CollectionName } from '../../src-shared/db/schemas';
 import type { LabDatabase } from '../database/open-database';
+import type { AuditChainWriter } from './audit-chain-writer';
 
 export interface Actor {
   id: string;
@@ -43,11 +44,23 @@ const plain = (doc: { toJSON(): unknown }): Stored => {
  * record as the command leaves it; the record then names that entry in `auditId`. A crash between
  * the two writes leaves an entry whose change is missing, which `completeInterruptedChanges` applies
  * on the next start — so no change exists without its audit entry, and no entry without its change.
- * Writes are serialised by the host's command queue, so `old` values are never stale.
+ * Writes are serialised by the host's command queue, so `old` values are never stale. Every entry is
+ * sealed into its writer's hash chain (audit-chain-writer.ts) before it is stored.
  */
-export function createAuditedWriter(db: LabDatabase, newId: () => string) {
+export function createAuditedWriter(db: LabDatabase, newId: () => string, chain: AuditChainWriter) {
   /** Set while a command runs for a channel other than the app (an API token): its entries say so in `via`. */
   const channel = new AsyncLocalStorage<{ actorId: string; via: string }>();
+  /** Stores entries sealed into their chains; a failed write lets the chain read its heads again. */
+  const storeEntries = async (entries: readonly AuditEntry[]): Promise<void> => {
+    const sealed = await chain.seal(entries);
+    try {
+      const stored = await db.audit.bulkInsert(sealed);
+      if (stored.error.length > 0) throw new Error(`Writing ${stored.error.length} audit entries failed: ${JSON.stringify(stored.error[0])}`);
+    } catch (error) {
+      chain.forget();
+      throw error;
+    }
+  };
 
   /** The audit entry of one change, and the record naming it. */
   const prepare = (
@@ -85,7 +98,7 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
 
   const write = async (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext): Promise<Stored> => {
     const { record, entry } = prepare(collection, before, after, context);
-    await db.audit.insert(entry);
+    await storeEntries([entry]);
     await db[collection].upsert(record);
     return record;
   };
@@ -114,8 +127,7 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
       const before = item.before as Stored | null;
       return { ...prepare(collection, before, withBase(before, item.fields, item.context), item.context, item.toldElsewhere), isNew: !before };
     });
-    const audited = await db.audit.bulkInsert(prepared.map((p) => p.entry));
-    if (audited.error.length > 0) throw new Error(`Writing ${audited.error.length} audit entries failed: ${JSON.stringify(audited.error[0])}`);
+    await storeEntries(prepared.map((p) => p.entry));
     const fresh = prepared.filter((p) => p.isNew).map((p) => p.record);
     const inserted = fresh.length > 0 ? await db[collection].bulkInsert(fresh) : { error: [] };
     // A record that exists after all (written meanwhile) is overwritten like a change.
@@ -147,6 +159,8 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string) {
     through<T>(via: { actorId: string; via: string }, task: () => Promise<T>): Promise<T> {
       return channel.run(via, task);
     },
+    /** Stores audit entries written by hand (soft deletes, merges of people) in their writers' chains, as this writer does its own. */
+    storeEntries,
 
     async replace<T extends BaseDocument>(collection: CollectionName, before: BaseDocument | null, fields: NewDocument & { id: string }, context: WriteContext): Promise<T> {
       const [record] = await replaceMany<T>(collection, [{ before, fields, context }]);
@@ -179,15 +193,19 @@ const RECOVERY_KEY = 'audit-recovery';
 
 /**
  * Completes changes whose audit entry was written but whose record write was cut off by a crash.
- * Only entries since the last start are checked, so this stays cheap as the audit grows.
+ * Only entries this PC wrote itself are rolled forward (their writer names `pcId`): an entry that
+ * arrived by sync describes another PC's change, which reaches this PC as the record itself, so
+ * applying its after-state could only put an old or a forged version over the record. Only
+ * entries since the last start are checked, so this stays cheap as the audit grows.
  */
-export async function completeInterruptedChanges(db: LabDatabase): Promise<number> {
+export async function completeInterruptedChanges(db: LabDatabase, pcId: string): Promise<number> {
   const checkpoint = await db.getLocal<{ lastCheckedId: string }>(RECOVERY_KEY);
   const lastCheckedId = checkpoint?.get('lastCheckedId') ?? '';
   const entries = await db.audit.find({ selector: { id: { $gt: lastCheckedId } }, sort: [{ id: 'asc' }] }).exec();
   let completed = 0;
   for (const entry of entries) {
-    const { collectionName, recordId, after, at } = entry.toJSON() as AuditEntry;
+    const { collectionName, recordId, after, at, writerId } = entry.toJSON() as AuditEntry;
+    if (typeof writerId !== 'string' || !writerId.startsWith(`${pcId}:`)) continue;
     const target = db[collectionName as CollectionName];
     if (!target) continue;
     const current = (await target.findOne(recordId).exec())?.toJSON() as Record<string, unknown> | undefined;

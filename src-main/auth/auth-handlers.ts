@@ -8,6 +8,19 @@ import { hashPassword, verifyPassword } from './passwords';
 import { findPersonByEmail } from '../people/people-store';
 import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
 import { checkPasswordWithTeam, signInToTeam } from '../sync/sync-feature';
+import type { LabDatabase } from '../database/open-database';
+import { createSignInBackoff, describeWait, type SignInBackoff } from './sign-in-backoff';
+
+// One back-off per host, found by the host's database (a test process may run several hosts).
+const backoffs = new WeakMap<LabDatabase, SignInBackoff>();
+/** An administrator's unlock: the person's wrong passwords on this PC are forgotten. */
+export const forgetWrongPasswords = (db: LabDatabase, email: string): void => backoffOf(db).succeeded(email);
+
+const backoffOf = (db: LabDatabase): SignInBackoff => {
+  let backoff = backoffs.get(db);
+  if (!backoff) backoffs.set(db, (backoff = createSignInBackoff()));
+  return backoff;
+};
 
 /** How long a local sign-in waits for the team's server before going on without it (it keeps trying in the background). */
 const TEAM_SIGN_IN_WAIT_MS = 3000;
@@ -32,6 +45,12 @@ export const authCommandHandlers: CommandHandlers<AuthCommands> = {
   },
 
   async 'auth/sign-in'(input, context) {
+    const backoff = backoffOf(context.db);
+    const waitMs = backoff.waitMs(input.email, context.clock().getTime());
+    if (waitMs > 0) {
+      context.log.warn('sign-in refused', { email: input.email, reason: 'too many wrong passwords', waitMs });
+      return fail('rate_limited', `Too many wrong passwords. Wait ${describeWait(waitMs)} and try again.`, { field: 'password' });
+    }
     const person = await findPersonByEmail(context.db, input.email);
     let isValid = await verifyPassword(person?.passwordHash, input.password);
     // In a team, people an administrator added on another PC arrive without a password hash (hashes
@@ -42,6 +61,7 @@ export const authCommandHandlers: CommandHandlers<AuthCommands> = {
       isValid = true;
     }
     if (!person || !isValid) {
+      backoff.failed(input.email, context.clock().getTime());
       context.log.warn('sign-in refused', { email: input.email, reason: person ? 'wrong password' : 'unknown email' });
       return fail('unauthenticated', 'That email and password do not match. Check both and try again.', { field: 'password' });
     }
@@ -49,6 +69,7 @@ export const authCommandHandlers: CommandHandlers<AuthCommands> = {
       context.log.warn('sign-in refused', { email: input.email, reason: 'deactivated' });
       return fail('forbidden', 'This account is deactivated. Ask an administrator to reactivate it.');
     }
+    backoff.succeeded(input.email);
     context.log.info('signed in', { personId: person.id });
     // In a team, the person signs in to the server too, so their changes go with their own identity.
     // Waits a few seconds at most: an unreachable server or another password there leaves them on the PC's account.

@@ -15,6 +15,8 @@ export interface SessionHolder {
   /** Starts a session; with `resumeToken` (already redeemed) it continues that sign-in. */
   start(person: PersonView, now: number, resumeToken?: string): Session;
   touch(now: number): void;
+  /** The signed-in person changed (roles, name, or their id after joining a team): the session continues as `person`. */
+  update(person: PersonView): void;
   /** The person whose sign-in `token` continues, or null when it ended (timeout, sign-out, restart). */
   redeem(token: string, now: number): string | null;
   /** The connection closed: the session ends here but may be resumed by its token. */
@@ -52,6 +54,10 @@ export function createSessionHolder(timeoutMs: number, resumes: SessionResumes =
       if (!session) return;
       session.lastActivityAt = now;
       resumes.keepAlive(session.resumeToken, now);
+    },
+    update(person) {
+      const session = session$.value;
+      if (session) session$.next({ ...session, person });
     },
     redeem: (token, now) => resumes.redeem(token, now)?.personId ?? null,
     end() {

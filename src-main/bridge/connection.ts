@@ -4,7 +4,9 @@ import { contract, type CommandName, type HostEvents, type QueryName } from '../
 import type { CommandSpec, QuerySpec } from '../../src-shared/bridge/define';
 import { clientMessageSchema, MAX_MESSAGE_BYTES, type HostMessage } from '../../src-shared/bridge/protocol';
 import { fail, type AppError, type Result } from '../../src-shared/core/result';
+import { findReservedKey } from '../../src-shared/core/reserved-keys';
 import { createSessionHolder } from '../auth/session';
+import { refreshSessionPerson, watchSessionPerson } from '../auth/session-person';
 import type { SessionResumes } from '../auth/session-resumes';
 import { SYSTEM_ACTOR, type CommandHandlers, type HostServices, type QueryHandlers } from '../host/handler-types';
 import { createLivePush, type LivePush } from './live-push';
@@ -48,6 +50,7 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   let hadSession = false;
   let hasTimedOut = false;
+  let wasDeactivated = false;
   const currentSession = () => {
     const held = sessions.session$.value;
     // Marked before the session ends: live queries answer the moment it does, and must say it timed out.
@@ -62,6 +65,16 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
   const expiryTimer = expiryCheckMs > 0 ? setInterval(currentSession, expiryCheckMs) : undefined;
   expiryTimer?.unref?.();
+  /** The person was deactivated: their session ends now, and the sign-in screen says why. */
+  const endAsDeactivated = () => {
+    if (!sessions.session$.value) return;
+    services.log.warn('session ended: the person was deactivated', { personId: sessions.session$.value.person.id });
+    sessions.signOut();
+    hadSession = false;
+    wasDeactivated = true;
+    pushEvent('session/expired', { reason: 'deactivated' });
+  };
+  const personWatch = watchSessionPerson(services.db, sessions, endAsDeactivated);
 
   const internalError = (what: string, error: unknown): AppError => {
     const errorId = services.log.error(`unexpected error in ${what}`, error);
@@ -79,13 +92,21 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
 
   const sessionError = () =>
-    hasTimedOut ? fail('session_expired', 'Your session timed out after a period of inactivity. Sign in again.') : fail('unauthenticated', 'Sign in first.');
+    wasDeactivated
+      ? fail('unauthenticated', 'Your account was deactivated by an administrator, so you were signed out.')
+      : hasTimedOut
+        ? fail('session_expired', 'Your session timed out after a period of inactivity. Sign in again.')
+        : fail('unauthenticated', 'Sign in first.');
 
   async function call(id: string, name: string, rawInput: unknown): Promise<void> {
     const spec = (contract as Record<string, CommandSpec | QuerySpec>)[name];
     if (!spec || spec.kind !== 'command') return send({ t: 'result', id, result: fail('unknown_command', `There is no command “${name}”.`) });
+    const reserved = findReservedKey(rawInput);
+    if (reserved) return send({ t: 'result', id, result: fail('invalid_input', `“${reserved}” is not a field LabFlow accepts; nothing was changed.`, { field: reserved }) });
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) return send({ t: 'result', id, result: { ok: false, error: describeIssue(parsed.error) } });
+    // Roles and active state as the directory holds them now, not as they were at sign-in.
+    if (currentSession() && (await refreshSessionPerson(services.db, sessions)) === 'deactivated') endAsDeactivated();
     const session = currentSession();
     if (spec.requiresSession && !session) return send({ t: 'result', id, result: sessionError() });
     sessions.touch(now());
@@ -99,7 +120,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       result = { ok: false, error: internalError(name, error) };
     }
     hadSession = sessions.session$.value !== null;
-    if (hadSession) hasTimedOut = false;
+    if (hadSession) hasTimedOut = wasDeactivated = false;
     send({ t: 'result', id, result });
   }
 
@@ -141,6 +162,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     },
     close() {
       if (expiryTimer) clearInterval(expiryTimer);
+      personWatch.unsubscribe();
       for (const s of subscriptions.values()) s.subscription.unsubscribe();
       subscriptions.clear();
       sessions.end();

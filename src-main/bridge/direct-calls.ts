@@ -45,9 +45,11 @@ function callSession(person: PersonView, now: number): { session: Session; sessi
   const session$ = new BehaviorSubject<Session | null>(session);
   const sessions: SessionHolder = {
     session$,
-    current: () => session,
+    current: () => session$.value,
     start: () => session,
     touch: () => undefined,
+    // The person changed during the call (their roles were just edited): the rest of the call acts as they are now.
+    update: (updated) => session$.next({ ...session, person: updated }),
     redeem: () => null,
     end: () => undefined,
     signOut: () => undefined,

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createIdSource } from '../../src-shared/core/ids';
 import { fail, ok, type Result } from '../../src-shared/core/result';
-import { completeInterruptedChanges, createAuditedWriter } from '../audit/audited-writer';
+import { completeInterruptedChanges } from '../audit/audited-writer';
+import { openAuditedWriting } from '../audit/audit-chain-writer';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { openDatabase } from '../database/open-database';
 import type { HostServices } from '../host/handler-types';
@@ -29,18 +30,20 @@ export async function openDataFolder(dataDir: string): Promise<Result<OpenDataFo
     return opened;
   }
   const db = opened.value;
+  const newId = createIdSource(() => Date.now(), (n) => randomBytes(n));
+  let writing: Awaited<ReturnType<typeof openAuditedWriting>>;
   try {
-    await completeInterruptedChanges(db);
+    writing = await openAuditedWriting(db, newId);
+    await completeInterruptedChanges(db, writing.pcId);
   } catch (error) {
     await db.close();
     lock.value.release();
     return fail('database_unavailable', `The database ${location} could not be checked after a crash: ${error instanceof Error ? error.message : String(error)}`);
   }
   const clock = () => new Date();
-  const newId = createIdSource(() => Date.now(), (n) => randomBytes(n));
   const services: HostServices = {
     db,
-    writer: createAuditedWriter(db, newId),
+    ...writing,
     clock,
     newId,
     log: createLogger({ directory: join(dataDir, 'logs') }),

@@ -4,6 +4,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { migrations } from '../../src-shared/db/migrations';
 import { collectionNames, schemas, type CollectionName } from '../../src-shared/db/schemas';
 import { fail, ok, type Result } from '../../src-shared/core/result';
+import { createHeldDocuments, heldAwareConflictHandler, type HeldDocuments } from './held-documents';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -13,6 +14,16 @@ export const DATABASE_NAME = 'labflow';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents are typed by each feature's handlers
 export type LabCollections = Record<CollectionName, RxCollection<any>>;
 export type LabDatabase = RxDatabase<LabCollections>;
+
+// Each database's held documents, found by the database: the conflict handlers and team sync share them.
+const heldDocuments = new WeakMap<LabDatabase, HeldDocuments>();
+
+/** The documents of this database whose local change waits to be sent (held-documents.ts). */
+export function heldDocumentsOf(db: LabDatabase): HeldDocuments {
+  const held = heldDocuments.get(db);
+  if (!held) throw new Error('The database was not opened by openDatabase');
+  return held;
+}
 
 interface MetaDocument {
   schemaVersions: Partial<Record<CollectionName, number>>;
@@ -37,10 +48,12 @@ export async function openDatabase(storage: RxStorage<unknown, unknown>, describ
         `The database ${describeLocation} was written by a newer version of LabFlow (${newer.join(', ')}). Update LabFlow to open it; nothing was changed.`,
       );
     }
+    const held = createHeldDocuments();
     const collections = Object.fromEntries(
-      collectionNames.map((name) => [name, { schema: schemas[name], migrationStrategies: migrations[name] ?? {} }]),
+      collectionNames.map((name) => [name, { schema: schemas[name], migrationStrategies: migrations[name] ?? {}, conflictHandler: heldAwareConflictHandler(name, held) }]),
     );
     await db.addCollections(collections);
+    heldDocuments.set(db, held);
     await db.upsertLocal<MetaDocument>('meta', {
       schemaVersions: Object.fromEntries(collectionNames.map((name) => [name, schemas[name].version])),
     });

@@ -3,7 +3,8 @@ import type { RxStorage } from 'rxdb';
 import { createIdSource } from '../../src-shared/core/ids';
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import type { HostMessage } from '../../src-shared/bridge/protocol';
-import { completeInterruptedChanges, createAuditedWriter } from '../audit/audited-writer';
+import { completeInterruptedChanges } from '../audit/audited-writer';
+import { openAuditedWriting } from '../audit/audit-chain-writer';
 import { createSessionResumes } from '../auth/session-resumes';
 import { createConnection, type Connection } from '../bridge/connection';
 import { createDirectCalls, type DirectCalls } from '../bridge/direct-calls';
@@ -62,8 +63,11 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
     return opened;
   }
   const db = opened.value;
+  const newId = createIdSource(() => clock().getTime(), (n) => randomBytes(n));
+  let writing: Awaited<ReturnType<typeof openAuditedWriting>>;
   try {
-    const completed = await completeInterruptedChanges(db);
+    writing = await openAuditedWriting(db, newId);
+    const completed = await completeInterruptedChanges(db, writing.pcId);
     if (completed > 0) log.warn('completed changes interrupted by a crash', { completed });
   } catch (error) {
     await db.close();
@@ -71,9 +75,8 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
     return fail('database_unavailable', `The database ${databaseLocation} could not be checked after a crash (error ${errorId}). It was not changed.`);
   }
 
-  const newId = createIdSource(() => clock().getTime(), (n) => randomBytes(n));
   const queue = createSerialQueue();
-  const services: HostServices = { db, writer: createAuditedWriter(db, newId), clock, newId, log, runExclusive: (task) => queue.run(task), platform };
+  const services: HostServices = { db, ...writing, clock, newId, log, runExclusive: (task) => queue.run(task), platform };
   const resumes = createSessionResumes(sessionTimeoutMs);
   const connections = new Set<Connection>();
   const senders = new Set<(message: HostMessage) => void>();

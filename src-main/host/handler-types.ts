@@ -12,6 +12,8 @@ import type { HostPlatform } from './host-platform';
 export interface HostServices {
   db: LabDatabase;
   writer: AuditedWriter;
+  /** This PC's id (audit-chain-writer.ts): names the chains of the audit entries written here. */
+  pcId: string;
   clock: () => Date;
   newId: () => string;
   log: Logger;

@@ -4,7 +4,8 @@ const KEY = 'pc-identity';
 
 /**
  * This PC's own id, made once and kept in a local document (never replicated): it tells this PC's
- * provisional record numbers apart from other PCs'. `newId` makes it the first time.
+ * provisional record numbers apart from other PCs', and names this PC in the writer id of every
+ * audit entry it seals (audit/audit-chain-writer.ts). `newId` makes it the first time.
  */
 export async function pcIdOf(db: LabDatabase, newId: () => string): Promise<string> {
   const doc = await db.getLocal<{ id: string }>(KEY);

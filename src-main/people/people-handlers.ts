@@ -6,8 +6,12 @@ import { toPersonView, type PersonDocument, type RoleDocument, type RoleView } f
 import { hashPassword } from '../auth/passwords';
 import type { CommandContext, CommandHandlers, QueryHandlers } from '../host/handler-types';
 import { findPerson, findPersonByEmail, readDepartments } from './people-store';
+import { forgetWrongPasswords } from '../auth/auth-handlers';
+import { unlockOnTeamServer } from '../sync/sync-feature';
 
-type PeopleCommands = 'people/create' | 'people/update' | 'people/set-active' | 'people/reset-password' | 'roles/create';
+const isSameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+type PeopleCommands = 'people/create' | 'people/update' | 'people/set-active' | 'people/reset-password' | 'people/unlock-sign-in' | 'roles/create';
 
 const adminOnly = (context: CommandContext) =>
   context.session && isAdmin(context.session.person.roles) ? null : fail('forbidden', 'Only an administrator can manage people and roles.');
@@ -59,6 +63,9 @@ export const peopleCommandHandlers: CommandHandlers<PeopleCommands> = {
     if (input.email && input.email !== person.email && (await findPersonByEmail(context.db, input.email))) {
       return fail('already_exists', `Someone already uses ${input.email}.`, { field: 'email' });
     }
+    if (input.roles && person.id === context.actor.id && !isSameSet(input.roles, person.roles)) {
+      return fail('forbidden', 'Nobody can change their own roles; ask another administrator.', { field: 'roles' });
+    }
     if (input.roles) {
       const missing = await unknownRoles(context, input.roles);
       if (missing.length) return fail('invalid_input', `Unknown role: ${missing.join(', ')}.`, { field: 'roles' });
@@ -95,6 +102,18 @@ export const peopleCommandHandlers: CommandHandlers<PeopleCommands> = {
     if (refused) return refused;
     const updated = await context.writer.update<PersonDocument>('people', input.id, { passwordHash: await hashPassword(input.password) }, write(context));
     return updated ? ok(toPersonView(updated)) : fail('not_found', 'That person no longer exists.');
+  },
+
+  async 'people/unlock-sign-in'(input, context) {
+    const refused = adminOnly(context);
+    if (refused) return refused;
+    const person = await findPerson(context.db, input.id);
+    if (!person) return fail('not_found', 'That person no longer exists.');
+    forgetWrongPasswords(context.db, person.email);
+    const onServer = await unlockOnTeamServer(context.db, context.actor.id, person.id);
+    if (onServer && !onServer.ok) return onServer;
+    context.log.info('sign-in unlocked', { personId: person.id, byId: context.actor.id });
+    return ok({ unlockedOnServer: onServer ? onServer.value : null });
   },
 
   async 'roles/create'(input, context) {

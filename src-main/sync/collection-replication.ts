@@ -5,8 +5,8 @@ import type { SyncCollection } from '../../src-shared/sync/collections';
 import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
 import { keepLocalOnlyFields, redactForPush } from '../../src-shared/sync/redaction';
 import { errorOf, ServerUnreachableError } from './server-api';
-import { SessionEndedError, type ServerSession } from './server-session';
-import { groupBySender, mergePushResults, PC_ACCOUNT } from './push-groups';
+import type { ServerSession } from './server-session';
+import { pushWithAuthors, type PushSenderOptions } from './push-sender';
 import { openEventStream } from './event-stream';
 
 type Doc = Record<string, unknown>;
@@ -16,14 +16,10 @@ export interface CollectionReplicationOptions {
   collection: RxCollection<any>;
   spec: SyncCollection;
   all: readonly SyncCollection[];
-  /** The PC's team account: pulls, streams, and pushes of changes by no one with their own sign-in. */
+  /** The PC's team account: pulls, streams, the system's changes and probes (push-sender.ts). */
   session: ServerSession;
-  /**
-   * A person's own server sign-in on this PC, or null: their changes then go with `session`
-   * (push-groups.ts). One that the server ends on the way is dropped by its owner, and the rows go
-   * with `session` instead.
-   */
-  sessionFor?(personId: string): ServerSession | null;
+  /** How pushed rows go with their authors' own sign-ins and wait without one (push-sender.ts); without it, every row goes with `session`. */
+  authors?: Pick<PushSenderOptions, 'sessionFor' | 'parked' | 'auditIdsOf' | 'isRecordWaiting' | 'isKnownPerson' | 'clock'>;
   /** Names the replication's stored checkpoints; one per server, so a new server starts over. */
   identifier: string;
   isLive: boolean;
@@ -35,8 +31,10 @@ export interface CollectionReplicationOptions {
   /** The server refused these writes; `documents` are the refused versions, to be kept. */
   onRefused?(refusals: RefusedWrite[], documents: Doc[]): void;
   onStreamState?(isUp: boolean, reason?: string): void;
-  /** The server has answered for these documents (taken, merged or refused): they no longer wait. */
+  /** The server has answered for these documents (taken, merged or refused), or they now wait (parked-rows.ts): they are no longer pending. */
   onPushed?(ids: string[]): void;
+  /** The server answered these documents (taken, merged or refused); not those that wait. */
+  onAnswered?(ids: string[]): void;
   /** Every request tells whether the server answered, so the status can say offline and back. */
   onReachability?(isReachable: boolean, reason?: string): void;
   /** Awaited before each push: lets the documents this collection's rules consult reach the server first (collections.ts `pushAfter`). */
@@ -86,18 +84,6 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     if (!response.ok) throw new Error((await errorOf(response)).message);
     return (await response.json()) as PushResponse;
   };
-  /** Pushes rows with their sender's sign-in; one the server has just ended falls back to the PC's account. */
-  const pushGroup = async (sender: string, rows: unknown[]): Promise<PushResponse> => {
-    const own = sender === PC_ACCOUNT ? null : (options.sessionFor?.(sender) ?? null);
-    if (own) {
-      try {
-        return await pushWith(own, rows);
-      } catch (error) {
-        if (!(error instanceof SessionEndedError)) throw error;
-      }
-    }
-    return pushWith(session, rows);
-  };
 
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
     collection,
@@ -123,12 +109,13 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       modifier: (doc) => redactForPush(spec, doc, all) as WithDeleted<Doc>,
       async handler(rows) {
         await options.beforePush?.();
-        // Each change goes with the identity of the person who made it, so the server judges them, not the PC's account.
-        const groups = groupBySender(spec.name, rows, (personId) => options.sessionFor?.(personId) != null);
-        const answers: PushResponse[] = [];
-        for (const group of groups) answers.push(await pushGroup(group.sender, group.rows));
-        const result = mergePushResults(groups, answers, primaryKey);
-        options.onPushed?.(rows.map((r) => String((r.newDocumentState as Doc)[primaryKey])));
+        // Each change goes with the identity of the person who made it, so the server judges them, never the PC's account.
+        const typed = rows as { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null }[];
+        const result = options.authors
+          ? await pushWithAuthors(typed, { spec, pcAccount: session, post: pushWith, ...options.authors })
+          : { ...(await pushWith(session, typed)), answered: typed.map((r) => String(r.newDocumentState[primaryKey])), parked: [] };
+        options.onPushed?.([...result.answered, ...result.parked.map((p) => p.id)]);
+        options.onAnswered?.(result.answered);
         if (result.refused.length) {
           const refusedIds = new Set(result.refused.map((r) => r.id));
           options.onRefused?.(result.refused, rows.map((r) => r.newDocumentState as Doc).filter((d) => refusedIds.has(String(d[primaryKey]))));

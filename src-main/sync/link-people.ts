@@ -25,7 +25,7 @@ export interface PendingMerges {
   merges: PersonMerge[];
 }
 
-type Services = Pick<HostServices, 'db' | 'clock' | 'newId' | 'log'>;
+type Services = Pick<HostServices, 'db' | 'clock' | 'newId' | 'log' | 'writer'>;
 
 /**
  * Joining a team: a person who exists on this PC and on the server under different ids (each side
@@ -88,7 +88,7 @@ export async function finishPersonMerges(services: Services): Promise<number> {
  * stored, so `completeInterruptedChanges` finishes the swap if the next write is cut off), then
  * the team's person, then the local duplicate removed. Each step checks whether it was done.
  */
-async function swapPerson({ db }: Services, merge: PersonMerge, pending: PendingMerges): Promise<void> {
+async function swapPerson({ db, writer }: Services, merge: PersonMerge, pending: PendingMerges): Promise<void> {
   // The merge's time as the person's updatedAt: a later change that arrives by sync has moved on
   // from it, so the crash roll-forward never puts this version back over a newer one.
   const record = { ...merge.person, updatedAt: pending.at, auditId: merge.auditId };
@@ -111,7 +111,7 @@ async function swapPerson({ db }: Services, merge: PersonMerge, pending: Pending
       changes: [{ field: 'id', old: merge.from, new: merge.to }],
       after: record,
     };
-    await db.audit.insert(entry);
+    await writer.storeEntries([entry]);
   }
   const current = await db.people.findOne(merge.to).exec();
   if (!current) await db.people.upsert(record);

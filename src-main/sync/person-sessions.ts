@@ -12,6 +12,8 @@ import { createServerSession, type ServerSession } from './server-session';
  * PC's database), so their changes keep going with their own identity after a restart.
  */
 const PEOPLE_SESSIONS_KEY = 'team-sync-people';
+/** How long a password that could not reach the server is kept (in memory) to sign its person in later. */
+const PENDING_HOURS = 12;
 
 interface StoredPersonSession {
   person: SessionTokens['person'];
@@ -38,7 +40,10 @@ interface Entry extends StoredPersonSession {
  * Each person's own sign-in to the sync server on this PC (the PC account's is team-sync's).
  * Access tokens stay in memory; refresh tokens are stored before a rotated one is used. A sign-in
  * the server ends (refresh refused, person deactivated) is dropped and logged: that person's
- * changes then go with the PC's account until they sign in here again.
+ * changes then wait until they sign in here again while the server is reachable (parked-rows.ts).
+ *
+ * Someone who signs in here while the server cannot be reached is signed in to it as soon as it
+ * can: their password is kept in memory (never stored) until then, for at most PENDING_HOURS.
  */
 export function createPersonSessions(options: PersonSessionsOptions) {
   const { db, log } = options;
@@ -56,6 +61,8 @@ export function createPersonSessions(options: PersonSessionsOptions) {
   const fingerprint = (url: string, personId: string, password: string) => createHash('sha256').update(`${url}\u0000${personId}\u0000${password}`).digest('base64url');
 
   const changed = () => people$.next(new Set(entries.keys()));
+  /** Passwords of people whose sign-in could not reach the server, in memory only, tried again when it is reachable. */
+  const pending = new Map<string, { person: { id: string; email: string }; password: string; until: number }>();
 
   /** Stores the current sign-ins; writes one after another, so an older snapshot never lands last. */
   const persist = (): Promise<void> => {
@@ -86,7 +93,7 @@ export function createPersonSessions(options: PersonSessionsOptions) {
         onEnded: (message) => {
           if (entries.get(id) !== entry) return;
           entries.delete(id);
-          log.warn('a person’s server sign-in ended; their changes go with this PC’s account', { personId: id, message });
+          log.warn('a person’s server sign-in ended; their changes wait until they sign in again', { personId: id, message });
           changed();
           void persist().catch((error: unknown) => log.warn('could not store the people’s server sign-ins', { error: String(error) }));
         },
@@ -125,9 +132,12 @@ export function createPersonSessions(options: PersonSessionsOptions) {
       const result = await serverApi.signIn(options.fetch, url, person.email, password);
       if (!result.ok) {
         if (result.error.code === 'unauthenticated') refused.add(key);
-        log.info('no server sign-in for this person; their changes go with this PC’s account', { personId: person.id, code: result.error.code });
+        if (result.error.code === 'server_unreachable') pending.set(person.id, { person, password, until: options.clock().getTime() + PENDING_HOURS * 3_600_000 });
+        else pending.delete(person.id);
+        log.info('no server sign-in for this person; their changes wait for one', { personId: person.id, code: result.error.code });
         return false;
       }
+      pending.delete(person.id);
       if (result.value.person.id !== person.id || serverUrl !== url) {
         log.warn('the server’s sign-in is for someone else; not kept', { personId: person.id, serverPersonId: result.value.person.id });
         await serverApi.signOut(options.fetch, url, result.value.refreshToken);
@@ -139,7 +149,21 @@ export function createPersonSessions(options: PersonSessionsOptions) {
       return true;
     },
 
-    /** The person's own server sign-in, or null (then their changes go with the PC's account). */
+    /**
+     * Tries again the sign-ins that could not reach the server (call when it is reachable again).
+     * Resolves with how many people are now signed in.
+     */
+    async retryPending(): Promise<number> {
+      const nowMs = options.clock().getTime();
+      let signedIn = 0;
+      for (const [id, waiting] of [...pending]) {
+        if (waiting.until < nowMs) pending.delete(id);
+        else if (await this.signIn(waiting.person, waiting.password)) signedIn++;
+      }
+      return signedIn;
+    },
+
+    /** The person's own server sign-in, or null (then their changes wait, parked-rows.ts). */
     sessionFor(personId: string): ServerSession | null {
       const entry = entries.get(personId);
       return entry && !entry.session.isEnded ? entry.session : null;
@@ -149,6 +173,7 @@ export function createPersonSessions(options: PersonSessionsOptions) {
     async forgetAll(): Promise<void> {
       const ending = [...entries.values()];
       entries.clear();
+      pending.clear();
       serverUrl = null;
       changed();
       await Promise.all(ending.map((e) => e.session.signOut().catch(() => undefined)));

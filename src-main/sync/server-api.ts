@@ -74,3 +74,15 @@ export async function fetchAllPeople(fetchFn: Fetch, serverUrl: string, accessTo
   } while (page.documents.length === 1000);
   return ok(people);
 }
+
+/** Settings → People & roles → Unlock sign-in: an administrator's request to end a person's sign-in locks. How many addresses were locked. */
+export async function unlockOnServer(session: { fetch(path: string, init?: RequestInit): Promise<Response> }, personId: string): Promise<Result<number>> {
+  let response: Response;
+  try {
+    response = await session.fetch('/auth/unlock', { method: 'POST', body: JSON.stringify({ personId }) });
+  } catch (error) {
+    return fail('server_unreachable', `The sync server cannot be reached to unlock the sign-in there: ${(error as Error).message}`);
+  }
+  if (!response.ok) return { ok: false, error: await errorOf(response) };
+  return ok(((await response.json()) as { unlocked: number }).unlocked);
+}

@@ -1,6 +1,7 @@
 import { combineLatest, distinctUntilChanged, map, of, switchMap } from 'rxjs';
-import { fail, ok } from '../../src-shared/core/result';
+import { fail, ok, type Result } from '../../src-shared/core/result';
 import { toPersonView } from '../../src-shared/people/person';
+import { isAdmin } from '../../src-shared/people/roles';
 import { standaloneStatus } from '../../src-shared/sync/sync-status';
 import type { LabDatabase } from '../database/open-database';
 import type { HostFeature } from '../host/feature';
@@ -13,6 +14,14 @@ import { createTeamSync, waitAtMost, type TeamSync } from './team-sync';
 const engines = new WeakMap<LabDatabase, TeamSync>();
 const engineOf = (context: QueryContext | CommandContext) => engines.get(context.db);
 const notRunning = () => fail('invalid_state', 'Team sync is not running on this host.');
+
+/**
+ * Joining a team uploads this PC's records and makes the joiner the PC's account with the server,
+ * and leaving stops every person's sync: an administrator's act on this PC (issue 18), checked
+ * against the roles the directory holds now.
+ */
+const localAdministratorOnly = (context: CommandContext) =>
+  context.session && isAdmin(context.session.person.roles) ? null : fail('forbidden', 'Only an administrator of this PC can join it to a team or stop its team sync.');
 
 /**
  * For a first local sign-in (no password hash here yet): true when this host is in a team and the
@@ -37,6 +46,15 @@ export const teamSyncOf = (db: LabDatabase): Pick<TeamSync, 'status$' | 'serverS
 export const teamSyncPhaseOf = (db: LabDatabase) => engines.get(db)?.status$.value.phase ?? standaloneStatus.phase;
 
 /**
+ * Settings → People & roles → Unlock sign-in, in team mode: asks the server, with the
+ * administrator's own sign-in here, to end the person's sign-in locks. Null standalone.
+ */
+export async function unlockOnTeamServer(db: LabDatabase, adminId: string, personId: string): Promise<Result<number> | null> {
+  const engine = engines.get(db);
+  return engine ? engine.unlockSignIn(adminId, personId) : null;
+}
+
+/**
  * Joining may have matched the signed-in person with the team's by email (link-people.ts), which
  * removes their local id: the session continues as the team's person, so what they do next is
  * recorded under the id the team knows.
@@ -53,13 +71,17 @@ export const syncFeature: HostFeature = {
   name: 'sync',
   commands: {
     async 'sync/connect'(input, context) {
+      const refused = localAdministratorOnly(context);
+      if (refused) return refused;
       const engine = engineOf(context);
       if (!engine) return notRunning();
-      const result = await engine.connect(input, context.actor);
+      const result = await engine.connect(input, { ...context.actor, email: context.session?.person.email ?? '' });
       if (result.ok) await continueAsTeamPerson(context);
       return result;
     },
     async 'sync/disconnect'(_input, context) {
+      const refused = localAdministratorOnly(context);
+      if (refused) return refused;
       const engine = engineOf(context);
       return engine ? engine.disconnect() : notRunning();
     },

@@ -5,12 +5,14 @@ import type { SessionTokens } from '../../src-shared/sync/protocol';
 import { derivePhase, standaloneStatus, type ChangesSentAs, type SyncStatusView } from '../../src-shared/sync/sync-status';
 import type { HostServices } from '../host/handler-types';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
-import { fetchAllPeople, serverApi, ServerUnreachableError, type Fetch } from './server-api';
+import { fetchAllPeople, serverApi, ServerUnreachableError, unlockOnServer, type Fetch } from './server-api';
 import { createServerSession, type ServerSession } from './server-session';
 import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } from './sync-settings-store';
 import { finishPersonMerges, linkPeopleByEmail } from './link-people';
 import { fetchOutboxKey, forgetOutboxKey } from './outbox-key-store';
 import { createPersonSessions } from './person-sessions';
+import { createAuthorSending } from './author-sending';
+import { waitingChanges } from './waiting-changes';
 
 export interface TeamSyncOptions {
   fetch?: Fetch;
@@ -55,6 +57,11 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
   let settings: TeamSyncSettings | null = null;
   let session: ServerSession | null = null;
   let replications: CollectionReplication[] = [];
+  const replicationByName = new Map<string, CollectionReplication>();
+  /** Each person's changes go with their own sign-in: the PC account's person with the PC's session, others with theirs (person-sessions.ts). */
+  const sessionFor = (personId: string): ServerSession | null => (settings && session && personId === settings.tokens.person.id && !session.isEnded ? session : people.sessionFor(personId));
+  const authorSending = createAuthorSending({ services, sessionFor, replicationOf: (name) => replicationByName.get(name)?.state });
+  let waiting: SyncStatusView['waiting'] = [];
   let subscriptions = new Subscription();
   let refused: RefusedChange[] = [];
   const pending = new Set<string>();
@@ -85,6 +92,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       changesSentAs: null,
       error: endedMessage ?? (phase === 'offline' ? `The sync server cannot be reached${lastError ? ` (${lastError})` : ''}. Changes are kept on this PC and sent when it is back.` : null),
       refused: refused.slice(-20).map(({ document: _doc, ...view }) => view).reverse(),
+      waiting,
     };
     if (JSON.stringify(next) === JSON.stringify(previous)) return;
     status$.next(next);
@@ -101,20 +109,33 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     });
   };
 
+  /** Whose changes wait, in Settings → Team sync; and someone signing in here lets theirs go. */
+  function watchWaiting(): Subscription {
+    const names$ = services.db.people.find({ selector: { kind: 'person' } }).$.pipe(map((docs) => new Map(docs.map((d) => [d.id, String(d.get('name'))]))));
+    return combineLatest([authorSending.parked.rows$, people.people$, names$]).subscribe(([rows, , names]) => {
+      authorSending.onSignIns();
+      waiting = waitingChanges(rows, (id) => names.get(id) ?? id, (id) => sessionFor(id) !== null);
+      publish();
+    });
+  }
+
   async function stopReplications() {
     subscriptions.unsubscribe();
     subscriptions = new Subscription();
     const stopping = replications;
     replications = [];
+    replicationByName.clear();
     await Promise.all(stopping.map((r) => r.cancel().catch(() => undefined)));
     active.clear();
     streamsDown.clear();
     unreachable.clear();
   }
 
-  function startReplications(current: TeamSyncSettings) {
+  async function startReplications(current: TeamSyncSettings) {
     endedMessage = null;
     isStarting = true;
+    // Rows that wait for their authors are taken up before anything is pushed (parked-rows.ts).
+    await authorSending.start(current.serverUrl);
     session = createServerSession({
       serverUrl: current.serverUrl,
       tokens: current.tokens,
@@ -146,8 +167,9 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         spec,
         all: syncCollections,
         session,
-        // The PC account's own person has no second sign-in: their changes go with `session`.
-        sessionFor: (personId) => people.sessionFor(personId),
+        // Every change with its author's own sign-in; without one it waits (push-sender.ts).
+        authors: authorSending.authors,
+        onAnswered: (ids) => authorSending.onAnswered(spec.name, ids),
         identifier: `${identifierBase}-${spec.name}`,
         isLive: true,
         retryTimeMs: options.retryTimeMs ?? 5000,
@@ -161,6 +183,8 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         },
         onReachability: (isReachable, reason) => {
           const wasUnreachable = unreachable.has(spec.name);
+          // Back online: people who signed in here meanwhile are signed in to the server, so their changes can go.
+          if (isReachable && wasUnreachable) void people.retryPending();
           if (isReachable) unreachable.delete(spec.name);
           else {
             unreachable.add(spec.name);
@@ -179,6 +203,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       });
       replications.push(replication);
       byName.set(spec.name, replication);
+      replicationByName.set(spec.name, replication);
       subscriptions.add(replication.state.active$.subscribe((isActive) => {
         if (isActive) active.add(spec.name);
         else active.delete(spec.name);
@@ -197,6 +222,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         publish();
       }));
     }
+    subscriptions.add(watchWaiting());
     const started = session;
     void Promise.all(replications.map((r) => r.state.awaitInitialReplication())).then(() => {
       isStarting = false;
@@ -217,17 +243,24 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       settings = await store.load();
       refused = await store.loadRefused();
       if (settings) await people.open(settings.serverUrl);
-      if (settings) startReplications(settings);
+      if (settings) await startReplications(settings);
       publish();
     },
 
-    /** Settings → Team sync → Sign in. Runs inside a command (the write queue). */
-    async connect(input: ConnectInput, actor: { id: string; name: string }): Promise<Result<SyncStatusView>> {
+    /**
+     * Settings → Team sync → Sign in, by a local administrator (sync-feature.ts). Runs inside a
+     * command (the write queue). With a set-up token the joiner becomes the server's first
+     * administrator under their own id, name and email, so only their own account can.
+     */
+    async connect(input: ConnectInput, actor: { id: string; name: string; email: string }): Promise<Result<SyncStatusView>> {
       const status = await serverApi.status(fetchFn, input.serverUrl);
       if (!status.ok) return status;
       let signedIn: Result<SessionTokens>;
       if (status.value.needsSetup) {
         if (!input.setupToken) return fail('invalid_state', 'This server has no administrator yet. Enter the set-up token it printed when it started to become its administrator.', { field: 'setupToken' });
+        if (input.email.trim().toLowerCase() !== actor.email.trim().toLowerCase()) {
+          return fail('invalid_input', 'Set up the server with your own email and password: you become its administrator.', { field: 'email' });
+        }
         signedIn = await serverApi.setup(fetchFn, input.serverUrl, { setupToken: input.setupToken, id: actor.id, name: actor.name, email: input.email, password: input.password });
       } else {
         signedIn = await serverApi.signIn(fetchFn, input.serverUrl, input.email, input.password);
@@ -243,7 +276,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       // The people's own sign-ins are for one server; joining another forgets them.
       await people.open(input.serverUrl);
       services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });
-      startReplications(settings);
+      await startReplications(settings);
       return ok(status$.value);
     },
 
@@ -281,14 +314,25 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       return true;
     },
 
-    /** Settings → Team sync's line for one person: whether their changes go with their own server sign-in or the PC's account. */
+    /** Settings → Team sync's line for one person: whether their changes go with their own server sign-in or wait for one. */
     changesSentAs$(personId: string | null): Observable<ChangesSentAs> {
       return combineLatest([status$, people.people$]).pipe(
-        map(([status, withOwn]): ChangesSentAs => {
+        map(([status]): ChangesSentAs => {
           if (!personId || status.phase === 'standalone' || !settings) return null;
-          return personId === settings.tokens.person.id || withOwn.has(personId) ? 'own_sign_in' : 'pc_account';
+          return sessionFor(personId) ? 'own_sign_in' : 'waits_for_sign_in';
         }),
       );
+    },
+
+    /**
+     * Asks the server to end `personId`'s sign-in locks, with `adminId`'s own sign-in (the server
+     * checks they are an administrator). Null when not in a team.
+     */
+    async unlockSignIn(adminId: string, personId: string): Promise<Result<number> | null> {
+      if (!settings) return null;
+      const via = sessionFor(adminId);
+      if (!via) return fail('unauthenticated', 'You are not signed in to the sync server on this PC: sign out and in again while it is reachable, then unlock.');
+      return unlockOnServer(via, personId);
     },
 
     /**
@@ -305,12 +349,14 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       if (!settings) return fail('invalid_state', 'Team sync is not set up on this PC.');
       if (endedMessage) return fail('unauthenticated', endedMessage);
       for (const r of replications) r.state.reSync();
+      authorSending.retryWaiting();
       return ok(status$.value);
     },
 
     async dispose(): Promise<void> {
       isDisposed = true;
       await stopReplications();
+      authorSending.dispose();
       people.dispose();
       status$.complete();
     },

@@ -21,6 +21,6 @@ export async function softDelete(context: CommandContext, collection: Collection
     collectionName: collection, recordId: before.id, operation: 'delete', changes: [],
     after: { ...before, ...stamp, _deleted: true },
   };
-  await context.db.audit.insert(entry);
+  await context.writer.storeEntries([entry]);
   await doc.incrementalModify((data: Record<string, unknown>) => ({ ...data, ...stamp, _deleted: true }));
 }

@@ -94,7 +94,7 @@ export function createWorkflowRuntime(services: HostServices, options: RuntimeOp
       const isNeeded = step !== undefined && needsSignature(step, command.action);
       // Without a signer a needed signature is stood in for, so the engine's own refusals come first.
       const signature: Signature | undefined =
-        signer || isNeeded ? { meaning: signer?.meaning ?? 'reviewed', signerName: actor.name ?? actor.userId, signedAt: at } : undefined;
+        signer || isNeeded ? { meaning: signer?.meaning ?? 'reviewed', signerId: actor.userId, signerName: actor.name ?? actor.userId, signedAt: at } : undefined;
       const result = advance(definition, instance, { ...command, ...(signature ? { signature } : {}) }, actor, at, opts);
       if (!result.ok || result.value.events.length === 0) return result;
       if (isNeeded && !signer) return fail('signature_required', `"${step?.name}" needs your electronic signature: your password and what it means.`, { field: 'signature' });

@@ -3,10 +3,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { FirstRunSetup } from '../auth/FirstRunSetup';
 import { SignIn } from '../auth/SignIn';
 import { useResumedSignIn } from '../auth/resumed-sign-in';
+import type { HostEvents } from '../../src-shared/bridge/contract';
 import { useBridge, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { AppShell } from '../shell/AppShell';
 import { buildTheme, useThemeMode } from './theme';
+
+/** What the sign-in screen says after a session ended by itself. */
+const expiryNotice: Record<HostEvents['session/expired']['reason'], string> = {
+  inactivity: 'Your session timed out after a period of inactivity. Sign in again.',
+  signed_out: 'You were signed out. Sign in again.',
+  deactivated: 'Your account was deactivated by an administrator, so you were signed out. Ask an administrator if this is a mistake.',
+};
 
 function AuthGate() {
   const status = useLiveQuery('auth/status', {});
@@ -15,8 +23,8 @@ function AuthGate() {
   const [notice, setNotice] = useState<string | undefined>();
   useEffect(
     () =>
-      client.onEvent((name) => {
-        if (name === 'session/expired') setNotice('Your session timed out after a period of inactivity. Sign in again.');
+      client.onEvent((name, payload) => {
+        if (name === 'session/expired') setNotice(expiryNotice[(payload as HostEvents['session/expired']).reason]);
       }),
     [client],
   );

@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
 import {
   Alert, Button, Chip, IconButton, LinearProgress, Paper, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
 } from '@mui/material';
@@ -11,6 +12,13 @@ import { errorText, fieldError } from '../errors/error-text';
 import { departmentLabel } from './DepartmentPicker';
 import { PersonDialog } from './PersonDialog';
 
+/** What an unlock did, in words: on this PC always, on the sync server in team mode. */
+function unlockedText(name: string, onServer: number | null): string {
+  if (onServer === null) return `${name} can sign in on this PC again.`;
+  const there = onServer === 0 ? 'nothing was locked on the sync server' : `the sync server unlocked ${onServer} ${onServer === 1 ? 'computer' : 'computers'}`;
+  return `${name} can sign in again: the waits on this PC ended and ${there}.`;
+}
+
 export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
   const people = useLiveQuery('people/list', { includeInactive: true });
   const roles = useLiveQuery('roles/list', {});
@@ -18,6 +26,8 @@ export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
   const create = useCommand('people/create');
   const update = useCommand('people/update');
   const setActive = useCommand('people/set-active');
+  const unlock = useCommand('people/unlock-sign-in');
+  const [unlocked, setUnlocked] = useState<string | null>(null);
   const createRole = useCommand('roles/create');
   const [editing, setEditing] = useState<{ person: PersonView | null } | null>(null);
   const [role, setRole] = useState({ code: '', name: '' });
@@ -39,6 +49,8 @@ export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
       </Stack>
       {people.isLoading && <LinearProgress />}
       {setActive.error && <Alert severity="error">{errorText(setActive.error)}</Alert>}
+      {unlock.error && <Alert severity="error">{errorText(unlock.error)}</Alert>}
+      {unlocked && !unlock.error && <Alert severity="success" data-testid="unlock-result" onClose={() => setUnlocked(null)}>{unlocked}</Alert>}
       <TableContainer component={Paper} variant="outlined">
         <Table size="small" aria-label="People">
           <TableHead><TableRow><TableCell>Name</TableCell><TableCell>Email</TableCell><TableCell>Roles</TableCell><TableCell>Department</TableCell><TableCell>Active</TableCell><TableCell /></TableRow></TableHead>
@@ -54,6 +66,17 @@ export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
                     onChange={(e) => void setActive.run({ id: p.id, isActive: e.target.checked })} />
                 </TableCell>
                 <TableCell align="right">
+                  {isAdmin && (
+                    <Tooltip title="Unlock sign-in after wrong passwords">
+                      <IconButton aria-label={`Unlock sign-in of ${p.name}`} disabled={unlock.isRunning}
+                        onClick={async () => {
+                          const result = await unlock.run({ id: p.id });
+                          if (result.ok) setUnlocked(unlockedText(p.name, result.value.unlockedOnServer));
+                        }}>
+                        <LockOpenIcon />
+                      </IconButton>
+                    </Tooltip>
+                  )}
                   {isAdmin && <Tooltip title="Edit"><IconButton aria-label={`Edit ${p.name}`} onClick={() => { update.clearError(); setEditing({ person: p }); }}><EditIcon /></IconButton></Tooltip>}
                 </TableCell>
               </TableRow>

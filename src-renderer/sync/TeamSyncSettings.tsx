@@ -6,7 +6,7 @@ import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
 import { recordNoun, recordPlace } from './record-place';
-import { changesSentAsText, phaseText, formatTime } from './sync-text';
+import { changesSentAsText, phaseText, formatTime, waitingText } from './sync-text';
 import { useSyncConflicts, useSyncStatus } from './useSyncStatus';
 
 const FORM_FIELDS = ['serverUrl', 'email', 'password', 'setupToken'];
@@ -54,7 +54,7 @@ export function TeamSyncSettings() {
           <Stack spacing={0.5}>
             <Typography>Server: <b>{s.serverUrl}</b></Typography>
             <Typography>Signed in as: <b>{s.account?.name}</b> ({s.account?.email})</Typography>
-            {s.changesSentAs && <Typography data-testid="team-sync-sent-as">{changesSentAsText(s.changesSentAs, s.account?.name)}</Typography>}
+            {s.changesSentAs && <Typography data-testid="team-sync-sent-as">{changesSentAsText(s.changesSentAs)}</Typography>}
             <Typography data-testid="team-sync-pending">Changes waiting to be sent: {s.pendingChanges}</Typography>
             <Typography>Last successful sync: {formatTime(s.lastSyncedAt)}</Typography>
             {s.error && <Alert severity={s.phase === 'error' ? 'error' : 'warning'}>{s.error}</Alert>}
@@ -83,6 +83,18 @@ export function TeamSyncSettings() {
             {formError(connect.error, FORM_FIELDS) && <Alert severity="error">{formError(connect.error, FORM_FIELDS)}</Alert>}
             <Button type="submit" variant="contained" disabled={connect.isRunning}>Sign in to server</Button>
           </Stack>
+        </Paper>
+      )}
+
+      {s.waiting.length > 0 && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="subtitle1">Changes that wait</Typography>
+          <Typography variant="body2" color="text.secondary">Each person’s changes go to the server with their own sign-in, so nobody’s rights carry anyone else’s change. These are kept on this PC until they can go.</Typography>
+          <List dense>
+            {s.waiting.map((w) => (
+              <ListItem key={`${w.personId}/${w.waitsFor}`} data-testid="waiting-changes"><ListItemText primary={waitingText(w)} /></ListItem>
+            ))}
+          </List>
         </Paper>
       )}
 

@@ -1,4 +1,4 @@
-import type { ChangesSentAs, SyncPhase } from '../../src-shared/sync/sync-status';
+import type { ChangesSentAs, SyncPhase, WaitingChangesView } from '../../src-shared/sync/sync-status';
 
 /** How each sync phase is shown: the chip label, its colour and the sentence behind it. */
 export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 'success' | 'warning' | 'error' | 'info'; hint: string }> = {
@@ -12,9 +12,17 @@ export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 's
 
 export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
 
-/** Settings → Team sync's line on whose server sign-in the signed-in person's changes go with. */
-export function changesSentAsText(sentAs: ChangesSentAs, pcAccountName: string | undefined): string | null {
+/** Settings → Team sync's line on how the signed-in person's changes reach the server. */
+export function changesSentAsText(sentAs: ChangesSentAs): string | null {
   if (sentAs === 'own_sign_in') return 'Your changes go to the server with your own sign-in.';
-  if (sentAs === 'pc_account') return `Your changes go to the server with this PC’s account (${pcAccountName ?? 'the person who joined it'}): sign out and in again while the server is reachable to send them as yourself.`;
+  if (sentAs === 'waits_for_sign_in') return 'You are not signed in to the sync server on this PC, so your changes wait here: sign out and in again while the server is reachable to send them.';
   return null;
+}
+
+/** One line per person whose changes wait on this PC (issue 18). */
+export function waitingText(waiting: WaitingChangesView): string {
+  const changes = `${waiting.personName}’s ${waiting.count === 1 ? 'change waits' : `${waiting.count} changes wait`}`;
+  return waiting.waitsFor === 'sign_in'
+    ? `${changes} for ${waiting.personName} to sign in on this PC while the server is reachable.`
+    : `${changes} for the server, which cannot take ${waiting.count === 1 ? 'it' : 'them'} yet (for example a workflow step after one that waits); LabFlow sends ${waiting.count === 1 ? 'it' : 'them'} again every minute.`;
 }

@@ -22,6 +22,14 @@ export interface AuditEntry extends BaseDocument {
   changes: FieldChange[];
   /** The record as the command left it, so a change interrupted by a crash can be completed on start. */
   after: Record<string, unknown>;
+  /**
+   * The writer's hash chain (audit-chain.ts): `<pcId>:<personId>`, the place in that chain, the hash
+   * of the entry before and this entry's own. Empty `writerId` on entries from before the chain.
+   */
+  writerId?: string;
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 export const auditContract = {

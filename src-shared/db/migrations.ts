@@ -91,4 +91,8 @@ export const migrations: Partial<Record<CollectionName, Record<number, DocumentM
       return { ...old, event: typeof data.event === 'string' ? data.event : '', status: '', dueAt: typeof old.at === 'string' ? old.at : '' };
     },
   },
+  audit: {
+    // v1 chains each writer's entries; older entries were written before the chain and say so with an empty writer.
+    1: (old) => ({ ...old, writerId: '', seq: 0, prevHash: '', hash: '' }),
+  },
 };

@@ -164,6 +164,7 @@ export const schemas = {
     [['recipientId', 'isRead', 'at'], ['kind', 'at'], ['kind', 'recipientId', 'at'], ['kind', 'status', 'dueAt']],
     1,
   ),
+  // v1: the writer's hash chain (`writerId`, `seq`, `prevHash`, `hash`; src-shared/audit/audit-chain.ts).
   audit: withBase(
     {
       at: timeField,
@@ -175,9 +176,14 @@ export const schemas = {
       operation: kind(),
       changes: { type: 'array', items: anyObject },
       after: anyObject,
+      writerId: shortText(100),
+      seq: { type: 'integer', minimum: 0, maximum: 1_000_000_000_000, multipleOf: 1 },
+      prevHash: shortText(64),
+      hash: shortText(64),
     },
     ['at', 'actorId', 'command', 'collectionName', 'recordId', 'operation'],
-    [['recordId', 'at'], 'at'],
+    [['recordId', 'at'], 'at', ['writerId', 'seq']],
+    1,
   ),
 } satisfies Record<string, Schema>;
 

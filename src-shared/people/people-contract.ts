@@ -16,6 +16,13 @@ export const peopleContract = {
   ),
   'people/set-active': command<PersonView>()(z.object({ id: z.string().min(1), isActive: z.boolean() })),
   'people/reset-password': command<PersonView>()(z.object({ id: z.string().min(1), password: passwordSchema })),
+  /**
+   * "Unlock sign-in": ends the waits after wrong passwords for this person, on this PC and — in
+   * team mode — on the sync server (where guesses lock one address at a time, so nobody can lock a
+   * colleague out everywhere). `unlockedOnServer` is how many addresses were locked there, null
+   * standalone. `server_unreachable` when the server cannot be asked; the local wait still ends.
+   */
+  'people/unlock-sign-in': command<{ unlockedOnServer: number | null }>()(z.object({ id: z.string().min(1) })),
   'roles/create': command<RoleView>()(
     z.object({ code: roleCodeSchema, name: z.string().trim().min(1, 'Enter a role name.').max(100) }),
   ),

@@ -21,6 +21,11 @@ export interface SyncCollection {
    * person's password hash becomes their account's credentials) and never sends them on.
    */
   credentialFields: string[];
+  /**
+   * Documents name who wrote them (`createdBy`, `updatedBy`: every LabFlow collection), so the
+   * server binds them to the pusher (authorship.ts). A collection without them has no author to bind.
+   */
+  hasAuthorFields: boolean;
 }
 
 const appendOnly = new Set<string>(['audit', 'workflow_events']);
@@ -33,13 +38,15 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
   isAppendOnly: options.isAppendOnly ?? appendOnly.has(name),
   localOnlyFields: options.localOnlyFields ?? localOnly[name] ?? [],
   credentialFields: options.credentialFields ?? credentials[name] ?? [],
+  hasAuthorFields: options.hasAuthorFields ?? ['createdBy', 'updatedBy'].every((field) => ((schema as { required?: string[] }).required ?? []).includes(field)),
 });
 
 /**
  * Collections whose documents the server judges against documents of others (related-documents.ts,
  * workflow-event-rules.ts): a PC pushes them once those others are in sync, so a task does not reach
  * the server before its project, an instance start before its definition, an instance before its
- * events (the server would answer with an older one). Collections replicate independently otherwise.
+ * events (the server would answer with an older one), an audit entry before its record.
+ * Collections replicate independently otherwise.
  */
 export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   tasks: ['projects'],
@@ -48,6 +55,8 @@ export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
   notifications: ['people'],
+  // An audit entry is accepted only with the change it describes (audit-rules.ts): the records go first.
+  audit: collectionNames.filter((name) => name !== 'audit'),
 };
 
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */

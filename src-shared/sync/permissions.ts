@@ -1,5 +1,6 @@
 import { attachmentDecision } from '../files/attachment-write-rule';
 import { recordsWriteDecision } from '../records/record-write-rule';
+import { isSameValue } from './conflicts';
 import { canRead } from './read-scope';
 import { planItemsRule, projectsRule, taskActivityDecision, tasksRule } from './project-rules';
 import { isRecordSubject, noRelated, type RelatedDocuments } from './related-documents';
@@ -88,8 +89,22 @@ const notificationsRule: WriteRule = (person, action, doc, previous, related) =>
     : deny('Only the recipient (or an administrator, for deliveries and settings) can change this notification.');
 };
 
+/**
+ * People, roles and departments: administrators only, judged by the roles the server holds for
+ * them now; nobody changes their own roles (an administrator cannot promote or demote themselves,
+ * so no single account can undo its own oversight).
+ */
+const peopleRule: WriteRule = (person, action, doc, previous, related) => {
+  const isAdminWrite = adminOnly('people, roles and departments')(person, action, doc, previous, related);
+  if (!isAdminWrite.isAllowed) return isAdminWrite;
+  const isOwn = doc.id === person.id || previous?.id === person.id;
+  const rolesBefore = previous ? previous.roles : undefined;
+  if (isOwn && !isSameValue(rolesBefore, doc.roles)) return deny('Nobody can change their own roles; ask another administrator.');
+  return allow;
+};
+
 const writeRules: Record<string, WriteRule> = {
-  people: adminOnly('people, roles and departments'),
+  people: peopleRule,
   projects: projectsRule,
   tasks: tasksRule,
   plan_items: planItemsRule,

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../core/error-codes';
  * protocol per collection over HTTP. Bump SYNC_PROTOCOL_VERSION whenever a message shape changes;
  * the server refuses clients of another version with `sync_protocol_mismatch`.
  */
-export const SYNC_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_VERSION = 2;
 
 /** Every sync route lives under this prefix; the version is in the path so old clients fail loudly. */
 export const SYNC_API_PREFIX = `/sync/v${SYNC_PROTOCOL_VERSION}`;
@@ -40,9 +40,24 @@ export interface PullResponse {
   checkpoint: SyncCheckpoint | null;
 }
 
+/** Most audit entries one pushed row may name in `auditIds`. */
+export const MAX_AUDIT_IDS_PER_ROW = 500;
+
 export interface PushRow {
   assumedMasterState?: WireDocument | null;
   newDocumentState: WireDocument;
+  /**
+   * The ids of this PC's audit entries, written by the pusher, that led from the assumed state to
+   * this one (the last of them is the document's `auditId`). The server keeps them as claims: an
+   * audit entry pushed later is accepted only when a change it describes was (protocol 2).
+   */
+  auditIds?: string[];
+  /**
+   * The row's author has no sign-in on this PC, so another person's sign-in carries it only to ask
+   * whether it changes anything: the server answers as usual when it does not, and lists it in
+   * `waiting` when it does, storing nothing (protocol 2).
+   */
+  isProbe?: boolean;
 }
 
 /** Why the server refused one pushed document; shown to the person and never retried. */
@@ -61,6 +76,12 @@ export interface RefusedWrite {
 export interface PushResponse {
   conflicts: WireDocument[];
   refused: RefusedWrite[];
+  /**
+   * Ids of rows the server neither took nor refused: a probe that would change something (it needs
+   * its author's own sign-in), or a row that cannot be judged yet (a workflow event after a gap, a
+   * timer not yet due by the server's clock). The PC keeps them and sends them again later.
+   */
+  waiting?: string[];
 }
 
 /** One live event on the Server-Sent Events stream (`event: changes`). */

@@ -26,10 +26,23 @@ export interface RefusedChangeView {
 }
 
 /**
- * Whose server sign-in the signed-in person's changes go with: their own (the server judges them),
- * or the PC's team account (they have no server sign-in on this PC yet). Null standalone or signed out.
+ * How the signed-in person's changes reach the server: with their own sign-in (the server judges
+ * them), or not yet — they have no server sign-in on this PC, so their changes wait until they sign
+ * in while the server is reachable. Null standalone or signed out.
  */
-export type ChangesSentAs = 'own_sign_in' | 'pc_account' | null;
+export type ChangesSentAs = 'own_sign_in' | 'waits_for_sign_in' | null;
+
+/**
+ * Changes on this PC that wait (issue 18), per person: for that person's own server sign-in
+ * (`sign_in`: they sign in here while the server is reachable), or for the server to be able to
+ * judge them (`server`: e.g. a workflow step after one that waits; sent again by themselves).
+ */
+export interface WaitingChangesView {
+  personId: string;
+  personName: string;
+  count: number;
+  waitsFor: 'sign_in' | 'server';
+}
 
 export interface SyncStatusView {
   phase: SyncPhase;
@@ -44,6 +57,8 @@ export interface SyncStatusView {
   /** The current problem in words, when there is one. */
   error: string | null;
   refused: RefusedChangeView[];
+  /** Changes that wait to be sent, by person. */
+  waiting: WaitingChangesView[];
 }
 
 export const standaloneStatus: SyncStatusView = {
@@ -55,6 +70,7 @@ export const standaloneStatus: SyncStatusView = {
   changesSentAs: null,
   error: null,
   refused: [],
+  waiting: [],
 };
 
 /** A conflict the server resolved: which record, which fields kept which value, whose version lost. */

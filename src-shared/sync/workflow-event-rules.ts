@@ -1,10 +1,15 @@
-import { fail, ok, type Result } from '../core/result';
+import { fail, ok, type AppError, type Result } from '../core/result';
 import { isAdmin } from '../people/roles';
 import { isAssignee, refusalCode } from '../workflows/assignees';
+import { stepOf } from '../workflows/definition-graph';
 import type { WorkflowDefinition } from '../workflows/definition-schema';
+import type { DirectoryPerson } from '../workflows/directory';
 import { isClosed, systemActor, type ActiveStep, type Actor, type WorkflowInstance } from '../workflows/instance';
+import { meaningFits, needsSignature } from '../workflows/signature-policy';
+import { escalationThresholds } from '../workflows/sla';
 import { applyEvent, eventId, type WorkflowEvent, type WorkflowEventType } from '../workflows/workflow-events';
 import type { SyncPerson } from './sync-person';
+import { replayRun } from './workflow-run-replay';
 
 /**
  * The workflow engine's rules for an event pushed by a PC (DESIGN.md §5). Pure: the server passes
@@ -21,12 +26,18 @@ import type { SyncPerson } from './sync-person';
  *   escalation of that run decided it; approvers vote once, not on their own request unless the
  *   definition allows it; only administrators resolve incidents and migrate, and only they, the
  *   starter or the requester cancel;
- * - follow-up events (a step entered, an approval level passed, the end) continue the run before them.
+ * - follow-up events (a step entered, an approval level passed, the end) continue the run before them;
+ * - deciding an approval, and any action on a step that requires it, carries the actor's electronic
+ *   signature (signer = actor, name as the server knows them, signed at the event's time, a meaning
+ *   that fits the action);
+ * - the run is exactly what the engine records for its command (workflow-run-replay.ts): no step
+ *   skipped to, no quorum met early, no command applied twice;
+ * - time-driven events (timers, SLA breaches, escalations) wait until they are due by the server's
+ *   clock, and an event after a gap waits for the events before it: neither is refused, both are
+ *   judged again when the PC sends them later.
  *
  * A "run" is one engine call: its events share actor, time and command id. A rival for an event id
  * the server holds already (two PCs acted on the same step) is only checked for form and author.
- * What the engine resolved (assignees, deadlines, routes) is taken as recorded: without the PC's
- * people directory the server could not resolve it again.
  */
 
 type Doc = Record<string, unknown>;
@@ -50,7 +61,22 @@ export interface EventAppend {
    * not the run it belonged to, which the server's history does not have.
    */
   isRival?: boolean;
+  /** The server's clock: time-driven events wait until it reaches their moment. Absent: the event's own time. */
+  now?: string;
+  /** The server's people, for the engine's assignee resolution when replaying the run. */
+  directory?: ReadonlyMap<string, DirectoryPerson>;
 }
+
+/** Refused, accepted, or neither yet: `isWaiting` when the event may be accepted later (after a gap, before its time). */
+export type EventVerdict = Result<WorkflowEvent> | Waiting;
+
+interface Waiting {
+  ok: false;
+  error: AppError;
+  isWaiting: true;
+}
+
+const waiting = (message: string): Waiting => ({ ...fail('invalid_state', message), isWaiting: true });
 
 const eventTypes = {
   instance_started: true,
@@ -99,42 +125,52 @@ interface Before {
   enteredBy: Map<string, string>;
   /** The events of the run the last event belongs to, in order. */
   run: WorkflowEvent[];
+  /** The instance before that run's first event. */
+  stateBeforeRun: WorkflowInstance | undefined;
 }
 
 function fold(events: readonly WorkflowEvent[]): Result<Before> {
   let state: WorkflowInstance | undefined;
+  let stateBeforeRun: WorkflowInstance | undefined;
   const enteredBy = new Map<string, string>();
   let run: WorkflowEvent[] = [];
   for (const [index, event] of events.entries()) {
     if (event.seq !== index) return fail('invalid_input', `The server's history of this instance has a gap at event ${index}.`);
+    const isSameRun = run.length > 0 && runKey(run[0] as WorkflowEvent) === runKey(event);
+    if (!isSameRun) stateBeforeRun = state;
     try {
       state = applyEvent(state, event);
     } catch {
       return fail('invalid_input', `The server's history of this instance cannot be replayed at event ${index}.`);
     }
     if (event.type === 'step_entered') enteredBy.set(event.activeStep.token, runKey(event));
-    run = run.length > 0 && runKey(run[0] as WorkflowEvent) === runKey(event) ? [...run, event] : [event];
+    run = isSameRun ? [...run, event] : [event];
   }
-  return ok({ state, enteredBy, run });
+  return ok({ state, enteredBy, run, stateBeforeRun });
 }
 
 /** Checks one pushed workflow event against the instance's history; the event when it may be appended. */
-export function checkEventAppend(input: EventAppend): Result<WorkflowEvent> {
+export function checkEventAppend(input: EventAppend): EventVerdict {
   const parsed = eventOfDocument(input.doc);
   if (!parsed.ok) return parsed;
   const event = parsed.value;
-  if (event.seq !== input.before.length) {
-    return fail('invalid_input', `This workflow event is number ${event.seq + 1} of its instance, but the server has ${input.before.length} before it: the history would have a gap.`);
-  }
   const isSystem = event.actor.userId === systemActor.userId;
   if (isSystem ? !systemEventTypes.has(event.type) : event.actor.userId !== input.person.id) {
     return fail('forbidden', isSystem ? `A ${event.type.replace(/_/g, ' ')} is a person's action, not the system's.` : 'This workflow event is signed by someone else; people can only record their own actions.');
+  }
+  if (!input.isRival && event.seq > input.before.length) {
+    return waiting(`This workflow event is number ${event.seq + 1} of its instance, but the server has ${input.before.length} before it: it waits for the events before it.`);
+  }
+  if (!input.isRival && event.seq < input.before.length) {
+    return fail('invalid_input', `This workflow event is number ${event.seq + 1} of its instance, which the server has already.`);
   }
   if (input.isRival) return ok(event);
   const before = fold(input.before);
   if (!before.ok) return before;
   const check = before.value.state ? checkNext(event, before.value.state, before.value, input) : checkStart(event, input);
   if (!check.ok) return check;
+  const replayed = checkRun(event, before.value, input);
+  if (!replayed.ok) return replayed;
   try {
     applyEvent(before.value.state, event);
   } catch {
@@ -143,11 +179,42 @@ export function checkEventAppend(input: EventAppend): Result<WorkflowEvent> {
   return ok(event);
 }
 
-function checkStart(event: WorkflowEvent, input: EventAppend): Result<null> {
+function checkStart(event: WorkflowEvent, input: EventAppend): Check {
   if (event.type !== 'instance_started') return fail('invalid_input', 'The history of a workflow instance starts with instance_started, which the server does not have.');
   const definition = input.definitions.version(String(event.workflowCode), Number(event.definitionVersion));
-  if (!definition || definition.status === 'draft') {
-    return fail('definition_not_published', `The server has no published version ${String(event.definitionVersion)} of the workflow ${String(event.workflowCode)}.`);
+  if (!definition) return waiting(`The server has no version ${String(event.definitionVersion)} of the workflow ${String(event.workflowCode)} yet.`);
+  if (definition.status === 'draft') {
+    return fail('definition_not_published', `Version ${String(event.definitionVersion)} of the workflow ${String(event.workflowCode)} is a draft on the server; only a published version starts instances.`);
+  }
+  return ok(null);
+}
+
+/** The definition version an instance runs, as the server holds it. */
+const definitionOf = (input: EventAppend, state: WorkflowInstance | undefined, event: WorkflowEvent): WorkflowDefinition | null => {
+  if (state) return input.definitions.version(state.workflowCode, state.definitionVersion)?.definition ?? null;
+  return event.type === 'instance_started' ? (input.definitions.version(event.workflowCode, event.definitionVersion)?.definition ?? null) : null;
+};
+
+/**
+ * The event's run, replayed through the engine from the instance before it. Events sharing actor,
+ * time and command id may be several engine runs (the system's timers due at one moment): each
+ * run's length is what the engine records for its first event.
+ */
+function checkRun(event: WorkflowEvent, before: Before, input: EventAppend): Result<null> {
+  const isSameRun = before.run.length > 0 && runKey(before.run[0] as WorkflowEvent) === runKey(event);
+  const group = isSameRun ? [...before.run, event] : [event];
+  let state = isSameRun ? before.stateBeforeRun : before.state;
+  const definition = definitionOf(input, state, event);
+  if (!definition) return ok(null);
+  const actor: Actor = event.actor.userId === systemActor.userId ? systemActor : { userId: input.person.id, name: input.person.name, roles: input.person.roles };
+  for (let start = 0; start < group.length; ) {
+    const run = group.slice(start);
+    const outcome = replayRun({ definition, stateBefore: state, run, actor, ...(input.directory ? { directory: input.directory } : {}) });
+    if (!outcome.ok) return outcome;
+    const length = Math.max(1, outcome.value.engineEvents);
+    if (length >= run.length) return ok(null);
+    for (const done of run.slice(0, length)) state = applyEvent(state, done);
+    start += length;
   }
   return ok(null);
 }
@@ -156,7 +223,32 @@ const actorOf = (person: SyncPerson): Actor => ({ userId: person.id, roles: pers
 const hasAssignees = (step: ActiveStep) => step.assignees.users.length + step.assignees.roles.length > 0;
 const describe = (step: ActiveStep) => `“${step.stepId}” is assigned to ${[...step.assignees.roles.map((r) => `the ${r} role`), ...step.assignees.users].join(' or ') || 'nobody'}, not to you.`;
 
-function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before, input: EventAppend): Result<null> {
+type Check = Result<null> | Waiting;
+
+/** Whether the server's clock has reached `moment` (a time-driven event before it waits). */
+const isDueByServer = (input: EventAppend, event: WorkflowEvent, moment: string) => (input.now ?? event.at) >= moment;
+
+/**
+ * The electronic signature an action carries (DESIGN.md §6): required when the engine asks for
+ * one (deciding an approval; any action on a step with `require_signature`), and when present it
+ * must be the actor's own, made at the event's time, under the name the server knows, with a
+ * meaning that fits the action. The password itself was checked on the PC that signed.
+ */
+function checkSignature(event: WorkflowEvent, action: string, stepId: string | undefined, state: WorkflowInstance, input: EventAppend): Result<null> {
+  const definition = input.definitions.version(state.workflowCode, state.definitionVersion)?.definition;
+  const step = definition && stepId ? stepOf(definition, stepId) : undefined;
+  const signature = event.signature;
+  if (!signature) {
+    return step && needsSignature(step, action) ? fail('signature_required', `“${step.name}” needs the electronic signature of the person who acts; this action carries none.`) : ok(null);
+  }
+  if (signature.signerId !== event.actor.userId || signature.signerName !== input.person.name || signature.signedAt !== event.at) {
+    return fail('signature_invalid', 'This electronic signature is not the acting person’s own (signer, name or time do not match the action).');
+  }
+  if (!meaningFits(action, signature.meaning)) return fail('signature_invalid', `A signature meaning “${signature.meaning}” does not fit the action “${action}”.`);
+  return ok(null);
+}
+
+function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before, input: EventAppend): Check {
   if (event.type === 'instance_started') return fail('invalid_input', 'This workflow instance has started already.');
   const isSameRun = before.run.length > 0 && runKey(before.run[0] as WorkflowEvent) === runKey(event);
   const run = isSameRun ? before.run : [];
@@ -175,7 +267,7 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
   const last = run[run.length - 1];
 
   /** Whether this run may complete (or raise an incident on) the active step `token`. */
-  const mayFinish = (token: string): Result<null> => {
+  const mayFinish = (token: string): Check => {
     const step = active(token);
     if (!step) return fail('step_not_active', `“${token}” is not an active step of this instance.`);
     const decidedInRun = run.some(
@@ -186,7 +278,12 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     );
     if (decidedInRun || before.enteredBy.get(token) === runKey(event)) return ok(null);
     if (event.actor.userId === systemActor.userId) {
-      return step.wakeAt && event.at >= step.wakeAt ? ok(null) : fail('timer_not_due', `“${step.stepId}” is not a timer that is due.`);
+      if (!step.wakeAt || event.at < step.wakeAt) return fail('timer_not_due', `“${step.stepId}” is not a timer that is due.`);
+      return isDueByServer(input, event, step.wakeAt) ? ok(null) : waiting(`“${step.stepId}” is a timer due at ${step.wakeAt} by the server's clock.`);
+    }
+    if (event.type === 'step_completed') {
+      const signed = checkSignature(event, String(event.action), step.stepId, state, input);
+      if (!signed.ok) return signed;
     }
     if (step.isWaitingAtJoin || !hasAssignees(step)) return fail('step_not_active', `“${step.stepId}” is not a step a person acts on.`);
     return isAssignee(actorOf(person), step.assignees) ? ok(null) : fail(refusalCode(step.assignees), describe(step));
@@ -209,7 +306,7 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
       if (person.id === state.requestedBy && !allowsSelfApproval(input.definitions, state, step.stepId)) {
         return fail('self_approval_not_allowed', 'You cannot decide on your own request.');
       }
-      return ok(null);
+      return checkSignature(event, event.vote.decision, step.stepId, state, input);
     }
     case 'approval_level_passed':
       return followUp(last?.type === 'vote_recorded' && last.token === event.token && active(event.token)?.approval !== undefined);
@@ -242,11 +339,15 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     case 'escalation_triggered': {
       const step = active(event.token);
       if (state.status !== 'running' || !step || step.escalationsFired.includes(event.rule)) return fail('invalid_state', 'This escalation has nothing to escalate or has fired already.');
-      return ok(null);
+      const definition = input.definitions.version(state.workflowCode, state.definitionVersion)?.definition;
+      const threshold = definition ? escalationThresholds(definition, step).find((t) => t.rule === event.rule) : undefined;
+      if (!threshold || event.at < threshold.at) return fail('timer_not_due', 'This escalation is not due at the time it names.');
+      return isDueByServer(input, event, threshold.at) ? ok(null) : waiting(`This escalation is due at ${threshold.at} by the server's clock.`);
     }
     case 'sla_breached': {
       const step = active(event.token);
-      return step?.dueAt && !step.isBreached && event.at >= step.dueAt ? ok(null) : fail('timer_not_due', 'This step is not past its deadline, or its breach is recorded already.');
+      if (!step?.dueAt || step.isBreached || event.at < step.dueAt) return fail('timer_not_due', 'This step is not past its deadline, or its breach is recorded already.');
+      return isDueByServer(input, event, step.dueAt) ? ok(null) : waiting(`This step is due at ${step.dueAt} by the server's clock.`);
     }
     case 'instance_migrated': {
       if (!isAdminPerson) return fail('forbidden', 'Only an administrator can move instances to another version.');

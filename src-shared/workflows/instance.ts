@@ -112,6 +112,8 @@ export type SignatureMeaning = (typeof signatureMeanings)[number];
 /** An electronic signature the runtime has verified (password re-entered); the engine binds it into the event. */
 export interface Signature {
   meaning: SignatureMeaning;
+  /** The signer: the person who acts (the sync server refuses a signature by anyone else). Absent on events signed before it was recorded. */
+  signerId?: string;
   signerName: string;
   signedAt: string;
 }

@@ -7,22 +7,26 @@ export const ACCESS_TOKEN_ISSUER = 'labflow-sync-server';
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
 export interface AccessTokenIssuer {
-  issue(personId: string, now: Date): Promise<{ token: string; expiresAt: Date }>;
-  /** The person id, or why the token is refused (for the log; the client only learns "unauthenticated"). */
-  verify(token: string, now: Date): Promise<{ ok: true; personId: string } | { ok: false; reason: string }>;
+  /** `familyId` names the sign-in (its refresh-token family), so signing out revokes the access tokens too. */
+  issue(personId: string, familyId: string, now: Date): Promise<{ token: string; expiresAt: Date }>;
+  /** The person id and sign-in, or why the token is refused (for the log; the client only learns "unauthenticated"). */
+  verify(token: string, now: Date): Promise<{ ok: true; personId: string; familyId: string } | { ok: false; reason: string }>;
+  /** The longest an access token issued at `now` lives. */
+  expiryOf(now: Date): Date;
 }
 
 /**
  * Short-lived access tokens: JWTs signed with HS256, carrying `sub`, `aud`, `iss`, `iat`, `nbf`,
- * `exp` and `token_use: access`. Verification pins the algorithm, audience and issuer and needs
+ * `exp`, `token_use: access` and `fam` (the sign-in's refresh-token family, for revocation). Verification pins the algorithm, audience and issuer and needs
  * every time claim, so a token without `exp` is refused too.
  */
 export function createAccessTokens(secret: string, ttlSeconds: number): AccessTokenIssuer {
   const key = new TextEncoder().encode(secret);
   return {
-    async issue(personId, now) {
+    expiryOf: (now) => new Date(now.getTime() + (ttlSeconds + 5) * 1000),
+    async issue(personId, familyId, now) {
       const iat = Math.floor(now.getTime() / 1000);
-      const token = await new SignJWT({ token_use: 'access' })
+      const token = await new SignJWT({ token_use: 'access', fam: familyId })
         .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: 'JWT' })
         .setSubject(personId)
         .setAudience(ACCESS_TOKEN_AUDIENCE)
@@ -44,8 +48,8 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
           currentDate: now,
           clockTolerance: 5,
         });
-        if (payload.token_use !== 'access' || typeof payload.sub !== 'string') return { ok: false, reason: 'not an access token' };
-        return { ok: true, personId: payload.sub };
+        if (payload.token_use !== 'access' || typeof payload.sub !== 'string' || typeof payload.fam !== 'string') return { ok: false, reason: 'not an access token' };
+        return { ok: true, personId: payload.sub, familyId: payload.fam };
       } catch (error) {
         const reason =
           error instanceof errors.JWTExpired ? 'expired'

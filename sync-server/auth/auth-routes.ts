@@ -3,7 +3,8 @@ import { SYNC_PROTOCOL_VERSION, type ServerStatus, type SessionTokens } from '..
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import { sendError } from '../http-errors';
 import type { ServerServices } from '../services';
-import { countAccounts, findAccountByEmail, LOCK_MINUTES, recordFailure, recordSuccess } from './accounts';
+import { isSyncAdmin } from '../../src-shared/sync/sync-person';
+import { countAccounts, findAccountByEmail, LOCK_MINUTES, lockedUntil, recordFailure, recordSuccess, unlockPerson } from './accounts';
 import { createAdministrator, isSetupTokenValid } from './bootstrap';
 import { hashPassword, verifyPassword } from './passwords';
 import { loadPerson } from './people-directory';
@@ -12,7 +13,10 @@ const email = { type: 'string', minLength: 3, maxLength: 254 } as const;
 const password = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const refreshBody = { type: 'object', required: ['refreshToken'], additionalProperties: false, properties: { refreshToken: { type: 'string', minLength: 10, maxLength: 200 } } } as const;
 
-/** Sign-in, token refresh, sign-out and first-run set-up. Every outcome is logged as an `auth.*` event. */
+/**
+ * Sign-in, token refresh, sign-out, first-run set-up and an administrator's unlock. Every outcome is
+ * logged as an `auth.*` event.
+ */
 export function registerAuthRoutes(app: FastifyInstance, services: ServerServices, authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>) {
   const { db, clock } = services;
   const audit = (request: FastifyRequest, event: string, fields: Record<string, unknown>, level: 'info' | 'warn' = 'info') =>
@@ -20,8 +24,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
 
   const sessionFor = async (person: SyncPerson): Promise<SessionTokens> => {
     const now = clock();
-    const access = await services.accessTokens.issue(person.id, now);
     const refresh = await services.refreshTokens.issue(person.id, now);
+    const access = await services.accessTokens.issue(person.id, refresh.familyId, now);
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt.toISOString(), refreshToken: refresh.token, person: { id: person.id, name: person.name, email: person.email, roles: person.roles } };
   };
 
@@ -40,14 +44,15 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
         return sendError(reply, 429, 'rate_limited', 'Too many sign-in attempts from this computer. Wait a few minutes and try again.');
       }
       const account = await findAccountByEmail(db, address);
-      if (account?.lockedUntil && account.lockedUntil.getTime() > now.getTime()) {
+      // Locked for this person from this address only: a stranger's guesses elsewhere lock nobody out.
+      if (account && (await lockedUntil(db, account.personId, request.ip, now))) {
         await verifyPassword(undefined, request.body.password);
         audit(request, 'auth.sign_in_locked', { email: address, personId: account.personId }, 'warn');
-        return sendError(reply, 423, 'account_locked', `Sign-in is locked after repeated wrong passwords. Try again in ${LOCK_MINUTES} minutes or ask an administrator.`);
+        return sendError(reply, 423, 'account_locked', `Sign-in from this computer is locked after repeated wrong passwords. Try again in ${LOCK_MINUTES} minutes or ask an administrator to unlock it.`);
       }
       const isValid = await verifyPassword(account?.passwordHash, request.body.password);
       if (!account || !isValid) {
-        const isLocked = account ? await recordFailure(db, account.personId, now) : false;
+        const isLocked = account ? await recordFailure(db, account.personId, request.ip, now) : false;
         audit(request, 'auth.sign_in_failed', { email: address, reason: account ? 'wrong password' : 'unknown email', isLocked }, 'warn');
         return sendError(reply, 401, 'unauthenticated', 'That email and password do not match an account on this server.');
       }
@@ -56,7 +61,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
         audit(request, 'auth.sign_in_refused', { email: address, personId: account.personId, reason: 'deactivated' }, 'warn');
         return sendError(reply, 403, 'forbidden', 'This account is deactivated. Ask an administrator to reactivate it.');
       }
-      await recordSuccess(db, account.personId);
+      await recordSuccess(db, account.personId, request.ip);
       audit(request, 'auth.signed_in', { personId: person.id });
       return sessionFor(person);
     },
@@ -74,7 +79,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
       audit(request, 'auth.refresh_refused', { personId: outcome.personId, reason: 'deactivated' }, 'warn');
       return sendError(reply, 401, 'unauthenticated', 'This account is deactivated.');
     }
-    const access = await services.accessTokens.issue(person.id, clock());
+    const access = await services.accessTokens.issue(person.id, outcome.familyId, clock());
     audit(request, 'auth.refreshed', { personId: person.id, ...(outcome.isRetry ? { isRetryAfterLostAnswer: true } : {}) });
     return {
       accessToken: access.token,
@@ -85,7 +90,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
   });
 
   app.post<{ Body: { refreshToken: string } }>('/auth/sign-out', { schema: { body: refreshBody } }, async (request, reply) => {
-    const personId = await services.refreshTokens.revokeFamilyOf(request.body.refreshToken, clock());
+    const now = clock();
+    const personId = await services.refreshTokens.revokeFamilyOf(request.body.refreshToken, now, services.accessTokens.expiryOf(now));
     audit(request, 'auth.signed_out', { personId });
     return reply.code(204).send();
   });
@@ -122,4 +128,20 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
   );
 
   app.get('/auth/me', { preHandler: authenticate }, async (request) => request.person);
+
+  // Settings → People & roles → Unlock sign-in: an administrator ends every lock on a person's sign-in.
+  app.post<{ Body: { personId: string } }>(
+    '/auth/unlock',
+    { preHandler: authenticate, schema: { body: { type: 'object', required: ['personId'], additionalProperties: false, properties: { personId: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,40}$' } } } } },
+    async (request, reply) => {
+      const admin = request.person!;
+      if (!isSyncAdmin(admin)) {
+        audit(request, 'authz.refused', { action: 'unlock', personId: admin.id, target: request.body.personId }, 'warn');
+        return sendError(reply, 403, 'forbidden', 'Only an administrator can unlock someone’s sign-in.');
+      }
+      const unlocked = await unlockPerson(db, request.body.personId, clock());
+      audit(request, 'auth.unlocked', { personId: request.body.personId, byId: admin.id, locks: unlocked });
+      return { unlocked };
+    },
+  );
 }

@@ -4,7 +4,7 @@ import type { SqlClient, SqlDatabase } from '../db/sql-database';
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export type RefreshOutcome =
-  | { ok: true; personId: string; token: string; expiresAt: Date; isRetry?: true }
+  | { ok: true; personId: string; familyId: string; token: string; expiresAt: Date; isRetry?: true }
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
 
 /**
@@ -22,7 +22,7 @@ export function createRefreshTokens(db: SqlDatabase, ttlDays: number, retryGrace
     const token = `rt_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
     await tx.query('INSERT INTO refresh_tokens (token_hash, family_id, person_id, expires_at) VALUES ($1, $2, $3, $4)', [hashOf(token), familyId, personId, expiresAt.toISOString()]);
-    return { token, expiresAt };
+    return { token, expiresAt, familyId };
   }
 
   /** The token was the family's last one used, moments ago, and what it was exchanged for is still unused. */
@@ -64,13 +64,26 @@ export function createRefreshTokens(db: SqlDatabase, ttlDays: number, retryGrace
         return { ok: true, personId: row.person_id, ...next } as const;
       }),
 
-    /** Sign-out: revokes the token's family. Unknown tokens are ignored. */
-    async revokeFamilyOf(token: string, now: Date): Promise<string | null> {
-      const { rows } = await db.query<{ person_id: string }>(
-        `UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL RETURNING person_id`,
-        [hashOf(token), now.toISOString()],
-      );
-      return rows[0]?.person_id ?? null;
+    /**
+     * Sign-out: revokes the token's family, and the access tokens issued with it until `accessExpiry`
+     * (the longest an access token issued now lives). Unknown tokens are ignored.
+     */
+    async revokeFamilyOf(token: string, now: Date, accessExpiry: Date): Promise<string | null> {
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ family_id: string; person_id: string }>('SELECT family_id, person_id FROM refresh_tokens WHERE token_hash = $1', [hashOf(token)]);
+        const row = rows[0];
+        if (!row) return null;
+        await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id, now.toISOString()]);
+        await tx.query('INSERT INTO revoked_token_families (family_id, expires_at) VALUES ($1, $2) ON CONFLICT (family_id) DO UPDATE SET expires_at = GREATEST(revoked_token_families.expires_at, EXCLUDED.expires_at)', [row.family_id, accessExpiry.toISOString()]);
+        await tx.query('DELETE FROM revoked_token_families WHERE expires_at < $1', [now.toISOString()]);
+        return row.person_id;
+      });
+    },
+
+    /** Whether access tokens of this family were revoked (its sign-in ended) and may still be presented. */
+    async isFamilyRevoked(familyId: string, now: Date): Promise<boolean> {
+      const { rows } = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM revoked_token_families WHERE family_id = $1 AND expires_at >= $2', [familyId, now.toISOString()]);
+      return Number(rows[0]?.n ?? 0) > 0;
     },
 
     /** Revokes every token of a person (deactivated account). */

@@ -12,7 +12,7 @@ const keyResponse = {
 } as const;
 
 /**
- * `GET /sync/v1/outbox/key`: the public half of the server's outbox key, which administrators'
+ * `GET /sync/v2/outbox/key`: the public half of the server's outbox key, which administrators'
  * PCs seal the SMTP password and webhook secrets with so that the server can send for the team.
  * Public by nature, but only for signed-in people: nothing about the server is told to strangers.
  */

@@ -6,6 +6,8 @@ import { canRead, scopeProjection, stampSubjectScope, tombstoneOf } from '../../
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import { checkEventAppend } from '../../src-shared/sync/workflow-event-rules';
+import { checkAuthorship } from '../../src-shared/sync/authorship';
+import { allow } from '../../src-shared/sync/write-rule';
 import { isArgon2idHash } from '../auth/passwords';
 import { saveCredentials } from '../auth/accounts';
 import type { SqlClient, SqlDatabase } from '../db/sql-database';
@@ -14,6 +16,9 @@ import { lockCollections, notifyChanged, readForUpdate, toWire, upsertDocument }
 import { enqueueOutbox } from '../outbox/outbox-queue';
 import { deriveInstances, pushInstance, restampRecordActivity } from './derived-documents';
 import { loadRelated, loadWorkflowHistories } from './rule-context';
+import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './audit-claims';
+import { checkEditNamesItsEntry } from '../../src-shared/sync/audit-rules';
+import { answerProbe, endSessionsOfDeactivated } from './push-trust';
 import { finishRecord, serverManagers, stampColumns } from './record-stamping';
 
 export interface PushContext {
@@ -40,12 +45,18 @@ const alsoWrites: Record<string, string[]> = { workflow_events: ['workflow_insta
  * server's document — or a tombstone when the server never had it — so a refused write is not
  * retried. Losing versions are kept as `activity` documents of kind `conflict` on the record.
  * Workflow instances are derived from their events (derived-documents.ts), never taken as pushed.
+ *
+ * Every write is judged as the command of the person who pushes it (issue 18): its author fields
+ * must name them (authorship.ts), an audit entry needs the change it describes (audit-claims.ts),
+ * and a probe — a row whose author has no sign-in on the PC — is only answered when it changes
+ * nothing; otherwise it and rows that cannot be judged yet come back in `waiting`.
  */
 export async function applyPush(collection: SyncCollection, rows: PushRow[], context: PushContext): Promise<PushResponse> {
   const { services, person } = context;
   const primaryKey = (collection.schema as { primaryKey: string }).primaryKey;
   const conflicts: WireDocument[] = [];
   const refused: RefusedWrite[] = [];
+  const waiting: string[] = [];
   const hasConflictLog = services.collections.some((c) => c.name === CONFLICTS_COLLECTION) && collection.name !== CONFLICTS_COLLECTION;
 
   const refuse = (doc: Doc, master: WireDocument | null, code: RefusedWrite['code'], message: string) => {
@@ -69,7 +80,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
     const related = await loadRelated(tx, collection.name, rows.map((r) => ({ doc: r.newDocumentState, previous: storedOf(r.newDocumentState) })), person, now);
     const isWorkflow = collection.name === 'workflow_events' || collection.name === 'workflow_instances';
     const histories = isWorkflow
-      ? await loadWorkflowHistories(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), texts(rows.map((r) => dataOf(r.newDocumentState).workflowCode)))
+      ? await loadWorkflowHistories(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), texts(rows.map((r) => dataOf(r.newDocumentState).workflowCode)), collection.name === 'workflow_events')
       : null;
     const touchedInstances = new Set<string>();
     // Records: their subject, managers and number come from the server's own data (record-stamping.ts).
@@ -83,6 +94,13 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         continue;
       }
       const master = stored.get(id) ? toWire(stored.get(id)!) : null;
+      if (row.isProbe) {
+        // Another person's sign-in carries it: answered only when it changes nothing, never judged or stored.
+        const answer = answerProbe(collection, raw, master, row.assumedMasterState ?? null, services.collections);
+        if (answer === 'waiting') waiting.push(id);
+        else if (answer) conflicts.push(visibleTo(answer));
+        continue;
+      }
       const problem = services.validator.problemOf(collection, raw);
       if (problem) {
         refuse(raw, master, 'invalid_input', `This ${collection.name} document is not valid: ${problem}.`);
@@ -112,33 +130,59 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         const outcome = await pushInstance(tx, id, incoming, master, histories);
         if (outcome.refused) refuse(incoming, master, outcome.refused.code, outcome.refused.message);
         else if (outcome.reply) conflicts.push(visibleTo(outcome.reply as WireDocument));
+        // The server's instance is always its events' replay; the entries behind the PC's are the pusher's own account of it.
+        if (!outcome.refused) await recordClaims(tx, person, collection.name, id, row, redacted);
         if (outcome.wrote) changed.add(collection.name);
         continue;
       }
       // Nothing but PC-only fields or bookkeeping changed (e.g. a password hash stored on first
       // sign-in): no document write and nothing to refuse; an administrator's new hash still counts.
+      // The person's own changes only: judged as theirs before anything else (authorship.ts).
+      const authorship = collection.hasAuthorFields ? checkAuthorship(person, collection.name, master ? (action === 'create' ? 'update' : action) : 'create', incoming) : allow;
+      const judge = () => (authorship.isAllowed ? can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly, related }) : authorship);
       if (master && isSameContent(master, incoming)) {
         if (passwordHash !== undefined) await afterWrite(tx, collection, master, passwordHash, person);
+        // Nothing to write, but the audit entries behind it describe a change the person was allowed to make.
+        if (collection.name !== 'audit' && judge().isAllowed) await recordClaims(tx, person, collection.name, id, row, redacted);
         continue;
       }
       const resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming });
       // The PC sent what the server already has (or only lost bookkeeping): nothing is written, so
       // there is nothing to authorise; the PC simply takes the server's version.
       if (resolution.kind === 'keep_master' && resolution.lost.length === 0) {
+        if (collection.name !== 'audit' && judge().isAllowed) await recordClaims(tx, person, collection.name, id, row, redacted);
         conflicts.push(visibleTo(resolution.doc as WireDocument));
         continue;
       }
-      const decision = can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly, related });
+      const decision = judge();
       if (!decision.isAllowed) {
         refuse(incoming, master, 'forbidden', decision.reason);
         continue;
+      }
+      const audited = collection.hasAuthorFields ? checkEditNamesItsEntry(collection.name, action, incoming, claimedIdsOf(row)) : ({ ok: true } as const);
+      if (!audited.ok) {
+        refuse(incoming, master, audited.error.code, audited.error.message);
+        continue;
+      }
+      if (collection.name === 'audit') {
+        // An audit entry comes with the change it describes, in its writer's chain; a second version of one is never kept.
+        const verdict = resolution.kind === 'accept' ? await judgeAuditEntry(tx, person, incoming) : { ok: false as const, error: { code: 'forbidden' as const, message: 'An audit entry with this id exists with other content; entries never change.' } };
+        if (!verdict.ok) {
+          refuse(incoming, master, verdict.error.code, verdict.error.message);
+          continue;
+        }
+        await recordChainLink(tx, incoming);
       }
       if (collection.name === 'workflow_events' && histories) {
         // Judged against the history before it; a rival for a taken id (two PCs acted on the same
         // step) is kept as the losing version when it is well formed and the pusher's own.
         const instanceId = String(incoming.instanceId);
         const before = histories.history(instanceId).slice(0, Math.max(0, Number(dataOf(incoming).seq) || 0));
-        const check = checkEventAppend({ doc: incoming, before, person, definitions: histories.definitions, isRival: resolution.kind === 'keep_master' });
+        const check = checkEventAppend({ doc: incoming, before, person, definitions: histories.definitions, isRival: resolution.kind === 'keep_master', now: now.toISOString(), directory: histories.directory });
+        if (!check.ok && 'isWaiting' in check) {
+          waiting.push(id);
+          continue;
+        }
         if (!check.ok) {
           refuse(incoming, master, check.error.code, check.error.message);
           continue;
@@ -147,6 +191,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         touchedInstances.add(instanceId);
       }
 
+      if (collection.name !== 'audit') await recordClaims(tx, person, collection.name, id, row, redacted);
       let written = resolution.doc as WireDocument;
       if (resolution.kind !== 'keep_master') {
         const doc = managers ? await finishRecord(tx, written, master, managers) : written;
@@ -170,7 +215,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
     if (histories && touchedInstances.size > 0 && extra.length > 0 && (await deriveInstances(tx, touchedInstances, histories))) changed.add('workflow_instances');
     await notifyChanged(tx, [...changed]);
   });
-  return { conflicts, refused };
+  return { conflicts, refused, waiting };
 }
 
 /** Side effects of accepted people documents: an administrator's password hash becomes the account's credentials. */
@@ -178,6 +223,7 @@ async function afterWrite(tx: SqlClient, collection: SyncCollection, doc: WireDo
   if (collection.name !== 'people' || doc.kind !== 'person' || typeof doc.email !== 'string') return;
   // Only admins may write people documents (permissions.ts); still, only accept a real argon2id hash.
   await saveCredentials(tx, String(doc.id), doc.email, person.roles.includes('admin') && isArgon2idHash(passwordHash) ? passwordHash : null);
+  if (doc.isActive === false) await endSessionsOfDeactivated(tx, String(doc.id));
 }
 
 async function recordConflict(tx: SqlClient, services: ServerServices, collection: SyncCollection, subject: Doc, losing: Doc, lost: LostField[], person: SyncPerson, now: Date) {

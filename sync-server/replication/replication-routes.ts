@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncCollection } from '../../src-shared/sync/collections';
-import { MAX_PULL_BATCH, MAX_PUSH_BATCH, SYNC_PROTOCOL_VERSION, SYNC_VERSION_HEADER, type PushRow, type SyncCheckpoint } from '../../src-shared/sync/protocol';
+import { MAX_AUDIT_IDS_PER_ROW, MAX_PULL_BATCH, MAX_PUSH_BATCH, SYNC_PROTOCOL_VERSION, SYNC_VERSION_HEADER, type PushRow, type SyncCheckpoint } from '../../src-shared/sync/protocol';
 import { sendError } from '../http-errors';
 import type { ServerServices } from '../services';
 import { pullChanges, pullChangesAsJson } from './pull';
 import { applyPush } from './push';
 import { openChangeStream } from './change-stream';
+import { depthOf, MAX_DOCUMENT_DEPTH } from './document-depth';
 
 type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -39,6 +40,8 @@ const pushBody = {
         properties: {
           newDocumentState: { type: 'object', required: ['_deleted'], properties: { _deleted: { type: 'boolean' } } },
           assumedMasterState: { type: ['object', 'null'] },
+          auditIds: { type: 'array', maxItems: MAX_AUDIT_IDS_PER_ROW, items: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,40}$' } },
+          isProbe: { type: 'boolean' },
         },
       },
     },
@@ -92,9 +95,17 @@ export function registerReplicationRoutes(app: FastifyInstance, services: Server
     },
   );
 
+  // Checked before the schema: ajv and the merge walk documents recursively, so a body nested
+  // thousands of levels deep would exhaust the stack (a 500) instead of getting a 400.
+  const refuseDeepBodies = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (depthOf(request.body) > MAX_DOCUMENT_DEPTH) {
+      return sendError(reply, 400, 'invalid_input', `A pushed document may be nested at most ${MAX_DOCUMENT_DEPTH} levels deep.`);
+    }
+  };
+
   app.post<{ Params: { collection: string }; Body: { rows: PushRow[] } }>(
     '/:collection/push',
-    { preHandler, schema: { params, body: pushBody } },
+    { preHandler, preValidation: refuseDeepBodies, schema: { params, body: pushBody } },
     async (request, reply) => {
       const collection = collectionOf(request, reply);
       if (!collection) return reply;

@@ -2,6 +2,7 @@ import { relatedNeeds, type RecordQuery, type RelatedDocuments } from '../../src
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import type { DefinitionCatalog } from '../../src-shared/sync/workflow-event-rules';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
+import { directoryFrom, type DirectoryPerson } from '../../src-shared/workflows/directory';
 import { gaplessHistory } from '../../src-shared/workflows/replay';
 import type { WorkflowEvent } from '../../src-shared/workflows/workflow-events';
 import type { SqlClient } from '../db/sql-database';
@@ -85,10 +86,15 @@ export interface WorkflowHistories {
   /** The instance's events the server holds (the part without a gap), in `seq` order; grows with `append`. */
   history(instanceId: string): WorkflowEvent[];
   append(event: WorkflowEvent): void;
+  /** The server's people and departments, for the engine's assignee resolution (loaded when events are pushed). */
+  directory?: ReadonlyMap<string, DirectoryPerson>;
 }
 
-/** Loads the histories of these instances and every stored version of the workflows they (or `moreCodes`) run. */
-export async function loadWorkflowHistories(tx: SqlClient, instanceIds: string[], moreCodes: string[]): Promise<WorkflowHistories> {
+/**
+ * Loads the histories of these instances and every stored version of the workflows they (or
+ * `moreCodes`) run, and with `withDirectory` the server's people directory.
+ */
+export async function loadWorkflowHistories(tx: SqlClient, instanceIds: string[], moreCodes: string[], withDirectory = false): Promise<WorkflowHistories> {
   const byInstance = new Map<string, WorkflowEvent[]>();
   for (const row of await readWhere(tx, 'workflow_events', 'instanceId', [...new Set(instanceIds)])) {
     const event = row.data.data as WorkflowEvent | undefined;
@@ -102,7 +108,9 @@ export async function loadWorkflowHistories(tx: SqlClient, instanceIds: string[]
   for (const row of await readWhere(tx, 'workflow_definitions', 'code', [...codes])) {
     versions.set(`${String(row.data.code)}@${String(row.data.version)}`, { id: row.id, status: String(row.data.status), definition: row.data.definition as WorkflowDefinition });
   }
+  const directory = withDirectory ? await loadDirectory(tx) : undefined;
   return {
+    ...(directory ? { directory } : {}),
     definitions: { version: (code, version) => versions.get(`${code}@${version}`) ?? null },
     history: (instanceId) => byInstance.get(instanceId) ?? [],
     append(event) {
@@ -110,4 +118,12 @@ export async function loadWorkflowHistories(tx: SqlClient, instanceIds: string[]
       if (event.seq === events.length) byInstance.set(event.instanceId, [...events, event]);
     },
   };
+}
+
+/** Everyone and every department, as the server holds them now. */
+async function loadDirectory(tx: SqlClient): Promise<Map<string, DirectoryPerson>> {
+  const { rows } = await tx.query<{ data: Record<string, unknown> | string }>(
+    "SELECT data FROM documents WHERE collection = 'people' AND NOT deleted AND data->>'kind' IN ('person', 'department')",
+  );
+  return directoryFrom(rows.map((r) => (typeof r.data === 'string' ? (JSON.parse(r.data) as Record<string, unknown>) : r.data)));
 }

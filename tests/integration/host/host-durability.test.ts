@@ -35,7 +35,7 @@ describe('host on SQLite', () => {
     await host.close();
   });
 
-  it('completes a change whose audit entry was written before a crash', async () => {
+  it('completes a change whose audit entry this PC wrote before a crash, never one that arrived by sync', async () => {
     const dir = tempDataDir();
     const host = await openSqliteHost(dir);
     const client = connectTestClient(host);
@@ -44,18 +44,21 @@ describe('host on SQLite', () => {
     if (!created.ok) throw new Error('create failed');
     // What a crash between the two writes leaves: the audit entry of a rename, but not the rename.
     const project = created.value;
-    const auditId = 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ';
-    await host.db.audit.insert({
+    const pcId = String((await host.db.getLocal<{ id: string }>('pc-identity'))?.get('id'));
+    const entry = (auditId: string, name: string, writerId: string) => ({
       id: auditId, createdAt: project.auditId, updatedAt: '', createdBy: 'x', updatedBy: 'x', auditId, at: new Date().toISOString(), actorId: 'x', actorName: 'Ada',
-      command: 'projects/rename', collectionName: 'projects', recordId: project.id, operation: 'update', changes: [{ field: 'name', old: 'Before', new: 'After' }],
-      after: { ...project, name: 'After', auditId },
+      command: 'projects/rename', collectionName: 'projects', recordId: project.id, operation: 'update', changes: [{ field: 'name', old: 'Before', new: name }],
+      after: { ...project, name, auditId }, writerId, seq: 0, prevHash: '', hash: '',
     });
+    // Written on this PC (its writer names this PC), and, later still, one that arrived by sync from another PC.
+    await host.db.audit.insert(entry('ZZZZZZZZZZZZZZZZZZZZZZZZZY', 'After', `${pcId}:x`));
+    await host.db.audit.insert(entry('ZZZZZZZZZZZZZZZZZZZZZZZZZZ', 'Forged elsewhere', 'ANOTHER-PC:x'));
     await host.close();
 
     const reopened = await openSqliteHost(dir);
     const doc = await reopened.db.projects.findOne(project.id).exec();
     expect(doc?.get('name')).toBe('After');
-    expect(doc?.get('auditId')).toBe(auditId);
+    expect(doc?.get('auditId')).toBe('ZZZZZZZZZZZZZZZZZZZZZZZZZY');
     await reopened.close();
   });
 

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
+import { SYNC_API_PREFIX, type SessionTokens, type WireDocument } from '../../../src-shared/sync/protocol';
 import { MAX_ATTACHMENT_BYTES } from '../../../src-shared/files/attachment-model';
-import { baseFields, createTeam, leaveRecord, openTestDatabase, push, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, createTeam, editRow, leaveRecord, openTestDatabase, push, startTestServer, team, type TestServer } from './support/test-server';
 import { waitUntil } from './support/wait';
 
 /**
@@ -30,10 +30,10 @@ function attachmentDoc(id: string, by: string, subject: { subjectType: string; s
 }
 
 const put = (who: keyof typeof team, hash: string, body: Buffer, length = body.length, offset = 0) =>
-  server.app.inject({ method: 'PUT', url: `/sync/v1/blobs/${hash}`, headers: { ...auth(who), 'content-type': 'application/octet-stream', 'upload-length': String(length), 'upload-offset': String(offset) }, payload: body });
-const get = (who: keyof typeof team, hash: string, range?: string) => server.app.inject({ method: 'GET', url: `/sync/v1/blobs/${hash}`, headers: { ...auth(who), ...(range ? { range } : {}) } });
+  server.app.inject({ method: 'PUT', url: `${SYNC_API_PREFIX}/blobs/${hash}`, headers: { ...auth(who), 'content-type': 'application/octet-stream', 'upload-length': String(length), 'upload-offset': String(offset) }, payload: body });
+const get = (who: keyof typeof team, hash: string, range?: string) => server.app.inject({ method: 'GET', url: `${SYNC_API_PREFIX}/blobs/${hash}`, headers: { ...auth(who), ...(range ? { range } : {}) } });
 const status = async (who: keyof typeof team, hashes: string[]) =>
-  (await server.app.inject({ method: 'POST', url: '/sync/v1/blobs/status', headers: auth(who), payload: { sha256: hashes } })).json<{ statuses: { sha256: string; state: string; offset: number }[] }>().statuses;
+  (await server.app.inject({ method: 'POST', url: `${SYNC_API_PREFIX}/blobs/status`, headers: auth(who), payload: { sha256: hashes } })).json<{ statuses: { sha256: string; state: string; offset: number }[] }>().statuses;
 
 beforeAll(async () => {
   server = await startTestServer({ db: await openTestDatabase(), listen: true });
@@ -91,7 +91,7 @@ describe('blob endpoint', () => {
   it('keeps what arrived of a cut-off upload and resumes from there', async () => {
     const bytes = randomBytes(4 * 1024 * 1024);
     await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: attachmentDoc('AT-4', team.member.id, { subjectType: 'meetings', subjectId: 'M-1' }, bytes) }]);
-    const url = new URL(`/sync/v1/blobs/${sha(bytes)}`, server.url);
+    const url = new URL(`${SYNC_API_PREFIX}/blobs/${sha(bytes)}`, server.url);
     // Half the file, then the connection dies.
     await new Promise<void>((resolve) => {
       const req = httpRequest(url, { method: 'PUT', headers: { ...auth('member'), 'content-type': 'application/octet-stream', 'upload-length': String(bytes.length), 'upload-offset': '0' } });
@@ -108,7 +108,7 @@ describe('blob endpoint', () => {
   });
 
   it('serves an HR record’s file only to those who may read the record', async () => {
-    expect((await push(server, tokens.hr.accessToken, 'records', [{ newDocumentState: leaveRecord('L-1', team.member.id) }])).refused).toEqual([]);
+    expect((await push(server, tokens.hr.accessToken, 'records', [{ newDocumentState: leaveRecord('L-1', team.member.id, { createdBy: team.hr.id, updatedBy: team.hr.id }) }])).refused).toEqual([]);
     const note = Buffer.from('medical certificate');
     const doc = attachmentDoc('AT-5', team.hr.id, { subjectType: 'records', subjectId: 'L-1' }, note);
     expect((await push(server, tokens.hr.accessToken, 'activity', [{ newDocumentState: doc }])).refused).toEqual([]);
@@ -127,9 +127,10 @@ describe('blob endpoint', () => {
     expect((await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: theirs }])).refused).toMatchObject([{ code: 'forbidden' }]);
     const mine = attachmentDoc('AT-7', team.member.id, { subjectType: 'meetings', subjectId: 'M-1' }, bytes);
     await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: mine }]);
-    const swapped = { ...mine, updatedAt: '2026-01-06T09:00:00.000Z', data: { ...(mine.data as object), sha256: sha(randomBytes(10)) } };
-    expect((await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: swapped, assumedMasterState: mine }])).refused).toMatchObject([{ code: 'forbidden' }]);
-    const removed = { ...mine, updatedAt: '2026-01-06T09:00:00.000Z', _deleted: true };
-    expect((await push(server, tokens.admin.accessToken, 'activity', [{ newDocumentState: removed, assumedMasterState: mine }])).refused).toEqual([]);
+    // Edits name their audit entry (editRow), so what refuses the swap is the attachment rule.
+    const swapped = editRow(mine, { updatedAt: '2026-01-06T09:00:00.000Z', data: { ...(mine.data as object), sha256: sha(randomBytes(10)) } }, team.member.id);
+    expect((await push(server, tokens.member.accessToken, 'activity', [swapped])).refused).toMatchObject([{ code: 'forbidden' }]);
+    const removed = editRow(mine, { updatedAt: '2026-01-06T09:00:00.000Z', _deleted: true }, team.admin.id);
+    expect((await push(server, tokens.admin.accessToken, 'activity', [removed])).refused).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { issueSetupToken } from '../../../sync-server/auth/bootstrap';
 import { hashPassword } from '../../../sync-server/auth/passwords';
 import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { connectTestClient } from '../support/test-client';
-import { baseFields, leaveRecord, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, editRow, leaveRecord, openTestDatabase, personDoc, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 import type { SqlDatabase } from '../../../sync-server/db/sql-database';
 import { startTcpProxy } from './support/tcp-proxy';
 import { waitUntil } from './support/wait';
@@ -83,14 +83,14 @@ describe('a desktop joining a team', () => {
 
   it('receives another PC’s change live, and keeps its local password hash for offline sign-in', async () => {
     const admin = await signIn(server, { email: adminInput.email, password: adminInput.password });
-    const project: WireDocument = { ...baseFields('REMOTE-1'), code: 'REMOTE-1', name: 'From another PC', status: 'planned', isArchived: false, _deleted: false };
+    const project: WireDocument = { ...baseFields('REMOTE-1', admin.person.id), code: 'REMOTE-1', name: 'From another PC', status: 'planned', isArchived: false, _deleted: false };
     await push(server, admin.accessToken, 'projects', [{ newDocumentState: project }]);
     await waitUntil(async () => host.db.projects.findOne('REMOTE-1').exec(), 'the project to arrive');
     const me = await host.db.people.findOne({ selector: { email: adminInput.email } }).exec();
     expect(String(me?.get('passwordHash'))).toMatch(/^\$argon2id\$/);
 
     // A person an admin created elsewhere arrives too (without any hash).
-    await push(server, admin.accessToken, 'people', [{ newDocumentState: personDoc(team.member, await hashPassword(team.member.password)) }]);
+    await push(server, admin.accessToken, 'people', [{ newDocumentState: personDoc(team.member, await hashPassword(team.member.password), admin.person.id) }]);
     const max = await waitUntil(async () => host.db.people.findOne(team.member.id).exec(), 'the new person');
     expect(max.get('passwordHash')).toBeUndefined();
   });
@@ -98,11 +98,17 @@ describe('a desktop joining a team', () => {
   it('shows a write the server refused, keeps it on this PC, and does not retry it', async () => {
     const admin = await signIn(server, { email: adminInput.email, password: adminInput.password });
     const me = (await pull(server, admin.accessToken, 'people')).documents.find((d) => d.email === adminInput.email)!;
-    // This PC's account loses the admin role on the server (another admin's decision)…
-    await push(server, admin.accessToken, 'people', [{ assumedMasterState: me, newDocumentState: { ...me, roles: ['member'] } }]);
+    // Another administrator (nobody changes their own roles) takes the admin role from this PC's account on the server…
+    const other = { id: 'P-ADMIN2', name: 'Otto Other', email: 'otto@lab.org', roles: ['admin'], password: 'otto password 12' };
+    await push(server, admin.accessToken, 'people', [{ newDocumentState: personDoc(other, await hashPassword(other.password), admin.person.id) }]);
+    const otto = await signIn(server, other);
+    expect((await push(server, otto.accessToken, 'people', [editRow(me, { roles: ['member'] }, other.id)])).refused).toEqual([]);
     await waitUntil(async () => ((await host.db.people.findOne(me.id as string).exec())?.get('roles') as string[]).join() === 'member', 'the role change');
-    // …while the local session still allows an admin-only change.
-    expect((await client.call('roles/create', { code: 'lab_tech', name: 'Lab technician' })).ok).toBe(true);
+    // …so this PC refuses the admin-only change itself (its session follows the person)…
+    expect(await client.call('roles/create', { code: 'lab_tech', name: 'Lab technician' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // …and one written while its view still lagged is refused by the server, shown and withdrawn.
+    const at = new Date().toISOString();
+    await host.db.people.insert({ id: 'ROLE-lab_tech', kind: 'role', name: 'Lab technician', email: 'lab_tech', roles: [], isActive: true, passwordHash: '', createdAt: at, updatedAt: at, createdBy: me.id, updatedBy: me.id, auditId: '' });
     const status = await waitForStatus((s) => s.refused.some((r) => r.collection === 'people'));
     expect(status.refused[0]).toMatchObject({ collection: 'people', message: 'Only an administrator can change people, roles and departments.' });
     await waitUntil(async () => (await host.db.people.findOne({ selector: { kind: 'role', email: 'lab_tech' } }).exec()) === null, 'the refused role to be withdrawn');
@@ -112,6 +118,10 @@ describe('a desktop joining a team', () => {
     await waitForStatus((s) => s.phase === 'up_to_date' && s.pendingChanges === 0 && s.lastSyncedAt !== before.lastSyncedAt);
     const refusals = server.logs.filter((l) => l.event === 'authz.refused' && l.action === 'write' && l.collection === 'people');
     expect(refusals).toHaveLength(1);
+    // The other administrator gives the role back (the last test disconnects, an administrator's act).
+    const current = (await pull(server, otto.accessToken, 'people')).documents.find((d) => d.id === me.id)!;
+    await push(server, otto.accessToken, 'people', [editRow(current, { roles: ['admin'] }, other.id)]);
+    await waitUntil(async () => ((await host.db.people.findOne(me.id as string).exec())?.get('roles') as string[]).join() === 'admin', 'the role back');
 
     // A member's leave request never reaches this PC (not HR, not concerned).
     const member = await signIn(server, team.member);

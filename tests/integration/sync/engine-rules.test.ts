@@ -9,7 +9,7 @@ import { replayEvents } from '../../../src-shared/workflows/replay';
 import { startInstance } from '../../../src-shared/workflows/start';
 import type { WorkflowEvent } from '../../../src-shared/workflows/workflow-events';
 import { eventDocument } from '../../../src-main/workflows/workflow-documents';
-import { baseFields, createTeam, leaveRecord, openTestDatabase, pull, push, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
+import { baseFields, createTeam, editRow, leaveRecord, openTestDatabase, pull, push, startTestServer, team, type TestPerson, type TestServer } from './support/test-server';
 
 /**
  * The sync server enforces the engine's and the projects' rules on pushed documents, through
@@ -35,6 +35,8 @@ const definition: WorkflowDefinition = {
 };
 const actor = (p: TestPerson): Actor => ({ userId: p.id, name: p.name, roles: p.roles });
 const at = (minutes: number) => new Date(Date.parse('2026-01-05T09:00:00.000Z') + minutes * 60_000).toISOString();
+/** The electronic signature the runtime binds into a decision (src-main/workflows/workflow-runtime.ts). */
+const signed = (p: TestPerson, when: string, meaning: 'approved' | 'rejected' = 'approved') => ({ signature: { meaning, signerId: p.id, signerName: p.name, signedAt: when } });
 const must = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -73,7 +75,7 @@ describe('workflow events', () => {
   it('refuses and logs a vote forged by someone the step is not assigned to, and one sent in another’s name', async () => {
     const { instance, events } = await instanceAtDecision('WI-FORGE');
     // Max is no approver: the engine refuses his vote, so a PC that writes one anyway is refused too.
-    const vote = must(advance(definition, instance, { commandId: 'v-mgr', action: 'approve' }, actor(team.manager), at(2))).events;
+    const vote = must(advance(definition, instance, { commandId: 'v-mgr', action: 'approve', ...signed(team.manager, at(2)) }, actor(team.manager), at(2))).events;
     const forged = vote.map((e) => ({ ...e, actor: { userId: team.member.id }, ...(e.type === 'vote_recorded' ? { vote: { ...e.vote, userId: team.member.id } } : {}) }) as WorkflowEvent);
     const byMax = await push(server, tokens.member.accessToken, 'workflow_events', eventRows(forged));
     expect(byMax.refused[0]).toMatchObject({ id: forged[0]!.id, code: 'not_your_step' });
@@ -87,13 +89,14 @@ describe('workflow events', () => {
     expect((await serverInstance('WI-FORGE'))?.state).toEqual(must(replayEvents(held)));
   });
 
-  it('refuses an event with a gap before it', async () => {
+  it('keeps an event with a gap before it waiting, and takes it once the events before it arrive', async () => {
     const { instance, events } = await instanceAtDecision('WI-GAP');
-    const vote = must(advance(definition, instance, { commandId: 'v-gap', action: 'approve' }, actor(team.manager), at(2))).events;
+    const vote = must(advance(definition, instance, { commandId: 'v-gap', action: 'approve', ...signed(team.manager, at(2)) }, actor(team.manager), at(2))).events;
     const result = await push(server, tokens.manager.accessToken, 'workflow_events', eventRows(vote.slice(1)));
-    expect(result.refused[0]).toMatchObject({ id: vote[1]!.id, code: 'invalid_input', message: expect.stringContaining('gap') });
-    expect(result.conflicts[0]).toMatchObject({ id: vote[1]!.id, _deleted: true });
+    expect(result).toMatchObject({ refused: [], conflicts: [], waiting: vote.slice(1).map((e) => e.id) });
     expect(await serverEvents('WI-GAP')).toHaveLength(events.length);
+    expect((await push(server, tokens.manager.accessToken, 'workflow_events', eventRows(vote))).refused).toEqual([]);
+    expect(await serverEvents('WI-GAP')).toHaveLength(events.length + vote.length);
   });
 
   it('refuses an event after the instance has ended', async () => {
@@ -101,7 +104,7 @@ describe('workflow events', () => {
     const cancelled = must(cancel(definition, instance, { commandId: 'x-end' }, actor(team.member), at(2)));
     expect((await push(server, tokens.member.accessToken, 'workflow_events', eventRows(cancelled.events))).refused).toEqual([]);
     // Made offline on the state before the cancellation, numbered after it.
-    const late = must(advance(definition, instance, { commandId: 'v-late', action: 'approve' }, actor(team.manager), at(3))).events[0]!;
+    const late = must(advance(definition, instance, { commandId: 'v-late', action: 'approve', ...signed(team.manager, at(3)) }, actor(team.manager), at(3))).events[0]!;
     const seq = cancelled.instance.eventCount;
     const moved = { ...late, seq, id: `${late.instanceId}-${String(seq).padStart(6, '0')}` } as WorkflowEvent;
     expect((await push(server, tokens.manager.accessToken, 'workflow_events', eventRows([moved]))).refused[0]).toMatchObject({ code: 'instance_closed' });
@@ -110,8 +113,8 @@ describe('workflow events', () => {
 
   it('two PCs deciding the same step offline: one wins, the other is kept as a conflict record, and both end on the server’s instance', async () => {
     const { instance } = await instanceAtDecision('WI-RACE');
-    const approved = must(advance(definition, instance, { commandId: 'v-mgr-race', action: 'approve' }, actor(team.manager), at(5)));
-    const rejected = must(advance(definition, instance, { commandId: 'v-adm-race', action: 'reject' }, actor(team.admin), at(6)));
+    const approved = must(advance(definition, instance, { commandId: 'v-mgr-race', action: 'approve', ...signed(team.manager, at(5)) }, actor(team.manager), at(5)));
+    const rejected = must(advance(definition, instance, { commandId: 'v-adm-race', action: 'reject', ...signed(team.admin, at(6), 'rejected') }, actor(team.admin), at(6)));
     expect(approved.events[0]!.id).toBe(rejected.events[0]!.id);
 
     // PC A (the manager) reaches the server first; its instance arrived before its events and is answered with the server's.
@@ -150,14 +153,14 @@ describe('projects and tasks', () => {
   it('refuses a task edit by someone outside the team, and takes one by a team member', async () => {
     expect((await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: project }])).refused).toEqual([]);
     expect((await push(server, tokens.member.accessToken, 'tasks', [{ newDocumentState: task }])).refused).toEqual([]);
-    const byHana = await push(server, tokens.hr.accessToken, 'tasks', [{ assumedMasterState: task, newDocumentState: { ...task, title: 'Taken over' } }]);
+    const byHana = await push(server, tokens.hr.accessToken, 'tasks', [editRow(task, { title: 'Taken over' }, team.hr.id)]);
     expect(byHana.refused[0]).toMatchObject({ id: 'TK-RULES', code: 'forbidden', message: expect.stringContaining('PR-RULES team') });
     expect(byHana.conflicts[0]).toMatchObject({ id: 'TK-RULES', title: 'Calibrate' });
     expect(refusalsLogged('TK-RULES')).toContainEqual(expect.objectContaining({ personId: team.hr.id, collection: 'tasks' }));
-    expect((await push(server, tokens.manager.accessToken, 'tasks', [{ assumedMasterState: task, newDocumentState: { ...task, title: 'Calibrate twice' } }])).refused).toEqual([]);
+    expect((await push(server, tokens.manager.accessToken, 'tasks', [editRow(task, { title: 'Calibrate twice' }, team.manager.id)])).refused).toEqual([]);
     // Hana may still follow it, and nothing more.
     const current = (await pull(server, tokens.hr.accessToken, 'tasks', null, 1000)).documents.find((d) => d.id === 'TK-RULES')!;
-    expect((await push(server, tokens.hr.accessToken, 'tasks', [{ assumedMasterState: current, newDocumentState: { ...current, watcherIds: [team.hr.id] } }])).refused).toEqual([]);
+    expect((await push(server, tokens.hr.accessToken, 'tasks', [editRow(current, { watcherIds: [team.hr.id] }, team.hr.id)])).refused).toEqual([]);
   });
 
   it('refuses a time entry on the task by someone else, and one logged by a non-member', async () => {
@@ -193,10 +196,11 @@ describe('comments on HR records', () => {
     // Max moves to another department: Mia no longer manages him.
     const people = await pull(server, tokens.admin.accessToken, 'people', null, 1000);
     const max = people.documents.find((d) => d.id === team.member.id)!;
-    expect((await push(server, tokens.admin.accessToken, 'people', [{ assumedMasterState: max, newDocumentState: { ...max, departmentId: 'CHEM' } }])).refused).toEqual([]);
+    const moved = editRow(max, { departmentId: 'CHEM' }, team.admin.id);
+    expect((await push(server, tokens.admin.accessToken, 'people', [moved])).refused).toEqual([]);
     expect((await activityIds(tokens.manager.accessToken, before.checkpoint)).gone).toContain('CM-NOTE');
     expect((await activityIds(tokens.admin.accessToken)).ids).not.toContain('CM-NOTE');
-    await push(server, tokens.admin.accessToken, 'people', [{ assumedMasterState: { ...max, departmentId: 'CHEM' }, newDocumentState: max }]);
+    expect((await push(server, tokens.admin.accessToken, 'people', [editRow(moved.newDocumentState, { departmentId: 'QC' }, team.admin.id)])).refused).toEqual([]);
   });
 
   it('stay with their author while the record has not reached the server, and refuse writers who may not read the record', async () => {

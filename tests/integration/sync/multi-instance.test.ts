@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseFields, createTeam, openTestDatabase, push, startTestServer, type TestServer } from './support/test-server';
+import { baseFields, createTeam, openTestDatabase, push, startTestServer, team, type TestServer } from './support/test-server';
 import { postgresSuiteTitle, postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 
 /**
@@ -55,9 +55,9 @@ describe.skipIf(Boolean(reason))(postgresSuiteTitle('two server processes on one
     a = await startTestServer({ db: await openTestDatabase(cluster.url), listen: true });
     b = await startTestServer({ db: await openTestDatabase(cluster.url), listen: true });
     const tokens = await createTeam(a);
-    const project = (id: string) => ({ newDocumentState: { ...baseFields(id), code: id, name: id, status: 'planned', isArchived: false, _deleted: false } });
+    const project = (id: string) => ({ newDocumentState: { ...baseFields(id, team.admin.id), code: id, name: id, status: 'planned', isArchived: false, _deleted: false } });
 
-    const live = readEvents(`${b.url}/sync/v1/projects/stream`, tokens.member.accessToken, (events) => events.some((e) => e.documents.some((d) => d.id === 'MI-2')));
+    const live = readEvents(`${b.url}/sync/v2/projects/stream`, tokens.member.accessToken, (events) => events.some((e) => e.documents.some((d) => d.id === 'MI-2')));
     await new Promise((r) => setTimeout(r, 300));
     await push(a, tokens.admin.accessToken, 'projects', [project('MI-1')]);
     await push(a, tokens.admin.accessToken, 'projects', [project('MI-2')]);
@@ -68,7 +68,7 @@ describe.skipIf(Boolean(reason))(postgresSuiteTitle('two server processes on one
     // A stream reopened on A from the checkpoint after MI-1 gets MI-2 and what came since.
     const afterFirst = events[0]!.checkpoint;
     await push(b, tokens.admin.accessToken, 'projects', [project('MI-3')]);
-    const resumed = await readEvents(`${a.url}/sync/v1/projects/stream?${new URLSearchParams({ seq: String(afterFirst.seq), id: afterFirst.id, scope: afterFirst.scope })}`, tokens.member.accessToken, (all) => all.flatMap((e) => e.documents).length >= 2);
+    const resumed = await readEvents(`${a.url}/sync/v2/projects/stream?${new URLSearchParams({ seq: String(afterFirst.seq), id: afterFirst.id, scope: afterFirst.scope })}`, tokens.member.accessToken, (all) => all.flatMap((e) => e.documents).length >= 2);
     expect(resumed.events.flatMap((e) => e.documents.map((d) => d.id))).toEqual(['MI-2', 'MI-3']);
   });
 });

@@ -34,12 +34,12 @@ const emailSettings = (extra: Record<string, unknown>) =>
 const subscription = (id: string, url: string, serverSecret?: unknown) =>
   settingsDoc(id, 'webhook_subscription', { name: id, url, events: ['system'], secretCipher: 'kf1:pc-only', isActive: true, ...(serverSecret ? { serverSecret } : {}) });
 
-const delivery = (id: string, data: Partial<Delivery>): WireDocument => ({
-  ...baseFields(id, team.member.id), kind: 'outbox', recipientId: team.member.id, isRead: true, at: '2026-01-05T09:00:00.000Z', event: 'system', status: 'pending', dueAt: '2026-01-05T09:00:00.000Z',
+const delivery = (id: string, data: Partial<Delivery>, by: string = team.member.id): WireDocument => ({
+  ...baseFields(id, by), kind: 'outbox', recipientId: team.member.id, isRead: true, at: '2026-01-05T09:00:00.000Z', event: 'system', status: 'pending', dueAt: '2026-01-05T09:00:00.000Z',
   data: { idempotencyKey: id, attempts: 0, maxAttempts: 3, log: [], ...data }, _deleted: false,
 });
 const email = (id: string) => delivery(id, { channel: 'email', to: 'max@lab.org', toName: 'Max', subject: `Subject ${id}`, text: 'Balance B-12 needs recalibration', html: '<p>Balance B-12</p>' });
-const webhook = (id: string, subscriptionId: string) => ({ ...delivery(id, { channel: 'webhook', subscriptionId, payload: { id, event: 'system', subject: `Hook ${id}` } }), recipientId: subscriptionId });
+const webhook = (id: string, subscriptionId: string, by: string = team.member.id) => ({ ...delivery(id, { channel: 'webhook', subscriptionId, payload: { id, event: 'system', subject: `Hook ${id}` } }, by), recipientId: subscriptionId });
 
 const docOf = async (id: string) => (await pull(server, tokens.admin.accessToken, 'notifications', null, 500)).documents.find((d) => d.id === id)!;
 const rowOf = async (id: string) => (await server.db.query<{ status: string; attempts: number; last_error: string | null }>('SELECT status, attempts, last_error FROM outbox_deliveries WHERE notification_id = $1', [id])).rows[0];
@@ -63,8 +63,8 @@ afterAll(async () => {
 
 describe('the server outbox key', () => {
   it('is served to signed-in people only, and stays the same across restarts of the services', async () => {
-    expect((await server.app.inject({ url: '/sync/v1/outbox/key' })).statusCode).toBe(401);
-    const response = await server.app.inject({ url: '/sync/v1/outbox/key', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
+    expect((await server.app.inject({ url: '/sync/v2/outbox/key' })).statusCode).toBe(401);
+    const response = await server.app.inject({ url: '/sync/v2/outbox/key', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
     expect(response.statusCode).toBe(200);
     key = response.json<OutboxKey>();
     expect(key).toEqual({ keyId: expect.stringMatching(/^ok_/), algorithm: 'X25519-HKDF-SHA256-A256GCM', publicKey: expect.any(String) });
@@ -85,7 +85,7 @@ describe('email sent by the server', () => {
   });
 
   it('refuses channel settings from a member: the server would send with them', async () => {
-    const result = await pushAs(tokens.member.accessToken, [emailSettings({ host: 'smtp.attacker.example' })]);
+    const result = await pushAs(tokens.member.accessToken, [{ ...emailSettings({ host: 'smtp.attacker.example' }), createdBy: team.member.id, updatedBy: team.member.id }]);
     expect(result.refused).toEqual([expect.objectContaining({ id: EMAIL_SETTINGS_ID, code: 'forbidden', message: 'Only an administrator can change email and webhook settings.' })]);
   });
 
@@ -111,7 +111,7 @@ describe('email sent by the server', () => {
 
   it('sends again when an administrator asks (the document back to pending with no attempts)', async () => {
     const delivered = await docOf('OB-E1');
-    const again = { ...delivered, status: 'pending', data: { ...(delivered.data as object), attempts: 0 } } as WireDocument;
+    const again = { ...delivered, status: 'pending', updatedBy: team.admin.id, data: { ...(delivered.data as object), attempts: 0 } } as WireDocument;
     await pushAs(tokens.admin.accessToken, [again], [delivered]);
     expect(await worker.runOnce()).toBe(1);
     expect(smtp.mails).toHaveLength(2);
@@ -134,7 +134,7 @@ describe('webhooks called by the server', () => {
 
   it('says in the delivery log when a seal does not open (altered, or moved from another subscription)', async () => {
     const moved = sealForServer(key, hookSecret, sealContext('WH-1'));
-    await pushAs(tokens.admin.accessToken, [subscription('WH-2', receiver.url, moved), webhook('OB-W2', 'WH-2')]);
+    await pushAs(tokens.admin.accessToken, [subscription('WH-2', receiver.url, moved), webhook('OB-W2', 'WH-2', team.admin.id)]);
     expect(await worker.runOnce()).toBe(1);
     expect(receiver.hooks).toHaveLength(1);
     const doc = await docOf('OB-W2');
@@ -143,7 +143,7 @@ describe('webhooks called by the server', () => {
   });
 
   it('never calls a link-local or cloud-metadata address, whoever pushed the subscription', async () => {
-    await pushAs(tokens.admin.accessToken, [subscription('WH-3', 'http://169.254.169.254/latest/meta-data/', sealForServer(key, hookSecret, sealContext('WH-3'))), webhook('OB-W3', 'WH-3')]);
+    await pushAs(tokens.admin.accessToken, [subscription('WH-3', 'http://169.254.169.254/latest/meta-data/', sealForServer(key, hookSecret, sealContext('WH-3'))), webhook('OB-W3', 'WH-3', team.admin.id)]);
     expect(await worker.runOnce()).toBeGreaterThanOrEqual(1);
     expect(await docOf('OB-W3')).toMatchObject({ status: 'dead', data: { attempts: 1, lastError: expect.stringMatching(/link-local|metadata/) } });
     expect(receiver.hooks).toHaveLength(1);

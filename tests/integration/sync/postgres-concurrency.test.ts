@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
 import { createRefreshTokens } from '../../../sync-server/auth/refresh-tokens';
-import { baseFields, createTeam, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { baseFields, createTeam, editRow, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 import { postgresSuiteTitle, postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
 
 /**
@@ -63,7 +63,7 @@ describe.skipIf(Boolean(reason))(postgresSuiteTitle('the sync server on PostgreS
     await push(a, tokens.member.accessToken, 'projects', [{ newDocumentState: base }]);
     const names = Array.from({ length: PARALLEL }, (_, i) => `Name from PC ${i}`);
     const results = await Promise.all(
-      names.map((name, i) => push(servers()[i % 2]!, tokens.member.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: { ...base, name } }])),
+      names.map((name, i) => push(servers()[i % 2]!, tokens.member.accessToken, 'projects', [editRow(base, { name }, team.member.id)])),
     );
     const winners = names.filter((_, i) => results[i]!.conflicts.length === 0);
     expect(winners).toHaveLength(1);
@@ -80,7 +80,7 @@ describe.skipIf(Boolean(reason))(postgresSuiteTitle('the sync server on PostgreS
     const base = project('PR-MERGE', { description: 'base', tags: [] });
     await push(a, tokens.member.accessToken, 'projects', [{ newDocumentState: base }]);
     const edits: Record<string, unknown>[] = [{ name: 'Renamed' }, { description: 'Described' }, { tags: ['GMP'] }, { startDate: '2026-03-02' }];
-    const results = await Promise.all(edits.map((edit, i) => push(servers()[i % 2]!, tokens.member.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: { ...base, ...edit } }])));
+    const results = await Promise.all(edits.map((edit, i) => push(servers()[i % 2]!, tokens.member.accessToken, 'projects', [editRow(base, edit, team.member.id)])));
     expect(results.flatMap((r) => r.refused)).toEqual([]);
     const stored = (await pull(b, tokens.member.accessToken, 'projects', null, 1000)).documents.find((d) => d.id === 'PR-MERGE');
     expect(stored).toMatchObject({ name: 'Renamed', description: 'Described', tags: ['GMP'], startDate: '2026-03-02' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens } from '../../../src-shared/sync/protocol';
-import { createTeam, leaveRecord, openTestDatabase, pull, push, startTestServer, team, type TestServer } from './support/test-server';
+import { createTeam, editRow, leaveRecord, openTestDatabase, pull, push, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
  * Records pushed to the real sync server (embedded PostgreSQL): judged by their kind's declaration
@@ -30,7 +30,7 @@ describe('records pushed to the sync server', () => {
     expect(a.conflicts).toEqual([expect.objectContaining({ id: 'PR-A', number: 'PR-2026-0001', numberState: 'final' })]);
     expect(b.conflicts).toEqual([expect.objectContaining({ id: 'PR-B', number: 'PR-2026-0002', numberState: 'final' })]);
     // A later push of the PC's provisional copy never takes the number back.
-    const again = await push(server, tokens.member.accessToken, 'records', [{ assumedMasterState: a.conflicts[0], newDocumentState: { ...a.conflicts[0]!, number: 'PR-2026-PAAA-0001', numberState: 'provisional', data: { ...(a.conflicts[0]!.data as object), quantity: 2 } } }]);
+    const again = await push(server, tokens.member.accessToken, 'records', [editRow(a.conflicts[0]!, { number: 'PR-2026-PAAA-0001', numberState: 'provisional', data: { ...(a.conflicts[0]!.data as object), quantity: 2 } }, team.member.id)]);
     expect(again.refused).toEqual([]);
     const stored = (await pull(server, tokens.admin.accessToken, 'records', null, 1000)).documents.find((d) => d.id === 'PR-A');
     expect(stored).toMatchObject({ number: 'PR-2026-0001', numberState: 'final', data: { quantity: 2 } });
@@ -55,18 +55,28 @@ describe('records pushed to the sync server', () => {
   });
 
   it('refuses what the kind forbids: a draft created approved, an approval by hand, another’s name, an unknown kind', async () => {
-    const refused = async (token: string, doc: Record<string, unknown>, assumed?: Record<string, unknown>) =>
-      (await push(server, token, 'records', [{ newDocumentState: doc as never, ...(assumed ? { assumedMasterState: assumed as never } : {}) }])).refused.map((r) => r.message);
-    expect(await refused(tokens.member.accessToken, leaveRecord('LR-X1', team.member.id, { status: 'approved' }, { startDate: '2026-09-01', endDate: '2026-09-01', days: 1 }))).toEqual([expect.stringContaining('starts as Draft')]);
-    expect(await refused(tokens.member.accessToken, leaveRecord('LR-X2', team.hr.id, {}, { startDate: '2026-09-02', endDate: '2026-09-02', days: 1 }))).toEqual([expect.stringContaining('can create')]);
+    type Row = { newDocumentState: Record<string, unknown>; assumedMasterState?: Record<string, unknown>; auditIds?: string[] };
+    const refused = async (token: string, row: Row) => (await push(server, token, 'records', [row as never])).refused.map((r) => r.message);
+    const created = (doc: Record<string, unknown>): Row => ({ newDocumentState: doc });
+    expect(await refused(tokens.member.accessToken, created(leaveRecord('LR-X1', team.member.id, { status: 'approved' }, { startDate: '2026-09-01', endDate: '2026-09-01', days: 1 })))).toEqual([expect.stringContaining('starts as Draft')]);
+    // Max files leave for Hana in his own name: the kind lets only the person or HR file it.
+    const forHana = leaveRecord('LR-X2', team.hr.id, { createdBy: team.member.id, updatedBy: team.member.id }, { startDate: '2026-09-02', endDate: '2026-09-02', days: 1 });
+    expect(await refused(tokens.member.accessToken, created(forHana))).toEqual([expect.stringContaining('can create')]);
+    // … or in Hana's name: he is not its author (issue 18 §1).
+    expect(await refused(tokens.member.accessToken, created(leaveRecord('LR-X2', team.hr.id, {}, { startDate: '2026-09-02', endDate: '2026-09-02', days: 1 })))).toEqual([expect.stringContaining('names someone else (createdBy)')]);
     const draft = leaveRecord('LR-X3', team.member.id, {}, { startDate: '2026-09-03', endDate: '2026-09-03', days: 1 });
     await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: draft }]);
     const stored = (await pull(server, tokens.member.accessToken, 'records', null, 1000)).documents.find((d) => d.id === 'LR-X3')!;
-    const submitted = { ...stored, status: 'submitted' };
-    expect((await push(server, tokens.member.accessToken, 'records', [{ assumedMasterState: stored, newDocumentState: submitted }])).refused).toEqual([]);
-    expect(await refused(tokens.member.accessToken, { ...submitted, status: 'approved' }, submitted)).toEqual([expect.stringContaining('approval workflow')]);
-    expect(await refused(tokens.hr.accessToken, { ...submitted, status: 'approved' }, submitted)).toEqual([expect.stringContaining('approval workflow')]);
-    expect(await refused(tokens.member.accessToken, { ...draft, id: 'XX-1', kind: 'time_machine' })).toEqual([expect.stringContaining('does not know')]);
+    const submit = editRow(stored, { status: 'submitted' }, team.member.id);
+    expect((await push(server, tokens.member.accessToken, 'records', [submit])).refused).toEqual([]);
+    const submitted = submit.newDocumentState;
+    // The subject cannot approve their own request, write HR's note, or change it once submitted (issue 18 §2); nor can HR approve by hand.
+    expect(await refused(tokens.member.accessToken, editRow(submitted, { status: 'approved' }, team.member.id))).toEqual([expect.stringContaining('approval workflow')]);
+    expect(await refused(tokens.member.accessToken, editRow(submitted, { data: { ...(submitted.data as object), hrNote: 'Approved by HR' } }, team.member.id))).toEqual([expect.stringMatching(/^Only HR .*can change hr note/i)]);
+    expect(await refused(tokens.member.accessToken, editRow(submitted, { data: { ...(submitted.data as object), days: 0.5 } }, team.member.id))).toEqual([expect.stringContaining('can be changed only while the leave request is Draft')]);
+    expect(await refused(tokens.hr.accessToken, editRow(submitted, { status: 'approved' }, team.hr.id))).toEqual([expect.stringContaining('approval workflow')]);
+    expect(await refused(tokens.hr.accessToken, editRow(submitted, { data: { ...(submitted.data as object), hrNote: 'Balance checked' } }, team.hr.id))).toEqual([]);
+    expect(await refused(tokens.member.accessToken, created({ ...draft, id: 'XX-1', kind: 'time_machine' }))).toEqual([expect.stringContaining('does not know')]);
     expect(server.logs).toContainEqual(expect.objectContaining({ event: 'authz.refused', action: 'write', collection: 'records', id: 'XX-1' }));
   });
 

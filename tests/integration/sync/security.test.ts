@@ -25,7 +25,7 @@ const claims = (overrides: Record<string, unknown> = {}) => ({ token_use: 'acces
 const hs256 = (payload: Record<string, unknown>, alg = 'HS256') => new SignJWT(payload).setProtectedHeader({ alg, typ: 'JWT' }).sign(key);
 
 const newLogs = (since: number): LogLine[] => server.logs.slice(since);
-const pullAs = (authorization: string) => server.app.inject({ url: '/sync/v1/projects/pull', headers: { authorization } });
+const pullAs = (authorization: string) => server.app.inject({ url: '/sync/v2/projects/pull', headers: { authorization } });
 
 describe('access tokens', () => {
   const cases: [string, () => Promise<string>, string][] = [
@@ -69,7 +69,7 @@ describe('access tokens', () => {
   });
 
   it('accepts a well-formed token of the same issuer (the table is not refusing everything)', async () => {
-    const issued = await createAccessTokens(SECRET, 600).issue(team.member.id, new Date());
+    const issued = await createAccessTokens(SECRET, 600).issue(team.member.id, 'family-1', new Date());
     expect((await pullAs(`Bearer ${issued.token}`)).statusCode).toBe(200);
   });
 });
@@ -103,7 +103,7 @@ describe('refresh tokens', () => {
 describe('authorisation', () => {
   it('refuses a push by a role that may not write the document, and logs it', async () => {
     const since = server.logs.length;
-    const definition = { ...baseFields('WD-SEC'), code: 'x', version: 1, status: 'published', definition: {}, _deleted: false };
+    const definition = { ...baseFields('WD-SEC', team.member.id), code: 'x', version: 1, status: 'published', definition: {}, _deleted: false };
     const result = await push(server, tokens.member.accessToken, 'workflow_definitions', [{ newDocumentState: definition }]);
     expect(result.refused).toEqual([expect.objectContaining({ code: 'forbidden' })]);
     expect(newLogs(since)).toContainEqual(expect.objectContaining({ event: 'authz.refused', action: 'write', collection: 'workflow_definitions', personId: team.member.id }));
@@ -134,7 +134,7 @@ describe('authorisation', () => {
 
 describe('request bodies', () => {
   const pushRaw = (payload: string, contentType = 'application/json') =>
-    server.app.inject({ method: 'POST', url: '/sync/v1/projects/push', headers: { authorization: `Bearer ${tokens.member.accessToken}`, 'content-type': contentType }, payload });
+    server.app.inject({ method: 'POST', url: '/sync/v2/projects/push', headers: { authorization: `Bearer ${tokens.member.accessToken}`, 'content-type': contentType }, payload });
 
   it.each([
     ['oversized', () => pushRaw(JSON.stringify({ rows: [{ newDocumentState: { _deleted: false, pad: 'x'.repeat(MAX_SYNC_BODY_BYTES) } }] })), 413, 'request.too_large'],
@@ -153,9 +153,9 @@ describe('request bodies', () => {
 
   it('refuses malformed checkpoints and collection names', async () => {
     const headers = { authorization: `Bearer ${tokens.member.accessToken}` };
-    expect((await server.app.inject({ url: '/sync/v1/projects/pull?seq=-1', headers })).statusCode).toBe(400);
-    expect((await server.app.inject({ url: '/sync/v1/projects/pull?seq=abc', headers })).statusCode).toBe(400);
-    expect((await server.app.inject({ url: '/sync/v1/..%2Fpeople/pull', headers })).statusCode).toBe(400);
+    expect((await server.app.inject({ url: '/sync/v2/projects/pull?seq=-1', headers })).statusCode).toBe(400);
+    expect((await server.app.inject({ url: '/sync/v2/projects/pull?seq=abc', headers })).statusCode).toBe(400);
+    expect((await server.app.inject({ url: '/sync/v2/..%2Fpeople/pull', headers })).statusCode).toBe(400);
   });
 });
 

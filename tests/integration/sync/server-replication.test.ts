@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
-import { baseFields, createTeam, leaveRecord, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
+import { auditedChange, baseFields, editRow, createTeam, leaveRecord, openTestDatabase, pull, push, signIn, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
  * The sync server's replication endpoints against a real (embedded) PostgreSQL through
@@ -31,14 +31,14 @@ const project = (id: string, fields: Record<string, unknown> = {}): WireDocument
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
     expect((await server.app.inject('/health')).json()).toEqual({ status: 'ok' });
-    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 7 });
+    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 8 });
   });
 });
 
 describe('push and pull', () => {
   it('pulls pages by checkpoint in sequence order and resumes where it stopped', async () => {
     const docs = ['PA-1', 'PA-2', 'PA-3', 'PA-4', 'PA-5'].map((id) => project(id));
-    expect(await push(server, tokens.member.accessToken, 'projects', docs.map((d) => ({ newDocumentState: d })))).toEqual({ conflicts: [], refused: [] });
+    expect(await push(server, tokens.member.accessToken, 'projects', docs.map((d) => ({ newDocumentState: d })))).toEqual({ conflicts: [], refused: [], waiting: [] });
     const first = await pull(server, tokens.member.accessToken, 'projects', null, 2);
     expect(first.documents.map((d) => d.id)).toEqual(['PA-1', 'PA-2']);
     const second = await pull(server, tokens.member.accessToken, 'projects', first.checkpoint, 2);
@@ -53,10 +53,10 @@ describe('push and pull', () => {
   it('accepts an update made on the state the server has, and a soft delete', async () => {
     const original = project('PB-1');
     await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: original }]);
-    const renamed = { ...original, name: 'Renamed', updatedAt: '2026-01-06T00:00:00.000Z' };
-    expect((await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: original, newDocumentState: renamed }])).conflicts).toEqual([]);
-    const deleted = { ...renamed, _deleted: true };
-    expect((await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: renamed, newDocumentState: deleted }])).conflicts).toEqual([]);
+    const renamed = editRow(original, { name: 'Renamed', updatedAt: '2026-01-06T00:00:00.000Z' }, team.member.id);
+    expect((await push(server, tokens.member.accessToken, 'projects', [renamed])).conflicts).toEqual([]);
+    const deleted = editRow(renamed.newDocumentState, { _deleted: true }, team.member.id);
+    expect((await push(server, tokens.member.accessToken, 'projects', [deleted])).conflicts).toEqual([]);
     const all = await pull(server, tokens.admin.accessToken, 'projects', null, 1000);
     expect(all.documents.find((d) => d.id === 'PB-1')).toMatchObject({ name: 'Renamed', _deleted: true });
   });
@@ -70,13 +70,13 @@ describe('push and pull', () => {
   });
 
   it('answers an unknown collection with 404 and a missing token with 401', async () => {
-    const unknown = await server.app.inject({ url: '/sync/v1/nothing_here/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
+    const unknown = await server.app.inject({ url: '/sync/v2/nothing_here/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}` } });
     expect(unknown.statusCode).toBe(404);
-    expect((await server.app.inject('/sync/v1/projects/pull')).statusCode).toBe(401);
+    expect((await server.app.inject('/sync/v2/projects/pull')).statusCode).toBe(401);
   });
 
   it('refuses a client of another protocol version', async () => {
-    const response = await server.app.inject({ url: '/sync/v1/projects/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}`, 'x-labflow-sync-version': '99' } });
+    const response = await server.app.inject({ url: '/sync/v2/projects/pull', headers: { authorization: `Bearer ${tokens.member.accessToken}`, 'x-labflow-sync-version': '99' } });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('sync_protocol_mismatch');
   });
@@ -86,15 +86,17 @@ describe('permissions', () => {
   const refusedCode = async (token: string, collection: string, rows: Parameters<typeof push>[3]) => (await push(server, token, collection, rows)).refused.map((r) => r.code);
 
   it('lets only administrators change workflow definitions and people', async () => {
-    const definition = { ...baseFields('WD-1'), code: 'capa', version: 1, status: 'draft', definition: {}, _deleted: false };
-    expect(await refusedCode(tokens.member.accessToken, 'workflow_definitions', [{ newDocumentState: definition }])).toEqual(['forbidden']);
-    expect(await refusedCode(tokens.admin.accessToken, 'workflow_definitions', [{ newDocumentState: definition }])).toEqual([]);
-    const promoted = { ...baseFields(team.member.id), kind: 'person', name: 'Max', email: team.member.email, roles: ['admin'], isActive: true, _deleted: false };
+    const definition = (by: string) => ({ ...baseFields('WD-1', by), code: 'capa', version: 1, status: 'draft', definition: {}, _deleted: false });
+    expect(await refusedCode(tokens.member.accessToken, 'workflow_definitions', [{ newDocumentState: definition(team.member.id) }])).toEqual(['forbidden']);
+    expect(await refusedCode(tokens.admin.accessToken, 'workflow_definitions', [{ newDocumentState: definition(team.admin.id) }])).toEqual([]);
+    const promoted = { ...baseFields(team.member.id, team.member.id), kind: 'person', name: 'Max', email: team.member.email, roles: ['admin'], isActive: true, _deleted: false };
     expect(await refusedCode(tokens.member.accessToken, 'people', [{ newDocumentState: promoted }])).toEqual(['forbidden']);
   });
 
   it('keeps audit entries append-only', async () => {
-    const entry = { ...baseFields('AU-1'), at: '2026-01-05T09:00:00.000Z', actorId: team.member.id, actorName: 'Max', command: 'projects/create', collectionName: 'projects', recordId: 'X', operation: 'insert', changes: [], after: {}, _deleted: false };
+    const change = auditedChange('projects', project('PX-AU'), { id: team.member.id, name: team.member.name }, { entryId: 'AU-1' });
+    expect(await refusedCode(tokens.member.accessToken, 'projects', [change.row])).toEqual([]);
+    const entry = change.entry;
     expect(await refusedCode(tokens.member.accessToken, 'audit', [{ newDocumentState: entry }])).toEqual([]);
     expect(await refusedCode(tokens.member.accessToken, 'audit', [{ assumedMasterState: entry, newDocumentState: { ...entry, actorName: 'Someone else' } }])).toEqual(['forbidden']);
     expect(await refusedCode(tokens.admin.accessToken, 'audit', [{ assumedMasterState: entry, newDocumentState: { ...entry, _deleted: true } }])).toEqual(['forbidden']);
@@ -132,7 +134,7 @@ describe('read scoping', () => {
     // An administrator takes the HR role away.
     const people = await pull(server, tokens.admin.accessToken, 'people', null, 1000);
     const current = people.documents.find((d) => d.id === team.hr.id)!;
-    expect((await push(server, tokens.admin.accessToken, 'people', [{ assumedMasterState: current, newDocumentState: { ...current, roles: ['member'] } }])).refused).toEqual([]);
+    expect((await push(server, tokens.admin.accessToken, 'people', [editRow(current, { roles: ['member'] }, team.admin.id)])).refused).toEqual([]);
     const next = await pull(server, tokens.hr.accessToken, 'records', hana.checkpoint, 1000);
     const tombstone = next.documents.find((d) => d.id === 'HR-1');
     expect(tombstone).toMatchObject({ id: 'HR-1', kind: 'leave_request', _deleted: true, title: '' });
@@ -155,44 +157,40 @@ describe('conflicts', () => {
   it('merges changes to different fields, and keeps the server value plus a conflict record when both changed one field', async () => {
     const base = project('PD-1', { description: 'base' });
     await push(server, tokens.member.accessToken, 'projects', [{ newDocumentState: base }]);
-    const serverSide = { ...base, name: 'Server name', updatedAt: '2026-01-06T10:00:00.000Z' };
-    await push(server, tokens.admin.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: serverSide }]);
+    await push(server, tokens.admin.accessToken, 'projects', [editRow(base, { name: 'Server name', updatedAt: '2026-01-06T10:00:00.000Z' }, team.admin.id)]);
 
     // A PC edited the description from the old base: merged, and sent back to the PC.
-    const pcDescription = { ...base, description: 'offline edit', updatedAt: '2026-01-06T09:00:00.000Z' };
-    const merged = await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: pcDescription }]);
+    const merged = await push(server, tokens.member.accessToken, 'projects', [editRow(base, { description: 'offline edit', updatedAt: '2026-01-06T09:00:00.000Z' }, team.member.id)]);
     expect(merged.conflicts).toEqual([expect.objectContaining({ id: 'PD-1', name: 'Server name', description: 'offline edit' })]);
 
     // Another PC renamed it from the old base too: the server's name stays, the loss is recorded.
-    const pcName = { ...base, name: 'PC name', updatedAt: '2026-01-06T11:00:00.000Z' };
-    const kept = await push(server, tokens.member.accessToken, 'projects', [{ assumedMasterState: base, newDocumentState: pcName }]);
+    const kept = await push(server, tokens.member.accessToken, 'projects', [editRow(base, { name: 'PC name', updatedAt: '2026-01-06T11:00:00.000Z' }, team.member.id)]);
     expect(kept.conflicts).toEqual([expect.objectContaining({ name: 'Server name', description: 'offline edit' })]);
     const activity = await pull(server, tokens.member.accessToken, 'activity', null, 1000);
     const record = activity.documents.find((d) => d.kind === 'conflict' && d.subjectId === 'PD-1');
     expect(record).toMatchObject({ subjectType: 'projects', data: { byId: team.member.id, fields: [{ field: 'name', kept: 'Server name', lost: 'PC name' }], lostVersion: expect.objectContaining({ name: 'PC name' }) } });
   });
 
-  it('never merges append-only documents: of two pushes racing for one, the first version stays and the other is recorded', async () => {
+  it('never merges append-only documents: of two versions of one audit entry pushed at once, the first stays and the other is refused', async () => {
     // Workflow events are append-only too; engine-rules.test.ts races two PCs for one step. On real
     // PostgreSQL with parallel connections: postgres-concurrency.test.ts.
-    const entry = { ...baseFields('AU-RACE'), at: '2026-01-05T09:00:00.000Z', actorId: team.member.id, actorName: 'Max', command: 'projects/rename', collectionName: 'projects', recordId: 'PX', operation: 'update', changes: [{ field: 'name', old: 'a', new: 'b' }], after: {}, _deleted: false };
-    const rival = { ...entry, changes: [{ field: 'name', old: 'a', new: 'c' }] };
-    // Max's two PCs push their versions at once.
-    const results = await Promise.all([entry, rival].map(async (pushed) => ({ pushed, result: await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: pushed }]) })));
-    expect(results.map((r) => r.result.refused)).toEqual([[], []]);
-    const winners = results.filter((r) => r.result.conflicts.length === 0);
-    const losers = results.filter((r) => r.result.conflicts.length > 0);
+    const actor = { id: team.member.id, name: team.member.name };
+    const change = auditedChange('projects', project('PX-RACE'), actor, { entryId: 'AU-RACE', pc: 'PC-RACE', command: 'projects/create' });
+    expect((await push(server, tokens.member.accessToken, 'projects', [change.row])).refused).toEqual([]);
+    // The same entry sealed with other content (a PC that rewrote it): same id, same place in the chain.
+    const rival = auditedChange('projects', project('PX-RACE'), actor, { entryId: 'AU-RACE', pc: 'PC-RACE', command: 'projects/import' }).entry;
+    const results = await Promise.all([change.entry, rival].map(async (pushed) => ({ pushed, result: await push(server, tokens.member.accessToken, 'audit', [{ newDocumentState: pushed }]) })));
+    const winners = results.filter((r) => r.result.refused.length === 0);
+    const losers = results.filter((r) => r.result.refused.length > 0);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
-    const [won, lost] = [winners[0]!.pushed, losers[0]!.pushed];
-    // The loser is told the version that stays, which is the one stored.
-    expect(losers[0]!.result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', changes: won.changes })]);
+    const won = winners[0]!.pushed;
+    expect(losers[0]!.result.refused).toEqual([expect.objectContaining({ id: 'AU-RACE', code: 'forbidden' })]);
+    // The loser is told the version that stays, which is the one stored; an entry is never merged or kept as a conflict.
+    expect(losers[0]!.result.conflicts).toEqual([expect.objectContaining({ id: 'AU-RACE', command: won.command, hash: won.hash })]);
     const audit = await pull(server, tokens.admin.accessToken, 'audit', null, 1000);
-    expect(audit.documents.filter((d) => d.id === 'AU-RACE').map((d) => d.changes)).toEqual([won.changes]);
-    // The version that lost is kept in one conflict record, with who pushed it.
+    expect(audit.documents.filter((d) => d.id === 'AU-RACE').map((d) => d.command)).toEqual([won.command]);
     const activity = await pull(server, tokens.admin.accessToken, 'activity', null, 1000);
-    const records = activity.documents.filter((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE');
-    expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ subjectType: 'audit', data: { byId: team.member.id, lostVersion: { id: 'AU-RACE', changes: lost.changes } } });
+    expect(activity.documents.filter((d) => d.kind === 'conflict' && d.subjectId === 'AU-RACE')).toEqual([]);
   });
 });

@@ -1,24 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockDataFolder } from '../../../src-main/database/data-folder-lock';
+import { labflow } from '../support/labflow-cli';
 import { leaveRequest } from '../../../src-shared/workflows/templates/leave-request';
-
-const cli = join(import.meta.dirname, '../../../src-main/cli/labflow.ts');
-
-/** Runs the CLI as `npm run labflow` does (tsx), and collects its output. */
-function labflow(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LABFLOW_DATA_DIR: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('labflow workflows (command line)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'labflow-cli-'));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hashId } from '../../../src-shared/core/hash-id';
 import { constantTimeEqual, hmacSha256, sha256, toHex } from '../../../src-shared/core/sha256';
 
-describe('pure SHA-256 and HMAC-SHA256', () => {
+describe('SHA-256 and HMAC-SHA256 (@noble/hashes)', () => {
   it('matches the FIPS test vectors', () => {
     expect(toHex(sha256(''))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(toHex(sha256('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
+import { sealEntry, writerIdOf, type ChainLink } from '../../../../src-shared/audit/audit-chain';
 import { syncCollections, type SyncCollection } from '../../../../src-shared/sync/collections';
 import type { SessionTokens, WireDocument } from '../../../../src-shared/sync/protocol';
 import { buildSyncServer } from '../../../../sync-server/app';
@@ -75,10 +76,12 @@ export interface TestPerson {
 }
 
 const at = '2026-01-05T09:00:00.000Z';
-export const baseFields = (id: string, by = 'someone') => ({ id, createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' });
+/** The base fields of a document written by `by`, who must be the person who pushes it (the server refuses anyone else's). */
+export const baseFields = (id: string, by: string) => ({ id, createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' });
 
-export const personDoc = (p: TestPerson, passwordHash?: string): WireDocument => ({
-  ...baseFields(p.id, p.id),
+/** A person's document as an administrator (`by`, the team's administrator unless named) pushes it. */
+export const personDoc = (p: TestPerson, passwordHash?: string, by = 'P-ADMIN'): WireDocument => ({
+  ...baseFields(p.id, by),
   kind: 'person',
   name: p.name,
   email: p.email,
@@ -137,15 +140,64 @@ export async function signIn(server: TestServer, person: { email: string; passwo
   return response.json<SessionTokens>();
 }
 
-export async function push(server: TestServer, token: string, collection: string, rows: { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null }[]) {
-  const response = await server.app.inject({ method: 'POST', url: `/sync/v1/${collection}/push`, headers: { authorization: `Bearer ${token}` }, payload: { rows } });
+export async function push(server: TestServer, token: string, collection: string, rows: { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null; auditIds?: string[]; isProbe?: boolean }[]) {
+  const response = await server.app.inject({ method: 'POST', url: `/sync/v2/${collection}/push`, headers: { authorization: `Bearer ${token}` }, payload: { rows } });
   if (response.statusCode !== 200) throw new Error(`push failed: ${response.statusCode} ${response.body}`);
-  return response.json<{ conflicts: WireDocument[]; refused: { id: string; code: string; message: string }[] }>();
+  return response.json<{ conflicts: WireDocument[]; refused: { id: string; code: string; message: string }[]; waiting?: string[] }>();
 }
 
 export async function pull(server: TestServer, token: string, collection: string, checkpoint?: { seq: number; id: string; scope: string } | null, limit = 100) {
   const query = new URLSearchParams({ limit: String(limit), ...(checkpoint ? { seq: String(checkpoint.seq), id: checkpoint.id, scope: checkpoint.scope } : {}) });
-  const response = await server.app.inject({ method: 'GET', url: `/sync/v1/${collection}/pull?${query}`, headers: { authorization: `Bearer ${token}` } });
+  const response = await server.app.inject({ method: 'GET', url: `/sync/v2/${collection}/pull?${query}`, headers: { authorization: `Bearer ${token}` } });
   if (response.statusCode !== 200) throw new Error(`pull failed: ${response.statusCode} ${response.body}`);
   return response.json<{ documents: WireDocument[]; checkpoint: { seq: number; id: string; scope: string } | null }>();
+}
+
+export interface AuditedChange {
+  /** The record row, naming its audit entry (`auditIds`) as a PC's push does. */
+  row: { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null; auditIds: string[] };
+  /** The audit entry, sealed into the writer's chain after `previous`. */
+  entry: WireDocument;
+  /** Where the writer's chain stands after this entry. */
+  link: ChainLink;
+}
+
+/**
+ * A change as a PC's audited writer makes it: the audit entry (in `actor`'s chain on PC `pc`) and
+ * the record naming it, so the server takes both (src-shared/sync/audit-rules.ts).
+ */
+export function auditedChange(
+  collection: string,
+  doc: WireDocument,
+  actor: { id: string; name: string },
+  options: { entryId: string; previous?: ChainLink | null; pc?: string; assumed?: WireDocument | null; command?: string },
+): AuditedChange {
+  const record = { ...doc, auditId: options.entryId };
+  const { _deleted, ...after } = record;
+  const at = String(doc.updatedAt);
+  const entry = sealEntry(
+    {
+      id: options.entryId, createdAt: at, updatedAt: at, createdBy: actor.id, updatedBy: actor.id, auditId: options.entryId,
+      at, actorId: actor.id, actorName: actor.name, command: options.command ?? `${collection}/change`, collectionName: collection, recordId: String(doc.id),
+      operation: options.assumed ? 'update' : 'insert', changes: [], after: _deleted ? { ...after, _deleted: true } : after,
+    },
+    writerIdOf(options.pc ?? 'PC-TEST', actor.id),
+    options.previous ?? null,
+  );
+  return {
+    row: { newDocumentState: record, ...(options.assumed !== undefined ? { assumedMasterState: options.assumed } : {}), auditIds: [options.entryId] },
+    entry: { ...entry, _deleted: false },
+    link: { seq: entry.seq, hash: entry.hash },
+  };
+}
+
+let edits = 0;
+/**
+ * A row editing `assumed` as `by` on a PC: the audited writer stamps the author and names the audit
+ * entry of the edit, which the row claims (an edit without its entry is refused). The entry itself
+ * is not pushed: tests that need it use `auditedChange`.
+ */
+export function editRow(assumed: WireDocument, changes: Record<string, unknown>, by: string) {
+  const entryId = `AE-${String(++edits).padStart(6, '0')}`;
+  return { assumedMasterState: assumed, newDocumentState: { ...assumed, ...changes, updatedBy: by, auditId: entryId } as WireDocument, auditIds: [entryId] };
 }
