@@ -11,8 +11,12 @@
  * - concurrentClients: 20 clients, each with its own account, pushing 5-document batches for 30 s;
  *   writesPerSecond counts documents accepted, errors counts failed requests and refused rows.
  *
- * Goals: initial pull ≥ 10,000 docs/s; live p95 ≤ 100 ms; 20 clients for 30 s with zero errors.
- * Prints progress to stderr and ONE JSON object on the last line of stdout.
+ * - storm (sync-storm.ts): 2 PCs × 1,000 offline edits on 200 shared tasks, a second person on one
+ *   PC: edits, convergeMs, divergentDocs, silentLosses (BENCH_STORM_EDITS, BENCH_STORM_TASKS).
+ *
+ * Goals: initial pull ≥ 10,000 docs/s; live p95 ≤ 100 ms; 20 clients for 30 s with zero errors;
+ * the storm converges ≤ 5,000 ms after the network is back with 0 divergent documents and 0 silent
+ * losses. Prints progress to stderr and ONE JSON object on the last line of stdout.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,11 +27,14 @@ import { openPgDatabase } from '../sync-server/db/pg-database';
 import type { SessionTokens } from '../src-shared/sync/protocol';
 import { postgresUnavailableReason, startPostgresCluster } from '../tests/integration/sync/support/postgres-cluster';
 import { startSyncServer } from '../tests/e2e/support/sync-server';
+import { stormBenchmark } from './sync-storm';
 
 const log = (message: string) => process.stderr.write(message + '\n');
 const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENT_SECONDS ?? 30);
 const CLIENTS = 20;
 const LIVE_WRITES = 1000;
+const STORM_EDITS = Number(process.env.BENCH_STORM_EDITS ?? 1000);
+const STORM_TASKS = Number(process.env.BENCH_STORM_TASKS ?? 200);
 const at = new Date().toISOString();
 const base = (id: string, by = 'bench') => ({ id, createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' });
 
@@ -163,14 +170,30 @@ async function main() {
     const writesPerSecond = Math.round(written / CONCURRENT_SECONDS);
     log(`concurrent: ${CLIENTS} clients, ${written} documents in ${CONCURRENT_SECONDS} s, ${errors} errors`);
 
+    // The storm's server gets a database of its own on the cluster (PGlite without one).
+    let stormDatabaseUrl: string | undefined;
+    if (cluster) {
+      const admin = await openPgDatabase(cluster.url);
+      await admin.exec('CREATE DATABASE storm');
+      await admin.close();
+      stormDatabaseUrl = cluster.url.replace(/\/postgres$/, '/storm');
+    }
+    const storm = await stormBenchmark({ tasks: STORM_TASKS, editsPerPc: STORM_EDITS, databaseUrl: stormDatabaseUrl, log });
+
     const result = {
       initialPullDocsPerSecond: { '10k': pull10k, '100k': pull100k },
       liveP50Ms: percentile(50),
       liveP95Ms: percentile(95),
       concurrentClients: { clients: CLIENTS, writesPerSecond, errors },
+      storm,
     };
-    const goals = [result.initialPullDocsPerSecond['10k'] >= 10_000 && result.initialPullDocsPerSecond['100k'] >= 10_000, result.liveP95Ms <= 100, errors === 0];
-    log(`goals met: initial pull ${goals[0]}, live p95 ${goals[1]}, concurrent without errors ${goals[2]}`);
+    const goals = [
+      result.initialPullDocsPerSecond['10k'] >= 10_000 && result.initialPullDocsPerSecond['100k'] >= 10_000,
+      result.liveP95Ms <= 100,
+      errors === 0,
+      storm.convergeMs <= 5000 && storm.divergentDocs === 0 && storm.silentLosses === 0,
+    ];
+    log(`goals met: initial pull ${goals[0]}, live p95 ${goals[1]}, concurrent without errors ${goals[2]}, storm ${goals[3]}`);
     console.log(JSON.stringify(result));
   } finally {
     await server.stop();

@@ -6,6 +6,7 @@ import { registerAuthRoutes } from './auth/auth-routes';
 import { registerHealthRoutes } from './health-routes';
 import { handleError } from './http-errors';
 import { registerReplicationRoutes } from './replication/replication-routes';
+import { registerDigestRoutes } from './replication/digest-routes';
 import { registerOutboxRoutes } from './outbox/outbox-routes';
 import { registerBlobRoutes } from './blobs/blob-routes';
 import type { ServerServices } from './services';
@@ -16,7 +17,7 @@ export interface SyncAppOptions {
 
 /**
  * The sync server as a Fastify plugin (fastify/demo's shape): health, authentication,
- * replication and outbox-key routes with one error handler. The entry point (server.ts) and the tests
+ * replication, consistency-check and outbox-key routes with one error handler. The entry point (server.ts) and the tests
  * (`app.inject()`) both register it.
  */
 export async function syncServerApp(app: FastifyInstance, options: SyncAppOptions): Promise<void> {
@@ -35,6 +36,7 @@ export async function syncServerApp(app: FastifyInstance, options: SyncAppOption
   await app.register(
     async (sync) => {
       registerReplicationRoutes(sync, services, authenticate);
+      registerDigestRoutes(sync, services, authenticate);
       registerOutboxRoutes(sync, services, authenticate);
       // Its own context: the octet-stream body parser stays with the blob routes.
       await sync.register(async (blobs) => registerBlobRoutes(blobs, services, services.blobs, authenticate));

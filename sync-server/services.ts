@@ -11,6 +11,7 @@ import { createSignInLimiter } from './auth/sign-in-limiter';
 import { resolveSigningSecret } from './auth/signing-secret';
 import { createChangeFeed, type ChangeFeed } from './replication/change-feed';
 import { createDocumentValidator, type DocumentValidator } from './replication/document-validator';
+import { createDigestIndex, type DigestIndex } from './replication/digest-index';
 import { loadOutboxKey, type LoadedOutboxKey } from './outbox/outbox-key';
 import { createBlobFolder, type BlobFolder } from './blobs/blob-folder';
 
@@ -23,6 +24,8 @@ export interface ServerServices {
   signInLimiter: ReturnType<typeof createSignInLimiter>;
   changeFeed: ChangeFeed;
   validator: DocumentValidator;
+  /** Per-collection content hashes for the consistency check's digests. */
+  digests: DigestIndex;
   /** The key pair PCs seal channel secrets (SMTP password, webhook secrets) for; the public half is served to them. */
   outboxKey: LoadedOutboxKey;
   /** Attachment bytes (sync-server/blobs/): a folder beside the data. */
@@ -61,6 +64,7 @@ export async function createServerServices(db: SqlDatabase, options: ServiceOpti
     signInLimiter: createSignInLimiter({ maxAttempts: options.signInAttemptsPerWindow ?? 100, windowMs: 5 * 60_000 }),
     changeFeed,
     validator: createDocumentValidator(collections),
+    digests: createDigestIndex(db, collections),
     outboxKey,
     blobs: createBlobFolder(options.blobDir ?? mkdtempSync(join(tmpdir(), 'labflow-blobs-'))),
     clock,

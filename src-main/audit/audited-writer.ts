@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditEntry, FieldChange } from '../../src-shared/audit/audit-contract';
 import type { BaseDocument } from '../../src-shared/db/base-fields';
 import type { CollectionName } from '../../src-shared/db/schemas';
+import { syncCollections } from '../../src-shared/sync/collections';
 import type { LabDatabase } from '../database/open-database';
 import type { AuditChainWriter } from './audit-chain-writer';
 
@@ -96,8 +97,10 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string, chain:
     return { record, entry };
   };
 
-  const write = async (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext): Promise<Stored> => {
-    const { record, entry } = prepare(collection, before, after, context);
+  const write = async (collection: CollectionName, before: Stored | null, after: Stored, context: WriteContext, keepsBookkeeping = false): Promise<Stored> => {
+    const prepared = prepare(collection, before, after, context);
+    const record = keepsBookkeeping && before ? { ...prepared.record, auditId: before.auditId } : prepared.record;
+    const entry = record === prepared.record ? prepared.entry : { ...prepared.entry, after: record };
     await storeEntries([entry]);
     await db[collection].upsert(record);
     return record;
@@ -179,7 +182,13 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string, chain:
       if (!current) return null;
       const before = plain(current);
       const next = { ...before, ...changes } as Stored;
-      if (diffFields(before, next).length === 0) return before as unknown as T;
+      const changed = diffFields(before, next);
+      if (changed.length === 0) return before as unknown as T;
+      // A change of PC-only fields alone (a password hash stored at sign-in) is no new version of the
+      // record for anyone else: it keeps its bookkeeping, so it stays identical to the team's copy.
+      // The audit entry still records the change.
+      const localOnly = syncCollections.find((c) => c.name === collection)?.localOnlyFields ?? [];
+      if (changed.every((c) => localOnly.includes(c.field))) return (await write(collection, before, next, context, true)) as unknown as T;
       next.updatedAt = context.now.toISOString();
       next.updatedBy = context.actor.id;
       return (await write(collection, before, next, context)) as unknown as T;
@@ -213,7 +222,9 @@ export async function completeInterruptedChanges(db: LabDatabase, pcId: string):
     // With team sync, entries also arrive from other PCs and records change by sync without a local
     // entry: a record changed after the entry was written has moved on and must not be rolled back.
     const hasMovedOn = String(current?.updatedAt ?? '') > at;
-    if (currentAuditId < entry.id && !hasMovedOn) {
+    // A change already in the record (one that kept the record's bookkeeping) needs nothing.
+    const isApplied = current !== undefined && diffFields(current, { ...current, ...after }).length === 0;
+    if (currentAuditId < entry.id && !hasMovedOn && !isApplied) {
       // Entries that travelled through sync lack PC-only fields (password hashes): keep the record's.
       await target.upsert({ ...current, ...after });
       completed++;

@@ -5,17 +5,15 @@ import type { RecordDocument } from '../../src-shared/records/record-document';
 import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { checkRecordWrite } from '../../src-shared/records/record-rules';
-import { stampRecord } from '../../src-shared/records/record-stamp';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { writeContextOf } from '../projects/project-access';
 import { softDelete } from '../tasks/soft-delete';
 import { teamSyncPhaseOf } from '../sync/sync-feature';
 import { managersOf, recordActorOf } from './record-actor';
-import { isInTeam, numberOnThisPc } from './record-numbering';
-import { loadLookup } from './record-lookup';
-import { checkInvariant, recordReads } from '../../src-shared/records/record-invariants';
+import { isInTeam } from './record-numbering';
 import { canReadRecordDoc, readRecord, recordViewOf, type StoredRecord } from './record-store';
+import { planRecordWrite } from './record-write';
 
 type Names = 'records/create' | 'records/update' | 'records/transition' | 'records/remove';
 
@@ -48,16 +46,13 @@ export async function writeRecord(
   proposed: Record<string, unknown>,
   options: WriteRecordOptions = {},
 ): Promise<Result<RecordView>> {
-  // The series' year is that of the write (creation, or the change that numbers it).
   const at = context.clock().toISOString();
-  const { doc, numberNeeded } = stampRecord(kind, { ...proposed, createdAt: before?.createdAt ?? at, updatedAt: at }, before, await managersOf(context.db));
-  const checked = checkRecordWrite({ kind, actor, before, after: doc, hasWorkflowMove: (to) => to === options.workflowMove });
-  if (!checked.ok) return checked;
-  const lookup = await loadLookup(context.db, recordReads(doc as unknown as Record<string, unknown>));
-  const broken = checkInvariant(kind, doc, before, lookup, at, actor.id);
-  if (broken) return fail('invalid_state', broken.message, broken.field ? { field: broken.field } : {});
-  const numbered = numberNeeded ? await numberOnThisPc(context.db, kind.kind, numberNeeded, context.newId) : {};
-  const fields = { ...doc, ...numbered };
+  const planned = await planRecordWrite({
+    db: context.db, newId: context.newId, kind, actor, before, proposed, at, managers: await managersOf(context.db),
+    ...(options.workflowMove ? { workflowMove: options.workflowMove } : {}),
+  });
+  if (!planned.ok) return planned;
+  const fields = { ...planned.value };
   const stored = before
     ? await context.writer.update<RecordDocument>('records', before.id, fields, writeContextOf(context))
     : await context.writer.insert<RecordDocument>('records', fields, writeContextOf(context));

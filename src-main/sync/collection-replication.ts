@@ -2,12 +2,13 @@ import { Subject } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { SyncCollection } from '../../src-shared/sync/collections';
-import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
+import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, SYNC_COUNT_HEADER, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
 import { keepLocalOnlyFields, redactForPush } from '../../src-shared/sync/redaction';
 import { errorOf, ServerUnreachableError } from './server-api';
 import type { ServerSession } from './server-session';
 import { pushWithAuthors, type PushSenderOptions } from './push-sender';
 import { openEventStream } from './event-stream';
+import { createPushFence } from './push-fence';
 
 type Doc = Record<string, unknown>;
 
@@ -37,12 +38,27 @@ export interface CollectionReplicationOptions {
   onAnswered?(ids: string[]): void;
   /** Every request tells whether the server answered, so the status can say offline and back. */
   onReachability?(isReachable: boolean, reason?: string): void;
+  /** A request got a good answer (the end of an outage, for the log). */
+  onRequestSucceeded?(): void;
   /** Awaited before each push: lets the documents this collection's rules consult reach the server first (collections.ts `pushAfter`). */
   beforePush?(): Promise<void>;
 }
 
 export interface CollectionReplication {
   state: RxReplicationState<Doc, SyncCheckpoint>;
+  /** Server documents held back until this PC's push of them is answered (push-fence.ts). */
+  heldDocuments(): number;
+  /** Changes still to receive while catching up: the server's count at the start of a pull pass, less what arrived since. */
+  toReceive(): number;
+  /** The newest change of the collection handed to the database (by pull or stream); null before the first. */
+  lastSeenSeq(): number | null;
+  /**
+   * Hands server versions fetched by the consistency check to RxDB, like a stream page: after the
+   * pages before it, and after this PC's push of them is answered.
+   */
+  deliver(documents: WireDocument[]): Promise<void>;
+  /** A request to this collection's other sync routes (`/digest` …) with the PC's account, reported like the replication's own. */
+  send(path: string, init?: RequestInit): Promise<Response>;
   cancel(): Promise<void>;
 }
 
@@ -60,11 +76,28 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   let lastCheckpoint: SyncCheckpoint | null = null;
   const stream$ = new Subject<RxReplicationPullStreamItem<Doc, SyncCheckpoint>>();
   let delivering = Promise.resolve();
+  // Settled once RxDB has stored the answer of the push running now: that push runs inside its upstream queue.
+  const fence = createPushFence(async () => state.internalReplicationState?.streamQueue.up);
+  const idsOf = (docs: readonly Doc[]) => docs.map((d) => String(d[primaryKey]));
+  let toReceive = 0;
+  /** Hands a page of server documents to RxDB in arrival order, once no push of them is unanswered. */
+  const deliverPage = (documents: readonly WireDocument[], checkpoint: () => SyncCheckpoint | null): Promise<void> => {
+    const delivered = delivering.then(async () => {
+      await fence.waitFor(idsOf(documents));
+      const withLocal = await withLocalFields([...documents]);
+      const at = checkpoint();
+      if (at) lastCheckpoint = at;
+      if (at && !stream$.closed) stream$.next({ documents: withLocal as WithDeleted<Doc>[], checkpoint: at });
+    });
+    delivering = delivered.catch(() => undefined);
+    return delivered;
+  };
   /** A request to the server that reports whether it got through. */
   const send = async (path: string, init?: RequestInit, via: ServerSession = session): Promise<Response> => {
     try {
       const response = await via.fetch(path, init);
       options.onReachability?.(true);
+      if (response.ok) options.onRequestSucceeded?.();
       return response;
     } catch (error) {
       if (error instanceof ServerUnreachableError) options.onReachability?.(false, error.message);
@@ -96,9 +129,12 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       batchSize: options.pullBatchSize ?? 500,
       async handler(checkpoint, batchSize) {
         const query = new URLSearchParams({ limit: String(batchSize), ...checkpointToQuery(checkpoint) });
-        const response = await send(`${base}/pull?${query}`);
+        // The first page of a catch-up asks how much is left; later pages count down from it.
+        const response = await send(`${base}/pull?${query}`, toReceive === 0 ? { headers: { [SYNC_COUNT_HEADER]: '1' } } : undefined);
         if (!response.ok) throw new Error((await errorOf(response)).message);
         const page = (await response.json()) as PullResponse;
+        toReceive = page.documents.length < batchSize ? 0 : (page.remaining ?? Math.max(0, toReceive - page.documents.length));
+        await fence.waitFor(idsOf(page.documents));
         if (page.checkpoint) lastCheckpoint = page.checkpoint;
         return { documents: (await withLocalFields(page.documents)) as WithDeleted<Doc>[], checkpoint: page.checkpoint ?? checkpoint ?? (null as unknown as SyncCheckpoint) };
       },
@@ -111,9 +147,12 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
         await options.beforePush?.();
         // Each change goes with the identity of the person who made it, so the server judges them, never the PC's account.
         const typed = rows as { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null }[];
-        const result = options.authors
-          ? await pushWithAuthors(typed, { spec, pcAccount: session, post: pushWith, ...options.authors })
-          : { ...(await pushWith(session, typed)), answered: typed.map((r) => String(r.newDocumentState[primaryKey])), parked: [] };
+        // The server's versions of these documents wait until RxDB has stored this push's answer (push-fence.ts).
+        const result = await fence.around(idsOf(typed.map((r) => r.newDocumentState)), async () =>
+          options.authors
+            ? await pushWithAuthors(typed, { spec, pcAccount: session, post: pushWith, ...options.authors })
+            : { ...(await pushWith(session, typed)), answered: typed.map((r) => String(r.newDocumentState[primaryKey])), parked: [] },
+        );
         options.onPushed?.([...result.answered, ...result.parked.map((p) => p.id)]);
         options.onAnswered?.(result.answered);
         if (result.refused.length) {
@@ -140,17 +179,19 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
           if (event !== 'changes') return;
           const page = JSON.parse(data) as { documents: WireDocument[]; checkpoint: SyncCheckpoint };
           // Chained, so pages reach RxDB in the order the server sent them.
-          delivering = delivering.then(async () => {
-            const documents = await withLocalFields(page.documents);
-            lastCheckpoint = page.checkpoint;
-            if (!stream$.closed) stream$.next({ documents: documents as WithDeleted<Doc>[], checkpoint: page.checkpoint });
-          });
+          void deliverPage(page.documents, () => page.checkpoint);
         },
       })
     : null;
 
   return {
     state,
+    heldDocuments: fence.heldDocuments,
+    toReceive: () => toReceive,
+    lastSeenSeq: () => lastCheckpoint?.seq ?? null,
+    // Under the checkpoint already reached: these versions are older than it, so it does not move.
+    deliver: (documents) => deliverPage(documents, () => lastCheckpoint),
+    send: (path, init) => send(base + path, init),
     async cancel() {
       stream?.close();
       stream$.complete();

@@ -1,4 +1,4 @@
-import { combineLatest, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { combineLatest, defer, distinctUntilChanged, map, merge, of, skip, switchMap } from 'rxjs';
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { toPersonView } from '../../src-shared/people/person';
 import { isAdmin } from '../../src-shared/people/roles';
@@ -100,7 +100,9 @@ export const syncFeature: HostFeature = {
         distinctUntilChanged(),
         switchMap((personId) => engine.changesSentAs$(personId)),
       );
-      return combineLatest([engine.status$, sentAs$]).pipe(map(([status, changesSentAs]) => ok({ ...status, changesSentAs })));
+      // A new subscriber starts from the status as it stands, not the last paced one (up to a second old).
+      const status$ = merge(defer(() => of(engine.statusNow())), engine.status$.pipe(skip(1)));
+      return combineLatest([status$, sentAs$]).pipe(map(([status, changesSentAs]) => ok({ ...status, changesSentAs })));
     },
     'sync/conflicts': conflictListQuery,
     'sync/record-conflicts': recordConflictsQuery,

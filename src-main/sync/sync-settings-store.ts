@@ -2,11 +2,13 @@ import { map, type Observable } from 'rxjs';
 import type { SessionTokens } from '../../src-shared/sync/protocol';
 import type { RefusedChangeView } from '../../src-shared/sync/sync-status';
 import type { LabDatabase } from '../database/open-database';
+import type { ConsistencyTotals } from './consistency-checks';
 
 /**
  * What this PC remembers about team sync, as RxDB local documents (never replicated): the server,
  * the current sign-in (refresh token included, so sync resumes offline-first after a restart) and
- * the writes the server refused, each with the refused document so nothing disappears untraced.
+ * the writes the server refused, each with the refused document so nothing disappears untraced,
+ * and what the consistency checks found.
  */
 export interface TeamSyncSettings {
   serverUrl: string;
@@ -22,6 +24,7 @@ export interface RefusedChange extends RefusedChangeView {
 export const TEAM_SYNC_SETTINGS_KEY = 'team-sync';
 const SETTINGS_KEY = TEAM_SYNC_SETTINGS_KEY;
 const REFUSED_KEY = 'team-sync-refused';
+const CHECKS_KEY = 'team-sync-checks';
 /** Refused writes kept for the person to see; the oldest go first. */
 const MAX_REFUSED = 200;
 
@@ -35,8 +38,15 @@ export function createSyncSettingsStore(db: LabDatabase) {
       await db.upsertLocal<TeamSyncSettings>(SETTINGS_KEY, settings);
     },
     async clear(): Promise<void> {
-      const doc = await db.getLocal(SETTINGS_KEY);
-      await doc?.remove();
+      for (const key of [SETTINGS_KEY, CHECKS_KEY]) await (await db.getLocal(key))?.remove();
+    },
+    /** What the consistency checks found since this PC joined (consistency-checks.ts). */
+    async loadChecks(): Promise<ConsistencyTotals> {
+      const doc = await db.getLocal<ConsistencyTotals>(CHECKS_KEY);
+      return doc ? (doc.toJSON().data as ConsistencyTotals) : { lastCheckedAt: null, differences: 0 };
+    },
+    async saveChecks(totals: ConsistencyTotals): Promise<void> {
+      await db.upsertLocal<ConsistencyTotals>(CHECKS_KEY, totals);
     },
     async loadRefused(): Promise<RefusedChange[]> {
       const doc = await db.getLocal<{ items: RefusedChange[] }>(REFUSED_KEY);

@@ -2,7 +2,7 @@ import { BehaviorSubject, combineLatest, map, Subscription, type Observable } fr
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { pushAfter, syncCollections } from '../../src-shared/sync/collections';
 import type { SessionTokens } from '../../src-shared/sync/protocol';
-import { derivePhase, standaloneStatus, type ChangesSentAs, type SyncStatusView } from '../../src-shared/sync/sync-status';
+import { standaloneStatus, type ChangesSentAs, type SyncStatusView } from '../../src-shared/sync/sync-status';
 import type { HostServices } from '../host/handler-types';
 import { replicateCollection, type CollectionReplication } from './collection-replication';
 import { fetchAllPeople, serverApi, ServerUnreachableError, unlockOnServer, type Fetch } from './server-api';
@@ -11,7 +11,12 @@ import { createSyncSettingsStore, type RefusedChange, type TeamSyncSettings } fr
 import { finishPersonMerges, linkPeopleByEmail } from './link-people';
 import { fetchOutboxKey, forgetOutboxKey } from './outbox-key-store';
 import { createPersonSessions } from './person-sessions';
+import { createOutageLog } from './outage-log';
+import { createSyncStatusTracker } from './sync-status-tracker';
+import { createConsistencyChecks } from './consistency-checks';
+import { createDigestCheck } from './digest-check';
 import { createAuthorSending } from './author-sending';
+import { staysOnThisPc } from './push-sender';
 import { waitingChanges } from './waiting-changes';
 
 export interface TeamSyncOptions {
@@ -24,6 +29,8 @@ export interface TeamSyncOptions {
   silenceTimeoutMs?: number;
   /** Longest wait between reconnection attempts of a live stream. */
   maxBackoffMs?: number;
+  /** How often every collection's consistency check runs besides after each reconnect (default 10 minutes). */
+  consistencyCheckMs?: number;
   onStatus?(status: SyncStatusView): void;
 }
 
@@ -57,46 +64,58 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
   let settings: TeamSyncSettings | null = null;
   let session: ServerSession | null = null;
   let replications: CollectionReplication[] = [];
-  const replicationByName = new Map<string, CollectionReplication>();
+  const byName = new Map<string, CollectionReplication>();
   /** Each person's changes go with their own sign-in: the PC account's person with the PC's session, others with theirs (person-sessions.ts). */
   const sessionFor = (personId: string): ServerSession | null => (settings && session && personId === settings.tokens.person.id && !session.isEnded ? session : people.sessionFor(personId));
-  const authorSending = createAuthorSending({ services, sessionFor, replicationOf: (name) => replicationByName.get(name)?.state });
+  const authorSending = createAuthorSending({ services, sessionFor, replicationOf: (name) => byName.get(name)?.state });
   let waiting: SyncStatusView['waiting'] = [];
   let subscriptions = new Subscription();
   let refused: RefusedChange[] = [];
-  const pending = new Set<string>();
-  const active = new Set<string>();
-  const streamsDown = new Set<string>();
-  const unreachable = new Set<string>();
-  let endedMessage: string | null = null;
-  let isStarting = false;
-  let lastError: string | null = null;
   let isDisposed = false;
-
-  const publish = () => {
-    if (isDisposed) return;
-    const phase = derivePhase({ isConfigured: settings !== null, endedMessage, isStarting, isUnreachable: unreachable.size > 0 || streamsDown.size > 0, isActive: active.size > 0, pendingChanges: pending.size });
-    const previous = status$.value;
-    const lastSyncedAt = phase === 'up_to_date' && previous.phase !== 'up_to_date' ? services.clock().toISOString() : (settings?.lastSyncedAt ?? null);
-    if (settings && lastSyncedAt !== settings.lastSyncedAt) {
-      settings = { ...settings, lastSyncedAt };
+  const outages = createOutageLog(services.log, services.clock);
+  const checks = createConsistencyChecks({
+    log: services.log,
+    clock: services.clock,
+    intervalMs: options.consistencyCheckMs ?? 10 * 60_000,
+    awaitSettled: (name) => waitAtMost(byName.get(name)?.state.awaitInSync() ?? Promise.resolve(), 30_000),
+    load: () => store.loadChecks(),
+    save: (totals) => services.runExclusive(() => store.saveChecks(totals)),
+    onChange: () => publish(),
+  });
+  const tracker = createSyncStatusTracker({
+    clock: services.clock,
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    context: () => ({
+      settings,
+      refused,
+      consistency: checks.totals(),
+      waiting,
+      toReceive: replications.reduce((sum, r) => sum + r.toReceive() + r.heldDocuments(), 0),
+    }),
+    onSynced: (at) => {
+      if (!settings || settings.lastSyncedAt === at) return;
+      settings = { ...settings, lastSyncedAt: at };
       const snapshot = settings;
       void services.runExclusive(() => store.save(snapshot)).catch((error: unknown) => services.log.warn('could not store the sync state', { error: String(error) }));
-    }
-    const next: SyncStatusView = {
-      phase,
-      serverUrl: settings?.serverUrl ?? null,
-      account: settings ? settings.tokens.person : null,
-      pendingChanges: pending.size,
-      lastSyncedAt,
-      changesSentAs: null,
-      error: endedMessage ?? (phase === 'offline' ? `The sync server cannot be reached${lastError ? ` (${lastError})` : ''}. Changes are kept on this PC and sent when it is back.` : null),
-      refused: refused.slice(-20).map(({ document: _doc, ...view }) => view).reverse(),
-      waiting,
-    };
-    if (JSON.stringify(next) === JSON.stringify(previous)) return;
-    status$.next(next);
-    options.onStatus?.(next);
+    },
+    emit: (next) => {
+      if (isDisposed) return;
+      status$.next(next);
+      options.onStatus?.(next);
+    },
+  });
+  const { pending, active, streamsDown, unreachable } = tracker.state;
+  const publish = () => {
+    if (!isDisposed) tracker.changed();
+  };
+
+  /** Audit entries this PC never sends (push-sender.ts), judged with the directory as it is now. */
+  const auditStayingHere = async () => {
+    const known = new Set((await services.db.people.find().exec()).map((doc) => doc.primary));
+    return (entry: Record<string, unknown>) => staysOnThisPc(entry, (personId) => known.has(personId));
   };
 
   const onRefused = (collection: string) => (refusals: { id: string; message: string }[], documents: Record<string, unknown>[]) => {
@@ -124,16 +143,16 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     subscriptions = new Subscription();
     const stopping = replications;
     replications = [];
-    replicationByName.clear();
+    byName.clear();
+    await checks.stop();
     await Promise.all(stopping.map((r) => r.cancel().catch(() => undefined)));
-    active.clear();
-    streamsDown.clear();
-    unreachable.clear();
+    tracker.clearReplications();
+    outages.reset();
   }
 
   async function startReplications(current: TeamSyncSettings) {
-    endedMessage = null;
-    isStarting = true;
+    tracker.state.endedMessage = null;
+    tracker.state.isStarting = true;
     // Rows that wait for their authors are taken up before anything is pushed (parked-rows.ts).
     await authorSending.start(current.serverUrl);
     session = createServerSession({
@@ -148,14 +167,13 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
         await services.runExclusive(() => store.save(snapshot));
       },
       onEnded: (message) => {
-        endedMessage = message;
+        tracker.state.endedMessage = message;
         services.log.warn('the sync server ended this PC’s sign-in', { message });
         void stopReplications().then(publish);
         publish();
       },
     });
     const identifierBase = `labflow-${hashOf(current.serverUrl)}`;
-    const byName = new Map<string, CollectionReplication>();
     // What the server judges a push against goes first (collections.ts `pushAfter`); never for longer than a while, so a stuck collection stalls no other.
     const afterDependencies = (name: string) => () =>
       waitAtMost(Promise.all((pushAfter[name] ?? []).map((dependency) => byName.get(dependency)?.state.awaitInSync())), options.pushOrderTimeoutMs ?? 30_000);
@@ -181,6 +199,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
           for (const id of ids) pending.delete(`${spec.name}/${id}`);
           publish();
         },
+        onRequestSucceeded: () => outages.succeeded(spec.name),
         onReachability: (isReachable, reason) => {
           const wasUnreachable = unreachable.has(spec.name);
           // Back online: people who signed in here meanwhile are signed in to the server, so their changes can go.
@@ -188,33 +207,45 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
           if (isReachable) unreachable.delete(spec.name);
           else {
             unreachable.add(spec.name);
-            lastError = reason ?? null;
+            tracker.state.lastError = reason ?? null;
           }
           if (wasUnreachable !== !isReachable) publish();
         },
         onStreamState: (isUp, reason) => {
-          if (isUp) streamsDown.delete(spec.name);
-          else {
+          if (isUp) {
+            streamsDown.delete(spec.name);
+            outages.succeeded(spec.name);
+            // After every reconnect: does this PC hold what the server holds?
+            checks.request(spec.name);
+          } else {
             streamsDown.add(spec.name);
-            lastError = reason ?? null;
+            tracker.state.lastError = reason ?? null;
           }
           publish();
         },
       });
       replications.push(replication);
       byName.set(spec.name, replication);
-      replicationByName.set(spec.name, replication);
       subscriptions.add(replication.state.active$.subscribe((isActive) => {
         if (isActive) active.add(spec.name);
         else active.delete(spec.name);
         publish();
       }));
-      let lastLogged: string | null = null;
+      checks.add(spec.name, createDigestCheck({
+        collection,
+        spec,
+        all: syncCollections,
+        send: (path, init) => replication.send(path, init),
+        lastSeenSeq: () => replication.lastSeenSeq(),
+        // Changes that wait for their author's sign-in differ from the server's on purpose (parked-rows.ts).
+        isPending: (id) => pending.has(`${spec.name}/${id}`) || authorSending.parked.get(spec.name, id) !== null,
+        deliver: (documents) => replication.deliver(documents),
+        ...(spec.name === 'audit' ? { staysHere: auditStayingHere } : {}),
+      }));
       subscriptions.add(replication.state.error$.subscribe((error) => {
-        lastError = describeReplicationError(error);
-        // Retries repeat the same error every few seconds while offline: log each new one once.
-        if (lastError !== lastLogged) services.log.warn('sync error', { collection: spec.name, error: lastError, code: (error as { code?: string }).code });
-        lastLogged = lastError;
+        tracker.state.lastError = describeReplicationError(error);
+        // Retries repeat the same error every few seconds while offline: one line per outage (outage-log.ts).
+        outages.failed(spec.name, tracker.state.lastError, (error as { code?: string }).code);
       }));
       subscriptions.add(collection.eventBulks$.subscribe((bulk: { context: string; events: { documentId: string }[] }) => {
         if (bulk.context.startsWith('replication-')) return;
@@ -224,8 +255,9 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     }
     subscriptions.add(watchWaiting());
     const started = session;
+    checks.start();
     void Promise.all(replications.map((r) => r.state.awaitInitialReplication())).then(() => {
-      isStarting = false;
+      tracker.state.isStarting = false;
       publish();
       // Caught up, so the server is reachable: fetch its outbox key (administrators' PCs seal channel secrets with it).
       if (session === started && !isDisposed) void fetchOutboxKey(started, services);
@@ -234,7 +266,10 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
   }
 
   return {
+    /** The status as people see it: paced, so it changes at most once a second (sync-status-tracker.ts). */
     status$,
+    /** The status as it stands this moment, for a new subscriber and command results. */
+    statusNow: (): SyncStatusView => tracker.now(),
 
     /** Resumes team sync from the stored sign-in (no network needed to start). */
     async start(): Promise<void> {
@@ -242,6 +277,7 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       await services.runExclusive(() => finishPersonMerges(services));
       settings = await store.load();
       refused = await store.loadRefused();
+      await checks.open();
       if (settings) await people.open(settings.serverUrl);
       if (settings) await startReplications(settings);
       publish();
@@ -273,11 +309,12 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       await linkPeopleByEmail(services, serverPeople.value, actor);
       settings = { serverUrl: input.serverUrl, tokens, lastSyncedAt: settings?.serverUrl === input.serverUrl ? settings.lastSyncedAt : null };
       await store.save(settings);
+      await checks.open();
       // The people's own sign-ins are for one server; joining another forgets them.
       await people.open(input.serverUrl);
       services.log.info('joined team sync', { serverUrl: input.serverUrl, personId: tokens.person.id });
       await startReplications(settings);
-      return ok(status$.value);
+      return ok(tracker.now());
     },
 
     /** Stops syncing and forgets the sign-in; every record stays on this PC. */
@@ -287,13 +324,14 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
       if (ending && !ending.isEnded) await ending.signOut().catch(() => undefined);
       session = null;
       settings = null;
-      endedMessage = null;
+      tracker.state.endedMessage = null;
       pending.clear();
       await people.forgetAll();
       await store.clear();
+      await checks.open();
       await forgetOutboxKey(services.db);
       publish();
-      return ok(status$.value);
+      return ok(tracker.now());
     },
 
     /**
@@ -347,15 +385,16 @@ export function createTeamSync(services: HostServices, options: TeamSyncOptions 
     /** Retries at once: re-syncs every collection. */
     syncNow(): Result<SyncStatusView> {
       if (!settings) return fail('invalid_state', 'Team sync is not set up on this PC.');
-      if (endedMessage) return fail('unauthenticated', endedMessage);
+      if (tracker.state.endedMessage) return fail('unauthenticated', tracker.state.endedMessage);
       for (const r of replications) r.state.reSync();
       authorSending.retryWaiting();
-      return ok(status$.value);
+      return ok(tracker.now());
     },
 
     async dispose(): Promise<void> {
       isDisposed = true;
       await stopReplications();
+      tracker.dispose();
       authorSending.dispose();
       people.dispose();
       status$.complete();

@@ -1,5 +1,6 @@
 import { fail, ok } from '../../src-shared/core/result';
 import { taskSchema, type ChecklistItem, type Task } from '../../src-shared/tasks/task-model';
+import { taskRules } from '../../src-shared/tasks/task-rules';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { askerOf, isProjectMember, readProject, writeContextOf } from '../projects/project-access';
 import { softDelete } from './soft-delete';
@@ -113,7 +114,9 @@ export const taskCommandHandlers: CommandHandlers<TaskCommands> = {
   async 'tasks/set-progress'(input, context) {
     const { task, refusal } = await editableTask(context, input.id);
     if (refusal) return refusal;
-    if (task.status === 'done' && input.progress < 100) return fail('invalid_state', `“${task.title}” is done; reopen it before lowering its progress.`, { field: 'progress' });
+    // The task model's own rule (a done task is 100% complete), the one the sync server's merge keeps too.
+    const broken = taskRules.find((rule) => !rule.holds({ ...task, progress: input.progress }));
+    if (broken) return fail('invalid_state', `“${task.title}”: ${broken.message}`, { field: broken.path });
     return ok(await saveTask(context, task, { progress: input.progress }));
   },
 

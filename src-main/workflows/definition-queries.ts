@@ -17,7 +17,8 @@ export function definitionQueryHandlers(runtimeOf: RuntimeOf): QueryHandlers<Nam
       context.db.workflow_definitions.find().$.pipe(
         map((docs) => {
           const rows = definitionSummaries(docs.map(plainDefinition));
-          return ok(rows.filter((row) => (input.status ? row.status === input.status : input.includeRetired || row.status !== 'retired')));
+          const shown = rows.filter((row) => (input.status ? row.status === input.status : input.includeRetired || row.status !== 'retired'));
+          return ok(input.recordKind === undefined ? shown : shown.filter((row) => row.recordKind === input.recordKind));
         }),
       ),
 

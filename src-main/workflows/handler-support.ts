@@ -3,8 +3,10 @@ import { isAdmin } from '../../src-shared/people/roles';
 import type { Actor } from '../../src-shared/workflows/instance';
 import type { InstanceSummaryView } from '../../src-shared/workflows/workflow-contract';
 import { instanceSummary, type NameOf } from '../../src-shared/workflows/workflow-views';
+import type { LabDatabase } from '../database/open-database';
 import type { HostServices } from '../host/handler-types';
 import type { DirectoryPerson } from './people-directory';
+import { bindingKey, loadBindings, recordRefFor } from './record-link';
 import type { InstanceDocument } from './workflow-documents';
 import type { WorkflowRuntime } from './workflow-runtime';
 
@@ -27,9 +29,11 @@ export async function adminOf(runtime: WorkflowRuntime, personId: string): Promi
   return actor;
 }
 
-export async function summaryOf(runtime: WorkflowRuntime, doc: InstanceDocument, now: Date): Promise<InstanceSummaryView> {
-  const [definition, people] = await Promise.all([runtime.definitions.version(doc.code, doc.version), runtime.directory.load()]);
+/** The instance a command left, as the person who gave it sees it (with the record it is about). */
+export async function summaryOf(runtime: WorkflowRuntime, db: LabDatabase, doc: InstanceDocument, now: Date): Promise<InstanceSummaryView> {
+  const [definition, people, bindings] = await Promise.all([runtime.definitions.version(doc.code, doc.version), runtime.directory.load(), loadBindings(db, [doc])]);
   const fallback = { workflow_code: doc.code, name: doc.code, steps: [], initial_step: '' };
-  return instanceSummary(doc.state, definition?.definition ?? fallback, doc.definitionId, nameOfPeople(people), now.toISOString());
+  const record = recordRefFor(bindings.get(bindingKey(doc)));
+  return { ...instanceSummary(doc.state, definition?.definition ?? fallback, doc.definitionId, nameOfPeople(people), now.toISOString()), ...(record ? { record } : {}) };
 }
 

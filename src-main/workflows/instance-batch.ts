@@ -10,7 +10,9 @@ import type { DefinitionStore } from './definition-store';
 import { plainInstance } from './instance-store';
 import { directoryResolver, type DirectoryPerson, type PeopleDirectory } from './people-directory';
 import { isConflict, persistResults, type PersistEntry } from './persist-result';
+import { checkStartRecord } from './record-link';
 import { repairInstance } from './repair-instances';
+import { loadRoundRecords } from './round-records';
 import { definitionDocId, instanceIdFor } from './workflow-ids';
 import type { InstanceDocument } from './workflow-documents';
 import { noticesOf, type WorkflowNotice, type WorkflowNotifier } from './workflow-notices';
@@ -49,7 +51,19 @@ export interface StartRequest {
 
 const writeContext = (actor: Actor, command: string, now: Date): WriteContext => ({ actor: { id: actor.userId, name: actor.name ?? actor.userId }, command, now });
 
-const resolverOptions = (people: ReadonlyMap<string, DirectoryPerson>): EngineOptions => ({ resolveAssignees: directoryResolver(people) });
+const resolverOptions = (people: ReadonlyMap<string, DirectoryPerson>): EngineOptions => ({
+  resolveAssignees: directoryResolver(people),
+  isPerson: (id) => people.get(id)?.isActive === true,
+});
+
+/** A result ready to persist, and who may be told about it (readers of its record). */
+interface Prepared {
+  index: number;
+  entry: PersistEntry;
+  isReader?: ((personId: string) => boolean) | undefined;
+}
+
+const notShared = () => fail('not_found', 'That workflow is about a record that is not shared with you.');
 
 /** Splits work so that each round touches an instance once; results keep the input order. */
 async function inRounds<T, R>(items: readonly T[], keyOf: (item: T) => string, run: (round: T[]) => Promise<R[]>): Promise<R[]> {
@@ -77,7 +91,7 @@ async function inRounds<T, R>(items: readonly T[], keyOf: (item: T) => string, r
 /** Persists prepared results and notifies; conflicting instances are repaired and, once, retried. */
 async function persistAndNotify(
   parts: RuntimeParts,
-  prepared: { index: number; entry: PersistEntry }[],
+  prepared: Prepared[],
   people: ReadonlyMap<string, DirectoryPerson>,
   out: Result<InstanceDocument>[],
   retry: (index: number) => Promise<Result<InstanceDocument>>,
@@ -85,7 +99,7 @@ async function persistAndNotify(
   const outcomes = await persistResults(parts.services, prepared.map((p) => p.entry));
   const notices: WorkflowNotice[] = [];
   const conflicts: number[] = [];
-  for (const [k, { index, entry }] of prepared.entries()) {
+  for (const [k, { index, entry, isReader }] of prepared.entries()) {
     const outcome = outcomes[k] as (typeof outcomes)[number];
     if (isConflict(outcome)) {
       conflicts.push(index);
@@ -95,7 +109,7 @@ async function persistAndNotify(
     if (!entry.result.effects.some((effect) => effect.type === 'notify')) continue;
     // Effects follow the version the result ran on (a migration's target for a migration).
     const ran = await parts.definitions.version(outcome.code, outcome.version);
-    if (ran) notices.push(...noticesOf(entry.result.effects, ran.definition, outcome.state, people));
+    if (ran) notices.push(...noticesOf(entry.result.effects, ran.definition, outcome.state, people, isReader));
   }
   if (notices.length > 0) await parts.notifier(notices);
   for (const index of conflicts) out[index] = await retry(index);
@@ -107,8 +121,9 @@ export function applyOperations(parts: RuntimeParts, items: readonly InstanceOpe
     const { db, clock, log } = parts.services;
     const [docs, people] = await Promise.all([db.workflow_instances.findByIds(round.map((item) => item.instanceId)).exec(), parts.directory.load()]);
     const options = resolverOptions(people);
+    const records = await loadRoundRecords(parts.services, [...docs.values()].map((d) => plainInstance(d)));
     const out: Result<InstanceDocument>[] = [];
-    const prepared: { index: number; entry: PersistEntry }[] = [];
+    const prepared: Prepared[] = [];
     for (const [index, item] of round.entries()) {
       const raw = docs.get(item.instanceId);
       if (!raw) {
@@ -121,7 +136,12 @@ export function applyOperations(parts: RuntimeParts, items: readonly InstanceOpe
         out[index] = fail('not_found', `Version ${doc.version} of ${doc.code} is not on this computer.`);
         continue;
       }
-      const result = item.operation(definition.definition, doc.state, options);
+      const binding = records.bindingOf(doc);
+      if (!records.mayAct(item.actor, binding, doc.subjectScope)) {
+        out[index] = notShared();
+        continue;
+      }
+      const result = item.operation(definition.definition, doc.state, { ...options, ...records.engineOptions(binding) });
       if (!result.ok || result.value.events.length === 0) {
         out[index] = result.ok ? ok(doc) : result;
         continue;
@@ -131,7 +151,14 @@ export function applyOperations(parts: RuntimeParts, items: readonly InstanceOpe
         out[index] = passed;
         continue;
       }
-      prepared.push({ index, entry: { result: result.value, previous: doc, definitionId: doc.definitionId, context: writeContext(item.actor, item.command, clock()) } });
+      const now = clock();
+      const record = await records.recordWrite(definition.definition, binding, result.value.events, item.actor, now);
+      if (!record.ok) {
+        out[index] = record;
+        continue;
+      }
+      const entry: PersistEntry = { result: result.value, previous: doc, definitionId: doc.definitionId, context: writeContext(item.actor, item.command, now), ...record.value };
+      prepared.push({ index, entry, isReader: records.readerCheck(binding, entry.scope ?? doc.subjectScope) });
     }
     await persistAndNotify(parts, prepared, people, out, async (index) => {
       const item = round[index] as InstanceOperation;
@@ -175,8 +202,9 @@ export function startInstances(parts: RuntimeParts, items: readonly StartRequest
     }
     const versionsOf = new Map<string, Promise<WorkflowDefinition[]>>();
     const options = resolverOptions(people);
+    const records = await loadRoundRecords(parts.services, round.map((item) => item.input));
     const out: Result<InstanceDocument>[] = [];
-    const prepared: { index: number; entry: PersistEntry }[] = [];
+    const prepared: Prepared[] = [];
     for (const [index, item] of round.entries()) {
       const instanceId = ids[index] as string;
       const found = existing.get(instanceId);
@@ -203,15 +231,30 @@ export function startInstances(parts: RuntimeParts, items: readonly StartRequest
         out[index] = fail('invalid_input', 'The person the request is for is not in the directory.', { field: 'requestedBy' });
         continue;
       }
+      const binding = records.bindingOf(input);
+      const bound = checkStartRecord(definition, input, binding, records.recordActorOf(actor));
+      if (!bound.ok) {
+        out[index] = bound;
+        continue;
+      }
+      // A request about a person's record (their leave, their purchase) is theirs, whoever starts it.
+      const subject = binding?.record?.doc.personId;
+      const start = input.requestedBy === undefined && subject ? { ...input, requestedBy: subject } : input;
       const now = clock();
-      const result = startInstance(definition, input, actor, now.toISOString(), () => instanceId, options);
+      const result = startInstance(definition, start, actor, now.toISOString(), () => instanceId, { ...options, ...records.engineOptions(binding) });
       if (!result.ok) {
         out[index] = result;
         continue;
       }
+      const record = await records.recordWrite(definition, binding, result.value.events, actor, now);
+      if (!record.ok) {
+        out[index] = record;
+        continue;
+      }
       openCount.set(key, (openCount.get(key) ?? 0) + 1);
       const definitionId = definitionDocId(code, definition.version ?? 1);
-      prepared.push({ index, entry: { result: result.value, previous: null, definitionId, context: writeContext(actor, item.command, now) } });
+      const entry: PersistEntry = { result: result.value, previous: null, definitionId, context: writeContext(actor, item.command, now), ...record.value };
+      prepared.push({ index, entry, isReader: records.readerCheck(binding, entry.scope) });
     }
     await persistAndNotify(parts, prepared, people, out, async (index) => {
       // The same start was cut off after its events: its history is the instance.

@@ -16,7 +16,7 @@ type Names =
   | 'workflows/instances/resolve-incident';
 
 const view = async (runtime: WorkflowRuntime, context: CommandContext, result: Result<InstanceDocument>): Promise<Result<InstanceSummaryView>> =>
-  result.ok ? ok(await summaryOf(runtime, result.value, context.clock())) : result;
+  result.ok ? ok(await summaryOf(runtime, context.db, result.value, context.clock())) : result;
 
 /** Instance commands: who may do what is the engine's decision (typed refusals, nothing written). */
 export function instanceCommandHandlers(runtimeOf: RuntimeOf): CommandHandlers<Names> {

@@ -1,6 +1,9 @@
+import type { RecordDocument } from '../../src-shared/records/record-document';
+import type { RecordScope } from '../../src-shared/records/record-scope';
 import type { EngineResult } from '../../src-shared/workflows/engine-run';
 import type { WriteContext } from '../audit/audited-writer';
 import type { HostServices } from '../host/handler-types';
+import { forgetIntents, rememberIntents } from './record-intents';
 import { eventDocument, instanceFields, type InstanceDocument } from './workflow-documents';
 
 /** One engine result to persist: the instance before it (null for a start) and who did it. */
@@ -9,6 +12,10 @@ export interface PersistEntry {
   previous: InstanceDocument | null;
   definitionId: string;
   context: WriteContext;
+  /** The record the run changes (record-link.ts `planRecordChange`), written in the same command. */
+  record?: { before: RecordDocument; after: RecordDocument };
+  /** The scope of the record the instance is about, stamped on the instance and its events. */
+  scope?: RecordScope;
 }
 
 /** Events of the instance exist already: the stored instance is behind its history (a cut-off write, or another PC). */
@@ -20,7 +27,9 @@ export interface EventConflict {
 /**
  * Persists engine results. RxDB cannot write two collections atomically, so the order makes it
  * crash-safe: the events first (the source of truth: `replay` rebuilds an instance from them),
- * then the instances through the audited writer (audit entries, then documents). A crash after
+ * then the records the runs change and the instances, through the audited writer (audit entries,
+ * then documents). A record write is noted on this PC before the events (record-intents.ts), so
+ * a crash before its audit entry is finished on the next start. A crash after
  * the events leaves instances whose `eventCount` lags their history; `repairInstances` replays
  * them on the next start. A crash between audit entry and document is rolled forward by the audit
  * recovery. Events are never updated: when an event id exists already, that instance is reported
@@ -33,7 +42,19 @@ export interface EventConflict {
  */
 export async function persistResults(services: Pick<HostServices, 'db' | 'writer'>, entries: readonly PersistEntry[]): Promise<(InstanceDocument | EventConflict)[]> {
   const { db, writer } = services;
-  const events = entries.flatMap((entry) => entry.result.events.map((event) => eventDocument(event, '')));
+  const events = entries.flatMap((entry) => entry.result.events.map((event) => eventDocument(event, '', entry.scope)));
+  const changing = entries.filter((entry) => entry.record && entry.result.events.length > 0);
+  await rememberIntents(
+    services,
+    changing.map((entry) => ({
+      instanceId: entry.result.instance.id,
+      lastEventId: entry.result.events.at(-1)?.id ?? '',
+      after: entry.record?.after as RecordDocument,
+      actor: entry.context.actor,
+      command: entry.context.command,
+      at: entry.context.now.toISOString(),
+    })),
+  );
   const conflicted = new Set<string>();
   if (events.length > 0) {
     const instanceOf = new Map(events.map((event) => [event.id, event.instanceId]));
@@ -44,11 +65,16 @@ export async function persistResults(services: Pick<HostServices, 'db' | 'writer
     }
   }
   const toWrite = entries.filter((entry) => entry.result.events.length > 0 && !conflicted.has(entry.result.instance.id));
+  await writer.replaceMany<RecordDocument>(
+    'records',
+    toWrite.flatMap((entry) => (entry.record ? [{ before: entry.record.before, fields: { ...entry.record.after }, context: entry.context }] : [])),
+  );
+  await forgetIntents(services, changing.map((entry) => entry.result.instance.id));
   const written = await writer.replaceMany<InstanceDocument>(
     'workflow_instances',
     toWrite.map((entry) => ({
       before: entry.previous,
-      fields: { id: entry.result.instance.id, ...instanceFields(entry.result.instance, entry.definitionId) },
+      fields: { id: entry.result.instance.id, ...instanceFields(entry.result.instance, entry.definitionId), ...(entry.scope ? { subjectScope: entry.scope } : {}) },
       context: entry.context,
       // The events are the instance's detailed history: its audit entries list the status and event count, not the state's old and new copies.
       toldElsewhere: ['state'],

@@ -7,6 +7,7 @@ import type { DefinitionStore } from './definition-store';
 import { definitionDocId } from './workflow-ids';
 import { instanceFields, type InstanceDocument } from './workflow-documents';
 import { plainInstance } from './instance-store';
+import { bindingKey, loadBindings, scopeOf } from './record-link';
 
 const CHECKPOINT_KEY = 'workflow-repair';
 /** Events of the previous session are looked at from this long before it started (clock adjustments). */
@@ -37,10 +38,11 @@ export async function repairInstance(services: Services, definitions: Definition
   const rebuilt = replay(definition, history);
   if (!rebuilt.ok) throw new Error(`Instance ${instanceId} cannot be rebuilt from its history: ${rebuilt.error.message}`);
   const state: WorkflowInstance = rebuilt.value;
+  const scope = scopeOf((await loadBindings(db, [state])).get(bindingKey(state)));
   return writer.replace<InstanceDocument>(
     'workflow_instances',
     current,
-    { id: instanceId, ...instanceFields(state, definitionDocId(state.workflowCode, state.definitionVersion)) },
+    { id: instanceId, ...instanceFields(state, definitionDocId(state.workflowCode, state.definitionVersion)), ...(scope ? { subjectScope: scope } : {}) },
     { actor: SYSTEM_ACTOR, command: 'workflows/repair', now: clock() },
   );
 }

@@ -1,4 +1,5 @@
 import type { BaseDocument } from '../../src-shared/db/base-fields';
+import type { RecordScope } from '../../src-shared/records/record-scope';
 import type { DefinitionStatus, WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import type { WorkflowInstance } from '../../src-shared/workflows/instance';
 import type { WorkflowEvent } from '../../src-shared/workflows/workflow-events';
@@ -26,6 +27,8 @@ export interface InstanceDocument extends BaseDocument {
   /** Equals `state.eventCount`; fewer than the stored events means a write was cut off (see repair-instances.ts). */
   eventCount: number;
   state: WorkflowInstance;
+  /** The read scope of the record it is about (src-shared/records/record-scope.ts), when it is about one. */
+  subjectScope?: RecordScope;
 }
 
 /** One event of an instance's history: append-only, id = the engine's deterministic event id. */
@@ -34,6 +37,8 @@ export interface EventDocument extends BaseDocument {
   at: string;
   type: WorkflowEvent['type'];
   data: WorkflowEvent;
+  /** Like the instance's: pulls send the event only where its record goes. */
+  subjectScope?: RecordScope;
 }
 
 export const MAX_COMMAND_IDS = 20;
@@ -41,8 +46,9 @@ export const MAX_COMMAND_IDS = 20;
 export { instanceFields } from '../../src-shared/workflows/instance-document';
 
 /** An event as stored: its base fields come from the event itself, so writing it twice writes the same document. */
-export function eventDocument(event: WorkflowEvent, auditId: string): EventDocument {
+export function eventDocument(event: WorkflowEvent, auditId: string, scope?: RecordScope): EventDocument {
   return {
+    ...(scope ? { subjectScope: scope } : {}),
     id: event.id,
     createdAt: event.at,
     updatedAt: event.at,

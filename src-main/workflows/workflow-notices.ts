@@ -1,4 +1,5 @@
 import { hashId } from '../../src-shared/core/hash-id';
+import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { reminderId } from '../../src-shared/scheduler/reminder';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import { stepOf } from '../../src-shared/workflows/definition-graph';
@@ -28,20 +29,23 @@ export type WorkflowNotifier = (notices: readonly WorkflowNotice[]) => Promise<v
  * active holders). "Waiting for you" and "past its deadline" use the ids of the scheduler's
  * workflow reminders (src-shared/scheduler/workflow-reminders.ts: `rm-` + hash of the reminder key),
  * so whichever fires first, the person is told once. Other notices get notify()'s id for the effect's key.
+ * People who may not read the instance's record (`isReader`) are left out.
  */
 export function noticesOf(
   effects: readonly WorkflowEffect[],
   definition: WorkflowDefinition,
   instance: WorkflowInstance,
   people: ReadonlyMap<string, DirectoryPerson>,
+  isReader: (personId: string) => boolean = () => true,
 ): WorkflowNotice[] {
   const notices: WorkflowNotice[] = [];
-  const about = `${definition.name} · ${instance.entityType} ${instance.entityId}`;
+  const about = `${definition.name} · ${subjectOf(instance)}`;
   for (const effect of effects) {
     if (effect.type !== 'notify') continue;
     const step = effect.token ? instance.activeSteps.find((s) => s.token === effect.token) : undefined;
     const stepName = (effect.stepId && stepOf(definition, effect.stepId)?.name) || effect.stepId || '';
-    for (const recipientId of peopleOf(people, effect.recipients)) {
+    // Nobody is told about a record they may not read (a role holder outside a leave request's scope).
+    for (const recipientId of peopleOf(people, effect.recipients).filter(isReader)) {
       const base = { recipientId, instanceId: instance.id, body: `${effect.message} (${about})` };
       if (effect.reason === 'step_assigned' && effect.token) {
         const key = `workflow_step_entered:${effect.token}:${recipientId}`;
@@ -56,6 +60,15 @@ export function noticesOf(
     }
   }
   return notices;
+}
+
+/** What the instance is about, as a lab person reads it: "Leave request LR-2026-0001", not the kind's code and the record's id. */
+function subjectOf(instance: WorkflowInstance): string {
+  const kind = recordKindOf(instance.entityType);
+  if (!kind || !instance.record) return `${instance.entityType} ${instance.entityId}`;
+  const number = typeof instance.record.number === 'string' ? instance.record.number : '';
+  const title = typeof instance.record.title === 'string' ? instance.record.title : '';
+  return [kind.label, number || title].filter(Boolean).join(' ');
 }
 
 /** Notices through the notifications feature: preferences, quiet hours, in-app entry, email and webhook outbox in one step. */

@@ -13,6 +13,7 @@ import type { HostServices } from '../host/handler-types';
 import { createDefinitionStore, type DefinitionStore } from './definition-store';
 import { applyOperations, startInstances, type InstanceOperation, type Operation, type RuntimeParts } from './instance-batch';
 import { createPeopleDirectory, type PeopleDirectory } from './people-directory';
+import { finishIntents } from './record-intents';
 import { repairInstances } from './repair-instances';
 import type { InstanceDocument } from './workflow-documents';
 import { notifyPeople, type WorkflowNotifier } from './workflow-notices';
@@ -60,7 +61,7 @@ export interface WorkflowRuntime {
   ): Promise<Result<InstanceDocument>[]>;
   /** Runs time-driven items (timers, escalations, SLA breaches) as the system, persisted together. */
   runDue(items: readonly { instanceId: string; work: Pick<ScheduledWork, 'kind' | 'token' | 'rule'> }[]): Promise<Result<InstanceDocument>[]>;
-  /** Replays instances whose write was cut off by a crash; run once on start. */
+  /** Finishes record writes and replays instances cut off by a crash; run once on start. */
   repair(): Promise<string[]>;
   dispose(): void;
 }
@@ -179,7 +180,10 @@ export function createWorkflowRuntime(services: HostServices, options: RuntimeOp
         })),
       ),
 
-    repair: () => repairInstances(services, definitions),
+    async repair() {
+      await finishIntents(services);
+      return repairInstances(services, definitions);
+    },
 
     dispose() {
       definitions.dispose();

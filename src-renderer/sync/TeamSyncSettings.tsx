@@ -6,7 +6,7 @@ import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
 import { recordNoun, recordPlace } from './record-place';
-import { changesSentAsText, phaseText, formatTime, waitingText } from './sync-text';
+import { changesSentAsText, consistencyText, phaseText, formatTime, waitingText } from './sync-text';
 import { useSyncConflicts, useSyncStatus } from './useSyncStatus';
 
 const FORM_FIELDS = ['serverUrl', 'email', 'password', 'setupToken'];
@@ -56,7 +56,9 @@ export function TeamSyncSettings() {
             <Typography>Signed in as: <b>{s.account?.name}</b> ({s.account?.email})</Typography>
             {s.changesSentAs && <Typography data-testid="team-sync-sent-as">{changesSentAsText(s.changesSentAs)}</Typography>}
             <Typography data-testid="team-sync-pending">Changes waiting to be sent: {s.pendingChanges}</Typography>
+            {s.toReceive > 0 && <Typography data-testid="team-sync-to-receive">Changes still to receive: {s.toReceive.toLocaleString('en-GB')}</Typography>}
             <Typography>Last successful sync: {formatTime(s.lastSyncedAt)}</Typography>
+            <Typography data-testid="team-sync-consistency">{consistencyText(s.consistency)}</Typography>
             {s.error && <Alert severity={s.phase === 'error' ? 'error' : 'warning'}>{s.error}</Alert>}
             <Stack direction="row" spacing={1} sx={{ pt: 1 }}>
               <Button variant="outlined" onClick={() => void syncNow.run({})} disabled={syncNow.isRunning}>Sync now</Button>

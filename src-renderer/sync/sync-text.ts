@@ -12,6 +12,22 @@ export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 's
 
 export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
 
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** What the status chip adds to the phase: documents left while syncing, changes waiting otherwise. */
+export function countText(phase: SyncPhase, pendingChanges: number, toReceive: number): string {
+  if (phase === 'standalone') return '';
+  if (phase === 'syncing' && pendingChanges + toReceive > 0) return ` · ${count(pendingChanges + toReceive)} left`;
+  return pendingChanges > 0 ? ` · ${count(pendingChanges)} pending` : '';
+}
+
+/** Settings → Team sync's line on the consistency check. */
+export function consistencyText(consistency: { lastCheckedAt: string | null; differences: number }): string {
+  if (!consistency.lastCheckedAt) return 'Consistency check: not run yet (it compares this PC with the server after every reconnect and every 10 minutes).';
+  const found = consistency.differences === 0 ? 'no document has differed from the server' : `${count(consistency.differences)} ${consistency.differences === 1 ? 'document was' : 'documents were'} found different from the server and fetched again`;
+  return `Consistency check: last run ${formatTime(consistency.lastCheckedAt)}; since this PC joined, ${found}.`;
+}
+
 /** Settings → Team sync's line on how the signed-in person's changes reach the server. */
 export function changesSentAsText(sentAs: ChangesSentAs): string | null {
   if (sentAs === 'own_sign_in') return 'Your changes go to the server with your own sign-in.';

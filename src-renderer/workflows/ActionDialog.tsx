@@ -1,5 +1,5 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { errorText } from '../errors/error-text';
 import { rowsToVariables, type VariableRow } from './variable-rows';
@@ -12,12 +12,14 @@ interface Props {
   stepName: string;
   isRunning: boolean;
   error: AppError | undefined;
+  /** The step's form for this action; without one, free data for the instance may be given. */
+  form?: ReactNode;
   onCancel: () => void;
   onSubmit: (values: { comments: string; data: Record<string, unknown> }) => void;
 }
 
-/** Takes an action that needs no signature (complete, send back …) with optional comments and data for the instance. */
-export function ActionDialog({ isOpen, action, stepName, isRunning, error, onCancel, onSubmit }: Props) {
+/** Takes an action that needs no signature (complete, send back …) with the step's form (or free data) and optional comments. */
+export function ActionDialog({ isOpen, action, stepName, isRunning, error, form, onCancel, onSubmit }: Props) {
   const [comments, setComments] = useState('');
   const [rows, setRows] = useState<VariableRow[]>([]);
   const [rowError, setRowError] = useState<{ index: number; message: string } | null>(null);
@@ -40,10 +42,11 @@ export function ActionDialog({ isOpen, action, stepName, isRunning, error, onCan
         <DialogTitle>{actionLabel(action)}: {stepName}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
-            <TextField label="Comments" value={comments} onChange={(e) => setComments(e.target.value)} autoFocus placeholder="Optional"
+            {form}
+            <TextField label="Comments" value={comments} onChange={(e) => setComments(e.target.value)} autoFocus={!form} placeholder="Optional"
               helperText="Press Enter to confirm." />
-            <VariableRowsEditor title="Data for the workflow (optional)" rows={rows} onChange={setRows} error={rowError} />
-            {error && <Alert severity="error">{errorText(error)}</Alert>}
+            {!form && <VariableRowsEditor title="Data for the workflow (optional)" rows={rows} onChange={setRows} error={rowError} />}
+            {error && !(form && error.field?.startsWith('data.')) && <Alert severity="error">{errorText(error)}</Alert>}
           </Stack>
         </DialogContent>
         <DialogActions>

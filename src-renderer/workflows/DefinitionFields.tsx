@@ -1,4 +1,5 @@
 import { FormControlLabel, MenuItem, Stack, Switch, TextField } from '@mui/material';
+import { recordKinds } from '../../src-shared/records/record-kinds';
 import type { DefinitionProblem, WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 
 interface Props {
@@ -8,7 +9,7 @@ interface Props {
   onEdit: (next: WorkflowDefinition) => void;
 }
 
-/** The workflow's own fields: name, category, description, where it starts, and instances per record. */
+/** The workflow's own fields: name, category, description, the record kind it runs on, where it starts, and instances per record. */
 export function DefinitionFields({ definition, problems, isReadOnly, onEdit }: Props) {
   const errorAt = (path: string) => problems.find((p) => p.path === path)?.message;
   const set = (field: keyof WorkflowDefinition, value: unknown) => {
@@ -30,6 +31,12 @@ export function DefinitionFields({ definition, problems, isReadOnly, onEdit }: P
       </Stack>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
         <TextField size="small" label="Description" value={definition.description ?? ''} onChange={(e) => set('description', e.target.value)} sx={{ flex: 1 }} />
+        <TextField select size="small" label="Runs on" value={definition.record_kind ?? ''} onChange={(e) => set('record_kind', e.target.value || undefined)} sx={{ width: 200 }}
+          error={Boolean(errorAt('record_kind'))} helperText={errorAt('record_kind')}>
+          <MenuItem value="">Anything (free record id)</MenuItem>
+          {recordKinds.map((k) => <MenuItem key={k.kind} value={k.kind}>{k.pluralLabel}</MenuItem>)}
+          {definition.record_kind && !recordKinds.some((k) => k.kind === definition.record_kind) && <MenuItem value={definition.record_kind}>{definition.record_kind} (unknown)</MenuItem>}
+        </TextField>
         <FormControlLabel control={<Switch size="small" checked={definition.allow_multiple_instances === true} onChange={(e) => set('allow_multiple_instances', e.target.checked || undefined)} />}
           label="Several running per record" />
       </Stack>

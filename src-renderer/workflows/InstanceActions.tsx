@@ -8,41 +8,30 @@ import type { SessionView } from '../../src-shared/auth/auth-contract';
 import type { AvailableActionView, InstanceDetailView } from '../../src-shared/workflows/workflow-contract';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
-import { ActionDialog } from './ActionDialog';
 import { newCommandId } from './command-id';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ReassignDialog } from './ReassignDialog';
 import { ResolveIncidentDialog } from './ResolveIncidentDialog';
-import { SignatureDialog } from './SignatureDialog';
-import { actionLabel } from './workflow-labels';
-
-type Pending = { step: AvailableActionView; action: string; isSigned: boolean };
+import { StepActionDialogs, type PendingAction } from './StepActionDialogs';
+import { aboutText, actionLabel } from './workflow-labels';
 
 /** What the signed-in person may do on this instance, as the host says: act on their steps (signing decisions), cancel, reassign, comment. */
 export function InstanceActions({ detail, session }: { detail: InstanceDetailView; session: SessionView }) {
-  const advance = useCommand('workflows/instances/advance');
   const cancel = useCommand('workflows/instances/cancel');
   const reassign = useCommand('workflows/instances/reassign');
   const comment = useCommand('workflows/instances/comment');
   const resolve = useCommand('workflows/instances/resolve-incident');
   const [isResolving, setResolving] = useState(false);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPending] = useState<PendingAction | null>(null);
   const [isCancelling, setCancelling] = useState(false);
   const [isReassigning, setReassigning] = useState(false);
   const [text, setText] = useState('');
   const { instance } = detail;
   const id = instance.id;
-  const subject = `${instance.workflowName} for ${instance.entityType} ${instance.entityId}`;
+  const subject = `${instance.workflowName} for ${aboutText(instance)}`;
   const hasAnything = detail.availableActions.length > 0 || detail.canCancel || detail.canReassign || detail.canComment || detail.canResolveIncident;
-  const open = (step: AvailableActionView, action: string) => {
-    advance.clearError();
-    setPending({ step, action, isSigned: step.signatureActions.includes(action) });
-  };
-  // A refused attempt (a wrong password) stays in its dialog; closing it forgets the refusal.
-  const closeAction = () => {
-    setPending(null);
-    advance.clearError();
-  };
+  const open = (step: AvailableActionView, action: string) =>
+    setPending({ instanceId: id, token: step.token, stepName: step.stepName, action, isSigned: step.signatureActions.includes(action), form: step.form, subject });
   const sendComment = async (event: FormEvent) => {
     event.preventDefault();
     const result = await comment.run({ commandId: newCommandId(), instanceId: id, comments: text });
@@ -91,40 +80,7 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
         )}
       </Stack>
 
-      <SignatureDialog
-        isOpen={pending?.isSigned === true}
-        action={pending?.action ?? 'approve'}
-        stepName={pending?.step.stepName ?? ''}
-        signerName={session.person.name}
-        subject={subject}
-        isRunning={advance.isRunning}
-        error={advance.error}
-        onCancel={closeAction}
-        onSign={async (values) => {
-          if (!pending) return;
-          const result = await advance.run({
-            commandId: newCommandId(), instanceId: id, action: pending.action, stepId: pending.step.token,
-            signature: { password: values.password, meaning: values.meaning }, ...(values.comments ? { comments: values.comments } : {}),
-          });
-          if (result.ok) setPending(null);
-        }}
-      />
-      <ActionDialog
-        isOpen={pending !== null && !pending.isSigned}
-        action={pending?.action ?? 'complete'}
-        stepName={pending?.step.stepName ?? ''}
-        isRunning={advance.isRunning}
-        error={advance.error}
-        onCancel={closeAction}
-        onSubmit={async (values) => {
-          if (!pending) return;
-          const result = await advance.run({
-            commandId: newCommandId(), instanceId: id, action: pending.action, stepId: pending.step.token,
-            ...(values.comments ? { comments: values.comments } : {}), ...(Object.keys(values.data).length ? { data: values.data } : {}),
-          });
-          if (result.ok) setPending(null);
-        }}
-      />
+      <StepActionDialogs pending={pending} signerName={session.person.name} onDone={() => setPending(null)} />
       <ConfirmDialog
         isOpen={isCancelling}
         title="Cancel this workflow?"

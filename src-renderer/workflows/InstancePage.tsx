@@ -1,8 +1,10 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, LinearProgress, Link, Paper, Stack, Typography } from '@mui/material';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { AttachmentsPanel } from '../files/AttachmentsPanel';
+import { useRecordNav } from '../records/record-routes';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { ActiveSteps } from './ActiveSteps';
 import { FlowDiagram } from './FlowDiagram';
@@ -13,11 +15,16 @@ import { SlaChip } from './SlaChip';
 import { Timeline } from './Timeline';
 import { useWorkflowNav } from './use-workflow-nav';
 import { VariablesTable } from './VariablesTable';
+import { aboutText } from './workflow-labels';
+import { variableText } from './form-value-text';
 
 /** One instance: where it stands, what I may do, its flow with the active steps lit, variables and full history. */
 export function InstancePage({ instanceId, session }: { instanceId: string; session: SessionView }) {
   const detail = useLiveQuery('workflows/instances/get', { instanceId });
+  // Step form values that name people are shown by name, also of people who have left since.
+  const people = useLiveQuery('people/list', { includeInactive: true });
   const nav = useWorkflowNav();
+  const records = useRecordNav();
   const back = <Button startIcon={<ArrowBackIcon />} onClick={() => nav.openTab('instances')}>Instances</Button>;
   if (detail.error) {
     return (
@@ -29,20 +36,27 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
   }
   if (!detail.data) return <LinearProgress aria-label="Loading the instance" />;
   const { instance, definition, timeline } = detail.data;
+  const text = variableText(definition.definition, (id) => people.data?.find((p) => p.id === id)?.name);
   const activeIds = instance.activeSteps.map((s) => s.stepId);
   const doneIds = timeline.flatMap((e) => (e.type === 'step_completed' && e.stepId ? [e.stepId] : []));
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        {back}
-        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+      {/* The back button keeps its width and the chips wrap: a long record title must not run under either. */}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Box sx={{ flexShrink: 0 }}>{back}</Box>
+        <Box sx={{ flex: '1 1 320px', minWidth: 0 }}>
           <Typography variant="h5" component="h2" noWrap>{instance.workflowName}</Typography>
           <Typography variant="body2" color="text.secondary">
-            For <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b> · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
+            For {instance.record ? (
+              <Link component="button" variant="body2" sx={{ display: 'inline', textAlign: 'left', fontWeight: 700, verticalAlign: 'baseline' }} data-testid="instance-record" onClick={() => records.openRecord(instance.entityId, 'workflows')}>
+                {aboutText(instance)}
+              </Link>
+            ) : <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
             {instance.requestedBy.id !== instance.startedBy.id && ` for ${instance.requestedBy.name}`}
             {instance.endedAt && <> · ended <LocalTime iso={instance.endedAt} /></>}
           </Typography>
         </Box>
+        {instance.record && <Chip size="small" variant="outlined" color="primary" label={`${instance.record.kindLabel}: ${instance.record.statusLabel}`} data-testid="record-status" />}
         <InstanceStatusChip status={instance.status} />
         {instance.status === 'running' && <SlaChip state={instance.slaState} />}
         <Chip size="small" variant="outlined" label={instance.id} sx={{ fontFamily: 'monospace' }} />
@@ -57,7 +71,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
           <InstanceActions detail={detail.data} session={session} />
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="History">
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1.5 }}>History</Typography>
-            <Timeline entries={timeline} definition={definition.definition} />
+            <Timeline entries={timeline} definition={definition.definition} text={text} />
           </Paper>
         </Stack>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
@@ -65,7 +79,12 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
             <Typography variant="subtitle2" sx={{ mb: 1 }}>Flow</Typography>
             <FlowDiagram definition={definition.definition} activeStepIds={activeIds} doneStepIds={doneIds} title={`Flow of ${instance.workflowName}`} />
           </Paper>
-          <VariablesTable variables={instance.variables} />
+          <VariablesTable variables={instance.variables} text={text} />
+          {/* Files given along the way (a quotation, a signed form): kept on the record the workflow is about, under its scope. */}
+          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Files">
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>Files</Typography>
+            <AttachmentsPanel subjectType="workflow_instances" subjectId={instance.id} />
+          </Paper>
         </Stack>
       </Box>
     </Stack>

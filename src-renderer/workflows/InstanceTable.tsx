@@ -4,11 +4,12 @@ import { InstanceStatusChip } from './InstanceStatusChip';
 import { LocalTime } from './LocalTime';
 import { SlaChip } from './SlaChip';
 import { useRoleNames } from './use-role-names';
+import { aboutText } from './workflow-labels';
 
 /**
  * Workflow instances as a table (the Instances tab, a record page's Workflows tab): where each
- * stands, who it waits for, its SLA. `showAbout` adds the record column (left out on a record's
- * own page). Enter or a click opens the instance.
+ * stands, who it waits for, its SLA. `showAbout` adds the record column — its number, title and
+ * status when the person may read it (left out on a record's own page). Enter or a click opens the instance.
  */
 export function InstanceTable({ instances, onOpen, showAbout = true }: { instances: readonly InstanceSummaryView[]; onOpen: (id: string) => void; showAbout?: boolean }) {
   const roleName = useRoleNames();
@@ -29,7 +30,9 @@ export function InstanceTable({ instances, onOpen, showAbout = true }: { instanc
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>{i.workflowName}</Typography>
                 <Typography variant="caption" color="text.secondary">{i.code} v{i.definitionVersion}</Typography>
               </TableCell>
-              {showAbout && <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{i.entityType} {i.entityId}</TableCell>}
+              {showAbout && (
+                <TableCell sx={i.record ? {} : { fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{i.record ? `${aboutText(i)} · ${i.record.statusLabel}` : `${i.entityType} ${i.entityId}`}</TableCell>
+              )}
               <TableCell><InstanceStatusChip status={i.status} /></TableCell>
               <TableCell>
                 {i.activeSteps.length === 0 ? '—' : i.activeSteps.map((s) => (

@@ -1,20 +1,30 @@
+import GavelIcon from '@mui/icons-material/Gavel';
 import InboxIcon from '@mui/icons-material/Inbox';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import {
   Alert, Button, Chip, LinearProgress, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography,
 } from '@mui/material';
+import { useState } from 'react';
+import type { MyWorkItemView } from '../../src-shared/workflows/workflow-contract';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { EmptySection } from '../shell/EmptySection';
 import { LocalTime } from './LocalTime';
 import { SlaChip } from './SlaChip';
+import { StepActionDialogs, type PendingAction } from './StepActionDialogs';
 import { useWorkflowNav } from './use-workflow-nav';
-import { actionLabel, stepTypeLabel } from './workflow-labels';
+import { aboutText, actionLabel, stepTypeLabel } from './workflow-labels';
 
-/** The steps waiting for the signed-in person, by name or through a role, most urgent first. */
-export function MyWorkList() {
+/**
+ * The steps waiting for the signed-in person, by name or through a role, most urgent first. Each
+ * is acted on here (its form, and a signature where one is needed) or opened for its history.
+ */
+export function MyWorkList({ signerName }: { signerName: string }) {
   const work = useLiveQuery('workflows/my-work', {});
   const nav = useWorkflowNav();
+  const [pending, setPending] = useState<PendingAction | null>(null);
+  const act = (w: MyWorkItemView, action: string) =>
+    setPending({ instanceId: w.instanceId, token: w.token, stepName: w.stepName, action, isSigned: w.signatureActions.includes(action), form: w.form, subject: `${w.workflowName} for ${aboutText(w)}` });
   const list = work.data ?? [];
   const overdue = list.filter((w) => w.isOverdue).length;
   return (
@@ -49,9 +59,16 @@ export function MyWorkList() {
                       {stepTypeLabel[w.stepType]} · {w.assignedVia === 'user' ? 'assigned to you' : 'your role'}
                     </Typography>
                   </TableCell>
-                  <TableCell>
+                  {/* The record's number and title read on one or two lines, not one word a line. */}
+                  <TableCell sx={{ minWidth: 200 }}>
                     <Typography variant="body2">{w.workflowName}</Typography>
-                    <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography>
+                    {w.record ? (
+                      <Typography variant="caption" color="text.secondary" component="div" data-testid="my-work-record">
+                        {aboutText(w)} · {w.record.statusLabel}
+                      </Typography>
+                    ) : (
+                      <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography>
+                    )}
                   </TableCell>
                   <TableCell>{w.requestedBy.name}</TableCell>
                   <TableCell><LocalTime iso={w.enteredAt} /></TableCell>
@@ -62,10 +79,21 @@ export function MyWorkList() {
                     </Stack>
                   </TableCell>
                   <TableCell><SlaChip state={w.slaState} /></TableCell>
-                  <TableCell align="right">
-                    <Button size="small" sx={{ whiteSpace: 'nowrap' }} variant={w.signatureActions.length ? 'contained' : 'outlined'} onClick={(e) => { e.stopPropagation(); nav.openInstance(w.instanceId); }}>
-                      {w.signatureActions.length ? 'Review & sign' : 'Open'}
-                    </Button>
+                  <TableCell align="right" onClick={(e) => e.stopPropagation()}>
+                    {/* Approve, Reject and Open wrap onto a second line rather than run off a narrow window. */}
+                    <Stack direction="row" spacing={0.5} useFlexGap sx={{ justifyContent: 'flex-end', flexWrap: 'wrap', minWidth: 150 }}>
+                      {w.actions.map((action) => {
+                        const isSigned = w.signatureActions.includes(action);
+                        return (
+                          <Button key={action} size="small" sx={{ whiteSpace: 'nowrap' }} variant={action === 'reject' ? 'outlined' : 'contained'}
+                            color={action === 'reject' ? 'error' : action === 'approve' ? 'success' : 'primary'} startIcon={isSigned ? <GavelIcon /> : undefined}
+                            onClick={() => act(w, action)} aria-label={`${actionLabel(action)} ${w.stepName}`}>
+                            {actionLabel(action)}{isSigned ? '…' : ''}
+                          </Button>
+                        );
+                      })}
+                      <Button size="small" onClick={() => nav.openInstance(w.instanceId)}>Open</Button>
+                    </Stack>
                   </TableCell>
                 </TableRow>
               ))}
@@ -73,6 +101,7 @@ export function MyWorkList() {
           </Table>
         </TableContainer>
       )}
+      <StepActionDialogs pending={pending} signerName={signerName} onDone={() => setPending(null)} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import {
   Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField, Typography,
 } from '@mui/material';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { signatureMeanings, type SignatureMeaning } from '../../src-shared/workflows/instance';
 import { meaningFits } from '../../src-shared/workflows/signature-policy';
@@ -26,12 +26,14 @@ interface Props {
   error: AppError | undefined;
   onCancel: () => void;
   onSign: (values: SignatureValues) => void;
+  /** The step's form for this action, filled in before signing. */
+  children?: ReactNode;
 }
 
 const defaultMeaning = (action: string): SignatureMeaning => (action === 'reject' ? 'rejected' : action === 'approve' ? 'approved' : 'responsible');
 
 /** An electronic signature: the signer re-enters the password and states the meaning, both bound into the record. */
-export function SignatureDialog({ isOpen, action, stepName, signerName, subject, isRunning, error, onCancel, onSign }: Props) {
+export function SignatureDialog({ isOpen, action, stepName, signerName, subject, isRunning, error, onCancel, onSign, children }: Props) {
   const [password, setPassword] = useState('');
   const [meaning, setMeaning] = useState<SignatureMeaning>(defaultMeaning(action));
   const [comments, setComments] = useState('');
@@ -68,6 +70,7 @@ export function SignatureDialog({ isOpen, action, stepName, signerName, subject,
                 trail and cannot be changed afterwards.
               </Typography>
             </Alert>
+            {children}
             <FormControl>
               <FormLabel id="signature-meaning">Meaning of this signature</FormLabel>
               <RadioGroup aria-labelledby="signature-meaning" value={meaning} onChange={(e) => setMeaning(e.target.value as SignatureMeaning)}>
@@ -80,7 +83,7 @@ export function SignatureDialog({ isOpen, action, stepName, signerName, subject,
             <TextField label="Comments" value={comments} onChange={(e) => setComments(e.target.value)} multiline minRows={2} placeholder="Optional; kept with the decision" />
             <TextField label="Your password" type="password" inputRef={passwordRef} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus required
               error={isPasswordError} helperText={isPasswordError ? errorText(error) : 'Re-enter the password you sign in with.'} />
-            {error && !isPasswordError && <Alert severity="error">{errorText(error)}</Alert>}
+            {error && !isPasswordError && !(children && error.field?.startsWith('data.')) && <Alert severity="error">{errorText(error)}</Alert>}
           </Stack>
         </DialogContent>
         <DialogActions>

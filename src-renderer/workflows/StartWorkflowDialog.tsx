@@ -1,5 +1,6 @@
 import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
+import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
 import { newCommandId } from './command-id';
@@ -12,7 +13,7 @@ export interface WorkflowSubject {
   entityId: string;
   /** How the record reads, e.g. "Purchase request PR-2026-0042". */
   label: string;
-  /** Workflow codes its kind offers; every published workflow when empty. */
+  /** Workflow codes its kind offers (`workflows` of its declaration), besides those declaring its kind as `record_kind`. */
   codes: readonly string[];
 }
 
@@ -20,13 +21,17 @@ interface Props {
   isOpen: boolean;
   onClose: () => void;
   onStarted: (instanceId: string) => void;
+  /** Started from a record's page: only workflows about its kind are offered, for this record. */
   about?: WorkflowSubject;
 }
 
 /** Record kinds LabFlow knows; any other word may be typed. */
 const entityTypes = ['equipment', 'project', 'task', 'document', 'expense_claim', 'leave_request', 'candidate', 'invoice', 'order', 'capa'];
 
-/** Starts the published version of a workflow for one record, with its first variables. */
+/**
+ * Starts the published version of a workflow for one record, with its first variables. A workflow
+ * about a record kind starts from a record of that kind, picked from those the person may read.
+ */
 export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props) {
   const definitions = useLiveQuery('workflows/definitions/list', {});
   const start = useCommand('workflows/instances/start');
@@ -35,7 +40,9 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
   const [entityId, setEntityId] = useState('');
   const [rows, setRows] = useState<VariableRow[]>([]);
   const [rowError, setRowError] = useState<{ index: number; message: string } | null>(null);
-  const startable = (definitions.data ?? []).filter((d) => d.publishedVersion !== null && d.status !== 'retired' && (!about?.codes.length || about.codes.includes(d.code)));
+  const isOffered = (d: { code: string; recordKind?: string }) => !about || d.recordKind === about.entityType || (d.recordKind === undefined && about.codes.includes(d.code));
+  const startable = (definitions.data ?? []).filter((d) => d.publishedVersion !== null && d.status !== 'retired' && isOffered(d));
+  const recordKind = startable.find((d) => d.code === code)?.recordKind;
 
   useEffect(() => {
     if (!isOpen) return;
@@ -46,6 +53,15 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
     setRowError(null);
     start.clearError();
   }, [isOpen]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when the dialog opens
+  const pick = (next: string) => {
+    setCode(next);
+    const kind = startable.find((d) => d.code === next)?.recordKind;
+    // A workflow about a kind fixes the record type; the record is picked again unless the dialog came with one.
+    if (kind && kind !== entityType && !about) {
+      setEntityType(kind);
+      setEntityId('');
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,20 +82,22 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
             {definitions.error && <Alert severity="error">{errorText(definitions.error)}</Alert>}
-            <TextField select label="Workflow" value={code} onChange={(e) => setCode(e.target.value)} autoFocus
-              error={Boolean(codeError)} helperText={codeError ?? (startable.length === 0 && !definitions.isLoading ? (about?.codes.length ? `The workflow for this record (${about.codes.join(', ')}) is not published yet: an administrator publishes it under Workflows → Definitions.` : 'No workflow is published yet.') : 'Starts from the published version.')}>
+            <TextField select label="Workflow" value={code} onChange={(e) => pick(e.target.value)} autoFocus
+              error={Boolean(codeError)} helperText={codeError ?? (startable.length === 0 && !definitions.isLoading ? (about ? `No workflow for this record${about.codes.length ? ` (${about.codes.join(', ')})` : ''} is published yet: an administrator publishes it under Workflows → Definitions.` : 'No workflow is published yet.') : 'Starts from the published version.')}>
               {startable.map((d) => <MenuItem key={d.code} value={d.code}>{d.name} (v{d.publishedVersion})</MenuItem>)}
             </TextField>
             {about ? (
               <TextField label="About" value={about.label} disabled helperText="The record this workflow is about" />
+            ) : recordKind ? (
+              <RecordPicker kind={recordKind} value={entityId} onChange={setEntityId} error={fieldError(start.error, 'entityId') ?? fieldError(start.error, 'entityType')} />
             ) : (
-              <Stack direction="row" spacing={2}>
-                <Autocomplete freeSolo options={entityTypes} value={entityType} onInputChange={(_e, v) => setEntityType(v)} sx={{ flex: 1 }}
-                  renderInput={(params) => <TextField {...params} label="Record type" placeholder="equipment"
-                    error={Boolean(fieldError(start.error, 'entityType'))} helperText={fieldError(start.error, 'entityType') ?? 'What the workflow is about'} />} />
-                <TextField label="Record id" value={entityId} onChange={(e) => setEntityId(e.target.value)} sx={{ flex: 1 }} placeholder="EQ-0042"
-                  error={Boolean(fieldError(start.error, 'entityId'))} helperText={fieldError(start.error, 'entityId') ?? 'Which one'} />
-              </Stack>
+            <Stack direction="row" spacing={2}>
+              <Autocomplete freeSolo options={entityTypes} value={entityType} onInputChange={(_e, v) => setEntityType(v)} sx={{ flex: 1 }}
+                renderInput={(params) => <TextField {...params} label="Record type" placeholder="equipment"
+                  error={Boolean(fieldError(start.error, 'entityType'))} helperText={fieldError(start.error, 'entityType') ?? 'What the workflow is about'} />} />
+              <TextField label="Record id" value={entityId} onChange={(e) => setEntityId(e.target.value)} sx={{ flex: 1 }} placeholder="EQ-0042"
+                error={Boolean(fieldError(start.error, 'entityId'))} helperText={fieldError(start.error, 'entityId') ?? 'Which one'} />
+            </Stack>
             )}
             <VariableRowsEditor title="Initial variables" rows={rows} onChange={setRows} error={rowError} />
             {rows.length === 0 && <Typography variant="caption" color="text.secondary">e.g. equipment_name (text), estimated_cost (number) — routing rules read them.</Typography>}
@@ -88,9 +106,24 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={start.isRunning || !code}>Start workflow</Button>
+          <Button type="submit" variant="contained" disabled={start.isRunning || !code || (recordKind !== undefined && !entityId)}>Start workflow</Button>
         </DialogActions>
       </form>
     </Dialog>
+  );
+}
+
+/** The record a workflow about `kind` starts from: searched among the records of the kind the person may read. */
+function RecordPicker({ kind, value, onChange, error }: { kind: string; value: string; onChange: (id: string) => void; error: string | undefined }) {
+  const [text, setText] = useState('');
+  const register = useLiveQuery('records/register', { kind, text, filters: [], offset: 0, limit: 20 });
+  const rows = register.data?.rows ?? [];
+  const label = recordKindOf(kind)?.label ?? kind;
+  const describe = (row: { number: string; title: string; status: string }) => [row.number, row.title].filter(Boolean).join(' · ');
+  return (
+    <Autocomplete options={rows} value={rows.find((r) => r.id === value) ?? null} filterOptions={(x) => x}
+      getOptionLabel={describe} isOptionEqualToValue={(a, b) => a.id === b.id} onChange={(_e, row) => onChange(row?.id ?? '')}
+      onInputChange={(_e, next, reason) => reason === 'input' && setText(next)} noOptionsText={`No ${label.toLowerCase()} you may see matches.`}
+      renderInput={(params) => <TextField {...params} label={label} placeholder="Number or title" error={Boolean(error)} helperText={error ?? `The ${label.toLowerCase()} this workflow runs on`} />} />
   );
 }

@@ -3,7 +3,11 @@ import { useEffect, useState } from 'react';
 import type { DefinitionProblem, StepDefinition, WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import { stepTypes } from '../../src-shared/workflows/definition-schema';
 import { actionsOf } from '../../src-shared/workflows/definition-graph';
+import { recordKindOf } from '../../src-shared/records/record-kinds';
+import { dataFieldsOf } from '../../src-shared/workflows/validate-record-binding';
 import { ActionRoutesEditor } from './ActionRoutesEditor';
+import { FormFieldsEditor } from './FormFieldsEditor';
+import { RecordEffectsEditor } from './RecordEffectsEditor';
 import { ApprovalSettings } from './ApprovalSettings';
 import { AssigneeFields } from './AssigneeFields';
 import { patchStep, renameStep, setSla } from './definition-edit';
@@ -30,6 +34,8 @@ export function StepForm({ definition, index, problems, isReadOnly, onEdit }: Pr
   const others = definition.steps.filter((s) => s.step_id !== step.step_id);
   const isHuman = step.type === 'task' || step.type === 'approval';
   const hasAssignee = step.type === 'task' || step.type === 'notify' || (step.type === 'approval' && !step.approval?.levels);
+  const kind = recordKindOf(definition.record_kind);
+  const recordFields = kind ? dataFieldsOf(kind).map((field) => ({ field, label: kind.fields.find((f) => f.field === field)?.label ?? field })) : [];
   const stepProblems = problems.filter((p) => p.path === at || p.path.startsWith(`${at}.`) || (p.stepId === step.step_id && !p.path.startsWith('steps[')));
   // Renaming moves every reference along; done on leaving the field so half-typed ids never touch other steps.
   const commitId = () => {
@@ -103,6 +109,9 @@ export function StepForm({ definition, index, problems, isReadOnly, onEdit }: Pr
       )}
       {isHuman && (
         <>
+          <Divider />
+          <FormFieldsEditor step={step} recordFields={recordFields} onChange={(form) => patch({ form } as Partial<StepDefinition>)} errorAt={errorAt} />
+          {kind && <RecordEffectsEditor step={step} kind={kind} onChange={(effects) => patch({ record_effects: effects } as Partial<StepDefinition>)} errorAt={errorAt} />}
           <Divider />
           <SlaSettings entry={definition.sla_config?.[step.step_id]} actions={actionsOf(step)} onChange={(entry) => onEdit(setSla(definition, step.step_id, entry))}
             errorAt={(s) => problems.find((p) => p.path === `sla_config.${step.step_id}${s}`)?.message} />

@@ -4,7 +4,7 @@ import type { WorkflowDefinition } from '../../src-shared/workflows/definition-s
 import type { TimelineEntryView } from '../../src-shared/workflows/workflow-contract';
 import type { WorkflowEventType } from '../../src-shared/workflows/workflow-events';
 import { LocalTime } from './LocalTime';
-import { showValue } from './variable-rows';
+import type { VariableText } from './form-value-text';
 import { actionLabel, meaningLabel } from './workflow-labels';
 
 const dotColor: Partial<Record<WorkflowEventType, string>> = {
@@ -13,7 +13,7 @@ const dotColor: Partial<Record<WorkflowEventType, string>> = {
 };
 
 /** The instance's history, oldest first: who did what, when, from which step to which, with comments, data and signatures. */
-export function Timeline({ entries, definition }: { entries: TimelineEntryView[]; definition: WorkflowDefinition }) {
+export function Timeline({ entries, definition, text }: { entries: TimelineEntryView[]; definition: WorkflowDefinition; text: VariableText }) {
   const stepName = (id: string) => definition.steps.find((s) => s.step_id === id)?.name ?? id;
   return (
     <Box component="ol" aria-label="Timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
@@ -47,8 +47,8 @@ export function Timeline({ entries, definition }: { entries: TimelineEntryView[]
               <Box component="dl" sx={{ m: 0, mt: 0.5, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1.5, fontSize: 13 }}>
                 {Object.entries(e.dataChanges).map(([key, change]) => (
                   <Box key={key} sx={{ display: 'contents' }}>
-                    <Box component="dt" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>{key}</Box>
-                    <Box component="dd" sx={{ m: 0 }}>{showValue(change.from)} → <b>{showValue(change.to)}</b></Box>
+                    {text.labelOf(key) ? <Box component="dt" sx={{ color: 'text.secondary' }}>{text.labelOf(key)}</Box> : <Box component="dt" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>{key}</Box>}
+                    <Box component="dd" sx={{ m: 0 }}>{text.textOf(key, change.from)} → <b>{text.textOf(key, change.to)}</b></Box>
                   </Box>
                 ))}
               </Box>

@@ -1,8 +1,8 @@
 import { Paper, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
-import { showValue } from './variable-rows';
+import type { VariableText } from './form-value-text';
 
 /** The instance's variables as they stand now (the timeline shows how they changed). */
-export function VariablesTable({ variables }: { variables: Record<string, unknown> }) {
+export function VariablesTable({ variables, text }: { variables: Record<string, unknown>; text: VariableText }) {
   const entries = Object.entries(variables);
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Variables">
@@ -14,8 +14,8 @@ export function VariablesTable({ variables }: { variables: Record<string, unknow
           <TableBody>
             {entries.map(([key, value]) => (
               <TableRow key={key}>
-                <TableCell sx={{ fontFamily: 'monospace', color: 'text.secondary', width: '45%' }}>{key}</TableCell>
-                <TableCell>{showValue(value)}</TableCell>
+                <TableCell sx={{ ...(text.labelOf(key) ? {} : { fontFamily: 'monospace' }), color: 'text.secondary', width: '45%' }}>{text.labelOf(key) ?? key}</TableCell>
+                <TableCell>{text.textOf(key, value)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

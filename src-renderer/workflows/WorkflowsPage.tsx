@@ -24,7 +24,7 @@ export function WorkflowsPage({ session }: { session: SessionView }) {
       <Tabs value={tab} aria-label="Workflows">
         {workflowTabs.map((t) => <Tab key={t.tab} value={t.tab} label={t.label} onClick={() => nav.openTab(t.tab)} />)}
       </Tabs>
-      {route.view === 'tab' && route.tab === 'my-work' && <MyWorkList />}
+      {route.view === 'tab' && route.tab === 'my-work' && <MyWorkList signerName={session.person.name} />}
       {route.view === 'tab' && route.tab === 'instances' && <InstancesList />}
       {route.view === 'tab' && route.tab === 'definitions' && <DefinitionsList isAdmin={admin} />}
       {route.view === 'tab' && route.tab === 'sla-violations' && <SlaViolationsList />}

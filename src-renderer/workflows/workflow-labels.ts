@@ -50,3 +50,10 @@ export function formatHours(hours: number): string {
   const parts = [days ? `${days} d` : '', h ? `${h} h` : '', m && !days ? `${m} min` : ''].filter(Boolean);
   return parts.join(' ') || '0 min';
 }
+
+/** What an instance is about, in words: its record ("Leave request LR-2026-0001 · 3 days from …"), else the free entity. */
+export function aboutText(item: { entityType: string; entityId: string; record?: { kindLabel: string; number: string; title: string } }): string {
+  if (!item.record) return `${item.entityType} ${item.entityId}`;
+  const { kindLabel, number, title } = item.record;
+  return [kindLabel, number, title && `· ${title}`].filter(Boolean).join(' ');
+}

@@ -73,5 +73,5 @@ export const purchaseRequestKind = defineRecordKind<PurchaseRequestData>({
     { fields: ['supplierName', 'estimatedCost'], who: procurement, inStatuses: ['submitted', 'approved'] },
   ],
   remove: { who: { anyOf: ['creator', 'admin'] }, inStatuses: ['draft'] },
-  workflows: ['EQUIPMENT_PROCUREMENT'],
+  workflows: ['PURCHASE_REQUEST', 'EQUIPMENT_PROCUREMENT'],
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BaseDocument } from '../db/base-fields';
+import { isInOrder } from '../core/document-rule';
 import { isPlanDate } from './plan-dates';
 
 /** A record id (sortable unique id from core/ids, or any id a caller was given; at most 40 characters as stored). */
@@ -32,9 +33,7 @@ export function checkDateOrder(
   startField: string,
   endField: string,
 ): void {
-  const start = value[startField];
-  const end = value[endField];
-  if (typeof start === 'string' && typeof end === 'string' && end < start) {
+  if (!isInOrder(value[startField], value[endField])) {
     ctx.addIssue({ code: 'custom', message: `The ${endField} cannot be before the ${startField}.`, path: [endField] });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { riskRatingSchema } from './risk-matrix';
+import { isInOrder, type DocumentRule } from '../core/document-rule';
 import { baseDocumentSchema, checkDateOrder, moneySchema, planDateSchema, recordIdSchema } from './document-fields';
 
 /**
@@ -89,10 +90,14 @@ export const resourceAllocationDataSchema = z
 export const budgetCategorySchema = z.enum(['personnel', 'equipment', 'consumables', 'services', 'travel', 'overhead', 'other']);
 export type BudgetCategory = z.infer<typeof budgetCategorySchema>;
 
+const isSameCurrency = (planned: unknown, actual: unknown): boolean =>
+  (planned as { currency?: unknown } | undefined)?.currency === (actual as { currency?: unknown } | undefined)?.currency;
+const differentCurrencies = 'Planned and actual use different currencies.';
+
 /** A planned amount for a cost category and the costs recorded against it so far. */
 export const budgetLineDataSchema = z
   .object({ category: budgetCategorySchema, planned: moneySchema, actual: moneySchema, notes })
-  .refine((line) => line.planned.currency === line.actual.currency, { message: 'Planned and actual use different currencies.', path: ['actual', 'currency'] });
+  .refine((line) => isSameCurrency(line.planned, line.actual), { message: differentCurrencies, path: ['actual', 'currency'] });
 
 // ---- the stored documents --------------------------------------------------------------------
 
@@ -113,3 +118,26 @@ export type Risk = z.output<typeof riskSchema>;
 export type ResourceAllocation = z.output<typeof resourceAllocationSchema>;
 export type BudgetLine = z.output<typeof budgetLineSchema>;
 export type PlanItem = z.output<typeof planItemSchema>;
+
+type Doc = Record<string, unknown>;
+const dataOf = (item: Doc): Doc => (item.data && typeof item.data === 'object' ? (item.data as Doc) : {});
+
+/**
+ * The cross-field rules of the stored plan items, as the data schemas above check them: a resource
+ * allocation's period in order, a budget line in one currency. The sync server's merge keeps them
+ * (core/document-rule.ts), since `data` merges field by field.
+ */
+export const planItemRules: readonly DocumentRule[] = [
+  {
+    fields: ['data.periodStart', 'data.periodEnd'],
+    path: 'data.periodEnd',
+    message: 'The period cannot end before it starts.',
+    holds: (item) => item.kind !== 'resource_allocation' || isInOrder(dataOf(item).periodStart, dataOf(item).periodEnd),
+  },
+  {
+    fields: ['data.planned', 'data.actual'],
+    path: 'data.actual',
+    message: differentCurrencies,
+    holds: (item) => item.kind !== 'budget_line' || isSameCurrency(dataOf(item).planned, dataOf(item).actual),
+  },
+];

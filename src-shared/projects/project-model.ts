@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseDocumentSchema, checkDateOrder, moneySchema, planDateSchema, recordIdSchema } from './document-fields';
+import { checkRules, isInOrder, type DocumentRule } from '../core/document-rule';
+import { baseDocumentSchema, moneySchema, planDateSchema, recordIdSchema } from './document-fields';
 import { projectStatuses } from './project-contract';
 
 export const projectStatusSchema = z.enum(projectStatuses);
@@ -25,13 +26,18 @@ const projectFields = {
   isArchived: z.boolean().default(false),
 };
 
+/** What every project keeps, whichever command or merge wrote it (core/document-rule.ts). */
+export const projectRules: readonly DocumentRule[] = [
+  { fields: ['startDate', 'endDate'], path: 'endDate', message: 'The end date cannot be before the start date.', holds: (project) => isInOrder(project.startDate, project.endDate) },
+];
+
 /** What a person fills in to create or edit a project (no stored-document fields). */
-export const projectInputSchema = z.object(projectFields).superRefine((p, ctx) => checkDateOrder(p, ctx, 'startDate', 'endDate'));
+export const projectInputSchema = z.object(projectFields).superRefine((p, ctx) => checkRules(projectRules, p, ctx));
 
 /** A project as stored in the `projects` collection. */
 export const projectSchema = baseDocumentSchema
   .extend(projectFields)
-  .superRefine((p, ctx) => checkDateOrder(p, ctx, 'startDate', 'endDate'));
+  .superRefine((p, ctx) => checkRules(projectRules, p, ctx));
 
 export type ProjectInput = z.input<typeof projectInputSchema>;
 export type Project = z.output<typeof projectSchema>;

@@ -18,6 +18,17 @@ function upgraded(doc: Doc): RecordDocument {
 }
 
 /**
+ * The stored version as the workflows left it before their last move to `status`: a PC offline
+ * through a step that submitted a request and the approval after it pushes the record once, as
+ * approved; its moves (`moves`, in order from the stored status) were made by events the server
+ * holds and checked, so the write is judged from the last one's starting point.
+ */
+function throughWorkflowMoves(stored: RecordDocument, status: string, moves: readonly string[]): RecordDocument {
+  const last = moves.indexOf(status);
+  return last > 0 ? { ...stored, status: moves[last - 1] as string } : stored;
+}
+
+/**
  * The sync server's rule for `records`: the same checks as the host's record commands
  * (record-rules.ts), judged on the server's stored version with the pusher's current roles. A kind
  * the server does not know, data its schema refuses, a status change no transition allows (or a
@@ -32,13 +43,14 @@ export function recordsWriteDecision(person: SyncPerson, action: Exclude<SyncAct
     const parsed = parseData(kind, after.data);
     if (!parsed.ok) return deny(`This ${kind.label.toLowerCase()} is not valid: ${parsed.error.message}`);
   }
+  const moves = related.workflowMoves?.(String(doc.id)) ?? [];
   const check = checkRecordWrite({
     kind,
     actor: person,
-    before: previous ? upgraded(previous) : null,
+    before: previous ? throughWorkflowMoves(upgraded(previous), after.status, moves) : null,
     after,
     isDelete: action === 'delete',
-    hasWorkflowMove: (to) => (related.workflowMoves?.(String(doc.id)) ?? []).includes(to),
+    hasWorkflowMove: (to) => moves.includes(to),
   });
   if (!check.ok) return deny(check.error.message);
   if (action === 'delete') return allow;

@@ -45,19 +45,28 @@ export const defineSyncCollection = (name: string, schema: AnySchema, options: P
  * Collections whose documents the server judges against documents of others (related-documents.ts,
  * workflow-event-rules.ts): a PC pushes them once those others are in sync, so a task does not reach
  * the server before its project, an instance start before its definition, an instance before its
- * events (the server would answer with an older one), an audit entry before its record.
- * Collections replicate independently otherwise.
+ * events (the server would answer with an older one), a record a workflow approved before the
+ * approval's events (the server takes a workflow-only move only with them), an audit entry before
+ * its record. Collections replicate independently otherwise.
  */
 export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   tasks: ['projects'],
   plan_items: ['projects'],
   activity: ['tasks', 'records'],
+  records: ['workflow_events'],
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
   notifications: ['people'],
   // An audit entry is accepted only with the change it describes (audit-rules.ts): the records go first.
   audit: collectionNames.filter((name) => name !== 'audit'),
 };
+
+/**
+ * Collections whose rows the server judges in the order they were written, whoever wrote them (a
+ * workflow history must arrive without gaps): a PC sends their pushes in its own order. Rows of the
+ * others may go grouped by author.
+ */
+export const pushedInOrder: ReadonlySet<string> = new Set(['workflow_events']);
 
 /** Every LabFlow collection, in the order a desktop replicates them (people first: rules depend on roles). */
 export const syncCollections: SyncCollection[] = collectionNames.map((name) => defineSyncCollection(name, schemas[name]));

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../core/error-codes';
+import type { BucketDigest, DigestEntry } from './digest';
 
 /**
  * The sync protocol between a desktop host and the sync server (DESIGN.md §5): RxDB's replication
@@ -38,6 +39,44 @@ export type WireDocument = Record<string, unknown> & { _deleted: boolean };
 export interface PullResponse {
   documents: WireDocument[];
   checkpoint: SyncCheckpoint | null;
+  /**
+   * Changes of the collection after `checkpoint` (for collections with read rules an upper bound:
+   * some may be withheld), when the pull asked with SYNC_COUNT_HEADER. What "documents left to
+   * sync" counts while a PC catches up. Absent from servers before it existed.
+   */
+  remaining?: number;
+}
+
+/** A pull sends this header (any value) to have `remaining` counted: once per catch-up, not per page. */
+export const SYNC_COUNT_HEADER = 'x-labflow-count-remaining';
+
+/**
+ * `GET /:collection/digest`: what the signed-in reader may read of the collection, summarised per
+ * bucket of ids (digest.ts), and the newest change it covers (`seq`: a PC whose checkpoint is
+ * behind it has not seen everything yet and compares later). Servers before the consistency check
+ * answer 404; a PC then skips it.
+ */
+export interface CollectionDigest {
+  seq: number;
+  buckets: BucketDigest[];
+}
+
+/** `GET /:collection/digest/entries?buckets=3,17`: the entries of those buckets. */
+export interface DigestEntries {
+  seq: number;
+  entries: DigestEntry[];
+}
+
+/** Most ids `POST /:collection/documents` takes at once, and most buckets one entries request lists. */
+export const MAX_DOCUMENTS_BY_ID = 500;
+
+/**
+ * `POST /:collection/documents` with `{ids}`: the server's current version of each id it has, with
+ * the sequence number it was stored under; a document the reader may not read comes as its
+ * tombstone, one the server never had is left out.
+ */
+export interface DocumentsById {
+  documents: { seq: number; document: WireDocument }[];
 }
 
 /** Most audit entries one pushed row may name in `auditIds`. */

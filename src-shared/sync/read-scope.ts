@@ -98,12 +98,20 @@ export function canRead(person: SyncPerson, collection: string, doc: Doc): boole
   }
 }
 
-/** The part of a document its read scope depends on; copied into conflict records about it. */
+/**
+ * The part of a document its read scope depends on: `canRead` gives the same answer for it as for
+ * the whole document. Copied into conflict records about the document, and what the server's
+ * consistency check keeps per document to scope digests.
+ */
 export function scopeProjection(collection: string, doc: Doc): Doc {
   if (collection === 'records') return { ...scopeOfRecord(recordKindOf(doc.kind), doc) };
   if (collection === 'workflow_instances' || collection === 'workflow_events') return scopeOf(doc) ? { subjectScope: scopeOf(doc) } : {};
-  if (collection === 'notifications') return { recipientId: doc.recipientId };
+  if (collection === 'notifications') return { recipientId: doc.recipientId, kind: doc.kind };
   if (collection === 'activity') return { kind: doc.kind, subjectType: doc.subjectType, createdBy: doc.createdBy, data: { subjectScope: dataOf(doc).subjectScope } };
+  if (collection === 'audit') {
+    const after = doc.after && typeof doc.after === 'object' ? (doc.after as Doc) : {};
+    return typeof doc.collectionName === 'string' ? { collectionName: doc.collectionName, after: scopeProjection(doc.collectionName, after) } : {};
+  }
   return {};
 }
 

@@ -19,7 +19,11 @@ export interface RelatedDocuments {
   get(collection: string, id: string): Doc | null;
   /** Whether the pushing person is the assignee or a watcher of some task of the project. */
   worksOnProject(projectId: string): boolean;
-  /** The statuses workflows bound to this record have moved it to (their events the server holds), for workflow-only transitions. */
+  /**
+   * The statuses workflows bound to this record have moved it to (their events the server holds),
+   * for workflow-only transitions: in the order they did, each from where the one before left it,
+   * starting at the stored status (workflow-record-rules.ts `workflowMovesOf`).
+   */
   workflowMoves?(recordId: string): readonly string[];
   /** Live records of a kind under a parent or about a person (record kinds' invariants, src-shared/records). */
   records?(query: RecordQuery): Doc[];

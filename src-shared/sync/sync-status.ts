@@ -50,6 +50,8 @@ export interface SyncStatusView {
   account: SyncAccountView | null;
   /** Local changes not yet accepted by the server. */
   pendingChanges: number;
+  /** Changes still to receive while catching up (the server's count when the catch-up began, less what arrived). */
+  toReceive: number;
   /** When everything was last sent and received (ISO UTC). */
   lastSyncedAt: string | null;
   /** For the person asking (sync/status is per UI connection). */
@@ -57,6 +59,12 @@ export interface SyncStatusView {
   /** The current problem in words, when there is one. */
   error: string | null;
   refused: RefusedChangeView[];
+  /**
+   * The consistency check, which compares this PC's documents with the server's now and then and
+   * fetches again any this PC holds differently: when it last did, and how many documents it has
+   * found different since this PC joined.
+   */
+  consistency: { lastCheckedAt: string | null; differences: number };
   /** Changes that wait to be sent, by person. */
   waiting: WaitingChangesView[];
 }
@@ -66,10 +74,12 @@ export const standaloneStatus: SyncStatusView = {
   serverUrl: null,
   account: null,
   pendingChanges: 0,
+  toReceive: 0,
   lastSyncedAt: null,
   changesSentAs: null,
   error: null,
   refused: [],
+  consistency: { lastCheckedAt: null, differences: 0 },
   waiting: [],
 };
 
@@ -94,9 +104,10 @@ export interface PhaseInputs {
   isStarting: boolean;
   /** The server could not be reached on the last attempt (a pull, push or stream). */
   isUnreachable: boolean;
-  /** A pull or push is running. */
+  /** A pull or push is running, or ran less than a moment ago (catching up comes in bursts: the phase does not flicker between them). */
   isActive: boolean;
   pendingChanges: number;
+  toReceive: number;
 }
 
 /** The phase a person sees, from what the replications report. Pure. */
@@ -105,6 +116,6 @@ export function derivePhase(inputs: PhaseInputs): SyncPhase {
   if (inputs.endedMessage) return 'error';
   if (inputs.isUnreachable) return 'offline';
   if (inputs.isStarting) return 'connecting';
-  if (inputs.isActive || inputs.pendingChanges > 0) return 'syncing';
+  if (inputs.isActive || inputs.pendingChanges > 0 || inputs.toReceive > 0) return 'syncing';
   return 'up_to_date';
 }

@@ -9,6 +9,7 @@ import { meaningFits, needsSignature } from '../workflows/signature-policy';
 import { escalationThresholds } from '../workflows/sla';
 import { applyEvent, eventId, type WorkflowEvent, type WorkflowEventType } from '../workflows/workflow-events';
 import type { SyncPerson } from './sync-person';
+import { checkRecordEffects } from './workflow-record-rules';
 import { replayRun } from './workflow-run-replay';
 
 /**
@@ -169,6 +170,9 @@ export function checkEventAppend(input: EventAppend): EventVerdict {
   if (!before.ok) return before;
   const check = before.value.state ? checkNext(event, before.value.state, before.value, input) : checkStart(event, input);
   if (!check.ok) return check;
+  // A record move its step does not declare is named as such before the engine's replay finds the run differs.
+  const effects = checkRecordEffects(event, before.value.state, input.definitions);
+  if (!effects.ok) return effects;
   const replayed = checkRun(event, before.value, input);
   if (!replayed.ok) return replayed;
   try {

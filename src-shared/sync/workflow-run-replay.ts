@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../core/result';
 import { advance } from '../workflows/advance';
 import type { WorkflowDefinition } from '../workflows/definition-schema';
 import { escalate, fireTimer, recordBreach } from '../workflows/deadlines';
+import { formDataOf } from '../workflows/form-replay';
 import { directoryResolver, type DirectoryPerson } from '../workflows/directory';
 import type { EngineResult } from '../workflows/engine-run';
 import { resolveIncident } from '../workflows/incidents';
@@ -42,10 +43,11 @@ export type ReplayOutcome = Result<{ engineEvents: number }>;
 const dataOf = (event: WorkflowEvent): Record<string, unknown> | undefined =>
   event.dataChanges ? Object.fromEntries(Object.entries(event.dataChanges).map(([key, change]) => [key, change.to])) : undefined;
 
-const extrasOf = (event: WorkflowEvent) => ({
+/** What the command carried besides its action: comments, signature, and its data (by step form field key when the step has a form: form-replay.ts). */
+const extrasOf = (event: WorkflowEvent, data: Record<string, unknown> | undefined = dataOf(event)) => ({
   ...(event.comments === undefined ? {} : { comments: event.comments }),
   ...(event.signature === undefined ? {} : { signature: event.signature }),
-  ...(event.dataChanges === undefined ? {} : { data: dataOf(event) }),
+  ...(data === undefined ? {} : { data }),
 });
 
 /** The assignees the pushed run recorded, per step, in the order the engine resolves them. */
@@ -88,7 +90,9 @@ function engineCall(input: RunReplay): Result<EngineResult> | null {
   const { definition, stateBefore: state, actor } = input;
   const first = input.run[0] as WorkflowEvent;
   const resolver = replayResolver(input.run, input.directory);
-  const options = resolver ? { resolveAssignees: resolver } : {};
+  // A workflow about a record reads the record its run saw: recorded on the run's first event when it changed, else the instance's copy.
+  const record = first.record ?? state?.record;
+  const options = { ...(resolver ? { resolveAssignees: resolver } : {}), ...(record ? { record } : {}) };
   const commandId = first.commandId ?? '';
   if (first.type === 'instance_started') {
     const input = { entityType: first.entityType, entityId: first.entityId, variables: first.variables, requestedBy: first.requestedBy, ...(first.commandId ? { commandId } : {}) };
@@ -97,10 +101,10 @@ function engineCall(input: RunReplay): Result<EngineResult> | null {
   if (!state) return null;
   switch (first.type) {
     case 'vote_recorded':
-      return advance(definition, state, { commandId, action: first.vote.decision, stepId: first.token, ...extrasOf(first) }, actor, first.at, options);
+      return advance(definition, state, { commandId, action: first.vote.decision, stepId: first.token, ...extrasOf(first, formDataOf(definition, state, first) ?? dataOf(first)) }, actor, first.at, options);
     case 'step_completed':
       if (actor.userId === 'system') return fireTimer(definition, state, first.token, first.at, options);
-      return advance(definition, state, { commandId, action: String(first.action), stepId: first.token, ...extrasOf(first) }, actor, first.at, options);
+      return advance(definition, state, { commandId, action: String(first.action), stepId: first.token, ...extrasOf(first, formDataOf(definition, state, first) ?? dataOf(first)) }, actor, first.at, options);
     case 'escalation_triggered':
       return escalate(definition, state, first.token, first.rule, first.at, options);
     case 'sla_breached':

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { baseDocumentSchema, checkDateOrder, planDateSchema, recordIdSchema } from '../projects/document-fields';
+import { checkRules } from '../core/document-rule';
+import { baseDocumentSchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
+import { taskRules } from './task-rules';
 
 export const taskStatusSchema = z.enum(['backlog', 'todo', 'in_progress', 'blocked', 'in_review', 'done', 'cancelled']);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
@@ -47,18 +49,8 @@ const taskFields = {
   kanbanRank: kanbanRankSchema,
 };
 
-function checkTask(task: { startDate?: string; dueDate?: string; dependsOn: string[]; id?: string; parentId?: string }, ctx: z.RefinementCtx): void {
-  checkDateOrder(task, ctx, 'startDate', 'dueDate');
-  if (new Set(task.dependsOn).size !== task.dependsOn.length) {
-    ctx.addIssue({ code: 'custom', message: 'A task lists the same dependency twice.', path: ['dependsOn'] });
-  }
-  if (task.id !== undefined && task.dependsOn.includes(task.id)) {
-    ctx.addIssue({ code: 'custom', message: 'A task cannot depend on itself.', path: ['dependsOn'] });
-  }
-  if (task.id !== undefined && task.parentId === task.id) {
-    ctx.addIssue({ code: 'custom', message: 'A task cannot be its own parent.', path: ['parentId'] });
-  }
-}
+/** The task's cross-field rules (task-rules.ts), shared with the sync server's merge. */
+const checkTask = (task: Record<string, unknown>, ctx: z.RefinementCtx): void => checkRules(taskRules, task, ctx);
 
 /** What a person fills in to create or edit a task (no stored-document fields). */
 export const taskInputSchema = z.object(taskFields).superRefine(checkTask);

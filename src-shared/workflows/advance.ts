@@ -6,6 +6,8 @@ import { actionsOf, stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
 import { checkCanChange, diffVariables, isRepeated, unchanged } from './guards';
 import type { ActiveStep, Actor, AdvanceCommand, EngineOptions, WorkflowInstance } from './instance';
+import { recordChangesFor, routingContext } from './record-binding';
+import { checkStepForm } from './step-form-check';
 
 /**
  * Advances an instance by one person's action on one of its active steps. Pure: returns the new
@@ -14,7 +16,11 @@ import type { ActiveStep, Actor, AdvanceCommand, EngineOptions, WorkflowInstance
  *
  * Errors: `instance_closed`, `instance_incident`, `step_not_active` (no such active step, or a
  * step no person acts on), `not_your_step` / `not_your_role`, `unknown_action`,
- * `self_approval_not_allowed`, `duplicate_approver`, `signature_required`, `invalid_input`.
+ * `self_approval_not_allowed`, `duplicate_approver`, `signature_required`, `invalid_input` (a
+ * step form's values: the field as `data.<key>`, every problem in `details`).
+ *
+ * A step with a form takes only its fields in `data`, sent to variables or record fields as the
+ * form says; a step without one takes any variables.
  */
 export function advance(
   definition: WorkflowDefinition,
@@ -53,12 +59,19 @@ export function advance(
   if (step.require_signature && !command.signature) {
     return fail('signature_required', `"${step.name}" needs your electronic signature.`, { field: 'signature' });
   }
-  const changes = diffVariables(instance.variables, command.data);
+  const record = options.record ?? instance.record;
+  const form = step.form?.length
+    ? checkStepForm(step.form, command.action, command.data, { context: routingContext({ variables: instance.variables, record }), ...(options.isPerson ? { isPerson: options.isPerson } : {}) })
+    : undefined;
+  if (form && !form.ok) return form;
+  const changes = diffVariables(instance.variables, form ? form.value.variables : command.data);
   if (!changes.ok) return changes;
+  const recordChanges = form ? recordChangesFor(record, undefined, form.value.recordFields) : undefined;
   const extras = {
     ...(command.comments === undefined ? {} : { comments: command.comments }),
     ...(command.signature === undefined ? {} : { signature: command.signature }),
     ...(changes.value === undefined ? {} : { dataChanges: changes.value }),
+    ...(recordChanges === undefined ? {} : { recordChanges }),
   };
   const run = new Run(definition, instance, instance.id, now, actor, command.commandId, options);
   if (isDecision) castVote(run, active, step, command.action as 'approve' | 'reject', extras);

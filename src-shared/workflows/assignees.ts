@@ -1,10 +1,12 @@
 import type { AssigneeType } from './definition-schema';
 import type { Actor, AssigneeResolver, Assignees, WorkflowInstance } from './instance';
+import { routingContext } from './record-binding';
 import { readVariable } from './routing-rules';
 
 /**
  * Who a step waits for. Roles and users are taken as written; a `variable` assignee is read from the
- * instance's variables (a user id or a list of them) unless the runtime's resolver knows better
+ * instance's variables or its record (`record.custodianId`, `record.manager`: a user id or a list
+ * of them) unless the runtime's resolver knows better
  * (e.g. `requester_department_head` looked up in the directory). Resolution happens once, when the
  * step starts, and the result is recorded in the `step_entered` event.
  */
@@ -14,8 +16,9 @@ const asList = (value: string | string[]): string[] => (Array.isArray(value) ? [
 function defaultResolve(type: AssigneeType, value: string | string[], instance: WorkflowInstance): Assignees | null {
   if (type === 'role') return { users: [], roles: asList(value) };
   if (type === 'user') return { users: asList(value), roles: [] };
+  const context = routingContext(instance);
   const users = asList(value).flatMap((name) => {
-    const found = readVariable(instance.variables, name);
+    const found = readVariable(context, name);
     if (typeof found === 'string' && found !== '') return [found];
     if (Array.isArray(found)) return found.filter((item): item is string => typeof item === 'string' && item !== '');
     return [];

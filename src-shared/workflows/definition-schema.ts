@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../core/result';
+import { recordEffectsSchema } from './record-binding';
 import { routingSchema } from './routing-rules';
+import { stepFormSchema } from './step-form';
 
 /**
  * The workflow definition format: the feature spec's format as written (`workflow_code`, `steps[]`
@@ -79,6 +81,10 @@ export const stepSchema = z
     message: z.string().max(2000).optional(),
     /** How an `end` step closes the instance; `completed` when absent. */
     outcome: z.enum(['completed', 'rejected']).optional(),
+    /** The form a person fills in to act on this step (step-form.ts); checked before the step moves on. */
+    form: stepFormSchema.optional(),
+    /** What the step's outcome does to the workflow's record, per action (record-binding.ts). */
+    record_effects: recordEffectsSchema.optional(),
   })
   .strict();
 export type StepDefinition = z.infer<typeof stepSchema>;
@@ -141,6 +147,8 @@ export const definitionSchema = z.object({
   working_calendar: workingCalendarSchema.optional(),
   /** More than one running instance per record (entity_type + entity_id); one when absent. */
   allow_multiple_instances: z.boolean().optional(),
+  /** The record kind instances are about (src-shared/records): each starts from one record of it, may read and change it. */
+  record_kind: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'A record kind is a lower-case name like leave_request.').optional(),
 });
 export type WorkflowDefinition = z.infer<typeof definitionSchema>;
 

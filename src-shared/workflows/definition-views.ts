@@ -55,6 +55,7 @@ export function definitionSummaries(stored: readonly StoredVersion[]): Definitio
       name: shown.name,
       ...(shown.category ? { category: shown.category } : {}),
       ...(shown.description ? { description: shown.description } : {}),
+      ...(shown.record_kind ? { recordKind: shown.record_kind } : {}),
       status,
       publishedVersion: published?.version ?? null,
       latestVersion: latest.version ?? 1,

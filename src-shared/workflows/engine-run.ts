@@ -3,7 +3,10 @@ import { levelProgress } from './approvals';
 import type { StepDefinition, WorkflowDefinition } from './definition-schema';
 import { approvalLevelsOf, routeOf, stepOf, type Route } from './definition-graph';
 import { deadlineKey, deadlineKeysOf, type NotifyReason, type WorkflowEffect } from './effects';
+import { isSameJson } from './guards';
 import { isClosed, type ActiveStep, type Actor, type Assignees, type EngineOptions, type ForkFrame, type Incident, type Signature, type WorkflowInstance } from './instance';
+import { applyRecordChanges, mergeRecordChanges, recordChangesFor, routingContext, type RecordChanges, type RecordSnapshot } from './record-binding';
+import { readVariable } from './routing-rules';
 import { escalationThresholds, stepDeadlines } from './sla';
 import { applyEvent, eventId, type DataChanges, type EventDraft, type WorkflowEvent } from './workflow-events';
 
@@ -28,6 +31,8 @@ export interface ActionExtras {
   comments?: string;
   signature?: Signature;
   dataChanges?: DataChanges;
+  /** Record fields a step form sets (record-binding.ts). */
+  recordChanges?: RecordChanges;
 }
 
 /** Automatic steps one run may pass through before it decides the definition loops without a person. */
@@ -38,6 +43,8 @@ export class Run {
   readonly events: WorkflowEvent[] = [];
   readonly effects: WorkflowEffect[] = [];
   private entered = 0;
+  /** The record as the runtime read it for this run; recorded in the first event when the instance's copy differs. */
+  private observed: RecordSnapshot | undefined;
 
   constructor(
     readonly definition: WorkflowDefinition,
@@ -47,7 +54,9 @@ export class Run {
     readonly actor: Actor,
     private readonly commandId: string | undefined,
     private readonly options: EngineOptions,
-  ) {}
+  ) {
+    this.observed = options.record;
+  }
 
   get state(): WorkflowInstance {
     if (!this.draft) throw new Error('The run has no instance yet: emit instance_started first.');
@@ -61,6 +70,7 @@ export class Run {
   emit(draft: EventDraft): WorkflowEvent {
     const seq = this.draft?.eventCount ?? 0;
     const actor = this.actor.name === undefined ? { userId: this.actor.userId } : { userId: this.actor.userId, name: this.actor.name };
+    const record = this.takeObserved();
     // The spread of a union member plus the base fields is that member; TypeScript cannot see it through the spread.
     const event = {
       id: eventId(this.instanceId, seq),
@@ -69,11 +79,30 @@ export class Run {
       at: this.now,
       actor,
       ...(this.commandId === undefined ? {} : { commandId: this.commandId }),
+      ...(record === undefined ? {} : { record }),
       ...draft,
     } as WorkflowEvent;
     this.draft = applyEvent(this.draft, event);
     this.events.push(event);
     return event;
+  }
+
+  /** The record read for this run, once, when it differs from the instance's copy (a start carries its own). */
+  private takeObserved(): RecordSnapshot | undefined {
+    const observed = this.observed;
+    this.observed = undefined;
+    if (observed === undefined || !this.draft || isSameJson(this.draft.record, observed)) return undefined;
+    return observed;
+  }
+
+  /** The record as it is about to be: the instance's copy, or the fresher one read for this run. */
+  get record(): RecordSnapshot | undefined {
+    return this.observed ?? this.draft?.record;
+  }
+
+  /** What routing and assignee rules read now. */
+  get context(): Readonly<Record<string, unknown>> {
+    return routingContext({ variables: this.state.variables, record: this.record });
   }
 
   notify(recipients: Assignees, reason: NotifyReason, message: string, about: { stepId?: string; token?: string }): void {
@@ -100,10 +129,16 @@ export class Run {
     }
   }
 
-  /** Completes a step with an action and enters what follows. */
+  /**
+   * Completes a step with an action and enters what follows. The step's `record_effects` for the
+   * action change the record with the completion; routing already reads the record as it will be.
+   */
   finish(active: ActiveStep, step: StepDefinition, action: string, extras: ActionExtras = {}): void {
-    const variables = withChanges(this.state.variables, extras.dataChanges);
-    this.enter(this.complete(active, step, action, routeOf(step, action, variables), extras));
+    const before = this.record && extras.recordChanges ? applyRecordChanges(this.record, extras.recordChanges) : this.record;
+    const outcome = recordChangesFor(before, step.record_effects?.[action]);
+    const after = before && outcome ? applyRecordChanges(before, outcome) : before;
+    const context = routingContext({ variables: withChanges(this.state.variables, extras.dataChanges), record: after });
+    this.enter(this.complete(active, step, action, routeOf(step, action, context), extras, outcome));
   }
 
   raiseIncident(active: ActiveStep, reason: Incident['reason'], message: string, extras: ActionExtras = {}): void {
@@ -122,8 +157,9 @@ export class Run {
     if (keys.length > 0) this.effects.push({ type: 'cancel_deadline', instanceId: this.instanceId, token: active.token, keys });
   }
 
-  private complete(active: ActiveStep, step: StepDefinition, action: string, route: Route, extras: ActionExtras): Target[] {
+  private complete(active: ActiveStep, step: StepDefinition, action: string, route: Route, extras: ActionExtras, outcome?: RecordChanges): Target[] {
     if (route.kind === 'no_route') {
+      // The step does not complete, so its outcome does not reach the record; what the person filled in does.
       this.raiseIncident(active, 'no_route', `No routing rule of "${step.name}" matched and it has no default branch.`, extras);
       return [];
     }
@@ -131,6 +167,7 @@ export class Run {
       this.raiseIncident(active, 'no_route', `"${step.name}" leads to several steps at once; only a parallel step may.`, extras);
       return [];
     }
+    const recordChanges = mergeRecordChanges([extras, { ...(outcome ? { recordChanges: outcome } : {}) }]);
     this.emit({
       type: 'step_completed',
       token: active.token,
@@ -139,6 +176,7 @@ export class Run {
       toSteps: route.steps,
       ...(route.rule === undefined ? {} : { rule: route.rule }),
       ...extras,
+      ...(recordChanges ? { recordChanges } : {}),
     });
     this.cancelDeadlines(active);
     if (route.steps.length === 0) {
@@ -212,20 +250,20 @@ export class Run {
           this.effects.push({ type: 'schedule_deadline', instanceId: this.instanceId, token: active.token, key: deadlineKey(active.token, 'timer'), at: wakeAt, kind: 'timer' });
           return [];
         }
-        return this.complete(this.emitEntered(target, noOne), step, 'timer_fired', routeOf(step, 'complete', this.state.variables), {});
+        return this.complete(this.emitEntered(target, noOne), step, 'timer_fired', routeOf(step, 'complete', this.context), {});
       }
       case 'notify': {
         const active = this.emitEntered(target, noOne);
         const recipients = step.assignee_type && step.assignee_value ? this.resolve(step.assignee_type, step.assignee_value, step.step_id) : null;
         if (recipients) this.notify(recipients, 'notify_step', step.message ?? step.name, { stepId: step.step_id, token: active.token });
-        return this.complete(active, step, 'notified', routeOf(step, 'complete', this.state.variables), {});
+        return this.complete(active, step, 'notified', routeOf(step, 'complete', this.context), {});
       }
       case 'parallel':
         return this.complete(this.emitEntered(target, noOne), step, 'split', { kind: 'go', steps: step.next_steps ?? [] }, {});
       case 'join':
         return this.enterJoin(target, step);
       case 'decision':
-        return this.complete(this.emitEntered(target, noOne), step, 'route', routeOf(step, 'complete', this.state.variables), {});
+        return this.complete(this.emitEntered(target, noOne), step, 'route', routeOf(step, 'complete', this.context), {});
       case 'end': {
         const active = this.emitEntered(target, noOne);
         this.emit({ type: 'step_completed', token: active.token, stepId: step.step_id, action: 'end', toSteps: [] });
@@ -241,7 +279,7 @@ export class Run {
   }
 
   resolve(type: 'role' | 'user' | 'variable', value: string | string[], stepId: string): Assignees | null {
-    return resolveAssignees(type, value, this.state, stepId, this.options.resolveAssignees);
+    return resolveAssignees(type, value, { ...this.state, record: this.record }, stepId, this.options.resolveAssignees);
   }
 
   private enterApproval(target: Target, step: StepDefinition): Target[] {
@@ -258,7 +296,7 @@ export class Run {
   private wakeAt(step: StepDefinition): string | undefined {
     const config = step.timer;
     if (config?.until_variable) {
-      const value = this.state.variables[config.until_variable];
+      const value = readVariable(this.context, config.until_variable);
       const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
       return Number.isNaN(at) ? undefined : new Date(at).toISOString();
     }
@@ -281,7 +319,7 @@ export class Run {
     }
     if (waiting.length < frame.of) return [];
     const consumedTokens = waiting.filter((s) => s.token !== arrived.token).map((s) => s.token);
-    const route = routeOf(step, 'complete', this.state.variables);
+    const route = routeOf(step, 'complete', this.context);
     const outerForks = target.forks.slice(0, -1);
     if (route.kind === 'go' && route.steps.length <= 1) {
       this.emit({ type: 'step_completed', token: arrived.token, consumedTokens, stepId: step.step_id, action: 'join', toSteps: route.steps });

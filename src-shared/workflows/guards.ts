@@ -33,17 +33,18 @@ export function diffVariables(variables: Readonly<Record<string, unknown>>, data
   const changes: DataChanges = {};
   for (const [key, value] of Object.entries(data)) {
     if (!variableName.test(key) || forbidden.has(key)) return fail('invalid_input', `"${key}" is not a usable variable name.`, { field: `data.${key}` });
-    if (!sameJson(variables[key], value)) changes[key] = { from: variables[key] ?? null, to: value };
+    if (!isSameJson(variables[key], value)) changes[key] = { from: variables[key] ?? null, to: value };
   }
   return ok(Object.keys(changes).length > 0 ? changes : undefined);
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
+/** Whether two JSON values are equal, key order aside. */
+export function isSameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
-  return keysA.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keysA.every((key) => isSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

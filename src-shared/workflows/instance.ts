@@ -1,3 +1,5 @@
+import type { RecordSnapshot } from './record-binding';
+
 /**
  * The state of a running workflow instance and the inputs that change it. An instance is plain JSON
  * (stored whole in `workflow_instances.state`); it only ever changes by applying workflow events
@@ -79,6 +81,8 @@ export interface WorkflowInstance {
   entityId: string;
   status: InstanceStatus;
   variables: Record<string, unknown>;
+  /** The record the instance is about as its last run saw it (record-binding.ts); absent when it is about none. */
+  record?: RecordSnapshot;
   /** The active steps; several while parallel branches run. */
   activeSteps: ActiveStep[];
   startedBy: string;
@@ -140,4 +144,8 @@ export type AssigneeResolver = (request: {
 export interface EngineOptions {
   /** Resolves assignees when a step starts; the default reads user ids from variables and takes roles and users as written. */
   resolveAssignees?: AssigneeResolver;
+  /** The instance's record as it is now, read by the runtime before the run; recorded in the run's first event when it changed. */
+  record?: RecordSnapshot;
+  /** Whether an id is an active person (step form `person` fields); any id is taken when absent. */
+  isPerson?: (id: string) => boolean;
 }

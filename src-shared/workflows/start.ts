@@ -37,8 +37,9 @@ export function checkSingleInstance(definition: WorkflowDefinition, runningForEn
 }
 
 /**
- * Starts an instance of a published definition: records `instance_started`, enters the initial step
- * and runs the automatic steps after it. `newId` makes the instance id (the only id not derived
+ * Starts an instance of a published definition: records `instance_started` (with the record it is
+ * about, `options.record`, when there is one), enters the initial step and runs the automatic
+ * steps after it. `newId` makes the instance id (the only id not derived
  * from it); tokens and event ids are numbered inside the instance.
  */
 export function startInstance(
@@ -65,6 +66,7 @@ export function startInstance(
     entityType: input.entityType,
     entityId: input.entityId,
     variables: { ...(input.variables ?? {}) },
+    ...(options.record ? { record: options.record } : {}),
     requestedBy: input.requestedBy ?? actor.userId,
     toSteps: [definition.initial_step],
   });

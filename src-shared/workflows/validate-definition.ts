@@ -3,6 +3,7 @@ import { definitionSchema, shapeProblems, type DefinitionProblem, type StepDefin
 import { actionsOf, approvalLevelsOf, escalationRulesOf, knownApproverCount, stepOf, successorsOf } from './definition-graph';
 import { analyseParallelBlocks, endingActions } from './parallel-blocks';
 import { checkCondition } from './routing-rules';
+import { recordBindingProblems } from './validate-record-binding';
 import { checkStepShape } from './validate-step';
 import { calendarProblems } from './working-calendar';
 
@@ -10,7 +11,8 @@ import { calendarProblems } from './working-calendar';
  * Validation on save: every problem of a definition, each with where it is (`steps[2].next_steps[0]`),
  * which step, and why. Shape first (the zod schema); when the shape is sound, meaning: references,
  * duplicates, reachability, an end reachable from every step, split/join structure, approval routes
- * and quorums, routing rules and their default branch, SLA and escalation settings.
+ * and quorums, routing rules and their default branch, SLA and escalation settings, step forms and
+ * what steps do to the workflow's record.
  */
 export function validateDefinition(input: unknown): DefinitionProblem[] {
   const parsed = definitionSchema.safeParse(input);
@@ -36,6 +38,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
     });
   });
   checkSla(definition, ids, problems);
+  problems.push(...recordBindingProblems(definition));
   if (definition.working_calendar) problems.push(...calendarProblems(definition.working_calendar));
   if (problems.length > 0) return problems;
   return checkGraph(definition);

@@ -3,7 +3,9 @@ import { command, query } from '../bridge/define';
 import type { DefinitionProblem, DefinitionStatus, StepType, WorkflowDefinition } from './definition-schema';
 import { assigneeTypes, definitionStatuses } from './definition-schema';
 import { instanceStatuses, signatureMeanings, type InstanceStatus, type SignatureMeaning } from './instance';
+import type { RecordRefView } from './record-ref';
 import type { SlaState, SlaViolation } from './sla';
+import type { StepFormField } from './step-form';
 import type { DataChanges, WorkflowEventType } from './workflow-events';
 
 /**
@@ -92,6 +94,8 @@ export interface DefinitionSummaryView {
   name: string;
   category?: string;
   description?: string;
+  /** The record kind its instances are about (`record_kind`), when it names one. */
+  recordKind?: string;
   /** published: a version starts instances; draft: never published; retired: starts no more. */
   status: DefinitionStatus;
   /** The version new instances start from; null when none is published. */
@@ -170,6 +174,8 @@ export interface InstanceSummaryView {
   definitionVersion: number;
   entityType: string;
   entityId: string;
+  /** The record it is about, when it is about one this person may read. */
+  record?: RecordRefView;
   status: InstanceStatus;
   /** The worst SLA state of the active steps. */
   slaState: SlaState;
@@ -209,6 +215,8 @@ export interface AvailableActionView {
   actions: string[];
   /** Actions that need an electronic signature (password and meaning). */
   signatureActions: string[];
+  /** The step's form (step-form.ts `fieldsForAction` picks an action's fields); empty when it has none. */
+  form: StepFormField[];
 }
 
 export interface InstanceDetailView {
@@ -241,6 +249,10 @@ export interface MyWorkItemView {
   assignedVia: 'user' | 'role';
   actions: string[];
   signatureActions: string[];
+  /** The step's form; empty when it has none. */
+  form: StepFormField[];
+  /** The record it is about, when it is about one this person may read. */
+  record?: RecordRefView;
   requestedBy: PersonRef;
 }
 
@@ -292,7 +304,12 @@ export const workflowContract = {
     }),
   ),
 
-  /** Starts the published version of a workflow for a record (one running instance per record unless the definition allows more). */
+  /**
+   * Starts the published version of a workflow for a record (one running instance per record unless
+   * the definition allows more). A workflow about a record kind starts only from a record of that
+   * kind the person may read (`entityType` = the kind, `entityId` = the record); so does any
+   * workflow started for a declared record kind. `not_found` when the record is not shared with them.
+   */
   'workflows/instances/start': command<InstanceSummaryView>()(
     z.object({
       commandId,
@@ -342,13 +359,18 @@ export const workflowContract = {
 
   /** One row per workflow code, by name. Retired workflows only when asked. */
   'workflows/definitions/list': query<DefinitionSummaryView[]>()(
-    z.object({ status: z.enum(definitionStatuses).optional(), includeRetired: z.boolean().default(false) }),
+    z.object({
+      status: z.enum(definitionStatuses).optional(),
+      includeRetired: z.boolean().default(false),
+      /** Only workflows about this record kind (those a record page offers). */
+      recordKind: z.string().max(40).optional(),
+    }),
   ),
   /** Every version of one code, newest first; `not_found` when the code is unknown. */
   'workflows/definitions/get': query<DefinitionVersionsView>()(z.object({ code: workflowCode })),
   /** The built-in templates an administrator may copy. */
   'workflows/templates/list': query<TemplateView[]>()(z.object({})),
-  /** Active steps waiting for the signed-in person (by name or role), most urgent first. */
+  /** Active steps waiting for the signed-in person (by name or role), most urgent first; none about a record they may not read. */
   'workflows/my-work': query<MyWorkItemView[]>()(z.object({})),
   /** Instances, newest first, filtered. */
   'workflows/instances/list': query<InstanceSummaryView[]>()(

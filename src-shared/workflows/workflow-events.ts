@@ -1,4 +1,5 @@
 import type { EscalationAction } from './definition-schema';
+import { applyRecordChanges, type RecordChanges, type RecordSnapshot } from './record-binding';
 import type { ActiveStep, ApprovalProgress, Assignees, Incident, Signature, Vote, WorkflowInstance } from './instance';
 import type { SlaViolation } from './sla';
 
@@ -27,6 +28,10 @@ interface EventBase {
   comments?: string;
   dataChanges?: DataChanges;
   signature?: Signature;
+  /** The record as the run saw it when it began, on the run's first event when it differs from the instance's copy (record-binding.ts). */
+  record?: RecordSnapshot;
+  /** What the event changes on the record; the runtime writes it in the same command. */
+  recordChanges?: RecordChanges;
 }
 
 export type WorkflowEvent = EventBase &
@@ -80,6 +85,7 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
       entityId: event.entityId,
       status: 'running',
       variables: { ...event.variables },
+      ...(event.record ? { record: { ...event.record } } : {}),
       activeSteps: [],
       startedBy: event.actor.userId,
       requestedBy: event.requestedBy,
@@ -103,6 +109,8 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
     }
     next.variables = variables;
   }
+  if (event.record) next.record = { ...event.record };
+  if (event.recordChanges && next.record) next.record = applyRecordChanges(next.record, event.recordChanges);
   switch (event.type) {
     case 'step_entered':
       next.activeSteps = [...next.activeSteps, event.activeStep];

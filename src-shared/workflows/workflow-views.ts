@@ -1,4 +1,5 @@
-import { isAdmin } from '../people/roles';
+import { builtInRoles, isAdmin } from '../people/roles';
+import { recordKindOf } from '../records/record-kinds';
 import { isAssignee } from './assignees';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, approvalLevelsOf, stepOf } from './definition-graph';
@@ -93,7 +94,7 @@ export function availableActions(definition: WorkflowDefinition, instance: Workf
       actions = actions.filter((a) => a !== 'approve' && a !== 'reject');
     }
     if (actions.length === 0) return [];
-    return [{ token: step.token, stepId: step.stepId, stepName: defined.name, actions, signatureActions: signatureActionsOf(defined, actions) }];
+    return [{ token: step.token, stepId: step.stepId, stepName: defined.name, actions, signatureActions: signatureActionsOf(defined, actions), form: defined.form ?? [] }];
   });
 }
 
@@ -124,6 +125,7 @@ export function myWorkItems(definition: WorkflowDefinition, instance: WorkflowIn
       assignedVia: step.assignees.users.includes(actor.userId) ? 'user' : 'role',
       actions: available.actions,
       signatureActions: available.signatureActions,
+      form: available.form,
       requestedBy: personRef(nameOf, instance.requestedBy),
       ...(step.dueAt ? { dueAt: step.dueAt } : {}),
     };
@@ -138,16 +140,38 @@ export function compareWork(a: MyWorkItemView, b: MyWorkItemView): number {
   return a.enteredAt < b.enteredAt ? -1 : a.enteredAt > b.enteredAt ? 1 : 0;
 }
 
+/** A role as people call it ("Procurement officer"); roles an administrator added keep their code. */
+const roleName = (role: string): string => builtInRoles.find((r) => r.code === role)?.name ?? role;
+
 const describeAssignees = (nameOf: NameOf, assignees: Assignees): string =>
-  [...assignees.users.map((id) => personRef(nameOf, id).name), ...assignees.roles.map((role) => `role ${role}`)].join(', ') || 'nobody';
+  [...assignees.users.map((id) => personRef(nameOf, id).name), ...assignees.roles.map((role) => `role ${roleName(role)}`)].join(', ') || 'nobody';
+
+/** The record a run started for, as people name it ("Leave request LR-2026-0001"); the kind and id when it is no declared kind. */
+function startedFor(event: WorkflowEvent & { type: 'instance_started' }): string {
+  const kind = recordKindOf(event.entityType);
+  const name = [event.record?.number, event.record?.title].find((v): v is string => typeof v === 'string' && v !== '');
+  return kind && name ? `${kind.label} ${name}` : `${event.entityType} ${event.entityId}`;
+}
+
+/** What an event did to its record, as a clause after the event's line ("; the leave request is now Approved"). */
+function recordMove(event: WorkflowEvent, definition: WorkflowDefinition): string {
+  const to = event.recordChanges?.status?.to;
+  const kind = recordKindOf(definition.record_kind);
+  if (!to || !kind) return '';
+  return `; the ${kind.label.toLowerCase()} is now ${kind.statuses.find((s) => s.id === to)?.label ?? to}`;
+}
 
 /** One readable line per event for the history. */
 export function eventSummary(event: WorkflowEvent, definition: WorkflowDefinition, nameOf: NameOf): string {
+  return eventLine(event, definition, nameOf) + recordMove(event, definition);
+}
+
+function eventLine(event: WorkflowEvent, definition: WorkflowDefinition, nameOf: NameOf): string {
   const who = personRef(nameOf, event.actor.userId).name;
   const step = event.stepId ? (stepOf(definition, event.stepId)?.name ?? event.stepId) : '';
   switch (event.type) {
     case 'instance_started':
-      return `${who} started ${definition.name} for ${event.entityType} ${event.entityId}`;
+      return `${who} started ${definition.name} for ${startedFor(event)}`;
     case 'step_entered':
       return `${step} started${event.activeStep.assignees.users.length + event.activeStep.assignees.roles.length > 0 ? `, waiting for ${describeAssignees(nameOf, event.activeStep.assignees)}` : ''}`;
     case 'vote_recorded':

@@ -50,9 +50,9 @@ export async function readDocuments(db: SqlClient, collection: string, ids: stri
   return new Map(rows.map((r) => [r.id, toStored(r)]));
 }
 
-/** Fields other documents are looked up by; migration 004 indexes them. */
-export type LookupField = 'instanceId' | 'code' | 'subjectId';
-const lookupFields: readonly LookupField[] = ['instanceId', 'code', 'subjectId'];
+/** Fields other documents are looked up by; migrations 004 and 009 index them. */
+export type LookupField = 'instanceId' | 'code' | 'subjectId' | 'entityId';
+const lookupFields: readonly LookupField[] = ['instanceId', 'code', 'subjectId', 'entityId'];
 
 /** The collection's live documents whose top-level `field` is one of `values`. */
 export async function readWhere(db: SqlClient, collection: string, field: LookupField, values: string[]): Promise<StoredDocument[]> {
@@ -94,6 +94,12 @@ export async function readChangesSince(db: SqlClient, collection: string, after:
 export async function readChangesSinceAsText(db: SqlClient, collection: string, after: { seq: number; id: string }, limit: number): Promise<{ id: string; seq: number; deleted: boolean; json: string }[]> {
   const { rows } = await db.query<{ id: string; seq: string | number; deleted: boolean; data: string }>(CHANGES_SQL.replace('deleted, data', 'deleted, data::text AS data'), [collection, after.seq, limit]);
   return rows.map((r) => ({ id: r.id, seq: Number(r.seq), deleted: r.deleted, json: r.data }));
+}
+
+/** How many changes of the collection come after `seq`: what a PC catching up still has to receive. */
+export async function countChangesAfter(db: SqlClient, collection: string, seq: number): Promise<number> {
+  const { rows } = await db.query<{ count: string | number }>('SELECT count(*) AS count FROM documents WHERE collection = $1 AND seq > $2::bigint', [collection, seq]);
+  return Number(rows[0]?.count ?? 0);
 }
 
 export async function latestSeq(db: SqlClient, collection: string): Promise<number> {

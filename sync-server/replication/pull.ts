@@ -4,7 +4,7 @@ import { canRead, scopeKey, tombstoneOf } from '../../src-shared/sync/read-scope
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import type { SqlClient } from '../db/sql-database';
-import { readChangesSince, readChangesSinceAsText, toWire } from './document-store';
+import { countChangesAfter, readChangesSince, readChangesSinceAsText, toWire } from './document-store';
 import { isReadScoped } from '../../src-shared/sync/read-scope';
 
 /**
@@ -51,13 +51,18 @@ export async function pullChanges(
   return { documents, checkpoint: next, withheld };
 }
 
+/** Adds `remaining` (changes after the page) to a page, for a PC that asked how much is left. */
+export async function withRemaining(db: SqlClient, collection: SyncCollection, page: PullResponse): Promise<PullResponse> {
+  return { ...page, remaining: await countChangesAfter(db, collection.name, page.checkpoint?.seq ?? 0) };
+}
+
 /**
  * The fast path of `pullChanges` for collections everyone reads whole (no read rules, nothing to
  * redact): the page is assembled from the JSON text PostgreSQL returns, never parsed and
  * re-serialised, which is most of the cost of a large initial pull. Null when the collection needs
  * the full path.
  */
-export async function pullChangesAsJson(db: SqlClient, collection: SyncCollection, person: SyncPerson, checkpoint: SyncCheckpoint | null, limit: number): Promise<string | null> {
+export async function pullChangesAsJson(db: SqlClient, collection: SyncCollection, person: SyncPerson, checkpoint: SyncCheckpoint | null, limit: number, isCounting = false): Promise<string | null> {
   if (isReadScoped(collection.name) || collection.localOnlyFields.length > 0) return null;
   // Everyone reads all of it, so a change of scope changes nothing here: no replay.
   const scope = scopeKey(person);
@@ -66,5 +71,6 @@ export async function pullChangesAsJson(db: SqlClient, collection: SyncCollectio
   const next = last ? { seq: last.seq, id: last.id, scope } : checkpoint;
   // `{…}` becomes `{…,"_deleted":x}`; PostgreSQL's jsonb text of an object always ends with `}`.
   const documents = rows.map((r) => (r.json === '{}' ? `{"_deleted":${r.deleted}}` : `${r.json.slice(0, -1)}, "_deleted": ${r.deleted}}`));
-  return `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(next)}}`;
+  const remaining = isCounting ? `,"remaining":${await countChangesAfter(db, collection.name, next?.seq ?? 0)}` : '';
+  return `{"documents":[${documents.join(',')}],"checkpoint":${JSON.stringify(next)}${remaining}}`;
 }

@@ -1,8 +1,9 @@
-import { isSameContent, resolvePush, type LostField } from '../../src-shared/sync/conflicts';
+import { isSameContent, isSameValue, resolvePush } from '../../src-shared/sync/conflicts';
 import type { SyncCollection } from '../../src-shared/sync/collections';
 import { can, type SyncAction } from '../../src-shared/sync/permissions';
 import type { PushResponse, PushRow, RefusedWrite, WireDocument } from '../../src-shared/sync/protocol';
-import { canRead, scopeProjection, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
+import { newlyBrokenRule, rulesOf } from '../../src-shared/sync/merge-rules';
+import { canRead, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import { checkEventAppend } from '../../src-shared/sync/workflow-event-rules';
@@ -16,10 +17,15 @@ import { lockCollections, notifyChanged, readForUpdate, toWire, upsertDocument }
 import { enqueueOutbox } from '../outbox/outbox-queue';
 import { deriveInstances, pushInstance, restampRecordActivity } from './derived-documents';
 import { loadRelated, loadWorkflowHistories } from './rule-context';
+import { keepRankUnique } from './board-ranks';
+import { CONFLICTS_COLLECTION, recordConflict } from './conflict-log';
 import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './audit-claims';
 import { checkEditNamesItsEntry } from '../../src-shared/sync/audit-rules';
 import { answerProbe, endSessionsOfDeactivated } from './push-trust';
 import { finishRecord, serverManagers, stampColumns } from './record-stamping';
+import { loadEventRecords, restampRecordWorkflows, withServerScope, type EventRecords } from './workflow-records';
+import { checkRecordSnapshot, checkStartRecord } from '../../src-shared/sync/workflow-record-rules';
+import type { ManagerLookup } from '../../src-shared/records/record-document';
 
 export interface PushContext {
   services: ServerServices;
@@ -30,12 +36,10 @@ export interface PushContext {
 
 type Doc = Record<string, unknown>;
 
-const CONFLICTS_COLLECTION = 'activity';
-
 const dataOf = (doc: Doc): Doc => (doc.data && typeof doc.data === 'object' ? (doc.data as Doc) : {});
 const texts = (values: unknown[]): string[] => values.filter((v): v is string => typeof v === 'string' && v !== '');
-/** Collections a push of `collection` writes besides it and the conflict log: derived instances, restamped activity. */
-const alsoWrites: Record<string, string[]> = { workflow_events: ['workflow_instances'], records: ['activity'] };
+/** Collections a push of `collection` writes besides it and the conflict log: derived instances, restamped activity, instances and events. */
+const alsoWrites: Record<string, string[]> = { workflow_events: ['workflow_instances'], records: ['activity', 'workflow_events', 'workflow_instances'] };
 
 /**
  * Applies one push request to one collection in a single transaction: each row is checked against
@@ -82,7 +86,13 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
     const histories = isWorkflow
       ? await loadWorkflowHistories(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), texts(rows.map((r) => dataOf(r.newDocumentState).workflowCode)), collection.name === 'workflow_events')
       : null;
+    // Workflows about a record carry its scope as the server knows it (workflow-records.ts).
+    const eventRecords: EventRecords | null = histories
+      ? await loadEventRecords(tx, texts(rows.map((r) => r.newDocumentState.instanceId ?? r.newDocumentState.id)), collection.name === 'workflow_events' ? rows.map((r) => r.newDocumentState) : [], histories)
+      : null;
     const touchedInstances = new Set<string>();
+    /** The server's managers, loaded once when a pushed run says which record it read. */
+    let eventManagers: ManagerLookup | undefined;
     // Records: their subject, managers and number come from the server's own data (record-stamping.ts).
     const managers = collection.name === 'records' ? await serverManagers(tx) : null;
 
@@ -112,7 +122,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const passwordHash = collection.credentialFields.includes('passwordHash') && (!master || (rawAssumed && rawAssumed.passwordHash !== raw.passwordHash)) ? raw.passwordHash : undefined;
       const redacted = redactForSync(collection, raw, services.collections) as WireDocument;
       // Notes about an HR or finance record carry the record's scope as the server knows it, never the PC's claim.
-      const scoped = collection.name === 'activity' ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId))) : redacted;
+      const scoped =
+        collection.name === 'activity'
+          ? stampSubjectScope(redacted, related.get('records', String(raw.subjectId)))
+          : collection.name === 'workflow_events' && eventRecords
+            ? withServerScope(redacted, eventRecords.scopeOf(String(raw.instanceId)))
+            : redacted;
       const incoming = managers ? stampColumns(scoped, master, managers) : scoped;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already
@@ -127,7 +142,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // people were matched by email): taken as done, nothing stored.
       if (!master && incoming._deleted) continue;
       if (collection.name === 'workflow_instances' && histories) {
-        const outcome = await pushInstance(tx, id, incoming, master, histories);
+        const outcome = await pushInstance(tx, id, incoming, master, histories, eventRecords?.scopeOf);
         if (outcome.refused) refuse(incoming, master, outcome.refused.code, outcome.refused.message);
         else if (outcome.reply) conflicts.push(visibleTo(outcome.reply as WireDocument));
         // The server's instance is always its events' replay; the entries behind the PC's are the pusher's own account of it.
@@ -140,13 +155,15 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // The person's own changes only: judged as theirs before anything else (authorship.ts).
       const authorship = collection.hasAuthorFields ? checkAuthorship(person, collection.name, master ? (action === 'create' ? 'update' : action) : 'create', incoming) : allow;
       const judge = () => (authorship.isAllowed ? can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly, related }) : authorship);
+      // The PC takes the server's bookkeeping, so the two stay identical.
       if (master && isSameContent(master, incoming)) {
         if (passwordHash !== undefined) await afterWrite(tx, collection, master, passwordHash, person);
         // Nothing to write, but the audit entries behind it describe a change the person was allowed to make.
         if (collection.name !== 'audit' && judge().isAllowed) await recordClaims(tx, person, collection.name, id, row, redacted);
+        if (!isSameValue(master, incoming)) conflicts.push(visibleTo(master));
         continue;
       }
-      const resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming });
+      let resolution = resolvePush({ isAppendOnly: collection.isAppendOnly, master, assumed, incoming, rules: rulesOf(collection.name) });
       // The PC sent what the server already has (or only lost bookkeeping): nothing is written, so
       // there is nothing to authorise; the PC simply takes the server's version.
       if (resolution.kind === 'keep_master' && resolution.lost.length === 0) {
@@ -162,6 +179,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       const audited = collection.hasAuthorFields ? checkEditNamesItsEntry(collection.name, action, incoming, claimedIdsOf(row)) : ({ ok: true } as const);
       if (!audited.ok) {
         refuse(incoming, master, audited.error.code, audited.error.message);
+        continue;
+      }
+      // The collection's cross-field rules, as its commands keep them (merge-rules.ts).
+      const broken = incoming._deleted === true ? null : newlyBrokenRule(collection.name, incoming, master);
+      if (broken) {
+        refuse(incoming, master, 'invalid_input', `This ${collection.name} document is not valid: ${broken.message}`);
         continue;
       }
       if (collection.name === 'audit') {
@@ -187,17 +210,36 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
           refuse(incoming, master, check.error.code, check.error.message);
           continue;
         }
+        const bound = eventRecords ? checkStartRecord(check.value, person, histories.definitions, eventRecords.recordOf(instanceId)) : null;
+        if (bound && !bound.ok) {
+          refuse(incoming, master, bound.error.code, bound.error.message);
+          continue;
+        }
+        // The record a run read decides routing and `record.manager` approvers: it must be the server's record, with managers its directory knows.
+        if (eventRecords && check.value.record) {
+          eventManagers ??= await serverManagers(tx);
+          const seen = checkRecordSnapshot(check.value, eventRecords.recordOf(instanceId), eventManagers.managersOf);
+          if (!seen.ok) {
+            refuse(incoming, master, seen.error.code, seen.error.message);
+            continue;
+          }
+        }
         if (resolution.kind === 'accept') histories.append(check.value);
         touchedInstances.add(instanceId);
       }
 
       if (collection.name !== 'audit') await recordClaims(tx, person, collection.name, id, row, redacted);
+      if (resolution.kind !== 'keep_master' && collection.name === 'tasks') {
+        const placed = await keepRankUnique(tx, resolution.doc, master);
+        if (placed !== resolution.doc) resolution = { kind: 'merge', doc: placed, lost: resolution.kind === 'merge' ? resolution.lost : [] };
+      }
       let written = resolution.doc as WireDocument;
       if (resolution.kind !== 'keep_master') {
         const doc = managers ? await finishRecord(tx, written, master, managers) : written;
         written = doc;
         // The server numbered or restamped it: the PC takes the server's version at once.
-        if (managers && resolution.kind === 'accept' && !isSameContent(doc, raw)) conflicts.push(visibleTo(doc));
+        const isRestamped = managers !== null || collection.name === 'workflow_events';
+        if (isRestamped && resolution.kind === 'accept' && !isSameContent(doc, raw)) conflicts.push(visibleTo(doc));
         await upsertDocument(tx, collection.name, id, doc);
         stored.set(id, { id, seq: 0, deleted: doc._deleted === true, data: doc });
         related.remember(collection.name, id, doc._deleted ? null : doc);
@@ -205,14 +247,14 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         await afterWrite(tx, collection, doc, passwordHash, person);
         if (collection.name === 'notifications') await enqueueOutbox(tx, doc);
         if (collection.name === 'records' && extra.length > 0 && (await restampRecordActivity(tx, doc))) changed.add(CONFLICTS_COLLECTION);
+        if (collection.name === 'records' && extra.length > 0) for (const name of await restampRecordWorkflows(tx, doc)) changed.add(name);
       }
       if (resolution.kind !== 'accept') conflicts.push(visibleTo(written));
-      if (resolution.kind !== 'accept' && resolution.lost.length > 0 && hasConflictLog) {
-        await recordConflict(tx, services, collection, master ?? incoming, incoming, resolution.lost, person, now);
+      if (resolution.kind !== 'accept' && resolution.lost.length > 0 && hasConflictLog && (await recordConflict(tx, collection, master ?? incoming, incoming, resolution.lost, person, now))) {
         changed.add(CONFLICTS_COLLECTION);
       }
     }
-    if (histories && touchedInstances.size > 0 && extra.length > 0 && (await deriveInstances(tx, touchedInstances, histories))) changed.add('workflow_instances');
+    if (histories && touchedInstances.size > 0 && extra.length > 0 && (await deriveInstances(tx, touchedInstances, histories, eventRecords?.scopeOf))) changed.add('workflow_instances');
     await notifyChanged(tx, [...changed]);
   });
   return { conflicts, refused, waiting };
@@ -224,26 +266,6 @@ async function afterWrite(tx: SqlClient, collection: SyncCollection, doc: WireDo
   // Only admins may write people documents (permissions.ts); still, only accept a real argon2id hash.
   await saveCredentials(tx, String(doc.id), doc.email, person.roles.includes('admin') && isArgon2idHash(passwordHash) ? passwordHash : null);
   if (doc.isActive === false) await endSessionsOfDeactivated(tx, String(doc.id));
-}
-
-async function recordConflict(tx: SqlClient, services: ServerServices, collection: SyncCollection, subject: Doc, losing: Doc, lost: LostField[], person: SyncPerson, now: Date) {
-  const id = services.newId();
-  const at = now.toISOString();
-  const primaryKey = (collection.schema as { primaryKey: string }).primaryKey;
-  await upsertDocument(tx, CONFLICTS_COLLECTION, id, {
-    id,
-    kind: 'conflict',
-    subjectType: collection.name,
-    subjectId: String(subject[primaryKey]),
-    at,
-    data: { byId: person.id, fields: lost, lostVersion: losing, subjectScope: scopeProjection(collection.name, subject) },
-    createdAt: at,
-    updatedAt: at,
-    createdBy: 'sync-server',
-    updatedBy: 'sync-server',
-    auditId: id,
-    _deleted: false,
-  });
 }
 
 export type { SqlDatabase };

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SyncCollection } from '../../src-shared/sync/collections';
-import { MAX_AUDIT_IDS_PER_ROW, MAX_PULL_BATCH, MAX_PUSH_BATCH, SYNC_PROTOCOL_VERSION, SYNC_VERSION_HEADER, type PushRow, type SyncCheckpoint } from '../../src-shared/sync/protocol';
+import { MAX_AUDIT_IDS_PER_ROW, MAX_PULL_BATCH, MAX_PUSH_BATCH, SYNC_COUNT_HEADER, type PushRow, type SyncCheckpoint } from '../../src-shared/sync/protocol';
 import { sendError } from '../http-errors';
 import type { ServerServices } from '../services';
-import { pullChanges, pullChangesAsJson } from './pull';
+import { pullChanges, pullChangesAsJson, withRemaining } from './pull';
 import { applyPush } from './push';
 import { openChangeStream } from './change-stream';
+import { checkSyncVersion, collectionFinder, collectionParams } from './route-guards';
 import { depthOf, MAX_DOCUMENT_DEPTH } from './document-depth';
 
 type Authenticate = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -54,26 +54,14 @@ const pushBody = {
  * registered collection.
  */
 export function registerReplicationRoutes(app: FastifyInstance, services: ServerServices, authenticate: Authenticate) {
-  const byName = new Map(services.collections.map((c) => [c.name, c]));
-
-  const checkVersion = async (request: FastifyRequest, reply: FastifyReply) => {
-    const version = request.headers[SYNC_VERSION_HEADER];
-    if (version !== undefined && version !== String(SYNC_PROTOCOL_VERSION)) {
-      return sendError(reply, 409, 'sync_protocol_mismatch', `This server speaks sync protocol ${SYNC_PROTOCOL_VERSION}, the PC ${String(version)}. Update LabFlow on this PC or the server.`);
-    }
-  };
-  const collectionOf = (request: FastifyRequest<{ Params: { collection: string } }>, reply: FastifyReply): SyncCollection | null => {
-    const collection = byName.get(request.params.collection);
-    if (!collection) sendError(reply, 404, 'not_found', `There is no collection “${request.params.collection}” on this server.`);
-    return collection ?? null;
-  };
-  const preHandler = [checkVersion, authenticate];
+  const collectionOf = collectionFinder(services);
+  const preHandler = [checkSyncVersion, authenticate];
   const openStreams = new Set<(reason: string) => void>();
   // Streams never go idle, so the server would wait for them forever on shutdown.
   app.addHook('preClose', async () => {
     for (const close of [...openStreams]) close('server stopping');
   });
-  const params = { type: 'object', required: ['collection'], properties: { collection: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' } } } as const;
+  const params = collectionParams;
 
   app.get('/collections', { preHandler }, async () => services.collections.map((c) => c.name));
 
@@ -85,9 +73,12 @@ export function registerReplicationRoutes(app: FastifyInstance, services: Server
       if (!collection) return reply;
       const person = request.person!;
       const limit = Math.min(request.query.limit ?? 100, MAX_PULL_BATCH);
-      const fast = await pullChangesAsJson(services.db, collection, person, checkpointOf(request.query), limit);
+      // Counting what is left costs a range count: done only when the PC asks, once per catch-up.
+      const isCounting = request.headers[SYNC_COUNT_HEADER] !== undefined;
+      const fast = await pullChangesAsJson(services.db, collection, person, checkpointOf(request.query), limit, isCounting);
       if (fast !== null) return reply.type('application/json; charset=utf-8').send(fast);
-      const { withheld, ...page } = await pullChanges(services.db, collection, services.collections, person, checkpointOf(request.query), limit);
+      const { withheld, ...pulled } = await pullChanges(services.db, collection, services.collections, person, checkpointOf(request.query), limit);
+      const page = isCounting ? await withRemaining(services.db, collection, pulled) : pulled;
       if (withheld.length) {
         request.log.info({ event: 'authz.refused', action: 'read', personId: person.id, collection: collection.name, count: withheld.length, ids: withheld.slice(0, 10) }, 'documents withheld from pull');
       }

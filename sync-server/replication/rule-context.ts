@@ -7,6 +7,7 @@ import { gaplessHistory } from '../../src-shared/workflows/replay';
 import type { WorkflowEvent } from '../../src-shared/workflows/workflow-events';
 import type { SqlClient } from '../db/sql-database';
 import { readDocuments, readWhere } from './document-store';
+import { loadWorkflowMoves } from './workflow-records';
 
 /**
  * What the pure rules of src-shared/sync need besides the pushed documents, loaded inside the push
@@ -35,7 +36,8 @@ async function readRecordSet(tx: SqlClient, query: RecordQuery): Promise<Doc[]> 
 
 /**
  * Loads, in rounds, every document `relatedNeeds` names for these pushed documents (a comment's
- * task, then the task's project), and the projects in which `person` follows a task.
+ * task, then the task's project), the projects in which `person` follows a task, and for records
+ * the moves their workflows made (`workflowMoves`, from the events the server holds and checked).
  */
 export async function loadRelated(tx: SqlClient, collection: string, targets: { doc: Doc; previous: Doc | null }[], person: SyncPerson, now: Date = new Date()): Promise<LoadedRelated> {
   const docs = new Map<string, Doc | null>();
@@ -77,6 +79,10 @@ export async function loadRelated(tx: SqlClient, collection: string, targets: { 
       [[...projects], person.id],
     );
     worksOn = new Set(rows.map((r) => r.project));
+  }
+  if (collection === 'records') {
+    const moves = await loadWorkflowMoves(tx, targets);
+    related.workflowMoves = (recordId) => moves.get(recordId) ?? [];
   }
   return related;
 }

@@ -50,4 +50,9 @@ test('two PCs work through a server outage and agree afterwards', async ({ brows
   }
   await expect(pcB.getByTestId('project-row')).toHaveCount(2);
   await saveScreenshot(pcA, 'projects-after-outage');
+
+  // After reconnecting, each PC compared what it holds with the server: nothing had to be fetched again.
+  await pcB.getByTestId('sync-status').click();
+  await expect(pcB.getByTestId('team-sync-consistency')).toContainText(/Consistency check: last run .+; since this PC joined, no document has differed from the server\./, { timeout: 30_000 });
+  await saveScreenshot(pcB, 'settings-team-sync-checked');
 });

@@ -1,6 +1,11 @@
+import type { PersonDocument } from '../../../src-shared/people/person';
+import { managerLookup } from '../../../src-shared/records/managers';
+import { recordKindOf } from '../../../src-shared/records/record-kinds';
+import { canReadScope, type RecordScope } from '../../../src-shared/records/record-scope';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import { workflowReminders, type WorkflowForReminders } from '../../../src-shared/scheduler/workflow-reminders';
 import type { LabDatabase } from '../../database/open-database';
+import { actorFrom } from '../../records/record-actor';
 import type { ReminderRule } from '../reminder-rule';
 import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
@@ -10,20 +15,31 @@ export interface StoredInstance {
   id: string;
   status: string;
   state?: Partial<WorkflowForReminders>;
+  /** The scope of the record it is about (src-shared/records/record-scope.ts). */
+  subjectScope?: RecordScope;
 }
 
-/** One instance's reminders, for its named assignees and the active holders of its roles. */
-export function instanceReminders(instance: StoredInstance, roleHolders: ReadonlyMap<string, readonly string[]>): DueReminder[] {
+/** Who holds which role, and who may read what a scoped instance is about. */
+export interface Recipients {
+  roleHolders: ReadonlyMap<string, readonly string[]>;
+  mayRead(personId: string, scope: RecordScope): boolean;
+}
+
+/** One instance's reminders, for its named assignees and the active holders of its roles who may read its record. */
+export function instanceReminders(instance: StoredInstance, recipients: Recipients): DueReminder[] {
   const state = instance.state;
   if (instance.status !== 'running' || !state || !Array.isArray(state.activeSteps)) return [];
-  return workflowReminders({ id: instance.id, workflowCode: String(state.workflowCode ?? ''), status: String(state.status ?? instance.status), activeSteps: state.activeSteps }, roleHolders);
+  const reminders = workflowReminders({ id: instance.id, workflowCode: String(state.workflowCode ?? ''), status: String(state.status ?? instance.status), activeSteps: state.activeSteps }, recipients.roleHolders);
+  const scope = instance.subjectScope;
+  return scope ? reminders.filter((r) => recipients.mayRead(r.recipientId, scope)) : reminders;
 }
 
-async function roleHoldersOf(db: LabDatabase): Promise<Map<string, string[]>> {
-  const people = await db.people.find({ selector: { kind: 'person', isActive: true } }).exec();
+async function recipientsOf(db: LabDatabase): Promise<Recipients> {
+  const people = (await db.people.find({ selector: { kind: 'person' } }).exec()).map((d) => d.toJSON() as PersonDocument);
   const roleHolders = new Map<string, string[]>();
-  for (const p of people) for (const role of (p.get('roles') as string[]) ?? []) roleHolders.set(role, [...(roleHolders.get(role) ?? []), p.id]);
-  return roleHolders;
+  for (const p of people) if (p.isActive) for (const role of p.roles ?? []) roleHolders.set(role, [...(roleHolders.get(role) ?? []), p.id]);
+  const managers = managerLookup(people);
+  return { roleHolders, mayRead: (personId, scope) => canReadScope(recordKindOf(scope.kind), actorFrom(people, personId, managers), scope) };
 }
 
 const plain = (docs: Iterable<{ toJSON(): unknown }>) => [...docs].map((d) => d.toJSON() as StoredInstance);
@@ -42,8 +58,8 @@ export function createWorkflowRule(): ReminderRule {
     async derive(db) {
       const instances = plain(await db.workflow_instances.find({ selector: { status: 'running' } }).exec());
       if (instances.length === 0) return [];
-      const roleHolders = await roleHoldersOf(db);
-      return flatMapInSlices(instances, (i) => instanceReminders(i, roleHolders));
+      const recipients = await recipientsOf(db);
+      return flatMapInSlices(instances, (i) => instanceReminders(i, recipients));
     },
     incremental: {
       // workflowReminders links every reminder to its instance.
@@ -51,8 +67,8 @@ export function createWorkflowRule(): ReminderRule {
       async deriveFor(db, changed) {
         if (changed.has('people')) return 'all';
         const { owners, docs } = await changedDocumentsOf<StoredInstance>(db, changed, 'workflow_instances');
-        const roleHolders = docs.some((i) => i.status === 'running') ? await roleHoldersOf(db) : new Map<string, string[]>();
-        return { owners, reminders: docs.flatMap((i) => instanceReminders(i, roleHolders)) };
+        const recipients: Recipients = docs.some((i) => i.status === 'running') ? await recipientsOf(db) : { roleHolders: new Map(), mayRead: () => false };
+        return { owners, reminders: docs.flatMap((i) => instanceReminders(i, recipients)) };
       },
     },
   };

@@ -7,10 +7,12 @@ import { expenseClaim } from './expense-claim';
 import { hiring } from './hiring';
 import { leaveRequest } from './leave-request';
 import { onboarding } from './onboarding';
+import { purchaseRequest } from './purchase-request';
 
 /** The definitions LabFlow ships for an admin to copy and edit; each passes `validateDefinition`. */
 export const builtInTemplates: readonly WorkflowDefinition[] = [
   equipmentProcurement,
+  purchaseRequest,
   budgetApproval,
   expenseClaim,
   leaveRequest,

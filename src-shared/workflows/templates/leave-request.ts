@@ -1,44 +1,70 @@
 import type { WorkflowDefinition } from '../definition-schema';
 
 /**
- * Leave request: short leave needs the head of department, more than ten days also HR. Once
- * recorded, the workflow waits until the leave ends (`end_date`) and reminds HR to update attendance.
+ * Leave request, run on the person's leave request record (src-shared/hr/leave-request-kind.ts):
+ * they confirm and submit it, their own manager decides (more than ten days: then HR too), and the
+ * decision approves or rejects the record in the same signed step. HR records the approved leave;
+ * the workflow waits until its last day and reminds HR to update attendance.
  */
 export const leaveRequest: WorkflowDefinition = {
   workflow_code: 'LEAVE_REQUEST',
   name: 'Leave Request',
   category: 'HR',
-  description: 'Apply for leave; approvals depend on its length; attendance is updated when it ends.',
+  description: 'Apply for leave; the manager (and HR for long leave) decides on the leave request; attendance is updated when it ends.',
+  record_kind: 'leave_request',
   steps: [
-    { step_id: 'apply', name: 'Apply for leave', type: 'task', assignee_type: 'role', assignee_value: 'member', next_steps: ['route_by_length'] },
+    {
+      step_id: 'apply',
+      name: 'Apply for leave',
+      type: 'task',
+      assignee_type: 'variable',
+      assignee_value: 'record.personId',
+      next_steps: ['route_by_length'],
+      form: [
+        { key: 'stand_in', label: 'Who stands in for you', type: 'person', help: 'Colleagues ask them while you are away.' },
+        { key: 'handover', label: 'Handover notes', type: 'text', multiline: true, max_length: 2000 },
+        { key: 'balance_checked', label: 'I have checked that I have enough leave left', type: 'checkbox', required: true },
+      ],
+      record_effects: { complete: { status: 'submitted' } },
+    },
     {
       step_id: 'route_by_length',
       name: 'Route by length',
       type: 'decision',
-      routing: { rules: [{ when: { var: 'days', op: 'gt', value: 10 }, go: 'long_leave_approval' }], default: 'head_approval' },
+      routing: { rules: [{ when: { var: 'record.days', op: 'gt', value: 10 }, go: 'long_leave_approval' }], default: 'head_approval' },
     },
     {
       step_id: 'head_approval',
-      name: 'Head of department approval',
+      name: 'Manager approval',
       type: 'approval',
-      assignee_type: 'role',
-      assignee_value: 'department_head',
+      assignee_type: 'variable',
+      assignee_value: 'record.manager',
       conditions: { approve: ['record'], reject: [] },
+      record_effects: { approve: { status: 'approved' }, reject: { status: 'rejected' } },
     },
     {
       step_id: 'long_leave_approval',
-      name: 'Head of department and HR approval',
+      name: 'Manager and HR approval',
       type: 'approval',
       approval: {
         levels: [
-          { name: 'Head of department', assignee_type: 'role', assignee_value: 'department_head' },
+          { name: 'Manager', assignee_type: 'variable', assignee_value: 'record.manager' },
           { name: 'HR', assignee_type: 'role', assignee_value: 'hr' },
         ],
       },
       conditions: { approve: ['record'], reject: [] },
+      record_effects: { approve: { status: 'approved' }, reject: { status: 'rejected' } },
     },
-    { step_id: 'record', name: 'Record the leave', type: 'task', assignee_type: 'role', assignee_value: 'hr', next_steps: ['until_leave_ends'] },
-    { step_id: 'until_leave_ends', name: 'Wait until the leave ends', type: 'timer', timer: { until_variable: 'end_date' }, next_steps: ['remind_attendance'] },
+    {
+      step_id: 'record',
+      name: 'Record the leave',
+      type: 'task',
+      assignee_type: 'role',
+      assignee_value: 'hr',
+      next_steps: ['until_leave_ends'],
+      form: [{ key: 'attendance_ref', label: 'Attendance system reference', type: 'text', max_length: 80 }],
+    },
+    { step_id: 'until_leave_ends', name: 'Wait until the leave ends', type: 'timer', timer: { until_variable: 'record.endDate' }, next_steps: ['remind_attendance'] },
     {
       step_id: 'remind_attendance',
       name: 'Remind HR to update attendance',

@@ -31,7 +31,7 @@ const project = (id: string, fields: Record<string, unknown> = {}): WireDocument
 describe('health', () => {
   it('answers /health and /ready with the migrated database', async () => {
     expect((await server.app.inject('/health')).json()).toEqual({ status: 'ok' });
-    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 8 });
+    expect((await server.app.inject('/ready')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 9 });
   });
 });
 

@@ -102,11 +102,19 @@ describe('workflow rules, one instance', () => {
   const { instance } = start(definition, {}, people.requester, t0);
   const stored = { id: instance.id, definitionId: 'D1', status: 'running', state: instance };
 
+  const everyone = (roleHolders: Map<string, string[]>) => ({ roleHolders, mayRead: () => true });
+
   it('notifies the step’s role holders, owned by the instance', () => {
-    const list = instanceReminders(stored, new Map([['member', ['P1', 'P2']]]));
+    const list = instanceReminders(stored, everyone(new Map([['member', ['P1', 'P2']]])));
     expect(new Set(list.map((r) => r.recipientId))).toEqual(new Set(['P1', 'P2']));
     expect(ownersOf(createWorkflowRule().incremental!.ownerOf, list)).toEqual([instance.id]);
-    expect(instanceReminders({ ...stored, status: 'completed' }, new Map([['member', ['P1']]]))).toEqual([]);
+    expect(instanceReminders({ ...stored, status: 'completed' }, everyone(new Map([['member', ['P1']]])))).toEqual([]);
+  });
+
+  it('tells only the role holders who may read the record the instance is about', () => {
+    const scope = { kind: 'leave_request', personId: 'P2', managerIds: [] };
+    const list = instanceReminders({ ...stored, subjectScope: scope }, { roleHolders: new Map([['member', ['P1', 'P2']]]), mayRead: (id, s) => id === s.personId });
+    expect(new Set(list.map((r) => r.recipientId))).toEqual(new Set(['P2']));
   });
 
   it('schedules the engine’s breach and escalation, owned by the instance', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResponse, WireDocument } from '../../../src-shared/sync/protocol';
-import { authorOf, groupBySending, mergePushResults } from '../../../src-main/sync/push-groups';
+import { authorOf, groupBySending, joinRunsBySending, mergePushResults } from '../../../src-main/sync/push-groups';
 
 /** A row of a document the server has (an assumed master state), last written by `updatedBy`. */
 const row = (id: string, updatedBy?: string, extra: Record<string, unknown> = {}) => ({
@@ -99,5 +99,22 @@ describe('mergePushResults', () => {
   it('answers nothing for groups the server answered nothing for', () => {
     const groups = groupBySending('tasks', [row('T1', 'P-MAX'), row('T2', 'system')], withOwn('P-MAX'));
     expect(mergePushResults(groups, [{ conflicts: [], refused: [] }, { conflicts: [], refused: [] }], 'id')).toEqual({ conflicts: [], refused: [], waiting: [] });
+  });
+});
+
+describe('joinRunsBySending', () => {
+  it('joins the turns of people taking turns on one PC into one group each, keeping each one’s order and the positions', () => {
+    const runs = groupBySending('tasks', [row('T1', 'P-MAX'), row('T2', 'P-ADA'), row('T3', 'P-MAX'), row('T4', 'system'), row('T5', 'P-ADA'), row('T6', 'P-CLEO'), row('T7', 'system')], withOwn('P-MAX', 'P-ADA'));
+    expect(runs).toHaveLength(7);
+    const joined = joinRunsBySending(runs);
+    expect(joined.map((g) => [g.sending, g.indexes, g.rows.map((r) => r.newDocumentState.id)])).toEqual([
+      [{ kind: 'person', personId: 'P-MAX' }, [0, 2], ['T1', 'T3']],
+      [{ kind: 'person', personId: 'P-ADA' }, [1, 4], ['T2', 'T5']],
+      [{ kind: 'system' }, [3, 6], ['T4', 'T7']],
+      [{ kind: 'probe', authorId: 'P-CLEO' }, [5], ['T6']],
+    ]);
+    // The answers still come back in the order of the rows.
+    const answers: PushResponse[] = joined.map((g) => ({ conflicts: g.rows.map((r) => r.newDocumentState), refused: [] }));
+    expect(mergePushResults(joined, answers, 'id').conflicts.map((d) => d.id)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
   });
 });

@@ -82,3 +82,23 @@ describe('read scoping', () => {
     });
   });
 });
+
+describe('scopeProjection', () => {
+  const docs: [string, Record<string, unknown>][] = [
+    ['records', leave],
+    ['records', invoice],
+    ['records', { kind: 'equipment', data: { serialNumber: 'S1' } }],
+    ['notifications', { recipientId: 'max', kind: 'notification', title: 'Hi' }],
+    ['notifications', { recipientId: 'max', kind: 'delivery', channel: 'email' }],
+    ['audit', { collectionName: 'records', after: leave }],
+    ['audit', { collectionName: 'notifications', after: { recipientId: 'hana', kind: 'firing' } }],
+    ['audit', { collectionName: 'tasks', after: { title: 'T' } }],
+    ['activity', { kind: 'comment', subjectType: 'records', createdBy: 'max', data: { text: 'x' } }],
+    ['activity', { kind: 'comment', subjectType: 'records', createdBy: 'max', data: { subjectScope: scopeProjection('records', leave) } }],
+    ['activity', { kind: 'conflict', subjectType: 'records', data: { subjectScope: scopeProjection('records', invoice) } }],
+    ['tasks', { title: 'T' }],
+  ];
+  it.each(docs)('decides reading like the whole document (%s %#)', (collection, doc) => {
+    for (const who of [max, mia, hana, fred, ada]) expect(canRead(who, collection, scopeProjection(collection, doc))).toBe(canRead(who, collection, doc));
+  });
+});

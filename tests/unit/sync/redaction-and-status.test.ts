@@ -33,7 +33,7 @@ describe('redaction', () => {
 });
 
 describe('derivePhase', () => {
-  const base: PhaseInputs = { isConfigured: true, endedMessage: null, isStarting: false, isUnreachable: false, isActive: false, pendingChanges: 0 };
+  const base: PhaseInputs = { isConfigured: true, endedMessage: null, isStarting: false, isUnreachable: false, isActive: false, pendingChanges: 0, toReceive: 0 };
   it.each([
     [{ isConfigured: false }, 'standalone'],
     [{ endedMessage: 'signed out' }, 'error'],
@@ -41,6 +41,7 @@ describe('derivePhase', () => {
     [{ isStarting: true }, 'connecting'],
     [{ isActive: true }, 'syncing'],
     [{ pendingChanges: 2 }, 'syncing'],
+    [{ toReceive: 40 }, 'syncing'],
     [{}, 'up_to_date'],
   ] as [Partial<PhaseInputs>, string][])('%j → %s', (inputs, phase) => {
     expect(derivePhase({ ...base, ...inputs })).toBe(phase);

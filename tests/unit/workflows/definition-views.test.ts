@@ -26,7 +26,7 @@ describe('definition views', () => {
   it('sums up every code in one row named after its published version', () => {
     const rows = definitionSummaries([stored(1, 'retired'), stored(2, 'published', { name: 'Leave' }), stored(3, 'draft', { name: 'Leave (new)' })]);
     expect(rows).toEqual([
-      { code: 'LEAVE_REQUEST', name: 'Leave', category: 'HR', description: leaveRequest.description, status: 'published', publishedVersion: 2, latestVersion: 3, draftVersion: 3, stepCount: 8, updatedAt: '2026-01-03T00:00:00.000Z' },
+      { code: 'LEAVE_REQUEST', name: 'Leave', category: 'HR', description: leaveRequest.description, recordKind: 'leave_request', status: 'published', publishedVersion: 2, latestVersion: 3, draftVersion: 3, stepCount: 8, updatedAt: '2026-01-03T00:00:00.000Z' },
     ]);
     expect(definitionSummaries([stored(1, 'retired')])[0]).toMatchObject({ status: 'retired', publishedVersion: null, draftVersion: null });
     expect(definitionSummaries([stored(1, 'draft')])[0]).toMatchObject({ status: 'draft', draftVersion: 1 });

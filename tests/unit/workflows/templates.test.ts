@@ -14,9 +14,10 @@ import { at, must, people, published, start, stepIds } from './helpers';
 const signature = (name: string) => ({ meaning: 'approved' as const, signerName: name, signedAt: at(0) });
 
 describe('built-in templates', () => {
-  it('ship the eight processes, each with its own code', () => {
+  it('ship the nine processes, each with its own code', () => {
     expect(builtInTemplates.map((t) => t.workflow_code)).toEqual([
       'EQUIPMENT_PROCUREMENT',
+      'PURCHASE_REQUEST',
       'BUDGET_APPROVAL',
       'EXPENSE_CLAIM',
       'LEAVE_REQUEST',

@@ -32,7 +32,7 @@ describe('workflow views', () => {
   });
 
   it('offers each person only the actions they may take, with the ones that need a signature', () => {
-    expect(availableActions(definition, waiting, people.head)).toEqual([{ token: waiting.activeSteps[0]?.token, stepId: 'approval', stepName: 'Manager Approval', actions: ['approve', 'reject'], signatureActions: ['approve', 'reject'] }]);
+    expect(availableActions(definition, waiting, people.head)).toEqual([{ token: waiting.activeSteps[0]?.token, stepId: 'approval', stepName: 'Manager Approval', actions: ['approve', 'reject'], signatureActions: ['approve', 'reject'], form: [] }]);
     expect(availableActions(definition, waiting, people.stranger)).toEqual([]);
     // The requester holding the approver role still may not decide on the own request.
     expect(availableActions(definition, waiting, { ...people.requester, roles: ['department_head'] })).toEqual([]);
@@ -68,6 +68,6 @@ describe('workflow views', () => {
     const lines = [...started.events, ...afterRequest.events, ...signed.events].map((e) => eventSummary(e, definition, nameOf));
     expect(lines[0]).toBe('Rita Requester started Equipment Procurement Workflow for equipment EQ-1');
     expect(lines).toContain('Rita Requester finished Procurement Request with "complete"');
-    expect(lines.some((l) => l.startsWith('Send RFQ started, waiting for role procurement_officer'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Send RFQ started, waiting for role Procurement officer'))).toBe(true);
   });
 });

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import type { Result } from '../../../../src-shared/core/result';
 
 export interface Desktop {
-  call<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
+  /** The PC's data folder (its database and `logs/`). */
+  readonly dataDir: string;
+  /** A command through one UI connection; `as` names another connection (a second person signed in on the PC). */
+  call<T = unknown>(name: string, input?: unknown, as?: string): Promise<Result<T>>;
   /** The current value of a live query. */
-  query<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
+  query<T = unknown>(name: string, input?: unknown, as?: string): Promise<Result<T>>;
   find<T = Record<string, unknown>>(collection: string, selector?: Record<string, unknown>): Promise<T[]>;
   /** Sends the file at `path` to the host's upload route as the signed-in UI would; the route's status and answer. */
   upload(path: string): Promise<{ status: number; body: { uploadId?: string; sha256?: string; error?: { code: string } } }>;
-  readonly dataDir: string;
   /** Writes a document straight into the PC's database, as a feature would. */
   insert(collection: string, doc: Record<string, unknown>): Promise<null>;
   close(): Promise<void>;
@@ -45,12 +47,12 @@ export async function startDesktop(dataDir: string, env: Record<string, string> 
       child.send({ id, ...request });
     });
   return {
-    call: (name, input = {}) => send({ op: 'call', name, input }),
-    query: (name, input = {}) => send({ op: 'query', name, input }),
+    dataDir,
+    call: (name, input = {}, as) => send({ op: 'call', name, input, as }),
+    query: (name, input = {}, as) => send({ op: 'query', name, input, as }),
     find: (collection, selector) => send({ op: 'find', collection, selector }),
     insert: (collection, doc) => send({ op: 'insert', collection, doc }),
     upload: (path) => send({ op: 'upload', path }),
-    dataDir,
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -6,20 +6,27 @@ import { createKeyFileSecretStore } from '../../../../src-main/security/secret-s
 import { openSqliteHost } from '../../support/sqlite-host';
 import { connectTestClient } from '../../support/test-client';
 
-type Request = { id: number; op: 'call' | 'query' | 'find' | 'insert' | 'upload' | 'close'; path?: string; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown> };
+type Request = { id: number; op: 'call' | 'query' | 'find' | 'insert' | 'upload' | 'close'; path?: string; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown>; as?: string };
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: fork desktop-process.ts <dataDir> with an IPC channel');
 // A key file, as serve mode keeps its secrets (SMTP password, webhook secrets).
 const host = await openSqliteHost(dataDir, { platform: { secretStore: createKeyFileSecretStore(dataDir) } });
-const client = connectTestClient(host);
+// One UI connection per person using the PC (`as`), each with its own sign-in, like two windows.
+const clients = new Map([['main', connectTestClient(host)]]);
+const clientAs = (name = 'main') => {
+  let client = clients.get(name);
+  if (!client) clients.set(name, (client = connectTestClient(host)));
+  return client;
+};
 const reply = (message: unknown) => process.send!(message);
 
 process.on('message', (request: Request) => {
   void (async () => {
     try {
-      if (request.op === 'call') return reply({ id: request.id, result: await client.call(request.name!, request.input) });
+      if (request.op === 'call') return reply({ id: request.id, result: await clientAs(request.as).call(request.name!, request.input) });
       if (request.op === 'query') {
+        const client = clientAs(request.as);
         const subscription = client.subscribe(request.name!, request.input);
         const result = await subscription.next();
         await client.raw(JSON.stringify({ t: 'unsubscribe', id: subscription.id }));
@@ -32,7 +39,7 @@ process.on('message', (request: Request) => {
       }
       if (request.op === 'upload') {
         // A file sent to the host's upload route, as the UI sends one (src-main/files/file-routes.ts).
-        const key = await client.call<{ key: string }>('files/access', {});
+        const key = await clientAs(request.as).call<{ key: string }>('files/access', {});
         if (!key.ok) return reply({ id: request.id, result: key });
         const answer = await fileRoutesOf(host.db)!({ method: 'POST', url: `/files/uploads?key=${key.value.key}`, headers: {}, body: createReadStream(request.path!) });
         return reply({ id: request.id, result: { status: answer.status, body: JSON.parse(String(answer.body)) as unknown } });
@@ -43,7 +50,7 @@ process.on('message', (request: Request) => {
         await collection.insert(request.doc!);
         return reply({ id: request.id, result: null });
       }
-      client.close();
+      for (const client of clients.values()) client.close();
       await host.close();
       reply({ id: request.id, result: null });
       process.exit(0);

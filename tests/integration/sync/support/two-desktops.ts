@@ -18,8 +18,9 @@ export interface TwoDesktops {
   close(): Promise<void>;
 }
 
-export async function startTwoDesktops(): Promise<TwoDesktops> {
-  const server = await startTestServer({ db: await openTestDatabase(), listen: true });
+/** `databaseUrl`: a real PostgreSQL for the server (the storm benchmark); in-memory PGlite otherwise. */
+export async function startTwoDesktops(options: { databaseUrl?: string } = {}): Promise<TwoDesktops> {
+  const server = await startTestServer({ db: await openTestDatabase(options.databaseUrl), listen: true });
   const port = Number(new URL(server.url).port);
   const [proxyA, proxyB] = await Promise.all([startTcpProxy(port), startTcpProxy(port)]);
   const env = { LABFLOW_SYNC_RETRY_MS: '300' };
@@ -40,5 +41,15 @@ export async function syncStatus(desktop: Desktop): Promise<SyncStatusView> {
   return result.value;
 }
 
-export const upToDate = (desktop: Desktop, timeoutMs?: number) =>
-  waitUntil(async () => (await syncStatus(desktop)).phase === 'up_to_date' && (await syncStatus(desktop)), 'up to date', timeoutMs);
+/** Waits for the PC to say "Up to date"; a timeout names the status it said last. */
+export async function upToDate(desktop: Desktop, timeoutMs?: number): Promise<SyncStatusView> {
+  let last: SyncStatusView | null = null;
+  try {
+    return await waitUntil(async () => {
+      last = await syncStatus(desktop);
+      return last.phase === 'up_to_date' && last;
+    }, 'up to date', timeoutMs);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the PC said ${JSON.stringify(last)}`, { cause: error });
+  }
+}
