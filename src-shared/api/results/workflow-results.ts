@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definitionSchema, definitionStatuses, stepTypes } from '../../workflows/definition-schema';
 import { instanceStatuses, signatureMeanings } from '../../workflows/instance';
+import { formFieldSchema } from '../../workflows/step-form';
 import type {
   ActiveStepView, DefinitionSummaryView, DefinitionVersionView, DefinitionVersionsView, InstanceDetailView, InstanceSummaryView, PublishResultView, SlaViolationView,
   TimelineEntryView,
@@ -121,7 +122,7 @@ export const instanceDetailSchema = exactly<InstanceDetailView>()(
     instance: instanceSummarySchema,
     definition: definitionVersionSchema,
     timeline: z.array(timelineEntrySchema),
-    availableActions: z.array(z.object({ token: z.string(), stepId: z.string(), stepName: z.string(), actions: z.array(z.string()), signatureActions: z.array(z.string()) })),
+    availableActions: z.array(z.object({ token: z.string(), stepId: z.string(), stepName: z.string(), actions: z.array(z.string()), signatureActions: z.array(z.string()), form: z.array(formFieldSchema) })),
     canCancel: z.boolean(),
     canReassign: z.boolean(),
     canComment: z.boolean(),
