@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditEntry, FieldChange } from '../../src-shared/audit/audit-contract';
 import type { BaseDocument } from '../../src-shared/db/base-fields';
 import type { CollectionName } from '../../src-shared/db/schemas';
@@ -48,6 +49,8 @@ const plain = (doc: { toJSON(): unknown }): Stored => {
  * sealed into its writer's hash chain (audit-chain-writer.ts) before it is stored.
  */
 export function createAuditedWriter(db: LabDatabase, newId: () => string, chain: AuditChainWriter) {
+  /** Set while a command runs for a channel other than the app (an API token): its entries say so in `via`. */
+  const channel = new AsyncLocalStorage<{ actorId: string; via: string }>();
   /** Stores entries sealed into their chains; a failed write lets the chain read its heads again. */
   const storeEntries = async (entries: readonly AuditEntry[]): Promise<void> => {
     const sealed = await chain.seal(entries);
@@ -88,6 +91,9 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string, chain:
       changes: toldElsewhere.length > 0 ? diffFields(before, record).filter((c) => !toldElsewhere.includes(c.field)) : diffFields(before, record),
       after: record,
     };
+    // Only the acting person's own writes: work the command sets off as someone else (the system) is not theirs.
+    const via = channel.getStore();
+    if (via && via.actorId === context.actor.id) entry.via = via.via;
     return { record, entry };
   };
 
@@ -148,6 +154,14 @@ export function createAuditedWriter(db: LabDatabase, newId: () => string, chain:
   return {
     replaceMany,
 
+    /**
+     * Runs `task` (a command) with every audit entry it writes as `actorId` naming the channel it
+     * came through, e.g. `API token “ERP export”`. Follows the task's async calls, so handlers and the
+     * runtimes they call need no change.
+     */
+    through<T>(via: { actorId: string; via: string }, task: () => Promise<T>): Promise<T> {
+      return channel.run(via, task);
+    },
     /** Stores audit entries written by hand (soft deletes, merges of people) in their writers' chains, as this writer does its own. */
     storeEntries,
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { app, dialog, Notification, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
+import { startDesktopApi } from '../api/desktop-api';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { createHost } from '../host/create-host';
 import { fileRoutesOf } from '../files/files-feature';
@@ -146,6 +147,8 @@ async function start(dataDir: string): Promise<void> {
   mainWindow = window;
   const disposeBridge = attachIpcBridge(window.webContents, host, log);
   const stopWatchingTraySetting = watchKeepRunningInTray(host.db, (isOn) => (keepInTray = isOn));
+  // Settings → API: off until an administrator turns it on.
+  const desktopApi = startDesktopApi(host, log);
   const disposeHideOnClose = hideOnClose(window, { keepRunningInTray: () => keepInTray, isQuitting: () => isQuitting });
   window.on('closed', () => {
     disposeBridge();
@@ -162,6 +165,7 @@ async function start(dataDir: string): Promise<void> {
       disposeHideOnClose();
       tray.dispose();
       try {
+        await desktopApi.stop();
         await host.close();
       } catch (error) {
         log.error('the host did not close cleanly', error);

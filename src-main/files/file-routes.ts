@@ -9,7 +9,7 @@ import type { UploadStaging } from './upload-staging';
 /**
  * The host's file routes, apart from any transport: serve mode's HTTP server and the desktop's
  * app:// protocol both turn their requests into a `FileRequest` and send back the `FileResponse`
- * (src-main/serve/http-server.ts, src-main/electron/app-protocol.ts). Who before what: the key
+ * (src-main/serve/file-routes-plugin.ts, src-main/electron/app-protocol.ts). Who before what: the key
  * (file-access.ts) names the person, then the path and the person's right to the file are checked.
  *
  * - `POST /files/uploads?key=…` — the body is a file of at most 50 MB; answers `{uploadId, sha256, size}`.

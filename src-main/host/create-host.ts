@@ -7,6 +7,7 @@ import { completeInterruptedChanges } from '../audit/audited-writer';
 import { openAuditedWriting } from '../audit/audit-chain-writer';
 import { createSessionResumes } from '../auth/session-resumes';
 import { createConnection, type Connection } from '../bridge/connection';
+import { createDirectCalls, type DirectCalls } from '../bridge/direct-calls';
 import { createSerialQueue } from '../bridge/serial-queue';
 import { openDatabase, type LabDatabase } from '../database/open-database';
 import type { Logger } from '../logging/logger';
@@ -35,6 +36,8 @@ export interface Host {
   readonly db: LabDatabase;
   /** A new UI connection; `send` delivers host messages to that UI. */
   connect(send: (message: HostMessage) => void): Connection;
+  /** Commands and queries for a person through another adapter (the HTTP API), through the same handlers and write queue. */
+  readonly calls: DirectCalls;
   /**
    * Resolves once no feature has work that is due now (reminders, derived changes, outbox
    * deliveries), however one's work starts another's: what a check that "nothing more happens"
@@ -86,6 +89,7 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
   log.info('host started', { databaseLocation });
   return ok({
     db,
+    calls: createDirectCalls({ services, commands: commandHandlers, queries: queryHandlers, queue }),
     connect(send) {
       const connection = createConnection({
         services,

@@ -1,3 +1,4 @@
+import { apiFeature } from '../api/api-feature';
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { equipmentFeature } from '../equipment/equipment-feature';
@@ -35,6 +36,7 @@ export const features: HostFeature[] = [
   recordsFeature,
   meetingsFeature,
   equipmentFeature,
+  apiFeature,
   filesFeature,
   documentsFeature,
 ];

@@ -7,7 +7,9 @@ import { createLabStorage } from '../host/lab-storage';
 import { createLogger } from '../logging/logger';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { parseServeOptions } from './serve-options';
-import { startServeServer } from './http-server';
+import { DEFAULT_API_RATE_LIMIT } from '../api/api-plugin';
+import { reportApiListener } from '../api/api-settings-store';
+import { startServeServer } from './serve-app';
 import { createTestClock } from './test-clock';
 import { createKeyFileSecretStore } from '../security/secret-store';
 
@@ -49,9 +51,13 @@ async function main(): Promise<number | 'running'> {
   }
   const host = hosted.value;
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const server = await startServeServer({ host, rendererRoot, listenHost: options.host, port: options.port, token, log, ...(testClock ? { testClock } : {}) });
+  const clock = testClock?.now ?? (() => new Date());
+  const api = options.isApiOn ? { clock, rateLimit: { ...DEFAULT_API_RATE_LIMIT, perToken: options.apiRateLimit } } : undefined;
+  const server = await startServeServer({ host, rendererRoot, listenHost: options.host, port: options.port, token, log, ...(testClock ? { testClock } : {}), ...(api ? { api } : {}) });
   origin = server.origin;
+  await reportApiListener(host.db, { controlledBy: 'serve-flag', address: api ? `${server.origin}/api/v1` : null, problem: null });
   if (testClock) console.log('Test mode: the clock can be moved with POST /__test/clock.');
+  if (api) console.log(`The API answers at ${server.origin}/api/v1 (docs: ${server.origin}/api/docs). Make a token in Settings → API tokens.`);
   const url = `${server.origin}/?token=${token}`;
   log.info('serve mode listening', { origin: server.origin, dataDir });
   console.log(`LabFlow is running in serve mode. Data folder: ${dataDir}`);

@@ -9,18 +9,31 @@ export interface ServeOptions {
   token: string | undefined;
   /** Serve mode for end-to-end tests: accepts a clock offset from the test harness. Never set in production. */
   isTestMode: boolean;
+  /** Serve the public API (/api/v1, docs at /api/docs) beside the UI. */
+  isApiOn: boolean;
+  /** API calls a token may make per minute. */
+  apiRateLimit: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export const USAGE = `Usage: npm run serve -- [--port 4780] [--data-dir <folder>] [--host 127.0.0.1] [--allow-remote] [--no-open]`;
+export const USAGE = `Usage: npm run serve -- [--port 4780] [--data-dir <folder>] [--host 127.0.0.1] [--allow-remote] [--no-open] [--api] [--api-rate-limit 1200]`;
 
 /**
  * Parses serve-mode flags. Listening beyond loopback exposes the lab's data to the network, so a
  * non-loopback --host is refused unless --allow-remote says so explicitly.
  */
 export function parseServeOptions(args: string[], env: Record<string, string | undefined> = {}): Result<ServeOptions> {
-  const options: ServeOptions = { port: 4780, host: '127.0.0.1', dataDir: env.LABFLOW_DATA_DIR, openBrowser: true, token: undefined, isTestMode: env.LABFLOW_TEST_MODE === '1' };
+  const options: ServeOptions = {
+    port: 4780,
+    host: '127.0.0.1',
+    dataDir: env.LABFLOW_DATA_DIR,
+    openBrowser: true,
+    token: undefined,
+    isTestMode: env.LABFLOW_TEST_MODE === '1',
+    isApiOn: false,
+    apiRateLimit: 1200,
+  };
   let allowRemote = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -57,6 +70,15 @@ export function parseServeOptions(args: string[], env: Record<string, string | u
       case '--no-open':
         options.openBrowser = false;
         break;
+      case '--api':
+        options.isApiOn = true;
+        break;
+      case '--api-rate-limit': {
+        const perMinute = Number(value());
+        if (!Number.isInteger(perMinute) || perMinute < 1 || perMinute > 1_000_000) return fail('invalid_input', `--api-rate-limit needs calls per minute per token, 1 to 1000000. ${USAGE}`);
+        options.apiRateLimit = perMinute;
+        break;
+      }
       default:
         return fail('invalid_input', `Unknown option ${arg}. ${USAGE}`);
     }

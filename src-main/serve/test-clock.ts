@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { isBearerOf } from './access-token';
 
 /**
  * The clock of a serve-mode host started for end-to-end tests (LABFLOW_TEST_MODE=1): real time plus
@@ -36,12 +36,6 @@ export interface TestClockAnswer {
 
 const MAX_OFFSET_MS = 10 * 365 * 86_400_000;
 
-const sameToken = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
-
 /**
  * Decides a request to the test clock endpoint: 404 without a test clock (not test mode), 405 for
  * anything but POST, 401 without the run's access token as a bearer token, 400 for a body that is
@@ -50,8 +44,7 @@ const sameToken = (given: string, expected: string): boolean => {
 export function answerTestClock(request: TestClockRequest, clock: TestClock | undefined, token: string): TestClockAnswer {
   if (!clock || request.path !== TEST_CLOCK_PATH) return { status: 404, body: { error: 'Not found.' } };
   if (request.method !== 'POST') return { status: 405, body: { error: 'Use POST.' } };
-  const given = /^Bearer (.+)$/.exec(request.authorization ?? '')?.[1] ?? '';
-  if (!sameToken(given, token)) return { status: 401, body: { error: 'The access token is missing or wrong.' } };
+  if (!isBearerOf(request.authorization, token)) return { status: 401, body: { error: 'The access token is missing or wrong.' } };
   let parsed: unknown;
   try {
     parsed = JSON.parse(request.body);

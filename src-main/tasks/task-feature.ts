@@ -11,6 +11,7 @@ import { taskDetailQuery } from './task-detail-query';
 import { taskCommandHandlers } from './task-handlers';
 import { taskListQuery } from './task-list-query';
 import { timeCommandHandlers } from './time-handlers';
+import { timeQueryHandlers } from './time-queries';
 
 /** Tasks, subtasks, dependencies, the board, comments, time entries and saved filters (task-contract). */
 export const taskFeature: HostFeature = {
@@ -21,6 +22,7 @@ export const taskFeature: HostFeature = {
     'tasks/detail': taskDetailQuery,
     'tasks/board': boardQuery,
     ...filterQueryHandlers,
+    ...timeQueryHandlers,
     'comments/list': (input, context) =>
       activity$<CommentDocument>(context.db, { subjectId: input.taskId }).pipe(map((docs) => ok(docs.filter((d) => d.kind === 'comment')))),
   },

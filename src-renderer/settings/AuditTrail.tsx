@@ -1,4 +1,4 @@
-import { Alert, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { Alert, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 
@@ -16,7 +16,10 @@ export function AuditTrail() {
           {(audit.data ?? []).map((entry) => (
             <TableRow key={entry.id}>
               <TableCell title={entry.at}>{new Date(entry.at).toLocaleString()}</TableCell>
-              <TableCell>{entry.actorName}</TableCell>
+              <TableCell>
+                {entry.actorName}
+                {entry.via && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{entry.via}</Typography>}
+              </TableCell>
               <TableCell sx={{ fontFamily: 'monospace' }}>{entry.command}</TableCell>
               <TableCell sx={{ fontFamily: 'monospace' }}>{entry.collectionName}/{entry.recordId.slice(-6)}</TableCell>
               <TableCell>{entry.changes.map((c) => `${c.field}: ${show(c.old)} → ${show(c.new)}`).join('; ')}</TableCell>

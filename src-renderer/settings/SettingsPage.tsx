@@ -4,14 +4,15 @@ import { isAdmin } from '../../src-shared/people/roles';
 import { useThemeMode } from '../app/theme';
 import { useNavigation } from '../shell/navigation';
 import { NotificationAdmin } from '../notifications/NotificationAdmin';
+import { ApiSettings } from './ApiSettings';
 import { AuditTrail } from './AuditTrail';
 import { DepartmentSettings } from './DepartmentSettings';
 import { OrganisationSettings } from '../documents/OrganisationSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 
-type SettingsTab = 'people' | 'departments' | 'organisation' | 'appearance' | 'audit' | 'sync' | 'notifications';
-const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'organisation', 'appearance', 'sync'];
+type SettingsTab = 'people' | 'departments' | 'organisation' | 'appearance' | 'audit' | 'sync' | 'api' | 'notifications';
+const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'organisation', 'appearance', 'sync', 'api'];
 const adminTabs: readonly SettingsTab[] = [...everyoneTabs, 'notifications', 'audit'];
 
 /** Settings, one tab at a time; the tab is part of the address (`#/settings/sync`), so links and reloads keep it. */
@@ -29,6 +30,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
         <Tab value="organisation" label="Organisation" />
         <Tab value="appearance" label="Appearance" />
         <Tab value="sync" label="Team sync" />
+        <Tab value="api" label="API" />
         {admin && <Tab value="notifications" label="Notifications" />}
         {admin && <Tab value="audit" label="Audit trail" />}
       </Tabs>
@@ -42,6 +44,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
           </Paper>
         )}
         {tab === 'sync' && <TeamSyncSettings />}
+        {tab === 'api' && <ApiSettings isAdmin={admin} />}
         {tab === 'notifications' && admin && <NotificationAdmin />}
         {tab === 'audit' && admin && <AuditTrail />}
       </Box>

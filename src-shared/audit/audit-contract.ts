@@ -14,6 +14,8 @@ export interface AuditEntry extends BaseDocument {
   actorId: string;
   actorName: string;
   command: string;
+  /** The channel the command came through when not the app itself, e.g. `API token “ERP export”`. */
+  via?: string;
   collectionName: string;
   recordId: string;
   operation: 'insert' | 'update' | 'delete';

@@ -1,3 +1,4 @@
+import { apiContract } from '../api/api-contract';
 import { auditContract } from '../audit/audit-contract';
 import { attachmentContract } from '../files/attachment-contract';
 import { documentContract } from '../documents/document-contract';
@@ -41,6 +42,7 @@ export const contract = {
   ...meetingContract,
   ...equipmentContract,
   ...procurementContract,
+  ...apiContract,
   ...registerContract,
   ...recordActivityContract,
   ...attachmentContract,

@@ -7,6 +7,7 @@ import type {
   TimeEntryDocument, TimerResultView,
 } from './task-views';
 import { taskSortFields } from './task-views';
+import type { TimeSummary } from './time-summary';
 
 /**
  * Tasks between UI and host: tasks and subtasks, dependencies, the Kanban board, comments with
@@ -44,6 +45,16 @@ export const taskFilterSchema = z.object({
   text: z.string().trim().max(200).optional(),
   includeSubtasks: z.boolean().optional(),
   sort: z.object({ field: z.enum(taskSortFields), direction: z.enum(['asc', 'desc']) }).optional(),
+});
+
+/** Time entries by project, task, person, billability and planning days (inclusive). */
+export const timeFilterSchema = z.object({
+  projectId: id.optional(),
+  taskId: id.optional(),
+  personId: id.optional(),
+  from: planDateSchema.optional(),
+  to: planDateSchema.optional(),
+  isBillable: z.boolean().optional(),
 });
 
 const checklistAction = z.discriminatedUnion('action', [
@@ -150,6 +161,10 @@ export const taskContract = {
   'task-filters/list': query<SavedTaskFilter[]>()(z.object({})),
   /** Comments of one task, oldest first (also in `tasks/detail`). */
   'comments/list': query<CommentDocument[]>()(z.object({ taskId: id })),
+  /** Time entries, newest day first (the spec's GET /time-tracking); anyone signed in, as on a task's page. */
+  'time/list': query<TimeEntryDocument[]>()(timeFilterSchema.extend({ limit: z.number().int().min(1).max(5000).default(500) })),
+  /** Hours in total, billable and not, per person and per project (the spec's GET /time-tracking/summary). */
+  'time/summary': query<TimeSummary>()(timeFilterSchema),
 };
 
 export type TaskFilterInput = z.input<typeof taskFilterSchema>;

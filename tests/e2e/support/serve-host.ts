@@ -9,9 +9,12 @@ export interface ServedHost {
   stop(): Promise<void>;
 }
 
-/** Starts serve mode (the real host in Node) on a free port and waits for its address. `env` adds to the host's environment (e.g. shorter sync retries). */
-export async function startServeHost(dataDir = mkdtempSync(join(tmpdir(), 'labflow-e2e-')), env: Record<string, string> = {}): Promise<ServedHost> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/serve-main.ts', '--port', '0', '--no-open', '--data-dir', dataDir], {
+/**
+ * Starts serve mode (the real host in Node) on a free port and waits for its address. `env` adds to
+ * the host's environment (e.g. shorter sync retries); `args` to its options (`--api`).
+ */
+export async function startServeHost(dataDir = mkdtempSync(join(tmpdir(), 'labflow-e2e-')), env: Record<string, string> = {}, args: string[] = []): Promise<ServedHost> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/serve-main.ts', '--port', '0', '--no-open', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LABFLOW_TEST_MODE: '1', ...env },
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { get } from 'node:http';
 import type { Host } from '../../../src-main/host/create-host';
 import { createLogger } from '../../../src-main/logging/logger';
-import { startServeServer, type ServeServer } from '../../../src-main/serve/http-server';
+import { startServeServer, type ServeServer } from '../../../src-main/serve/serve-app';
 import { MAX_MESSAGE_BYTES, type HostMessage } from '../../../src-shared/bridge/protocol';
 import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseServeOptions } from '../../../src-main/serve/serve-options';
 import { resolveStaticPath } from '../../../src-main/serve/static-files';
-import { isUpgradeAllowed } from '../../../src-main/serve/websocket-adapter';
+import { isBearerOf, isBridgeAllowed } from '../../../src-main/serve/access-token';
 
 describe('serve options', () => {
   it('defaults to loopback with a fresh token', () => {
@@ -38,15 +38,28 @@ describe('bridge upgrade', () => {
   const token = 'a'.repeat(32);
   const origins = ['http://127.0.0.1:4780'];
   it('accepts the token from the page origin', () => {
-    expect(isUpgradeAllowed({ url: `/bridge?token=${token}`, headers: { origin: origins[0] } }, token, origins)).toBe(true);
+    expect(isBridgeAllowed({ url: `/bridge?token=${token}`, origin: origins[0] }, token, origins)).toBe(true);
   });
   it.each([
-    ['no token', { url: '/bridge', headers: {} }],
-    ['wrong token', { url: `/bridge?token=${'b'.repeat(32)}`, headers: {} }],
-    ['shorter token', { url: `/bridge?token=aaa`, headers: {} }],
-    ['foreign origin', { url: `/bridge?token=${token}`, headers: { origin: 'http://evil.example' } }],
-    ['other path', { url: `/other?token=${token}`, headers: {} }],
+    ['no token', { url: '/bridge', origin: undefined }],
+    ['wrong token', { url: `/bridge?token=${'b'.repeat(32)}`, origin: undefined }],
+    ['shorter token', { url: `/bridge?token=aaa`, origin: undefined }],
+    ['foreign origin', { url: `/bridge?token=${token}`, origin: 'http://evil.example' }],
+    ['other path', { url: `/other?token=${token}`, origin: undefined }],
   ])('refuses %s', (_name, request) => {
-    expect(isUpgradeAllowed(request, token, origins)).toBe(false);
+    expect(isBridgeAllowed(request, token, origins)).toBe(false);
+  });
+});
+
+describe('the access token as a bearer token', () => {
+  const token = 'a'.repeat(32);
+  it.each([
+    [`Bearer ${token}`, true],
+    [`Bearer ${'b'.repeat(32)}`, false],
+    ['Bearer aaa', false],
+    [token, false],
+    [undefined, false],
+  ])('%s → %s', (header, expected) => {
+    expect(isBearerOf(header, token)).toBe(expected);
   });
 });

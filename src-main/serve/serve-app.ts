@@ -1,0 +1,116 @@
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiPlugin, type ApiOptions } from '../api/api-plugin';
+import { answerFrameworkError } from '../api/framework-errors';
+import { PROBLEM_CONTENT_TYPE, problemOf } from '../../src-shared/api/problem';
+import type { Host } from '../host/create-host';
+import type { Logger } from '../logging/logger';
+import { contentSecurityPolicy } from '../security/content-security-policy';
+import { FILE_ROUTE_PREFIX } from '../files/file-routes';
+import { BRIDGE_PATH, isBridgeAllowed } from './access-token';
+import { serveBridgeSocket, BRIDGE_SOCKET_MAX_PAYLOAD } from './bridge-socket';
+import { fileRoutesPlugin } from './file-routes-plugin';
+import { resolveStaticPath } from './static-files';
+import { answerTestClock, TEST_CLOCK_PATH, type TestClock } from './test-clock';
+
+/** Routes a feature adds to serve mode's server (e.g. file downloads), registered as a Fastify plugin. */
+export type ServeRoutes = (app: FastifyInstance) => Promise<void>;
+
+export interface ServeServerOptions {
+  host: Host;
+  rendererRoot: string;
+  listenHost: string;
+  port: number;
+  token: string;
+  log: Logger;
+  /** Test mode only: the clock `POST /__test/clock` moves. Absent, that path is an unknown path. */
+  testClock?: TestClock;
+  /** The public API under /api (`--api`); absent, /api is not served. */
+  api?: Omit<ApiOptions, 'host' | 'log'>;
+  routes?: ServeRoutes[];
+}
+
+export interface ServeServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** The UI's own paths: static files and the single-page app's routes (the rest answer for themselves). */
+const isAppPath = (url: string) => !url.startsWith('/api/') && url !== '/api' && !url.startsWith(BRIDGE_PATH) && !url.startsWith(TEST_CLOCK_PATH) && !url.startsWith(FILE_ROUTE_PREFIX);
+
+/**
+ * Serve mode's HTTP side on Fastify: the built UI as static files (a path without an extension is
+ * the single-page app's own route and gets index.html), the WebSocket bridge, attachments and
+ * documents under /files/, the test clock in test mode, the public API with `--api`, and routes
+ * features add. Every UI response carries the app's
+ * Content-Security-Policy; paths that would leave the UI folder are refused before anything is read.
+ */
+export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
+  const { host, rendererRoot, listenHost, port, token, log } = options;
+  let origin = '';
+  const app = Fastify({ logger: false, trustProxy: false, frameworkErrors: answerFrameworkError });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (isAppPath(request.url) && resolveStaticPath(rendererRoot, request.url) === null) await reply.code(400).type('text/plain').send('Bad path');
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (!isAppPath(request.url)) return;
+    void reply
+      .header('content-security-policy', contentSecurityPolicy([origin.replace(/^http/, 'ws')]))
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: BRIDGE_SOCKET_MAX_PAYLOAD } });
+  app.get(BRIDGE_PATH, {
+    websocket: true,
+    preValidation: async (request, reply) => {
+      if (isBridgeAllowed({ url: request.url, origin: request.headers.origin }, token, [origin])) return;
+      log.warn('refused a bridge connection', { url: request.url.replace(/token=[^&]*/, 'token=…'), origin: request.headers.origin });
+      await reply.code(401).send();
+    },
+  }, (socket) => serveBridgeSocket(socket, host, log));
+
+  if (options.testClock) {
+    const testClock = options.testClock;
+    app.all(TEST_CLOCK_PATH, { bodyLimit: 1000 }, async (request, reply) => {
+      const answer = answerTestClock({ method: request.method, path: TEST_CLOCK_PATH, authorization: request.headers.authorization, body: JSON.stringify(request.body ?? null) }, testClock, token);
+      if (answer.status === 200) log.warn('test clock moved', answer.body);
+      return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
+    });
+  }
+
+  await app.register(fileRoutesPlugin(host, log));
+  if (options.api) await app.register(apiPlugin, { prefix: '/api', host, log, ...options.api });
+  for (const routes of options.routes ?? []) await app.register(routes);
+
+  await app.register(fastifyStatic, { root: rendererRoot, index: 'index.html', wildcard: true, cacheControl: false, etag: false, lastModified: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // The UI's wildcard also catches unknown /api paths: they get the API's own kind of answer.
+    if (options.api && path.startsWith('/api/')) {
+      return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problemOf({ code: 'not_found', message: `There is no ${request.method} ${path} in the LabFlow API; see /api/docs.` }, { instance: path }));
+    }
+    if (!isAppPath(path)) return reply.code(404).type('text/plain').send('Not found.');
+    // The single-page app owns paths without an extension (#/… links, reloads on a deep address).
+    if (/\.[a-z0-9]+$/i.test(path) || request.method !== 'GET') return reply.code(404).type('text/plain').send('Not found.');
+    if (!existsSync(join(rendererRoot, 'index.html'))) return reply.code(404).type('text/plain').send('Not found. The UI is not built: run `npm run build`.');
+    return reply.sendFile('index.html');
+  });
+
+  await app.listen({ port, host: listenHost });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  origin = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${actualPort}`;
+  return {
+    origin,
+    async close() {
+      for (const client of app.websocketServer.clients) client.terminate();
+      await app.close();
+    },
+  };
+}
