@@ -49,6 +49,8 @@ export function createRouteRunner(route: HttpRoute, plan: RequestPlan, parts: { 
   return async (request: FastifyRequest, caller: ApiCaller, instance: string): Promise<KeptAnswer> => {
     const params = (request.params ?? {}) as Record<string, string>;
     const query = (request.query ?? {}) as Query;
+    // `/meetings/{id}` reached as `/meetings/` (an id of "..", tidied away by the client): no such record.
+    if (Object.values(params).some((value) => value === '')) return errorAnswer({ code: 'not_found', message: 'That address names no record: its id is missing.' }, reader, instance);
     const read = reader.input({ params, query, body: request.body });
     if (!read.ok) return errorAnswer(read.error, reader, instance);
     let input = read.value;
