@@ -16,6 +16,7 @@ import { createIdempotencyStore } from './idempotency-store';
 import { createRouteRunner } from './route-runner';
 import { createSharedReads } from './shared-reads';
 import { authenticate, claimedTokenId, refusalMessage, type Authentication } from './token-authentication';
+import { fileBytesPlugin, type ApiGate } from './file-bytes-plugin';
 
 /**
  * The public HTTP API as a Fastify plugin, mounted under `/api` by serve mode (`--api`) and by the
@@ -85,6 +86,22 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
     return answer.body === undefined ? reply.send() : reply.send(answer.body);
   };
 
+  /** Who before what: the token's person, or the refusal to send, for a call of `access` into `module`. */
+  const gate: ApiGate = (request, module, access, instance) => {
+    const auth = authentications.get(request);
+    if (!auth?.ok) {
+      log.warn('api authentication refused', { reason: auth?.reason ?? 'missing', tokenId: auth?.tokenId ?? claimedTokenId(request.headers.authorization), ip: request.ip, method: request.method, path: instance });
+      const problem = problemOf({ code: 'unauthenticated', message: refusalMessage(auth?.reason ?? 'missing') }, { instance });
+      return { ok: false, answer: problemAnswer(problem, { 'www-authenticate': 'Bearer realm="LabFlow"' }) };
+    }
+    const { caller } = auth;
+    if (!scopesAllow(caller.token.scopes, module, access)) {
+      return { ok: false, answer: errorAnswer({ code: 'forbidden', message: `The token “${caller.token.name}” may not ${access} ${module}: it needs the scope ${module}:${access}.` }, null, instance) };
+    }
+    void tokens.noteUse(caller.token.id, clock());
+    return { ok: true, caller };
+  };
+
   for (const route of routes) {
     const run = createRouteRunner(route, requestPlanOf(route), { host, clock, idempotency, sharedReads });
     app.route({
@@ -93,18 +110,8 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
       handler: async (request, reply) => {
         const instance = request.url.split('?')[0] ?? request.url;
         if (!route.isInstalled) return send(reply, problemAnswer(notInstalled(route, instance)));
-        const auth = authentications.get(request);
-        if (!auth?.ok) {
-          log.warn('api authentication refused', { reason: auth?.reason ?? 'missing', tokenId: auth?.tokenId ?? claimedTokenId(request.headers.authorization), ip: request.ip, method: route.method, path: instance });
-          const problem = problemOf({ code: 'unauthenticated', message: refusalMessage(auth?.reason ?? 'missing') }, { instance });
-          return send(reply, problemAnswer(problem, { 'www-authenticate': 'Bearer realm="LabFlow"' }));
-        }
-        const { caller } = auth;
-        if (!scopesAllow(caller.token.scopes, route.module, route.access)) {
-          return send(reply, errorAnswer({ code: 'forbidden', message: `The token “${caller.token.name}” may not ${route.access} ${route.module}: it needs the scope ${route.module}:${route.access}.` }, null, instance));
-        }
-        void tokens.noteUse(caller.token.id, clock());
-        return send(reply, await run(request, caller, instance));
+        const passed = gate(request, route.module, route.access, instance);
+        return send(reply, passed.ok ? await run(request, passed.caller, instance) : passed.answer);
       },
     });
   }
@@ -125,6 +132,9 @@ export async function apiPlugin(app: FastifyInstance, options: ApiOptions): Prom
     const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Send JSON (Content-Type: application/json).' : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'The body is too large.' : `The request could not be read: ${error.message}`;
     return send(reply, problemAnswer(problemOf({ code, message }, { status, instance })));
   });
+
+  // Last: awaiting a registration settles the routes above, which must have their handlers set first.
+  await app.register(fileBytesPlugin({ host, log, gate, apiPath: fastifyPath }));
 }
 
 function notInstalled(route: HttpRoute, instance: string) {

@@ -3,7 +3,7 @@ import type { CustomScheme, Protocol } from 'electron';
 import type { Logger } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { contentTypeOf, resolveStaticPath } from '../serve/static-files';
-import { FILE_ROUTE_PREFIX, type FileRouteHandler } from '../files/file-routes';
+import { FILE_ROUTE_PREFIX, type AppFileRoutes } from '../files/file-routes';
 import { answerWebFileRequest } from '../files/web-file-adapter';
 import { APP_SCHEME, isAppUrl } from './trust';
 
@@ -60,7 +60,7 @@ export async function respondToAppRequest(
  * `app://labflow/files/` (attachments, generated documents: src-main/files/file-routes.ts, which
  * checks the person's key); returns the dispose function.
  */
-export function serveAppProtocol(protocol: Pick<Protocol, 'handle' | 'unhandle'>, rendererRoot: string, log: Logger, fileRoutes?: () => FileRouteHandler | undefined): () => void {
+export function serveAppProtocol(protocol: Pick<Protocol, 'handle' | 'unhandle'>, rendererRoot: string, log: Logger, fileRoutes?: () => AppFileRoutes | undefined): () => void {
   protocol.handle(APP_SCHEME, (request) => {
     const routes = isAppUrl(request.url) && new URL(request.url).pathname.startsWith(FILE_ROUTE_PREFIX) ? fileRoutes?.() : undefined;
     return (routes ? answerWebFileRequest(request, routes) : respondToAppRequest(request, rendererRoot)).catch((error: unknown) => {

@@ -15,6 +15,8 @@ import type { UploadStaging } from './upload-staging';
  * - `POST /files/uploads?key=…` — the body is a file of at most 50 MB; answers `{uploadId, sha256, size}`.
  * - `GET /files/attachments/<id>?key=…[&download=1]` — an attachment, its hash checked first.
  * - `GET /files/documents/<id>?key=…[&download=1]` — a document generated for this person, not kept yet.
+ *
+ * The public API reaches the same routes as a token's person (`answerFor`), under its own paths.
  */
 export const FILE_ROUTE_PREFIX = '/files/';
 
@@ -118,10 +120,9 @@ export function createFileRoutes(deps: FileRouteDeps) {
     };
   }
 
-  return async function handle(request: FileRequest): Promise<FileResponse> {
+  /** A request made as `personId`, whoever vouched for them (a window's file key, an API token). */
+  async function answerFor(personId: string, request: FileRequest): Promise<FileResponse> {
     const url = new URL(request.url, 'http://host.invalid');
-    const personId = deps.access.personOf(url.searchParams.get('key'), deps.clock().getTime());
-    if (!personId) return problem(401, { code: 'unauthenticated', message: 'Sign in again to see files.' });
     const parts = url.pathname.slice(FILE_ROUTE_PREFIX.length).split('/');
     const isDownload = url.searchParams.get('download') === '1';
     try {
@@ -138,7 +139,19 @@ export function createFileRoutes(deps: FileRouteDeps) {
       const errorId = deps.log.error('a file request failed', error, { path: url.pathname.slice(0, 120) });
       return problem(500, { code: 'internal', message: `The file could not be handled (error ${errorId}).` });
     }
-  };
+  }
+
+  /** A request from the app: its `key` names the person (file-access.ts). */
+  async function handle(request: FileRequest): Promise<FileResponse> {
+    const key = new URL(request.url, 'http://host.invalid').searchParams.get('key');
+    const personId = deps.access.personOf(key, deps.clock().getTime());
+    if (!personId) return problem(401, { code: 'unauthenticated', message: 'Sign in again to see files.' });
+    return answerFor(personId, request);
+  }
+  // The public API answers as the token's person (src-main/api/file-bytes-plugin.ts).
+  return Object.assign(handle, { answerFor });
 }
 
 export type FileRouteHandler = ReturnType<typeof createFileRoutes>;
+/** What a transport needs: a request from the app, answered (the key in it names the person). */
+export type AppFileRoutes = (request: FileRequest) => Promise<FileResponse>;

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import type { FileRouteHandler } from './file-routes';
+import type { AppFileRoutes } from './file-routes';
 
 /**
  * The file routes for a fetch-style request, as the desktop's app:// protocol handler receives it
  * (src-main/electron/app-protocol.ts): the body is streamed in, the file streamed out. Kept out
  * of src-main/electron so it runs and is tested in plain Node.
  */
-export async function answerWebFileRequest(request: Pick<Request, 'method' | 'url' | 'headers' | 'body'>, routes: FileRouteHandler): Promise<Response> {
+export async function answerWebFileRequest(request: Pick<Request, 'method' | 'url' | 'headers' | 'body'>, routes: AppFileRoutes): Promise<Response> {
   const url = new URL(request.url);
   const answer = await routes({
     method: request.method,

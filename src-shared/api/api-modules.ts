@@ -42,7 +42,8 @@ export const notOverHttp: Readonly<Record<string, string>> = {
   'sync/sync-now': "team sync is this PC's",
   'sync/review-conflict': 'a flag for the person at this PC',
   // A file key lives as long as the sign-in it was issued for; a token's call has no sign-in to end it,
-  // so a key minted over HTTP would outlive the token's revocation. File bytes are not on the API yet.
+  // so a key minted over HTTP would outlive the token's revocation. The API reaches file bytes with
+  // the token itself (file-byte-routes.ts).
   'files/access': "file keys belong to a signed-in window of the app, and end with its sign-in",
   'notifications/desktop-settings': 'desktop shell settings',
   'notifications/set-desktop-settings': 'desktop shell settings',

@@ -49,7 +49,7 @@ const listQueries: ReadonlySet<string> = new Set([
 ]);
 
 /** Lists that come as one field of an object (with totals or a heatmap beside them). */
-const listFields: Readonly<Record<string, string>> = { 'tasks/list': 'rows', 'risks/list': 'risks' };
+const listFields: Readonly<Record<string, string>> = { 'tasks/list': 'rows', 'risks/list': 'risks', 'attachments/list': 'items' };
 
 /** How a query's result is paged, or undefined when it is not a list. */
 export function listShapeOf(name: string): ListShape | undefined {

@@ -3,6 +3,7 @@ import { ErrorCode } from '../core/error-codes';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type HttpRoute } from './http-route';
 import { httpStatusOf } from './problem';
 import { requestPlanOf, type RequestPlan } from './request-plan';
+import { FILE_BYTE_ROUTES, fileByteOperation } from './file-byte-routes';
 
 /**
  * The OpenAPI 3.1 document of the public API, built from the routes (api-routes.ts) and the zod
@@ -171,6 +172,7 @@ export function openApiDocument(routes: readonly HttpRoute[], info: { version: s
     const item = (paths[route.path] ??= {});
     item[route.method.toLowerCase()] = hoistDefinitions(operationOf(route), schemas);
   }
+  for (const route of FILE_BYTE_ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = fileByteOperation(route);
   return {
     openapi: '3.1.0',
     info: {
@@ -182,7 +184,7 @@ export function openApiDocument(routes: readonly HttpRoute[], info: { version: s
         'Errors are RFC 9457 problem details carrying the app\'s error codes. Lists come a page at a time (`cursor`, `limit`). Times are RFC 3339 in UTC; money is integer minor units with an ISO 4217 currency.',
       ].join('\n\n'),
     },
-    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    tags: [...new Set([...routes.map((r) => r.tag), ...FILE_BYTE_ROUTES.map((r) => r.module)])].map((name) => ({ name })),
     security: [{ bearer: [] }],
     paths,
     components: {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { serveAppProtocol } from '../../../src-main/electron/app-protocol';
-import { contentDisposition, type FileRequest, type FileRouteHandler } from '../../../src-main/files/file-routes';
+import { contentDisposition, type FileRequest, type AppFileRoutes } from '../../../src-main/files/file-routes';
 import { answerWebFileRequest } from '../../../src-main/files/web-file-adapter';
 import type { Logger } from '../../../src-main/logging/logger';
 
@@ -11,7 +11,7 @@ describe('file routes on the desktop’s app:// protocol', () => {
   it('hands a request body to the routes as a stream and streams the answer back', async () => {
     let seen: FileRequest | null = null;
     let body = '';
-    const routes: FileRouteHandler = async (request) => {
+    const routes: AppFileRoutes = async (request) => {
       seen = request;
       for await (const chunk of request.body as AsyncIterable<Buffer>) body += chunk.toString();
       return { status: 201, headers: { 'Content-Type': 'application/json' }, body: Readable.from([Buffer.from('{"uploadId":"U1"}')]) };
@@ -26,7 +26,7 @@ describe('file routes on the desktop’s app:// protocol', () => {
   it('sends /files/ to the file routes and everything else to the renderer', async () => {
     let handler: ((request: Request) => Promise<Response>) | undefined;
     const protocol = { handle: (_scheme: string, h: (request: Request) => Promise<Response>) => void (handler = h), unhandle: () => undefined };
-    const routes: FileRouteHandler = async () => ({ status: 200, headers: {}, body: 'a file' });
+    const routes: AppFileRoutes = async () => ({ status: 200, headers: {}, body: 'a file' });
     serveAppProtocol(protocol as never, '/nonexistent-renderer', log, () => routes);
     expect(await (await handler!(new Request('app://labflow/files/attachments/A1?key=K'))).text()).toBe('a file');
     expect((await handler!(new Request('app://labflow/index.html'))).status).toBe(404);

@@ -16,6 +16,13 @@ import { createResponseChecker } from './response-check';
 export type Person = 'admin' | keyof typeof people;
 
 export type Answer = Awaited<ReturnType<typeof api>>;
+export interface ByteAnswer {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+  /** The JSON answer (an upload's receipt, a problem), when the answer is JSON. */
+  body: Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read answers field by field
+}
 
 export interface ApiLab extends Awaited<ReturnType<typeof openLab>> {
   server: ServeServer;
@@ -23,6 +30,8 @@ export interface ApiLab extends Awaited<ReturnType<typeof openLab>> {
   clientOf(person: Person): Promise<Client>;
   tokenFor(person: Person, scopes?: string[], name?: string): Promise<string>;
   call(token: string | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  /** A call whose body or answer is a file (file-byte-routes.ts): the answer's bytes, and its problem when refused; checked against the document too. */
+  callBytes(token: string | undefined, method: string, path: string, body?: Uint8Array, headers?: Record<string, string>): Promise<ByteAnswer>;
   /** The audit entries written so far (a check that a refused call wrote nothing). */
   auditCount(): Promise<number>;
 }
@@ -51,6 +60,14 @@ export async function openApiLab(options: { rateLimit?: { perToken: number; perA
     server,
     base,
     clientOf,
+    async callBytes(token, method, path, body, headers = {}) {
+      const response = await fetch(`${base}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, ...(body ? { body: new Blob([new Uint8Array(body)]) } : {}) });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const type = response.headers.get('content-type');
+      const json = type?.includes('json') ? (JSON.parse(bytes.toString('utf8')) as Record<string, unknown>) : undefined;
+      check(method, `${base}${path}`, response.status, type, json);
+      return { status: response.status, headers: response.headers, bytes, body: json };
+    },
     async call(token, method, path, body, headers) {
       const answer = await api(base, token, method, path, body, headers);
       check(method, `${base}${path}`, answer.status, answer.headers.get('content-type'), answer.body);
