@@ -42,7 +42,7 @@ export function AuditTrail() {
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Box sx={{ flexGrow: 1 }}><AuditFilterBar value={filter} onChange={setFilter} /></Box>
-        <Button startIcon={<DownloadIcon />} onClick={exportCsv} disabled={entries.length === 0}>Export CSV</Button>
+        <Button startIcon={<DownloadIcon />} onClick={exportCsv} disabled={entries.length === 0} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>Export CSV</Button>
       </Stack>
       {!trail.data && <LinearProgress aria-label="Loading the audit trail" />}
       {trail.data?.isTruncated && <Typography variant="caption" color="text.secondary">Showing the newest {entries.length} entries; narrow the filter to see older ones.</Typography>}
