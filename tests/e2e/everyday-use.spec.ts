@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
+import { planDate } from './support/plan-date';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
@@ -17,11 +18,6 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-const planDate = (offsetDays: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 const badge = (page: Page) => page.getByTestId('unread-badge');
 const openSection = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
 
