@@ -51,6 +51,11 @@ test('a project page shows its own Kanban board and Gantt chart', async ({ page 
   await expect(page).toHaveURL(/#\/projects\/[0-9A-Za-z]+\/gantt$/);
   await saveScreenshot(page, 'project-gantt-tab');
 
+  // The browser's tab shows LabFlow's icon: /favicon.ico is there (it was a 404).
+  const icon = await page.request.get(`${new URL(host.url).origin}/favicon.ico`);
+  expect(icon.status()).toBe(200);
+  expect((await icon.body()).subarray(0, 4).toString('hex')).toBe('00000100');
+
   // Under Tasks, before a project is chosen, the tab says how to see a board instead of a placeholder.
   await openSection(page, 'Tasks');
   await page.getByRole('tab', { name: 'Board' }).click();
