@@ -4,6 +4,7 @@ import { equipmentKind, type EquipmentData } from '../../src-shared/equipment/eq
 import { qualificationKind, type QualificationData } from '../../src-shared/equipment/qualification-kind';
 import { qualificationProtocolKind, type QualificationProtocolData } from '../../src-shared/equipment/qualification-protocol-kind';
 import { meaningLabels, type QualificationMeaning } from '../../src-shared/equipment/qualification-rules';
+import { recordRefusedSignature } from '../audit/refused-signatures';
 import { verifyPassword } from '../auth/passwords';
 import type { CommandHandlers } from '../host/handler-types';
 import { findPerson } from '../people/people-store';
@@ -87,11 +88,7 @@ export const qualificationCommandHandlers: CommandHandlers<Names> = {
     const person = await findPerson(context.db, actor.id);
     if (!(await verifyPassword(person?.passwordHash, input.password))) {
       // Refused signature attempts are kept with the record (DESIGN.md §6).
-      await context.writer.insert(
-        'activity',
-        { kind: 'signature_refused', subjectType: 'records', subjectId: found.value.id, personId: actor.id, at: context.clock().toISOString(), data: { meaning: input.meaning } },
-        writeContextOf(context),
-      );
+      await recordRefusedSignature(context.writer, writeContextOf(context), { subjectType: 'records', subjectId: found.value.id, meaning: input.meaning, what: [qualificationKind.label, found.value.number].filter(Boolean).join(' ') });
       return fail('signature_invalid', 'The password is not correct; nothing was signed.', { field: 'password' });
     }
     const data = found.value.data as QualificationData;

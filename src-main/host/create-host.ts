@@ -6,6 +6,7 @@ import type { HostMessage } from '../../src-shared/bridge/protocol';
 import { completeInterruptedChanges } from '../audit/audited-writer';
 import { openAuditedWriting } from '../audit/audit-chain-writer';
 import { createSessionResumes } from '../auth/session-resumes';
+import { createFileSessionStore, hashResumeToken } from '../auth/session-store-file';
 import { createConnection, type Connection } from '../bridge/connection';
 import { createDirectCalls, type DirectCalls } from '../bridge/direct-calls';
 import { createSerialQueue } from '../bridge/serial-queue';
@@ -77,7 +78,8 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
 
   const queue = createSerialQueue();
   const services: HostServices = { db, ...writing, clock, newId, log, runExclusive: (task) => queue.run(task), platform };
-  const resumes = createSessionResumes(sessionTimeoutMs);
+  // With a data folder, sign-ins outlive a restart: open windows and tabs take theirs up again.
+  const resumes = createSessionResumes(sessionTimeoutMs, platform.dataDir ? { store: createFileSessionStore(platform.dataDir), hash: hashResumeToken } : {});
   const connections = new Set<Connection>();
   const senders = new Set<(message: HostMessage) => void>();
   const broadcast: BroadcastEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => {

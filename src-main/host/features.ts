@@ -1,5 +1,6 @@
 import { apiFeature } from '../api/api-feature';
 import { auditQueryHandlers } from '../audit/audit-handlers';
+import { auditTrailQueryHandlers } from '../audit/audit-trail-query';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
@@ -27,7 +28,7 @@ export const features: HostFeature[] = [
   { name: 'projects', commands: projectCommandHandlers, queries: projectQueryHandlers },
   planFeature,
   taskFeature,
-  { name: 'audit', queries: auditQueryHandlers },
+  { name: 'audit', queries: { ...auditQueryHandlers, ...auditTrailQueryHandlers } },
   syncFeature,
   workflowFeature,
   createNotificationsFeature(),

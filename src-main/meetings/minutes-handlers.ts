@@ -2,9 +2,11 @@ import { fail, ok } from '../../src-shared/core/result';
 import { isAttendee } from '../../src-shared/meetings/meeting-access';
 import { attendeeKey } from '../../src-shared/meetings/meeting-model';
 import { nextMinutesVersion } from '../../src-shared/meetings/minutes';
+import { recordRefusedSignature } from '../audit/refused-signatures';
 import { verifyPassword } from '../auth/passwords';
 import type { CommandHandlers } from '../host/handler-types';
 import { findPerson } from '../people/people-store';
+import { writeContextOf } from '../projects/project-access';
 import { namesOf, readDirectory } from './meeting-directory';
 import { editMeeting, notFoundIn, withData } from './meeting-edit';
 import { tellAttendees } from './meeting-notices';
@@ -99,6 +101,7 @@ export const minutesCommandHandlers: CommandHandlers<Names> = {
       if (doc.data.signoffs.some((s) => s.version === input.version && s.personId === actor.id)) return fail('invalid_state', `You already signed off version ${input.version}.`);
       if (!(await verifyPassword(person?.passwordHash, input.password))) {
         context.log.warn('a sign-off of meeting minutes was refused: wrong password', { meetingId: doc.id, personId: actor.id, version: input.version });
+        await recordRefusedSignature(context.writer, writeContextOf(context), { subjectType: 'meetings', subjectId: doc.id, meaning: input.meaning, what: `Minutes version ${input.version} of “${doc.title}”` });
         return fail('signature_invalid', 'The password is not correct; nothing was signed.', { field: 'password' });
       }
       const signoff = { version: input.version, personId: actor.id, name: person?.name ?? context.actor.name, meaning: input.meaning, signedAt: context.clock().toISOString() };

@@ -10,7 +10,8 @@ import type { Host } from '../host/create-host';
 import type { Logger } from '../logging/logger';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { FILE_ROUTE_PREFIX } from '../files/file-routes';
-import { BRIDGE_PATH, isBridgeAllowed } from './access-token';
+import { accessCookie, BRIDGE_PATH, carriesToken, isBridgeAllowed, sameToken } from './access-token';
+import { NO_ACCESS_PAGE } from './no-access-page';
 import { serveBridgeSocket, BRIDGE_SOCKET_MAX_PAYLOAD } from './bridge-socket';
 import { fileRoutesPlugin } from './file-routes-plugin';
 import { resolveStaticPath } from './static-files';
@@ -41,6 +42,12 @@ export interface ServeServer {
 /** The UI's own paths: static files and the single-page app's routes (the rest answer for themselves). */
 const isAppPath = (url: string) => !url.startsWith('/api/') && url !== '/api' && !url.startsWith(BRIDGE_PATH) && !url.startsWith(TEST_CLOCK_PATH) && !url.startsWith(FILE_ROUTE_PREFIX);
 
+/** The app's page (index.html, or a route of the single-page app), as opposed to its scripts, styles and images. */
+const isPagePath = (url: string) => {
+  const path = url.split('?')[0] ?? '/';
+  return path === '/' || path === '/index.html' || !/\.[a-z0-9]+$/i.test(path);
+};
+
 /**
  * Serve mode's HTTP side on Fastify: the built UI as static files (a path without an extension is
  * the single-page app's own route and gets index.html), the WebSocket bridge, attachments and
@@ -54,7 +61,12 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   const app = Fastify({ logger: false, trustProxy: false, frameworkErrors: answerFrameworkError });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (isAppPath(request.url) && resolveStaticPath(rendererRoot, request.url) === null) await reply.code(400).type('text/plain').send('Bad path');
+    if (isAppPath(request.url) && resolveStaticPath(rendererRoot, request.url) === null) return reply.code(400).type('text/plain').send('Bad path');
+    if (request.method !== 'GET' || !isAppPath(request.url) || !isPagePath(request.url)) return;
+    // The page itself needs the token (its scripts and styles are the same for everyone): from the
+    // address, which also leaves it in the access cookie, or from that cookie (a bookmark).
+    if (!carriesToken({ url: request.url, cookie: request.headers.cookie }, token)) return reply.code(401).type('text/html; charset=utf-8').send(NO_ACCESS_PAGE);
+    if (sameToken(new URL(request.url, 'http://localhost').searchParams.get('token') ?? '', token)) void reply.header('set-cookie', accessCookie(token));
   });
   app.addHook('onSend', async (request, reply) => {
     if (!isAppPath(request.url)) return;
@@ -69,7 +81,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   app.get(BRIDGE_PATH, {
     websocket: true,
     preValidation: async (request, reply) => {
-      if (isBridgeAllowed({ url: request.url, origin: request.headers.origin }, token, [origin])) return;
+      if (isBridgeAllowed({ url: request.url, origin: request.headers.origin, cookie: request.headers.cookie }, token, [origin])) return;
       log.warn('refused a bridge connection', { url: request.url.replace(/token=[^&]*/, 'token=…'), origin: request.headers.origin });
       await reply.code(401).send();
     },

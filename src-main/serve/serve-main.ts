@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { createHost } from '../host/create-host';
@@ -9,6 +8,7 @@ import { lockDataFolder } from '../database/data-folder-lock';
 import { parseServeOptions } from './serve-options';
 import { DEFAULT_API_RATE_LIMIT } from '../api/api-plugin';
 import { reportApiListener } from '../api/api-settings-store';
+import { readOrCreateAccessToken } from './access-token-file';
 import { startServeServer } from './serve-app';
 import { createTestClock } from './test-clock';
 import { createKeyFileSecretStore } from '../security/secret-store';
@@ -50,7 +50,8 @@ async function main(): Promise<number | 'running'> {
     return 1;
   }
   const host = hosted.value;
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  // Kept in the data folder: a restart still accepts the open tabs and bookmarks (access-token-file.ts).
+  const token = options.token ?? readOrCreateAccessToken(dataDir);
   const clock = testClock?.now ?? (() => new Date());
   const api = options.isApiOn ? { clock, rateLimit: { ...DEFAULT_API_RATE_LIMIT, perToken: options.apiRateLimit } } : undefined;
   const server = await startServeServer({ host, rendererRoot, listenHost: options.host, port: options.port, token, log, ...(testClock ? { testClock } : {}), ...(api ? { api } : {}) });

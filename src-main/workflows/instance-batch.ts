@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from '../../src-shared/workflows/definition-s
 import type { EngineResult } from '../../src-shared/workflows/engine-run';
 import type { Actor, EngineOptions, WorkflowInstance } from '../../src-shared/workflows/instance';
 import { checkSingleInstance, startInstance, type StartInput } from '../../src-shared/workflows/start';
+import { endedStepTokens } from '../../src-shared/workflows/step-notices';
 import { versionToStart } from '../../src-shared/workflows/versions';
 import type { WriteContext } from '../audit/audited-writer';
 import type { HostServices } from '../host/handler-types';
@@ -16,6 +17,7 @@ import { loadRoundRecords } from './round-records';
 import { definitionDocId, instanceIdFor } from './workflow-ids';
 import type { InstanceDocument } from './workflow-documents';
 import { noticesOf, type WorkflowNotice, type WorkflowNotifier } from './workflow-notices';
+import { settleStepNotices } from './settle-step-notices';
 
 /**
  * The runtime's core, for one command or many at once: load the instances (one read), run the
@@ -99,6 +101,7 @@ async function persistAndNotify(
   const outcomes = await persistResults(parts.services, prepared.map((p) => p.entry));
   const notices: WorkflowNotice[] = [];
   const conflicts: number[] = [];
+  const endedTokens: string[] = [];
   for (const [k, { index, entry, isReader }] of prepared.entries()) {
     const outcome = outcomes[k] as (typeof outcomes)[number];
     if (isConflict(outcome)) {
@@ -106,12 +109,15 @@ async function persistAndNotify(
       continue;
     }
     out[index] = ok(outcome);
+    endedTokens.push(...endedStepTokens(entry.previous?.state ?? null, outcome.state));
     if (!entry.result.effects.some((effect) => effect.type === 'notify')) continue;
     // Effects follow the version the result ran on (a migration's target for a migration).
     const ran = await parts.definitions.version(outcome.code, outcome.version);
     if (ran) notices.push(...noticesOf(entry.result.effects, ran.definition, outcome.state, people, isReader));
   }
   if (notices.length > 0) await parts.notifier(notices);
+  // A step that ended waits for no one: its "Waiting for you" entries stop counting in the badge.
+  await settleStepNotices(parts.services, endedTokens);
   for (const index of conflicts) out[index] = await retry(index);
 }
 

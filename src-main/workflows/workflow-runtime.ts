@@ -9,6 +9,7 @@ import { systemActor, type Actor, type AdvanceCommand, type Signature, type Sign
 import { meaningFits, needsSignature } from '../../src-shared/workflows/signature-policy';
 import type { StartInput } from '../../src-shared/workflows/start';
 import { applyMigration, planMigration } from '../../src-shared/workflows/versions';
+import { recordRefusedSignature } from '../audit/refused-signatures';
 import type { HostServices } from '../host/handler-types';
 import { createDefinitionStore, type DefinitionStore } from './definition-store';
 import { applyOperations, startInstances, type InstanceOperation, type Operation, type RuntimeParts } from './instance-batch';
@@ -88,10 +89,13 @@ export function createWorkflowRuntime(services: HostServices, options: RuntimeOp
   const one = async (item: InstanceOperation): Outcome => (await applyOperations(parts, [item]))[0] as Result<InstanceDocument>;
 
   function advanceOperation({ instanceId, command, actor, signer }: AdvanceRequest): InstanceOperation {
+    /** What the signature would sign, as a person reads it (set by the operation, which runs before the gate). */
+    let signing = '';
     const operation: Operation = (definition, instance, opts) => {
       const at = now();
       const picked = pickStep(instance, command, actor);
       const step = picked.ok ? stepOf(definition, picked.value.stepId) : undefined;
+      signing = step ? `${step.name} (${definition.name})` : definition.name;
       const isNeeded = step !== undefined && needsSignature(step, command.action);
       // Without a signer a needed signature is stood in for, so the engine's own refusals come first.
       const signature: Signature | undefined =
@@ -105,7 +109,12 @@ export function createWorkflowRuntime(services: HostServices, options: RuntimeOp
       return result;
     };
     const gate = signer
-      ? async () => ((await signer.verify()) ? ok(null) : fail('signature_invalid', 'The password is not correct; nothing was signed.', { field: 'signature.password' }))
+      ? async (): Promise<Result<null>> => {
+          if (await signer.verify()) return ok(null);
+          const context = { actor: { id: actor.userId, name: actor.name ?? actor.userId }, command: 'workflows/instances/advance', now: clock() };
+          await recordRefusedSignature(services.writer, context, { subjectType: 'workflow_instances', subjectId: instanceId, meaning: signer.meaning, what: signing });
+          return fail('signature_invalid', 'The password is not correct; nothing was signed.', { field: 'signature.password' });
+        }
       : undefined;
     return { instanceId, actor, command: 'workflows/instances/advance', operation, ...(gate ? { gate } : {}) };
   }

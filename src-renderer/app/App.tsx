@@ -1,6 +1,8 @@
 import { Alert, Box, CircularProgress, CssBaseline, Snackbar, ThemeProvider } from '@mui/material';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FirstRunSetup } from '../auth/FirstRunSetup';
+import { LockScreen } from '../auth/LockScreen';
+import { useLock, type LockedPerson } from '../auth/lock-state';
 import { SignIn } from '../auth/SignIn';
 import { useResumedSignIn } from '../auth/resumed-sign-in';
 import type { HostEvents } from '../../src-shared/bridge/contract';
@@ -21,12 +23,25 @@ function AuthGate() {
   const isResuming = useResumedSignIn(status.data);
   const client = useBridge();
   const [notice, setNotice] = useState<string | undefined>();
+  const { locked, lock, unlock } = useLock();
+  // Who was signed in, for the lock screen when inactivity ends the session.
+  const person = status.data?.session?.person;
+  const lastPerson = useRef<LockedPerson | null>(null);
+  useEffect(() => {
+    if (!person) return;
+    lastPerson.current = { name: person.name, email: person.email };
+    unlock();
+  }, [person, unlock]);
   useEffect(
     () =>
       client.onEvent((name, payload) => {
-        if (name === 'session/expired') setNotice(expiryNotice[(payload as HostEvents['session/expired']).reason]);
+        if (name !== 'session/expired') return;
+        const { reason } = payload as HostEvents['session/expired'];
+        // Inactivity locks the window for the same person; other endings go to the sign-in screen.
+        if (reason === 'inactivity' && lastPerson.current) lock(lastPerson.current);
+        else setNotice(expiryNotice[reason]);
       }),
-    [client],
+    [client, lock],
   );
   if ((status.isLoading && !status.data) || isResuming) {
     return (
@@ -37,6 +52,7 @@ function AuthGate() {
   }
   if (status.error) return <Alert severity="error" sx={{ m: 4 }}>{errorText(status.error)}</Alert>;
   if (!status.data?.hasAdministrator) return <FirstRunSetup />;
+  if (!status.data.session && locked) return <LockScreen person={locked} />;
   if (!status.data.session) return <SignIn {...(notice ? { notice } : {})} />;
   return <AppShell session={status.data.session} />;
 }

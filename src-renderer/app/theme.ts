@@ -27,4 +27,9 @@ export const buildTheme = (mode: ThemeMode) =>
     palette: { mode, primary: { main: mode === 'light' ? '#1f6f8b' : '#6cc3df' }, secondary: { main: '#7b5ea7' } },
     typography: { fontFamily },
     shape: { borderRadius: 8 },
+    components: {
+      // MUI's default corner (bottom-left) is where the navigation rail is: a notice there hides
+      // the sections. Notices without their own timer hide themselves after a while.
+      MuiSnackbar: { defaultProps: { anchorOrigin: { vertical: 'bottom', horizontal: 'right' }, autoHideDuration: 8000 } },
+    },
   });

@@ -18,10 +18,12 @@ interface Props {
   isRunning: boolean;
   error: AppError | undefined;
   onSubmit: (values: Record<string, string>) => void;
+  /** Another way out under the main button (the lock screen's "Switch person"). */
+  secondary?: ReactNode;
 }
 
-/** The centred card used by first-run set-up and sign-in. */
-export function CredentialsForm({ title, intro, fields, submitLabel, isRunning, error, onSubmit }: Props) {
+/** The centred card used by first-run set-up, sign-in and the lock screen. */
+export function CredentialsForm({ title, intro, fields, submitLabel, isRunning, error, onSubmit, secondary }: Props) {
   const [values, setValues] = useState<Record<string, string>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +54,7 @@ export function CredentialsForm({ title, intro, fields, submitLabel, isRunning, 
           <Button type="submit" variant="contained" size="large" disabled={isRunning}>
             {isRunning ? 'Please wait…' : submitLabel}
           </Button>
+          {secondary}
         </Stack>
       </Paper>
     </Box>

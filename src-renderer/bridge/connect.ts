@@ -5,7 +5,8 @@ const TOKEN_KEY = 'labflow.token';
 
 /**
  * Picks the transport: the Electron preload when present, otherwise serve mode's WebSocket with the
- * access token from the URL (kept in sessionStorage and removed from the address bar).
+ * access token from the URL (kept in sessionStorage and removed from the address bar) or, for a
+ * bookmark of the bare address, the host's access cookie.
  */
 export function connectToHost(): BridgeClient {
   if (window.labflow) return createBridgeClient(createIpcTransport(window.labflow));
@@ -16,7 +17,9 @@ export function connectToHost(): BridgeClient {
     url.searchParams.delete('token');
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
   }
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  const wsUrl = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/bridge?token=${encodeURIComponent(token)}`;
+  // Without a token of its own (a bookmark of the bare address) the page was let in by the host's
+  // HttpOnly access cookie, which the browser sends with the WebSocket too.
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const wsUrl = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/bridge${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   return createBridgeClient(createWebSocketTransport(wsUrl));
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { linkToHash, type AppLink } from '../../src-shared/notifications/app-link';
 import type { NotificationEvent } from '../../src-shared/notifications/notification-events';
 import { useBridge, useCommand, useLiveQuery } from '../bridge/BridgeProvider';
+import { dismissToast, receiveToast, visibleToast, type Toast, type ToastQueue } from './toast-queue';
 
 /** The signed-in person's unread count (the rail badge). */
 export function useUnreadCount(): number {
@@ -21,27 +22,23 @@ export const openLink = (link: AppLink | undefined) => {
   if (link) window.location.hash = linkToHash(link);
 };
 
-export interface Toast {
-  id: string;
-  title: string;
-  body: string;
-  link?: AppLink;
-}
-
-/** Desktop notices pushed by the host in serve mode, only those for `personId`. */
+/** Desktop notices pushed by the host in serve mode, only those for `personId`, one shown at a time. */
 export function useToasts(personId: string) {
   const client = useBridge();
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [queue, setQueue] = useState<ToastQueue>([]);
   useEffect(
     () =>
       client.onEvent((name, payload) => {
         if (name !== 'notifications/toast') return;
         const toast = payload as Toast & { recipientId: string };
         if (toast.recipientId !== personId) return;
-        setToasts((current) => [...current.filter((t) => t.id !== toast.id), { id: toast.id, title: toast.title, body: toast.body, ...(toast.link ? { link: toast.link } : {}) }].slice(-3));
+        setQueue((current) => receiveToast(current, { id: toast.id, title: toast.title, body: toast.body, ...(toast.link ? { link: toast.link } : {}) }));
       }),
     [client, personId],
   );
-  const dismiss = (id: string) => setToasts((current) => current.filter((t) => t.id !== id));
-  return { toasts, dismiss };
+  return {
+    visible: visibleToast(queue),
+    dismiss: (id: string) => setQueue((current) => dismissToast(current, id)),
+    dismissAll: () => setQueue([]),
+  };
 }

@@ -1,8 +1,6 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import EditIcon from '@mui/icons-material/Edit';
-import TimelineIcon from '@mui/icons-material/Timeline';
-import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import { Alert, Box, Button, Chip, IconButton, LinearProgress, MenuItem, Stack, Tab, Tabs, TextField, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { projectStatuses, type ProjectStatus } from '../../src-shared/projects/project-contract';
@@ -12,8 +10,10 @@ import { useNavigation } from '../shell/navigation';
 import { PrintDocumentButton } from '../documents/PrintDocumentButton';
 import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
-import { PlannedViewSlot } from '../tasks/PlannedViewSlot';
+import { TaskBoard } from '../tasks/board/TaskBoard';
+import { ProjectGantt } from '../tasks/gantt/ProjectGantt';
 import { TaskDrawer } from '../tasks/TaskDrawer';
+import { useTaskDrawer } from '../tasks/task-drawer-store';
 import { TaskListPanel } from '../tasks/TaskListPanel';
 import { formatDay } from '../tasks/task-labels';
 import { BudgetTab } from './BudgetTab';
@@ -39,6 +39,7 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
   const { go } = useNavigation();
   const dashboard = useLiveQuery('projects/dashboard', { id: projectId });
   const setStatus = useCommand('projects/set-status');
+  const openTask = useTaskDrawer((s) => s.open);
   const [riskCell, setRiskCell] = useState<HeatmapCellRef | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'template' | null>(null);
   const current: TabId = TABS.some(([id]) => id === tab) ? (tab as TabId) : 'overview';
@@ -80,9 +81,8 @@ export function ProjectPage({ projectId, tab }: { projectId: string; tab: string
       </Tabs>
       {current === 'overview' && <ProjectOverview dashboard={d} onRiskCell={(cell) => { setRiskCell(cell); show('risks'); }} />}
       {current === 'tasks' && <TaskListPanel base={{ projectId }} canCreate />}
-      {/* Board and Gantt mount here: see src-renderer/tasks/PlannedViewSlot.tsx. */}
-      {current === 'board' && <PlannedViewSlot icon={<ViewKanbanIcon />} title="Kanban board" projectId={projectId} />}
-      {current === 'gantt' && <PlannedViewSlot icon={<TimelineIcon />} title="Gantt chart" projectId={projectId} />}
+      {current === 'board' && <TaskBoard key={projectId} projectId={projectId} onOpenTask={openTask} />}
+      {current === 'gantt' && <ProjectGantt key={projectId} projectId={projectId} onOpenTask={openTask} />}
       {current === 'milestones' && <MilestonesTab projectId={projectId} canManage={canManage} />}
       {current === 'deliverables' && <DeliverablesTab projectId={projectId} canManage={canManage} />}
       {current === 'risks' && <RisksTab projectId={projectId} canManage={canManage} cell={riskCell} onCell={setRiskCell} />}

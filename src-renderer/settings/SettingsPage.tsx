@@ -5,7 +5,7 @@ import { useThemeMode } from '../app/theme';
 import { useNavigation } from '../shell/navigation';
 import { NotificationAdmin } from '../notifications/NotificationAdmin';
 import { ApiSettings } from './ApiSettings';
-import { AuditTrail } from './AuditTrail';
+import { AuditTrail } from './audit/AuditTrail';
 import { DepartmentSettings } from './DepartmentSettings';
 import { OrganisationSettings } from '../documents/OrganisationSettings';
 import { PeopleSettings } from './PeopleSettings';

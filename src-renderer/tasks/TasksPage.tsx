@@ -4,7 +4,7 @@ import { MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { useNavigation } from '../shell/navigation';
-import { PlannedViewSlot } from './PlannedViewSlot';
+import { ChooseProjectHint } from './ChooseProjectHint';
 import { TaskBoard } from './board/TaskBoard';
 import { ProjectGantt } from './gantt/ProjectGantt';
 import { TaskDrawer } from './TaskDrawer';
@@ -13,7 +13,7 @@ import { useTaskDrawer } from './task-drawer-store';
 
 type View = 'mine' | 'watching' | 'all' | 'board' | 'gantt';
 
-/** The Tasks section: my tasks across projects, tasks I watch, every task, and the board and Gantt slots. */
+/** The Tasks section: my tasks across projects, tasks I watch, every task, and a project's board and Gantt chart. */
 export function TasksPage() {
   const { path, go } = useNavigation();
   const { taskId, open } = useTaskDrawer();
@@ -54,9 +54,8 @@ export function TasksPage() {
       {view === 'mine' && <TaskListPanel key="mine" base={{ isMine: true }} />}
       {view === 'watching' && <TaskListPanel key="watching" base={{ isWatching: true }} />}
       {view === 'all' && <TaskListPanel key="all" base={{}} />}
-      {/* Board and Gantt mount here: see PlannedViewSlot. */}
-      {view === 'board' && (projectId ? <TaskBoard key={projectId} projectId={projectId} onOpenTask={open} /> : <PlannedViewSlot icon={<ViewKanbanIcon />} title="Kanban board" projectId={null} />)}
-      {view === 'gantt' && (projectId ? <ProjectGantt key={projectId} projectId={projectId} onOpenTask={open} /> : <PlannedViewSlot icon={<TimelineIcon />} title="Gantt chart" projectId={null} />)}
+      {view === 'board' && (projectId ? <TaskBoard key={projectId} projectId={projectId} onOpenTask={open} /> : <ChooseProjectHint icon={<ViewKanbanIcon />} title="Kanban board" tab="Board" />)}
+      {view === 'gantt' && (projectId ? <ProjectGantt key={projectId} projectId={projectId} onOpenTask={open} /> : <ChooseProjectHint icon={<TimelineIcon />} title="Gantt chart" tab="Gantt" />)}
       <TaskDrawer />
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { query } from '../bridge/define';
 import type { BaseDocument } from '../db/base-fields';
+import { auditAreas, type AuditArea, type ReadableChange, type SignatureView } from './audit-readable';
 
 export interface FieldChange {
   field: string;
@@ -32,6 +33,45 @@ export interface AuditEntry extends BaseDocument {
   hash?: string;
 }
 
+/** One entry of the audit trail as a lab person reads it (audit-readable.ts). Times stay ISO UTC; the UI formats them. */
+export interface AuditTrailEntryView {
+  id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  via?: string;
+  /** The command, kept for support and export; `action` is what people read. */
+  command: string;
+  action: string;
+  area: AuditArea | null;
+  collectionName: string;
+  recordId: string;
+  /** The record by its name: "Project ASSAY-7 Assay validation". */
+  record: string;
+  changes: ReadableChange[];
+  /** Signatures the change records, and a refused attempt (wrong password) as one with `isRefused`. */
+  signatures: SignatureView[];
+}
+
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'Give the time as an ISO instant in UTC.');
+
+export const auditTrailFilterSchema = z.object({
+  personId: z.string().max(100).optional(),
+  recordId: z.string().max(100).optional(),
+  area: z.enum(Object.keys(auditAreas) as [AuditArea, ...AuditArea[]]).optional(),
+  /** Words the record's name or the action contains (case-insensitive). */
+  text: z.string().max(200).optional(),
+  /** Only entries that record a signature or a refused attempt. */
+  isSignaturesOnly: z.boolean().optional(),
+  /** From this instant (inclusive) to that one (exclusive): the UI sends the person's local days as UTC instants. */
+  fromAt: instant.optional(),
+  toAt: instant.optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export type AuditTrailFilter = z.infer<typeof auditTrailFilterSchema>;
+
 export const auditContract = {
   'audit/list': query<AuditEntry[]>()(z.object({ recordId: z.string().optional(), limit: z.number().int().min(1).max(500).default(100) })),
+  /** Administrators only (`forbidden` otherwise): the newest entries that match the filter, readable. */
+  'audit/trail': query<{ entries: AuditTrailEntryView[]; isTruncated: boolean }>()(auditTrailFilterSchema),
 };

@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
+import { planDate } from './support/plan-date';
 import { runCommands } from './support/bridge-commands';
 
 const admin = { name: 'Barbara McClintock', email: 'barbara@lab.example', password: 'jumping-genes-1983' };
@@ -11,12 +12,6 @@ test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-const planDate = (offsetDays: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * Drags with the mouse in small steps, as a person would, and lets go only once the board shows

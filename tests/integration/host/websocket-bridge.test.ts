@@ -88,9 +88,11 @@ describe('WebSocket bridge (serve mode)', () => {
   });
 
   it('serves the UI with a strict content security policy and refuses path traversal', async () => {
-    const page = await fetch(`${server.origin}/`);
+    // The page needs the access token (restart-sign-in.test.ts); the explanation without it is under the same policy.
+    const page = await fetch(`${server.origin}/?token=${token}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`${server.origin}/`)).headers.get('content-security-policy')).toContain("script-src 'self'");
     // Raw requests: fetch() would normalise the dots away before sending.
     for (const path of ['/%2e%2e/%2e%2e/etc/passwd.txt', '/../../etc/passwd.txt', '/..%5c..%5cwin.ini']) {
       const status = await new Promise<number | undefined>((resolve) => get({ host: '127.0.0.1', port: Number(new URL(server.origin).port), path }, (res) => resolve(res.statusCode)));

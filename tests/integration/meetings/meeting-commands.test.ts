@@ -83,6 +83,9 @@ describe('meeting commands on a real host', () => {
 
     // Bob signs version 1 off with his password; a wrong one signs nothing.
     expect(await bob.call('meetings/minutes/sign', { id: first, version: 1, meaning: 'approved', password: 'wrong password!' })).toMatchObject({ ok: false, error: { code: 'signature_invalid' } });
+    // The refused attempt is kept with the meeting (DESIGN.md §6), without the password.
+    const refused = await host!.db.activity.find({ selector: { kind: 'signature_refused', subjectId: first } }).exec();
+    expect(refused.map((d) => d.get('data'))).toEqual([{ meaning: 'approved', what: expect.stringMatching(/^Minutes version 1 of “/) }]);
     ok(await bob.call('meetings/minutes/sign', { id: first, version: 1, meaning: 'approved', password: 'long enough password' }));
     const pdf = ok<{ filename: string; base64: string }>(await bob.call('meetings/minutes/pdf', { id: first, version: 1 }));
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');

@@ -83,14 +83,18 @@ describe('npm start and npm run serve', () => {
     expect(await started.exited).toBe(0);
   }, 240_000);
 
-  it('npm run serve serves the UI with a per-run token, refuses the bridge without it, and explains bad flags', async () => {
+  it('npm run serve serves the UI with its access token, refuses the bridge without it, and explains bad flags', async () => {
     const started = start(['scripts/serve.mjs', '--port', '0', '--no-open', '--data-dir', dataDir()]);
     const [, url] = await started.waitFor(/LABFLOW_URL=(\S+)/);
     const address = new URL(url!);
     expect(address.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-    const page = await fetch(`${address.origin}/`);
+    const page = await fetch(url!);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // The bare address without the token (or its cookie) explains how to get in.
+    const bare = await fetch(`${address.origin}/`);
+    expect(bare.status).toBe(401);
+    expect(await bare.text()).toContain('Open LabFlow with the address it gave you');
     // The bridge without the token: refused at the upgrade.
     const refusedWith = await new Promise<number | undefined>((answered) => {
       const socket = new WebSocket(`${address.origin.replace(/^http/, 'ws')}/bridge?token=wrong`);

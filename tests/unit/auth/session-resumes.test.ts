@@ -8,7 +8,7 @@ const tokens = () => `token-${++counter}-${'x'.repeat(24)}`;
 
 describe('session resumes', () => {
   it('continues a sign-in on another connection of the same host', () => {
-    const resumes = createSessionResumes(1000, tokens);
+    const resumes = createSessionResumes(1000, { newToken: tokens });
     const first = createSessionHolder(1000, resumes);
     const session = first.start(person, 0);
     first.end();
@@ -18,7 +18,7 @@ describe('session resumes', () => {
   });
 
   it('counts activity on the connection, not only the sign-in', () => {
-    const resumes = createSessionResumes(1000, tokens);
+    const resumes = createSessionResumes(1000, { newToken: tokens });
     const holder = createSessionHolder(1000, resumes);
     const { resumeToken } = holder.start(person, 0);
     holder.touch(800);
@@ -27,7 +27,7 @@ describe('session resumes', () => {
   });
 
   it('refuses a token after the inactivity timeout and forgets it', () => {
-    const resumes = createSessionResumes(1000, tokens);
+    const resumes = createSessionResumes(1000, { newToken: tokens });
     const { resumeToken } = createSessionHolder(1000, resumes).start(person, 0);
     expect(resumes.redeem(resumeToken, 1001)).toBeNull();
     // Activity recorded later cannot revive it.
@@ -36,7 +36,7 @@ describe('session resumes', () => {
   });
 
   it('ends the token with sign-out but not when a connection closes', () => {
-    const resumes = createSessionResumes(1000, tokens);
+    const resumes = createSessionResumes(1000, { newToken: tokens });
     const closing = createSessionHolder(1000, resumes);
     const kept = closing.start(person, 0).resumeToken;
     closing.end();
