@@ -16,6 +16,9 @@ import { rfqKind } from '../equipment/rfq-kind';
 import { supplierKind } from '../equipment/supplier-kind';
 import { usageLogKind } from '../equipment/usage-log-kind';
 import { workOrderKind } from '../equipment/work-order-kind';
+import { employeeKind } from '../hr/employee-kind';
+import { employeePersonalKind } from '../hr/employee-personal-kind';
+import { holidayCalendarKind } from '../hr/holiday-calendar-kind';
 import { leaveRequestKind } from '../hr/leave-request-kind';
 import { meetingRoomKind } from '../meetings/meeting-room-kind';
 import type { AnyRecordKind } from './record-kind';
@@ -47,6 +50,10 @@ export const recordKinds: readonly AnyRecordKind[] = [
   bookingKind,
   usageLogKind,
   decommissioningKind,
+  // HR (src-shared/hr/README.md): the employee file, public holidays, leave.
+  employeeKind,
+  employeePersonalKind,
+  holidayCalendarKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));
