@@ -16,9 +16,12 @@ import { rfqKind } from '../equipment/rfq-kind';
 import { supplierKind } from '../equipment/supplier-kind';
 import { usageLogKind } from '../equipment/usage-log-kind';
 import { workOrderKind } from '../equipment/work-order-kind';
+import { candidateKind } from '../hr/candidate-kind';
 import { employeeKind } from '../hr/employee-kind';
 import { employeePersonalKind } from '../hr/employee-personal-kind';
 import { holidayCalendarKind } from '../hr/holiday-calendar-kind';
+import { interviewScorecardKind } from '../hr/interview-scorecard-kind';
+import { jobRequisitionKind } from '../hr/job-requisition-kind';
 import { leaveRequestKind } from '../hr/leave-request-kind';
 import { meetingRoomKind } from '../meetings/meeting-room-kind';
 import type { AnyRecordKind } from './record-kind';
@@ -50,10 +53,13 @@ export const recordKinds: readonly AnyRecordKind[] = [
   bookingKind,
   usageLogKind,
   decommissioningKind,
-  // HR (src-shared/hr/README.md): the employee file, public holidays, leave.
+  // HR (src-shared/hr/README.md): the employee file, public holidays, leave, hiring.
   employeeKind,
   employeePersonalKind,
   holidayCalendarKind,
+  jobRequisitionKind,
+  candidateKind,
+  interviewScorecardKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));
