@@ -23,6 +23,7 @@ import { holidayCalendarKind } from '../hr/holiday-calendar-kind';
 import { interviewScorecardKind } from '../hr/interview-scorecard-kind';
 import { jobRequisitionKind } from '../hr/job-requisition-kind';
 import { leaveRequestKind } from '../hr/leave-request-kind';
+import { trainingCompletionKind, trainingCourseKind, trainingSessionKind } from '../hr/training-kinds';
 import { meetingRoomKind } from '../meetings/meeting-room-kind';
 import type { AnyRecordKind } from './record-kind';
 
@@ -53,13 +54,16 @@ export const recordKinds: readonly AnyRecordKind[] = [
   bookingKind,
   usageLogKind,
   decommissioningKind,
-  // HR (src-shared/hr/README.md): the employee file, public holidays, leave, hiring.
+  // HR (src-shared/hr/README.md): the employee file, public holidays, leave, hiring, training.
   employeeKind,
   employeePersonalKind,
   holidayCalendarKind,
   jobRequisitionKind,
   candidateKind,
   interviewScorecardKind,
+  trainingCourseKind,
+  trainingSessionKind,
+  trainingCompletionKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));
