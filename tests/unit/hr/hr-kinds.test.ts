@@ -19,7 +19,9 @@ const personal = hrRecord(employeePersonalKind, 'P1', 'current', { personId: 'ma
 
 describe('the HR kinds', () => {
   it('are registered once', () => {
-    expect(recordKinds.filter((k) => k.module === 'hr').map((k) => k.kind).sort()).toEqual(['candidate', 'employee', 'employee_personal', 'holiday_calendar', 'interview_scorecard', 'job_requisition', 'leave_request', 'training_completion', 'training_course', 'training_session']);
+    expect(recordKinds.filter((k) => k.module === 'hr').map((k) => k.kind).sort()).toEqual([
+      'attendance', 'candidate', 'employee', 'employee_personal', 'exit', 'holiday_calendar', 'interview_scorecard', 'job_requisition', 'leave_request', 'performance_review', 'training_completion', 'training_course', 'training_session',
+    ]);
   });
 
   it('let the manager read the employee record but never the personal details; HR and the person read both', () => {
