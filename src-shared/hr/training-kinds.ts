@@ -13,6 +13,12 @@ import { expiryOf } from './training-matrix';
  */
 const trainers = { anyOf: [hr, { roles: ['trainer', 'qa_manager'] }] } as const;
 
+/**
+ * Every course has this `parentId`, so an invariant (a booking's training gate) reads all courses in
+ * one `byParent` read and picks those an instrument requires; a lab has tens of courses, not thousands.
+ */
+export const trainingCoursesParent = 'hr-training-courses';
+
 const trainingCourseData = z.object({
   title: z.string().trim().min(1, 'Name the course.').max(200),
   description: z.string().trim().max(5000).default(''),
@@ -47,6 +53,7 @@ export const trainingCourseKind = defineRecordKind<TrainingCourseData>({
     { from: ['retired'], to: 'active', label: 'Reactivate', who: trainers },
   ],
   number: { prefix: 'TRN', isYearly: false },
+  columns: { parentId: () => trainingCoursesParent },
   fields: [
     { field: 'number', label: 'Number', type: 'text', isDefaultColumn: true },
     { field: 'title', label: 'Course', type: 'text', isDefaultColumn: true, isEditable: true, isRequired: true },

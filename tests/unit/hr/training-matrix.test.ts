@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trainingCompletionKind, trainingCourseKind } from '../../../src-shared/hr/training-kinds';
+import { trainingCompletionKind, trainingCourseKind, trainingCoursesParent } from '../../../src-shared/hr/training-kinds';
 import { expiryOf, isTrainedFor, trainingMatrix, trainingState, type Completion, type TrainingRequirement } from '../../../src-shared/hr/training-matrix';
 import { addDays } from '../../../src-shared/projects/plan-dates';
 import { checkInvariant } from '../../../src-shared/records/record-invariants';
@@ -81,6 +81,11 @@ describe('training records', () => {
   it('takes its expiry from the course, so a PC cannot extend a certificate', () => {
     expect(checkInvariant(trainingCompletionKind, completion('2028-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toBeNull();
     expect(checkInvariant(trainingCompletionKind, completion('2030-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toEqual({ message: "By the course's validity this training is valid until 2028-02-09.", field: 'data.expiresOn' });
+  });
+
+  it('files every course under one parent, so one read finds the courses an instrument requires', () => {
+    expect(course.parentId).toBe(trainingCoursesParent);
+    expect(course.parentId).not.toBe('');
   });
 
   it('is read by HR, the person, their manager and the trainer who signed it', () => {
