@@ -3,6 +3,7 @@ import { employeeKind } from '../../../src-shared/hr/employee-kind';
 import { explicitManagersFrom } from '../../../src-shared/hr/employee-managers';
 import { employeePersonalKind } from '../../../src-shared/hr/employee-personal-kind';
 import { holidayCalendarKind, holidaysOfLocation } from '../../../src-shared/hr/holiday-calendar-kind';
+import { managerLookup } from '../../../src-shared/records/managers';
 import { parseData } from '../../../src-shared/records/record-data';
 import { checkInvariant } from '../../../src-shared/records/record-invariants';
 import { recordKinds } from '../../../src-shared/records/record-kinds';
@@ -59,6 +60,18 @@ describe('the HR kinds', () => {
     const left = hrRecord(employeeKind, 'E3', 'left', { personId: 'ola', jobTitle: 'Chemist', startDate: '2020-01-01', endDate: '2025-12-31', managerId: 'mia' });
     const noManager = hrRecord(employeeKind, 'E4', 'active', { personId: 'pia', jobTitle: 'Chemist', startDate: '2020-01-01' });
     expect([...explicitManagersFrom([employee(), left, noManager, { ...employee('E5', { personId: 'ute' }), _deleted: true }])]).toEqual([['max', 'mia']]);
+  });
+
+  it('makes the named manager the only manager: the department head no longer manages that person, but still the rest', () => {
+    const person = (id: string, roles = ['member']) => ({ id, kind: 'person', roles, isActive: true, departmentId: 'QC' });
+    const people = [person('max'), person('ute'), person('mia'), person('hugo', ['department_head'])];
+    const lookup = managerLookup(people, explicitManagersFrom([employee()]));
+    expect(lookup.managersOf('max')).toEqual(['mia']);
+    expect(lookup.managersOf('ute')).toEqual(['hugo']);
+    expect(lookup.managedBy('mia')).toEqual(['max']);
+    expect(lookup.managedBy('hugo')).toEqual(['ute', 'mia']);
+    // Once the person has left, the department's head manages them again (the record names nobody).
+    expect(managerLookup(people, explicitManagersFrom([employee('E1', {}, 'left')])).managersOf('max')).toEqual(['hugo']);
   });
 
   it('keeps one holiday calendar per location and finds a location\'s holidays case-insensitively', () => {
