@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { planDateSchema, recordIdSchema } from '../projects/document-fields';
+import { formatDay } from '../format/display-format';
 import { defineRecordKind } from '../records/record-kind';
-import { hr, hrScope } from './hr-who';
+import { hr, hrScope, recordTextPlace } from './hr-who';
 
 /**
  * One person's attendance on one day: check-in and check-out in the app, breaks. Once the day is
@@ -42,7 +43,7 @@ export const attendanceKind = defineRecordKind<AttendanceData>({
   pluralLabel: 'Attendance',
   version: 1,
   data: attendanceData as z.ZodType<AttendanceData>,
-  title: (d) => `${d.date} ${d.checkIn}–${d.checkOut || '…'}`,
+  title: (d) => `${formatDay(d.date, recordTextPlace)} ${d.checkIn}–${d.checkOut || '…'}`,
   statuses: [
     { id: 'checked_in', label: 'Checked in', tone: 'info' },
     { id: 'closed', label: 'Closed', tone: 'success' },

@@ -1,4 +1,6 @@
+import { formatDay } from '../format/display-format';
 import type { InvariantInput, RecordLookup } from '../records/record-kind';
+import { recordTextPlace } from './hr-who';
 import { holidaysOfLocation, holidayCalendarsParent } from './holiday-calendar-kind';
 import { firstShortfall } from './leave-balance';
 import { leaveDayCount, leaveDays, type LeaveSpan } from './leave-days';
@@ -48,7 +50,7 @@ export function leaveTermsOf(lookup: RecordLookup, personId: string): PersonLeav
 
 export function overlappingLeave(record: LeaveDoc, others: readonly LeaveDoc[]): { message: string; field: string } | null {
   const clash = others.find((o) => o.id !== record.id && liveLeaveStatuses.has(o.status) && o.data.startDate <= record.data.endDate && record.data.startDate <= o.data.endDate);
-  return clash ? { message: `This leave overlaps ${clash.number || 'another request'} (${clash.data.startDate} to ${clash.data.endDate}).`, field: 'data.startDate' } : null;
+  return clash ? { message: `This leave overlaps ${clash.number || 'another request'} (${formatDay(clash.data.startDate, recordTextPlace)} to ${formatDay(clash.data.endDate, recordTextPlace)}).`, field: 'data.startDate' } : null;
 }
 
 /** Whether the write changes what the request costs (so its days and balance must be judged again). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { planDateSchema, recordIdSchema } from '../projects/document-fields';
+import { formatDay } from '../format/display-format';
 import { defineRecordKind } from '../records/record-kind';
+import { recordTextPlace } from './hr-who';
 import { holidayCalendarsParent } from './holiday-calendar-kind';
 import { hr } from './hr-who';
 import { checkLeaveRequest } from './leave-request-checks';
@@ -49,7 +51,7 @@ export const leaveRequestKind = defineRecordKind<LeaveRequestData>({
   // Version 1 had whole days only and no override: its requests are full days, judged against the balance.
   migrations: { 2: (old) => ({ ...old, isFirstDayHalf: false, isLastDayHalf: false, balanceOverride: null }) },
   data: leaveRequestData as z.ZodType<LeaveRequestData>,
-  title: (d) => `${d.days} day${d.days === 1 ? '' : 's'} from ${d.startDate}`,
+  title: (d) => `${d.days} day${d.days === 1 ? '' : 's'} from ${formatDay(d.startDate, recordTextPlace)}`,
   statuses: [
     { id: 'draft', label: 'Draft' },
     { id: 'submitted', label: 'Submitted', tone: 'info' },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { planDateSchema, recordIdSchema } from '../projects/document-fields';
+import { formatDay } from '../format/display-format';
 import { defineRecordKind } from '../records/record-kind';
-import { hr } from './hr-who';
+import { hr, recordTextPlace } from './hr-who';
 import { expiryOf } from './training-matrix';
 
 /**
@@ -85,7 +86,7 @@ export const trainingSessionKind = defineRecordKind<TrainingSessionData>({
   pluralLabel: 'Training sessions',
   version: 1,
   data: trainingSessionData as z.ZodType<TrainingSessionData>,
-  title: (d) => `Session on ${d.date}`,
+  title: (d) => `Session on ${formatDay(d.date, recordTextPlace)}`,
   statuses: [
     { id: 'planned', label: 'Planned', tone: 'info' },
     { id: 'held', label: 'Held', tone: 'success', isReadOnly: true },
@@ -130,7 +131,7 @@ export const trainingCompletionKind = defineRecordKind<TrainingCompletionData>({
   pluralLabel: 'Training records',
   version: 1,
   data: trainingCompletionData as z.ZodType<TrainingCompletionData>,
-  title: (d) => `Completed ${d.completedOn}`,
+  title: (d) => `Completed ${formatDay(d.completedOn, recordTextPlace)}`,
   statuses: [
     { id: 'recorded', label: 'Recorded', tone: 'success', isReadOnly: true },
     { id: 'withdrawn', label: 'Withdrawn', tone: 'error', isReadOnly: true },
