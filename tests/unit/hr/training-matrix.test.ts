@@ -80,7 +80,7 @@ describe('training records', () => {
 
   it('takes its expiry from the course, so a PC cannot extend a certificate', () => {
     expect(checkInvariant(trainingCompletionKind, completion('2028-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toBeNull();
-    expect(checkInvariant(trainingCompletionKind, completion('2030-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toEqual({ message: "By the course's validity this training is valid until 2028-02-09.", field: 'data.expiresOn' });
+    expect(checkInvariant(trainingCompletionKind, completion('2030-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toEqual({ message: "By the course's validity this training is valid until 9 Feb 2028.", field: 'data.expiresOn' });
   });
 
   it('files every course under one parent, so one read finds the courses an instrument requires', () => {
