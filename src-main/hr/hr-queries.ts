@@ -69,7 +69,10 @@ export const hrQueryHandlers: QueryHandlers<'hr/my-leave' | 'hr/team-leave' | 'h
       const nameOf = namesOf(directory);
       const requests = mine.map((l) => leaveRowOf(l, nameOf)).sort((a, b) => b.startDate.localeCompare(a.startDate));
       const facts = mine.map((l) => ({ status: l.status, data: l.data as unknown as LeaveRequestFacts }));
-      return { year, terms, balances: terms ? leaveBalances(terms, facts, year, today) : [], requests };
+      // A coming year is shown as it opens (its entitlement given up front, or its first month's
+      // accrual), so leave can be planned before New Year; the current and past years as of today.
+      const asOf = year > Number(today.slice(0, 4)) ? `${year}-01-01` : today;
+      return { year, terms, balances: terms ? leaveBalances(terms, facts, year, asOf) : [], requests };
     }).pipe(map((view) => ok(view))),
 
   'hr/team-leave': (input, context) =>

@@ -1,4 +1,5 @@
-import { Alert, Card, CardContent, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Card, CardContent, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
 import type { LeaveTypeBalance } from '../../src-shared/hr/leave-views';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
@@ -19,6 +20,9 @@ function BalanceCard({ balance }: { balance: LeaveTypeBalance }) {
             <Typography variant="body2" color="text.secondary">
               of {daysText(balance.entitlement)}{balance.carriedIn > 0 ? ` + ${daysText(balance.carriedIn)} carried over` : ''} · {daysText(balance.taken)} taken · {daysText(balance.booked)} booked
             </Typography>
+            <Typography variant="body2" color="text.secondary" data-testid="leave-waiting">
+              {balance.waiting > 0 ? `${daysText(balance.waiting)} waiting for approval` : 'Nothing waiting for approval'}
+            </Typography>
           </>
         ) : (
           <Typography variant="body1" component="p">{daysText(balance.taken)} taken · {daysText(balance.booked)} booked</Typography>
@@ -28,18 +32,25 @@ function BalanceCard({ balance }: { balance: LeaveTypeBalance }) {
   );
 }
 
-/** The signed-in person's leave: balances per type this year, a request form, their requests. */
+/** The signed-in person's leave: balances per type in a year (this one unless chosen), a request form, their requests. */
 export function MyLeave({ personId }: { personId: string }) {
-  const view = useLiveQuery('hr/my-leave', {});
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const view = useLiveQuery('hr/my-leave', { year });
   const nav = useRecordNav();
   if (view.error) return <Alert severity="error">{errorText(view.error)}</Alert>;
   if (!view.data) return <Typography color="text.secondary">Loading your leave…</Typography>;
-  const { year, balances, requests, terms } = view.data;
+  const { balances, requests, terms } = view.data;
   // Types with nothing taken or booked are left out, except annual leave, which always shows its balance.
   const shown = balances.filter((b) => b.isBalanced || b.taken > 0 || b.booked > 0);
   return (
     <Stack spacing={2}>
-      <Typography variant="h6" component="h3">Your leave in {year}</Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h6" component="h3">Your leave in {view.data.year}</Typography>
+        <TextField select size="small" label="Year" value={year} onChange={(e) => setYear(Number(e.target.value))} sx={{ minWidth: 110 }}>
+          {[thisYear - 1, thisYear, thisYear + 1].map((y) => <MenuItem key={y} value={y}>{y}</MenuItem>)}
+        </TextField>
+      </Stack>
       {shown.length > 0 && <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>{shown.map((b) => <BalanceCard key={b.leaveType} balance={b} />)}</Stack>}
       <LeaveRequestForm personId={personId} terms={terms} />
       <Paper variant="outlined" component="section" aria-label="Your leave requests">

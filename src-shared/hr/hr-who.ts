@@ -9,8 +9,9 @@ export const hrPrivate = { anyOf: [hr, 'subject'] } as const;
 export const hiringTeam = { anyOf: [hr, { field: 'hiringManagerId' }] } as const;
 
 /**
- * Dates written into stored text (record titles, refusal messages) read as the screens write them
- * ("2 Mar 2026", src-shared/format), in one fixed locale: the PC and the sync server compute the
- * same title for the same record, whatever their own locale.
+ * Dates written into stored record titles (training sessions and completions, attendance days):
+ * one fixed locale ("2 Mar 2026", src-shared/format), because the PC and the sync server must stamp
+ * the same title for the same record whatever their own locale. Refusal messages, made for the
+ * person at hand, use the runtime's locale as the screens do.
  */
 export const recordTextPlace = { locale: 'en-GB' } as const;

@@ -1,6 +1,5 @@
 import { formatDay } from '../format/display-format';
 import type { InvariantInput, RecordLookup } from '../records/record-kind';
-import { recordTextPlace } from './hr-who';
 import { holidaysOfLocation, holidayCalendarsParent } from './holiday-calendar-kind';
 import { firstShortfall } from './leave-balance';
 import { leaveDayCount, leaveDays, type LeaveSpan } from './leave-days';
@@ -50,7 +49,7 @@ export function leaveTermsOf(lookup: RecordLookup, personId: string): PersonLeav
 
 export function overlappingLeave(record: LeaveDoc, others: readonly LeaveDoc[]): { message: string; field: string } | null {
   const clash = others.find((o) => o.id !== record.id && liveLeaveStatuses.has(o.status) && o.data.startDate <= record.data.endDate && record.data.startDate <= o.data.endDate);
-  return clash ? { message: `This leave overlaps ${clash.number || 'another request'} (${formatDay(clash.data.startDate, recordTextPlace)} to ${formatDay(clash.data.endDate, recordTextPlace)}).`, field: 'data.startDate' } : null;
+  return clash ? { message: `This leave overlaps ${clash.number || 'another request'} (${formatDay(clash.data.startDate)} to ${formatDay(clash.data.endDate)}).`, field: 'data.startDate' } : null;
 }
 
 /** Whether the write changes what the request costs (so its days and balance must be judged again). */
@@ -101,7 +100,7 @@ export function checkLeaveRequest(input: InvariantInput<LeaveRequestFacts>): { m
   const without = firstShortfall(terms.policy, terms.employment, booked, fromYear);
   if (without && without.date <= withThis.date && without.short >= withThis.short) return null;
   return {
-    message: `The leave balance does not cover this: on ${withThis.date} it is ${fmt(withThis.short)} short (days not yet earned or carried days that have lapsed count as missing). Ask HR to allow it.`,
+    message: `The leave balance does not cover this: on ${formatDay(withThis.date)} it is ${fmt(withThis.short)} short (days not yet earned or carried days that have lapsed count as missing). Ask HR to allow it.`,
     field: 'data.days',
   };
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { planDateSchema, recordIdSchema } from '../projects/document-fields';
-import { formatDay } from '../format/display-format';
 import { defineRecordKind } from '../records/record-kind';
-import { recordTextPlace } from './hr-who';
 import { holidayCalendarsParent } from './holiday-calendar-kind';
 import { hr } from './hr-who';
 import { checkLeaveRequest } from './leave-request-checks';
@@ -18,6 +16,7 @@ import { checkLeaveRequest } from './leave-request-checks';
  * public holidays, and annual leave against the balance.
  */
 export const leaveTypes = ['annual', 'sick', 'unpaid', 'parental', 'training', 'other'] as const;
+const leaveTypeTitles: Record<(typeof leaveTypes)[number], string> = { annual: 'Annual leave', sick: 'Sick leave', unpaid: 'Unpaid leave', parental: 'Parental leave', training: 'Training leave', other: 'Leave' };
 
 const leaveRequestData = z
   .object({
@@ -51,7 +50,9 @@ export const leaveRequestKind = defineRecordKind<LeaveRequestData>({
   // Version 1 had whole days only and no override: its requests are full days, judged against the balance.
   migrations: { 2: (old) => ({ ...old, isFirstDayHalf: false, isLastDayHalf: false, balanceOverride: null }) },
   data: leaveRequestData as z.ZodType<LeaveRequestData>,
-  title: (d) => `${d.days} day${d.days === 1 ? '' : 's'} from ${formatDay(d.startDate, recordTextPlace)}`,
+  // No date in the stored title: host and server stamp the same text whatever their locale, and the
+  // screens write the dates (its columns) in the reader's one format.
+  title: (d) => `${leaveTypeTitles[d.leaveType]}, ${d.days} day${d.days === 1 ? '' : 's'}`,
   statuses: [
     { id: 'draft', label: 'Draft' },
     { id: 'submitted', label: 'Submitted', tone: 'info' },

@@ -48,6 +48,8 @@ export interface LeaveTypeBalance {
   booked: number;
   /** What may still be booked this year (balanced types only). */
   available: number;
+  /** Of the year's days taken and booked: those still waiting for approval (drafts and submitted requests). */
+  waiting: number;
 }
 
 /** A person's pattern, policy and holidays, from their employee record (leave-request-checks.ts). */
@@ -67,12 +69,19 @@ type Request = Pick<LeaveRow, 'status'> & { data: LeaveRequestFacts };
 const bookedDaysOf = (requests: readonly Request[], type: string, terms: LeaveTerms) =>
   requests.filter((r) => liveLeaveStatuses.has(r.status) && r.data.leaveType === type).flatMap((r) => leaveDays(r.data, terms.employment.pattern, terms.holidays));
 
+/**
+ * The balance of each leave type in `year` as seen `today`. Requests hold their days from the draft
+ * on (as the leave_request invariant counts them), so what is left drops when leave is requested;
+ * `waiting` says how much of it the manager has still to approve.
+ */
 export function leaveBalances(terms: LeaveTerms, requests: readonly Request[], year: number, today: string): LeaveTypeBalance[] {
   return leaveTypes.map((type) => {
-    const days = bookedDaysOf(requests, type, terms);
-    const balance = leaveBalance(terms.policy, terms.employment, days, year, today);
-    if (balancedLeaveTypes.has(type)) return { leaveType: type, label: leaveTypeLabel(type), isBalanced: true, entitlement: balance.entitlement, carriedIn: balance.carriedIn, taken: balance.taken, booked: balance.booked, available: balance.available };
-    return { leaveType: type, label: leaveTypeLabel(type), isBalanced: false, entitlement: 0, carriedIn: 0, taken: balance.taken, booked: balance.booked, available: 0 };
+    const balance = leaveBalance(terms.policy, terms.employment, bookedDaysOf(requests, type, terms), year, today);
+    const waiting = bookedDaysOf(requests.filter((r) => r.status !== 'approved'), type, terms).reduce((sum, d) => (d.date.startsWith(`${year}-`) ? sum + d.cost : sum), 0);
+    const counts = { leaveType: type, label: leaveTypeLabel(type), taken: balance.taken, booked: balance.booked, waiting };
+    return balancedLeaveTypes.has(type)
+      ? { ...counts, isBalanced: true, entitlement: balance.entitlement, carriedIn: balance.carriedIn, available: balance.available }
+      : { ...counts, isBalanced: false, entitlement: 0, carriedIn: 0, available: 0 };
   });
 }
 

@@ -160,7 +160,7 @@ export const trainingCompletionKind = defineRecordKind<TrainingCompletionData>({
       if (!course || course.kind !== 'training_course') return { message: 'Choose the course that was completed.', field: 'data.courseId' };
       const validity = Number((course.data as { validityMonths?: unknown } | undefined)?.validityMonths ?? 0);
       const expected = expiryOf(record.data.completedOn, validity);
-      return record.data.expiresOn === expected ? null : { message: expected ? `By the course's validity this training is valid until ${formatDay(expected, recordTextPlace)}.` : 'This course never expires: leave Valid until empty.', field: 'data.expiresOn' };
+      return record.data.expiresOn === expected ? null : { message: expected ? `By the course's validity this training is valid until ${formatDay(expected)}.` : 'This course never expires: leave Valid until empty.', field: 'data.expiresOn' };
     },
   },
 });

@@ -238,7 +238,7 @@ test('a leave request filed by a member is listed for them and for nobody else w
   await dialog.getByLabel('Last day').fill('2026-07-08');
   await dialog.getByRole('textbox', { name: 'Working days' }).fill('3');
   await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByTestId('record-title')).toHaveText('3 days from 6 Jul 2026');
+  await expect(page.getByTestId('record-title')).toHaveText('Annual leave, 3 days');
   const leaveUrl = page.url();
   await page.getByRole('navigation', { name: 'Where this record belongs' }).getByRole('link', { name: 'Leave requests' }).click();
   await expect(gridRows(page)).toHaveCount(1);

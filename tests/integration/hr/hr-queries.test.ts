@@ -43,7 +43,7 @@ describe('my leave', () => {
     value(await max.client.call<RecordView>('records/create', leave('2026-05-04', '2026-05-08', 5)));
     value(await max.client.call<RecordView>('records/create', leave('2026-05-11', '2026-05-11', 0.5, { isLastDayHalf: true })));
     const view = value(await max.client.subscribe('hr/my-leave', {}).next<MyLeaveView>());
-    expect(view.balances.find((b) => b.leaveType === 'annual')).toMatchObject({ isBalanced: true, entitlement: 10, taken: 0, booked: 5.5, available: 4.5 });
+    expect(view.balances.find((b) => b.leaveType === 'annual')).toMatchObject({ isBalanced: true, entitlement: 10, taken: 0, booked: 5.5, available: 4.5, waiting: 5.5 });
     expect(view.requests.map((r) => [r.startDate, r.days, r.statusLabel])).toEqual([['2026-05-11', 0.5, 'Draft'], ['2026-05-04', 5, 'Draft']]);
     expect(view.requests[1]?.leaveTypeLabel).toBe('Annual leave');
     const over = await max.client.call('records/create', leave('2026-06-01', '2026-06-05', 5));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src-shared/format/display-format';
 import { employeeKind } from '../../../src-shared/hr/employee-kind';
 import { holidayCalendarKind } from '../../../src-shared/hr/holiday-calendar-kind';
 import { leaveRequestKind } from '../../../src-shared/hr/leave-request-kind';
@@ -36,7 +37,7 @@ describe('a leave request against the person\'s pattern, holidays and balance', 
     const summer = leave({ startDate: '2026-07-06', endDate: '2026-07-31', days: 20 }, 'approved');
     const autumn = leave({ startDate: '2026-10-05', endDate: '2026-10-13', days: 7 });
     expect(judge(autumn, [summer])).toEqual({
-      message: 'The leave balance does not cover this: on 2026-10-12 it is 1 day short (days not yet earned or carried days that have lapsed count as missing). Ask HR to allow it.',
+      message: `The leave balance does not cover this: on ${formatDay('2026-10-12')} it is 1 day short (days not yet earned or carried days that have lapsed count as missing). Ask HR to allow it.`,
       field: 'data.days',
     });
     // Withdrawn and refused requests give their days back.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../src-shared/format/display-format';
 import { trainingCompletionKind, trainingCourseKind, trainingCoursesParent } from '../../../src-shared/hr/training-kinds';
 import { expiryOf, isTrainedFor, trainingMatrix, trainingState, type Completion, type TrainingRequirement } from '../../../src-shared/hr/training-matrix';
 import { addDays } from '../../../src-shared/projects/plan-dates';
@@ -80,7 +81,7 @@ describe('training records', () => {
 
   it('takes its expiry from the course, so a PC cannot extend a certificate', () => {
     expect(checkInvariant(trainingCompletionKind, completion('2028-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toBeNull();
-    expect(checkInvariant(trainingCompletionKind, completion('2030-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toEqual({ message: "By the course's validity this training is valid until 9 Feb 2028.", field: 'data.expiresOn' });
+    expect(checkInvariant(trainingCompletionKind, completion('2030-02-09'), null, lookupOf([course]), '2026-02-10T12:00:00Z', 'tia')).toEqual({ message: `By the course's validity this training is valid until ${formatDay('2028-02-09')}.`, field: 'data.expiresOn' });
   });
 
   it('files every course under one parent, so one read finds the courses an instrument requires', () => {
