@@ -10,7 +10,7 @@ import type { RecordDocument } from '../../src-shared/records/record-document';
 import type { LabDatabase } from '../database/open-database';
 import { loadSubject, syncPersonFrom } from '../files/attachment-subjects';
 import type { BlobStore } from '../files/blob-store';
-import { directoryPeople, recordActorOf } from '../records/record-actor';
+import { loadDirectory, recordActorOf } from '../records/record-actor';
 import { canReadRecordDoc, readRecord, readStored } from '../records/record-store';
 import type { DocumentData } from './document-template';
 import { readFile } from 'node:fs/promises';
@@ -97,8 +97,9 @@ function planFields(type: AttachmentSubjectType, doc: Record<string, unknown>, p
 }
 
 export async function loadDocumentData(db: LabDatabase, blobs: BlobStore | null, request: DocumentRequest): Promise<Result<{ data: DocumentData; kind: string | null }>> {
-  const people: PersonDocument[] = await directoryPeople(db);
-  const person = syncPersonFrom(people, request.personId);
+  const directory = await loadDirectory(db);
+  const people: PersonDocument[] = directory.people;
+  const person = syncPersonFrom(directory, request.personId);
   const subject = await loadSubject(db, request.subjectType, request.subjectId);
   if (!canReadSubject(person, subject) || !subject.doc) return fail('not_found', 'What you want to print no longer exists, or it is not shared with you.');
   const names = new Map(people.map((p) => [p.id, p.name]));

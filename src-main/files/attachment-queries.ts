@@ -3,8 +3,8 @@ import { fail, ok, type Result } from '../../src-shared/core/result';
 import type { AttachmentList, TransferSummary } from '../../src-shared/files/attachment-contract';
 import { attachDecision, canReadSubject } from '../../src-shared/files/attachment-access';
 import { ATTACHMENT_KIND, type AttachmentDocument } from '../../src-shared/files/attachment-model';
-import type { PersonDocument } from '../../src-shared/people/person';
 import type { LabDatabase } from '../database/open-database';
+import { directory$, type Directory } from '../records/record-actor';
 import type { QueryHandlers } from '../host/handler-types';
 import type { ServedFile } from './file-routes';
 import { attachmentViewOf } from './attachment-views';
@@ -20,13 +20,11 @@ import { fileServiceOf, type FileService } from './file-service';
 
 const gone = () => fail('not_found', 'That no longer exists, or it is not shared with you.');
 
-const plainPeople = (docs: { toJSON(): unknown }[]) => docs.map((d) => d.toJSON() as PersonDocument);
-
-async function listOf(db: LabDatabase, service: FileService, personId: string, type: Parameters<typeof loadSubject>[1], id: string, docs: AttachmentDocument[], people: PersonDocument[]): Promise<Result<AttachmentList>> {
+async function listOf(db: LabDatabase, service: FileService, personId: string, type: Parameters<typeof loadSubject>[1], id: string, docs: AttachmentDocument[], directory: Directory): Promise<Result<AttachmentList>> {
   const subject = await loadSubject(db, type, id);
-  const person = syncPersonFrom(people, personId);
+  const person = syncPersonFrom(directory, personId);
   if (!canReadSubject(person, subject)) return gone();
-  const names = new Map(people.map((p) => [p.id, p.name]));
+  const names = new Map(directory.people.map((p) => [p.id, p.name]));
   const transfers = service.transfers$.value;
   const items = [];
   for (const doc of docs.sort((a, b) => b.at.localeCompare(a.at))) {
@@ -46,16 +44,16 @@ export const attachmentQueryHandlers: QueryHandlers<'attachments/list' | 'attach
       switchMap((target) =>
         combineLatest([
           context.db.activity.find({ selector: { subjectId: target.subjectId, kind: ATTACHMENT_KIND } }).$,
-          context.db.people.find({ selector: { kind: 'person' } }).$,
+          directory$(context.db),
           context.db[target.subjectType].findOne(target.subjectId).$,
           service.transfers$,
         ]).pipe(
-          switchMap(([docs, people]) => {
+          switchMap(([docs, directory]) => {
             const attachments = docs
               .map((d) => d.toJSON() as AttachmentDocument)
               .filter((d) => (input.subjectType === 'workflow_instances' && target.workflowInstanceId ? d.data.workflowInstanceId === target.workflowInstanceId : true))
               .filter((d) => !input.stepId || d.data.stepId === input.stepId);
-            return from(listOf(context.db, service, context.actor.id, target.subjectType, target.subjectId, attachments, plainPeople(people)));
+            return from(listOf(context.db, service, context.actor.id, target.subjectType, target.subjectId, attachments, directory));
           }),
         ),
       ),

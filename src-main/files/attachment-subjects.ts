@@ -1,10 +1,9 @@
-import type { PersonDocument } from '../../src-shared/people/person';
 import type { AttachmentSubject } from '../../src-shared/files/attachment-access';
 import type { AttachmentSubjectType } from '../../src-shared/files/attachment-model';
 import { isRecordSubject } from '../../src-shared/sync/related-documents';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import type { LabDatabase } from '../database/open-database';
-import { actorFrom, directoryPeople } from '../records/record-actor';
+import { actorIn, loadDirectory, type Directory } from '../records/record-actor';
 
 /**
  * What an attachment is about, read from this PC's database, and the person as the shared rules
@@ -14,13 +13,13 @@ import { actorFrom, directoryPeople } from '../records/record-actor';
 
 type Doc = Record<string, unknown>;
 
-export function syncPersonFrom(people: readonly PersonDocument[], personId: string): SyncPerson {
-  const person = people.find((p) => p.id === personId);
-  const actor = actorFrom(people, personId);
+export function syncPersonFrom(directory: Directory, personId: string): SyncPerson {
+  const person = directory.people.find((p) => p.id === personId);
+  const actor = actorIn(directory, personId);
   return { id: personId, email: person?.email ?? '', name: person?.name ?? '', roles: [...actor.roles], isActive: actor.isActive, departmentId: actor.departmentId, managedIds: actor.managedIds };
 }
 
-export const syncPersonOf = async (db: LabDatabase, personId: string): Promise<SyncPerson> => syncPersonFrom(await directoryPeople(db), personId);
+export const syncPersonOf = async (db: LabDatabase, personId: string): Promise<SyncPerson> => syncPersonFrom(await loadDirectory(db), personId);
 
 const plain = (doc: { toJSON(): unknown } | null): Doc | null => (doc ? (doc.toJSON() as Doc) : null);
 

@@ -6,6 +6,7 @@ import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
 import { filesFeature } from '../files/files-feature';
+import { hrFeature } from '../hr/hr-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { departmentCommandHandlers, departmentQueryHandlers } from '../people/department-handlers';
 import { peopleCommandHandlers, peopleQueryHandlers } from '../people/people-handlers';
@@ -37,6 +38,7 @@ export const features: HostFeature[] = [
   recordsFeature,
   meetingsFeature,
   equipmentFeature,
+  hrFeature,
   apiFeature,
   filesFeature,
   documentsFeature,

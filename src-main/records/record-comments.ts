@@ -9,7 +9,7 @@ import type { CommentView } from '../../src-shared/tasks/task-views';
 import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
 import { notify } from '../notifications/notify';
 import { writeContextOf } from '../projects/project-access';
-import { actorFrom, directoryPeople } from './record-actor';
+import { actorIn, directoryPeople, loadDirectory } from './record-actor';
 import { recordActor$ } from './record-queries';
 import { canReadRecordDoc, readRecord, readStored } from './record-store';
 
@@ -29,15 +29,16 @@ const notShared = () => fail('not_found', 'That record no longer exists, or it i
 
 export const recordCommentCommandHandlers: CommandHandlers<'records/comment'> = {
   async 'records/comment'(input, context) {
-    const people = await directoryPeople(context.db);
-    const actor = actorFrom(people, context.actor.id);
+    const directory = await loadDirectory(context.db);
+    const people = directory.people;
+    const actor = actorIn(directory, context.actor.id);
     const record = await readRecord(context.db, input.id);
     if (!record || !canReadRecordDoc(actor, record)) return notShared();
     if (!actor.isActive) return fail('forbidden', 'This account is deactivated.');
     const active = people.filter((p) => p.isActive);
     const parsed = parseMentions(input.body, active.map((p) => ({ id: p.id, email: p.email, name: p.name })));
     // A mention never tells someone about a record they may not read (an HR or finance record).
-    const mayRead = (personId: string) => canReadRecordDoc(actorFrom(people, personId), record);
+    const mayRead = (personId: string) => canReadRecordDoc(actorIn(directory, personId), record);
     const told = parsed.personIds.filter(mayRead);
     const comment = await context.writer.insert<RecordCommentDocument & BaseDocument>(
       'activity',

@@ -1,6 +1,5 @@
 import { auditTime, combineLatest, distinctUntilChanged, from, map, of, startWith, switchMap, type Observable } from 'rxjs';
 import { fail, ok, type Result } from '../../src-shared/core/result';
-import type { PersonDocument } from '../../src-shared/people/person';
 import type { RecordView, RegisterPage } from '../../src-shared/records/record-contract';
 import type { RecordDocument } from '../../src-shared/records/record-document';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
@@ -9,14 +8,14 @@ import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
 import type { QueryHandlers } from '../host/handler-types';
 import type { RegisterIndex } from './register-index';
-import { actorFrom } from './record-actor';
+import { actorIn, directory$ } from './record-actor';
 import { canReadRecordDoc, readStored, recordViewOf } from './record-store';
 import { recordTitles } from './register-lookups';
 
 /** The person as the record rules see them, live: a change of roles or department re-runs what depends on it. */
 export function recordActor$(db: LabDatabase, personId: string): Observable<RecordActor> {
-  return db.people.find({ selector: { kind: 'person' } }).$.pipe(
-    map((docs) => actorFrom(docs.map((d) => d.toJSON() as PersonDocument), personId)),
+  return directory$(db).pipe(
+    map((directory) => actorIn(directory, personId)),
     distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
   );
 }

@@ -1,6 +1,4 @@
 import { fail, ok, type Result } from '../../src-shared/core/result';
-import type { PersonDocument } from '../../src-shared/people/person';
-import { managerLookup } from '../../src-shared/records/managers';
 import { parseData } from '../../src-shared/records/record-data';
 import type { ManagerLookup, RecordDocument } from '../../src-shared/records/record-document';
 import type { AnyRecordKind } from '../../src-shared/records/record-kind';
@@ -12,7 +10,7 @@ import { snapshotOfRecord, type RecordChanges, type RecordSnapshot } from '../..
 import { recordRefOf, type RecordRefView } from '../../src-shared/workflows/record-ref';
 import { recordFieldOf } from '../../src-shared/workflows/step-form';
 import type { LabDatabase } from '../database/open-database';
-import { actorFrom, directoryPeople } from '../records/record-actor';
+import { actorIn, loadDirectory, type Directory } from '../records/record-actor';
 import { canReadRecordDoc, readStored, type StoredRecord } from '../records/record-store';
 import { planRecordWrite } from '../records/record-write';
 
@@ -57,12 +55,11 @@ export interface RecordDirectory {
   actorOf(personId: string): RecordActor;
 }
 
-export function recordDirectoryOf(people: readonly PersonDocument[]): RecordDirectory {
-  const managers = managerLookup(people);
-  return { managers, actorOf: (id) => actorFrom(people, id, managers) };
+export function recordDirectoryOf(directory: Directory): RecordDirectory {
+  return { managers: directory.managers, actorOf: (id) => actorIn(directory, id) };
 }
 
-export const loadRecordDirectory = async (db: LabDatabase): Promise<RecordDirectory> => recordDirectoryOf(await directoryPeople(db));
+export const loadRecordDirectory = async (db: LabDatabase): Promise<RecordDirectory> => recordDirectoryOf(await loadDirectory(db));
 
 /** The record as a run reads it, with the subject's managers as the directory says now. */
 export function snapshotOf(binding: Binding | undefined, managers: ManagerLookup): RecordSnapshot | undefined {

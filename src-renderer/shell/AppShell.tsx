@@ -9,6 +9,7 @@ import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
 import { EquipmentPage } from '../equipment/EquipmentPage';
+import { HrPage } from '../hr/HrPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ProjectsPage } from '../projects/ProjectsPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
@@ -101,6 +102,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <MeetingsPage personId={session.person.id} />
         ) : current.id === 'equipment' ? (
           <EquipmentPage />
+        ) : current.id === 'hr' ? (
+          <HrPage personId={session.person.id} />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

@@ -9,6 +9,7 @@ import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
+import { hrContract } from '../hr/hr-contract';
 import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
@@ -42,6 +43,7 @@ export const contract = {
   ...meetingContract,
   ...equipmentContract,
   ...procurementContract,
+  ...hrContract,
   ...apiContract,
   ...registerContract,
   ...recordActivityContract,

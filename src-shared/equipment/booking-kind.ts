@@ -72,7 +72,7 @@ export const bookingKind = defineRecordKind<BookingData>({
       const isMoved = !before || before.start !== record.data.start || before.end !== record.data.end || before.personId !== record.data.personId;
       if (!isMoved) return null;
       const unfit = gateThroughLookup(lookup, { equipmentId: record.data.equipmentId, personId: record.data.personId, from: record.data.start, to: record.data.end, now, use: 'booking' });
-      if (unfit) return { message: unfit.message, field: unfit.reason === 'not_authorised' ? 'data.personId' : 'data.equipmentId' };
+      if (unfit) return { message: unfit.message, field: unfit.reason === 'not_authorised' || unfit.reason === 'not_trained' ? 'data.personId' : 'data.equipmentId' };
       const clash = findClash({ id: record.id, start: record.data.start, end: record.data.end }, lookup.byParent('booking', record.data.equipmentId));
       return clash ? { message: `The instrument is booked from ${formatDateTime(clash.start, { timeZone: 'UTC' })} to ${formatDateTime(clash.end, { timeZone: 'UTC' })} UTC; choose another time.`, field: 'data.start' } : null;
     },

@@ -34,7 +34,9 @@ export type UnfitReason =
   | 'calibration_failed'
   | 'calibration_overdue'
   | 'calibration_lapses'
-  | 'not_authorised';
+  | 'not_authorised'
+  /** A course the instrument requires is expired or missing for the person (src-shared/hr/training-gate.ts). */
+  | 'not_trained';
 
 export interface Unfit {
   reason: UnfitReason;

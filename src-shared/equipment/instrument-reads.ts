@@ -3,6 +3,8 @@ import type { RecordLookup, RecordReads } from '../records/record-kind';
 import type { CalibrationEvent, PlanSchedule } from './calibration-schedule';
 import { calibrationFacts, instrumentFacts, planFacts } from './equipment-facts';
 import { checkFitForUse, type InstrumentFacts, type Unfit, type UseKind } from './fitness';
+import { dateOf } from './interval';
+import { trainingReads, trainingRefusal } from '../hr/training-gate';
 
 /**
  * What the invariants of records about an instrument read (the instrument, its calibration plans
@@ -15,14 +17,20 @@ type Doc = Record<string, unknown>;
 /** The instrument record, and optionally more reads. */
 export const instrumentRead = (equipmentId: string): RecordReads => ({ ids: [{ collection: 'records', id: equipmentId }] });
 
-/** Everything usage gating reads: the instrument, its calibration plans and calibrations, and the person (for their name). */
+/**
+ * Everything usage gating reads: the instrument, its calibration plans and calibrations, and the
+ * person (for their name) with HR's training courses and their completions (src-shared/hr/training-gate.ts).
+ */
 export function gateReads(equipmentId: string, personId?: string): RecordReads {
+  const training = personId ? trainingReads(personId) : {};
   return {
     ids: [{ collection: 'records', id: equipmentId }, ...(personId ? [{ collection: 'people', id: personId }] : [])],
     byParent: [
       { kind: 'calibration_plan', parentId: equipmentId },
       { kind: 'calibration', parentId: equipmentId },
+      ...(training.byParent ?? []),
     ],
+    ...(training.byPerson ? { byPerson: training.byPerson } : {}),
   };
 }
 
@@ -77,12 +85,18 @@ export function gateThroughLookup(lookup: RecordLookup, input: { equipmentId: st
   const state = instrumentState(lookup, input.equipmentId);
   if (!state) return { reason: 'unknown', message: unknownInstrument.message };
   const person = input.personId ? lookup.get('people', input.personId) : null;
-  return checkFitForUse({
+  const personName = typeof person?.name === 'string' ? person.name : undefined;
+  const unfit = checkFitForUse({
     ...state,
-    person: input.personId ? { id: input.personId, ...(typeof person?.name === 'string' ? { name: person.name } : {}) } : undefined,
+    person: input.personId ? { id: input.personId, ...(personName ? { name: personName } : {}) } : undefined,
     from: input.from,
     to: input.to,
     now: input.now,
     use: input.use,
   });
+  if (unfit || !input.personId) return unfit;
+  // Authorisation follows valid training (issue 14): a required course expired or missing refuses the person.
+  const { number, name } = state.instrument;
+  const untrained = trainingRefusal(lookup, { personId: input.personId, personName, equipmentId: input.equipmentId, instrumentLabel: number ? `${number} ${name}` : name, fromDay: dateOf(input.from), toDay: dateOf(input.to) });
+  return untrained ? { reason: 'not_trained', message: untrained } : null;
 }

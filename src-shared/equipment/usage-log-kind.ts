@@ -67,7 +67,7 @@ export const usageLogKind = defineRecordKind<UsageData>({
       // Ending a use that was taken when it started is judged over the whole use.
       if (before && before.endedAt === record.data.endedAt) return null;
       const unfit = gateThroughLookup(lookup, { equipmentId: record.data.equipmentId, personId: record.data.personId, from: record.data.startedAt, to: record.data.endedAt ?? record.data.startedAt, now, use: 'usage' });
-      return unfit ? { message: unfit.message, field: unfit.reason === 'not_authorised' ? 'data.personId' : 'data.equipmentId' } : null;
+      return unfit ? { message: unfit.message, field: unfit.reason === 'not_authorised' || unfit.reason === 'not_trained' ? 'data.personId' : 'data.equipmentId' } : null;
     },
   },
 });

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
+import { holidayCalendarsParent } from './holiday-calendar-kind';
+import { hr } from './hr-who';
+import { checkLeaveRequest } from './leave-request-checks';
 
 /**
  * A leave request: filed by the person (or HR for them), decided by the LEAVE_REQUEST workflow
  * against the record — never by a button, and never by the person themselves. Read only by HR, the
  * person and their managers (src-shared/records/who.ts); its workflow, comments, files and audit
  * entries follow the same scope.
+ *
+ * Version 2 adds half days (the first afternoon, the last morning) and HR's explicit balance
+ * override; the invariant (leave-request-checks.ts) checks `days` against the person's pattern and
+ * public holidays, and annual leave against the balance.
  */
 export const leaveTypes = ['annual', 'sick', 'unpaid', 'parental', 'training', 'other'] as const;
+const leaveTypeTitles: Record<(typeof leaveTypes)[number], string> = { annual: 'Annual leave', sick: 'Sick leave', unpaid: 'Unpaid leave', parental: 'Parental leave', training: 'Training leave', other: 'Leave' };
 
 const leaveRequestData = z
   .object({
@@ -21,22 +29,30 @@ const leaveRequestData = z
     reason: z.string().trim().max(2000).default(''),
     /** HR's note (balance checked, replacement arranged …); only HR writes it. */
     hrNote: z.string().trim().max(2000).default(''),
+    isFirstDayHalf: z.boolean().default(false),
+    isLastDayHalf: z.boolean().default(false),
+    /** HR allows this request beyond the balance, in their own name and with a reason; only HR sets it. */
+    balanceOverride: z
+      .object({ byId: recordIdSchema, reason: z.string().trim().min(1, 'Say why the balance may be exceeded.').max(500) })
+      .nullable()
+      .default(null),
   })
   .refine((d) => d.endDate >= d.startDate, { message: 'The last day cannot be before the first day.', path: ['endDate'] });
 export type LeaveRequestData = z.infer<typeof leaveRequestData>;
 
-const hr = { roles: ['hr'] } as const;
-/** Requests that still hold their days (not withdrawn or refused). */
-const LIVE_STATUSES: ReadonlySet<string> = new Set(['draft', 'submitted', 'approved']);
 
 export const leaveRequestKind = defineRecordKind<LeaveRequestData>({
   kind: 'leave_request',
   module: 'hr',
   label: 'Leave request',
   pluralLabel: 'Leave requests',
-  version: 1,
+  version: 2,
+  // Version 1 had whole days only and no override: its requests are full days, judged against the balance.
+  migrations: { 2: (old) => ({ ...old, isFirstDayHalf: false, isLastDayHalf: false, balanceOverride: null }) },
   data: leaveRequestData as z.ZodType<LeaveRequestData>,
-  title: (d) => `${d.days} day${d.days === 1 ? '' : 's'} from ${d.startDate}`,
+  // No date in the stored title: host and server stamp the same text whatever their locale, and the
+  // screens write the dates (its columns) in the reader's one format.
+  title: (d) => `${leaveTypeTitles[d.leaveType]}, ${d.days} day${d.days === 1 ? '' : 's'}`,
   statuses: [
     { id: 'draft', label: 'Draft' },
     { id: 'submitted', label: 'Submitted', tone: 'info' },
@@ -73,6 +89,8 @@ export const leaveRequestKind = defineRecordKind<LeaveRequestData>({
     },
     { field: 'startDate', label: 'First day', type: 'date', isDefaultColumn: true, isEditable: true, isRequired: true },
     { field: 'endDate', label: 'Last day', type: 'date', isDefaultColumn: true, isEditable: true, isRequired: true },
+    { field: 'isFirstDayHalf', label: 'First day from noon', type: 'boolean', isEditable: true },
+    { field: 'isLastDayHalf', label: 'Last day until noon', type: 'boolean', isEditable: true },
     { field: 'days', label: 'Working days', type: 'number', isDefaultColumn: true, isEditable: true, isRequired: true },
     { field: 'status', label: 'Status', type: 'choice', isDefaultColumn: true },
     { field: 'reason', label: 'Reason', type: 'text', isEditable: true, isMultiline: true },
@@ -81,21 +99,22 @@ export const leaveRequestKind = defineRecordKind<LeaveRequestData>({
   readScope: { anyOf: [hr, 'subject', 'manager'] },
   create: { anyOf: ['subject', hr] },
   edit: [
-    { fields: ['leaveType', 'startDate', 'endDate', 'days', 'reason'], who: { anyOf: ['subject', hr] }, inStatuses: ['draft'] },
-    { fields: ['hrNote'], who: hr },
+    { fields: ['leaveType', 'startDate', 'endDate', 'days', 'reason', 'isFirstDayHalf', 'isLastDayHalf'], who: { anyOf: ['subject', hr] }, inStatuses: ['draft'] },
+    { fields: ['hrNote', 'balanceOverride'], who: hr },
   ],
   remove: { who: 'creator', inStatuses: ['draft'] },
   workflows: ['LEAVE_REQUEST'],
   invariant: {
-    // A person cannot be on two leaves at once: an overlapping request that is still alive is refused.
-    reads: (d) => ({ byPerson: [{ kind: 'leave_request', personId: d.personId }] }),
-    check({ record, lookup }) {
-      if (!LIVE_STATUSES.has(record.status)) return null;
-      const clash = lookup
-        .byPerson('leave_request', record.data.personId)
-        .map((doc) => doc as { id: string; status: string; number?: string; data: LeaveRequestData })
-        .find((other) => other.id !== record.id && LIVE_STATUSES.has(other.status) && other.data.startDate <= record.data.endDate && record.data.startDate <= other.data.endDate);
-      return clash ? { message: `This leave overlaps ${clash.number || 'another request'} (${clash.data.startDate} to ${clash.data.endDate}).`, field: 'data.startDate' } : null;
-    },
+    // Overlaps, the days the dates cost and the balance (leave-request-checks.ts): the person's other
+    // requests, their employee record, every location's holidays, and the HR person of an override.
+    reads: (d) => ({
+      byPerson: [
+        { kind: 'leave_request', personId: d.personId },
+        { kind: 'employee', personId: d.personId },
+      ],
+      byParent: [{ kind: 'holiday_calendar', parentId: holidayCalendarsParent }],
+      ids: d.balanceOverride ? [{ collection: 'people', id: d.balanceOverride.byId }] : [],
+    }),
+    check: checkLeaveRequest,
   },
 });

@@ -16,7 +16,17 @@ import { rfqKind } from '../equipment/rfq-kind';
 import { supplierKind } from '../equipment/supplier-kind';
 import { usageLogKind } from '../equipment/usage-log-kind';
 import { workOrderKind } from '../equipment/work-order-kind';
+import { attendanceKind } from '../hr/attendance-kind';
+import { candidateKind } from '../hr/candidate-kind';
+import { employeeKind } from '../hr/employee-kind';
+import { employeePersonalKind } from '../hr/employee-personal-kind';
+import { exitKind } from '../hr/exit-kind';
+import { holidayCalendarKind } from '../hr/holiday-calendar-kind';
+import { interviewScorecardKind } from '../hr/interview-scorecard-kind';
+import { jobRequisitionKind } from '../hr/job-requisition-kind';
 import { leaveRequestKind } from '../hr/leave-request-kind';
+import { performanceReviewKind } from '../hr/performance-review-kind';
+import { trainingCompletionKind, trainingCourseKind, trainingSessionKind } from '../hr/training-kinds';
 import { meetingRoomKind } from '../meetings/meeting-room-kind';
 import type { AnyRecordKind } from './record-kind';
 
@@ -47,6 +57,20 @@ export const recordKinds: readonly AnyRecordKind[] = [
   bookingKind,
   usageLogKind,
   decommissioningKind,
+  // HR (src-shared/hr/README.md): the employee file, public holidays, leave, hiring, training,
+  // reviews, attendance, exit.
+  employeeKind,
+  employeePersonalKind,
+  holidayCalendarKind,
+  jobRequisitionKind,
+  candidateKind,
+  interviewScorecardKind,
+  trainingCourseKind,
+  trainingSessionKind,
+  trainingCompletionKind,
+  performanceReviewKind,
+  attendanceKind,
+  exitKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));

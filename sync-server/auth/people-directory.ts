@@ -1,16 +1,49 @@
+import { explicitManagersFrom } from '../../src-shared/hr/employee-managers';
 import { managerLookup, type DirectoryPerson } from '../../src-shared/records/managers';
+import type { ManagerLookup } from '../../src-shared/records/record-document';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
 import type { SqlClient } from '../db/sql-database';
 
-/** The people `person` manages now (department heads manage their department), for the `manager` read scope. */
+type Doc = Record<string, unknown>;
+const parsed = <T>(rows: readonly { data: T | string }[]): T[] => rows.map((r) => (typeof r.data === 'string' ? (JSON.parse(r.data) as T) : r.data));
+
+/**
+ * Who manages whom, as the PCs decide it (src-main/records/record-actor.ts): HR's employee records
+ * name a person's manager; without one, the heads of their department manage them. Both sides build
+ * the same `managerLookup` (src-shared/records/managers.ts) from their own copies.
+ */
+export async function serverManagers(db: SqlClient): Promise<ManagerLookup> {
+  const people = parsed((await db.query<{ data: DirectoryPerson | string }>(`SELECT data FROM documents WHERE collection = 'people' AND NOT deleted`)).rows);
+  const employees = parsed((await db.query<{ data: Doc | string }>(`SELECT data FROM documents WHERE collection = 'records' AND NOT deleted AND data->>'kind' = 'employee'`)).rows);
+  return managerLookup(people, explicitManagersFrom(employees));
+}
+
+/**
+ * The people `personId` manages now, for the `manager` read scope: those whose employee record names
+ * them, and — for a department head — the department's people whose record names nobody else. Reads
+ * only the people concerned, since it runs on every request.
+ */
 async function managedPeople(db: SqlClient, personId: string, departmentId: string, roles: readonly string[]): Promise<string[]> {
-  if (!departmentId || !roles.includes('department_head')) return [];
-  const { rows } = await db.query<{ data: DirectoryPerson | string }>(
-    "SELECT data FROM documents WHERE collection = 'people' AND NOT deleted AND data->>'departmentId' = $1",
-    [departmentId],
+  const headOf = departmentId && roles.includes('department_head') ? departmentId : '';
+  const named = await db.query<{ personId: string | null }>(
+    `SELECT data->>'personId' AS "personId" FROM documents WHERE collection = 'records' AND NOT deleted AND data->>'kind' = 'employee' AND data->'data'->>'managerId' = $1`,
+    [personId],
   );
-  const people = rows.map((r) => (typeof r.data === 'string' ? (JSON.parse(r.data) as DirectoryPerson) : r.data));
-  return [...managerLookup(people).managedBy(personId)];
+  const namedIds = named.rows.map((r) => r.personId).filter((id): id is string => Boolean(id));
+  if (!headOf && namedIds.length === 0) return [];
+  const people = parsed(
+    (await db.query<{ data: DirectoryPerson | string }>(
+      `SELECT data FROM documents WHERE collection = 'people' AND NOT deleted AND (id = ANY($1::text[]) OR ($2 <> '' AND data->>'departmentId' = $2))`,
+      [namedIds, headOf],
+    )).rows,
+  );
+  const employees = parsed(
+    (await db.query<{ data: Doc | string }>(
+      `SELECT data FROM documents WHERE collection = 'records' AND NOT deleted AND data->>'kind' = 'employee' AND data->>'personId' = ANY($1::text[])`,
+      [people.map((p) => p.id)],
+    )).rows,
+  );
+  return [...managerLookup(people, explicitManagersFrom(employees)).managedBy(personId)];
 }
 
 /**

@@ -1,4 +1,3 @@
-import { managerLookup, type DirectoryPerson } from '../../src-shared/records/managers';
 import type { ManagerLookup } from '../../src-shared/records/record-document';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { counterOf, formatNumber } from '../../src-shared/records/record-numbers';
@@ -13,12 +12,6 @@ import type { SqlClient } from '../db/sql-database';
  * it gets the next number of the team's series in the same transaction (a provisional number from
  * an offline PC is replaced; a final number from before the PC joined is kept if it is free).
  */
-
-/** Who manages whom, from the people documents the server holds. */
-export async function serverManagers(tx: SqlClient): Promise<ManagerLookup> {
-  const { rows } = await tx.query<{ data: DirectoryPerson | string }>(`SELECT data FROM documents WHERE collection = 'people' AND NOT deleted`);
-  return managerLookup(rows.map((r) => (typeof r.data === 'string' ? (JSON.parse(r.data) as DirectoryPerson) : r.data)));
-}
 
 type Doc = Record<string, unknown>;
 

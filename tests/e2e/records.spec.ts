@@ -35,6 +35,12 @@ async function start(page: Page) {
 }
 
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+/** The HR section opens on the person's own leave; the generic registers are its Registers tab. */
+async function openLeaveRegister(page: Page) {
+  await section(page, 'HR');
+  await page.getByRole('tab', { name: 'Registers' }).click();
+  await page.getByRole('tab', { name: 'Leave requests' }).click();
+}
 /** Equipment → Registers: the purchase-request register is the first of the equipment registers. */
 async function openPurchaseRegister(page: Page) {
   await section(page, 'Equipment');
@@ -229,16 +235,16 @@ test('a leave request filed by a member is listed for them and for nobody else w
   test.setTimeout(180_000);
   await start(page);
   await signInAs(page, barbara);
-  await section(page, 'HR');
+  await openLeaveRegister(page);
   await expect(page.getByRole('heading', { name: 'Leave requests' })).toBeVisible();
   await page.getByRole('button', { name: 'New leave request' }).click();
   const dialog = page.getByRole('dialog', { name: 'New leave request' });
   await expect(dialog.getByRole('textbox', { name: 'HR note' })).toHaveCount(0);
-  await dialog.getByLabel('First day').fill('2026-07-06');
-  await dialog.getByLabel('Last day').fill('2026-07-08');
+  await dialog.getByRole('textbox', { name: 'First day' }).fill('2026-07-06');
+  await dialog.getByRole('textbox', { name: 'Last day' }).fill('2026-07-08');
   await dialog.getByRole('textbox', { name: 'Working days' }).fill('3');
   await dialog.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByTestId('record-title')).toHaveText('3 days from 2026-07-06');
+  await expect(page.getByTestId('record-title')).toHaveText('Annual leave, 3 days');
   const leaveUrl = page.url();
   await page.getByRole('navigation', { name: 'Where this record belongs' }).getByRole('link', { name: 'Leave requests' }).click();
   await expect(gridRows(page)).toHaveCount(1);
@@ -248,7 +254,7 @@ test('a leave request filed by a member is listed for them and for nobody else w
 
   // Another member sees neither the request, nor a search hit, nor the page behind its address.
   await signInAs(page, dorothy);
-  await section(page, 'HR');
+  await openLeaveRegister(page);
   await expect(grid(page)).toContainText('No leave requests yet');
   await expect(page.getByTestId('register-total')).toHaveText('0 records');
   await page.keyboard.press('Control+k');

@@ -1,11 +1,9 @@
-import type { PersonDocument } from '../../../src-shared/people/person';
-import { managerLookup } from '../../../src-shared/records/managers';
 import { recordKindOf } from '../../../src-shared/records/record-kinds';
 import { canReadScope, type RecordScope } from '../../../src-shared/records/record-scope';
 import type { DueReminder } from '../../../src-shared/scheduler/reminder';
 import { workflowReminders, type WorkflowForReminders } from '../../../src-shared/scheduler/workflow-reminders';
 import type { LabDatabase } from '../../database/open-database';
-import { actorFrom } from '../../records/record-actor';
+import { actorIn, loadDirectory } from '../../records/record-actor';
 import type { ReminderRule } from '../reminder-rule';
 import { changedDocumentsOf } from './changed-documents';
 import { flatMapInSlices } from './in-slices';
@@ -35,11 +33,11 @@ export function instanceReminders(instance: StoredInstance, recipients: Recipien
 }
 
 async function recipientsOf(db: LabDatabase): Promise<Recipients> {
-  const people = (await db.people.find({ selector: { kind: 'person' } }).exec()).map((d) => d.toJSON() as PersonDocument);
+  const directory = await loadDirectory(db);
+  const people = directory.people;
   const roleHolders = new Map<string, string[]>();
   for (const p of people) if (p.isActive) for (const role of p.roles ?? []) roleHolders.set(role, [...(roleHolders.get(role) ?? []), p.id]);
-  const managers = managerLookup(people);
-  return { roleHolders, mayRead: (personId, scope) => canReadScope(recordKindOf(scope.kind), actorFrom(people, personId, managers), scope) };
+  return { roleHolders, mayRead: (personId, scope) => canReadScope(recordKindOf(scope.kind), actorIn(directory, personId), scope) };
 }
 
 const plain = (docs: Iterable<{ toJSON(): unknown }>) => [...docs].map((d) => d.toJSON() as StoredInstance);

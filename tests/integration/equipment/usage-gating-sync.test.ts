@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDateTime, formatDay } from '../../../src-shared/format/display-format';
+import { trainingCoursesParent } from '../../../src-shared/hr/training-kinds';
 import type { SessionTokens, WireDocument } from '../../../src-shared/sync/protocol';
 import { upsertDocument } from '../../../sync-server/replication/document-store';
 import { baseFields, createTeam, openTestDatabase, push, startTestServer, team, type TestServer } from '../sync/support/test-server';
@@ -78,5 +79,19 @@ describe('usage gating on the sync server', () => {
     expect(overdue.refused).toEqual([expect.objectContaining({ id: 'A1', message: expect.stringContaining('is overdue for calibration') })]);
     const fit = await push(server, tokens.member.accessToken, 'plan_items', [{ newDocumentState: allocation('A2', 'E2') }]);
     expect(fit.refused).toEqual([]);
+  });
+
+  it('refuses a person whose training for the instrument has expired, and takes them once a valid completion is recorded', async () => {
+    // HR's course for E2 and Mia's completion of a year before, as the server already holds them.
+    const course = record('TC-E2', 'training_course', 'active', { title: 'Balance handling', validityMonths: 12, requiredForEquipmentIds: ['E2'], requiredForRoles: [], description: '', methods: [], programme: '' }, { parentId: trainingCoursesParent }, team.hr.id);
+    const completion = (id: string, completedOn: string, expiresOn: string) =>
+      record(id, 'training_completion', 'recorded', { personId: team.manager.id, courseId: 'TC-E2', completedOn, expiresOn, signedById: team.hr.id, note: '' }, { parentId: 'TC-E2', personId: team.manager.id }, team.hr.id);
+    const seed = (doc: WireDocument) => server.services.db.transaction(async (tx) => void (await upsertDocument(tx, 'records', String(doc.id), doc)));
+    await seed(course);
+    await seed(completion('TR-OLD', '2025-05-01', '2026-04-30'));
+    const refused = await push(server, tokens.manager.accessToken, 'records', [{ newDocumentState: booking('B6', 'E2', team.manager.id, '2026-06-15T09:00:00.000Z', '2026-06-15T10:00:00.000Z') }]);
+    expect(refused.refused).toEqual([expect.objectContaining({ id: 'B6', code: 'forbidden', message: `Mia Manager has no valid training for EQ-E2 Balance E2 on ${formatDay('2026-06-15')}: “Balance handling” is expired or not recorded. HR records training; it can be used once the training is valid.` })]);
+    await seed(completion('TR-NEW', '2026-06-01', '2027-05-31'));
+    expect((await push(server, tokens.manager.accessToken, 'records', [{ newDocumentState: booking('B7', 'E2', team.manager.id, '2026-06-15T09:00:00.000Z', '2026-06-15T10:00:00.000Z') }])).refused).toEqual([]);
   });
 });

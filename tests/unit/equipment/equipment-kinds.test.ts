@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from '../../../src-shared/format/display-format';
+import { formatDateTime, formatDay } from '../../../src-shared/format/display-format';
 import { bookingKind } from '../../../src-shared/equipment/booking-kind';
 import { calibrationKind } from '../../../src-shared/equipment/calibration-kind';
 import { equipmentKind } from '../../../src-shared/equipment/equipment-kind';
 import { purchaseOrderKind } from '../../../src-shared/equipment/purchase-order-kind';
 import { qualificationKind } from '../../../src-shared/equipment/qualification-kind';
 import { rfqKind } from '../../../src-shared/equipment/rfq-kind';
+import { trainingCoursesParent } from '../../../src-shared/hr/training-kinds';
 import { parseData } from '../../../src-shared/records/record-data';
 import type { RecordDocument } from '../../../src-shared/records/record-document';
 import type { AnyRecordKind, RecordLookup } from '../../../src-shared/records/record-kind';
@@ -86,6 +87,19 @@ describe('bookings', () => {
     expect(invariant(bookingKind, booking({ custodianId: 'ben' }), null, [instrument(), plan, calibrated])).toMatchObject({ field: 'data.custodianId' });
     const stored = booking();
     expect(invariant(bookingKind, { ...stored, status: 'cancelled' } as RecordDocument, stored, [instrument('quarantined'), plan])).toBeNull();
+  });
+
+  it('follow valid training: a course the instrument requires, expired or never completed, refuses the person; another instrument is not affected', () => {
+    const course = record('training_course', 'TC1', 'active', { title: 'Balance handling', validityMonths: 12, requiredForEquipmentIds: ['EQ1'], requiredForRoles: [] }, { parentId: trainingCoursesParent });
+    const completion = (completedOn: string, expiresOn: string) => record('training_completion', `TR-${completedOn}`, 'recorded', { personId: 'ben', courseId: 'TC1', completedOn, expiresOn }, { parentId: 'TC1', personId: 'ben' });
+    const ben = { id: 'ben', kind: 'person', name: 'Ben Bench' };
+    const docs = [instrument(), plan, calibrated, course, ben];
+    expect(invariant(bookingKind, booking(), null, docs)).toMatchObject({ field: 'data.personId', message: `Ben Bench has no valid training for EQ-0001 Balance on ${formatDay('2026-01-12')}: “Balance handling” is expired or not recorded. HR records training; it can be used once the training is valid.` });
+    expect(invariant(bookingKind, booking(), null, [...docs, completion('2024-12-01', '2025-11-30')])).toMatchObject({ field: 'data.personId', message: expect.stringContaining('no valid training') });
+    expect(invariant(bookingKind, booking(), null, [...docs, completion('2025-12-01', '2026-11-30')])).toBeNull();
+    // A withdrawn completion (recorded in error) does not count.
+    expect(invariant(bookingKind, booking(), null, [...docs, { ...completion('2025-12-01', '2026-11-30'), status: 'withdrawn' }])).toMatchObject({ field: 'data.personId' });
+    expect(invariant(bookingKind, booking(), null, [instrument(), plan, calibrated, { ...course, data: { ...course.data, requiredForEquipmentIds: ['EQ2'] } }, ben])).toBeNull();
   });
 
   it('end after they start, for at most 31 days', () => {
