@@ -34,7 +34,7 @@ describe('built-in templates', () => {
   });
 
   it('use only the roles every installation has', () => {
-    const roles = new Set(['admin', 'department_head', 'procurement_manager', 'procurement_officer', 'qa_manager', 'hr', 'finance', 'member']);
+    const roles = new Set(['admin', 'department_head', 'procurement_manager', 'procurement_officer', 'qa_manager', 'hr', 'finance', 'sales', 'sales_manager', 'member']);
     for (const template of builtInTemplates) {
       for (const step of template.steps) {
         const levels = step.approval?.levels ?? [step];
