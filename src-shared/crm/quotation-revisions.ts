@@ -27,7 +27,7 @@ export function revisionProblem(data: RevisionFields, earlier: Doc | null): stri
 }
 
 /** The data a new revision starts with: the earlier one's offer, as a draft that is not sent or decided. */
-export function nextRevisionData<T extends RevisionFields & Doc>(earlierId: string, earlier: T, validUntil: string): T {
+export function nextRevisionData(earlierId: string, earlier: RevisionFields & Doc, validUntil: string): Doc & RevisionFields {
   const { sentAt: _sent, decidedOn: _decided, rejectedReason: _reason, orderId: _order, ...offer } = earlier;
-  return { ...offer, revision: earlier.revision + 1, revisionOfId: earlierId, validUntil } as T;
+  return { ...offer, revision: earlier.revision + 1, revisionOfId: earlierId, validUntil };
 }
