@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { salesManager, salesOrFinance, salesOrOwner } from './crm-who';
+import { orderLinesProblem } from './order-from-quotation';
 import { checkTotal, currencySchema, quotationLineSchema } from './quotation-lines';
 
 /**
@@ -94,4 +95,13 @@ export const salesOrderKind = defineRecordKind<SalesOrderData>({
     { fields: ['organisationId'], who: salesManager },
   ],
   remove: { who: salesManager, inStatuses: ['open'] },
+  invariant: {
+    reads: () => ({}),
+    check: ({ record, previous }) => {
+      if (!previous) return null;
+      const before = (previous.data as { lines?: Record<string, unknown>[] }).lines ?? [];
+      const problem = orderLinesProblem(before, record.data.lines);
+      return problem ? { message: problem, field: 'data.lines' } : null;
+    },
+  },
 });
