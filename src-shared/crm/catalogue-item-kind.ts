@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneySchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { salesManager } from './crm-who';
 import { hasAtMostDecimals } from './quotation-money';
@@ -25,7 +26,7 @@ export const percentSchema = z
   .refine((v) => hasAtMostDecimals(v, 2), 'Use at most two decimals, e.g. 7.75.');
 
 export const priceSchema = z.object({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code, e.g. EUR.'),
+  currency: moneySchema.shape.currency,
   unitPriceMinor: z.number().int('Prices are whole minor units (e.g. cents).').min(0).max(1e13),
 });
 

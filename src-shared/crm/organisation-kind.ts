@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema } from '../projects/document-fields';
+import { moneySchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { directoryKeepers, salesManager } from './crm-who';
 
@@ -46,7 +46,7 @@ const organisationData = z.object({
   addresses: z.array(addressSchema).max(20).default([]),
   /** Days until an invoice to them is due (customers) or we pay them (suppliers). */
   paymentTermsDays: z.number().int('Whole days.').min(0).max(365).default(30),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code, e.g. EUR.').default('EUR'),
+  currency: moneySchema.shape.currency.default('EUR'),
   /** The account manager (`owner` in rules). */
   ownerId: recordIdSchema.optional(),
   /** What a supplier supplies: "balances, calibration services". */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema } from '../projects/document-fields';
+import { moneySchema, recordIdSchema } from '../projects/document-fields';
 import { percentSchema } from './catalogue-item-kind';
 import { hasAtMostDecimals, quotationTotals, type TaxRounding } from './quotation-money';
 
@@ -25,7 +25,8 @@ export const quotationLineSchema = z.object({
 });
 export type QuotationLine = z.infer<typeof quotationLineSchema>;
 
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code, e.g. EUR.');
+/** The one currency rule (ISO 4217 code), as money fields everywhere use it. */
+export const currencySchema = moneySchema.shape.currency;
 
 /** Adds an issue when the stored gross total is not what the lines add up to (or in another currency). */
 export function checkTotal(

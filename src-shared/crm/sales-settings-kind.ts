@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneySchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { salesManager } from './crm-who';
 import { defaultPipelineStages, pipelineStageSchema, stageListProblems } from './pipeline-stages';
@@ -20,7 +21,7 @@ export const salesSettingsData = z
     discountApprovalAbovePercent: z.number().min(0).max(100).default(10),
     taxRounding: z.enum(['per_line', 'per_total']).default('per_line'),
     quotationValidityDays: z.number().int().min(1).max(365).default(30),
-    defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code, e.g. EUR.').default('EUR'),
+    defaultCurrency: moneySchema.shape.currency.default('EUR'),
   })
   .superRefine((d, ctx) => {
     for (const message of stageListProblems(d.stages)) ctx.addIssue({ code: 'custom', message, path: ['stages'] });
