@@ -1,6 +1,7 @@
 import { apiFeature } from '../api/api-feature';
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { crmFeature } from '../crm/crm-feature';
 import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
@@ -36,6 +37,7 @@ export const features: HostFeature[] = [
   recordsFeature,
   meetingsFeature,
   equipmentFeature,
+  crmFeature,
   apiFeature,
   filesFeature,
   documentsFeature,

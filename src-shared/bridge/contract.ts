@@ -8,6 +8,7 @@ import { meetingContract } from '../meetings/meeting-contract';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
+import { crmContract } from '../crm/crm-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
 import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
@@ -42,6 +43,7 @@ export const contract = {
   ...meetingContract,
   ...equipmentContract,
   ...procurementContract,
+  ...crmContract,
   ...apiContract,
   ...registerContract,
   ...recordActivityContract,
