@@ -23,6 +23,8 @@ async function pipeline(db: LabDatabase, actor: RecordActor): Promise<Result<Pip
       id: doc.id,
       number: doc.number,
       name: d.name,
+      organisationId: d.organisationId,
+      ...(d.contactId ? { contactId: d.contactId } : {}),
       organisationName: String(organisations.get(d.organisationId)?.get('title') ?? 'Unknown organisation'),
       stageId: d.stageId,
       probabilityPercent: d.probabilityPercent,

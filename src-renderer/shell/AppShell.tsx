@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
+import { CrmPage } from '../crm/CrmPage';
 import { EquipmentPage } from '../equipment/EquipmentPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ProjectsPage } from '../projects/ProjectsPage';
@@ -101,6 +102,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <MeetingsPage personId={session.person.id} />
         ) : current.id === 'equipment' ? (
           <EquipmentPage />
+        ) : current.id === 'crm' ? (
+          <CrmPage />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

@@ -19,7 +19,9 @@ export interface PipelineCard {
   id: string;
   number: string;
   name: string;
+  organisationId: string;
   organisationName: string;
+  contactId?: string;
   stageId: string;
   probabilityPercent: number;
   value: { amountMinor: number; currency: string };
