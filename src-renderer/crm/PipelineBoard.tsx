@@ -62,11 +62,11 @@ export function PipelineBoard() {
               </Box>
               <Droppable droppableId={stage.id}>
                 {(drop, snapshot) => (
-                  <Stack ref={drop.innerRef} {...drop.droppableProps} spacing={1} sx={{ p: 1, minHeight: 120, bgcolor: snapshot.isDraggingOver ? 'action.selected' : undefined }} aria-label={`${stage.label} opportunities`}>
+                  <Stack ref={drop.innerRef} {...drop.droppableProps} data-dragging-over={snapshot.isDraggingOver} spacing={1} sx={{ p: 1, minHeight: 120, bgcolor: snapshot.isDraggingOver ? 'action.selected' : undefined }} aria-label={`${stage.label} opportunities`}>
                     {cards.map((card, index) => (
                       <Draggable key={card.id} draggableId={card.id} index={index}>
-                        {(drag) => (
-                          <Paper ref={drag.innerRef} {...drag.draggableProps} {...drag.dragHandleProps} sx={{ p: 1.25 }} data-testid="opportunity-card" aria-label={card.name}>
+                        {(drag, dragging) => (
+                          <Paper ref={drag.innerRef} {...drag.draggableProps} {...drag.dragHandleProps} sx={{ p: 1.25 }} data-testid="opportunity-card" data-dragging={dragging.isDragging} aria-label={card.name}>
                             <OpportunityCard card={card} onOpen={(id) => nav.openRecord(id)} />
                           </Paper>
                         )}

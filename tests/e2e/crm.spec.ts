@@ -1,0 +1,138 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createFirstAdministrator } from './support/first-run';
+import { saveScreenshot } from './support/screenshots';
+import { startServeHost, type ServedHost } from './support/serve-host';
+
+const admin = { name: 'Margaret Hamilton', email: 'margaret@lab.example', password: 'apollo-guidance-1969' };
+
+let host: ServedHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+/** The card being dragged, while one is. */
+const lifted = (page: Page) => page.locator('[data-testid="opportunity-card"][data-dragging="true"]');
+
+/**
+ * Drags with the mouse in small steps, as a person would, and lets go only once the board shows
+ * the card lifted and the target column taking it (waiting on the board, not on time).
+ */
+async function mouseDrag(page: Page, from: Locator, to: Locator) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('nothing to drag');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  await expect(lifted(page)).toHaveCount(1);
+  await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 15 });
+  await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
+  await page.mouse.up();
+  await expect(lifted(page)).toHaveCount(0);
+}
+
+const stage = (page: Page, id: string) => page.getByTestId(`stage-${id}`);
+const row = (page: Page, table: string, text: string) => page.getByTestId(`${table}-row`).filter({ hasText: text });
+
+test('a sales person takes a lead to an order: qualified, converted, dragged through the pipeline, quoted, sent, accepted, ordered', async ({ page }) => {
+  test.setTimeout(180_000);
+  host = await startServeHost();
+  await page.goto(host.url);
+  await createFirstAdministrator(page, admin);
+
+  // The CRM section opens on its pipeline, empty.
+  await page.getByRole('button', { name: 'CRM' }).click();
+  await expect(page.getByText('No open opportunities: convert a qualified lead to start one.')).toBeVisible();
+
+  // A lead from a trade show, captured with the lead form, contacted and qualified.
+  await page.getByRole('tab', { name: 'Leads' }).click();
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const form = page.getByRole('form', { name: 'New lead' });
+  await form.getByLabel('Company').fill('Nordpharma GmbH');
+  await form.getByLabel('First name').fill('Ines');
+  await form.getByLabel('Last name').fill('Weber');
+  await form.getByLabel('Email').fill('ines.weber@nordpharma.example');
+  await form.getByLabel('Interested in').fill('Stability testing');
+  await form.getByRole('button', { name: 'Create' }).click();
+  const lead = row(page, 'Leads', 'Nordpharma GmbH');
+  await expect(lead.getByTestId('record-status')).toHaveText('New');
+  await lead.getByRole('button', { name: 'Mark as contacted' }).click();
+  await expect(lead.getByTestId('record-status')).toHaveText('Contacted');
+  await lead.getByRole('button', { name: 'Qualify', exact: true }).click();
+  await expect(lead.getByTestId('record-status')).toHaveText('Qualified');
+  await saveScreenshot(page, 'crm-leads');
+
+  // Converted in one step: customer, contact and an opportunity in the first stage.
+  await lead.getByRole('button', { name: 'Convert…' }).click();
+  const convert = page.getByRole('dialog', { name: /Convert LEAD-/ });
+  await expect(convert.getByLabel('Opportunity')).toHaveValue('Nordpharma GmbH: Stability testing');
+  await convert.getByLabel('Value').fill('abc');
+  await convert.getByRole('button', { name: 'Convert', exact: true }).click();
+  await expect(convert.getByText('Enter an amount, e.g. 1250.00.')).toBeVisible();
+  await convert.getByLabel('Value').fill('50000');
+  await saveScreenshot(page, 'crm-convert-lead');
+  await convert.getByRole('button', { name: 'Convert', exact: true }).click();
+  await expect(page.getByText(/is now a customer with the opportunity OPP-\d{4}-0001/)).toBeVisible();
+  await expect(lead.getByTestId('record-status')).toHaveText('Converted');
+
+  // The pipeline: the opportunity is dragged from Qualification through Needs analysis to Proposal.
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const card = page.getByTestId('opportunity-card').filter({ hasText: 'Nordpharma GmbH: Stability testing' });
+  await expect(stage(page, 'qualification').getByTestId('opportunity-card')).toHaveCount(1);
+  await expect(card).toContainText('10 %');
+  await mouseDrag(page, card, stage(page, 'needs_analysis'));
+  await expect(stage(page, 'needs_analysis').getByTestId('opportunity-card')).toContainText('25 %');
+  await mouseDrag(page, card, stage(page, 'proposal'));
+  await expect(stage(page, 'proposal').getByTestId('opportunity-card')).toContainText('50 %');
+  await expect(stage(page, 'qualification').getByTestId('opportunity-card')).toHaveCount(0);
+  await saveScreenshot(page, 'crm-pipeline');
+  await page.reload();
+  await expect(stage(page, 'proposal').getByTestId('opportunity-card')).toHaveCount(1);
+
+  await page.getByRole('tab', { name: 'Opportunities' }).click();
+  await expect(row(page, 'Opportunities', 'Nordpharma')).toContainText('Proposal');
+  await expect(row(page, 'Opportunities', 'Nordpharma')).toContainText('Margaret Hamilton');
+  await saveScreenshot(page, 'crm-opportunities');
+
+  // A quotation for it, the totals following every keystroke.
+  await page.getByRole('tab', { name: 'Quotations & orders' }).click();
+  await page.getByRole('button', { name: 'New quotation' }).click();
+  const editor = page.getByRole('dialog', { name: 'New quotation' });
+  await editor.getByRole('combobox', { name: 'Opportunity' }).click();
+  await page.getByRole('option', { name: /Nordpharma GmbH: Stability testing/ }).click();
+  await editor.getByLabel('Line 1 description').fill('Stability study, 40 batches');
+  await editor.getByLabel('Line 1 quantity').fill('40');
+  await editor.getByLabel('Line 1 unit price').fill('1250');
+  await editor.getByLabel('Line 1 discount').fill('5');
+  // 40 × 1,250.00 less 5 % = 47,500.00, plus 19 % tax = 56,525.00.
+  await expect(editor.getByTestId('quotation-total')).toContainText('56,525.00');
+  await editor.getByRole('button', { name: 'Add line' }).click();
+  await editor.getByLabel('Line 2 description').fill('Report in English');
+  await editor.getByLabel('Line 2 unit price').fill('300');
+  await expect(editor.getByTestId('quotation-total')).toContainText('56,882.00');
+  await saveScreenshot(page, 'crm-quotation-editor');
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  await expect(editor).toHaveCount(0);
+
+  // Sent (PDF by email to the contact), accepted, and made into an order.
+  const quotation = row(page, 'Quotations', 'Stability study');
+  await expect(quotation.getByTestId('record-status')).toHaveText('Draft');
+  await expect(quotation).toContainText('Nordpharma GmbH');
+  await quotation.getByRole('button', { name: 'Send to customer' }).click();
+  await expect(page.getByText(/QUO-\d{4}-0001 is on its way to ines\.weber@nordpharma\.example by email\./)).toBeVisible();
+  await expect(quotation.getByTestId('record-status')).toHaveText('Sent');
+  await quotation.getByRole('button', { name: 'Customer accepted' }).click();
+  await expect(quotation.getByTestId('record-status')).toHaveText('Accepted');
+  await quotation.getByRole('button', { name: 'Make order' }).click();
+  await expect(page.getByText(/Sales order SO-\d{4}-0001 is made from QUO-\d{4}-0001\./)).toBeVisible();
+  const order = row(page, 'Sales orders', 'Nordpharma GmbH');
+  await expect(order).toContainText('56,882.00');
+  await expect(quotation.getByRole('button', { name: 'Make order' })).toHaveCount(0);
+  await saveScreenshot(page, 'crm-quotations-orders');
+
+  // The generic registers stay one tab away.
+  await page.getByRole('tab', { name: 'Registers' }).click();
+  await expect(page.getByRole('tablist', { name: 'Registers' })).toBeVisible();
+  await saveScreenshot(page, 'crm-registers');
+});
