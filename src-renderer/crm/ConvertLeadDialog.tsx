@@ -50,7 +50,7 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: Regist
             {stages.map((s) => <MenuItem key={s.id} value={s.id}>{s.label} ({s.probabilityPercent} %)</MenuItem>)}
           </TextField>
           <Stack direction="row" spacing={2}>
-            <TextField label="Value" value={amount} onChange={(e) => setAmount(e.target.value)} required error={!!amountProblem} helperText={amountProblem} sx={{ flex: 2 }} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+            <TextField label="Value" value={amount} onChange={(e) => { setAmount(e.target.value); setAmountProblem(undefined); }} required error={!!amountProblem} helperText={amountProblem} sx={{ flex: 2 }} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
             <TextField label="Currency" value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 3 } }} />
           </Stack>
           <TextField label="Expected close" type="date" value={closeOn} onChange={(e) => setCloseOn(e.target.value)} error={!!field('opportunity.expectedCloseOn')} helperText={field('opportunity.expectedCloseOn')} slotProps={{ inputLabel: { shrink: true } }} />

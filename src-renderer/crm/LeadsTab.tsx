@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Button, Stack } from '@mui/material';
+import { Alert, Box, Button, Stack } from '@mui/material';
 import { useState } from 'react';
 import { leadKind, leadSources } from '../../src-shared/crm/lead-kind';
 import { formatDay } from '../../src-shared/format/display-format';
@@ -29,7 +29,7 @@ export function LeadsTab() {
       {done && <Alert severity="success" onClose={() => setDone(null)}>{done}</Alert>}
       <RegisterTable label="Leads" rows={register.data?.rows ?? []} empty="No leads yet: capture one with New lead."
         columns={[
-          { label: 'Number', value: (r) => r.number },
+          { label: 'Number', value: (r) => <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{r.number}</Box> },
           { label: 'Lead', value: (r) => r.title },
           { label: 'Email', value: (r) => String(r.values.email ?? '') || '—' },
           { label: 'Source', value: (r) => sourceLabel(r.values.source) },

@@ -21,7 +21,7 @@ export function OpportunityList() {
         <TableBody>
           {rows.map((o) => (
             <TableRow key={o.id} hover sx={{ cursor: 'pointer' }} onClick={() => nav.openRecord(o.id)} data-testid="Opportunities-row">
-              <TableCell>{o.number}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{o.number}</TableCell>
               <TableCell>{o.name}</TableCell>
               <TableCell>{o.organisationName}</TableCell>
               <TableCell>{stageLabel(o.stageId)}</TableCell>

@@ -9,6 +9,7 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { RecordActions } from '../equipment/RecordActions';
 import { RegisterTable } from '../equipment/RegisterTable';
 import { errorText } from '../errors/error-text';
+import { useRecordNav } from '../records/record-routes';
 import { StatusChip } from '../records/StatusChip';
 import { todayLocal } from '../tasks/task-labels';
 import { QuotationEditor } from './QuotationEditor';
@@ -22,7 +23,7 @@ const inDays = (days: number) => new Date(Date.parse(`${todayLocal()}T00:00:00Z`
 /**
  * Quotations and the orders made from them: a draft is edited and sent (PDF by email through the
  * outbox); a sent one is accepted, rejected or revised; an accepted one becomes a sales order.
- * The PDF itself is the record page's Print / PDF action (the quotation template).
+ * Open leads to the record page, whose Print / PDF action prints the quotation template.
  */
 export function QuotationsTab() {
   const quotations = useLiveQuery('records/register', { kind: 'quotation', sort: { field: 'number', direction: 'desc' }, limit: 500 });
@@ -32,6 +33,7 @@ export function QuotationsTab() {
   const order = useCommand('crm/quotations/order');
   const update = useCommand('records/update');
   const transition = useCommand('records/transition');
+  const nav = useRecordNav();
   const [editing, setEditing] = useState<RecordView | 'new' | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const customer = (r: RegisterRow, titles: Record<string, string> | undefined) => titles?.[String(r.values.organisationId ?? '')] ?? '—';
@@ -74,6 +76,7 @@ export function QuotationsTab() {
                       const made = await order.run({ id: q.id, orderedOn: todayLocal() });
                       if (made.ok) setNote(`Sales order ${made.value.order.number} is made from ${q.number}.`);
                     }}>Make order</Button>}
+                    <Button size="small" onClick={() => nav.openRecord(q.id)}>Open</Button>
                   </>
                 )}
               </RecordActions>
