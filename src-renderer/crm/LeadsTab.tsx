@@ -1,4 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Stack } from '@mui/material';
 import { useState } from 'react';
 import { leadKind, leadSources } from '../../src-shared/crm/lead-kind';
@@ -11,20 +12,23 @@ import { CreateRecordDialog } from '../records/CreateRecordDialog';
 import { StatusChip } from '../records/StatusChip';
 import { usePeople } from '../records/use-people';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
+import { LeadImportDialog } from './LeadImportDialog';
 
 const sourceLabel = (value: unknown) => leadSources.find((s) => s.value === value)?.label ?? '—';
 
-/** Leads: captured with the lead form, contacted, qualified (or not, with a reason) and converted into a customer and an opportunity. */
+/** Leads: captured with the lead form or imported from CSV, contacted, qualified (or not, with a reason) and converted into a customer and an opportunity. */
 export function LeadsTab() {
   const register = useLiveQuery('records/register', { kind: 'lead', sort: { field: 'number', direction: 'desc' }, limit: 500 });
   const { nameOf } = usePeople();
   const [isCreating, setIsCreating] = useState(false);
+  const [isImporting, setIsImporting] = useState(false);
   const [converting, setConverting] = useState<RegisterRow | null>(null);
   const [done, setDone] = useState<string | null>(null);
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={1}>
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setIsCreating(true)}>New lead</Button>
+        <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => setIsImporting(true)}>Import CSV…</Button>
       </Stack>
       {done && <Alert severity="success" onClose={() => setDone(null)}>{done}</Alert>}
       <RegisterTable label="Leads" rows={register.data?.rows ?? []} empty="No leads yet: capture one with New lead."
@@ -46,6 +50,7 @@ export function LeadsTab() {
           },
         ]} />
       <CreateRecordDialog kind={leadKind} isOpen={isCreating} onClose={() => setIsCreating(false)} onCreated={() => setIsCreating(false)} />
+      {isImporting && <LeadImportDialog onClose={() => setIsImporting(false)} onImported={(text) => { setIsImporting(false); setDone(text); }} />}
       {converting && (
         <ConvertLeadDialog lead={converting} onClose={() => setConverting(null)}
           onConverted={(text) => { setConverting(null); setDone(text); }} />

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../bridge/define';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import type { RecordView } from '../records/record-contract';
+import { importableLeadFields } from './lead-import';
 import type { PipelineStage } from './pipeline-stages';
 
 /**
@@ -56,6 +57,19 @@ export const crmContract = {
         expectedCloseOn: planDateSchema,
         ownerId: id.optional(),
       }),
+    }),
+  ),
+  /**
+   * Imports leads from CSV text with the column mapping the person chose (column index → lead
+   * field): every row is checked as the preview showed it (lead-import.ts); rows with errors are
+   * skipped and counted, the valid ones become leads owned by `ownerId` (or the importer). Refused
+   * whole when no row is valid or the person may not create leads.
+   */
+  'crm/leads/import': command<{ imported: number; skipped: number }>()(
+    z.object({
+      csv: z.string().min(1, 'Choose a CSV file with a header line.').max(10_000_000, 'The file is larger than 10 MB; split it.'),
+      mapping: z.record(z.string().regex(/^\d{1,3}$/), z.enum(importableLeadFields)),
+      ownerId: id.optional(),
     }),
   ),
   /** A new draft revision of a sent (or rejected or expired) quotation, the offer copied, valid until `validUntil`. */

@@ -99,4 +99,21 @@ describe('crm commands', { timeout: 240_000 }, () => {
     expect(links.map((l) => l.id)).toContain(ordered.order.id);
     expect(await sam.client.call('crm/quotations/order', { id: revision.id, orderedOn: '2026-05-10' })).toMatchObject({ ok: false, error: { message: 'This quotation has an order already.' } });
   });
+
+  it('imports leads from CSV as the preview showed them, refusing bad input and people outside sales', async () => {
+    const csv = 'Company;First name;Last name;E-mail;Source\r\nHelvetia Labs;Anna;Keller;anna@helvetia.example;Trade show\r\n"Brno Bio, s.r.o.";Petr;Novak;not-an-email;\r\n;;;;\r\nKemi AB;Sara;Lind;sara@kemi.example;Referral\r\n';
+    const mapping = { 0: 'companyName', 1: 'firstName', 2: 'lastName', 3: 'email', 4: 'source' };
+    expect(await sam.client.call('crm/leads/import', { csv: '', mapping })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'csv' } });
+    expect(await sam.client.call('crm/leads/import', { csv, mapping: { 0: 'password' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await sam.client.call('crm/leads/import', { csv, mapping: { 9: 'email' } })).toMatchObject({ ok: false, error: { field: 'mapping' } });
+    expect(await sam.client.call('crm/leads/import', { csv: 'Email\nnope\n', mapping: { 0: 'email' } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('None of the 1 rows') } });
+    expect(await world.ben.client.call('crm/leads/import', { csv, mapping })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const before = await world.host.db.records.count({ selector: { kind: 'lead' } }).exec();
+
+    const result = value(await sam.client.call<{ imported: number; skipped: number }>('crm/leads/import', { csv, mapping }));
+    expect(result).toEqual({ imported: 2, skipped: 2 });
+    const leads = (await world.host.db.records.find({ selector: { kind: 'lead' } }).exec()).map((d) => d.toJSON() as { title: string; status: string; ownerId: string; data: { source: string } });
+    expect(leads).toHaveLength(before + 2);
+    expect(leads.filter((l) => ['Helvetia Labs — Anna Keller', 'Kemi AB — Sara Lind'].includes(l.title)).map((l) => [l.status, l.ownerId, l.data.source])).toEqual([['new', sam.id, 'trade_show'], ['new', sam.id, 'referral']]);
+  });
 });
