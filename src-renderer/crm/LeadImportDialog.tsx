@@ -38,7 +38,9 @@ export function LeadImportDialog({ onClose, onImported }: { onClose: () => void;
   const submit = async () => {
     if (!file) return;
     const result = await importLeads.run({ csv: file.text, mapping: Object.fromEntries(Object.entries(mapping).map(([i, f]) => [i, f as ImportableLeadField])) });
-    if (result.ok) onImported(`${result.value.imported} leads imported${result.value.skipped ? `; ${result.value.skipped} rows with errors were skipped` : ''}.`);
+    const { imported, skipped } = result.ok ? result.value : { imported: 0, skipped: 0 };
+    const rows = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    if (result.ok) onImported(`${rows(imported, 'lead', 'leads')} imported${skipped ? `; ${rows(skipped, 'row with errors was', 'rows with errors were')} skipped` : ''}.`);
   };
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="lead-import-title">
@@ -73,7 +75,7 @@ export function LeadImportDialog({ onClose, onImported }: { onClose: () => void;
           )}
           {preview && (
             <Alert severity={preview.errors.length ? 'warning' : 'success'} data-testid="import-summary">
-              {preview.valid.length} rows ready to import{preview.invalidRows ? `; ${preview.invalidRows} with errors will be skipped` : ''}.
+              {preview.valid.length} {preview.valid.length === 1 ? 'row' : 'rows'} ready to import{preview.invalidRows ? `; ${preview.invalidRows} with errors will be skipped` : ''}.
             </Alert>
           )}
           {preview && preview.errors.length > 0 && (

@@ -35,7 +35,7 @@ async function mouseDrag(page: Page, from: Locator, to: Locator) {
 const stage = (page: Page, id: string) => page.getByTestId(`stage-${id}`);
 const row = (page: Page, table: string, text: string) => page.getByTestId(`${table}-row`).filter({ hasText: text });
 
-test('a sales person takes a lead to an order: qualified, converted, dragged through the pipeline, quoted, sent, accepted, ordered', async ({ page }) => {
+test('a sales person takes a lead to an order: imported from CSV, qualified, converted, dragged through the pipeline, quoted, sent, accepted, ordered', async ({ page }) => {
   test.setTimeout(180_000);
   host = await startServeHost();
   await page.goto(host.url);
@@ -45,16 +45,30 @@ test('a sales person takes a lead to an order: qualified, converted, dragged thr
   await page.getByRole('button', { name: 'CRM' }).click();
   await expect(page.getByText('No open opportunities: convert a qualified lead to start one.')).toBeVisible();
 
-  // A lead from a trade show, captured with the lead form, contacted and qualified.
+  // Leads from a trade show, imported from a spreadsheet's CSV: the preview shows the row that cannot be imported.
   await page.getByRole('tab', { name: 'Leads' }).click();
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  const importer = page.getByRole('dialog', { name: 'Import leads from CSV' });
+  const csv = 'Company;First name;Last name;E-mail;Interested in\r\nNordpharma GmbH;Ines;Weber;ines.weber@nordpharma.example;Stability testing\r\nBrno Bio;Petr;Novak;petr(at)brno.example;Microbiology\r\nKemi AB;Sara;Lind;sara@kemi.example;Method transfer\r\n';
+  await importer.getByLabel('CSV file').setInputFiles({ name: 'trade-show-leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(importer.getByText('trade-show-leads.csv: 3 rows')).toBeVisible();
+  await expect(importer.getByLabel('Field for E-mail')).toHaveText('Email');
+  await expect(importer.getByTestId('import-summary')).toHaveText('2 rows ready to import; 1 with errors will be skipped.');
+  await expect(importer.getByTestId('import-error')).toHaveText([/^3Email.*email address/]);
+  await saveScreenshot(page, 'crm-lead-import');
+  await importer.getByRole('button', { name: 'Import 2 leads' }).click();
+  await expect(page.getByText('2 leads imported; 1 row with errors was skipped.')).toBeVisible();
+  await expect(page.getByTestId('Leads-row')).toHaveCount(2);
+
+  // One more lead, captured by hand with the lead form.
   await page.getByRole('button', { name: 'New lead' }).click();
   const form = page.getByRole('form', { name: 'New lead' });
-  await form.getByLabel('Company').fill('Nordpharma GmbH');
-  await form.getByLabel('First name').fill('Ines');
-  await form.getByLabel('Last name').fill('Weber');
-  await form.getByLabel('Email').fill('ines.weber@nordpharma.example');
-  await form.getByLabel('Interested in').fill('Stability testing');
+  await form.getByLabel('Company').fill('Aalto Analytics Oy');
+  await form.getByLabel('Last name').fill('Virtanen');
   await form.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByTestId('Leads-row')).toHaveCount(3);
+
+  // Nordpharma is contacted and qualified.
   const lead = row(page, 'Leads', 'Nordpharma GmbH');
   await expect(lead.getByTestId('record-status')).toHaveText('New');
   await lead.getByRole('button', { name: 'Mark as contacted' }).click();
