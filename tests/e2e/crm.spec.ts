@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
+import { mouseDrag } from './support/mouse-drag';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
 const admin = { name: 'Margaret Hamilton', email: 'margaret@lab.example', password: 'apollo-guidance-1969' };
@@ -10,27 +11,6 @@ test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-/** The card being dragged, while one is. */
-const lifted = (page: Page) => page.locator('[data-testid="opportunity-card"][data-dragging="true"]');
-
-/**
- * Drags with the mouse in small steps, as a person would, and lets go only once the board shows
- * the card lifted and the target column taking it (waiting on the board, not on time).
- */
-async function mouseDrag(page: Page, from: Locator, to: Locator) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('nothing to drag');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
-  await expect(lifted(page)).toHaveCount(1);
-  await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 15 });
-  await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
-  await page.mouse.up();
-  await expect(lifted(page)).toHaveCount(0);
-}
 
 const stage = (page: Page, id: string) => page.getByTestId(`stage-${id}`);
 const row = (page: Page, table: string, text: string) => page.getByTestId(`${table}-row`).filter({ hasText: text });
@@ -95,9 +75,9 @@ test('a sales person takes a lead to an order: imported from CSV, qualified, con
   const card = page.getByTestId('opportunity-card').filter({ hasText: 'Nordpharma GmbH: Stability testing' });
   await expect(stage(page, 'qualification').getByTestId('opportunity-card')).toHaveCount(1);
   await expect(card).toContainText('10 %');
-  await mouseDrag(page, card, stage(page, 'needs_analysis'));
+  await mouseDrag(page, card, stage(page, 'needs_analysis'), 120);
   await expect(stage(page, 'needs_analysis').getByTestId('opportunity-card')).toContainText('25 %');
-  await mouseDrag(page, card, stage(page, 'proposal'));
+  await mouseDrag(page, card, stage(page, 'proposal'), 120);
   await expect(stage(page, 'proposal').getByTestId('opportunity-card')).toContainText('50 %');
   await expect(stage(page, 'qualification').getByTestId('opportunity-card')).toHaveCount(0);
   await saveScreenshot(page, 'crm-pipeline');
