@@ -1,3 +1,6 @@
+import { dueInstant, type LocalTimeSettings } from '../scheduler/due-time';
+import { reminder, type DueReminder } from '../scheduler/reminder';
+
 /**
  * What CRM asks of the scheduler, pure: the follow-ups to remind owners of, each with a key that is
  * a function of the interaction and its follow-up day only (so the reminder's id is deterministic
@@ -28,6 +31,27 @@ export function followUpsDue(interactions: readonly FollowUpSource[]): FollowUpD
   return interactions
     .filter((i) => !i.deletedAt && i.data.nextFollowUpOn && !i.data.followUpDone)
     .map((i) => ({ key: followUpKey(i.id, i.data.nextFollowUpOn!), interactionId: i.id, recipientId: i.data.ownerId, dueOn: i.data.nextFollowUpOn!, summary: i.data.summary }));
+}
+
+/**
+ * The owner's reminder for a follow-up: due at the lab's time of day on the follow-up day, one
+ * series per interaction and day (a moved follow-up is a new reminder; the old one is not derived
+ * any more), leading to the interaction's record page.
+ */
+export function followUpReminder(due: FollowUpDue, settings: LocalTimeSettings): DueReminder | null {
+  const dueAtMs = dueInstant(due.dueOn, settings);
+  if (dueAtMs === undefined) return null;
+  return reminder({
+    key: due.key,
+    kind: 'crm_follow_up',
+    series: due.key,
+    dueAt: new Date(dueAtMs).toISOString(),
+    recipientId: due.recipientId,
+    event: 'crm_follow_up',
+    subject: `Follow up today: ${due.summary}`,
+    body: `You planned to follow up on “${due.summary}” today.`,
+    link: { section: 'records', itemId: due.interactionId },
+  });
 }
 
 /** Sent quotations valid until a day before `today` (YYYY-MM-DD in the lab's zone): valid *until* includes that day. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpKey, followUpsDue, quotationsToExpire, timelineOf } from '../../../src-shared/crm/crm-schedule';
+import { followUpKey, followUpReminder, followUpsDue, quotationsToExpire, timelineOf } from '../../../src-shared/crm/crm-schedule';
 
 const interaction = (id: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, data: { ownerId: 'sam', summary: `Call ${id}`, ...data }, ...extra });
 
@@ -13,6 +13,21 @@ describe('follow-up reminders', () => {
     ]);
     expect(due).toEqual([{ key: 'crm_follow_up:i1:2026-03-02', interactionId: 'i1', recipientId: 'sam', dueOn: '2026-03-02', summary: 'Call i1' }]);
     expect(followUpKey('i1', '2026-03-03')).not.toBe(due[0]!.key);
+  });
+});
+
+describe('a follow-up as a reminder', () => {
+  const due = { key: followUpKey('i1', '2026-05-06'), interactionId: 'i1', recipientId: 'p1', dueOn: '2026-05-06', summary: 'Send the protocol' };
+  it('is due at the lab’s time on the day, to the owner, leading to the interaction', () => {
+    expect(followUpReminder(due, { dueTimeOfDay: '09:00', utcOffsetMinutes: 120 })).toMatchObject({
+      kind: 'crm_follow_up', event: 'crm_follow_up', recipientId: 'p1', dueAt: '2026-05-06T07:00:00.000Z', subject: 'Follow up today: Send the protocol', link: { section: 'records', itemId: 'i1' },
+    });
+  });
+  it('keeps its id when derived again and changes it when the day moves', () => {
+    const settings = { dueTimeOfDay: '09:00', utcOffsetMinutes: 0 };
+    expect(followUpReminder(due, settings)?.id).toBe(followUpReminder({ ...due }, settings)?.id);
+    const moved = { ...due, dueOn: '2026-05-07', key: followUpKey('i1', '2026-05-07') };
+    expect(followUpReminder(moved, settings)?.id).not.toBe(followUpReminder(due, settings)?.id);
   });
 });
 
