@@ -96,6 +96,7 @@ export const quotationKind = defineRecordKind<QuotationData>({
     { fields: ['orderId'], who: salesOrOwner, inStatuses: ['accepted'] },
   ],
   remove: { who: salesOrOwner, inStatuses: ['draft'] },
+  workflows: ['QUOTATION_DISCOUNT'],
   invariant: {
     reads: (d) => ({
       ids: d.revisionOfId ? [{ collection: 'records', id: d.revisionOfId }] : [],

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineView } from '../../../src-shared/crm/crm-contract';
+import { quotationDiscountApproval } from '../../../src-shared/crm/discount-approval-workflow';
 import { quotationTotals } from '../../../src-shared/crm/quotation-money';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import { connectTestClient } from '../support/test-client';
 import { value } from '../tasks/project-fixture';
-import { openEquipmentWorld, type EquipmentWorld, type Person } from '../equipment/equipment-world';
+import { openEquipmentWorld, PASSWORD, type EquipmentWorld, type Person } from '../equipment/equipment-world';
 
 /** A PDF's text as a reader sees it (poppler's pdftotext), whitespace collapsed. */
 const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString().replace(/\s+/g, ' ');
@@ -18,12 +19,15 @@ const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-']
  */
 let world: EquipmentWorld;
 let sam: Person;
+async function salesPerson(name: string, email: string, roles: string[]): Promise<Person> {
+  const id = value(await world.admin.call<{ id: string }>('people/create', { name, email, password: PASSWORD, roles })).id;
+  const client = connectTestClient(world.host);
+  value(await client.call('auth/sign-in', { email, password: PASSWORD }));
+  return { id, client };
+}
 beforeAll(async () => {
   world = await openEquipmentWorld('2026-05-04T09:00:00.000Z');
-  const id = value(await world.admin.call<{ id: string }>('people/create', { name: 'Sam Sales', email: 'sam@lab.org', password: 'long enough password', roles: ['sales'] })).id;
-  const client = connectTestClient(world.host);
-  value(await client.call('auth/sign-in', { email: 'sam@lab.org', password: 'long enough password' }));
-  sam = { id, client };
+  sam = await salesPerson('Sam Sales', 'sam@lab.org', ['sales']);
 });
 afterAll(async () => {
   sam?.client.close();
@@ -115,5 +119,27 @@ describe('crm commands', { timeout: 240_000 }, () => {
     const leads = (await world.host.db.records.find({ selector: { kind: 'lead' } }).exec()).map((d) => d.toJSON() as { title: string; status: string; ownerId: string; data: { source: string } });
     expect(leads).toHaveLength(before + 2);
     expect(leads.filter((l) => ['Helvetia Labs — Anna Keller', 'Kemi AB — Sara Lind'].includes(l.title)).map((l) => [l.status, l.ownerId, l.data.source])).toEqual([['new', sam.id, 'trade_show'], ['new', sam.id, 'referral']]);
+  });
+
+  it('sends a quotation discounted above the threshold only once a sales manager approved it with a signature', async () => {
+    const mia = await salesPerson('Mia Manager', 'mia@lab.org', ['sales_manager']);
+    value(await world.admin.call('workflows/definitions/import', { commandId: world.cid(), definition: quotationDiscountApproval, publish: true }));
+    const organisation = await world.record(sam.client, 'organisation', { name: 'Kemi AB', roles: ['customer'], email: 'orders@kemi.example' });
+    const discounted = [{ ...lines[0]!, discountPercent: 15 }];
+    const quotation = await world.record(sam.client, 'quotation', {
+      organisationId: organisation.id, ownerId: sam.id, currency: 'EUR', lines: discounted, total: { amountMinor: quotationTotals(discounted, 'per_line').grossMinor, currency: 'EUR' }, validUntil: '2026-06-03',
+    });
+    expect(await sam.client.call('crm/quotations/send', { id: quotation.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('ask for approval before sending') } });
+    await world.transition(sam.client, quotation.id, 'in_approval');
+    // Nobody approves by hand: only the workflow moves it on.
+    expect(await mia.client.call('records/transition', { id: quotation.id, to: 'approved' })).toMatchObject({ ok: false });
+
+    const instance = value(await sam.client.call<{ id: string }>('workflows/instances/start', { commandId: world.cid(), code: 'QUOTATION_DISCOUNT', entityType: 'quotation', entityId: quotation.id }));
+    expect(await sam.client.call('workflows/instances/advance', { commandId: world.cid(), instanceId: instance.id, action: 'approve', signature: { password: PASSWORD, meaning: 'approved' } })).toMatchObject({ ok: false });
+    value(await mia.client.call('workflows/instances/advance', { commandId: world.cid(), instanceId: instance.id, action: 'approve', signature: { password: PASSWORD, meaning: 'approved' } }));
+    expect(value(await sam.client.subscribe('records/get', { id: quotation.id }).next<RecordView>()).status).toBe('approved');
+    const sent = value(await sam.client.call<{ quotation: RecordView; emailedTo: string }>('crm/quotations/send', { id: quotation.id }));
+    expect(sent).toMatchObject({ quotation: { status: 'sent' }, emailedTo: 'orders@kemi.example' });
+    mia.client.close();
   });
 });

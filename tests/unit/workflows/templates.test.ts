@@ -14,7 +14,7 @@ import { at, must, people, published, start, stepIds } from './helpers';
 const signature = (name: string) => ({ meaning: 'approved' as const, signerName: name, signedAt: at(0) });
 
 describe('built-in templates', () => {
-  it('ship the nine processes, each with its own code', () => {
+  it('ship the processes, each with its own code', () => {
     expect(builtInTemplates.map((t) => t.workflow_code)).toEqual([
       'EQUIPMENT_PROCUREMENT',
       'PURCHASE_REQUEST',
@@ -26,6 +26,7 @@ describe('built-in templates', () => {
       'CAPA',
       'DOCUMENT_REVIEW',
       'EQUIPMENT_DECOMMISSIONING',
+      'QUOTATION_DISCOUNT',
     ]);
   });
 
