@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { quotationDiscountApproval } from '../../src-shared/crm/discount-approval-workflow';
+import { runCommands } from './support/bridge-commands';
+import { actOnMyWork, PASSWORD, signIn } from './support/equipment-lab';
 import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
 import { mouseDrag } from './support/mouse-drag';
@@ -114,7 +117,8 @@ test('a sales person takes a lead to an order: imported from CSV, qualified, con
   await expect(quotation.getByTestId('record-status')).toHaveText('Draft');
   await expect(quotation).toContainText('Nordpharma GmbH');
   await quotation.getByRole('button', { name: 'Send to customer' }).click();
-  await expect(page.getByText(/QUO-\d{4}-0001 is on its way to ines\.weber@nordpharma\.example by email\./)).toBeVisible();
+  // Rendering the PDF is CPU-bound (font loading on first use): on a loaded machine it can take tens of seconds.
+  await expect(page.getByText(/QUO-\d{4}-0001 is on its way to ines\.weber@nordpharma\.example by email\./)).toBeVisible({ timeout: 90_000 });
   await expect(quotation.getByTestId('record-status')).toHaveText('Sent');
   await quotation.getByRole('button', { name: 'Customer accepted' }).click();
   await expect(quotation.getByTestId('record-status')).toHaveText('Accepted');
@@ -129,4 +133,57 @@ test('a sales person takes a lead to an order: imported from CSV, qualified, con
   await page.getByRole('tab', { name: 'Registers' }).click();
   await expect(page.getByRole('tablist', { name: 'Registers' })).toBeVisible();
   await saveScreenshot(page, 'crm-registers');
+});
+
+test('a quotation discounted above the threshold is sent only after a sales manager approved it with an e-signature', async ({ page }) => {
+  test.setTimeout(180_000);
+  host = await startServeHost();
+  await page.goto(host.url);
+  await createFirstAdministrator(page, admin);
+  const sam = { name: 'Sam Sales', email: 'sam@lab.org' };
+  const mia = { name: 'Mia Manager', email: 'mia@lab.org' };
+  // The lab's people, the published approval and an opportunity, as other screens would make them.
+  await runCommands(page, admin, [
+    { name: 'people/create', input: { ...mia, password: PASSWORD, roles: ['sales_manager'] } },
+    { name: 'people/create', input: { ...sam, password: PASSWORD, roles: ['sales'] } },
+    { name: 'workflows/definitions/import', input: { commandId: 'crm-e2e-discount', definition: quotationDiscountApproval, publish: true } },
+    { name: 'records/create', input: { kind: 'organisation', data: { name: 'Kemi AB', roles: ['customer'], email: 'orders@kemi.example' } } },
+    { name: 'records/create', input: { kind: 'opportunity', data: { name: 'Kemi method transfer', organisationId: '$3', stageId: 'negotiation', probabilityPercent: 75, value: { amountMinor: 2_000_000, currency: 'EUR' }, expectedCloseOn: '2026-12-31', ownerId: '$1' } } },
+  ]);
+
+  // Sam offers 15 % off (the threshold is 10 %): sending is refused until the discount is approved.
+  await signIn(page, sam);
+  await page.getByRole('button', { name: 'CRM' }).click();
+  await page.getByRole('tab', { name: 'Quotations & orders' }).click();
+  await page.getByRole('button', { name: 'New quotation' }).click();
+  const editor = page.getByRole('dialog', { name: 'New quotation' });
+  await editor.getByRole('combobox', { name: 'Opportunity' }).click();
+  await page.getByRole('option', { name: /Kemi method transfer/ }).click();
+  await editor.getByLabel('Line 1 description').fill('Method transfer, HPLC assay');
+  await editor.getByLabel('Line 1 unit price').fill('20000');
+  await editor.getByLabel('Line 1 discount').fill('15');
+  await expect(editor.getByTestId('quotation-total')).toContainText('20,230.00');
+  await editor.getByRole('button', { name: 'Save draft' }).click();
+  const quotation = row(page, 'Quotations', 'Method transfer');
+  await quotation.getByRole('button', { name: 'Send to customer' }).click();
+  await expect(page.getByText('A line is discounted by more than 10 %; ask for approval before sending.')).toBeVisible();
+  await quotation.getByRole('button', { name: 'Ask for discount approval' }).click();
+  await expect(quotation.getByTestId('record-status')).toHaveText('Discount in approval');
+  await expect(quotation.getByRole('button', { name: 'Send to customer' })).toHaveCount(0);
+  await saveScreenshot(page, 'crm-discount-in-approval');
+
+  // Mia approves it in My work, signing with her password.
+  await signIn(page, mia);
+  await actOnMyWork(page, 'Sales manager approval', 'Approve…');
+
+  // Back with Sam: approved, and now it goes out.
+  await signIn(page, sam);
+  await page.getByRole('button', { name: 'CRM' }).click();
+  await page.getByRole('tab', { name: 'Quotations & orders' }).click();
+  await expect(quotation.getByTestId('record-status')).toHaveText('Approved');
+  await quotation.getByRole('button', { name: 'Send to customer' }).click();
+  // Rendering the PDF is CPU-bound (font loading on first use): on a loaded machine it can take tens of seconds.
+  await expect(page.getByText(/QUO-\d{4}-0001 is on its way to orders@kemi\.example by email\./)).toBeVisible({ timeout: 90_000 });
+  await expect(quotation.getByTestId('record-status')).toHaveText('Sent');
+  await saveScreenshot(page, 'crm-discount-approved-sent');
 });
