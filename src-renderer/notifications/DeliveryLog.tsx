@@ -6,10 +6,11 @@ import type { DeliveryView } from '../../src-shared/notifications/notification-v
 import type { OutboxStatus } from '../../src-shared/notifications/notification-model';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { formatDateTime } from '../../src-shared/format/display-format';
 
 const statusColor: Record<OutboxStatus, 'default' | 'info' | 'success' | 'error'> = { pending: 'default', sending: 'info', delivered: 'success', dead: 'error' };
 const statusLabel: Record<OutboxStatus, string> = { pending: 'Waiting', sending: 'Sending', delivered: 'Delivered', dead: 'Failed (dead letter)' };
-const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' }) : '');
+const when = (iso: string | undefined) => (iso ? formatDateTime(iso) : '');
 
 /** The outbox's deliveries (all, or one webhook's), with attempts, the last error and redelivery. */
 export function DeliveryLog({ subscriptionId, title }: { subscriptionId?: string; title: string }) {

@@ -12,8 +12,9 @@ import type { NotificationView } from '../../src-shared/notifications/notificati
 import { errorText } from '../errors/error-text';
 import { EmptySection } from '../shell/EmptySection';
 import { openLink, useNotificationCentre } from './use-notifications';
+import { formatDateTime } from '../../src-shared/format/display-format';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string) => formatDateTime(iso);
 
 /** The notification centre's list: filter by type, unread only, mark read, open the item. */
 export function NotificationInbox() {

@@ -17,6 +17,7 @@ import { formatDay } from '../tasks/task-labels';
 import { ProjectDialog } from './ProjectDialog';
 import { ProjectPage } from './ProjectPage';
 import { projectStatusColor, projectStatusLabel as statusLabel } from './project-labels';
+import { formatDateTime } from '../../src-shared/format/display-format';
 
 /** The Projects section: the list, or one project at `#/projects/<id>/<tab>`. */
 export function ProjectsPage() {
@@ -71,7 +72,7 @@ function ProjectList() {
                   </TableCell>
                   <TableCell><Chip size="small" variant="outlined" label={statusLabel[p.status]} color={projectStatusColor[p.status]} /></TableCell>
                   <TableCell>{p.startDate || p.endDate ? `${formatDay(p.startDate)} – ${formatDay(p.endDate)}` : '—'}</TableCell>
-                  <TableCell>{new Date(p.updatedAt).toLocaleString()}</TableCell>
+                  <TableCell>{formatDateTime(p.updatedAt)}</TableCell>
                   <TableCell align="right">
                     <Tooltip title="Rename"><IconButton aria-label={`Rename ${p.name}`} onClick={() => { rename.clearError(); setDialog({ mode: 'rename', project: p }); }}><EditIcon /></IconButton></Tooltip>
                     {p.isArchived ? (

@@ -1,4 +1,5 @@
 import type { ChangesSentAs, SyncPhase, WaitingChangesView } from '../../src-shared/sync/sync-status';
+import { formatDateTime } from '../../src-shared/format/display-format';
 
 /** How each sync phase is shown: the chip label, its colour and the sentence behind it. */
 export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 'success' | 'warning' | 'error' | 'info'; hint: string }> = {
@@ -10,7 +11,8 @@ export const phaseText: Record<SyncPhase, { label: string; color: 'default' | 's
   error: { label: 'Sync stopped', color: 'error', hint: 'Team sync needs attention: open Settings → Team sync.' },
 };
 
-export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString() : 'never');
+/** An instant in LabFlow's one format ("2 Mar 2026, 14:05"), or 'never'. */
+export const formatTime = (iso: string | null): string => (iso ? formatDateTime(iso) : 'never');
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
