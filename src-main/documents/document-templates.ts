@@ -4,6 +4,7 @@ import type { DocumentTemplate } from './document-template';
 import { equipmentHistoryCardTemplate } from './templates/equipment-history-card';
 import { purchaseOrderTemplate } from './templates/purchase-order';
 import { purchaseRequestTemplate } from './templates/purchase-request';
+import { quotationTemplate } from './templates/quotation';
 import { recordSummaryTemplate } from './templates/record-summary';
 import { rfqTemplate } from './templates/rfq';
 
@@ -13,7 +14,7 @@ import { rfqTemplate } from './templates/rfq';
  * and adding it here; the Print / PDF action then offers it on those records before the generic
  * templates. Nothing else changes: data, letterhead, signatures, keeping and sync are shared.
  */
-export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, rfqTemplate, purchaseOrderTemplate, equipmentHistoryCardTemplate, recordSummaryTemplate];
+export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, rfqTemplate, purchaseOrderTemplate, equipmentHistoryCardTemplate, quotationTemplate, recordSummaryTemplate];
 
 export interface PrintedSubject {
   type: AttachmentSubjectType;

@@ -8,13 +8,14 @@ import type { CommandContext } from '../host/handler-types';
 import { tuningOf } from '../notifications/notifications-tuning';
 
 /**
- * Emails a procurement document (RFQ, purchase order) to a supplier through the outbox, the PDF
+ * Emails a document (RFQ, purchase order; a quotation to a customer) to an organisation through the outbox, the PDF
  * attached: written in the command's step, sent afterwards by the desktop's dispatcher or, in a
  * team, once by the sync server. The id comes from the document and the supplier, so sending the
  * same RFQ again queues nothing twice.
  */
 export interface SupplierMail {
-  supplier: { id: string; data: SupplierData };
+  /** The organisation written to: a supplier, or a customer for a quotation (CRM). */
+  supplier: { id: string; data: Pick<SupplierData, 'name' | 'email' | 'contactName'> };
   subject: string;
   text: string;
   document: RenderedDocument;

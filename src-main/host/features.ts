@@ -2,6 +2,7 @@ import { apiFeature } from '../api/api-feature';
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { auditTrailQueryHandlers } from '../audit/audit-trail-query';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
+import { crmFeature } from '../crm/crm-feature';
 import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
@@ -39,6 +40,7 @@ export const features: HostFeature[] = [
   meetingsFeature,
   equipmentFeature,
   hrFeature,
+  crmFeature,
   apiFeature,
   filesFeature,
   documentsFeature,

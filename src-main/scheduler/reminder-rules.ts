@@ -1,3 +1,4 @@
+import { createFollowUpRule } from '../crm/follow-up-rule';
 import { createMaintenanceOrderRule } from '../equipment/maintenance-order-rule';
 import { createEquipmentRule } from './rules/equipment-rule';
 import { createMeetingRule } from './rules/meeting-rule';
@@ -12,7 +13,7 @@ import type { ReminderRule } from './reminder-rule';
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
- * not published and action items due).
+ * not published and action items due; CRM: follow-ups).
  */
 export const reminderRules = (): ReminderRule[] => [
   createTaskDueRule(),
@@ -24,4 +25,5 @@ export const reminderRules = (): ReminderRule[] => [
   createWorkflowDeadlineRule(),
   createMinutesDueRule(),
   createActionItemRule(),
+  createFollowUpRule(),
 ];

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
+import { CrmPage } from '../crm/CrmPage';
 import { EquipmentPage } from '../equipment/EquipmentPage';
 import { HrPage } from '../hr/HrPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
@@ -104,6 +105,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <EquipmentPage />
         ) : current.id === 'hr' ? (
           <HrPage personId={session.person.id} />
+        ) : current.id === 'crm' ? (
+          <CrmPage />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

@@ -8,6 +8,7 @@ import { meetingContract } from '../meetings/meeting-contract';
 import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
+import { crmContract } from '../crm/crm-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
 import { hrContract } from '../hr/hr-contract';
 import { procurementContract } from '../equipment/procurement-contract';
@@ -44,6 +45,7 @@ export const contract = {
   ...equipmentContract,
   ...procurementContract,
   ...hrContract,
+  ...crmContract,
   ...apiContract,
   ...registerContract,
   ...recordActivityContract,

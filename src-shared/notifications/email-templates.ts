@@ -33,6 +33,7 @@ const lead: Record<NotificationEvent, string> = {
   milestone_approaching: 'A project milestone is approaching.',
   equipment_calibration_due: 'An instrument you are responsible for needs calibration.',
   equipment_maintenance_due: 'An instrument you are responsible for needs maintenance.',
+  crm_follow_up: 'A follow-up you planned with a lead or customer is due.',
   mention: 'You were mentioned.',
   system: 'A message from your LabFlow administrator.',
 };

@@ -19,6 +19,7 @@ export const notificationEvents = [
   'milestone_approaching',
   'equipment_calibration_due',
   'equipment_maintenance_due',
+  'crm_follow_up',
   'mention',
   'system',
 ] as const;
@@ -40,6 +41,7 @@ export const eventLabels: Record<NotificationEvent, string> = {
   milestone_approaching: 'Milestone approaching',
   equipment_calibration_due: 'Equipment calibration due',
   equipment_maintenance_due: 'Equipment maintenance due',
+  crm_follow_up: 'Follow-ups with my sales contacts',
   mention: 'Mentioned in a comment',
   system: 'Messages from the administrator',
 };

@@ -46,6 +46,7 @@ export const defaultChannels: Record<NotificationEvent, ChannelSet> = {
   milestone_approaching: quiet,
   equipment_calibration_due: all,
   equipment_maintenance_due: quiet,
+  crm_follow_up: all,
   mention: all,
   system: all,
 };

@@ -7,6 +7,10 @@ export const builtInRoles = [
   { code: 'qa_manager', name: 'QA manager' },
   { code: 'hr', name: 'HR' },
   { code: 'finance', name: 'Finance' },
+  // CRM and sales (src-shared/crm/crm-who.ts): sales staff read and work the sales records; the
+  // sales manager also configures the pipeline, approves discounts and merges organisations.
+  { code: 'sales', name: 'Sales' },
+  { code: 'sales_manager', name: 'Sales manager' },
   { code: 'member', name: 'Member' },
 ] as const;
 

@@ -1,3 +1,12 @@
+import { catalogueItemKind } from '../crm/catalogue-item-kind';
+import { contactKind } from '../crm/contact-kind';
+import { interactionKind } from '../crm/interaction-kind';
+import { leadKind } from '../crm/lead-kind';
+import { opportunityKind } from '../crm/opportunity-kind';
+import { organisationKind } from '../crm/organisation-kind';
+import { quotationKind } from '../crm/quotation-kind';
+import { salesOrderKind } from '../crm/sales-order-kind';
+import { salesSettingsKind } from '../crm/sales-settings-kind';
 import { organisationProfileKind } from '../documents/organisation-profile-kind';
 import { bidEvaluationKind } from '../equipment/bid-evaluation-kind';
 import { bidKind } from '../equipment/bid-kind';
@@ -71,6 +80,17 @@ export const recordKinds: readonly AnyRecordKind[] = [
   performanceReviewKind,
   attendanceKind,
   exitKind,
+  // CRM and sales (src-shared/crm/README.md): the directory shared with procurement, the pipeline,
+  // quotations and orders.
+  organisationKind,
+  contactKind,
+  leadKind,
+  interactionKind,
+  opportunityKind,
+  catalogueItemKind,
+  quotationKind,
+  salesOrderKind,
+  salesSettingsKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));

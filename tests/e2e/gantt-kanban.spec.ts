@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { lifted, mouseDrag } from './support/mouse-drag';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
@@ -13,27 +14,6 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-/**
- * Drags with the mouse in small steps, as a person would, and lets go only once the board shows
- * the card lifted and the target column taking it: waiting on what the board shows, not on time,
- * so a slow machine cannot make the drop land before the drag has begun.
- */
-async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('nothing to drag');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
-  await expect(lifted(page)).toHaveCount(1);
-  await page.mouse.move(b.x + b.width / 2, b.y + offsetY, { steps: 15 });
-  await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
-  await page.mouse.up();
-  await expect(lifted(page)).toHaveCount(0);
-}
-
-/** The card being dragged, while one is. */
-const lifted = (page: Page) => page.locator('[data-dragging="true"]');
 
 /** A task's dates as the Gantt's task list writes them, in the browser's locale. */
 const dayRange = (page: Page, start: string, end: string) =>

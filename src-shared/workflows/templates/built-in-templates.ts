@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '../definition-schema';
 import { budgetApproval } from './budget-approval';
 import { equipmentDecommissioning } from '../../equipment/decommissioning-workflow';
 import { capa } from './capa';
+import { quotationDiscountApproval } from '../../crm/discount-approval-workflow';
 import { documentReview } from './document-review';
 import { equipmentProcurement } from './equipment-procurement';
 import { expenseClaim } from './expense-claim';
@@ -22,4 +23,5 @@ export const builtInTemplates: readonly WorkflowDefinition[] = [
   capa,
   documentReview,
   equipmentDecommissioning,
+  quotationDiscountApproval,
 ];

@@ -23,7 +23,7 @@ export async function startSeededHost(scenario: 'people' | 'received' | 'full-li
   return startServeHost(dataDir);
 }
 
-export async function signIn(page: Page, who: LabPerson) {
+export async function signIn(page: Page, who: { name: string; email: string }) {
   if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(PASSWORD);

@@ -39,7 +39,8 @@ describe('the generated routes', () => {
 
   it('give every record kind its register, record, transition and link routes, in its own module', () => {
     for (const kind of recordKinds) {
-      const own = routes.filter((r) => r.path.startsWith(`/api/v1/records/${kind.kind}`));
+      // Whole path segments: `organisation` (CRM) must not pick up `organisation_profile` (platform).
+      const own = routes.filter((r) => r.path === `/api/v1/records/${kind.kind}` || r.path.startsWith(`/api/v1/records/${kind.kind}/`));
       expect(own.map((r) => `${r.method} ${r.path.replace(`/api/v1/records/${kind.kind}`, '')}`)).toEqual(
         expect.arrayContaining(['GET ', 'POST ', 'GET /{id}', 'PATCH /{id}', 'POST /{id}/transition']),
       );

@@ -14,7 +14,7 @@ import { at, must, people, published, start, stepIds } from './helpers';
 const signature = (name: string) => ({ meaning: 'approved' as const, signerName: name, signedAt: at(0) });
 
 describe('built-in templates', () => {
-  it('ship the nine processes, each with its own code', () => {
+  it('ship the processes, each with its own code', () => {
     expect(builtInTemplates.map((t) => t.workflow_code)).toEqual([
       'EQUIPMENT_PROCUREMENT',
       'PURCHASE_REQUEST',
@@ -26,6 +26,7 @@ describe('built-in templates', () => {
       'CAPA',
       'DOCUMENT_REVIEW',
       'EQUIPMENT_DECOMMISSIONING',
+      'QUOTATION_DISCOUNT',
     ]);
   });
 
@@ -34,7 +35,7 @@ describe('built-in templates', () => {
   });
 
   it('use only the roles every installation has', () => {
-    const roles = new Set(['admin', 'department_head', 'procurement_manager', 'procurement_officer', 'qa_manager', 'hr', 'finance', 'member']);
+    const roles = new Set(['admin', 'department_head', 'procurement_manager', 'procurement_officer', 'qa_manager', 'hr', 'finance', 'sales', 'sales_manager', 'member']);
     for (const template of builtInTemplates) {
       for (const step of template.steps) {
         const levels = step.approval?.levels ?? [step];

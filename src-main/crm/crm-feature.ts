@@ -1,0 +1,16 @@
+import type { HostFeature } from '../host/feature';
+import { leadConversionHandlers } from './lead-conversion-handler';
+import { leadImportHandlers } from './lead-import-handler';
+import { pipelineQueryHandlers } from './pipeline-query';
+import { quotationCommandHandlers } from './quotation-handlers';
+
+/**
+ * CRM and sales (src-shared/crm): lead import and conversion, quotation revisions, sending (PDF by email
+ * through the outbox) and orders, and the pipeline board. Everything else about leads,
+ * opportunities, quotations and orders is the records platform's generic commands.
+ */
+export const crmFeature: HostFeature = {
+  name: 'crm',
+  commands: { ...leadConversionHandlers, ...leadImportHandlers, ...quotationCommandHandlers },
+  queries: { ...pipelineQueryHandlers },
+};

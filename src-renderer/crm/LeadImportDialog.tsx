@@ -1,0 +1,103 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useMemo, useState } from 'react';
+import { parseCsv, type CsvTable } from '../../src-shared/crm/csv-parse';
+import { guessMapping, importableLeadFields, previewLeadImport, type ColumnMapping, type ImportableLeadField } from '../../src-shared/crm/lead-import';
+import { leadKind } from '../../src-shared/crm/lead-kind';
+import { useCommand } from '../bridge/BridgeProvider';
+import { errorText } from '../errors/error-text';
+
+const fieldLabel = (field: string) => leadKind.fields.find((f) => f.field === field)?.label ?? field;
+/** Errors shown in the preview; the count says how many more there are. */
+const SHOWN_ERRORS = 50;
+
+/**
+ * Importing leads from a CSV file: the columns mapped to lead fields (guessed from the headers),
+ * every row checked as the host will check it (lead-import.ts) with each error's line and field
+ * shown before anything is written; rows with errors are skipped.
+ */
+export function LeadImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (text: string) => void }) {
+  const importLeads = useCommand('crm/leads/import');
+  const [file, setFile] = useState<{ name: string; text: string; table: CsvTable } | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const preview = useMemo(() => (file ? previewLeadImport(file.table, mapping, {}) : null), [file, mapping]);
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    const text = await chosen.text();
+    const table = parseCsv(text);
+    setFile({ name: chosen.name, text, table });
+    setMapping(guessMapping(table.headers));
+    importLeads.clearError();
+  };
+  const mapColumn = (index: number, field: ImportableLeadField | '') =>
+    setMapping((m) => {
+      const next: ColumnMapping = Object.fromEntries(Object.entries(m).filter(([i, f]) => Number(i) !== index && f !== field));
+      if (field) next[index] = field;
+      return next;
+    });
+  const submit = async () => {
+    if (!file) return;
+    const result = await importLeads.run({ csv: file.text, mapping: Object.fromEntries(Object.entries(mapping).map(([i, f]) => [i, f as ImportableLeadField])) });
+    const { imported, skipped } = result.ok ? result.value : { imported: 0, skipped: 0 };
+    const rows = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    if (result.ok) onImported(`${rows(imported, 'lead', 'leads')} imported${skipped ? `; ${rows(skipped, 'row with errors was', 'rows with errors were')} skipped` : ''}.`);
+  };
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="lead-import-title">
+      <DialogTitle id="lead-import-title">Import leads from CSV</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Button variant="outlined" component="label">
+              Choose CSV file
+              <input hidden type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(e) => void choose(e.target.files?.[0])} />
+            </Button>
+            <Typography variant="body2" color="text.secondary">{file ? `${file.name}: ${file.table.rows.length} rows` : 'A header line, then one lead per line (comma or semicolon separated).'}</Typography>
+          </Stack>
+          {file && (
+            <Table size="small" aria-label="Column mapping">
+              <TableHead><TableRow><TableCell>Column in the file</TableCell><TableCell>Lead field</TableCell><TableCell>First row</TableCell></TableRow></TableHead>
+              <TableBody>
+                {file.table.headers.map((header, index) => (
+                  <TableRow key={`${index}-${header}`}>
+                    <TableCell>{header || `Column ${index + 1}`}</TableCell>
+                    <TableCell sx={{ width: 260 }}>
+                      <TextField select size="small" fullWidth value={mapping[index] ?? ''} onChange={(e) => mapColumn(index, e.target.value as ImportableLeadField | '')} slotProps={{ htmlInput: { 'aria-label': `Field for ${header || `column ${index + 1}`}` } }}>
+                        <MenuItem value="">Not imported</MenuItem>
+                        {importableLeadFields.map((f) => <MenuItem key={f} value={f}>{fieldLabel(f)}</MenuItem>)}
+                      </TextField>
+                    </TableCell>
+                    <TableCell>{file.table.rows[0]?.cells[index] ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {preview && (
+            <Alert severity={preview.errors.length ? 'warning' : 'success'} data-testid="import-summary">
+              {preview.valid.length} {preview.valid.length === 1 ? 'row' : 'rows'} ready to import{preview.invalidRows ? `; ${preview.invalidRows} with errors will be skipped` : ''}.
+            </Alert>
+          )}
+          {preview && preview.errors.length > 0 && (
+            <Table size="small" aria-label="Import errors">
+              <TableHead><TableRow><TableCell>Line</TableCell><TableCell>Field</TableCell><TableCell>Problem</TableCell></TableRow></TableHead>
+              <TableBody>
+                {preview.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                  <TableRow key={`${e.line}-${e.field}-${i}`} data-testid="import-error"><TableCell>{e.line}</TableCell><TableCell>{fieldLabel(e.field)}</TableCell><TableCell>{e.message}</TableCell></TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {preview && preview.errors.length > SHOWN_ERRORS && <Typography variant="body2" color="text.secondary">… and {preview.errors.length - SHOWN_ERRORS} more.</Typography>}
+          {importLeads.error && <Alert severity="error">{errorText(importLeads.error)}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!preview || preview.valid.length === 0 || importLeads.isRunning} onClick={() => void submit()}>
+          {preview ? `Import ${preview.valid.length} leads` : 'Import'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { command, query } from '../bridge/define';
+import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
+import type { RecordView } from '../records/record-contract';
+import { importableLeadFields } from './lead-import';
+import type { PipelineStage } from './pipeline-stages';
+
+/**
+ * Selling, between UI and host, beyond the generic record commands (leads, opportunities,
+ * quotations and orders are otherwise plain records: `records/create|update|transition`):
+ * converting a qualified lead, revising and sending a quotation (PDF by email through the outbox),
+ * making the order from an accepted quotation, and the pipeline board. Who may do what is each
+ * kind's declaration (sales staff and the record's owner); refusals are `forbidden`, `not_found`,
+ * `invalid_state` saying what to do first, or `invalid_input` naming the field.
+ */
+const id = recordIdSchema;
+
+/** One opportunity on the board, with the names a card shows. */
+export interface PipelineCard {
+  id: string;
+  number: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  contactId?: string;
+  stageId: string;
+  probabilityPercent: number;
+  value: { amountMinor: number; currency: string };
+  expectedCloseOn: string;
+  ownerName: string;
+  status: string;
+}
+
+export interface PipelineView {
+  stages: PipelineStage[];
+  /** Open opportunities the person may read, by expected close date. */
+  open: PipelineCard[];
+  /** Won and lost ones, newest close first (the list's second half). */
+  closed: PipelineCard[];
+}
+
+export const crmContract = {
+  /**
+   * Converts a qualified lead: a new organisation (or `organisationId`, an existing one), a new
+   * contact (or `contactId`) and an opportunity in the stage given, its probability the stage's
+   * default; the lead becomes converted and names the three.
+   */
+  'crm/leads/convert': command<{ lead: RecordView; organisationId: string; contactId: string; opportunity: RecordView }>()(
+    z.object({
+      id,
+      organisationId: id.optional(),
+      contactId: id.optional(),
+      opportunity: z.object({
+        name: z.string().trim().min(1, 'Name the opportunity.').max(200),
+        stageId: z.string().min(1, 'Pick a stage.').max(40),
+        value: moneySchema,
+        expectedCloseOn: planDateSchema,
+        ownerId: id.optional(),
+      }),
+    }),
+  ),
+  /**
+   * Imports leads from CSV text with the column mapping the person chose (column index → lead
+   * field): every row is checked as the preview showed it (lead-import.ts); rows with errors are
+   * skipped and counted, the valid ones become leads owned by `ownerId` (or the importer). Refused
+   * whole when no row is valid or the person may not create leads.
+   */
+  'crm/leads/import': command<{ imported: number; skipped: number }>()(
+    z.object({
+      csv: z.string().min(1, 'Choose a CSV file with a header line.').max(10_000_000, 'The file is larger than 10 MB; split it.'),
+      mapping: z.record(z.string().regex(/^\d{1,3}$/), z.enum(importableLeadFields)),
+      ownerId: id.optional(),
+    }),
+  ),
+  /** A new draft revision of a sent (or rejected or expired) quotation, the offer copied, valid until `validUntil`. */
+  'crm/quotations/revise': command<RecordView>()(z.object({ id, validUntil: planDateSchema })),
+  /**
+   * Sends a draft (or discount-approved) quotation: renders its PDF and queues an email with it to
+   * the contact (or the customer's address) through the outbox, marks it sent, and marks the
+   * revision it replaces superseded. Without an address it is still sent (`emailedTo` empty: send
+   * the PDF by hand).
+   */
+  'crm/quotations/send': command<{ quotation: RecordView; emailedTo: string }>()(z.object({ id })),
+  /** Makes the sales order from an accepted quotation (lines copied, linked both ways). */
+  'crm/quotations/order': command<{ quotation: RecordView; order: RecordView }>()(
+    z.object({ id, orderedOn: planDateSchema, customerReference: z.string().trim().max(100).default('') }),
+  ),
+  /** The pipeline board: stages and the opportunities in them. */
+  'crm/pipeline': query<PipelineView>()(z.object({})),
+};

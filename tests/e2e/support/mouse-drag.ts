@@ -1,0 +1,24 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The card being dragged, while one is (boards mark it `data-dragging="true"`). */
+export const lifted = (page: Page) => page.locator('[data-dragging="true"]');
+
+/**
+ * Drags with the mouse in small steps, as a person would, and lets go only once the board shows
+ * the card lifted and the target column taking it (`data-dragging-over="true"`): waiting on what
+ * the board shows, not on time, so a slow machine cannot make the drop land before the drag has
+ * begun. `offsetY` is how far below the column's top the card is let go.
+ */
+export async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('nothing to drag');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  await expect(lifted(page)).toHaveCount(1);
+  await page.mouse.move(b.x + b.width / 2, b.y + offsetY, { steps: 15 });
+  await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
+  await page.mouse.up();
+  await expect(lifted(page)).toHaveCount(0);
+}
