@@ -6,7 +6,7 @@ import { changedData, createData, createFieldsOf, detailFieldsOf, errorFieldOf, 
 describe('record forms', () => {
   it('show data fields only, people fields starting as the person filing, and leave out what they may not set', () => {
     expect(createFieldsOf(kind).map((f) => f.field)).toEqual(['itemName', 'quantity', 'estimatedCost', 'supplierName', 'neededBy', 'requesterId', 'description', 'justification']);
-    expect(createFieldsOf(leaveRequestKind, (f) => f !== 'hrNote').map((f) => f.field)).toEqual(['personId', 'leaveType', 'startDate', 'endDate', 'days', 'reason']);
+    expect(createFieldsOf(leaveRequestKind, (f) => f !== 'hrNote').map((f) => f.field)).toEqual(['personId', 'leaveType', 'startDate', 'endDate', 'isFirstDayHalf', 'isLastDayHalf', 'days', 'reason']);
     expect(detailFieldsOf(kind).map((f) => f.field)).not.toContain('status');
     expect(initialValues(createFieldsOf(kind), null, 'me')).toMatchObject({ requesterId: 'me', itemName: '', estimatedCost: { amount: '', currency: 'EUR' } });
   });
