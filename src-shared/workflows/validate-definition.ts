@@ -13,6 +13,10 @@ import { calendarProblems } from './working-calendar';
  * duplicates, reachability, an end reachable from every step, split/join structure, approval routes
  * and quorums, routing rules and their default branch, SLA and escalation settings, step forms and
  * what steps do to the workflow's record.
+ *
+ * Like a compiler, one pass lists every meaning problem: reachability is computed over the
+ * references that resolve, so a dangling reference and an unreachable step are reported together.
+ * Only what would merely echo a problem already listed is held back (see `checkGraph`).
  */
 export function validateDefinition(input: unknown): DefinitionProblem[] {
   const parsed = definitionSchema.safeParse(input);
@@ -40,8 +44,7 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
   checkSla(definition, ids, problems);
   problems.push(...recordBindingProblems(definition));
   if (definition.working_calendar) problems.push(...calendarProblems(definition.working_calendar));
-  if (problems.length > 0) return problems;
-  return checkGraph(definition);
+  return [...problems, ...checkGraph(definition)];
 }
 
 /** The definition when it is valid, else `invalid_definition` with every problem in `details`. */
@@ -120,21 +123,31 @@ function checkSla(definition: WorkflowDefinition, ids: Set<string>, problems: De
   }
 }
 
-/** Graph-wide checks, run once each step is sound on its own. */
+/**
+ * Graph-wide checks over the references that resolve. Held back, so that one mistake is reported
+ * once: reachability when the initial step is unknown (every step would be "unreachable"); "no path
+ * to an end" for a step whose dangling reference may well have been meant to lead to one; and the
+ * split/join structure and automatic loops while a reference dangles or a step id is used twice
+ * (both need the whole graph to say anything true).
+ */
 function checkGraph(definition: WorkflowDefinition): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
+  const resolves = (id: string) => stepOf(definition, id) !== undefined;
+  const successors = (step: StepDefinition) => successorsOf(step).filter(resolves);
+  const dangles = (step: StepDefinition) => successorsOf(step).some((id) => !resolves(id));
+  const canReachFromStart = resolves(definition.initial_step);
   const reachable = new Set<string>();
-  const pending = [definition.initial_step];
+  const pending = canReachFromStart ? [definition.initial_step] : [];
   while (pending.length > 0) {
     const id = pending.pop() as string;
     if (reachable.has(id)) continue;
     reachable.add(id);
-    pending.push(...successorsOf(stepOf(definition, id) as StepDefinition));
+    pending.push(...successors(stepOf(definition, id) as StepDefinition));
   }
   const predecessors = new Map<string, string[]>();
-  for (const step of definition.steps) for (const next of successorsOf(step)) predecessors.set(next, [...(predecessors.get(next) ?? []), step.step_id]);
+  for (const step of definition.steps) for (const next of successors(step)) predecessors.set(next, [...(predecessors.get(next) ?? []), step.step_id]);
   const canEnd = new Set<string>();
-  const backwards = definition.steps.filter((step) => endingActions(step).length > 0).map((step) => step.step_id);
+  const backwards = definition.steps.filter((step) => endingActions(step).length > 0 || dangles(step)).map((step) => step.step_id);
   while (backwards.length > 0) {
     const id = backwards.pop() as string;
     if (canEnd.has(id)) continue;
@@ -142,9 +155,11 @@ function checkGraph(definition: WorkflowDefinition): DefinitionProblem[] {
     backwards.push(...(predecessors.get(id) ?? []));
   }
   definition.steps.forEach((step, index) => {
-    if (!reachable.has(step.step_id)) problems.push({ path: `steps[${index}]`, stepId: step.step_id, message: `"${step.name}" cannot be reached from the initial step.` });
+    if (canReachFromStart && !reachable.has(step.step_id)) problems.push({ path: `steps[${index}]`, stepId: step.step_id, message: `"${step.name}" cannot be reached from the initial step.` });
     else if (!canEnd.has(step.step_id)) problems.push({ path: `steps[${index}]`, stepId: step.step_id, message: `No path leads from "${step.name}" to an end.` });
   });
+  const hasWholeGraph = definition.steps.every((step) => !dangles(step)) && new Set(definition.steps.map((step) => step.step_id)).size === definition.steps.length;
+  if (!hasWholeGraph) return problems;
   problems.push(...analyseParallelBlocks(definition).problems);
   problems.push(...automaticLoops(definition));
   return problems;
