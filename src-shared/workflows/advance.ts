@@ -4,7 +4,8 @@ import { castVote } from './approvals';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, diffVariables, isRepeated, unchanged } from './guards';
+import { checkRepeat, stampOf } from './command-fingerprint';
+import { checkCanChange, diffVariables, unchanged } from './guards';
 import type { ActiveStep, Actor, AdvanceCommand, EngineOptions, WorkflowInstance } from './instance';
 import { recordChangesFor, routingContext } from './record-binding';
 import { checkStepForm } from './step-form-check';
@@ -30,7 +31,11 @@ export function advance(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  if (isRepeated(instance, command.commandId)) return unchanged(instance);
+  // The signature proves who acts (the runtime adds it, with the time); it is not part of what is asked.
+  const stamp = stampOf('advance', { ...command, signature: undefined }, actor);
+  const seen = checkRepeat(instance, stamp);
+  if (!seen.ok) return seen;
+  if (seen.value === 'repeat') return unchanged(instance);
   const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
   const picked = pickStep(instance, command, actor);
@@ -73,7 +78,7 @@ export function advance(
     ...(changes.value === undefined ? {} : { dataChanges: changes.value }),
     ...(recordChanges === undefined ? {} : { recordChanges }),
   };
-  const run = new Run(definition, instance, instance.id, now, actor, command.commandId, options);
+  const run = new Run(definition, instance, instance.id, now, actor, stamp, options);
   if (isDecision) castVote(run, active, step, command.action as 'approve' | 'reject', extras);
   else run.finish(active, step, command.action, extras);
   return ok(run.result());

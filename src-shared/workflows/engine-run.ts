@@ -3,6 +3,7 @@ import { levelProgress } from './approvals';
 import type { StepDefinition, WorkflowDefinition } from './definition-schema';
 import { approvalLevelsOf, routeOf, stepOf, type Route } from './definition-graph';
 import { deadlineKey, deadlineKeysOf, type NotifyReason, type WorkflowEffect } from './effects';
+import type { CommandStamp } from './command-fingerprint';
 import { isSameJson } from './guards';
 import { isClosed, type ActiveStep, type Actor, type Assignees, type EngineOptions, type ForkFrame, type Incident, type Signature, type WorkflowInstance } from './instance';
 import { applyRecordChanges, mergeRecordChanges, recordChangesFor, routingContext, type RecordChanges, type RecordSnapshot } from './record-binding';
@@ -52,7 +53,8 @@ export class Run {
     private readonly instanceId: string,
     readonly now: string,
     readonly actor: Actor,
-    private readonly commandId: string | undefined,
+    /** The command this run carries out; its id and fingerprint go on every event. */
+    private readonly command: CommandStamp | undefined,
     private readonly options: EngineOptions,
   ) {
     this.observed = options.record;
@@ -78,7 +80,7 @@ export class Run {
       seq,
       at: this.now,
       actor,
-      ...(this.commandId === undefined ? {} : { commandId: this.commandId }),
+      ...(this.command === undefined ? {} : { commandId: this.command.id, commandFingerprint: this.command.fingerprint }),
       ...(record === undefined ? {} : { record }),
       ...draft,
     } as WorkflowEvent;

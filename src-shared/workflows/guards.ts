@@ -9,9 +9,6 @@ import type { DataChanges } from './workflow-events';
 /** The result of a repeated command: the instance as it is, nothing to write, nothing to do. */
 export const unchanged = (instance: WorkflowInstance): Result<EngineResult> => ok({ instance, events: [], effects: [] });
 
-export const isRepeated = (instance: WorkflowInstance, commandId: string | undefined): boolean =>
-  commandId !== undefined && instance.processedCommandIds.includes(commandId);
-
 /** The definition must be the very version the instance runs, and the instance must be open. */
 export function checkCanChange(definition: WorkflowDefinition, instance: WorkflowInstance, options: { allowIncident?: boolean } = {}): Result<null> {
   if (definition.workflow_code !== instance.workflowCode || (definition.version ?? 1) !== instance.definitionVersion) {

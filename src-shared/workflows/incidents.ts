@@ -3,7 +3,8 @@ import { fail, ok, type Result } from '../core/result';
 import type { WorkflowDefinition } from './definition-schema';
 import { stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, diffVariables, isRepeated, unchanged } from './guards';
+import { checkRepeat, stampOf } from './command-fingerprint';
+import { checkCanChange, diffVariables, unchanged } from './guards';
 import type { Actor, EngineOptions, WorkflowInstance } from './instance';
 
 export interface ResolveIncidentCommand {
@@ -28,7 +29,10 @@ export function resolveIncident(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  if (isRepeated(instance, command.commandId)) return unchanged(instance);
+  const stamp = stampOf('resolve_incident', command, actor);
+  const seen = checkRepeat(instance, stamp);
+  if (!seen.ok) return seen;
+  if (seen.value === 'repeat') return unchanged(instance);
   const open = checkCanChange(definition, instance, { allowIncident: true });
   if (!open.ok) return open;
   const incident = instance.incident;
@@ -38,7 +42,7 @@ export function resolveIncident(
   if (!stepOf(definition, goTo)) return fail('invalid_input', `The definition has no step "${goTo}".`, { field: 'goTo' });
   const changes = diffVariables(instance.variables, command.data);
   if (!changes.ok) return changes;
-  const run = new Run(definition, instance, instance.id, now, actor, command.commandId, options);
+  const run = new Run(definition, instance, instance.id, now, actor, stamp, options);
   run.emit({
     type: 'incident_resolved',
     token: incident.token,

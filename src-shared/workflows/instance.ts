@@ -1,3 +1,4 @@
+import type { CommandStamp } from './command-fingerprint';
 import type { RecordSnapshot } from './record-binding';
 
 /**
@@ -94,6 +95,11 @@ export interface WorkflowInstance {
   incident?: Incident;
   /** Client-made command ids already applied, so a repeated command changes nothing. */
   processedCommandIds: string[];
+  /**
+   * What each command id asked for (command-fingerprint.ts), so the same id with another request is
+   * refused as `command_id_reused`. Absent for ids applied before fingerprints were recorded.
+   */
+  commandFingerprints?: Record<string, string>;
   /** Events applied so far; the next event's sequence number. */
   eventCount: number;
   /** Tokens handed out so far; the next token's number. */
@@ -148,4 +154,9 @@ export interface EngineOptions {
   record?: RecordSnapshot;
   /** Whether an id is an active person (step form `person` fields); any id is taken when absent. */
   isPerson?: (id: string) => boolean;
+  /**
+   * A start's stamp (command-fingerprint.ts) taken by the runtime from the request as the client sent
+   * it, before defaults were filled in, so a retry of it matches; made from the input when absent.
+   */
+  command?: CommandStamp;
 }

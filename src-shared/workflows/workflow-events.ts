@@ -21,6 +21,8 @@ interface EventBase {
   at: string;
   actor: { userId: string; name?: string };
   commandId?: string;
+  /** What the command asked for (command-fingerprint.ts); absent on events written before it was recorded. */
+  commandFingerprint?: string;
   /** The step the event is about (the step left, for completions). */
   stepId?: string;
   toSteps?: string[];
@@ -63,7 +65,7 @@ export type WorkflowEvent = EventBase &
 export type WorkflowEventType = WorkflowEvent['type'];
 
 /** Distributes over the union so each event keeps its own fields when the base is left out. */
-type WithoutBase<E> = E extends unknown ? Omit<E, 'id' | 'instanceId' | 'seq' | 'at' | 'actor' | 'commandId'> : never;
+type WithoutBase<E> = E extends unknown ? Omit<E, 'id' | 'instanceId' | 'seq' | 'at' | 'actor' | 'commandId' | 'commandFingerprint'> : never;
 export type EventDraft = WithoutBase<WorkflowEvent>;
 
 export const eventId = (instanceId: string, seq: number): string => `${instanceId}-${String(seq).padStart(6, '0')}`;
@@ -92,6 +94,7 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
       startedAt: event.at,
       updatedAt: event.at,
       processedCommandIds: event.commandId ? [event.commandId] : [],
+      ...(event.commandId && event.commandFingerprint ? { commandFingerprints: { [event.commandId]: event.commandFingerprint } } : {}),
       eventCount: 1,
       tokenCount: 0,
     };
@@ -100,6 +103,9 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
   let next: WorkflowInstance = { ...instance, eventCount: instance.eventCount + 1, updatedAt: event.at };
   if (event.commandId && !next.processedCommandIds.includes(event.commandId)) {
     next.processedCommandIds = [...next.processedCommandIds, event.commandId];
+  }
+  if (event.commandId && event.commandFingerprint && next.commandFingerprints?.[event.commandId] !== event.commandFingerprint) {
+    next.commandFingerprints = { ...next.commandFingerprints, [event.commandId]: event.commandFingerprint };
   }
   if (event.dataChanges) {
     const variables = { ...next.variables };
