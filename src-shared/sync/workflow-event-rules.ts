@@ -4,7 +4,7 @@ import { isAssignee, refusalCode } from '../workflows/assignees';
 import { stepOf } from '../workflows/definition-graph';
 import type { WorkflowDefinition } from '../workflows/definition-schema';
 import type { DirectoryPerson } from '../workflows/directory';
-import { isClosed, systemActor, type ActiveStep, type Actor, type WorkflowInstance } from '../workflows/instance';
+import { isClosed, openIncidents, systemActor, type ActiveStep, type Actor, type WorkflowInstance } from '../workflows/instance';
 import { meaningFits, needsSignature } from '../workflows/signature-policy';
 import { escalationThresholds } from '../workflows/sla';
 import { applyEvent, eventId, type WorkflowEvent, type WorkflowEventType } from '../workflows/workflow-events';
@@ -329,7 +329,7 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     case 'incident_raised':
       return isSameRun ? ok(null) : mayFinish(event.incident?.token);
     case 'incident_resolved':
-      if (state.status !== 'incident' || event.token !== state.incident?.token) return fail('invalid_state', 'This instance has no such incident to resolve.');
+      if (state.status !== 'incident' || !openIncidents(state).some((incident) => incident.token === event.token)) return fail('invalid_state', 'This instance has no such incident to resolve.');
       return isAdminPerson ? ok(null) : fail('forbidden', 'Only an administrator can resolve an incident.');
     case 'step_reassigned': {
       const step = active(event.token);

@@ -118,7 +118,7 @@ function engineCall(input: RunReplay): Result<EngineResult> | null {
     case 'sla_breached':
       return recordBreach(definition, state, first.token, first.at);
     case 'incident_resolved':
-      return resolveIncident(definition, state, { commandId, ...(first.toSteps?.[0] ? { goTo: first.toSteps[0] } : {}), ...extrasOf(first) }, actor, first.at, options);
+      return resolveIncident(definition, state, { commandId, incident: first.token, ...(first.toSteps?.[0] ? { goTo: first.toSteps[0] } : {}), ...extrasOf(first) }, actor, first.at, options);
     case 'instance_ended':
       return first.status === 'cancelled' ? cancel(definition, state, { commandId, ...(first.comments === undefined ? {} : { reason: first.comments }) }, actor, first.at) : null;
     case 'comment_added':

@@ -12,6 +12,10 @@ export type InstanceStatus = (typeof instanceStatuses)[number];
 
 export const isClosed = (status: InstanceStatus): boolean => status === 'completed' || status === 'rejected' || status === 'cancelled';
 
+/** Every open incident of an instance, oldest first (each belongs to the step of its token). */
+export const openIncidents = (instance: Pick<WorkflowInstance, 'incident' | 'otherIncidents'>): Incident[] =>
+  instance.incident ? [instance.incident, ...(instance.otherIncidents ?? [])] : [];
+
 /** Who may act on an active step: named people, holders of a role, or both. */
 export interface Assignees {
   users: string[];
@@ -92,7 +96,13 @@ export interface WorkflowInstance {
   startedAt: string;
   updatedAt: string;
   endedAt?: string;
+  /** The oldest open incident (the one shown first); the status is `incident` while any is open. */
   incident?: Incident;
+  /**
+   * Incidents opened after `incident` and still open, oldest first; present only while more than
+   * one is open, so an instance with one incident at a time looks exactly as it always did.
+   */
+  otherIncidents?: Incident[];
   /** Client-made command ids already applied, so a repeated command changes nothing. */
   processedCommandIds: string[];
   /**

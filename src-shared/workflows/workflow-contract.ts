@@ -352,9 +352,12 @@ export const workflowContract = {
   'workflows/instances/comment': command<InstanceSummaryView>()(
     z.object({ commandId, instanceId, comments: comments.min(1, 'Write a comment first.'), stepId: stepRef.optional() }),
   ),
-  /** Administrators: retries the step where an incident stopped the instance, or sends it to `goTo`, after correcting `data`. */
+  /**
+   * Administrators: retries the step where an incident stopped the instance, or sends it to `goTo`, after correcting `data`.
+   * `incident` (step id or token) picks one of several open incidents; the oldest open one otherwise.
+   */
   'workflows/instances/resolve-incident': command<InstanceSummaryView>()(
-    z.object({ commandId, instanceId, goTo: stepRef.optional(), data: variables.optional(), comments: comments.optional() }),
+    z.object({ commandId, instanceId, incident: stepRef.optional(), goTo: stepRef.optional(), data: variables.optional(), comments: comments.optional() }),
   ),
 
   /** One row per workflow code, by name. Retired workflows only when asked. */

@@ -1,6 +1,6 @@
 import type { EscalationAction } from './definition-schema';
 import { applyRecordChanges, type RecordChanges, type RecordSnapshot } from './record-binding';
-import type { ActiveStep, ApprovalProgress, Assignees, Incident, Signature, Vote, WorkflowInstance } from './instance';
+import { openIncidents, type ActiveStep, type ApprovalProgress, type Assignees, type Incident, type Signature, type Vote, type WorkflowInstance } from './instance';
 import type { SlaViolation } from './sla';
 
 /**
@@ -73,6 +73,13 @@ export const eventId = (instanceId: string, seq: number): string => `${instanceI
 const mapStep = (instance: WorkflowInstance, token: string, change: (step: ActiveStep) => ActiveStep): ActiveStep[] =>
   instance.activeSteps.map((step) => (step.token === token ? change(step) : step));
 
+/** The instance with these incidents open, oldest first, in `incident` and `otherIncidents`. */
+function withIncidents(instance: WorkflowInstance, open: readonly Incident[]): WorkflowInstance {
+  const { incident: _oldest, otherIncidents: _others, ...rest } = instance;
+  const [oldest, ...others] = open;
+  return { ...rest, ...(oldest ? { incident: oldest } : {}), ...(others.length > 0 ? { otherIncidents: others } : {}) };
+}
+
 /**
  * The state after one event. Pure and total over well-formed events: it never consults the
  * definition, so a history replays identically even after the definition has a newer version.
@@ -136,16 +143,16 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
       break;
     }
     case 'instance_ended':
-      next = { ...next, status: event.status, activeSteps: [], endedAt: event.at };
-      delete next.incident;
+      next = withIncidents({ ...next, status: event.status, activeSteps: [], endedAt: event.at }, []);
       break;
     case 'incident_raised':
-      next = { ...next, status: 'incident', incident: event.incident };
+      next = withIncidents({ ...next, status: 'incident' }, [...openIncidents(next), event.incident]);
       break;
-    case 'incident_resolved':
-      next = { ...next, status: 'running' };
-      delete next.incident;
+    case 'incident_resolved': {
+      const open = openIncidents(next).filter((incident) => incident.token !== event.token);
+      next = withIncidents({ ...next, status: open.length > 0 ? 'incident' : 'running' }, open);
       break;
+    }
     case 'step_reassigned':
       next.activeSteps = mapStep(next, event.token, (step) => ({ ...step, assignees: event.assignees }));
       break;
