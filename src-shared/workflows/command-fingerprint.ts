@@ -1,4 +1,6 @@
+import { canonicalJson } from '../core/canonical-json';
 import { fail, ok, type Result } from '../core/result';
+import { hashText } from '../core/text-hash';
 import type { WorkflowInstance } from './instance';
 
 /**
@@ -25,7 +27,7 @@ export interface CommandStamp {
 export function stampOf<C extends { commandId?: string }>(kind: string, command: C, actor: { userId: string }): CommandStamp | undefined {
   const { commandId, ...fields } = command;
   if (commandId === undefined) return undefined;
-  return { id: commandId, fingerprint: digest(canonicalJson({ kind, actorId: actor.userId, fields })) };
+  return { id: commandId, fingerprint: hashText(canonicalJson({ kind, actorId: actor.userId, fields })) };
 }
 
 export type Repeat = 'new' | 'repeat';
@@ -41,37 +43,4 @@ export function checkRepeat(instance: WorkflowInstance, stamp: CommandStamp | un
   return fail('command_id_reused', 'This command id was already used for a different request, so this one was not carried out. Send it again with a new command id.', {
     field: 'commandId',
   });
-}
-
-/** JSON with object keys sorted and `undefined` members left out, so equal requests print alike. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, member]) => member !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-/**
- * cyrb53 twice with different seeds: 106 bits, pure (src-shared has no crypto). It tells requests
- * apart for a client's own retries; it is not a security boundary (the id and the actor are).
- */
-function digest(text: string): string {
-  return cyrb53(text, 0).toString(16).padStart(14, '0') + cyrb53(text, 0x9e3779b9).toString(16).padStart(14, '0');
-}
-
-function cyrb53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
