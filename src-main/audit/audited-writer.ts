@@ -212,12 +212,18 @@ export async function completeInterruptedChanges(db: LabDatabase, pcId: string):
   const lastCheckedId = checkpoint?.get('lastCheckedId') ?? '';
   const entries = await db.audit.find({ selector: { id: { $gt: lastCheckedId } }, sort: [{ id: 'asc' }] }).exec();
   let completed = 0;
+  // A record that is gone (removed) is brought back only by its newest entry: an older one was
+  // followed by another change of the same record (a task created, then removed), and rolling it
+  // forward would bring the removed task back until its removal re-applied — long enough for the
+  // scheduler to remind someone of it.
+  const newest = new Map(entries.map((e) => [`${e.collectionName}/${e.recordId}`, e.id]));
   for (const entry of entries) {
     const { collectionName, recordId, after, at, writerId } = entry.toJSON() as AuditEntry;
     if (typeof writerId !== 'string' || !writerId.startsWith(`${pcId}:`)) continue;
     const target = db[collectionName as CollectionName];
     if (!target) continue;
     const current = (await target.findOne(recordId).exec())?.toJSON() as Record<string, unknown> | undefined;
+    if (current === undefined && newest.get(`${collectionName}/${recordId}`) !== entry.id) continue;
     const currentAuditId = (current?.auditId as string | undefined) ?? '';
     // With team sync, entries also arrive from other PCs and records change by sync without a local
     // entry: a record changed after the entry was written has moved on and must not be rolled back.

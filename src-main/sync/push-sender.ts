@@ -101,12 +101,19 @@ export async function pushWithAuthors(rows: readonly Row[], options: PushSenderO
 }
 
 /**
- * Audit entries that stay on this PC: merges of people made when joining (bookkeeping), entries from
- * before the audit chain, and (isKnownPerson) entries written under a local id that joining merged
- * into the team's — history as it was written here, which no one's sign-in can vouch for.
+ * Commands whose audit entries are this PC's bookkeeping: merges of people made when joining, and the
+ * password hash a first sign-in caches once the team's server has checked the password (hashes never
+ * travel between PCs, so the server takes no change that entry could describe).
+ */
+const PC_BOOKKEEPING_COMMANDS: ReadonlySet<unknown> = new Set([LINK_PERSON_COMMAND, 'auth/sign-in']);
+
+/**
+ * Audit entries that stay on this PC: its bookkeeping, entries from before the audit chain, and
+ * (isKnownPerson) entries written under a local id that joining merged into the team's — history as
+ * it was written here, which no one's sign-in can vouch for.
  */
 function isKeptOnThisPc(entry: Doc): boolean {
-  return entry.command === LINK_PERSON_COMMAND || typeof entry.writerId !== 'string' || entry.writerId === '';
+  return PC_BOOKKEEPING_COMMANDS.has(entry.command) || typeof entry.writerId !== 'string' || entry.writerId === '';
 }
 
 /**

@@ -14,7 +14,7 @@ export function ModuleRegisters({ module, path }: { module: RecordModule; path: 
   return (
     <Stack spacing={2}>
       {kinds.length > 1 && (
-        <Tabs value={kind.kind} onChange={(_e, name: string) => nav.openRegister(kinds.find((k) => k.kind === name) as AnyRecordKind)} aria-label="Registers">
+        <Tabs variant="scrollable" scrollButtons="auto" value={kind.kind} onChange={(_e, name: string) => nav.openRegister(kinds.find((k) => k.kind === name) as AnyRecordKind)} aria-label="Registers">
           {kinds.map((k) => <Tab key={k.kind} value={k.kind} label={k.pluralLabel} />)}
         </Tabs>
       )}

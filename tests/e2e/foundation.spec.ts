@@ -60,9 +60,9 @@ test('first run, sign in, create a project, and find it again after a restart', 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('project-row')).toHaveCount(1);
 
-  // Other sections say what they hold: Equipment opens on its (empty) purchase-request register.
+  // Other sections say what they hold: Equipment opens on its dashboard.
   await page.getByRole('button', { name: 'Equipment' }).click();
-  await expect(page.getByText(/No purchase requests yet/)).toBeVisible();
+  await expect(page.getByRole('tablist', { name: 'Equipment views' }).getByRole('tab', { name: 'Dashboard' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('person-row')).toHaveCount(1);
   await saveScreenshot(page, 'settings-people');

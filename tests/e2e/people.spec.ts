@@ -45,14 +45,14 @@ test('an administrator adds a person with roles, the person signs in, and deacti
   await expect(page.getByTestId('person-row').filter({ hasText: scientist.name })).toContainText('Lab technician');
   await saveScreenshot(page, 'settings-people-two');
 
-  // The administrator cannot remove their own last admin role.
+  // The administrator cannot change their own roles (another administrator must).
   await page.getByRole('button', { name: `Edit ${admin.name}` }).click();
   const roles = page.getByRole('dialog').getByRole('combobox', { name: 'Roles' });
   await roles.click();
   await roles.press('Backspace');
   await page.getByRole('option', { name: 'Member' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('This is the last active administrator', { exact: false })).toBeVisible();
+  await expect(page.getByText('Nobody can change their own roles', { exact: false })).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   // The new person signs in and sees people but cannot change them.

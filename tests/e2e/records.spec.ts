@@ -35,6 +35,12 @@ async function start(page: Page) {
 }
 
 const section = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+/** Equipment → Registers: the purchase-request register is the first of the equipment registers. */
+async function openPurchaseRegister(page: Page) {
+  await section(page, 'Equipment');
+  await page.getByRole('tablist', { name: 'Equipment views' }).getByRole('tab', { name: 'Registers' }).click();
+  await expect(page).toHaveURL(/#\/equipment\/purchase_request$/);
+}
 const grid = (page: Page) => page.getByTestId('register-grid');
 const gridRows = (page: Page) => grid(page).locator('.MuiDataGrid-row');
 const titlesInGrid = (page: Page) => gridRows(page).locator('[data-field="itemName"]').allTextContents();
@@ -58,7 +64,7 @@ test('a purchase request from the register to its record page: create, sort, fil
   // A long walk through the UI: three requests, a view, an export, every tab, a second person.
   test.setTimeout(240_000);
   await start(page);
-  await section(page, 'Equipment');
+  await openPurchaseRegister(page);
   await expect(page.getByRole('heading', { name: 'Purchase requests' })).toBeVisible();
   await expect(grid(page)).toContainText('No purchase requests yet');
 
@@ -259,7 +265,7 @@ test('a purchase request’s files: attach a quotation, open it, print the reque
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
-  await section(page, 'Equipment');
+  await openPurchaseRegister(page);
   await createPurchase(page, { item: 'Karl Fischer titrator', quantity: '1', cost: '18500', supplier: 'Metrohm', neededBy: '2026-09-15' });
   const number = (await page.getByRole('navigation', { name: 'Where this record belongs' }).textContent())?.match(/PR-\d{4}-\d{4}/)?.[0] ?? '';
   expect(number).toMatch(/^PR-\d{4}-0001$/);

@@ -50,14 +50,18 @@ async function addPeople(page: Page) {
   await addPerson(page, head);
 }
 
-/** The signed-in requester starts procurement for one equipment record and completes the request step. */
+/**
+ * The signed-in requester starts procurement for a piece of equipment and completes the request step.
+ * The record type is free text ("procurement"), not a record kind: a kind's record id must name a
+ * record that exists (workflow-records.spec covers that).
+ */
 async function startAndSubmitRequest(page: Page, equipmentId: string, cost: string) {
   await openWorkflowsTab(page, 'Instances');
   await page.getByRole('button', { name: 'Start workflow' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Start a workflow' });
   await dialog.getByRole('combobox', { name: /Workflow/ }).click();
   await page.getByRole('option', { name: /Equipment Procurement Workflow/ }).click();
-  await dialog.getByRole('combobox', { name: 'Record type' }).fill('equipment');
+  await dialog.getByRole('combobox', { name: 'Record type' }).fill('procurement');
   await dialog.getByRole('textbox', { name: 'Record id' }).fill(equipmentId);
   await dialog.getByRole('button', { name: 'Add variable' }).click();
   await dialog.getByLabel('Variable 1 name').fill('equipment_name');
@@ -84,7 +88,7 @@ async function openMyWorkItem(page: Page, equipmentId: string) {
   await openWorkflowsTab(page, 'My work');
   await page.getByTestId('my-work-row').filter({ hasText: equipmentId }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Equipment Procurement Workflow' })).toBeVisible();
-  await expect(page.getByText(`equipment ${equipmentId}`).first()).toBeVisible();
+  await expect(page.getByText(`procurement ${equipmentId}`).first()).toBeVisible();
 }
 
 test('procurement from template to a signed approval, and a signed rejection that ends another instance', async ({ page }) => {
@@ -272,7 +276,7 @@ test('a wrong password in the e-signature dialog is refused in place and changes
   await openWorkflowsTab(page, 'SLA violations');
   await expect(page.getByTestId('sla-violation-row')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('sla-violation-row')).toContainText('Manager Approval');
-  await expect(page.getByTestId('sla-violation-row')).toContainText('equipment EQ-2001');
+  await expect(page.getByTestId('sla-violation-row')).toContainText('procurement EQ-2001');
   await saveScreenshot(page, 'workflows-sla-violations-open');
   await openWorkflowsTab(page, 'My work');
   await expect(page.getByTestId('my-work-row')).toContainText('Overdue');

@@ -66,13 +66,13 @@ describe("the spec's workflow walk-through", () => {
 
     const started = await lab.call(buyerToken, 'POST', '/workflows/instances', {
       workflow_definition_id: 'EQUIPMENT_PROCUREMENT',
-      entity_type: 'equipment',
+      entity_type: 'procurement',
       entity_id: '123',
       initial_variables: { equipment_name: 'Solar Simulator', estimated_cost: 500000 },
     });
     expect(started.status).toBe(201);
     instanceId = started.body.id;
-    expect(started.body).toMatchObject({ code: 'EQUIPMENT_PROCUREMENT', entityType: 'equipment', entityId: '123', status: 'running', activeSteps: [{ stepId: 'request' }] });
+    expect(started.body).toMatchObject({ code: 'EQUIPMENT_PROCUREMENT', entityType: 'procurement', entityId: '123', status: 'running', activeSteps: [{ stepId: 'request' }] });
 
     const status = await lab.call(buyerToken, 'GET', `/workflows/instances/${instanceId}/status`);
     expect(status.status).toBe(200);
@@ -112,7 +112,7 @@ describe("the spec's workflow walk-through", () => {
 
 describe('conventions', () => {
   const start = (key?: string, entity = 'E-1') =>
-    lab.call(buyerToken, 'POST', '/workflows/instances', { workflow_definition_id: 'EQUIPMENT_PROCUREMENT', entity_type: 'equipment', entity_id: entity }, key ? { 'idempotency-key': key } : {});
+    lab.call(buyerToken, 'POST', '/workflows/instances', { workflow_definition_id: 'EQUIPMENT_PROCUREMENT', entity_type: 'procurement', entity_id: entity }, key ? { 'idempotency-key': key } : {});
 
   it('answers a retried POST with the same Idempotency-Key with its first result, once', async () => {
     const first = await start('retry-1', 'E-IDEM');

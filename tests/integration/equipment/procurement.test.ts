@@ -49,9 +49,9 @@ describe('procurement', { timeout: 240_000 }, () => {
     const rfq = await world.record(pia.client, 'rfq', rfqData);
     const sent = value(await pia.client.call<{ rfq: RecordView; emailed: number; withoutEmail: string[] }>('equipment/rfq/send', { id: rfq.id }));
     expect(sent).toMatchObject({ rfq: { status: 'sent', number: 'RFQ-2026-0001' }, emailed: 2, withoutEmail: ['Ohaus'] });
-    const outbox = (await world.host.db.notifications.find({ selector: { kind: 'outbox' } }).exec()).map((d) => d.toJSON() as { data: { to: string; subject: string; attachments?: { fileName: string; contentBase64: string }[] } });
+    const outbox = (await world.host.db.notifications.find({ selector: { kind: 'outbox' } }).exec()).map((d) => d.toJSON() as { data: { to: string; subject: string; attachments?: { filename: string; contentBase64: string }[] } });
     expect(outbox.map((o) => o.data.to).sort()).toEqual(['orders@mt.example', 'sales@sartorius.example']);
-    expect(outbox[0]?.data.attachments?.[0]?.fileName).toBe('RFQ-RFQ-2026-0001.pdf');
+    expect(outbox[0]?.data.attachments?.[0]?.filename).toBe('RFQ-RFQ-2026-0001.pdf');
     expect(Buffer.from(outbox[0]!.data.attachments![0]!.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     // Sending again changes nothing: the RFQ is no longer a draft.
     expect(await pia.client.call('equipment/rfq/send', { id: rfq.id })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });

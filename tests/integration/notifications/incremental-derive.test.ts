@@ -117,11 +117,11 @@ describe('per-document derive against a real database', () => {
     const ofProject = await expectSameAsFull(host, milestones, changes([['projects', ['PR2']]]), now, ['MS2', 'MS3']);
     expect(ofProject.map((r) => r.recipientId)).toEqual(['P3', 'P3']);
 
-    const started = startInstance(definition, { entityType: 'equipment', entityId: 'E1', variables: {} }, { userId: 'P1', name: 'P1', roles: ['member'] }, '2026-03-02T07:00:00.000Z', () => 'W1', {});
+    const started = startInstance(definition, { entityType: 'procurement', entityId: 'E1', variables: {} }, { userId: 'P1', name: 'P1', roles: ['member'] }, '2026-03-02T07:00:00.000Z', () => 'W1', {});
     if (!started.ok) throw new Error(started.error.message);
     const state = started.value.instance;
     await db.workflow_definitions.insert({ ...base('D1'), code: 'ANALYSIS', version: 1, status: 'published', definition });
-    const instance = (id: string, status: string) => ({ ...base(id), definitionId: 'D1', code: 'ANALYSIS', version: 1, eventCount: 1, status, entityType: 'equipment', entityId: 'E1', state: { ...state, id, status } });
+    const instance = (id: string, status: string) => ({ ...base(id), definitionId: 'D1', code: 'ANALYSIS', version: 1, eventCount: 1, status, entityType: 'procurement', entityId: 'E1', state: { ...state, id, status } });
     await db.workflow_instances.bulkInsert([instance('W1', 'running'), instance('W2', 'completed'), instance('W3', 'running')]);
     const deadlines = await expectSameAsFull(host, createWorkflowDeadlineRule(), changes([['workflow_instances', ['W1', 'W2']]]), now, ['W1', 'W2']);
     expect(deadlines.map((r) => r.link?.itemId)).toEqual(['W1', 'W1']);

@@ -144,7 +144,7 @@ describe('scheduler', () => {
     // Written directly: a running instance with a step past due is what this rule reads (the
     // workflow commands are tested in tests/integration/workflows).
     await h.db.workflow_instances.insert({
-      id: 'W1', createdAt: at, updatedAt: at, createdBy: 'x', updatedBy: 'x', auditId: 'x', definitionId: 'D1', code: 'equipment_procurement', version: 1, eventCount: 1, status: 'running', entityType: 'equipment', entityId: 'E1',
+      id: 'W1', createdAt: at, updatedAt: at, createdBy: 'x', updatedBy: 'x', auditId: 'x', definitionId: 'D1', code: 'equipment_procurement', version: 1, eventCount: 1, status: 'running', entityType: 'procurement', entityId: 'E1',
       state: {
         id: 'W1', workflowCode: 'equipment_procurement', status: 'running',
         activeSteps: [{ token: 'W1.t1', stepId: 'approval', enteredAt: at, assignees: { users: [bobId], roles: ['admin'] }, atRiskAt: '2026-03-03T19:00:00.000Z', dueAt: '2026-03-04T07:00:00.000Z', escalationsFired: [], isBreached: false, forks: [] }],

@@ -63,7 +63,7 @@ beforeAll(async () => {
   lab = await startAttackLab();
   const withIds = JSON.parse(JSON.stringify(purchase).replace('"@ada"', JSON.stringify(lab.ids.ada)).replace('"@otto"', JSON.stringify(lab.ids.otto)).replace('"@max"', JSON.stringify(lab.ids.max)));
   must(await lab.a.call('workflows/definitions/import', { commandId: 'atk-def', definition: withIds, publish: true }));
-  const stored = await waitUntil(async () => (await pull(lab.server, await lab.tokenOf('ada'), 'workflow_definitions', null, 100)).documents.find((d) => d.code === purchase.workflow_code), 'the definition on the server');
+  const stored = await waitUntil(async () => (await pull(lab.server, await lab.tokenOf('ada'), 'workflow_definitions', null, 100)).documents.find((d) => d.code === purchase.workflow_code && (d.definition as WorkflowDefinition | undefined)?.status === 'published'), 'the published definition on the server');
   definition = stored.definition as WorkflowDefinition;
   // Max requests a purchase and does the review: the approval waits for two of Ada and Otto (not Max, who asked).
   const started = must(startInstance(definition, { entityType: 'order', entityId: 'PO-1', commandId: 'atk-start' }, actorOf('max'), t(0), () => INSTANCE));

@@ -44,7 +44,7 @@ afterAll(async () => server?.close());
 describe('blob endpoint', () => {
   it('takes a described file, checks it, and serves it whole or from a byte on', async () => {
     const bytes = randomBytes(300_000);
-    const pushed = await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: attachmentDoc('AT-1', team.member.id, { subjectType: 'meetings', subjectId: 'M-1' }, bytes) }]);
+    const pushed = await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: attachmentDoc('AT-1', team.member.id, { subjectType: 'projects', subjectId: 'PRJ-BLOBS' }, bytes) }]);
     expect(pushed.refused).toEqual([]);
     expect(await status('member', [sha(bytes)])).toEqual([{ sha256: sha(bytes), state: 'absent', offset: 0 }]);
     expect((await put('member', sha(bytes), bytes)).statusCode).toBe(201);
@@ -65,7 +65,7 @@ describe('blob endpoint', () => {
     expect((await get('member', sha(stray))).statusCode).toBe(404);
 
     const real = randomBytes(2000);
-    await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: attachmentDoc('AT-2', team.member.id, { subjectType: 'meetings', subjectId: 'M-1' }, real) }]);
+    await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: attachmentDoc('AT-2', team.member.id, { subjectType: 'projects', subjectId: 'PRJ-BLOBS' }, real) }]);
     const forged = Buffer.from(real);
     forged[10] = (forged[10]! + 1) % 256;
     const wrong = await put('member', sha(real), forged);
@@ -81,7 +81,7 @@ describe('blob endpoint', () => {
 
   it('refuses a file over 50 MB before reading it, and attachment documents that claim one', async () => {
     const big = randomBytes(100);
-    const claim = attachmentDoc('AT-3', team.member.id, { subjectType: 'meetings', subjectId: 'M-1' }, big, { size: MAX_ATTACHMENT_BYTES + 1 });
+    const claim = attachmentDoc('AT-3', team.member.id, { subjectType: 'projects', subjectId: 'PRJ-BLOBS' }, big, { size: MAX_ATTACHMENT_BYTES + 1 });
     expect((await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: claim }])).refused).toMatchObject([{ code: 'forbidden' }]);
     const refused = await put('member', sha(big), big, MAX_ATTACHMENT_BYTES + 1);
     expect(refused.statusCode).toBe(413);
@@ -90,7 +90,7 @@ describe('blob endpoint', () => {
 
   it('keeps what arrived of a cut-off upload and resumes from there', async () => {
     const bytes = randomBytes(4 * 1024 * 1024);
-    await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: attachmentDoc('AT-4', team.member.id, { subjectType: 'meetings', subjectId: 'M-1' }, bytes) }]);
+    await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: attachmentDoc('AT-4', team.member.id, { subjectType: 'projects', subjectId: 'PRJ-BLOBS' }, bytes) }]);
     const url = new URL(`${SYNC_API_PREFIX}/blobs/${sha(bytes)}`, server.url);
     // Half the file, then the connection dies.
     await new Promise<void>((resolve) => {
@@ -123,9 +123,9 @@ describe('blob endpoint', () => {
 
   it('lets nobody attach in someone else’s name or change a file once described', async () => {
     const bytes = randomBytes(10);
-    const theirs = attachmentDoc('AT-6', team.hr.id, { subjectType: 'meetings', subjectId: 'M-1' }, bytes);
+    const theirs = attachmentDoc('AT-6', team.hr.id, { subjectType: 'projects', subjectId: 'PRJ-BLOBS' }, bytes);
     expect((await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: theirs }])).refused).toMatchObject([{ code: 'forbidden' }]);
-    const mine = attachmentDoc('AT-7', team.member.id, { subjectType: 'meetings', subjectId: 'M-1' }, bytes);
+    const mine = attachmentDoc('AT-7', team.member.id, { subjectType: 'projects', subjectId: 'PRJ-BLOBS' }, bytes);
     await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: mine }]);
     // Edits name their audit entry (editRow), so what refuses the swap is the attachment rule.
     const swapped = editRow(mine, { updatedAt: '2026-01-06T09:00:00.000Z', data: { ...(mine.data as object), sha256: sha(randomBytes(10)) } }, team.member.id);

@@ -41,7 +41,9 @@ const roleBy = (code: string, by: string) => {
   const at = new Date().toISOString();
   return { id: `ROLE-${code}`, kind: 'role', name: code, email: code, roles: [], isActive: true, passwordHash: '', createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' };
 };
-const serverPeople = async () => (await pull(lab.server, (await signIn(lab.server, ada)).accessToken, 'people', null, 1000)).documents;
+/** The people on the server as Ada pulls them: one sign-in, kept (polling with a sign-in each time meets the server's sign-in limit). */
+let adaToken: string | undefined;
+const serverPeople = async () => (await pull(lab.server, (adaToken ??= (await signIn(lab.server, ada)).accessToken), 'people', null, 1000)).documents;
 
 beforeAll(async () => {
   const server = await startTestServer({ db: await openTestDatabase(), listen: true });

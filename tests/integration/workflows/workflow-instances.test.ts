@@ -5,7 +5,7 @@ import { cid, expectOk, openLab, password, publishTemplate, type Client } from '
 type Lab = Awaited<ReturnType<typeof openLab>>;
 
 const start = (client: Client, entityId: string, extra: Record<string, unknown> = {}) =>
-  client.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'EQUIPMENT_PROCUREMENT', entityType: 'equipment', entityId, ...extra });
+  client.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'EQUIPMENT_PROCUREMENT', entityType: 'procurement', entityId, ...extra });
 
 const eventCount = async (lab: Lab, instanceId: string) => (await lab.host.db.workflow_events.find({ selector: { instanceId } }).exec()).length;
 
@@ -101,7 +101,7 @@ describe('workflow instances through the host', () => {
 
   it('refuses self-approval, a second running instance for one record, and unknown or unpublished workflows', async () => {
     // The head of department asks for equipment and may not approve the own request.
-    const own = expectOk(await lab.admin.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'EQUIPMENT_PROCUREMENT', entityType: 'equipment', entityId: 'EQ-3', requestedBy: lab.ids.head }));
+    const own = expectOk(await lab.admin.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'EQUIPMENT_PROCUREMENT', entityType: 'procurement', entityId: 'EQ-3', requestedBy: lab.ids.head }));
     expectOk(await buyer.call('workflows/instances/advance', { commandId: cid(), instanceId: own.id, action: 'complete' }));
     expect(await head.call('workflows/instances/advance', { commandId: cid(), instanceId: own.id, action: 'approve', signature: { password, meaning: 'approved' } })).toMatchObject({
       ok: false,
@@ -117,8 +117,8 @@ describe('workflow instances through the host', () => {
 
   it('treats a repeated command id as done: same answer, nothing written', async () => {
     const startId = cid();
-    const first = expectOk(await buyer.call<InstanceSummaryView>('workflows/instances/start', { commandId: startId, code: 'EQUIPMENT_PROCUREMENT', entityType: 'equipment', entityId: 'EQ-4' }));
-    const second = expectOk(await buyer.call<InstanceSummaryView>('workflows/instances/start', { commandId: startId, code: 'EQUIPMENT_PROCUREMENT', entityType: 'equipment', entityId: 'EQ-4' }));
+    const first = expectOk(await buyer.call<InstanceSummaryView>('workflows/instances/start', { commandId: startId, code: 'EQUIPMENT_PROCUREMENT', entityType: 'procurement', entityId: 'EQ-4' }));
+    const second = expectOk(await buyer.call<InstanceSummaryView>('workflows/instances/start', { commandId: startId, code: 'EQUIPMENT_PROCUREMENT', entityType: 'procurement', entityId: 'EQ-4' }));
     expect(second.id).toBe(first.id);
     const stepId = cid();
     expectOk(await buyer.call('workflows/instances/advance', { commandId: stepId, instanceId: first.id, action: 'complete' }));
@@ -158,7 +158,7 @@ describe('workflow instances through the host', () => {
   });
 
   it('lists instances by workflow, status and record, live', async () => {
-    const list = buyer.subscribe('workflows/instances/list', { entityType: 'equipment', entityId: 'EQ-6' });
+    const list = buyer.subscribe('workflows/instances/list', { entityType: 'procurement', entityId: 'EQ-6' });
     expect(expectOk(await list.next<InstanceSummaryView[]>())).toEqual([]);
     const instance = expectOk(await start(buyer, 'EQ-6'));
     let rows = expectOk(await list.next<InstanceSummaryView[]>());

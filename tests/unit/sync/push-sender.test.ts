@@ -127,10 +127,11 @@ describe('audit entries', () => {
     expect(calls[0]!.rows[0]).not.toHaveProperty('auditIds');
   });
 
-  it('keep merges of people and entries from before the chain on this PC: answered, never sent', async () => {
+  it('keep merges of people, password hashes cached at sign-in and entries from before the chain on this PC: answered, never sent', async () => {
     const { calls, options } = setUp(() => noConflicts(), fakeParked(), { spec: audit, isRecordWaiting: async () => false });
-    const outcome = await pushWithAuthors([entry('E2', { command: LINK_PERSON_COMMAND }), entry('E3', { writerId: '' })], options);
-    expect(calls).toEqual([]);
-    expect(outcome.answered).toEqual(['E2', 'E3']);
+    const signIn = entry('E4', { command: 'auth/sign-in', collectionName: 'people', recordId: 'P-MAX' });
+    const outcome = await pushWithAuthors([entry('E2', { command: LINK_PERSON_COMMAND }), entry('E3', { writerId: '' }), signIn, entry('E5')], options);
+    expect(calls).toEqual([{ via: 'Max', rows: [expect.objectContaining({ newDocumentState: expect.objectContaining({ id: 'E5' }) })] }]);
+    expect(outcome.answered).toEqual(['E2', 'E3', 'E4', 'E5']);
   });
 });
