@@ -38,7 +38,7 @@ export function EquipmentPage() {
   const inRegisters = isEquipmentKind(first);
   if (first && !inRegisters && !TABS.some(([id]) => id === first)) return <InstrumentPage key={first} equipmentId={first} tab={second} />;
   const current: TabId = inRegisters ? 'registers' : ((first as TabId | undefined) ?? 'dashboard');
-  const openTab = (tab: TabId) => go('equipment', [tab === 'registers' ? kindsOfModule('equipment')[0].kind : tab]);
+  const openTab = (tab: TabId) => go('equipment', [tab === 'registers' ? (kindsOfModule('equipment')[0]?.kind ?? tab) : tab]);
   return (
     <Stack spacing={2}>
       <Typography variant="h5" component="h2">Equipment</Typography>

@@ -97,8 +97,24 @@ const eventTypes = {
 
 /** Events the scheduler emits as the system (deadlines.ts) and what its runs lead to. */
 const systemEventTypes: ReadonlySet<string> = new Set(['escalation_triggered', 'sla_breached', 'step_reassigned', 'step_completed', 'step_entered', 'incident_raised', 'instance_ended']);
-/** What may start a run while the instance is stopped by an incident (the engine's `allowIncident`). */
-const incidentRunTypes: ReadonlySet<string> = new Set(['instance_ended', 'sla_breached', 'incident_resolved', 'comment_added']);
+/**
+ * The step a run's first event works on, when an open incident stops that step the run is refused
+ * (the engine's `checkNotStopped`): an incident stops its own branch, the other branches go on. A
+ * breach is recorded on a stopped step too, as the engine does.
+ */
+function workedOnToken(event: WorkflowEvent): string | undefined {
+  switch (event.type) {
+    case 'vote_recorded':
+    case 'step_completed':
+    case 'step_reassigned':
+    case 'escalation_triggered':
+      return event.token;
+    case 'incident_raised':
+      return event.incident?.token;
+    default:
+      return undefined;
+  }
+}
 
 const isObject = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value);
 const runKey = (event: WorkflowEvent): string => JSON.stringify([event.actor.userId, event.at, event.commandId ?? null]);
@@ -208,7 +224,8 @@ function checkRun(event: WorkflowEvent, before: Before, input: EventAppend): Res
   const isSameRun = before.run.length > 0 && runKey(before.run[0] as WorkflowEvent) === runKey(event);
   const group = isSameRun ? [...before.run, event] : [event];
   let state = isSameRun ? before.stateBeforeRun : before.state;
-  const definition = definitionOf(input, state, event);
+  // The run's first event names the definition when the run is the start (no state before it yet).
+  const definition = definitionOf(input, state, group[0] as WorkflowEvent);
   if (!definition) return ok(null);
   const actor: Actor = event.actor.userId === systemActor.userId ? systemActor : { userId: input.person.id, name: input.person.name, roles: input.person.roles };
   for (let start = 0; start < group.length; ) {
@@ -260,9 +277,8 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     return fail('instance_closed', `This workflow instance is ${state.status}; nothing more can happen to it.`);
   }
   if (!isSameRun) {
-    if (state.status === 'incident' && !incidentRunTypes.has(event.type)) {
-      return fail('instance_incident', 'This workflow instance is stopped by an incident; an administrator must resolve it first.');
-    }
+    const stopped = openIncidents(state).find((incident) => incident.token === workedOnToken(event));
+    if (stopped) return fail('instance_incident', `“${stopped.stepId}” is stopped by an incident; an administrator must resolve it first.`);
     if (event.commandId !== undefined && state.processedCommandIds.includes(event.commandId)) return fail('invalid_input', 'This command was applied to the instance already.');
   }
   const active = (token: unknown) => state.activeSteps.find((step) => step.token === token);
@@ -342,7 +358,7 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
       return event.actor.userId === person.id ? ok(null) : fail('forbidden', 'Comments are written by people.');
     case 'escalation_triggered': {
       const step = active(event.token);
-      if (state.status !== 'running' || !step || step.escalationsFired.includes(event.rule)) return fail('invalid_state', 'This escalation has nothing to escalate or has fired already.');
+      if (!step || step.escalationsFired.includes(event.rule)) return fail('invalid_state', 'This escalation has nothing to escalate or has fired already.');
       const definition = input.definitions.version(state.workflowCode, state.definitionVersion)?.definition;
       const threshold = definition ? escalationThresholds(definition, step).find((t) => t.rule === event.rule) : undefined;
       if (!threshold || event.at < threshold.at) return fail('timer_not_due', 'This escalation is not due at the time it names.');

@@ -4,7 +4,7 @@ import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, escalationRulesOf, stepOf } from './definition-graph';
 import { deadlineKey, type ScheduledWork } from './effects';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, unchanged } from './guards';
+import { checkCanChange, checkNotStopped, unchanged } from './guards';
 import { isClosed, systemActor, type ActiveStep, type EngineOptions, type WorkflowInstance } from './instance';
 import { escalationThresholds, slaViolation } from './sla';
 
@@ -57,6 +57,8 @@ export function fireTimer(
 ): Result<EngineResult> {
   const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
+  const stopped = checkNotStopped(instance, token);
+  if (!stopped.ok) return stopped;
   const active = findToken(instance, token);
   const step = active && stepOf(definition, active.stepId);
   if (!active || !step || !active.wakeAt) return unchanged(instance);
@@ -68,7 +70,7 @@ export function fireTimer(
 
 /** Records the SLA breach of an active step once, as the spec's SLAViolation, and tells its assignees. */
 export function recordBreach(definition: WorkflowDefinition, instance: WorkflowInstance, token: string, now: string): Result<EngineResult> {
-  const open = checkCanChange(definition, instance, { allowIncident: true });
+  const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
   const active = findToken(instance, token);
   if (!active || !active.dueAt || active.isBreached) return unchanged(instance);
@@ -94,6 +96,8 @@ export function escalate(
 ): Result<EngineResult> {
   const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
+  const stopped = checkNotStopped(instance, token);
+  if (!stopped.ok) return stopped;
   const active = findToken(instance, token);
   const step = active && stepOf(definition, active.stepId);
   const escalation = active && escalationRulesOf(definition, active.stepId)[rule];

@@ -5,7 +5,7 @@ import { approvalLevelsOf, routeOf, stepOf, type Route } from './definition-grap
 import { deadlineKey, deadlineKeysOf, type NotifyReason, type WorkflowEffect } from './effects';
 import type { CommandStamp } from './command-fingerprint';
 import { isSameJson } from './guards';
-import { isClosed, type ActiveStep, type Actor, type Assignees, type EngineOptions, type ForkFrame, type Incident, type Signature, type WorkflowInstance } from './instance';
+import { isClosed, openIncidents, type ActiveStep, type Actor, type Assignees, type EngineOptions, type ForkFrame, type Incident, type Signature, type WorkflowInstance } from './instance';
 import { applyRecordChanges, mergeRecordChanges, recordChangesFor, routingContext, type RecordChanges, type RecordSnapshot } from './record-binding';
 import { readVariable } from './routing-rules';
 import { escalationThresholds, stepDeadlines } from './sla';
@@ -145,7 +145,9 @@ export class Run {
 
   raiseIncident(active: ActiveStep, reason: Incident['reason'], message: string, extras: ActionExtras = {}): void {
     const incident: Incident = { token: active.token, stepId: active.stepId, reason, message, at: this.now };
-    this.emit({ type: 'incident_raised', incident, stepId: active.stepId, ...extras });
+    // Marked only when it joins others: a lone incident's event stays as it always was (workflow-events.ts).
+    const keepsOthers = openIncidents(this.state).length > 0 ? { keepsOthers: true as const } : {};
+    this.emit({ type: 'incident_raised', incident, ...keepsOthers, stepId: active.stepId, ...extras });
     this.notify(adminRecipients, 'incident', message, { stepId: active.stepId, token: active.token });
   }
 

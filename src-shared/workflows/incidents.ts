@@ -35,7 +35,7 @@ export function resolveIncident(
   const seen = checkRepeat(instance, stamp);
   if (!seen.ok) return seen;
   if (seen.value === 'repeat') return unchanged(instance);
-  const allowed = checkCanChange(definition, instance, { allowIncident: true });
+  const allowed = checkCanChange(definition, instance);
   if (!allowed.ok) return allowed;
   const open = openIncidents(instance);
   if (instance.status !== 'incident' || open.length === 0) return fail('invalid_state', 'This instance has no incident to resolve.');

@@ -5,7 +5,7 @@ import type { AssigneeType, WorkflowDefinition } from './definition-schema';
 import { stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
 import { checkRepeat, stampOf } from './command-fingerprint';
-import { checkCanChange, unchanged } from './guards';
+import { checkCanChange, checkNotStopped, unchanged } from './guards';
 import { resolveAssignees } from './assignees';
 import { isClosed, type Actor, type EngineOptions, type WorkflowInstance } from './instance';
 
@@ -29,7 +29,7 @@ export function cancel(
   const seen = checkRepeat(instance, stamp);
   if (!seen.ok) return seen;
   if (seen.value === 'repeat') return unchanged(instance);
-  const open = checkCanChange(definition, instance, { allowIncident: true });
+  const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
   if (!isAdmin(actor.roles) && actor.userId !== instance.startedBy && actor.userId !== instance.requestedBy) {
     return fail('forbidden', 'Only an administrator or the person who started this instance can cancel it.');
@@ -70,6 +70,8 @@ export function reassign(
   if (!active || !step || (step.type !== 'task' && step.type !== 'approval')) {
     return fail('step_not_active', `"${command.stepId}" is not an active step people work on.`, { field: 'stepId' });
   }
+  const stopped = checkNotStopped(instance, active.token);
+  if (!stopped.ok) return stopped;
   if (!isAdmin(actor.roles) && !isAssignee(actor, active.assignees)) {
     return fail('not_your_step', 'Only an administrator or the step’s assignees can hand it to someone else.');
   }

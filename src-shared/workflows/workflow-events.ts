@@ -53,7 +53,13 @@ export type WorkflowEvent = EventBase &
     /** Removes the token (and, for a join, every branch token it gathers). */
     | { type: 'step_completed'; token: string; consumedTokens?: string[]; rule?: number | 'default' }
     | { type: 'instance_ended'; status: 'completed' | 'rejected' | 'cancelled' }
-    | { type: 'incident_raised'; incident: Incident }
+    /**
+     * `keepsOthers`: raised while other incidents are open, by an engine that keeps each with its
+     * step (issue 19.1): it joins them. Without it, it replaces the open incident: the same when
+     * none is open, and what events written before did, so an old history replays to the very
+     * state it had (and a lone incident's event is what it always was).
+     */
+    | { type: 'incident_raised'; incident: Incident; keepsOthers?: true }
     | { type: 'incident_resolved'; token: string }
     | { type: 'step_reassigned'; token: string; assignees: Assignees; previous: Assignees }
     | { type: 'comment_added' }
@@ -146,7 +152,7 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
       next = withIncidents({ ...next, status: event.status, activeSteps: [], endedAt: event.at }, []);
       break;
     case 'incident_raised':
-      next = withIncidents({ ...next, status: 'incident' }, [...openIncidents(next), event.incident]);
+      next = withIncidents({ ...next, status: 'incident' }, event.keepsOthers ? [...openIncidents(next), event.incident] : [event.incident]);
       break;
     case 'incident_resolved': {
       const open = openIncidents(next).filter((incident) => incident.token !== event.token);
