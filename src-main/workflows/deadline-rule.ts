@@ -3,7 +3,7 @@ import { reminder } from '../../src-shared/scheduler/reminder';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import { dueWork } from '../../src-shared/workflows/deadlines';
 import type { DeadlineKind, ScheduledWork } from '../../src-shared/workflows/effects';
-import type { WorkflowInstance } from '../../src-shared/workflows/instance';
+import { openIncidents, type WorkflowInstance } from '../../src-shared/workflows/instance';
 import type { LabDatabase } from '../database/open-database';
 import type { ReminderRule } from '../scheduler/reminder-rule';
 import { changedDocumentsOf } from '../scheduler/rules/changed-documents';
@@ -57,8 +57,10 @@ interface StoredInstance {
 export function instanceDeadlines(instance: StoredInstance, definition: WorkflowDefinition | undefined): DueReminder[] {
   if (!definition || (instance.status !== 'running' && instance.status !== 'incident')) return [];
   const state = instance.state;
-  // Stopped by an incident, only a breach can be recorded; the rest waits for the instance to run again (a change, so a new round).
-  const work = dueWork(definition, state).filter((item) => state.status !== 'incident' || item.kind === 'sla_breach');
+  // A step stopped by an incident only has its breach recorded; the rest of its work waits for the
+  // resolution (a change, so a new round). The other branches' timers and escalations run.
+  const stopped = new Set(openIncidents(state).map((incident) => incident.token));
+  const work = dueWork(definition, state).filter((item) => !stopped.has(item.token) || item.kind === 'sla_breach');
   return work.map((item) => deadlineReminder(item, definition.name));
 }
 

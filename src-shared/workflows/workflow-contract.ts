@@ -186,7 +186,20 @@ export interface InstanceSummaryView {
   requestedBy: PersonRef;
   updatedAt: string;
   endedAt?: string;
+  /** The oldest open incident (kept for readers of one incident; `incidents` lists them all). */
   incident?: { stepId: string; reason: string; message: string; at: string };
+  /** Every open incident, oldest first, each with the step it stopped; the other steps go on. */
+  incidents?: IncidentView[];
+}
+
+export interface IncidentView {
+  /** The stopped step's token: what `resolve-incident` takes as `incident`. */
+  token: string;
+  stepId: string;
+  stepName: string;
+  reason: string;
+  message: string;
+  at: string;
 }
 
 export interface TimelineEntryView {

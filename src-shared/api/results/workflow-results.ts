@@ -91,6 +91,7 @@ export const instanceSummarySchema = exactly<InstanceSummaryView>()(
     updatedAt: time,
     endedAt: time.optional(),
     incident: z.object({ stepId: z.string(), reason: z.string(), message: z.string(), at: time }).optional(),
+    incidents: z.array(z.object({ token: z.string(), stepId: z.string(), stepName: z.string(), reason: z.string(), message: z.string(), at: time })).optional(),
   }),
 );
 
