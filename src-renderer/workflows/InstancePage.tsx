@@ -66,7 +66,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
       <RecordConflictNotice collection="workflow_instances" recordId={instance.id} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
-          {instance.activeSteps.length > 0 && <ActiveSteps steps={instance.activeSteps} />}
+          {instance.activeSteps.length > 0 && <ActiveSteps steps={instance.activeSteps} stoppedTokens={(instance.incidents ?? []).map((incident) => incident.token)} />}
           <InstanceActions detail={detail.data} session={session} />
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="History">
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1.5 }}>History</Typography>

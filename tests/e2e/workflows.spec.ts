@@ -282,3 +282,88 @@ test('a wrong password in the e-signature dialog is refused in place and changes
   await expect(page.getByTestId('my-work-row')).toContainText('Overdue');
   await saveScreenshot(page, 'workflows-my-work-overdue');
 });
+
+/** Two branches whose assignee comes from a variable nobody set, and one a person works on (issue 19.1). */
+const sampleRelease = {
+  workflow_code: 'SAMPLE_RELEASE',
+  name: 'Sample release',
+  initial_step: 'split',
+  steps: [
+    { step_id: 'split', name: 'Split the work', type: 'parallel', next_steps: ['label', 'ship', 'qc'] },
+    { step_id: 'label', name: 'Print labels', type: 'task', assignee_type: 'variable', assignee_value: 'label_printer', conditions: { complete: ['join'], hand_over: ['label_desk'] } },
+    { step_id: 'ship', name: 'Book courier', type: 'task', assignee_type: 'variable', assignee_value: 'courier_clerk', conditions: { complete: ['join'], hand_over: ['ship_desk'] } },
+    { step_id: 'qc', name: 'QC check', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['join'] },
+    { step_id: 'label_desk', name: 'Labels by the front desk', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['join'] },
+    { step_id: 'ship_desk', name: 'Courier by the front desk', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['join'] },
+    { step_id: 'join', name: 'All ready', type: 'join', next_steps: ['released'] },
+    { step_id: 'released', name: 'Released', type: 'end' },
+  ],
+};
+
+async function completeStep(page: Page, stepName: string, comment: string) {
+  await page.getByTestId('available-actions').filter({ hasText: stepName }).getByRole('button', { name: 'Complete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Comments' }).fill(comment);
+  await dialog.getByRole('textbox', { name: 'Comments' }).press('Enter');
+  await expect(dialog).toHaveCount(0);
+}
+
+async function resolveAt(page: Page, stepName: string, continueAt: string) {
+  await page.getByTestId('open-incident').filter({ hasText: `Stopped at ${stepName}` }).getByRole('button', { name: 'Resolve' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Stopped at ${stepName}: Nobody could be found for "${stepName}".`);
+  await dialog.getByRole('combobox', { name: 'Continue at' }).click();
+  await page.getByRole('option', { name: new RegExp(`^${continueAt}`) }).click();
+  await dialog.getByRole('textbox', { name: 'Comments' }).fill('The front desk does it today.');
+  await dialog.getByRole('button', { name: 'Resolve' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+test('incidents in two branches are listed with their steps and resolved one by one while the third branch goes on', async ({ page }) => {
+  host = await startServeHost();
+  await createAdministrator(page);
+  await openWorkflowsTab(page, 'Definitions');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'sample-release.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleRelease)) });
+  await page.getByRole('button', { name: 'Publish Sample release' }).click();
+  await expect(page.getByTestId('definition-row').filter({ hasText: 'Sample release' })).toContainText('Published');
+
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByRole('button', { name: 'Start workflow' }).first().click();
+  const start = page.getByRole('dialog', { name: 'Start a workflow' });
+  await start.getByRole('combobox', { name: /Workflow/ }).click();
+  await page.getByRole('option', { name: /Sample release/ }).click();
+  await start.getByRole('combobox', { name: 'Record type' }).fill('sample');
+  await start.getByRole('textbox', { name: 'Record id' }).fill('S-0042');
+  await start.getByRole('button', { name: 'Start workflow' }).click();
+
+  // Both stopped branches are listed, each with its step; the QC check is still there to do.
+  await expect(page.getByTestId('instance-status')).toHaveText('Incident');
+  const incidents = page.getByTestId('open-incident');
+  await expect(incidents).toHaveCount(2);
+  await expect(incidents.nth(0)).toContainText('Stopped at Print labels');
+  await expect(incidents.nth(1)).toContainText('Stopped at Book courier');
+  await expect(incidents.nth(0)).toContainText('The other steps go on meanwhile.');
+  await expect(page.getByTestId('active-step').filter({ hasText: 'Print labels' })).toContainText('Stopped by an incident');
+  await saveScreenshot(page, 'workflows-incidents-per-branch');
+  await completeStep(page, 'QC check', 'Purity 99.2 %.');
+  await expect(page.getByTestId('instance-status')).toHaveText('Incident');
+  await expect(page.getByTestId('available-actions')).toHaveCount(0);
+
+  // Each incident is resolved on its own: the instance stays stopped until the last one.
+  await resolveAt(page, 'Book courier', 'Courier by the front desk');
+  await expect(incidents).toHaveCount(1);
+  await expect(incidents).toContainText('Stopped at Print labels');
+  await expect(page.getByTestId('instance-status')).toHaveText('Incident');
+  await expect(page.getByTestId('available-actions').filter({ hasText: 'Courier by the front desk' })).toHaveCount(1);
+  await resolveAt(page, 'Print labels', 'Labels by the front desk');
+  await expect(incidents).toHaveCount(0);
+  await expect(page.getByTestId('instance-status')).toHaveText('Running');
+  await saveScreenshot(page, 'workflows-incidents-resolved');
+
+  // Both branches reach the join, which waited for them, and the release ends the workflow.
+  await completeStep(page, 'Courier by the front desk', 'Booked for Tuesday.');
+  await completeStep(page, 'Labels by the front desk', 'Printed.');
+  await expect(page.getByTestId('instance-status')).toHaveText('Completed');
+  const timeline = page.getByTestId('timeline-entry');
+  await expect(timeline.filter({ hasText: 'resolved the incident at' })).toHaveCount(2);
+});
