@@ -133,6 +133,11 @@ describe('validation in one pass', () => {
     expect(pathsOf(definition)).toEqual(expect.arrayContaining(['steps[1].assignee_type', 'steps[0]']));
   });
 
+  it('reports a split with one branch once, not also as steps with no path to an end (the editor marks one step)', () => {
+    const definition = flow([task('a', ['s']), { step_id: 's', name: 'S', type: 'parallel', next_steps: [] }]);
+    expect(pathsOf(definition)).toEqual(['steps[1].next_steps']);
+  });
+
   it('holds split/join structure back while a reference dangles, so a typo is not also a broken split', () => {
     const definition = flow([split('s', ['a', 'b']), task('a', ['j']), task('b', ['jj']), join('j', ['done']), end]);
     expect(pathsOf(definition)).toEqual(['steps[2].next_steps[0]']);
