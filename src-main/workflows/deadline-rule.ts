@@ -11,7 +11,7 @@ import { flatMapInSlices } from '../scheduler/rules/in-slices';
 import { createWorkflowRuntime } from './workflow-runtime';
 
 /**
- * The workflow engine's time-driven work — timer steps, escalation thresholds, SLA breaches — as
+ * The workflow engine's time-driven work — timer steps, boundary timers, escalation thresholds, SLA breaches — as
  * a scheduler rule with its own `fire`. Everything is derived from the instances (`dueWork`), so
  * it survives restarts; each item has a deterministic id from its key; after downtime every missed
  * item fires once, in time order. Firing is idempotent without a firing record: a fired item is
@@ -41,7 +41,7 @@ export function deadlineReminder(work: ScheduledWork, workflowName: string): Due
 export function parseDeadlineKey(key: string): { instanceId: string; token: string; kind: DeadlineKind; rule?: number } | null {
   const [tag, instanceId, engineKey] = key.split('|');
   const [token, kind, rule] = (engineKey ?? '').split(':');
-  if (tag !== 'workflow_deadline' || !instanceId || !token || (kind !== 'timer' && kind !== 'sla_breach' && kind !== 'escalation')) return null;
+  if (tag !== 'workflow_deadline' || !instanceId || !token || (kind !== 'timer' && kind !== 'sla_breach' && kind !== 'escalation' && kind !== 'boundary')) return null;
   return { instanceId, token, kind, ...(rule ? { rule: Number(rule) } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import { fail, ok, type AppError, type Result } from '../core/result';
 import { isAdmin } from '../people/roles';
 import { isAssignee, refusalCode } from '../workflows/assignees';
+import { boundaryAction } from '../workflows/boundary-timers';
 import { stepOf } from '../workflows/definition-graph';
 import type { WorkflowDefinition } from '../workflows/definition-schema';
 import type { DirectoryPerson } from '../workflows/directory';
@@ -298,8 +299,10 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     );
     if (decidedInRun || before.enteredBy.get(token) === runKey(event)) return ok(null);
     if (event.actor.userId === systemActor.userId) {
-      if (!step.wakeAt || event.at < step.wakeAt) return fail('timer_not_due', `“${step.stepId}” is not a timer that is due.`);
-      return isDueByServer(input, event, step.wakeAt) ? ok(null) : waiting(`“${step.stepId}” is a timer due at ${step.wakeAt} by the server's clock.`);
+      // A timer step's own timer, or a waiting step's boundary timer (boundary-timers.ts).
+      const moment = event.type === 'step_completed' && event.action === boundaryAction ? step.boundaryAt : step.wakeAt;
+      if (!moment || event.at < moment) return fail('timer_not_due', `“${step.stepId}” is not a timer that is due.`);
+      return isDueByServer(input, event, moment) ? ok(null) : waiting(`“${step.stepId}” is a timer due at ${moment} by the server's clock.`);
     }
     if (event.type === 'step_completed') {
       const signed = checkSignature(event, String(event.action), step.stepId, state, input);

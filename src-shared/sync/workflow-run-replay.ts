@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../core/result';
 import { advance } from '../workflows/advance';
+import { boundaryAction, fireBoundaryTimer } from '../workflows/boundary-timers';
 import type { WorkflowDefinition } from '../workflows/definition-schema';
 import { escalate, fireTimer, recordBreach } from '../workflows/deadlines';
 import { formDataOf } from '../workflows/form-replay';
@@ -111,7 +112,9 @@ function engineCall(input: RunReplay): Result<EngineResult> | null {
     case 'vote_recorded':
       return advance(definition, state, { commandId, action: first.vote.decision, stepId: first.token, ...extrasOf(first, formDataOf(definition, state, first) ?? dataOf(first)) }, actor, first.at, options);
     case 'step_completed':
-      if (actor.userId === 'system') return fireTimer(definition, state, first.token, first.at, options);
+      if (actor.userId === 'system') {
+        return first.action === boundaryAction ? fireBoundaryTimer(definition, state, first.token, first.at, options) : fireTimer(definition, state, first.token, first.at, options);
+      }
       return advance(definition, state, { commandId, action: String(first.action), stepId: first.token, ...extrasOf(first, formDataOf(definition, state, first) ?? dataOf(first)) }, actor, first.at, options);
     case 'escalation_triggered':
       return escalate(definition, state, first.token, first.rule, first.at, options);

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../core/result';
 import { resolveAssignees } from './assignees';
+import { fireBoundaryTimer } from './boundary-timers';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, escalationRulesOf, stepOf } from './definition-graph';
 import { deadlineKey, type ScheduledWork } from './effects';
@@ -9,7 +10,7 @@ import { isClosed, systemActor, type ActiveStep, type EngineOptions, type Workfl
 import { escalationThresholds, slaViolation } from './sla';
 
 /**
- * Time-driven work: timer steps, escalation thresholds and SLA breaches. `dueWork` derives all of it
+ * Time-driven work: timer steps, boundary timers of waiting steps (boundary-timers.ts), escalation thresholds and SLA breaches. `dueWork` derives all of it
  * from an instance (so the scheduler can rebuild its queue from data after a restart), and
  * `runDueWork` does one item. Each item fires at most once: a fired item is recorded in the
  * instance, and running it again returns the instance unchanged.
@@ -22,6 +23,7 @@ export function dueWork(definition: WorkflowDefinition, instance: WorkflowInstan
   for (const step of instance.activeSteps) {
     const base = { instanceId: instance.id, token: step.token };
     if (step.wakeAt) work.push({ ...base, key: deadlineKey(step.token, 'timer'), at: step.wakeAt, kind: 'timer' });
+    if (step.boundaryAt) work.push({ ...base, key: deadlineKey(step.token, 'boundary'), at: step.boundaryAt, kind: 'boundary' });
     if (step.dueAt && !step.isBreached) work.push({ ...base, key: deadlineKey(step.token, 'sla_breach'), at: step.dueAt, kind: 'sla_breach' });
     for (const { rule, at } of escalationThresholds(definition, step)) {
       if (!step.escalationsFired.includes(rule)) work.push({ ...base, key: deadlineKey(step.token, 'escalation', rule), at, kind: 'escalation', rule });
@@ -39,6 +41,7 @@ export function runDueWork(
   options: EngineOptions = {},
 ): Result<EngineResult> {
   if (work.kind === 'timer') return fireTimer(definition, instance, work.token, now, options);
+  if (work.kind === 'boundary') return fireBoundaryTimer(definition, instance, work.token, now, options);
   if (work.kind === 'sla_breach') return recordBreach(definition, instance, work.token, now);
   return escalate(definition, instance, work.token, work.rule ?? 0, now, options);
 }

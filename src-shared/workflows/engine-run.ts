@@ -1,4 +1,5 @@
 import { resolveAssignees } from './assignees';
+import { boundaryAt } from './boundary-timers';
 import { levelProgress } from './approvals';
 import type { StepDefinition, WorkflowDefinition } from './definition-schema';
 import { approvalLevelsOf, routeOf, stepOf, type Route } from './definition-graph';
@@ -214,7 +215,8 @@ export class Run {
   /** A step that waits for people: deadlines from the SLA, a notification, and scheduler entries. */
   private rest(target: Target, step: StepDefinition, assignees: Assignees, extra: Partial<ActiveStep> = {}): ActiveStep {
     const deadlines = stepDeadlines(this.definition, step.step_id, this.now);
-    const active = this.emitEntered(target, assignees, { ...deadlines, ...extra });
+    const boundary = boundaryAt(this.definition, step, this.now);
+    const active = this.emitEntered(target, assignees, { ...deadlines, ...(boundary ? { boundaryAt: boundary } : {}), ...extra });
     this.notify(assignees, 'step_assigned', `"${step.name}" is waiting for you.`, { stepId: step.step_id, token: active.token });
     this.scheduleDeadlines(active);
     return active;
@@ -222,6 +224,7 @@ export class Run {
 
   scheduleDeadlines(active: ActiveStep): void {
     const base = { instanceId: this.instanceId, token: active.token };
+    if (active.boundaryAt) this.effects.push({ type: 'schedule_deadline', ...base, key: deadlineKey(active.token, 'boundary'), at: active.boundaryAt, kind: 'boundary' });
     if (active.dueAt) {
       this.effects.push({ type: 'schedule_deadline', ...base, key: deadlineKey(active.token, 'sla_breach'), at: active.dueAt, kind: 'sla_breach' });
       for (const { rule, at } of escalationThresholds(this.definition, active)) {

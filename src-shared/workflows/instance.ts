@@ -64,6 +64,8 @@ export interface ActiveStep {
   /** Indexes into the step's escalation rules that have fired. */
   escalationsFired: number[];
   isBreached: boolean;
+  /** A waiting step's boundary timer: when it fires and moves the step on to its `go` step. */
+  boundaryAt?: string;
   /** Timer steps: when the timer fires. */
   wakeAt?: string;
   /** Set while the token waits at a join for its sibling branches. */
