@@ -34,6 +34,7 @@ export function ActiveSteps({ steps, stoppedTokens = [] }: { steps: ActiveStepVi
               Since <LocalTime iso={s.enteredAt} />
               {s.dueAt && <> · due <LocalTime iso={s.dueAt} /></>}
               {s.wakeAt && <> · wakes <LocalTime iso={s.wakeAt} /></>}
+              {s.movesOn && <> · moves on to {s.movesOn.toStepName} at <LocalTime iso={s.movesOn.at} /> if nobody acts</>}
               {s.isWaitingAtJoin && ' · waiting for the other branches'}
             </Typography>
             {s.approval && (

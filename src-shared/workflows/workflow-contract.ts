@@ -161,6 +161,8 @@ export interface ActiveStepView {
   isBreached: boolean;
   /** Timer steps: when they fire. */
   wakeAt?: string;
+  /** A boundary timer: when the step is left if nobody acts, and the step the work goes to then. */
+  movesOn?: { at: string; toStepName: string };
   isWaitingAtJoin: boolean;
   /** Approval steps: the deciding level and its votes so far. */
   approval?: { level: number; levelName?: string; levelCount: number; required: number; approvals: number; rejections: number };

@@ -1,6 +1,7 @@
 import { builtInRoles, isAdmin } from '../people/roles';
 import { recordKindOf } from '../records/record-kinds';
 import { isAssignee } from './assignees';
+import { boundaryAction } from './boundary-timers';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, approvalLevelsOf, stepOf } from './definition-graph';
 import { isClosed, openIncidents, type ActiveStep, type Actor, type Assignees, type Incident, type WorkflowInstance } from './instance';
@@ -38,6 +39,7 @@ export function activeStepView(definition: WorkflowDefinition, step: ActiveStep,
     ...(step.dueAt ? { dueAt: step.dueAt } : {}),
     ...(step.atRiskAt ? { atRiskAt: step.atRiskAt } : {}),
     ...(step.wakeAt ? { wakeAt: step.wakeAt } : {}),
+    ...(step.boundaryAt && defined?.boundary_timer ? { movesOn: { at: step.boundaryAt, toStepName: stepOf(definition, defined.boundary_timer.go)?.name ?? defined.boundary_timer.go } } : {}),
   };
   if (step.approval && defined) {
     const levels = approvalLevelsOf(defined);
@@ -192,6 +194,7 @@ function eventLine(event: WorkflowEvent, definition: WorkflowDefinition, nameOf:
     case 'approval_level_passed':
       return `${step}: level ${event.approval.level} passed, now waiting for ${describeAssignees(nameOf, event.assignees)}`;
     case 'step_completed':
+      if (event.action === boundaryAction) return `Nobody acted on ${step} in time: it moved on to ${stepOf(definition, event.toSteps?.[0] ?? '')?.name ?? event.toSteps?.[0] ?? ''}`;
       return event.actor.userId === 'system' ? `${step} finished (${event.action ?? 'done'})` : `${who} finished ${step} with "${event.action ?? 'complete'}"`;
     case 'instance_ended':
       return `The workflow ${event.status === 'completed' ? 'completed' : event.status === 'rejected' ? 'ended as rejected' : `was cancelled by ${who}`}`;

@@ -367,3 +367,56 @@ test('incidents in two branches are listed with their steps and resolved one by 
   const timeline = page.getByTestId('timeline-entry');
   await expect(timeline.filter({ hasText: 'resolved the incident at' })).toHaveCount(2);
 });
+
+/** Moves serve mode's clock (test mode only), as if that much time had passed. */
+async function advanceClock(page: Page, served: ServedHost, advanceMs: number) {
+  const url = new URL(served.url);
+  const response = await page.request.post(`${url.origin}/__test/clock`, { headers: { Authorization: `Bearer ${url.searchParams.get('token')}` }, data: { advanceMs } });
+  expect(response.status()).toBe(200);
+}
+
+const supplierQuote = {
+  workflow_code: 'SUPPLIER_QUOTE',
+  name: 'Supplier quote',
+  initial_step: 'quote',
+  steps: [
+    { step_id: 'quote', name: 'Wait for the quote', type: 'task', assignee_type: 'role', assignee_value: 'admin', conditions: { complete: ['order'], chase: ['chase'] } },
+    { step_id: 'chase', name: 'Chase the supplier', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['quote'] },
+    { step_id: 'order', name: 'Place the order', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: [] },
+  ],
+};
+
+test('a timer set in the editor moves a waiting step on to its step when nobody acts in time (issue 19.5)', async ({ page }) => {
+  host = await startServeHost();
+  await createAdministrator(page);
+  await openWorkflowsTab(page, 'Definitions');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'supplier-quote.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(supplierQuote)) });
+  await page.getByRole('button', { name: 'Edit Supplier quote' }).click();
+  await page.getByRole('button', { name: 'Step 1: Wait for the quote' }).click();
+  const timer = page.getByRole('region', { name: 'Timer that moves the step on' });
+  await timer.getByLabel('Move on if nobody acts in time').check();
+  await timer.getByRole('spinbutton', { name: 'After (hours)' }).fill('48');
+  await timer.getByRole('combobox', { name: 'Then go to' }).click();
+  await page.getByRole('option', { name: 'Chase the supplier (chase)' }).click();
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+  await expect(page.getByText('after 48 h')).toBeVisible();
+  await saveScreenshot(page, 'workflows-editor-boundary-timer');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByText('Published. New instances start from this version')).toBeVisible();
+
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByRole('button', { name: 'Start workflow' }).first().click();
+  const start = page.getByRole('dialog', { name: 'Start a workflow' });
+  await start.getByRole('combobox', { name: /Workflow/ }).click();
+  await page.getByRole('option', { name: /Supplier quote/ }).click();
+  await start.getByRole('combobox', { name: 'Record type' }).fill('quote-request');
+  await start.getByRole('textbox', { name: 'Record id' }).fill('Q-7');
+  await start.getByRole('button', { name: 'Start workflow' }).click();
+  await expect(page.getByTestId('active-step')).toContainText('Wait for the quote');
+  await expect(page.getByTestId('active-step')).toContainText('moves on to Chase the supplier at');
+  await saveScreenshot(page, 'workflows-instance-boundary-timer');
+
+  await advanceClock(page, host, 49 * 3_600_000);
+  await expect(page.getByTestId('active-step')).toContainText('Chase the supplier');
+  await expect(page.getByTestId('timeline-entry').filter({ hasText: 'Nobody acted on Wait for the quote in time: it moved on to Chase the supplier' })).toHaveCount(1);
+});

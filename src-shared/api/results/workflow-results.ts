@@ -65,6 +65,7 @@ const activeStepSchema = exactly<ActiveStepView>()(
     slaState,
     isBreached: z.boolean(),
     wakeAt: time.optional(),
+    movesOn: z.object({ at: time, toStepName: z.string() }).optional(),
     isWaitingAtJoin: z.boolean(),
     approval: z
       .object({ level: z.number(), levelName: z.string().optional(), levelCount: z.number(), required: z.number(), approvals: z.number(), rejections: z.number() })
