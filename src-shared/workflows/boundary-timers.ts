@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { StepDefinition, WorkflowDefinition } from './definition-schema';
 import { stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, checkNotStopped, unchanged } from './guards';
+import { checkCanWorkOn, unchanged } from './guards';
 import { systemActor, type EngineOptions, type WorkflowInstance } from './instance';
 import { addWorkingHours } from './working-calendar';
 
@@ -40,10 +40,8 @@ export function fireBoundaryTimer(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  const open = checkCanChange(definition, instance);
-  if (!open.ok) return open;
-  const stopped = checkNotStopped(instance, token);
-  if (!stopped.ok) return stopped;
+  const allowed = checkCanWorkOn(definition, instance, token);
+  if (!allowed.ok) return allowed;
   const active = instance.activeSteps.find((step) => step.token === token);
   const step = active && stepOf(definition, active.stepId);
   const go = step?.boundary_timer?.go;

@@ -5,7 +5,7 @@ import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, escalationRulesOf, stepOf } from './definition-graph';
 import { deadlineKey, type ScheduledWork } from './effects';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, checkNotStopped, unchanged } from './guards';
+import { checkCanChange, checkCanWorkOn, unchanged } from './guards';
 import { isClosed, systemActor, type ActiveStep, type EngineOptions, type WorkflowInstance } from './instance';
 import { escalationThresholds, slaViolation } from './sla';
 
@@ -58,10 +58,8 @@ export function fireTimer(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  const open = checkCanChange(definition, instance);
-  if (!open.ok) return open;
-  const stopped = checkNotStopped(instance, token);
-  if (!stopped.ok) return stopped;
+  const allowed = checkCanWorkOn(definition, instance, token);
+  if (!allowed.ok) return allowed;
   const active = findToken(instance, token);
   const step = active && stepOf(definition, active.stepId);
   if (!active || !step || !active.wakeAt) return unchanged(instance);
@@ -97,10 +95,8 @@ export function escalate(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  const open = checkCanChange(definition, instance);
-  if (!open.ok) return open;
-  const stopped = checkNotStopped(instance, token);
-  if (!stopped.ok) return stopped;
+  const allowed = checkCanWorkOn(definition, instance, token);
+  if (!allowed.ok) return allowed;
   const active = findToken(instance, token);
   const step = active && stepOf(definition, active.stepId);
   const escalation = active && escalationRulesOf(definition, active.stepId)[rule];

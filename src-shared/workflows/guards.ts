@@ -27,6 +27,12 @@ export function checkNotStopped(instance: WorkflowInstance, token: string): Resu
   return incident ? stoppedBy(incident) : ok(null);
 }
 
+/** `checkCanChange`, then `checkNotStopped` for the token: what time-driven work on one step checks first. */
+export function checkCanWorkOn(definition: WorkflowDefinition, instance: WorkflowInstance, token: string): Result<null> {
+  const open = checkCanChange(definition, instance);
+  return open.ok ? checkNotStopped(instance, token) : open;
+}
+
 export const stoppedBy = (incident: Incident): { ok: false; error: AppError } =>
   fail('instance_incident', `"${incident.stepId}" is stopped by an incident: ${incident.message} An administrator must resolve it first.`);
 

@@ -300,6 +300,18 @@ const sampleRelease = {
   ],
 };
 
+/** Starts a published workflow on a free-text record type and id (no record kind), as the signed-in person. */
+async function startOnFreeText(page: Page, workflowName: string, recordType: string, recordId: string) {
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByRole('button', { name: 'Start workflow' }).first().click();
+  const start = page.getByRole('dialog', { name: 'Start a workflow' });
+  await start.getByRole('combobox', { name: /Workflow/ }).click();
+  await page.getByRole('option', { name: workflowName }).click();
+  await start.getByRole('combobox', { name: 'Record type' }).fill(recordType);
+  await start.getByRole('textbox', { name: 'Record id' }).fill(recordId);
+  await start.getByRole('button', { name: 'Start workflow' }).click();
+}
+
 async function completeStep(page: Page, stepName: string, comment: string) {
   await page.getByTestId('available-actions').filter({ hasText: stepName }).getByRole('button', { name: 'Complete', exact: true }).click();
   const dialog = page.getByRole('dialog');
@@ -327,14 +339,7 @@ test('incidents in two branches are listed with their steps and resolved one by 
   await page.getByRole('button', { name: 'Publish Sample release' }).click();
   await expect(page.getByTestId('definition-row').filter({ hasText: 'Sample release' })).toContainText('Published');
 
-  await openWorkflowsTab(page, 'Instances');
-  await page.getByRole('button', { name: 'Start workflow' }).first().click();
-  const start = page.getByRole('dialog', { name: 'Start a workflow' });
-  await start.getByRole('combobox', { name: /Workflow/ }).click();
-  await page.getByRole('option', { name: /Sample release/ }).click();
-  await start.getByRole('combobox', { name: 'Record type' }).fill('sample');
-  await start.getByRole('textbox', { name: 'Record id' }).fill('S-0042');
-  await start.getByRole('button', { name: 'Start workflow' }).click();
+  await startOnFreeText(page, 'Sample release', 'sample', 'S-0042');
 
   // Both stopped branches are listed, each with its step; the QC check is still there to do.
   await expect(page.getByTestId('instance-status')).toHaveText('Incident');
@@ -404,14 +409,7 @@ test('a timer set in the editor moves a waiting step on to its step when nobody 
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByText('Published. New instances start from this version')).toBeVisible();
 
-  await openWorkflowsTab(page, 'Instances');
-  await page.getByRole('button', { name: 'Start workflow' }).first().click();
-  const start = page.getByRole('dialog', { name: 'Start a workflow' });
-  await start.getByRole('combobox', { name: /Workflow/ }).click();
-  await page.getByRole('option', { name: /Supplier quote/ }).click();
-  await start.getByRole('combobox', { name: 'Record type' }).fill('quote-request');
-  await start.getByRole('textbox', { name: 'Record id' }).fill('Q-7');
-  await start.getByRole('button', { name: 'Start workflow' }).click();
+  await startOnFreeText(page, 'Supplier quote', 'quote-request', 'Q-7');
   await expect(page.getByTestId('active-step')).toContainText('Wait for the quote');
   await expect(page.getByTestId('active-step')).toContainText('moves on to Chase the supplier at');
   await saveScreenshot(page, 'workflows-instance-boundary-timer');
