@@ -3,7 +3,7 @@ import { reminder } from '../../src-shared/scheduler/reminder';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import { dueWork } from '../../src-shared/workflows/deadlines';
 import type { DeadlineKind, ScheduledWork } from '../../src-shared/workflows/effects';
-import type { WorkflowInstance } from '../../src-shared/workflows/instance';
+import { openIncidents, type WorkflowInstance } from '../../src-shared/workflows/instance';
 import type { LabDatabase } from '../database/open-database';
 import type { ReminderRule } from '../scheduler/reminder-rule';
 import { changedDocumentsOf } from '../scheduler/rules/changed-documents';
@@ -11,7 +11,7 @@ import { flatMapInSlices } from '../scheduler/rules/in-slices';
 import { createWorkflowRuntime } from './workflow-runtime';
 
 /**
- * The workflow engine's time-driven work — timer steps, escalation thresholds, SLA breaches — as
+ * The workflow engine's time-driven work — timer steps, boundary timers, escalation thresholds, SLA breaches — as
  * a scheduler rule with its own `fire`. Everything is derived from the instances (`dueWork`), so
  * it survives restarts; each item has a deterministic id from its key; after downtime every missed
  * item fires once, in time order. Firing is idempotent without a firing record: a fired item is
@@ -41,7 +41,7 @@ export function deadlineReminder(work: ScheduledWork, workflowName: string): Due
 export function parseDeadlineKey(key: string): { instanceId: string; token: string; kind: DeadlineKind; rule?: number } | null {
   const [tag, instanceId, engineKey] = key.split('|');
   const [token, kind, rule] = (engineKey ?? '').split(':');
-  if (tag !== 'workflow_deadline' || !instanceId || !token || (kind !== 'timer' && kind !== 'sla_breach' && kind !== 'escalation')) return null;
+  if (tag !== 'workflow_deadline' || !instanceId || !token || (kind !== 'timer' && kind !== 'sla_breach' && kind !== 'escalation' && kind !== 'boundary')) return null;
   return { instanceId, token, kind, ...(rule ? { rule: Number(rule) } : {}) };
 }
 
@@ -57,8 +57,10 @@ interface StoredInstance {
 export function instanceDeadlines(instance: StoredInstance, definition: WorkflowDefinition | undefined): DueReminder[] {
   if (!definition || (instance.status !== 'running' && instance.status !== 'incident')) return [];
   const state = instance.state;
-  // Stopped by an incident, only a breach can be recorded; the rest waits for the instance to run again (a change, so a new round).
-  const work = dueWork(definition, state).filter((item) => state.status !== 'incident' || item.kind === 'sla_breach');
+  // A step stopped by an incident only has its breach recorded; the rest of its work waits for the
+  // resolution (a change, so a new round). The other branches' timers and escalations run.
+  const stopped = new Set(openIncidents(state).map((incident) => incident.token));
+  const work = dueWork(definition, state).filter((item) => !stopped.has(item.token) || item.kind === 'sla_breach');
   return work.map((item) => deadlineReminder(item, definition.name));
 }
 

@@ -2,7 +2,8 @@ import { fail, ok, type Result } from '../../src-shared/core/result';
 import type { WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import type { EngineResult } from '../../src-shared/workflows/engine-run';
 import type { Actor, EngineOptions, WorkflowInstance } from '../../src-shared/workflows/instance';
-import { checkSingleInstance, startInstance, type StartInput } from '../../src-shared/workflows/start';
+import { checkRepeat } from '../../src-shared/workflows/command-fingerprint';
+import { checkSingleInstance, startInstance, startStamp, type StartInput } from '../../src-shared/workflows/start';
 import { endedStepTokens } from '../../src-shared/workflows/step-notices';
 import { versionToStart } from '../../src-shared/workflows/versions';
 import type { WriteContext } from '../audit/audited-writer';
@@ -214,11 +215,16 @@ export function startInstances(parts: RuntimeParts, items: readonly StartRequest
     for (const [index, item] of round.entries()) {
       const instanceId = ids[index] as string;
       const found = existing.get(instanceId);
+      const { code, input, actor } = item;
+      // Fingerprinted as the client sent it, before the runtime fills in whose request it is.
+      const stamp = startStamp(code, input, actor);
       if (found) {
-        out[index] = ok(plainInstance(found));
+        // The id is the command's: the same request again is a retry, another request a client bug.
+        const instance = plainInstance(found);
+        const seen = checkRepeat(instance.state, stamp);
+        out[index] = seen.ok ? ok(instance) : seen;
         continue;
       }
-      const { code, input, actor } = item;
       if (!versionsOf.has(code)) versionsOf.set(code, parts.definitions.versions(code).then((docs) => docs.map((d) => d.definition)));
       const versions = await (versionsOf.get(code) as Promise<WorkflowDefinition[]>);
       if (versions.length === 0) {
@@ -247,7 +253,7 @@ export function startInstances(parts: RuntimeParts, items: readonly StartRequest
       const subject = binding?.record?.doc.personId;
       const start = input.requestedBy === undefined && subject ? { ...input, requestedBy: subject } : input;
       const now = clock();
-      const result = startInstance(definition, start, actor, now.toISOString(), () => instanceId, { ...options, ...records.engineOptions(binding) });
+      const result = startInstance(definition, start, actor, now.toISOString(), () => instanceId, { ...options, ...records.engineOptions(binding), ...(stamp ? { command: stamp } : {}) });
       if (!result.ok) {
         out[index] = result;
         continue;

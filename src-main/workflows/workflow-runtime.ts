@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../src-shared/core/result';
 import { advance, pickStep } from '../../src-shared/workflows/advance';
+import { checkRepeat } from '../../src-shared/workflows/command-fingerprint';
 import { stepOf } from '../../src-shared/workflows/definition-graph';
 import { runDueWork } from '../../src-shared/workflows/deadlines';
 import type { ScheduledWork } from '../../src-shared/workflows/effects';
@@ -8,7 +9,7 @@ import { cancel, comment, reassign, type ReassignCommand } from '../../src-share
 import { systemActor, type Actor, type AdvanceCommand, type Signature, type SignatureMeaning } from '../../src-shared/workflows/instance';
 import { meaningFits, needsSignature } from '../../src-shared/workflows/signature-policy';
 import type { StartInput } from '../../src-shared/workflows/start';
-import { applyMigration, planMigration } from '../../src-shared/workflows/versions';
+import { applyMigration, migrationStamp, planMigration } from '../../src-shared/workflows/versions';
 import { recordRefusedSignature } from '../audit/refused-signatures';
 import type { HostServices } from '../host/handler-types';
 import { createDefinitionStore, type DefinitionStore } from './definition-store';
@@ -164,7 +165,9 @@ export function createWorkflowRuntime(services: HostServices, options: RuntimeOp
           actor,
           command: 'workflows/definitions/migrate-instances',
           operation: (definition, instance) => {
-            if (instance.processedCommandIds.includes(command.commandId)) return ok({ instance, events: [], effects: [] });
+            const seen = checkRepeat(instance, migrationStamp(toVersion, command, actor));
+            if (!seen.ok) return seen;
+            if (seen.value === 'repeat') return ok({ instance, events: [], effects: [] });
             const target = targets.get(instance.workflowCode);
             if (!target) return fail('not_found', `${instance.workflowCode} has no version ${toVersion}.`, { field: 'toVersion' });
             if (target.status !== 'published') {

@@ -5,8 +5,11 @@ import { SlaChip } from './SlaChip';
 import { useRoleNames } from './use-role-names';
 import { stepTypeLabel } from './workflow-labels';
 
-/** The steps the instance waits in: who may act, since when, until when, and an approval's votes so far. */
-export function ActiveSteps({ steps }: { steps: ActiveStepView[] }) {
+/**
+ * The steps the instance waits in: who may act, since when, until when, and an approval's votes so
+ * far. A step an incident stopped (`stoppedTokens`) says so instead of who it waits for.
+ */
+export function ActiveSteps({ steps, stoppedTokens = [] }: { steps: ActiveStepView[]; stoppedTokens?: readonly string[] }) {
   const roleName = useRoleNames();
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Current steps">
@@ -19,16 +22,19 @@ export function ActiveSteps({ steps }: { steps: ActiveStepView[] }) {
               <Chip size="small" variant="outlined" label={stepTypeLabel[s.stepType]} />
               <SlaChip state={s.slaState} />
             </Stack>
-            <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 1, alignItems: 'center' }}>
+            {stoppedTokens.includes(s.token) ? (
+              <Typography variant="body2" color="warning.main" sx={{ mt: 1 }}>Stopped by an incident: waits for an administrator</Typography>
+            ) : <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 1, alignItems: 'center' }}>
               <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>Waiting for</Typography>
               {s.assignees.users.map((u) => <Chip key={u.id} size="small" label={u.name} />)}
               {s.assignees.roles.map((r) => <Chip key={r} size="small" variant="outlined" label={roleName(r)} />)}
               {s.assignees.users.length + s.assignees.roles.length === 0 && <Typography variant="body2">nobody (automatic)</Typography>}
-            </Stack>
+            </Stack>}
             <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
               Since <LocalTime iso={s.enteredAt} />
               {s.dueAt && <> · due <LocalTime iso={s.dueAt} /></>}
               {s.wakeAt && <> · wakes <LocalTime iso={s.wakeAt} /></>}
+              {s.movesOn && <> · moves on to {s.movesOn.toStepName} at <LocalTime iso={s.movesOn.at} /> if nobody acts</>}
               {s.isWaitingAtJoin && ' · waiting for the other branches'}
             </Typography>
             {s.approval && (

@@ -1,4 +1,3 @@
-import BuildIcon from '@mui/icons-material/Build';
 import CancelIcon from '@mui/icons-material/Cancel';
 import GavelIcon from '@mui/icons-material/Gavel';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
@@ -11,17 +10,17 @@ import { errorText, fieldError } from '../errors/error-text';
 import { newCommandId } from './command-id';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ReassignDialog } from './ReassignDialog';
-import { ResolveIncidentDialog } from './ResolveIncidentDialog';
 import { StepActionDialogs, type PendingAction } from './StepActionDialogs';
 import { aboutText, actionLabel } from './workflow-labels';
 
-/** What the signed-in person may do on this instance, as the host says: act on their steps (signing decisions), cancel, reassign, comment. */
+/**
+ * What the signed-in person may do on this instance, as the host says: act on their steps (signing
+ * decisions), cancel, reassign, comment. Incidents are resolved where they are listed (OpenIncidents).
+ */
 export function InstanceActions({ detail, session }: { detail: InstanceDetailView; session: SessionView }) {
   const cancel = useCommand('workflows/instances/cancel');
   const reassign = useCommand('workflows/instances/reassign');
   const comment = useCommand('workflows/instances/comment');
-  const resolve = useCommand('workflows/instances/resolve-incident');
-  const [isResolving, setResolving] = useState(false);
   const [pending, setPending] = useState<PendingAction | null>(null);
   const [isCancelling, setCancelling] = useState(false);
   const [isReassigning, setReassigning] = useState(false);
@@ -29,7 +28,7 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
   const { instance } = detail;
   const id = instance.id;
   const subject = `${instance.workflowName} for ${aboutText(instance)}`;
-  const hasAnything = detail.availableActions.length > 0 || detail.canCancel || detail.canReassign || detail.canComment || detail.canResolveIncident;
+  const hasAnything = detail.availableActions.length > 0 || detail.canCancel || detail.canReassign || detail.canComment;
   const open = (step: AvailableActionView, action: string) =>
     setPending({ instanceId: id, token: step.token, stepName: step.stepName, action, isSigned: step.signatureActions.includes(action), form: step.form, subject });
   const sendComment = async (event: FormEvent) => {
@@ -58,12 +57,11 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
             </Stack>
           </Box>
         ))}
-        {detail.availableActions.length === 0 && instance.status === 'running' && (
+        {detail.availableActions.length === 0 && (instance.status === 'running' || instance.status === 'incident') && (
           <Typography variant="body2" color="text.secondary">No step here waits for you.</Typography>
         )}
-        {(detail.canCancel || detail.canReassign || detail.canResolveIncident) && (
+        {(detail.canCancel || detail.canReassign) && (
           <Stack direction="row" spacing={1}>
-            {detail.canResolveIncident && instance.incident && <Button size="small" variant="outlined" color="warning" startIcon={<BuildIcon />} onClick={() => { resolve.clearError(); setResolving(true); }}>Resolve incident</Button>}
             {detail.canReassign && <Button size="small" startIcon={<SwapHorizIcon />} onClick={() => { reassign.clearError(); setReassigning(true); }}>Reassign</Button>}
             {detail.canCancel && <Button size="small" color="error" startIcon={<CancelIcon />} onClick={() => { cancel.clearError(); setCancelling(true); }}>Cancel workflow</Button>}
           </Stack>
@@ -94,18 +92,6 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
         onConfirm={async (reason) => {
           const result = await cancel.run({ commandId: newCommandId(), instanceId: id, ...(reason ? { reason } : {}) });
           if (result.ok) setCancelling(false);
-        }}
-      />
-      <ResolveIncidentDialog
-        isOpen={isResolving}
-        message={instance.incident ? `Stopped at ${instance.incident.stepId}: ${instance.incident.message}` : ''}
-        steps={detail.definition.definition.steps}
-        isRunning={resolve.isRunning}
-        error={resolve.error}
-        onCancel={() => setResolving(false)}
-        onSubmit={async (values) => {
-          const result = await resolve.run({ commandId: newCommandId(), instanceId: id, ...(values.goTo ? { goTo: values.goTo } : {}), ...(values.comments ? { comments: values.comments } : {}) });
-          if (result.ok) setResolving(false);
         }}
       />
       <ReassignDialog

@@ -10,6 +10,7 @@ import { ActiveSteps } from './ActiveSteps';
 import { FlowDiagram } from './FlowDiagram';
 import { InstanceActions } from './InstanceActions';
 import { InstanceStatusChip } from './InstanceStatusChip';
+import { OpenIncidents } from './OpenIncidents';
 import { LocalTime } from './LocalTime';
 import { SlaChip } from './SlaChip';
 import { Timeline } from './Timeline';
@@ -58,16 +59,14 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
         </Box>
         {instance.record && <Chip size="small" variant="outlined" color="primary" label={`${instance.record.kindLabel}: ${instance.record.statusLabel}`} data-testid="record-status" />}
         <InstanceStatusChip status={instance.status} />
-        {instance.status === 'running' && <SlaChip state={instance.slaState} />}
+        {(instance.status === 'running' || instance.status === 'incident') && <SlaChip state={instance.slaState} />}
         <Chip size="small" variant="outlined" label={instance.id} sx={{ fontFamily: 'monospace' }} />
       </Stack>
-      {instance.incident && (
-        <Alert severity="warning">Stopped at {instance.incident.stepId}: {instance.incident.message} An administrator can resolve this.</Alert>
-      )}
+      <OpenIncidents detail={detail.data} />
       <RecordConflictNotice collection="workflow_instances" recordId={instance.id} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2} sx={{ minWidth: 0 }}>
-          {instance.activeSteps.length > 0 && <ActiveSteps steps={instance.activeSteps} />}
+          {instance.activeSteps.length > 0 && <ActiveSteps steps={instance.activeSteps} stoppedTokens={(instance.incidents ?? []).map((incident) => incident.token)} />}
           <InstanceActions detail={detail.data} session={session} />
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="History">
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1.5 }}>History</Typography>

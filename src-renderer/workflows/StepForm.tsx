@@ -10,6 +10,7 @@ import { FormFieldsEditor } from './FormFieldsEditor';
 import { RecordEffectsEditor } from './RecordEffectsEditor';
 import { ApprovalSettings } from './ApprovalSettings';
 import { AssigneeFields } from './AssigneeFields';
+import { BoundaryTimerSettings } from './BoundaryTimerSettings';
 import { patchStep, renameStep, setSla } from './definition-edit';
 import { RoutingRulesEditor } from './RoutingRulesEditor';
 import { SlaSettings } from './SlaSettings';
@@ -112,6 +113,9 @@ export function StepForm({ definition, index, problems, isReadOnly, onEdit }: Pr
           <Divider />
           <FormFieldsEditor step={step} recordFields={recordFields} onChange={(form) => patch({ form } as Partial<StepDefinition>)} errorAt={errorAt} />
           {kind && <RecordEffectsEditor step={step} kind={kind} onChange={(effects) => patch({ record_effects: effects } as Partial<StepDefinition>)} errorAt={errorAt} />}
+          <Divider />
+          <BoundaryTimerSettings step={step} steps={others} hasCalendar={definition.working_calendar !== undefined}
+            onChange={(boundary_timer) => patch({ boundary_timer } as Partial<StepDefinition>)} errorAt={errorAt} />
           <Divider />
           <SlaSettings entry={definition.sla_config?.[step.step_id]} actions={actionsOf(step)} onChange={(entry) => onEdit(setSla(definition, step.step_id, entry))}
             errorAt={(s) => problems.find((p) => p.path === `sla_config.${step.step_id}${s}`)?.message} />

@@ -31,6 +31,7 @@ export function renameStep(definition: WorkflowDefinition, from: string, to: str
       next.routing = { ...step.routing, rules: step.routing.rules.map((r) => ({ ...r, go: replaceRef(r.go, from, to) })) };
       if (step.routing.default !== undefined) next.routing.default = replaceRef(step.routing.default, from, to);
     }
+    if (step.boundary_timer) next.boundary_timer = { ...step.boundary_timer, go: replaceRef(step.boundary_timer.go, from, to) };
     return next;
   });
   const result: WorkflowDefinition = { ...definition, steps, initial_step: replaceRef(definition.initial_step, from, to) };

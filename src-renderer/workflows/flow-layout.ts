@@ -73,6 +73,7 @@ function routesOf(step: StepDefinition): RawEdge[] {
   }
   (step.routing?.rules ?? []).forEach((rule, i) => add(rule.go, ruleLabel(rule, i)));
   if (step.routing?.default !== undefined) add(step.routing.default, 'otherwise');
+  if (step.boundary_timer) add(step.boundary_timer.go, `after ${step.boundary_timer.after_hours} ${step.boundary_timer.working_hours ? 'working ' : ''}h`);
   const hasActionRoutes = Object.keys(conditions).length > 0;
   // next_steps carries the plain route only when no action or rule route names the same step.
   for (const target of step.next_steps ?? []) if (!out.some((e) => e.to === target)) add(target, hasActionRoutes ? 'complete' : '');

@@ -72,6 +72,8 @@ const statusOfCode: Readonly<Record<string, number>> = {
   definition_retired: 409,
   instance_already_running: 409,
   missing_step_mapping: 422,
+  // Like an Idempotency-Key sent again with another body (IETF httpapi-idempotency-key-header).
+  command_id_reused: 422,
   rate_limited: 429,
   account_locked: 423,
   server_unreachable: 503,

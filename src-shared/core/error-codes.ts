@@ -37,6 +37,8 @@ export const ErrorCode = {
   definition_retired: 'definition_retired',
   instance_already_running: 'instance_already_running',
   missing_step_mapping: 'missing_step_mapping',
+  /** A client sent a command id it had already used for a different request; nothing was done. */
+  command_id_reused: 'command_id_reused',
   // Team sync (src-shared/sync, sync-server).
   /** Too many attempts in a short time; try again later. */
   rate_limited: 'rate_limited',

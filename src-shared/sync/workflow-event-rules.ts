@@ -1,10 +1,11 @@
 import { fail, ok, type AppError, type Result } from '../core/result';
 import { isAdmin } from '../people/roles';
 import { isAssignee, refusalCode } from '../workflows/assignees';
+import { boundaryAction } from '../workflows/boundary-timers';
 import { stepOf } from '../workflows/definition-graph';
 import type { WorkflowDefinition } from '../workflows/definition-schema';
 import type { DirectoryPerson } from '../workflows/directory';
-import { isClosed, systemActor, type ActiveStep, type Actor, type WorkflowInstance } from '../workflows/instance';
+import { isClosed, openIncidents, systemActor, type ActiveStep, type Actor, type WorkflowInstance } from '../workflows/instance';
 import { meaningFits, needsSignature } from '../workflows/signature-policy';
 import { escalationThresholds } from '../workflows/sla';
 import { applyEvent, eventId, type WorkflowEvent, type WorkflowEventType } from '../workflows/workflow-events';
@@ -97,8 +98,24 @@ const eventTypes = {
 
 /** Events the scheduler emits as the system (deadlines.ts) and what its runs lead to. */
 const systemEventTypes: ReadonlySet<string> = new Set(['escalation_triggered', 'sla_breached', 'step_reassigned', 'step_completed', 'step_entered', 'incident_raised', 'instance_ended']);
-/** What may start a run while the instance is stopped by an incident (the engine's `allowIncident`). */
-const incidentRunTypes: ReadonlySet<string> = new Set(['instance_ended', 'sla_breached', 'incident_resolved', 'comment_added']);
+/**
+ * The step a run's first event works on, when an open incident stops that step the run is refused
+ * (the engine's `checkNotStopped`): an incident stops its own branch, the other branches go on. A
+ * breach is recorded on a stopped step too, as the engine does.
+ */
+function workedOnToken(event: WorkflowEvent): string | undefined {
+  switch (event.type) {
+    case 'vote_recorded':
+    case 'step_completed':
+    case 'step_reassigned':
+    case 'escalation_triggered':
+      return event.token;
+    case 'incident_raised':
+      return event.incident?.token;
+    default:
+      return undefined;
+  }
+}
 
 const isObject = (value: unknown): value is Doc => typeof value === 'object' && value !== null && !Array.isArray(value);
 const runKey = (event: WorkflowEvent): string => JSON.stringify([event.actor.userId, event.at, event.commandId ?? null]);
@@ -208,7 +225,8 @@ function checkRun(event: WorkflowEvent, before: Before, input: EventAppend): Res
   const isSameRun = before.run.length > 0 && runKey(before.run[0] as WorkflowEvent) === runKey(event);
   const group = isSameRun ? [...before.run, event] : [event];
   let state = isSameRun ? before.stateBeforeRun : before.state;
-  const definition = definitionOf(input, state, event);
+  // The run's first event names the definition when the run is the start (no state before it yet).
+  const definition = definitionOf(input, state, group[0] as WorkflowEvent);
   if (!definition) return ok(null);
   const actor: Actor = event.actor.userId === systemActor.userId ? systemActor : { userId: input.person.id, name: input.person.name, roles: input.person.roles };
   for (let start = 0; start < group.length; ) {
@@ -260,9 +278,8 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     return fail('instance_closed', `This workflow instance is ${state.status}; nothing more can happen to it.`);
   }
   if (!isSameRun) {
-    if (state.status === 'incident' && !incidentRunTypes.has(event.type)) {
-      return fail('instance_incident', 'This workflow instance is stopped by an incident; an administrator must resolve it first.');
-    }
+    const stopped = openIncidents(state).find((incident) => incident.token === workedOnToken(event));
+    if (stopped) return fail('instance_incident', `“${stopped.stepId}” is stopped by an incident; an administrator must resolve it first.`);
     if (event.commandId !== undefined && state.processedCommandIds.includes(event.commandId)) return fail('invalid_input', 'This command was applied to the instance already.');
   }
   const active = (token: unknown) => state.activeSteps.find((step) => step.token === token);
@@ -282,8 +299,10 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     );
     if (decidedInRun || before.enteredBy.get(token) === runKey(event)) return ok(null);
     if (event.actor.userId === systemActor.userId) {
-      if (!step.wakeAt || event.at < step.wakeAt) return fail('timer_not_due', `“${step.stepId}” is not a timer that is due.`);
-      return isDueByServer(input, event, step.wakeAt) ? ok(null) : waiting(`“${step.stepId}” is a timer due at ${step.wakeAt} by the server's clock.`);
+      // A timer step's own timer, or a waiting step's boundary timer (boundary-timers.ts).
+      const moment = event.type === 'step_completed' && event.action === boundaryAction ? step.boundaryAt : step.wakeAt;
+      if (!moment || event.at < moment) return fail('timer_not_due', `“${step.stepId}” is not a timer that is due.`);
+      return isDueByServer(input, event, moment) ? ok(null) : waiting(`“${step.stepId}” is a timer due at ${moment} by the server's clock.`);
     }
     if (event.type === 'step_completed') {
       const signed = checkSignature(event, String(event.action), step.stepId, state, input);
@@ -329,7 +348,7 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
     case 'incident_raised':
       return isSameRun ? ok(null) : mayFinish(event.incident?.token);
     case 'incident_resolved':
-      if (state.status !== 'incident' || event.token !== state.incident?.token) return fail('invalid_state', 'This instance has no such incident to resolve.');
+      if (state.status !== 'incident' || !openIncidents(state).some((incident) => incident.token === event.token)) return fail('invalid_state', 'This instance has no such incident to resolve.');
       return isAdminPerson ? ok(null) : fail('forbidden', 'Only an administrator can resolve an incident.');
     case 'step_reassigned': {
       const step = active(event.token);
@@ -342,7 +361,7 @@ function checkNext(event: WorkflowEvent, state: WorkflowInstance, before: Before
       return event.actor.userId === person.id ? ok(null) : fail('forbidden', 'Comments are written by people.');
     case 'escalation_triggered': {
       const step = active(event.token);
-      if (state.status !== 'running' || !step || step.escalationsFired.includes(event.rule)) return fail('invalid_state', 'This escalation has nothing to escalate or has fired already.');
+      if (!step || step.escalationsFired.includes(event.rule)) return fail('invalid_state', 'This escalation has nothing to escalate or has fired already.');
       const definition = input.definitions.version(state.workflowCode, state.definitionVersion)?.definition;
       const threshold = definition ? escalationThresholds(definition, step).find((t) => t.rule === event.rule) : undefined;
       if (!threshold || event.at < threshold.at) return fail('timer_not_due', 'This escalation is not due at the time it names.');

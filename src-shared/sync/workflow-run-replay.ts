@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../core/result';
 import { advance } from '../workflows/advance';
+import { boundaryAction, fireBoundaryTimer } from '../workflows/boundary-timers';
 import type { WorkflowDefinition } from '../workflows/definition-schema';
 import { escalate, fireTimer, recordBreach } from '../workflows/deadlines';
 import { formDataOf } from '../workflows/form-replay';
@@ -85,9 +86,17 @@ function replayResolver(run: readonly WorkflowEvent[], directory: ReadonlyMap<st
   };
 }
 
+function withoutFingerprints(instance: WorkflowInstance): WorkflowInstance {
+  const { commandFingerprints: _clientsOwn, ...rest } = instance;
+  return rest;
+}
+
 /** The engine call the run's first event stands for, or null when it is not a command the engine replays (e.g. a migration). */
 function engineCall(input: RunReplay): Result<EngineResult> | null {
-  const { definition, stateBefore: state, actor } = input;
+  const { definition, actor } = input;
+  // The server judges a run as it did before fingerprints (command-fingerprint.ts): they are the
+  // client's record of its own requests, pushed with its events, and cannot be checked here.
+  const state = input.stateBefore && withoutFingerprints(input.stateBefore);
   const first = input.run[0] as WorkflowEvent;
   const resolver = replayResolver(input.run, input.directory);
   // A workflow about a record reads the record its run saw: recorded on the run's first event when it changed, else the instance's copy.
@@ -103,14 +112,16 @@ function engineCall(input: RunReplay): Result<EngineResult> | null {
     case 'vote_recorded':
       return advance(definition, state, { commandId, action: first.vote.decision, stepId: first.token, ...extrasOf(first, formDataOf(definition, state, first) ?? dataOf(first)) }, actor, first.at, options);
     case 'step_completed':
-      if (actor.userId === 'system') return fireTimer(definition, state, first.token, first.at, options);
+      if (actor.userId === 'system') {
+        return first.action === boundaryAction ? fireBoundaryTimer(definition, state, first.token, first.at, options) : fireTimer(definition, state, first.token, first.at, options);
+      }
       return advance(definition, state, { commandId, action: String(first.action), stepId: first.token, ...extrasOf(first, formDataOf(definition, state, first) ?? dataOf(first)) }, actor, first.at, options);
     case 'escalation_triggered':
       return escalate(definition, state, first.token, first.rule, first.at, options);
     case 'sla_breached':
       return recordBreach(definition, state, first.token, first.at);
     case 'incident_resolved':
-      return resolveIncident(definition, state, { commandId, ...(first.toSteps?.[0] ? { goTo: first.toSteps[0] } : {}), ...extrasOf(first) }, actor, first.at, options);
+      return resolveIncident(definition, state, { commandId, incident: first.token, ...(first.toSteps?.[0] ? { goTo: first.toSteps[0] } : {}), ...extrasOf(first) }, actor, first.at, options);
     case 'instance_ended':
       return first.status === 'cancelled' ? cancel(definition, state, { commandId, ...(first.comments === undefined ? {} : { reason: first.comments }) }, actor, first.at) : null;
     case 'comment_added':
@@ -126,9 +137,14 @@ function engineCall(input: RunReplay): Result<EngineResult> | null {
   }
 }
 
-/** An event without what may differ between PCs and the server: the names shown with it. */
+/**
+ * An event without what may differ between PCs and the server: the names shown with it, and the
+ * command's fingerprint — a digest of the request as the client sent it, which the server rebuilds
+ * only from the events and so cannot reproduce. It only decides whether that client's own later
+ * reuse of the id is a retry (command-fingerprint.ts), so taking it as pushed grants nothing.
+ */
 function comparable(event: WorkflowEvent): unknown {
-  const { actor, signature, ...rest } = event;
+  const { actor, signature, commandFingerprint: _clientsOwn, ...rest } = event;
   return { ...rest, actor: { userId: actor.userId }, ...(signature ? { signature: { ...signature, signerName: '' } } : {}) };
 }
 

@@ -4,8 +4,9 @@ import { castVote } from './approvals';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, diffVariables, isRepeated, unchanged } from './guards';
-import type { ActiveStep, Actor, AdvanceCommand, EngineOptions, WorkflowInstance } from './instance';
+import { checkRepeat, stampOf } from './command-fingerprint';
+import { checkCanChange, checkNotStopped, diffVariables, stoppedBy, unchanged } from './guards';
+import { openIncidents, type ActiveStep, type Actor, type AdvanceCommand, type EngineOptions, type WorkflowInstance } from './instance';
 import { recordChangesFor, routingContext } from './record-binding';
 import { checkStepForm } from './step-form-check';
 
@@ -14,7 +15,8 @@ import { checkStepForm } from './step-form-check';
  * instance, the events to append and the effects to run, or a typed error and nothing changed.
  * A command id seen before returns the instance unchanged with no events.
  *
- * Errors: `instance_closed`, `instance_incident`, `step_not_active` (no such active step, or a
+ * Errors: `instance_closed`, `instance_incident` (an open incident stopped that step; other
+ * branches go on), `step_not_active` (no such active step, or a
  * step no person acts on), `not_your_step` / `not_your_role`, `unknown_action`,
  * `self_approval_not_allowed`, `duplicate_approver`, `signature_required`, `invalid_input` (a
  * step form's values: the field as `data.<key>`, every problem in `details`).
@@ -30,12 +32,22 @@ export function advance(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  if (isRepeated(instance, command.commandId)) return unchanged(instance);
+  // The signature proves who acts (the runtime adds it, with the time); it is not part of what is asked.
+  const stamp = stampOf('advance', { ...command, signature: undefined }, actor);
+  const seen = checkRepeat(instance, stamp);
+  if (!seen.ok) return seen;
+  if (seen.value === 'repeat') return unchanged(instance);
   const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
   const picked = pickStep(instance, command, actor);
-  if (!picked.ok) return picked;
+  if (!picked.ok) {
+    // Nothing to act on while an incident stops the instance's work: say that, not "no step waits".
+    const stoppedAt = openIncidents(instance)[0];
+    return picked.error.code === 'step_not_active' && command.stepId === undefined && stoppedAt ? stoppedBy(stoppedAt) : picked;
+  }
   const active = picked.value;
+  const stopped = checkNotStopped(instance, active.token);
+  if (!stopped.ok) return stopped;
   const step = stepOf(definition, active.stepId);
   if (!step || (step.type !== 'task' && step.type !== 'approval') || active.isWaitingAtJoin) {
     return fail('step_not_active', `"${step?.name ?? active.stepId}" is not a step a person acts on.`, { field: 'stepId' });
@@ -73,7 +85,7 @@ export function advance(
     ...(changes.value === undefined ? {} : { dataChanges: changes.value }),
     ...(recordChanges === undefined ? {} : { recordChanges }),
   };
-  const run = new Run(definition, instance, instance.id, now, actor, command.commandId, options);
+  const run = new Run(definition, instance, instance.id, now, actor, stamp, options);
   if (isDecision) castVote(run, active, step, command.action as 'approve' | 'reject', extras);
   else run.finish(active, step, command.action, extras);
   return ok(run.result());

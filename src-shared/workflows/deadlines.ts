@@ -1,15 +1,16 @@
 import { fail, ok, type Result } from '../core/result';
 import { resolveAssignees } from './assignees';
+import { fireBoundaryTimer } from './boundary-timers';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, escalationRulesOf, stepOf } from './definition-graph';
 import { deadlineKey, type ScheduledWork } from './effects';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, unchanged } from './guards';
+import { checkCanChange, checkCanWorkOn, unchanged } from './guards';
 import { isClosed, systemActor, type ActiveStep, type EngineOptions, type WorkflowInstance } from './instance';
 import { escalationThresholds, slaViolation } from './sla';
 
 /**
- * Time-driven work: timer steps, escalation thresholds and SLA breaches. `dueWork` derives all of it
+ * Time-driven work: timer steps, boundary timers of waiting steps (boundary-timers.ts), escalation thresholds and SLA breaches. `dueWork` derives all of it
  * from an instance (so the scheduler can rebuild its queue from data after a restart), and
  * `runDueWork` does one item. Each item fires at most once: a fired item is recorded in the
  * instance, and running it again returns the instance unchanged.
@@ -22,6 +23,7 @@ export function dueWork(definition: WorkflowDefinition, instance: WorkflowInstan
   for (const step of instance.activeSteps) {
     const base = { instanceId: instance.id, token: step.token };
     if (step.wakeAt) work.push({ ...base, key: deadlineKey(step.token, 'timer'), at: step.wakeAt, kind: 'timer' });
+    if (step.boundaryAt) work.push({ ...base, key: deadlineKey(step.token, 'boundary'), at: step.boundaryAt, kind: 'boundary' });
     if (step.dueAt && !step.isBreached) work.push({ ...base, key: deadlineKey(step.token, 'sla_breach'), at: step.dueAt, kind: 'sla_breach' });
     for (const { rule, at } of escalationThresholds(definition, step)) {
       if (!step.escalationsFired.includes(rule)) work.push({ ...base, key: deadlineKey(step.token, 'escalation', rule), at, kind: 'escalation', rule });
@@ -39,6 +41,7 @@ export function runDueWork(
   options: EngineOptions = {},
 ): Result<EngineResult> {
   if (work.kind === 'timer') return fireTimer(definition, instance, work.token, now, options);
+  if (work.kind === 'boundary') return fireBoundaryTimer(definition, instance, work.token, now, options);
   if (work.kind === 'sla_breach') return recordBreach(definition, instance, work.token, now);
   return escalate(definition, instance, work.token, work.rule ?? 0, now, options);
 }
@@ -55,8 +58,8 @@ export function fireTimer(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  const open = checkCanChange(definition, instance);
-  if (!open.ok) return open;
+  const allowed = checkCanWorkOn(definition, instance, token);
+  if (!allowed.ok) return allowed;
   const active = findToken(instance, token);
   const step = active && stepOf(definition, active.stepId);
   if (!active || !step || !active.wakeAt) return unchanged(instance);
@@ -68,7 +71,7 @@ export function fireTimer(
 
 /** Records the SLA breach of an active step once, as the spec's SLAViolation, and tells its assignees. */
 export function recordBreach(definition: WorkflowDefinition, instance: WorkflowInstance, token: string, now: string): Result<EngineResult> {
-  const open = checkCanChange(definition, instance, { allowIncident: true });
+  const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
   const active = findToken(instance, token);
   if (!active || !active.dueAt || active.isBreached) return unchanged(instance);
@@ -92,8 +95,8 @@ export function escalate(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  const open = checkCanChange(definition, instance);
-  if (!open.ok) return open;
+  const allowed = checkCanWorkOn(definition, instance, token);
+  if (!allowed.ok) return allowed;
   const active = findToken(instance, token);
   const step = active && stepOf(definition, active.stepId);
   const escalation = active && escalationRulesOf(definition, active.stepId)[rule];

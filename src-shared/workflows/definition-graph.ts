@@ -32,6 +32,7 @@ export function successorsOf(step: StepDefinition): string[] {
   for (const targets of Object.values(step.conditions ?? {})) for (const target of targets) out.add(target);
   for (const rule of step.routing?.rules ?? []) out.add(rule.go);
   if (step.routing?.default !== undefined) out.add(step.routing.default);
+  if (step.boundary_timer) out.add(step.boundary_timer.go);
   return [...out];
 }
 

@@ -60,6 +60,20 @@ const timerConfigSchema = z
   })
   .strict();
 
+/**
+ * A timer on a waiting step (task or approval), distinct from SLA escalations: when it fires the
+ * step is left and the token goes to `go` (e.g. "no answer from the supplier in 10 working days →
+ * chase"). Hours are working hours of the definition's calendar when `working_hours` is set.
+ */
+const boundaryTimerSchema = z
+  .object({
+    after_hours: z.number().positive().max(24 * 366 * 5),
+    working_hours: z.boolean().optional(),
+    go: z.string(),
+  })
+  .strict();
+export type BoundaryTimer = z.infer<typeof boundaryTimerSchema>;
+
 export const stepSchema = z
   .object({
     step_id: stepIdSchema,
@@ -77,6 +91,7 @@ export const stepSchema = z
     /** Approving or rejecting needs an electronic signature (the meaning, bound into the event). */
     require_signature: z.boolean().optional(),
     timer: timerConfigSchema.optional(),
+    boundary_timer: boundaryTimerSchema.optional(),
     /** Text a `notify` step sends. */
     message: z.string().max(2000).optional(),
     /** How an `end` step closes the instance; `completed` when absent. */

@@ -9,7 +9,7 @@ import type { ActiveStep, Assignees } from './instance';
  */
 
 export type NotifyReason = 'step_assigned' | 'notify_step' | 'escalation' | 'sla_breached' | 'incident';
-export type DeadlineKind = 'timer' | 'sla_breach' | 'escalation';
+export type DeadlineKind = 'timer' | 'sla_breach' | 'escalation' | 'boundary';
 
 export type WorkflowEffect =
   | {
@@ -43,7 +43,7 @@ export type WorkflowEffect =
 
 export type ScheduledWork = Omit<Extract<WorkflowEffect, { type: 'schedule_deadline' }>, 'type'>;
 
-/** `<token>:timer`, `<token>:sla_breach`, `<token>:escalation:<rule>`: one scheduler entry each. */
+/** `<token>:timer`, `<token>:sla_breach`, `<token>:escalation:<rule>`, `<token>:boundary`: one scheduler entry each. */
 export const deadlineKey = (token: string, kind: DeadlineKind, rule?: number): string =>
   kind === 'escalation' ? `${token}:escalation:${rule ?? 0}` : `${token}:${kind}`;
 
@@ -51,6 +51,7 @@ export const deadlineKey = (token: string, kind: DeadlineKind, rule?: number): s
 export function deadlineKeysOf(definition: WorkflowDefinition, step: ActiveStep): string[] {
   const keys: string[] = [];
   if (step.wakeAt) keys.push(deadlineKey(step.token, 'timer'));
+  if (step.boundaryAt) keys.push(deadlineKey(step.token, 'boundary'));
   if (step.dueAt) {
     keys.push(deadlineKey(step.token, 'sla_breach'));
     escalationRulesOf(definition, step.stepId).forEach((_, rule) => keys.push(deadlineKey(step.token, 'escalation', rule)));

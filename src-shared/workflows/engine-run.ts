@@ -1,10 +1,12 @@
 import { resolveAssignees } from './assignees';
+import { boundaryAt } from './boundary-timers';
 import { levelProgress } from './approvals';
 import type { StepDefinition, WorkflowDefinition } from './definition-schema';
 import { approvalLevelsOf, routeOf, stepOf, type Route } from './definition-graph';
 import { deadlineKey, deadlineKeysOf, type NotifyReason, type WorkflowEffect } from './effects';
+import type { CommandStamp } from './command-fingerprint';
 import { isSameJson } from './guards';
-import { isClosed, type ActiveStep, type Actor, type Assignees, type EngineOptions, type ForkFrame, type Incident, type Signature, type WorkflowInstance } from './instance';
+import { isClosed, openIncidents, type ActiveStep, type Actor, type Assignees, type EngineOptions, type ForkFrame, type Incident, type Signature, type WorkflowInstance } from './instance';
 import { applyRecordChanges, mergeRecordChanges, recordChangesFor, routingContext, type RecordChanges, type RecordSnapshot } from './record-binding';
 import { readVariable } from './routing-rules';
 import { escalationThresholds, stepDeadlines } from './sla';
@@ -52,7 +54,8 @@ export class Run {
     private readonly instanceId: string,
     readonly now: string,
     readonly actor: Actor,
-    private readonly commandId: string | undefined,
+    /** The command this run carries out; its id and fingerprint go on every event. */
+    private readonly command: CommandStamp | undefined,
     private readonly options: EngineOptions,
   ) {
     this.observed = options.record;
@@ -78,7 +81,7 @@ export class Run {
       seq,
       at: this.now,
       actor,
-      ...(this.commandId === undefined ? {} : { commandId: this.commandId }),
+      ...(this.command === undefined ? {} : { commandId: this.command.id, commandFingerprint: this.command.fingerprint }),
       ...(record === undefined ? {} : { record }),
       ...draft,
     } as WorkflowEvent;
@@ -143,7 +146,9 @@ export class Run {
 
   raiseIncident(active: ActiveStep, reason: Incident['reason'], message: string, extras: ActionExtras = {}): void {
     const incident: Incident = { token: active.token, stepId: active.stepId, reason, message, at: this.now };
-    this.emit({ type: 'incident_raised', incident, stepId: active.stepId, ...extras });
+    // Marked only when it joins others: a lone incident's event stays as it always was (workflow-events.ts).
+    const keepsOthers = openIncidents(this.state).length > 0 ? { keepsOthers: true as const } : {};
+    this.emit({ type: 'incident_raised', incident, ...keepsOthers, stepId: active.stepId, ...extras });
     this.notify(adminRecipients, 'incident', message, { stepId: active.stepId, token: active.token });
   }
 
@@ -210,7 +215,8 @@ export class Run {
   /** A step that waits for people: deadlines from the SLA, a notification, and scheduler entries. */
   private rest(target: Target, step: StepDefinition, assignees: Assignees, extra: Partial<ActiveStep> = {}): ActiveStep {
     const deadlines = stepDeadlines(this.definition, step.step_id, this.now);
-    const active = this.emitEntered(target, assignees, { ...deadlines, ...extra });
+    const boundary = boundaryAt(this.definition, step, this.now);
+    const active = this.emitEntered(target, assignees, { ...deadlines, ...(boundary ? { boundaryAt: boundary } : {}), ...extra });
     this.notify(assignees, 'step_assigned', `"${step.name}" is waiting for you.`, { stepId: step.step_id, token: active.token });
     this.scheduleDeadlines(active);
     return active;
@@ -218,6 +224,7 @@ export class Run {
 
   scheduleDeadlines(active: ActiveStep): void {
     const base = { instanceId: this.instanceId, token: active.token };
+    if (active.boundaryAt) this.effects.push({ type: 'schedule_deadline', ...base, key: deadlineKey(active.token, 'boundary'), at: active.boundaryAt, kind: 'boundary' });
     if (active.dueAt) {
       this.effects.push({ type: 'schedule_deadline', ...base, key: deadlineKey(active.token, 'sla_breach'), at: active.dueAt, kind: 'sla_breach' });
       for (const { rule, at } of escalationThresholds(this.definition, active)) {

@@ -1,7 +1,7 @@
-import { fail, ok, type Result } from '../core/result';
+import { fail, ok, type AppError, type Result } from '../core/result';
 import type { WorkflowDefinition } from './definition-schema';
 import type { EngineResult } from './engine-run';
-import { isClosed, type WorkflowInstance } from './instance';
+import { isClosed, openIncidents, type Incident, type WorkflowInstance } from './instance';
 import type { DataChanges } from './workflow-events';
 
 /** Checks every engine operation makes before it changes an instance. */
@@ -9,20 +9,32 @@ import type { DataChanges } from './workflow-events';
 /** The result of a repeated command: the instance as it is, nothing to write, nothing to do. */
 export const unchanged = (instance: WorkflowInstance): Result<EngineResult> => ok({ instance, events: [], effects: [] });
 
-export const isRepeated = (instance: WorkflowInstance, commandId: string | undefined): boolean =>
-  commandId !== undefined && instance.processedCommandIds.includes(commandId);
-
-/** The definition must be the very version the instance runs, and the instance must be open. */
-export function checkCanChange(definition: WorkflowDefinition, instance: WorkflowInstance, options: { allowIncident?: boolean } = {}): Result<null> {
+/**
+ * The definition must be the very version the instance runs, and the instance must be open. An
+ * incident stops only its own step (`checkNotStopped`): the other branches go on.
+ */
+export function checkCanChange(definition: WorkflowDefinition, instance: WorkflowInstance): Result<null> {
   if (definition.workflow_code !== instance.workflowCode || (definition.version ?? 1) !== instance.definitionVersion) {
     return fail('invalid_input', `This instance runs ${instance.workflowCode} version ${instance.definitionVersion}, not ${definition.workflow_code} version ${definition.version ?? 1}.`);
   }
   if (isClosed(instance.status)) return fail('instance_closed', `This instance is ${instance.status}; nothing more can happen to it.`);
-  if (instance.status === 'incident' && !options.allowIncident) {
-    return fail('instance_incident', `This instance is stopped by an incident: ${instance.incident?.message ?? 'see its history'}. An administrator must resolve it first.`);
-  }
   return ok(null);
 }
+
+/** Refuses work on a step an open incident stopped; an administrator must resolve that incident first. */
+export function checkNotStopped(instance: WorkflowInstance, token: string): Result<null> {
+  const incident = openIncidents(instance).find((open) => open.token === token);
+  return incident ? stoppedBy(incident) : ok(null);
+}
+
+/** `checkCanChange`, then `checkNotStopped` for the token: what time-driven work on one step checks first. */
+export function checkCanWorkOn(definition: WorkflowDefinition, instance: WorkflowInstance, token: string): Result<null> {
+  const open = checkCanChange(definition, instance);
+  return open.ok ? checkNotStopped(instance, token) : open;
+}
+
+export const stoppedBy = (incident: Incident): { ok: false; error: AppError } =>
+  fail('instance_incident', `"${incident.stepId}" is stopped by an incident: ${incident.message} An administrator must resolve it first.`);
 
 const variableName = /^[A-Za-z_][A-Za-z0-9_]{0,79}$/;
 const forbidden = new Set(['__proto__', 'prototype', 'constructor']);

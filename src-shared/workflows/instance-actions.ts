@@ -4,7 +4,8 @@ import { isAssignee } from './assignees';
 import type { AssigneeType, WorkflowDefinition } from './definition-schema';
 import { stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
-import { checkCanChange, isRepeated, unchanged } from './guards';
+import { checkRepeat, stampOf } from './command-fingerprint';
+import { checkCanChange, checkNotStopped, unchanged } from './guards';
 import { resolveAssignees } from './assignees';
 import { isClosed, type Actor, type EngineOptions, type WorkflowInstance } from './instance';
 
@@ -24,13 +25,16 @@ export function cancel(
   actor: Actor,
   now: string,
 ): Result<EngineResult> {
-  if (isRepeated(instance, command.commandId)) return unchanged(instance);
-  const open = checkCanChange(definition, instance, { allowIncident: true });
+  const stamp = stampOf('cancel', command, actor);
+  const seen = checkRepeat(instance, stamp);
+  if (!seen.ok) return seen;
+  if (seen.value === 'repeat') return unchanged(instance);
+  const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
   if (!isAdmin(actor.roles) && actor.userId !== instance.startedBy && actor.userId !== instance.requestedBy) {
     return fail('forbidden', 'Only an administrator or the person who started this instance can cancel it.');
   }
-  const run = new Run(definition, instance, instance.id, now, actor, command.commandId, {});
+  const run = new Run(definition, instance, instance.id, now, actor, stamp, {});
   run.endInstance('cancelled', command.reason);
   return ok(run.result());
 }
@@ -55,7 +59,10 @@ export function reassign(
   now: string,
   options: EngineOptions = {},
 ): Result<EngineResult> {
-  if (isRepeated(instance, command.commandId)) return unchanged(instance);
+  const stamp = stampOf('reassign', command, actor);
+  const seen = checkRepeat(instance, stamp);
+  if (!seen.ok) return seen;
+  if (seen.value === 'repeat') return unchanged(instance);
   const open = checkCanChange(definition, instance);
   if (!open.ok) return open;
   const active = instance.activeSteps.find((s) => (s.token === command.stepId || s.stepId === command.stepId) && !s.isWaitingAtJoin);
@@ -63,12 +70,14 @@ export function reassign(
   if (!active || !step || (step.type !== 'task' && step.type !== 'approval')) {
     return fail('step_not_active', `"${command.stepId}" is not an active step people work on.`, { field: 'stepId' });
   }
+  const stopped = checkNotStopped(instance, active.token);
+  if (!stopped.ok) return stopped;
   if (!isAdmin(actor.roles) && !isAssignee(actor, active.assignees)) {
     return fail('not_your_step', 'Only an administrator or the step’s assignees can hand it to someone else.');
   }
   const assignees = resolveAssignees(command.to.assignee_type, command.to.assignee_value, instance, active.stepId, options.resolveAssignees);
   if (!assignees) return fail('invalid_input', 'Nobody could be found to hand the step to.', { field: 'to' });
-  const run = new Run(definition, instance, instance.id, now, actor, command.commandId, options);
+  const run = new Run(definition, instance, instance.id, now, actor, stamp, options);
   run.emit({
     type: 'step_reassigned',
     token: active.token,
@@ -89,13 +98,16 @@ export function comment(
   actor: Actor,
   now: string,
 ): Result<EngineResult> {
-  if (isRepeated(instance, command.commandId)) return unchanged(instance);
+  const stamp = stampOf('comment', command, actor);
+  const seen = checkRepeat(instance, stamp);
+  if (!seen.ok) return seen;
+  if (seen.value === 'repeat') return unchanged(instance);
   if (command.comments.trim() === '') return fail('invalid_input', 'Write a comment first.', { field: 'comments' });
   if (definition.workflow_code !== instance.workflowCode) return fail('invalid_input', 'This comment is for another workflow.');
   if (command.stepId !== undefined && !stepOf(definition, command.stepId) && !instance.activeSteps.some((s) => s.token === command.stepId)) {
     return fail('invalid_input', `"${command.stepId}" is not a step of this workflow.`, { field: 'stepId' });
   }
-  const run = new Run(definition, instance, instance.id, now, actor, command.commandId, {});
+  const run = new Run(definition, instance, instance.id, now, actor, stamp, {});
   run.emit({ type: 'comment_added', comments: command.comments, ...(command.stepId === undefined ? {} : { stepId: command.stepId }) });
   return ok(run.result());
 }

@@ -1,3 +1,4 @@
+import type { CommandStamp } from './command-fingerprint';
 import type { RecordSnapshot } from './record-binding';
 
 /**
@@ -10,6 +11,10 @@ export const instanceStatuses = ['running', 'completed', 'rejected', 'cancelled'
 export type InstanceStatus = (typeof instanceStatuses)[number];
 
 export const isClosed = (status: InstanceStatus): boolean => status === 'completed' || status === 'rejected' || status === 'cancelled';
+
+/** Every open incident of an instance, oldest first (each belongs to the step of its token). */
+export const openIncidents = (instance: Pick<WorkflowInstance, 'incident' | 'otherIncidents'>): Incident[] =>
+  instance.incident ? [instance.incident, ...(instance.otherIncidents ?? [])] : [];
 
 /** Who may act on an active step: named people, holders of a role, or both. */
 export interface Assignees {
@@ -59,6 +64,8 @@ export interface ActiveStep {
   /** Indexes into the step's escalation rules that have fired. */
   escalationsFired: number[];
   isBreached: boolean;
+  /** A waiting step's boundary timer: when it fires and moves the step on to its `go` step. */
+  boundaryAt?: string;
   /** Timer steps: when the timer fires. */
   wakeAt?: string;
   /** Set while the token waits at a join for its sibling branches. */
@@ -91,9 +98,20 @@ export interface WorkflowInstance {
   startedAt: string;
   updatedAt: string;
   endedAt?: string;
+  /** The oldest open incident (the one shown first); the status is `incident` while any is open. */
   incident?: Incident;
+  /**
+   * Incidents opened after `incident` and still open, oldest first; present only while more than
+   * one is open, so an instance with one incident at a time looks exactly as it always did.
+   */
+  otherIncidents?: Incident[];
   /** Client-made command ids already applied, so a repeated command changes nothing. */
   processedCommandIds: string[];
+  /**
+   * What each command id asked for (command-fingerprint.ts), so the same id with another request is
+   * refused as `command_id_reused`. Absent for ids applied before fingerprints were recorded.
+   */
+  commandFingerprints?: Record<string, string>;
   /** Events applied so far; the next event's sequence number. */
   eventCount: number;
   /** Tokens handed out so far; the next token's number. */
@@ -148,4 +166,9 @@ export interface EngineOptions {
   record?: RecordSnapshot;
   /** Whether an id is an active person (step form `person` fields); any id is taken when absent. */
   isPerson?: (id: string) => boolean;
+  /**
+   * A start's stamp (command-fingerprint.ts) taken by the runtime from the request as the client sent
+   * it, before defaults were filled in, so a retry of it matches; made from the input when absent.
+   */
+  command?: CommandStamp;
 }

@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../core/result';
 import type { WorkflowDefinition } from './definition-schema';
 import { stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
+import { stampOf, type CommandStamp } from './command-fingerprint';
 import { diffVariables } from './guards';
 import type { Actor, EngineOptions } from './instance';
 
@@ -37,6 +38,12 @@ export function checkSingleInstance(definition: WorkflowDefinition, runningForEn
 }
 
 /**
+ * What a start asks: which workflow, about which record, with which variables, for whom. The
+ * runtime compares it when a start's command id finds the instance it started before.
+ */
+export const startStamp = (code: string, input: StartInput, actor: Actor): CommandStamp | undefined => stampOf('start', { ...input, code }, actor);
+
+/**
  * Starts an instance of a published definition: records `instance_started` (with the record it is
  * about, `options.record`, when there is one), enters the initial step and runs the automatic
  * steps after it. `newId` makes the instance id (the only id not derived
@@ -58,7 +65,7 @@ export function startInstance(
   const variables = diffVariables({}, input.variables);
   if (!variables.ok) return variables;
   const instanceId = newId();
-  const run = new Run(definition, undefined, instanceId, now, actor, input.commandId, options);
+  const run = new Run(definition, undefined, instanceId, now, actor, options.command ?? startStamp(definition.workflow_code, input, actor), options);
   run.emit({
     type: 'instance_started',
     workflowCode: definition.workflow_code,

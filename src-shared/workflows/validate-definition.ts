@@ -13,6 +13,10 @@ import { calendarProblems } from './working-calendar';
  * duplicates, reachability, an end reachable from every step, split/join structure, approval routes
  * and quorums, routing rules and their default branch, SLA and escalation settings, step forms and
  * what steps do to the workflow's record.
+ *
+ * Like a compiler, one pass lists every meaning problem: reachability is computed over the
+ * references that resolve, so a dangling reference and an unreachable step are reported together.
+ * Only what would merely echo a problem already listed is held back (see `checkGraph`).
  */
 export function validateDefinition(input: unknown): DefinitionProblem[] {
   const parsed = definitionSchema.safeParse(input);
@@ -27,21 +31,30 @@ export function validateDefinition(input: unknown): DefinitionProblem[] {
   if (!ids.has(definition.initial_step)) {
     problems.push({ path: 'initial_step', message: `The initial step "${definition.initial_step}" is not one of the steps.` });
   }
+  const misshapen = new Set<string>();
   definition.steps.forEach((step, index) => {
     const at = `steps[${index}]`;
     const report = (field: string, message: string) => problems.push({ path: at + field, stepId: step.step_id, message });
     checkReferences(step, ids, report);
-    checkStepShape(step, report);
+    checkStepShape(step, (field, message) => {
+      // Only a wrong route (not, say, a missing assignee) puts the graph's shape in doubt.
+      if (routeFields.some((route) => field.startsWith(route))) misshapen.add(step.step_id);
+      report(field, message);
+    });
     checkApproval(step, report);
     step.routing?.rules.forEach((rule, r) => {
       for (const problem of checkCondition(rule.when, `.routing.rules[${r}].when`)) report(problem.path, problem.message);
     });
   });
+  definition.steps.forEach((step, index) => {
+    if (step.boundary_timer?.working_hours && !definition.working_calendar) {
+      problems.push({ path: `steps[${index}].boundary_timer.working_hours`, stepId: step.step_id, message: `The timer of "${step.name}" counts working hours, but the workflow has no working calendar.` });
+    }
+  });
   checkSla(definition, ids, problems);
   problems.push(...recordBindingProblems(definition));
   if (definition.working_calendar) problems.push(...calendarProblems(definition.working_calendar));
-  if (problems.length > 0) return problems;
-  return checkGraph(definition);
+  return [...problems, ...checkGraph(definition, misshapen)];
 }
 
 /** The definition when it is valid, else `invalid_definition` with every problem in `details`. */
@@ -54,6 +67,8 @@ export function checkDefinition(input: unknown): Result<WorkflowDefinition> {
 
 type Report = (field: string, message: string) => void;
 
+const routeFields = ['.next_steps', '.routing', '.conditions'];
+
 function checkReferences(step: StepDefinition, ids: Set<string>, report: Report): void {
   const check = (target: string, field: string) => {
     if (!ids.has(target)) report(field, `"${target}" is not a step of this workflow.`);
@@ -62,6 +77,7 @@ function checkReferences(step: StepDefinition, ids: Set<string>, report: Report)
   for (const [action, targets] of Object.entries(step.conditions ?? {})) targets.forEach((target, i) => check(target, `.conditions.${action}[${i}]`));
   step.routing?.rules.forEach((rule, r) => check(rule.go, `.routing.rules[${r}].go`));
   if (step.routing?.default !== undefined) check(step.routing.default, '.routing.default');
+  if (step.boundary_timer) check(step.boundary_timer.go, '.boundary_timer.go');
   if (step.routing && step.routing.default === undefined) {
     report('.routing.default', 'Routing needs a default branch for when no rule matches.');
   }
@@ -120,21 +136,33 @@ function checkSla(definition: WorkflowDefinition, ids: Set<string>, problems: De
   }
 }
 
-/** Graph-wide checks, run once each step is sound on its own. */
-function checkGraph(definition: WorkflowDefinition): DefinitionProblem[] {
+/**
+ * Graph-wide checks over the references that resolve. Held back, so that one mistake is reported
+ * once: reachability when the initial step is unknown (every step would be "unreachable"); "no path
+ * to an end" for a step whose dangling reference or wrong route may well have been meant to lead to
+ * one; and the split/join structure and automatic loops while a reference dangles, a step's route
+ * is wrong or a step id is used twice
+ * (both need the whole graph to say anything true).
+ */
+function checkGraph(definition: WorkflowDefinition, misshapen: ReadonlySet<string>): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
+  const resolves = (id: string) => stepOf(definition, id) !== undefined;
+  const successors = (step: StepDefinition) => successorsOf(step).filter(resolves);
+  const dangles = (step: StepDefinition) => successorsOf(step).some((id) => !resolves(id));
+  const canReachFromStart = resolves(definition.initial_step);
   const reachable = new Set<string>();
-  const pending = [definition.initial_step];
+  const pending = canReachFromStart ? [definition.initial_step] : [];
   while (pending.length > 0) {
     const id = pending.pop() as string;
     if (reachable.has(id)) continue;
     reachable.add(id);
-    pending.push(...successorsOf(stepOf(definition, id) as StepDefinition));
+    pending.push(...successors(stepOf(definition, id) as StepDefinition));
   }
   const predecessors = new Map<string, string[]>();
-  for (const step of definition.steps) for (const next of successorsOf(step)) predecessors.set(next, [...(predecessors.get(next) ?? []), step.step_id]);
+  for (const step of definition.steps) for (const next of successors(step)) predecessors.set(next, [...(predecessors.get(next) ?? []), step.step_id]);
   const canEnd = new Set<string>();
-  const backwards = definition.steps.filter((step) => endingActions(step).length > 0).map((step) => step.step_id);
+  // A step whose own route is wrong (a split with one branch) may well be meant to lead to an end, like a dangling reference.
+  const backwards = definition.steps.filter((step) => endingActions(step).length > 0 || dangles(step) || misshapen.has(step.step_id)).map((step) => step.step_id);
   while (backwards.length > 0) {
     const id = backwards.pop() as string;
     if (canEnd.has(id)) continue;
@@ -142,9 +170,12 @@ function checkGraph(definition: WorkflowDefinition): DefinitionProblem[] {
     backwards.push(...(predecessors.get(id) ?? []));
   }
   definition.steps.forEach((step, index) => {
-    if (!reachable.has(step.step_id)) problems.push({ path: `steps[${index}]`, stepId: step.step_id, message: `"${step.name}" cannot be reached from the initial step.` });
+    if (canReachFromStart && !reachable.has(step.step_id)) problems.push({ path: `steps[${index}]`, stepId: step.step_id, message: `"${step.name}" cannot be reached from the initial step.` });
     else if (!canEnd.has(step.step_id)) problems.push({ path: `steps[${index}]`, stepId: step.step_id, message: `No path leads from "${step.name}" to an end.` });
   });
+  const hasWholeGraph =
+    misshapen.size === 0 && definition.steps.every((step) => !dangles(step)) && new Set(definition.steps.map((step) => step.step_id)).size === definition.steps.length;
+  if (!hasWholeGraph) return problems;
   problems.push(...analyseParallelBlocks(definition).problems);
   problems.push(...automaticLoops(definition));
   return problems;

@@ -12,6 +12,9 @@ export function checkStepShape(step: StepDefinition, report: Report): void {
   const hasRoute = next.length > 0 || step.routing !== undefined;
   if (new Set(next).size !== next.length) report('.next_steps', 'A step is listed twice in next_steps.');
   if (step.timer && step.type !== 'timer') report('.timer', 'Only timer steps have a timer.');
+  if (step.boundary_timer && step.type !== 'task' && step.type !== 'approval') {
+    report('.boundary_timer', 'Only steps that wait for people (task, approval) have a timer that moves them on.');
+  }
   if (step.outcome && step.type !== 'end') report('.outcome', 'Only end steps have an outcome.');
   if (step.require_signature && step.type !== 'approval' && step.type !== 'task') report('.require_signature', 'Only steps people act on can ask for a signature.');
   if (step.conditions && step.type !== 'task' && step.type !== 'approval') {

@@ -3,7 +3,8 @@ import { fail, ok, type Result } from '../core/result';
 import type { WorkflowDefinition } from './definition-schema';
 import { stepOf } from './definition-graph';
 import { Run, type EngineResult } from './engine-run';
-import { isRepeated, unchanged } from './guards';
+import { checkRepeat, stampOf, type CommandStamp } from './command-fingerprint';
+import { unchanged } from './guards';
 import { isClosed, type Actor, type WorkflowInstance } from './instance';
 import { checkDefinition } from './validate-definition';
 
@@ -138,6 +139,13 @@ export function planMigration(
   return ok({ instanceId: instance.id, fromVersion: instance.definitionVersion, toVersion: versionOf(toDefinition), moves });
 }
 
+/**
+ * What a migration command asks of one instance: the target version and the comment. The step
+ * mapping is left out: a retry after the move plans nothing new, and the plan itself is checked.
+ */
+export const migrationStamp = (toVersion: number, command: { commandId: string; comments?: string }, actor: Actor): CommandStamp | undefined =>
+  stampOf('migrate', { commandId: command.commandId, comments: command.comments, toVersion }, actor);
+
 /** Applies a plan as an `instance_migrated` event (admins only). Deadlines and votes stay as they were. */
 export function applyMigration(
   toDefinition: WorkflowDefinition,
@@ -147,7 +155,10 @@ export function applyMigration(
   actor: Actor,
   now: string,
 ): Result<EngineResult> {
-  if (isRepeated(instance, command.commandId)) return unchanged(instance);
+  const stamp = migrationStamp(plan.toVersion, command, actor);
+  const seen = checkRepeat(instance, stamp);
+  if (!seen.ok) return seen;
+  if (seen.value === 'repeat') return unchanged(instance);
   if (!isAdmin(actor.roles)) return fail('forbidden', 'Only an administrator can move instances to another version.');
   if (plan.instanceId !== instance.id || plan.fromVersion !== instance.definitionVersion) {
     return fail('conflict', 'The instance changed since the migration was planned; plan it again.');
@@ -155,7 +166,7 @@ export function applyMigration(
   if (plan.moves.length !== instance.activeSteps.length || plan.moves.some((m) => !instance.activeSteps.some((s) => s.token === m.token))) {
     return fail('conflict', 'The instance’s active steps changed since the migration was planned; plan it again.');
   }
-  const run = new Run(toDefinition, instance, instance.id, now, actor, command.commandId, {});
+  const run = new Run(toDefinition, instance, instance.id, now, actor, stamp, {});
   run.emit({
     type: 'instance_migrated',
     fromVersion: plan.fromVersion,

@@ -161,6 +161,8 @@ export interface ActiveStepView {
   isBreached: boolean;
   /** Timer steps: when they fire. */
   wakeAt?: string;
+  /** A boundary timer: when the step is left if nobody acts, and the step the work goes to then. */
+  movesOn?: { at: string; toStepName: string };
   isWaitingAtJoin: boolean;
   /** Approval steps: the deciding level and its votes so far. */
   approval?: { level: number; levelName?: string; levelCount: number; required: number; approvals: number; rejections: number };
@@ -186,7 +188,20 @@ export interface InstanceSummaryView {
   requestedBy: PersonRef;
   updatedAt: string;
   endedAt?: string;
+  /** The oldest open incident (kept for readers of one incident; `incidents` lists them all). */
   incident?: { stepId: string; reason: string; message: string; at: string };
+  /** Every open incident, oldest first, each with the step it stopped; the other steps go on. */
+  incidents?: IncidentView[];
+}
+
+export interface IncidentView {
+  /** The stopped step's token: what `resolve-incident` takes as `incident`. */
+  token: string;
+  stepId: string;
+  stepName: string;
+  reason: string;
+  message: string;
+  at: string;
 }
 
 export interface TimelineEntryView {
@@ -352,9 +367,12 @@ export const workflowContract = {
   'workflows/instances/comment': command<InstanceSummaryView>()(
     z.object({ commandId, instanceId, comments: comments.min(1, 'Write a comment first.'), stepId: stepRef.optional() }),
   ),
-  /** Administrators: retries the step where an incident stopped the instance, or sends it to `goTo`, after correcting `data`. */
+  /**
+   * Administrators: retries the step where an incident stopped the instance, or sends it to `goTo`, after correcting `data`.
+   * `incident` (step id or token) picks one of several open incidents; the oldest open one otherwise.
+   */
   'workflows/instances/resolve-incident': command<InstanceSummaryView>()(
-    z.object({ commandId, instanceId, goTo: stepRef.optional(), data: variables.optional(), comments: comments.optional() }),
+    z.object({ commandId, instanceId, incident: stepRef.optional(), goTo: stepRef.optional(), data: variables.optional(), comments: comments.optional() }),
   ),
 
   /** One row per workflow code, by name. Retired workflows only when asked. */

@@ -1,6 +1,6 @@
 import type { EscalationAction } from './definition-schema';
 import { applyRecordChanges, type RecordChanges, type RecordSnapshot } from './record-binding';
-import type { ActiveStep, ApprovalProgress, Assignees, Incident, Signature, Vote, WorkflowInstance } from './instance';
+import { openIncidents, type ActiveStep, type ApprovalProgress, type Assignees, type Incident, type Signature, type Vote, type WorkflowInstance } from './instance';
 import type { SlaViolation } from './sla';
 
 /**
@@ -21,6 +21,8 @@ interface EventBase {
   at: string;
   actor: { userId: string; name?: string };
   commandId?: string;
+  /** What the command asked for (command-fingerprint.ts); absent on events written before it was recorded. */
+  commandFingerprint?: string;
   /** The step the event is about (the step left, for completions). */
   stepId?: string;
   toSteps?: string[];
@@ -51,7 +53,13 @@ export type WorkflowEvent = EventBase &
     /** Removes the token (and, for a join, every branch token it gathers). */
     | { type: 'step_completed'; token: string; consumedTokens?: string[]; rule?: number | 'default' }
     | { type: 'instance_ended'; status: 'completed' | 'rejected' | 'cancelled' }
-    | { type: 'incident_raised'; incident: Incident }
+    /**
+     * `keepsOthers`: raised while other incidents are open, by an engine that keeps each with its
+     * step (issue 19.1): it joins them. Without it, it replaces the open incident: the same when
+     * none is open, and what events written before did, so an old history replays to the very
+     * state it had (and a lone incident's event is what it always was).
+     */
+    | { type: 'incident_raised'; incident: Incident; keepsOthers?: true }
     | { type: 'incident_resolved'; token: string }
     | { type: 'step_reassigned'; token: string; assignees: Assignees; previous: Assignees }
     | { type: 'comment_added' }
@@ -63,13 +71,20 @@ export type WorkflowEvent = EventBase &
 export type WorkflowEventType = WorkflowEvent['type'];
 
 /** Distributes over the union so each event keeps its own fields when the base is left out. */
-type WithoutBase<E> = E extends unknown ? Omit<E, 'id' | 'instanceId' | 'seq' | 'at' | 'actor' | 'commandId'> : never;
+type WithoutBase<E> = E extends unknown ? Omit<E, 'id' | 'instanceId' | 'seq' | 'at' | 'actor' | 'commandId' | 'commandFingerprint'> : never;
 export type EventDraft = WithoutBase<WorkflowEvent>;
 
 export const eventId = (instanceId: string, seq: number): string => `${instanceId}-${String(seq).padStart(6, '0')}`;
 
 const mapStep = (instance: WorkflowInstance, token: string, change: (step: ActiveStep) => ActiveStep): ActiveStep[] =>
   instance.activeSteps.map((step) => (step.token === token ? change(step) : step));
+
+/** The instance with these incidents open, oldest first, in `incident` and `otherIncidents`. */
+function withIncidents(instance: WorkflowInstance, open: readonly Incident[]): WorkflowInstance {
+  const { incident: _oldest, otherIncidents: _others, ...rest } = instance;
+  const [oldest, ...others] = open;
+  return { ...rest, ...(oldest ? { incident: oldest } : {}), ...(others.length > 0 ? { otherIncidents: others } : {}) };
+}
 
 /**
  * The state after one event. Pure and total over well-formed events: it never consults the
@@ -92,6 +107,7 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
       startedAt: event.at,
       updatedAt: event.at,
       processedCommandIds: event.commandId ? [event.commandId] : [],
+      ...(event.commandId && event.commandFingerprint ? { commandFingerprints: { [event.commandId]: event.commandFingerprint } } : {}),
       eventCount: 1,
       tokenCount: 0,
     };
@@ -100,6 +116,9 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
   let next: WorkflowInstance = { ...instance, eventCount: instance.eventCount + 1, updatedAt: event.at };
   if (event.commandId && !next.processedCommandIds.includes(event.commandId)) {
     next.processedCommandIds = [...next.processedCommandIds, event.commandId];
+  }
+  if (event.commandId && event.commandFingerprint && next.commandFingerprints?.[event.commandId] !== event.commandFingerprint) {
+    next.commandFingerprints = { ...next.commandFingerprints, [event.commandId]: event.commandFingerprint };
   }
   if (event.dataChanges) {
     const variables = { ...next.variables };
@@ -130,16 +149,16 @@ export function applyEvent(instance: WorkflowInstance | undefined, event: Workfl
       break;
     }
     case 'instance_ended':
-      next = { ...next, status: event.status, activeSteps: [], endedAt: event.at };
-      delete next.incident;
+      next = withIncidents({ ...next, status: event.status, activeSteps: [], endedAt: event.at }, []);
       break;
     case 'incident_raised':
-      next = { ...next, status: 'incident', incident: event.incident };
+      next = withIncidents({ ...next, status: 'incident' }, event.keepsOthers ? [...openIncidents(next), event.incident] : [event.incident]);
       break;
-    case 'incident_resolved':
-      next = { ...next, status: 'running' };
-      delete next.incident;
+    case 'incident_resolved': {
+      const open = openIncidents(next).filter((incident) => incident.token !== event.token);
+      next = withIncidents({ ...next, status: open.length > 0 ? 'incident' : 'running' }, open);
       break;
+    }
     case 'step_reassigned':
       next.activeSteps = mapStep(next, event.token, (step) => ({ ...step, assignees: event.assignees }));
       break;

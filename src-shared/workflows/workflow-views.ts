@@ -1,12 +1,13 @@
 import { builtInRoles, isAdmin } from '../people/roles';
 import { recordKindOf } from '../records/record-kinds';
 import { isAssignee } from './assignees';
+import { boundaryAction } from './boundary-timers';
 import type { WorkflowDefinition } from './definition-schema';
 import { actionsOf, approvalLevelsOf, stepOf } from './definition-graph';
-import { isClosed, type ActiveStep, type Actor, type Assignees, type WorkflowInstance } from './instance';
+import { isClosed, openIncidents, type ActiveStep, type Actor, type Assignees, type Incident, type WorkflowInstance } from './instance';
 import { signatureActionsOf } from './signature-policy';
 import { slaState, type SlaState } from './sla';
-import type { ActiveStepView, AssigneesView, AvailableActionView, InstanceSummaryView, MyWorkItemView, PersonRef, TimelineEntryView } from './workflow-contract';
+import type { ActiveStepView, AssigneesView, AvailableActionView, IncidentView, InstanceSummaryView, MyWorkItemView, PersonRef, TimelineEntryView } from './workflow-contract';
 import type { WorkflowEvent } from './workflow-events';
 
 /** Pure mappings from stored workflow state to the contract's views. `nameOf` looks people up in the directory. */
@@ -38,6 +39,7 @@ export function activeStepView(definition: WorkflowDefinition, step: ActiveStep,
     ...(step.dueAt ? { dueAt: step.dueAt } : {}),
     ...(step.atRiskAt ? { atRiskAt: step.atRiskAt } : {}),
     ...(step.wakeAt ? { wakeAt: step.wakeAt } : {}),
+    ...(step.boundaryAt && defined?.boundary_timer ? { movesOn: { at: step.boundaryAt, toStepName: stepOf(definition, defined.boundary_timer.go)?.name ?? defined.boundary_timer.go } } : {}),
   };
   if (step.approval && defined) {
     const levels = approvalLevelsOf(defined);
@@ -79,15 +81,28 @@ export function instanceSummary(instance: WorkflowInstance, definition: Workflow
     ...(instance.incident
       ? { incident: { stepId: instance.incident.stepId, reason: instance.incident.reason, message: instance.incident.message, at: instance.incident.at } }
       : {}),
+    ...(instance.incident ? { incidents: openIncidents(instance).map((incident) => incidentView(definition, incident)) } : {}),
   };
 }
 
+const incidentView = (definition: WorkflowDefinition, incident: Incident): IncidentView => ({
+  token: incident.token,
+  stepId: incident.stepId,
+  stepName: stepOf(definition, incident.stepId)?.name ?? incident.stepId,
+  reason: incident.reason,
+  message: incident.message,
+  at: incident.at,
+});
+
+/** Whether an open incident stopped this step (nobody acts on it until an administrator resolves it). */
+const isStopped = (instance: WorkflowInstance, token: string): boolean => openIncidents(instance).some((incident) => incident.token === token);
+
 /** What the actor may do on each active step they are assigned to. */
 export function availableActions(definition: WorkflowDefinition, instance: WorkflowInstance, actor: Actor): AvailableActionView[] {
-  if (instance.status !== 'running') return [];
+  if (isClosed(instance.status)) return [];
   return instance.activeSteps.flatMap((step) => {
     const defined = stepOf(definition, step.stepId);
-    if (!defined || step.isWaitingAtJoin || (defined.type !== 'task' && defined.type !== 'approval') || !isAssignee(actor, step.assignees)) return [];
+    if (!defined || isStopped(instance, step.token) || step.isWaitingAtJoin || (defined.type !== 'task' && defined.type !== 'approval') || !isAssignee(actor, step.assignees)) return [];
     if (defined.type === 'approval' && step.approval?.votes.some((v) => v.userId === actor.userId)) return [];
     let actions = actionsOf(defined);
     if (defined.type === 'approval' && actor.userId === instance.requestedBy && !defined.approval?.allow_self_approval) {
@@ -102,7 +117,7 @@ export const canCancel = (instance: WorkflowInstance, actor: Actor): boolean =>
   !isClosed(instance.status) && (isAdmin(actor.roles) || actor.userId === instance.startedBy || actor.userId === instance.requestedBy);
 
 export const canReassign = (instance: WorkflowInstance, actor: Actor): boolean =>
-  instance.status === 'running' && (isAdmin(actor.roles) || instance.activeSteps.some((s) => isAssignee(actor, s.assignees)));
+  !isClosed(instance.status) && (isAdmin(actor.roles) || instance.activeSteps.some((s) => !isStopped(instance, s.token) && isAssignee(actor, s.assignees)));
 
 /** The active steps waiting for the actor, most urgent first (overdue, then by due time, then oldest). */
 export function myWorkItems(definition: WorkflowDefinition, instance: WorkflowInstance, actor: Actor, nameOf: NameOf, now: string): MyWorkItemView[] {
@@ -179,6 +194,7 @@ function eventLine(event: WorkflowEvent, definition: WorkflowDefinition, nameOf:
     case 'approval_level_passed':
       return `${step}: level ${event.approval.level} passed, now waiting for ${describeAssignees(nameOf, event.assignees)}`;
     case 'step_completed':
+      if (event.action === boundaryAction) return `Nobody acted on ${step} in time: it moved on to ${stepOf(definition, event.toSteps?.[0] ?? '')?.name ?? event.toSteps?.[0] ?? ''}`;
       return event.actor.userId === 'system' ? `${step} finished (${event.action ?? 'done'})` : `${who} finished ${step} with "${event.action ?? 'complete'}"`;
     case 'instance_ended':
       return `The workflow ${event.status === 'completed' ? 'completed' : event.status === 'rejected' ? 'ended as rejected' : `was cancelled by ${who}`}`;

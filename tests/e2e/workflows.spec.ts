@@ -282,3 +282,139 @@ test('a wrong password in the e-signature dialog is refused in place and changes
   await expect(page.getByTestId('my-work-row')).toContainText('Overdue');
   await saveScreenshot(page, 'workflows-my-work-overdue');
 });
+
+/** Two branches whose assignee comes from a variable nobody set, and one a person works on (issue 19.1). */
+const sampleRelease = {
+  workflow_code: 'SAMPLE_RELEASE',
+  name: 'Sample release',
+  initial_step: 'split',
+  steps: [
+    { step_id: 'split', name: 'Split the work', type: 'parallel', next_steps: ['label', 'ship', 'qc'] },
+    { step_id: 'label', name: 'Print labels', type: 'task', assignee_type: 'variable', assignee_value: 'label_printer', conditions: { complete: ['join'], hand_over: ['label_desk'] } },
+    { step_id: 'ship', name: 'Book courier', type: 'task', assignee_type: 'variable', assignee_value: 'courier_clerk', conditions: { complete: ['join'], hand_over: ['ship_desk'] } },
+    { step_id: 'qc', name: 'QC check', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['join'] },
+    { step_id: 'label_desk', name: 'Labels by the front desk', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['join'] },
+    { step_id: 'ship_desk', name: 'Courier by the front desk', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['join'] },
+    { step_id: 'join', name: 'All ready', type: 'join', next_steps: ['released'] },
+    { step_id: 'released', name: 'Released', type: 'end' },
+  ],
+};
+
+/** Starts a published workflow on a free-text record type and id (no record kind), as the signed-in person. */
+async function startOnFreeText(page: Page, workflowName: string, recordType: string, recordId: string) {
+  await openWorkflowsTab(page, 'Instances');
+  await page.getByRole('button', { name: 'Start workflow' }).first().click();
+  const start = page.getByRole('dialog', { name: 'Start a workflow' });
+  await start.getByRole('combobox', { name: /Workflow/ }).click();
+  await page.getByRole('option', { name: workflowName }).click();
+  await start.getByRole('combobox', { name: 'Record type' }).fill(recordType);
+  await start.getByRole('textbox', { name: 'Record id' }).fill(recordId);
+  await start.getByRole('button', { name: 'Start workflow' }).click();
+}
+
+async function completeStep(page: Page, stepName: string, comment: string) {
+  await page.getByTestId('available-actions').filter({ hasText: stepName }).getByRole('button', { name: 'Complete', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Comments' }).fill(comment);
+  await dialog.getByRole('textbox', { name: 'Comments' }).press('Enter');
+  await expect(dialog).toHaveCount(0);
+}
+
+async function resolveAt(page: Page, stepName: string, continueAt: string) {
+  await page.getByTestId('open-incident').filter({ hasText: `Stopped at ${stepName}` }).getByRole('button', { name: 'Resolve' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Stopped at ${stepName}: Nobody could be found for "${stepName}".`);
+  await dialog.getByRole('combobox', { name: 'Continue at' }).click();
+  await page.getByRole('option', { name: new RegExp(`^${continueAt}`) }).click();
+  await dialog.getByRole('textbox', { name: 'Comments' }).fill('The front desk does it today.');
+  await dialog.getByRole('button', { name: 'Resolve' }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+test('incidents in two branches are listed with their steps and resolved one by one while the third branch goes on', async ({ page }) => {
+  host = await startServeHost();
+  await createAdministrator(page);
+  await openWorkflowsTab(page, 'Definitions');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'sample-release.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sampleRelease)) });
+  await page.getByRole('button', { name: 'Publish Sample release' }).click();
+  await expect(page.getByTestId('definition-row').filter({ hasText: 'Sample release' })).toContainText('Published');
+
+  await startOnFreeText(page, 'Sample release', 'sample', 'S-0042');
+
+  // Both stopped branches are listed, each with its step; the QC check is still there to do.
+  await expect(page.getByTestId('instance-status')).toHaveText('Incident');
+  const incidents = page.getByTestId('open-incident');
+  await expect(incidents).toHaveCount(2);
+  await expect(incidents.nth(0)).toContainText('Stopped at Print labels');
+  await expect(incidents.nth(1)).toContainText('Stopped at Book courier');
+  await expect(incidents.nth(0)).toContainText('The other steps go on meanwhile.');
+  await expect(page.getByTestId('active-step').filter({ hasText: 'Print labels' })).toContainText('Stopped by an incident');
+  await saveScreenshot(page, 'workflows-incidents-per-branch');
+  await completeStep(page, 'QC check', 'Purity 99.2 %.');
+  await expect(page.getByTestId('instance-status')).toHaveText('Incident');
+  await expect(page.getByTestId('available-actions')).toHaveCount(0);
+
+  // Each incident is resolved on its own: the instance stays stopped until the last one.
+  await resolveAt(page, 'Book courier', 'Courier by the front desk');
+  await expect(incidents).toHaveCount(1);
+  await expect(incidents).toContainText('Stopped at Print labels');
+  await expect(page.getByTestId('instance-status')).toHaveText('Incident');
+  await expect(page.getByTestId('available-actions').filter({ hasText: 'Courier by the front desk' })).toHaveCount(1);
+  await resolveAt(page, 'Print labels', 'Labels by the front desk');
+  await expect(incidents).toHaveCount(0);
+  await expect(page.getByTestId('instance-status')).toHaveText('Running');
+  await saveScreenshot(page, 'workflows-incidents-resolved');
+
+  // Both branches reach the join, which waited for them, and the release ends the workflow.
+  await completeStep(page, 'Courier by the front desk', 'Booked for Tuesday.');
+  await completeStep(page, 'Labels by the front desk', 'Printed.');
+  await expect(page.getByTestId('instance-status')).toHaveText('Completed');
+  const timeline = page.getByTestId('timeline-entry');
+  await expect(timeline.filter({ hasText: 'resolved the incident at' })).toHaveCount(2);
+});
+
+/** Moves serve mode's clock (test mode only), as if that much time had passed. */
+async function advanceClock(page: Page, served: ServedHost, advanceMs: number) {
+  const url = new URL(served.url);
+  const response = await page.request.post(`${url.origin}/__test/clock`, { headers: { Authorization: `Bearer ${url.searchParams.get('token')}` }, data: { advanceMs } });
+  expect(response.status()).toBe(200);
+}
+
+const supplierQuote = {
+  workflow_code: 'SUPPLIER_QUOTE',
+  name: 'Supplier quote',
+  initial_step: 'quote',
+  steps: [
+    { step_id: 'quote', name: 'Wait for the quote', type: 'task', assignee_type: 'role', assignee_value: 'admin', conditions: { complete: ['order'], chase: ['chase'] } },
+    { step_id: 'chase', name: 'Chase the supplier', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: ['quote'] },
+    { step_id: 'order', name: 'Place the order', type: 'task', assignee_type: 'role', assignee_value: 'admin', next_steps: [] },
+  ],
+};
+
+test('a timer set in the editor moves a waiting step on to its step when nobody acts in time (issue 19.5)', async ({ page }) => {
+  host = await startServeHost();
+  await createAdministrator(page);
+  await openWorkflowsTab(page, 'Definitions');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'supplier-quote.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(supplierQuote)) });
+  await page.getByRole('button', { name: 'Edit Supplier quote' }).click();
+  await page.getByRole('button', { name: 'Step 1: Wait for the quote' }).click();
+  const timer = page.getByRole('region', { name: 'Timer that moves the step on' });
+  await timer.getByLabel('Move on if nobody acts in time').check();
+  await timer.getByRole('spinbutton', { name: 'After (hours)' }).fill('48');
+  await timer.getByRole('combobox', { name: 'Then go to' }).click();
+  await page.getByRole('option', { name: 'Chase the supplier (chase)' }).click();
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+  await expect(page.getByText('after 48 h')).toBeVisible();
+  await saveScreenshot(page, 'workflows-editor-boundary-timer');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByText('Published. New instances start from this version')).toBeVisible();
+
+  await startOnFreeText(page, 'Supplier quote', 'quote-request', 'Q-7');
+  await expect(page.getByTestId('active-step')).toContainText('Wait for the quote');
+  await expect(page.getByTestId('active-step')).toContainText('moves on to Chase the supplier at');
+  await saveScreenshot(page, 'workflows-instance-boundary-timer');
+
+  await advanceClock(page, host, 49 * 3_600_000);
+  await expect(page.getByTestId('active-step')).toContainText('Chase the supplier');
+  await expect(page.getByTestId('timeline-entry').filter({ hasText: 'Nobody acted on Wait for the quote in time: it moved on to Chase the supplier' })).toHaveCount(1);
+});

@@ -65,6 +65,7 @@ const activeStepSchema = exactly<ActiveStepView>()(
     slaState,
     isBreached: z.boolean(),
     wakeAt: time.optional(),
+    movesOn: z.object({ at: time, toStepName: z.string() }).optional(),
     isWaitingAtJoin: z.boolean(),
     approval: z
       .object({ level: z.number(), levelName: z.string().optional(), levelCount: z.number(), required: z.number(), approvals: z.number(), rejections: z.number() })
@@ -91,6 +92,7 @@ export const instanceSummarySchema = exactly<InstanceSummaryView>()(
     updatedAt: time,
     endedAt: time.optional(),
     incident: z.object({ stepId: z.string(), reason: z.string(), message: z.string(), at: time }).optional(),
+    incidents: z.array(z.object({ token: z.string(), stepId: z.string(), stepName: z.string(), reason: z.string(), message: z.string(), at: time })).optional(),
   }),
 );
 

@@ -130,6 +130,7 @@ describe('problems', () => {
     });
     expect(httpStatusOf('not_found')).toBe(404);
     expect(httpStatusOf('a_code_added_later')).toBe(400);
+    expect(httpStatusOf('command_id_reused')).toBe(422);
     expect(problemOf({ code: 'internal', message: 'x', details: { errorId: 'E1' } })).toMatchObject({ status: 500, errorId: 'E1' });
   });
 });

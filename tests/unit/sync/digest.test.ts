@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncCollections } from '../../../src-shared/sync/collections';
-import { bucketOf, DIGEST_BUCKETS, differingBuckets, differingIds, digestOf, documentHash, hashText } from '../../../src-shared/sync/digest';
+import { hashText } from '../../../src-shared/core/text-hash';
+import { bucketOf, DIGEST_BUCKETS, differingBuckets, differingIds, digestOf, documentHash } from '../../../src-shared/sync/digest';
 
 const spec = (name: string) => syncCollections.find((c) => c.name === name)!;
 const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `T-${i}`, hash: hashText(`content ${i}`) }));

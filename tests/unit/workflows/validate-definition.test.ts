@@ -92,3 +92,54 @@ describe('validation on save', () => {
     }
   });
 });
+
+/** Issue 19: a person fixing a definition sees every problem at once, not one more after each fix. */
+describe('validation in one pass', () => {
+  const pathsOf = (definition: WorkflowDefinition) => validateDefinition(definition).map((problem) => problem.path);
+
+  it('reports a dangling reference and an unreachable step together', () => {
+    // "b" was meant as "island"'s predecessor; reachability follows only the references that resolve.
+    const definition = flow([task('a', ['b']), task('bb', []), task('island', [])]);
+    expect(pathsOf(definition)).toEqual(['steps[0].next_steps[0]', 'steps[1]', 'steps[2]']);
+    expect(validateDefinition(definition)[1]?.message).toMatch(/cannot be reached/);
+  });
+
+  it('reports an unreachable step alongside a problem of another step on its own', () => {
+    const definition = flow([{ step_id: 'a', name: 'A', type: 'task', next_steps: [] }, task('island', [])]);
+    expect(pathsOf(definition)).toEqual(expect.arrayContaining(['steps[0].assignee_type', 'steps[1]']));
+  });
+
+  it('reports a dangling routing default together with a step that cannot reach an end', () => {
+    const definition = flow([
+      task('a', ['d']),
+      { step_id: 'd', name: 'D', type: 'decision', routing: { rules: [{ when: { var: 'x', op: 'exists' }, go: 'loop' }], default: 'ghost' } },
+      task('loop', ['loop2']),
+      task('loop2', ['loop']),
+    ]);
+    expect(pathsOf(definition)).toEqual(expect.arrayContaining(['steps[1].routing.default', 'steps[2]', 'steps[3]']));
+    expect(validateDefinition(definition).find((problem) => problem.path === 'steps[2]')?.message).toMatch(/No path leads/);
+  });
+
+  it('does not blame the step whose only way on dangles for having no end (its reference is the problem)', () => {
+    expect(validateDefinition(flow([task('a', ['nowhere'])]))).toHaveLength(1);
+  });
+
+  it('does not call every step unreachable when the initial step is unknown', () => {
+    expect(pathsOf({ ...flow([task('a', []), task('b', [])]), initial_step: 'zzz' })).toEqual(['initial_step']);
+  });
+
+  it('still checks split/join structure when the only other problem is a step on its own', () => {
+    const definition = flow([split('s', ['a', 'b']), { step_id: 'a', name: 'A', type: 'task', next_steps: ['done'] }, task('b', ['done']), end]);
+    expect(pathsOf(definition)).toEqual(expect.arrayContaining(['steps[1].assignee_type', 'steps[0]']));
+  });
+
+  it('reports a split with one branch once, not also as steps with no path to an end (the editor marks one step)', () => {
+    const definition = flow([task('a', ['s']), { step_id: 's', name: 'S', type: 'parallel', next_steps: [] }]);
+    expect(pathsOf(definition)).toEqual(['steps[1].next_steps']);
+  });
+
+  it('holds split/join structure back while a reference dangles, so a typo is not also a broken split', () => {
+    const definition = flow([split('s', ['a', 'b']), task('a', ['j']), task('b', ['jj']), join('j', ['done']), end]);
+    expect(pathsOf(definition)).toEqual(['steps[2].next_steps[0]']);
+  });
+});
