@@ -128,9 +128,14 @@ describe('workflow rules, one instance', () => {
     expect(ownersOf(createWorkflowDeadlineRule().incremental!.ownerOf, list)).toEqual([instance.id]);
   });
 
-  it('keeps only the breach while an incident stops the instance, and nothing without its definition or once closed', () => {
-    const incident = { ...stored, status: 'incident', state: { ...instance, status: 'incident' as const } };
-    expect(instanceDeadlines(incident, definition).map((r) => r.key.endsWith(':sla_breach'))).toEqual([true]);
+  it('keeps only the breach of a step an incident stopped, every timer of a step it did not, and nothing without its definition or once closed', () => {
+    const [step] = instance.activeSteps;
+    const incidentAt = (token: string) => ({ token, stepId: step!.stepId, reason: 'no_assignee' as const, message: 'Nobody to assign.', at: t0 });
+    const stopped = { ...stored, status: 'incident', state: { ...instance, status: 'incident' as const, incident: incidentAt(step!.token) } };
+    expect(instanceDeadlines(stopped, definition).map((r) => r.key.endsWith(':sla_breach'))).toEqual([true]);
+    // An incident in another branch stops only that branch: this step's escalation stays scheduled.
+    const elsewhere = { ...stored, status: 'incident', state: { ...instance, status: 'incident' as const, incident: incidentAt('another-branch') } };
+    expect(instanceDeadlines(elsewhere, definition).map((r) => r.key.split('|')[2]?.split(':')[1]).sort()).toEqual(['escalation', 'sla_breach']);
     expect(instanceDeadlines(stored, undefined)).toEqual([]);
     expect(instanceDeadlines({ ...stored, status: 'completed' }, definition)).toEqual([]);
   });
