@@ -1,13 +1,14 @@
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PublishIcon from '@mui/icons-material/Publish';
 import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, MenuItem, Paper, Stack, TextField, Typography,
+  Alert, Button, List, ListItem, ListItemText, Paper, Stack, TextField, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import type { SignoffMeaning } from '../../src-shared/meetings/meeting-model';
 import type { MeetingDetail, MinutesVersionView } from '../../src-shared/meetings/meeting-views';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { ESignatureDialog } from '../signatures/ESignatureDialog';
 import { formatDateTime } from '../format/date-time';
 import { isSeriesItself } from './meeting-kind';
 import { saveBase64File } from './save-base64-file';
@@ -76,33 +77,27 @@ export function VersionsSection({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+const signoffChoices = [
+  { value: 'approved' as const, label: 'Approved', statement: 'I approve these minutes as a true record of the meeting.' },
+  { value: 'reviewed' as const, label: 'Reviewed', statement: 'I have reviewed these minutes.' },
+];
+
+/** Signing off one published version of the minutes, with the lab's one electronic signature. */
 function SignDialog({ meeting, version, onClose }: { meeting: MeetingDetail; version: MinutesVersionView; onClose: () => void }) {
   const sign = useCommand('meetings/minutes/sign');
-  const [password, setPassword] = useState('');
-  const [meaning, setMeaning] = useState<SignoffMeaning>('approved');
-  const run = async () => {
-    const result = await sign.run({ id: meeting.id, version: version.version, meaning, password });
-    if (result.ok) onClose();
-  };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <form onSubmit={(e) => { e.preventDefault(); void run(); }} aria-label="Sign off the minutes">
-        <DialogTitle>Sign off version {version.version}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ mt: 1 }}>
-            <Typography variant="body2">Your name, the time and what your signature means are kept with this version of the minutes.</Typography>
-            <TextField select label="Meaning" value={meaning} onChange={(e) => setMeaning(e.target.value as SignoffMeaning)}>
-              <MenuItem value="approved">I approve these minutes</MenuItem>
-              <MenuItem value="reviewed">I have reviewed these minutes</MenuItem>
-            </TextField>
-            <TextField type="password" label="Your password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" error={sign.error?.field === 'password'} helperText={sign.error ? errorText(sign.error) : undefined} />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={!password || sign.isRunning}>Sign</Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <ESignatureDialog<SignoffMeaning>
+      title={`Sign off version ${version.version} of the minutes`}
+      subject={`the minutes of “${meeting.title}”, version ${version.version}`}
+      meanings={signoffChoices}
+      initialMeaning="approved"
+      signLabel="Sign"
+      isRunning={sign.isRunning}
+      error={sign.error}
+      onCancel={onClose}
+      onSign={async ({ password, meaning }) => {
+        if ((await sign.run({ id: meeting.id, version: version.version, meaning, password })).ok) onClose();
+      }}
+    />
   );
 }
