@@ -144,6 +144,20 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   // Its first page as a picture beside the screenshots, to look at as the attendees will.
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdfPath, 'tests/e2e/screenshots/meeting-minutes-pdf']);
 
+  // The organiser signs version 1 off electronically: a wrong password is said under the field, then the sign-off is listed.
+  await page.getByRole('button', { name: 'Sign off version 1' }).click();
+  const sign = page.getByRole('form', { name: 'Electronic signature' });
+  await expect(sign.getByTestId('signature-statement')).toContainText('the minutes of “Weekly QA meeting”, version 1');
+  await expect(sign.getByRole('radio', { name: /Approved/ })).toBeChecked();
+  await sign.getByLabel('Your password').fill('not my password');
+  await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(sign.getByLabel('Your password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(sign.getByText('The password is not correct; nothing was signed.')).toBeVisible();
+  await saveScreenshot(page, 'meeting-minutes-sign-off');
+  await sign.getByLabel('Your password').fill(manager.password);
+  await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(page.getByText(`Signed off by ${manager.name} (approved,`, { exact: false })).toBeVisible();
+
   // The list shows the series; the calendar shows the meeting tomorrow at 10:00.
   await page.getByRole('button', { name: 'List' }).click();
   await expect(page.getByRole('table', { name: 'Upcoming meetings' }).getByRole('row')).toHaveCount(5);
