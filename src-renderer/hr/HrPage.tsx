@@ -23,7 +23,7 @@ const isHrKind = (segment: string | undefined) => recordKindOf(segment)?.module 
  * whose leave they may read, the employee list with the training matrix, and every HR record
  * kind's register (`#/hr/<kind>`, where a record page's "where it belongs" link leads).
  */
-export function HrPage({ personId }: { personId: string }) {
+export function HrPage({ personId, personName }: { personId: string; personName: string }) {
   const { path, go } = useNavigation();
   const [first] = path;
   const inRegisters = isHrKind(first);
@@ -35,7 +35,7 @@ export function HrPage({ personId }: { personId: string }) {
       <Tabs value={current} onChange={(_e, tab: TabId) => openTab(tab)} aria-label="HR views">
         {TABS.map(([id, label]) => <Tab key={id} value={id} label={label} />)}
       </Tabs>
-      {current === 'leave' && <MyLeave personId={personId} />}
+      {current === 'leave' && <MyLeave personId={personId} personName={personName} />}
       {current === 'team' && <TeamCalendar />}
       {current === 'employees' && <EmployeeList />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}

@@ -6,6 +6,7 @@ import { leaveTypeLabel, type LeaveTerms } from '../../src-shared/hr/leave-views
 import { useBridge, useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { newCommandId } from '../workflows/command-id';
+import { ConfirmLeaveRequest } from './ConfirmLeaveRequest';
 import { daysText } from './leave-text';
 
 const formFields = ['data.leaveType', 'data.startDate', 'data.endDate', 'data.days', 'data.reason'];
@@ -15,9 +16,9 @@ const formFields = ['data.leaveType', 'data.startDate', 'data.endDate', 'data.da
  * working days it costs are counted as the dates change (the person's pattern and holidays, the
  * same count the host and the server check), and a refusal — more than the balance covers, an
  * overlap — is shown here, by the field it is about. Once filed, the leave request workflow starts
- * on it, which sends it to the manager after the person confirms it in My work.
+ * on it, and the person confirms it right here to send it to their manager (ConfirmLeaveRequest).
  */
-export function LeaveRequestForm({ personId, terms }: { personId: string; terms: LeaveTerms | null }) {
+export function LeaveRequestForm({ personId, personName, terms }: { personId: string; personName: string; terms: LeaveTerms | null }) {
   const client = useBridge();
   const create = useCommand('records/create');
   const [leaveType, setLeaveType] = useState<string>('annual');
@@ -26,7 +27,7 @@ export function LeaveRequestForm({ personId, terms }: { personId: string; terms:
   const [isFirstDayHalf, setFirstDayHalf] = useState(false);
   const [isLastDayHalf, setLastDayHalf] = useState(false);
   const [reason, setReason] = useState('');
-  const [filed, setFiled] = useState<{ number: string; isWorkflowStarted: boolean; note: string } | null>(null);
+  const [filed, setFiled] = useState<{ number: string; instanceId: string | null; note: string } | null>(null);
   const span = { startDate, endDate: endDate || startDate, isFirstDayHalf, isLastDayHalf };
   const hasDates = Boolean(startDate) && span.endDate >= startDate;
   const days = hasDates && terms ? leaveDayCount(span, terms.employment.pattern, terms.holidays) : null;
@@ -38,7 +39,7 @@ export function LeaveRequestForm({ personId, terms }: { personId: string; terms:
     const result = await create.run({ kind: 'leave_request', data: { personId, leaveType, startDate, endDate: span.endDate, isFirstDayHalf, isLastDayHalf, days: days ?? 0, reason } });
     if (!result.ok) return;
     const started = await client.call('workflows/instances/start', { commandId: newCommandId(), code: 'LEAVE_REQUEST', entityType: 'leave_request', entityId: result.value.id });
-    setFiled({ number: result.value.number, isWorkflowStarted: started.ok, note: started.ok ? '' : errorText(started.error) });
+    setFiled({ number: result.value.number, instanceId: started.ok ? started.value.id : null, note: started.ok ? '' : errorText(started.error) });
     setStartDate('');
     setEndDate('');
     setFirstDayHalf(false);
@@ -68,12 +69,9 @@ export function LeaveRequestForm({ personId, terms }: { personId: string; terms:
         </Typography>
         {fieldError('data.days') && <Alert severity="error" data-testid="leave-refusal">{fieldError('data.days')}</Alert>}
         {general && <Alert severity="error" data-testid="leave-refusal">{general}</Alert>}
-        {filed && (
-          <Alert severity={filed.isWorkflowStarted ? 'success' : 'warning'} data-testid="leave-filed">
-            {filed.isWorkflowStarted
-              ? `Leave request ${filed.number} is filed. Confirm it under Workflows → My work to send it to your manager.`
-              : `Leave request ${filed.number} is saved as a draft, but its approval could not start: ${filed.note}`}
-          </Alert>
+        {filed?.instanceId && <ConfirmLeaveRequest instanceId={filed.instanceId} number={filed.number} personName={personName} />}
+        {filed && !filed.instanceId && (
+          <Alert severity="warning" data-testid="leave-filed">Leave request {filed.number} is saved as a draft, but its approval could not start: {filed.note}</Alert>
         )}
         <Stack direction="row">
           <Button variant="contained" onClick={() => void submit()} disabled={!days || create.isRunning}>Request leave</Button>

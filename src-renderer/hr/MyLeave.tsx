@@ -33,7 +33,7 @@ function BalanceCard({ balance }: { balance: LeaveTypeBalance }) {
 }
 
 /** The signed-in person's leave: balances per type in a year (this one unless chosen), a request form, their requests. */
-export function MyLeave({ personId }: { personId: string }) {
+export function MyLeave({ personId, personName }: { personId: string; personName: string }) {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const view = useLiveQuery('hr/my-leave', { year });
@@ -52,7 +52,7 @@ export function MyLeave({ personId }: { personId: string }) {
         </TextField>
       </Stack>
       {shown.length > 0 && <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>{shown.map((b) => <BalanceCard key={b.leaveType} balance={b} />)}</Stack>}
-      <LeaveRequestForm personId={personId} terms={terms} />
+      <LeaveRequestForm personId={personId} personName={personName} terms={terms} />
       <Paper variant="outlined" component="section" aria-label="Your leave requests">
         <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>Your requests</Typography>
         {requests.length === 0 ? (

@@ -104,7 +104,7 @@ export function AppShell({ session }: { session: SessionView }) {
         ) : current.id === 'equipment' ? (
           <EquipmentPage />
         ) : current.id === 'hr' ? (
-          <HrPage personId={session.person.id} />
+          <HrPage personId={session.person.id} personName={session.person.name} />
         ) : current.id === 'crm' ? (
           <CrmPage />
         ) : current.id === 'workflows' ? (

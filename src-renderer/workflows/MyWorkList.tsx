@@ -11,7 +11,7 @@ import { errorText } from '../errors/error-text';
 import { EmptySection } from '../shell/EmptySection';
 import { LocalTime } from './LocalTime';
 import { SlaChip } from './SlaChip';
-import { StepActionDialogs, type PendingAction } from './StepActionDialogs';
+import { pendingFromWork, StepActionDialogs, type PendingAction } from './StepActionDialogs';
 import { useWorkflowNav } from './use-workflow-nav';
 import { aboutText, actionLabel, stepTypeLabel } from './workflow-labels';
 
@@ -23,8 +23,7 @@ export function MyWorkList({ signerName }: { signerName: string }) {
   const work = useLiveQuery('workflows/my-work', {});
   const nav = useWorkflowNav();
   const [pending, setPending] = useState<PendingAction | null>(null);
-  const act = (w: MyWorkItemView, action: string) =>
-    setPending({ instanceId: w.instanceId, token: w.token, stepName: w.stepName, action, isSigned: w.signatureActions.includes(action), form: w.form, subject: `${w.workflowName} for ${aboutText(w)}` });
+  const act = (w: MyWorkItemView, action: string) => setPending(pendingFromWork(w, action));
   const list = work.data ?? [];
   const overdue = list.filter((w) => w.isOverdue).length;
   return (

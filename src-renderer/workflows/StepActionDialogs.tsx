@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { StepFormField } from '../../src-shared/workflows/step-form';
 import { fieldsForAction } from '../../src-shared/workflows/step-form';
+import type { MyWorkItemView } from '../../src-shared/workflows/workflow-contract';
 import { useCommand } from '../bridge/BridgeProvider';
 import { ActionDialog } from './ActionDialog';
 import { newCommandId } from './command-id';
 import { SignatureDialog } from './SignatureDialog';
 import { StepFormFields } from './StepFormFields';
 import { draftToData, emptyDraft, type FormDraft } from './step-form-values';
+import { aboutText } from './workflow-labels';
 
 /** An action a person is about to take on one active step. */
 export interface PendingAction {
@@ -22,6 +24,17 @@ export interface PendingAction {
   /** What is being acted on, for the signature statement: "Leave Request for LR-2026-0001 …". */
   subject: string;
 }
+
+/** Acting on a step from the person's work list (My work, or a module's own "confirm" button). */
+export const pendingFromWork = (w: MyWorkItemView, action: string): PendingAction => ({
+  instanceId: w.instanceId,
+  token: w.token,
+  stepName: w.stepName,
+  action,
+  isSigned: w.signatureActions.includes(action),
+  form: w.form,
+  subject: `${w.workflowName} for ${aboutText(w)}`,
+});
 
 interface Props {
   pending: PendingAction | null;

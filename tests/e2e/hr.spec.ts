@@ -8,7 +8,7 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 
 // Issue #14: leave through the HR section in serve mode. HR sets up Max's employee record (his
 // manager is Mia, who heads no department: the record makes her his manager), Max sees his balance,
-// is refused a request beyond it where he typed it, requests three days, confirms them in My work;
+// is refused a request beyond it where he typed it, requests three days, confirms them where he filed them;
 // Mia approves with her signature; the balance drops and the team calendar shows the days.
 
 const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
@@ -115,7 +115,7 @@ test('HR sets up an employee, who requests leave against the balance, the manage
   await page.getByLabel('Last day until noon').check();
   await expect(page.getByTestId('leave-days-counted')).toHaveText('Counts as 2.5 days of leave.');
   await page.getByRole('button', { name: 'Request leave' }).click();
-  await expect(page.getByTestId('leave-filed')).toContainText('Confirm it under Workflows → My work');
+  await expect(page.getByTestId('leave-filed')).toContainText('Confirm it to send it to your manager.');
   await expect(page.getByTestId('leave-refusal')).toHaveCount(0);
   await expect(annual.getByTestId('leave-available')).toHaveText('7.5 days left');
   await expect(annual.getByTestId('leave-waiting')).toHaveText('2.5 days waiting for approval');
@@ -125,13 +125,13 @@ test('HR sets up an employee, who requests leave against the balance, the manage
   await expect(request).not.toContainText(/\d{4}-\d{2}-\d{2}/);
   await saveScreenshot(page, 'hr-my-leave-requested');
 
-  await openWorkflowsTab(page, 'My work');
-  const applyRow = page.getByTestId('my-work-row').filter({ hasText: 'Apply for leave' });
-  await applyRow.getByRole('button', { name: 'Complete Apply for leave' }).click();
+  // He confirms it where he filed it: the first step's form opens here, not in My work.
+  await page.getByTestId('leave-filed').getByRole('button', { name: 'Confirm and send' }).click();
   const form = page.getByRole('dialog', { name: 'Complete: Apply for leave' });
   await form.getByRole('checkbox', { name: 'I have checked that I have enough leave left' }).check();
   await form.getByRole('button', { name: 'Complete' }).click();
   await expect(form).toHaveCount(0);
+  await expect(page.getByTestId('leave-filed')).toHaveText(/is with your manager for approval\.$/);
 
   // Mia, his manager by the employee record, approves with her signature.
   await signInAs(page, mia);
