@@ -72,6 +72,16 @@ const ACTION_LABELS: Readonly<Record<string, string>> = {
   'equipment/qualification/sign': 'Signed a qualification',
   'equipment/calibration/record': 'Recorded a calibration',
   'equipment/decommission': 'Decommissioned equipment',
+  'webhooks/create': 'Added a webhook',
+  'webhooks/update': 'Changed a webhook',
+  'webhooks/rotate-secret': 'Gave a webhook a new secret',
+  'webhooks/redeliver': 'Sent a webhook delivery again',
+  'notifications/set-email-settings': 'Changed the email settings',
+  'notifications/set-preferences': 'Changed notification preferences',
+  'organisation/save': 'Changed the organisation’s details',
+  'api-tokens/create': 'Made an API token',
+  'api-tokens/revoke': 'Revoked an API token',
+  'api/set-settings': 'Changed the API settings',
 };
 
 /** Nouns for a command's first segment, for the generic wording. */
@@ -164,6 +174,9 @@ export function recordLabel(collectionName: string, after: Doc, names: ReadonlyM
 /** Fields that are book-keeping, or said already by the record's name (`id`, `kind`), not what a person changed. */
 const HIDDEN_FIELDS = new Set(['id', 'kind', 'eventCount', 'state', 'subjectScope', 'commandIds', 'kindVersion', 'passwordHash', 'sortKey']);
 
+/** Fields that hold a secret or its ciphertext (`secretCipher`, `passwordCipher`): said to change, never shown. */
+const isSecretField = (field: string): boolean => /secret|cipher|password/i.test(field.split('.').at(-1) ?? field);
+
 /** Fields whose values are codes: "in_progress" reads "In progress". */
 const CODE_FIELDS = new Set(['status', 'priority', 'entityType', 'category', 'severity', 'health']);
 
@@ -215,6 +228,11 @@ export function readableChanges(changes: readonly FieldChange[], names: Readonly
       out.push({ field: 'Password', old: '—', new: 'changed' });
       continue;
     }
+    // A secret (a webhook's signing key, the SMTP password) is stored encrypted; even its ciphertext is not for reading.
+    if (isSecretField(change.field)) {
+      out.push({ field: fieldLabel(change.field.replace(/Cipher$/, '')), old: '—', new: 'changed' });
+      continue;
+    }
     if (HIDDEN_FIELDS.has(change.field)) continue;
     const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
     if (change.field === 'data' && (isObject(change.new) || isObject(change.old))) {
@@ -222,6 +240,10 @@ export function readableChanges(changes: readonly FieldChange[], names: Readonly
       const after = isObject(change.new) ? change.new : {};
       for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
         if (HIDDEN_FIELDS.has(key) || JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+        if (isSecretField(key)) {
+          out.push({ field: fieldLabel(key.replace(/Cipher$/, '')), old: '—', new: 'changed' });
+          continue;
+        }
         out.push({ field: fieldLabel(key), old: fieldValueText(key, before[key], names), new: fieldValueText(key, after[key], names) });
       }
       continue;

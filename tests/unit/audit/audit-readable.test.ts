@@ -76,6 +76,25 @@ describe('the audit trail in a lab person’s words', () => {
     expect(JSON.stringify(changes)).not.toContain('argon2');
   });
 
+  it('says a secret changed without showing it or its ciphertext', () => {
+    const changes = readableChanges(
+      [
+        { field: 'secretCipher', old: null, new: 'kf1:6ivgibwgXbl5' },
+        { field: 'smtp.passwordCipher', old: 'kf1:aaaa', new: 'kf1:bbbb' },
+        { field: 'data', old: {}, new: { apiSecret: 'plain-secret' } },
+        { field: 'name', old: null, new: 'LIMS' },
+      ],
+      names,
+    );
+    expect(changes).toEqual([
+      { field: 'Secret', old: '—', new: 'changed' },
+      { field: 'Password', old: '—', new: 'changed' },
+      { field: 'Api secret', old: '—', new: 'changed' },
+      { field: 'Name', old: '—', new: 'LIMS' },
+    ]);
+    expect(JSON.stringify(changes)).not.toMatch(/kf1|plain-secret/);
+  });
+
   it('finds the signatures a change adds to a record, not the ones it already had', () => {
     const earlier = { meaning: 'executed', name: 'Ana Lab', at: '2026-12-01T09:00:00.000Z' };
     const added = { meaning: 'reviewed', name: 'Bob Tester', at: '2026-12-02T10:00:00.000Z' };
