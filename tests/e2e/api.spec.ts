@@ -60,7 +60,7 @@ test('a token made in Settings → API calls the API as its person until it is r
   await expect(page.getByText('Plate reader import')).toBeVisible();
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('tab', { name: 'Audit trail' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'projects/create' }).first()).toContainText('API token “Plate reader”');
+  await expect(page.getByRole('row').filter({ hasText: 'Created a project' }).first()).toContainText('API token “Plate reader”');
 
   // Revoked: refused at once; the secret is never shown again.
   await page.getByRole('tab', { name: 'API' }).click();
@@ -80,8 +80,9 @@ test('the API docs open from this host, with nothing loaded from elsewhere', asy
     if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) elsewhere.push(request.url());
   });
   await page.goto(`${origin}/api/docs`);
-  await expect(page.getByRole('heading', { name: /LabFlow API/ })).toBeVisible();
-  await expect(page.getByText('/api/v1/workflows/instances/{id}/advance').first()).toBeVisible();
+  // Swagger UI parses the whole document (every module's routes) in the page before it draws: seconds on a busy machine.
+  await expect(page.getByRole('heading', { name: /LabFlow API/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('/api/v1/workflows/instances/{id}/advance').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Authorize' })).toBeVisible();
   await saveScreenshot(page, 'api-docs');
   expect(elsewhere).toEqual([]);
