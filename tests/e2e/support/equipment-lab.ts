@@ -25,6 +25,8 @@ export async function startSeededHost(scenario: 'people' | 'received' | 'full-li
 
 export async function signIn(page: Page, who: { name: string; email: string }) {
   if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) await page.getByRole('button', { name: 'Sign out' }).click();
+  // An assertion, not a wait until the test's limit: a sign-in form that never comes fails here, saying so.
+  await expect(page.getByLabel('Email')).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
