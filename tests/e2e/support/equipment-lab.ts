@@ -24,7 +24,10 @@ export async function startSeededHost(scenario: 'people' | 'received' | 'full-li
 }
 
 export async function signIn(page: Page, who: { name: string; email: string }) {
-  if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) await page.getByRole('button', { name: 'Sign out' }).click();
+  const locked = page.getByRole('form', { name: 'LabFlow is locked' });
+  // A window locked after inactivity: someone else signs in through "Switch person".
+  if (await locked.isVisible()) await locked.getByRole('button', { name: /Switch person$/ }).click();
+  else if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) await page.getByRole('button', { name: 'Sign out' }).click();
   // An assertion, not a wait until the test's limit: a sign-in form that never comes fails here, saying so.
   await expect(page.getByLabel('Email')).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Email').fill(who.email);
