@@ -7,7 +7,9 @@
 // may be skipped only where it cannot run on any CI machine (the Electron smoke test), and a test
 // that passed only on its retry fails the run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumPath, ensureSystemPackages } from './system-packages.mjs';
 import { addPlaywrightReport, addVitestReport, closingLine, counts, disallowedSkips, emptyTally, printDetails } from './test-report/tally.mjs';
 
@@ -24,6 +26,13 @@ const isCI = ['true', '1'].includes(String(process.env.CI ?? '').toLowerCase());
 const reports = '.test-reports'; // not test-results: Playwright empties that folder when it starts
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
+
+// Every temp folder of this run (data folders, throwaway PostgreSQL clusters, blob stores, browser
+// profiles) goes under one folder that is removed at the end, so runs do not pile gigabytes into /tmp.
+// Readable by others: the PostgreSQL clusters inside run as the `postgres` user.
+const runTmp = mkdtempSync(join(tmpdir(), 'labflow-test-run-'));
+chmodSync(runTmp, 0o755);
+process.env.TMPDIR = runTmp;
 
 const tally = emptyTally();
 const stepFailed = (name, error) => tally.steps.push({ name, error });
@@ -86,6 +95,9 @@ if (isCI) {
   for (const skip of disallowedSkips(tally)) stepFailed('CI allows no skip here', `${skip.name} — ${skip.reason}`);
   for (const flaky of tally.flaky) stepFailed('CI allows no flaky test', flaky.name);
 }
+
+if (process.env.LABFLOW_KEEP_TEST_TMP) console.log(`Temp folders kept in ${runTmp}.`);
+else rmSync(runTmp, { recursive: true, force: true });
 
 printDetails(tally);
 const { failed } = counts(tally);
