@@ -10,7 +10,7 @@ import { readEmailSettings } from '../notifications/notification-store';
 /** The names meetings show: people of the directory and the meeting rooms (records of kind `meeting_room`). */
 export interface MeetingDirectory {
   people: ReadonlyMap<string, { id: string; name: string; email: string; isActive: boolean }>;
-  rooms: ReadonlyMap<string, RoomView & { isBookable: boolean }>;
+  rooms: ReadonlyMap<string, RoomView>;
 }
 
 const toDirectory = (people: readonly { toJSON(): unknown }[], rooms: readonly { toJSON(): unknown }[]): MeetingDirectory => ({

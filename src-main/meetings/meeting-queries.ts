@@ -131,8 +131,8 @@ export const meetingQueryHandlers: QueryHandlers<Names> = {
       ),
     ),
 
-  'meetings/rooms': (_input, context) =>
-    directory$(context.db).pipe(map((directory) => ok([...directory.rooms.values()].filter((r) => r.isBookable).map(({ isBookable: _b, ...room }) => room).sort((a, b) => a.name.localeCompare(b.name))))),
+  'meetings/rooms': (input, context) =>
+    directory$(context.db).pipe(map((directory) => ok([...directory.rooms.values()].filter((r) => r.isBookable || input.includeRetired).sort((a, b) => a.name.localeCompare(b.name))))),
 
   'meetings/for-task': (input, context) =>
     changes$(context.db, ['activity', 'meetings']).pipe(

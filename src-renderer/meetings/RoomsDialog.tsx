@@ -3,6 +3,7 @@ import {
   Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, TextField, Typography,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import type { RoomView } from '../../src-shared/meetings/meeting-views';
 import { isAdmin } from '../../src-shared/people/roles';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
@@ -10,12 +11,15 @@ import { errorText } from '../errors/error-text';
 /**
  * The meeting rooms people book: everyone sees the list; administrators add rooms and stop
  * bookings of a room (rooms are records of kind `meeting_room`, so the records platform's rules
- * and sync checks apply; a room no longer bookable stays on the meetings that booked it).
+ * and sync checks apply; a room no longer bookable stays on the meetings that booked it, and an
+ * administrator can make it bookable again).
  */
 export function RoomsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
-  const rooms = useLiveQuery('meetings/rooms', {}).data ?? [];
   const auth = useLiveQuery('auth/status', {});
   const canEdit = isAdmin(auth.data?.session?.person.roles ?? []);
+  const allRooms = useLiveQuery('meetings/rooms', { includeRetired: canEdit }).data ?? [];
+  const rooms = allRooms.filter((room) => room.isBookable);
+  const retired = allRooms.filter((room) => !room.isBookable);
   const create = useCommand('records/create');
   const retire = useCommand('records/transition');
   const [name, setName] = useState('');
@@ -36,7 +40,8 @@ export function RoomsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
       <DialogTitle id="rooms-title">Meeting rooms</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
-          {rooms.length === 0 && <Typography variant="body2" color="text.secondary">No rooms listed yet.{canEdit ? ' Add the rooms people can book.' : ' An administrator adds them.'}</Typography>}
+          {rooms.length === 0 && retired.length === 0 && <Typography variant="body2" color="text.secondary">No rooms listed yet.{canEdit ? ' Add the rooms people can book.' : ' An administrator adds them.'}</Typography>}
+          {rooms.length === 0 && retired.length > 0 && <Typography variant="body2" color="text.secondary">No room can be booked right now.</Typography>}
           <List dense aria-label="Bookable rooms">
             {rooms.map((room) => (
               <ListItem
@@ -44,10 +49,26 @@ export function RoomsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
                 data-testid="room-row"
                 secondaryAction={canEdit && <Button size="small" color="warning" onClick={() => void retire.run({ id: room.id, to: 'retired' })} aria-label={`Stop bookings of ${room.name}`}>Stop bookings</Button>}
               >
-                <ListItemText primary={room.name} secondary={[room.capacity ? `${room.capacity} seats` : '', room.place].filter(Boolean).join(' · ') || undefined} />
+                <ListItemText primary={room.name} secondary={roomDetails(room)} />
               </ListItem>
             ))}
           </List>
+          {canEdit && retired.length > 0 && (
+            <>
+              <Typography variant="subtitle2" component="h3">No longer bookable</Typography>
+              <List dense aria-label="Rooms no longer bookable">
+                {retired.map((room) => (
+                  <ListItem
+                    key={room.id}
+                    data-testid="retired-room-row"
+                    secondaryAction={<Button size="small" onClick={() => void retire.run({ id: room.id, to: 'available' })} aria-label={`Make ${room.name} bookable again`}>Bookable again</Button>}
+                  >
+                    <ListItemText primary={room.name} secondary={roomDetails(room)} slotProps={{ primary: { color: 'text.secondary' } }} />
+                  </ListItem>
+                ))}
+              </List>
+            </>
+          )}
           {canEdit && (
             <Stack direction="row" spacing={1} component="form" onSubmit={(e) => void submit(e)} aria-label="Add a room" sx={{ alignItems: 'flex-start' }}>
               <TextField size="small" label="Room" value={name} onChange={(e) => setName(e.target.value)} fullWidth />
@@ -65,3 +86,5 @@ export function RoomsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
     </Dialog>
   );
 }
+
+const roomDetails = (room: RoomView) => [room.capacity ? `${room.capacity} seats` : '', room.place].filter(Boolean).join(' · ') || undefined;

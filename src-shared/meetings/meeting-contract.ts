@@ -151,7 +151,8 @@ export const meetingContract = {
   'meetings/clashes': query<Clash[]>()(
     z.object({ startsAt: instant, endsAt: instant, timeZone: timeZone.default('UTC'), personIds: z.array(id).max(500), roomId: z.string().max(40).default(''), recurrence: recurrenceSchema.optional(), ignoreId: meetingRef.optional() }),
   ),
-  'meetings/rooms': query<RoomView[]>()(z.object({})),
+  /** Bookable rooms; with `includeRetired`, also those no longer bookable (for administrators to bring back). */
+  'meetings/rooms': query<RoomView[]>()(z.object({ includeRetired: z.boolean().default(false) })),
   'meetings/for-task': query<{ id: string; title: string; startsAt: string }[]>()(z.object({ taskId: id })),
   'calendar/settings': query<CalendarSettingsView>()(z.object({})),
 };

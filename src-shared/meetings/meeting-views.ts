@@ -144,6 +144,8 @@ export interface RoomView {
   name: string;
   capacity: number;
   place: string;
+  /** False once an administrator stopped its bookings; such rooms are listed only when asked for. */
+  isBookable: boolean;
 }
 
 export interface CalendarFeedView {

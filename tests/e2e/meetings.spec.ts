@@ -55,6 +55,14 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await roomForm.getByLabel('Where').fill('Building A, 2nd floor');
   await roomForm.getByRole('button', { name: 'Add' }).click();
   await expect(roomsDialog.getByTestId('room-row')).toContainText('Curie room8 seats · Building A, 2nd floor');
+  // Bookings stopped by mistake: the room waits under "No longer bookable" and comes back.
+  await roomsDialog.getByRole('button', { name: 'Stop bookings of Curie room' }).click();
+  await expect(roomsDialog.getByTestId('room-row')).toHaveCount(0);
+  await expect(roomsDialog.getByTestId('retired-room-row')).toContainText('Curie room');
+  await saveScreenshot(page, 'meeting-rooms-retired');
+  await roomsDialog.getByRole('button', { name: 'Make Curie room bookable again' }).click();
+  await expect(roomsDialog.getByTestId('retired-room-row')).toHaveCount(0);
+  await expect(roomsDialog.getByTestId('room-row')).toContainText('Curie room');
   await saveScreenshot(page, 'meeting-rooms');
   await roomsDialog.getByRole('button', { name: 'Close' }).click();
 
