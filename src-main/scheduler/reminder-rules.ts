@@ -8,12 +8,13 @@ import { createWorkflowRule } from './rules/workflow-rule';
 import { createWorkflowDeadlineRule } from '../workflows/deadline-rule';
 import { createActionItemRule } from '../meetings/action-item-rule';
 import { createMinutesDueRule } from '../meetings/minutes-due-rule';
+import { createTrainingReminderRule } from '../hr/training-reminder-rule';
 import type { ReminderRule } from './reminder-rule';
 
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
- * not published and action items due; CRM: follow-ups).
+ * not published and action items due; CRM: follow-ups; HR: training running out).
  */
 export const reminderRules = (): ReminderRule[] => [
   createTaskDueRule(),
@@ -26,4 +27,5 @@ export const reminderRules = (): ReminderRule[] => [
   createMinutesDueRule(),
   createActionItemRule(),
   createFollowUpRule(),
+  createTrainingReminderRule(),
 ];

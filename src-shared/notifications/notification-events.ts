@@ -20,6 +20,7 @@ export const notificationEvents = [
   'equipment_calibration_due',
   'equipment_maintenance_due',
   'crm_follow_up',
+  'training_expiring',
   'mention',
   'system',
 ] as const;
@@ -42,6 +43,7 @@ export const eventLabels: Record<NotificationEvent, string> = {
   equipment_calibration_due: 'Equipment calibration due',
   equipment_maintenance_due: 'Equipment maintenance due',
   crm_follow_up: 'Follow-ups with my sales contacts',
+  training_expiring: 'Training running out (mine and my team’s)',
   mention: 'Mentioned in a comment',
   system: 'Messages from the administrator',
 };
