@@ -3,6 +3,7 @@ import type { AppError } from '../../src-shared/core/result';
 import type { StepFormField } from '../../src-shared/workflows/step-form';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { problemAt, visibleFields, type FormDraft, type FormDraftValue } from './step-form-values';
+import { DateField } from '../format/DateField';
 
 interface Props {
   fields: readonly StepFormField[];
@@ -64,7 +65,7 @@ export function StepFormFields({ fields, action, draft, onChange, error, isDisab
             );
           }
           case 'date':
-            return <TextField key={field.key} type="date" {...common} value={text} onChange={(e) => set(field.key, e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />;
+            return <DateField key={field.key} {...common} value={text} onChange={(day) => set(field.key, day)} />;
           case 'number':
             return <TextField key={field.key} {...common} value={text} onChange={(e) => set(field.key, e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />;
           case 'file':
