@@ -60,7 +60,7 @@ async function createPurchase(page: Page, fields: { item: string; quantity?: str
   if (fields.quantity) await dialog.getByRole('textbox', { name: 'Quantity' }).fill(fields.quantity);
   if (fields.cost) await dialog.getByRole('textbox', { name: 'Estimated cost', exact: true }).fill(fields.cost);
   if (fields.supplier) await dialog.getByRole('textbox', { name: 'Supplier' }).fill(fields.supplier);
-  if (fields.neededBy) await dialog.getByLabel('Needed by').fill(fields.neededBy);
+  if (fields.neededBy) await fillDate(dialog, 'Needed by', fields.neededBy);
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByTestId('record-title')).toHaveText(fields.item);
 }
