@@ -37,7 +37,7 @@ export function BookingDialog({ draft, instruments, isInstrumentFixed, onClose }
           )}
           <Stack direction="row" spacing={2}>
             <DateTimeField label="From" value={start} onChange={setStart} fullWidth />
-            <DateTimeField label="Until" value={end} onChange={setEnd} fullWidth />
+            <DateTimeField label="Until" value={end} min={start || undefined} onChange={setEnd} fullWidth />
           </Stack>
           <TextField label="Purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
           {book.error && <Alert severity="error" data-testid="booking-refused">{errorText(book.error)}</Alert>}

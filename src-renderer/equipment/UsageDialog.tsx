@@ -25,7 +25,7 @@ export function UsageDialog({ equipmentId, onClose }: { equipmentId: string; onC
         <Stack spacing={2} sx={{ mt: 1 }}>
           <Stack direction="row" spacing={2}>
             <DateTimeField label="From" value={startedAt} onChange={setStartedAt} fullWidth />
-            <DateTimeField label="Until" value={endedAt} onChange={setEndedAt} fullWidth />
+            <DateTimeField label="Until" value={endedAt} min={startedAt || undefined} onChange={setEndedAt} fullWidth />
           </Stack>
           <TextField label="Samples, run or batch" value={reference} onChange={(e) => setReference(e.target.value)} />
           <TextField label="Notes" value={notes} onChange={(e) => setNotes(e.target.value)} multiline minRows={2} />

@@ -58,7 +58,7 @@ export function LeaveRequestForm({ personId, personName, terms }: { personId: st
             {leaveTypes.map((t) => <MenuItem key={t} value={t}>{leaveTypeLabel(t)}</MenuItem>)}
           </TextField>
           <DateField label="First day" value={startDate} onChange={setStartDate} error={Boolean(fieldError('data.startDate'))} helperText={fieldError('data.startDate')} />
-          <DateField label="Last day" value={endDate} onChange={setEndDate} error={Boolean(fieldError('data.endDate'))} helperText={fieldError('data.endDate')} />
+          <DateField label="Last day" value={endDate} min={startDate || undefined} onChange={setEndDate} error={Boolean(fieldError('data.endDate'))} helperText={fieldError('data.endDate')} />
         </Stack>
         <Stack direction="row" spacing={2}>
           <FormControlLabel control={<Checkbox checked={isFirstDayHalf} onChange={(e) => setFirstDayHalf(e.target.checked)} />} label="First day from noon" />

@@ -54,7 +54,7 @@ export function AllocationDialog({ projectId, isOpen, onClose }: { projectId: st
       {v.resourceType !== 'material' && <TextField label="Hours over the period" type="number" value={v.hours} onChange={set('hours')} {...errorProps(error, 'data.hours')} />}
       <Stack direction="row" spacing={2}>
         <DateField label="From" value={v.periodStart} onChange={setDay('periodStart')} fullWidth {...errorProps(error, 'data.periodStart')} />
-        <DateField label="To" value={v.periodEnd} onChange={setDay('periodEnd')} fullWidth {...errorProps(error, 'data.periodEnd')} />
+        <DateField label="To" value={v.periodEnd} min={v.periodStart || undefined} onChange={setDay('periodEnd')} fullWidth {...errorProps(error, 'data.periodEnd')} />
       </Stack>
       <TextField select label="For task (optional)" value={v.taskId} onChange={set('taskId')}>
         <MenuItem value="">The whole project</MenuItem>

@@ -43,7 +43,7 @@ export function ProjectEditDialog({ project, isOpen, onClose }: { project: Proje
       <TextField label="Description" value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} multiline minRows={2} />
       <Stack direction="row" spacing={2}>
         <DateField label="Start" value={v.startDate} onChange={(day) => setV({ ...v, startDate: day })} fullWidth />
-        <DateField label="End" value={v.endDate} onChange={(day) => setV({ ...v, endDate: day })} fullWidth {...errorProps(error, 'endDate')} />
+        <DateField label="End" value={v.endDate} min={v.startDate || undefined} onChange={(day) => setV({ ...v, endDate: day })} fullWidth {...errorProps(error, 'endDate')} />
       </Stack>
       <Autocomplete options={list} value={byId.get(v.ownerId) ?? null} getOptionLabel={(p) => p.name}
         onChange={(_e, p) => p && setV({ ...v, ownerId: p.id })} renderInput={(params) => <TextField {...params} label="Owner" {...errorProps(error, 'ownerId', 'Manages the project with the administrators')} />} />

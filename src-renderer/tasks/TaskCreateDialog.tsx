@@ -57,7 +57,7 @@ export function TaskCreateDialog({ projectId, isOpen, onClose, onCreated }: { pr
             </Stack>
             <Stack direction="row" spacing={2}>
               <DateField label="Start" value={values.startDate} onChange={setDay('startDate')} fullWidth />
-              <DateField label="Due" value={values.dueDate} onChange={setDay('dueDate')} fullWidth
+              <DateField label="Due" value={values.dueDate} min={values.startDate || undefined} onChange={setDay('dueDate')} fullWidth
                 error={Boolean(fieldError(create.error, 'dueDate'))} helperText={fieldError(create.error, 'dueDate')} />
               <TextField type="number" label="Estimate (h)" value={values.estimateHours} onChange={set('estimateHours')} sx={{ width: 160 }} />
             </Stack>

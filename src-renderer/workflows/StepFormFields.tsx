@@ -69,7 +69,7 @@ export function StepFormFields({ fields, action, instanceId, stepId, draft, onCh
             );
           }
           case 'date':
-            return <DateField key={field.key} {...common} value={text} onChange={(day) => set(field.key, day)} />;
+            return <DateField key={field.key} {...common} value={text} onChange={(day) => set(field.key, day)} {...(typeof field.min === 'string' ? { min: field.min } : {})} {...(typeof field.max === 'string' ? { max: field.max } : {})} />;
           case 'number':
             return <TextField key={field.key} {...common} value={text} onChange={(e) => set(field.key, e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />;
           case 'file':
