@@ -14,6 +14,7 @@ import { directoryResolver, type DirectoryPerson, type PeopleDirectory } from '.
 import { isConflict, persistResults, type PersistEntry } from './persist-result';
 import { checkStartRecord } from './record-link';
 import { repairInstance } from './repair-instances';
+import { attachmentsOfInstances } from './instance-attachments';
 import { loadRoundRecords } from './round-records';
 import { definitionDocId, instanceIdFor } from './workflow-ids';
 import type { InstanceDocument } from './workflow-documents';
@@ -128,7 +129,8 @@ export function applyOperations(parts: RuntimeParts, items: readonly InstanceOpe
     const { db, clock, log } = parts.services;
     const [docs, people] = await Promise.all([db.workflow_instances.findByIds(round.map((item) => item.instanceId)).exec(), parts.directory.load()]);
     const options = resolverOptions(people);
-    const records = await loadRoundRecords(parts.services, [...docs.values()].map((d) => plainInstance(d)));
+    const plainDocs = [...docs.values()].map((d) => plainInstance(d));
+    const [records, attachments] = await Promise.all([loadRoundRecords(parts.services, plainDocs), attachmentsOfInstances(db, plainDocs)]);
     const out: Result<InstanceDocument>[] = [];
     const prepared: Prepared[] = [];
     for (const [index, item] of round.entries()) {
@@ -148,7 +150,8 @@ export function applyOperations(parts: RuntimeParts, items: readonly InstanceOpe
         out[index] = notShared();
         continue;
       }
-      const result = item.operation(definition.definition, doc.state, { ...options, ...records.engineOptions(binding) });
+      const files = attachments.get(doc.id) ?? new Set<string>();
+      const result = item.operation(definition.definition, doc.state, { ...options, ...records.engineOptions(binding), isAttachment: (id) => files.has(id) });
       if (!result.ok || result.value.events.length === 0) {
         out[index] = result.ok ? ok(doc) : result;
         continue;

@@ -5,6 +5,7 @@ import type { RegisterRow } from '../../src-shared/records/record-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
 import { todayLocal } from '../tasks/task-labels';
+import { DateField } from '../format/DateField';
 
 /** Three months from `day` ('YYYY-MM-DD'): a first guess at when a new opportunity closes. */
 const inThreeMonths = (day: string): string => {
@@ -53,7 +54,7 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: Regist
             <TextField label="Value" value={amount} onChange={(e) => { setAmount(e.target.value); setAmountProblem(undefined); }} required error={!!amountProblem} helperText={amountProblem} sx={{ flex: 2 }} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
             <TextField label="Currency" value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} sx={{ flex: 1 }} slotProps={{ htmlInput: { maxLength: 3 } }} />
           </Stack>
-          <TextField label="Expected close" type="date" value={closeOn} onChange={(e) => setCloseOn(e.target.value)} error={!!field('opportunity.expectedCloseOn')} helperText={field('opportunity.expectedCloseOn')} slotProps={{ inputLabel: { shrink: true } }} />
+          <DateField label="Expected close" value={closeOn} onChange={setCloseOn} error={!!field('opportunity.expectedCloseOn')} helperText={field('opportunity.expectedCloseOn')} />
           {convert.error && !convert.error.field?.startsWith('opportunity.') && <Alert severity="error">{errorText(convert.error)}</Alert>}
         </Stack>
       </DialogContent>

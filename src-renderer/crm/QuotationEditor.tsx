@@ -10,6 +10,7 @@ import { errorText } from '../errors/error-text';
 import { useSignedInPerson } from '../records/use-people';
 import { todayLocal } from '../tasks/task-labels';
 import { draftTotals, emptyLine, lineDraftOf, type LineDraft } from './quotation-draft';
+import { DateField } from '../format/DateField';
 
 const inDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -59,7 +60,7 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
                 {opportunities.map((o) => <MenuItem key={o.id} value={o.id}>{o.number} {o.name} — {o.organisationName}</MenuItem>)}
               </TextField>
             )}
-            <TextField label="Valid until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} sx={{ flex: 1 }} slotProps={{ inputLabel: { shrink: true } }} />
+            <DateField label="Valid until" value={validUntil} onChange={setValidUntil} sx={{ flex: 1 }} />
           </Stack>
           <Table size="small" aria-label="Quotation lines">
             <TableHead>

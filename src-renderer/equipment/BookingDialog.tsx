@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { InstrumentRow } from '../../src-shared/equipment/equipment-views';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { DateTimeField } from '../format/DateField';
 
 export interface BookingDraft {
   equipmentId: string;
@@ -35,8 +36,8 @@ export function BookingDialog({ draft, instruments, isInstrumentFixed, onClose }
             </TextField>
           )}
           <Stack direction="row" spacing={2}>
-            <TextField type="datetime-local" label="From" value={start} onChange={(e) => setStart(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
-            <TextField type="datetime-local" label="Until" value={end} onChange={(e) => setEnd(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
+            <DateTimeField label="From" value={start} onChange={setStart} fullWidth />
+            <DateTimeField label="Until" value={end} min={start || undefined} onChange={setEnd} fullWidth />
           </Stack>
           <TextField label="Purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
           {book.error && <Alert severity="error" data-testid="booking-refused">{errorText(book.error)}</Alert>}

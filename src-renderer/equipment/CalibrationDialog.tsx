@@ -6,6 +6,7 @@ import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { todayLocal } from '../tasks/task-labels';
 import { PersonPicker } from './PersonPicker';
+import { DateField } from '../format/DateField';
 
 const reading = (text: string): number | undefined => (text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text));
 
@@ -47,7 +48,7 @@ export function CalibrationDialog({ equipmentId, plan, onClose }: { equipmentId:
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
             <Stack direction="row" spacing={2}>
-              <TextField label="Performed on" type="date" value={performedOn} onChange={(e) => setPerformedOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+              <DateField label="Performed on" value={performedOn} onChange={setPerformedOn} />
               <TextField select label="Performed" value={provider} onChange={(e) => setProvider(e.target.value as typeof provider)} sx={{ width: 180 }}>
                 <MenuItem value="internal">In house</MenuItem>
                 <MenuItem value="external">By a provider</MenuItem>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { intervalUnits } from '../../src-shared/equipment/interval';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { DateField } from '../format/DateField';
 
 interface PointDraft { name: string; unit: string; nominal: string; tolerance: string }
 
@@ -41,7 +42,7 @@ export function CalibrationPlanDialog({ equipmentId, onClose }: { equipmentId: s
               <TextField select label="Interval unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)} sx={{ width: 160 }}>
                 {intervalUnits.map((u) => <MenuItem key={u} value={u}>{u}</MenuItem>)}
               </TextField>
-              <TextField label="First due" type="date" value={firstDueDate} onChange={(e) => setFirstDueDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+              <DateField label="First due" value={firstDueDate} onChange={setFirstDueDate} />
               <TextField label="Remind days ahead" value={leadDays} onChange={(e) => setLeadDays(e.target.value)} helperText="e.g. 30, 7, 1" />
             </Stack>
             <Stack direction="row" spacing={2}>

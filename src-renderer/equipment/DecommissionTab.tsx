@@ -8,6 +8,7 @@ import { errorText } from '../errors/error-text';
 import { StatusChip } from './StatusChip';
 import { TransitionButtons } from './TransitionButtons';
 import { WorkflowApproval } from './WorkflowApproval';
+import { DateField } from '../format/DateField';
 
 function RequestPanel({ requestId }: { requestId: string }) {
   const record = useLiveQuery('records/get', { id: requestId });
@@ -67,7 +68,7 @@ function DisposalForm({ overview }: { overview: InstrumentOverview }) {
           {disposalMethods.map((m) => <MenuItem key={m.value} value={m.value}>{m.label}</MenuItem>)}
         </TextField>
         <TextField size="small" label="Disposal certificate" value={disposal.disposalCertificateNumber} onChange={(e) => setDisposal((d) => ({ ...d, disposalCertificateNumber: e.target.value }))} />
-        <TextField size="small" type="date" label="Disposed on" value={disposal.disposedOn} onChange={(e) => setDisposal((d) => ({ ...d, disposedOn: e.target.value }))} slotProps={{ inputLabel: { shrink: true } }} />
+        <DateField size="small" label="Disposed on" value={disposal.disposedOn} onChange={(day) => setDisposal((d) => ({ ...d, disposedOn: day }))} />
         <Button variant="outlined" onClick={() => void update.run({ id: overview.record.id, data: { disposalMethod: disposal.disposalMethod || null, disposalCertificateNumber: disposal.disposalCertificateNumber || null, disposedOn: disposal.disposedOn || null } })}>Save disposal</Button>
       </Stack>
       {update.error && <Alert severity="error">{errorText(update.error)}</Alert>}
@@ -88,7 +89,7 @@ export function DecommissionTab({ overview }: { overview: InstrumentOverview }) 
       {!isRetired && !hasOpen && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
           <TextField size="small" label="Why is it retired" value={reason} onChange={(e) => setReason(e.target.value)} sx={{ flexGrow: 1 }} />
-          <TextField size="small" type="date" label="Planned date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <DateField size="small" label="Planned date" value={plannedDate} onChange={setPlannedDate} />
           <Button variant="outlined" disabled={!reason.trim() || add.isRunning} onClick={() => void add.run({ kind: 'decommissioning', equipmentId: overview.record.id, data: { reason, ...(plannedDate ? { plannedDate } : {}) } })}>Request decommissioning</Button>
         </Stack>
       )}

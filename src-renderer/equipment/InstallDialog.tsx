@@ -7,6 +7,7 @@ import { errorText, fieldError } from '../errors/error-text';
 import { todayLocal } from '../tasks/task-labels';
 import { LocationFields } from './LocationFields';
 import { PersonPicker } from './PersonPicker';
+import { DateField } from '../format/DateField';
 
 const defaultChecklist = ['Bench level and free of vibration', 'Power supply as specified', 'Room temperature and humidity within range'];
 
@@ -28,7 +29,7 @@ export function InstallDialog({ equipmentId, data, onClose }: { equipmentId: str
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
             <Stack direction="row" spacing={2}>
-              <TextField type="date" label="Installed on" value={installedOn} onChange={(e) => setInstalledOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} error={Boolean(fieldError(install.error, 'installedOn'))} helperText={fieldError(install.error, 'installedOn')} />
+              <DateField label="Installed on" value={installedOn} onChange={setInstalledOn} error={Boolean(fieldError(install.error, 'installedOn'))} helperText={fieldError(install.error, 'installedOn')} />
               <div style={{ flex: 1 }}><PersonPicker label="Installed by" value={installedById} onChange={setInstalledById} /></div>
             </Stack>
             <LocationFields value={location} onChange={setLocation} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { intervalUnits } from '../../src-shared/equipment/interval';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { DateField } from '../format/DateField';
 
 /** A preventive maintenance plan: what, how often, from when, and how many days ahead its work orders are opened. */
 export function MaintenancePlanDialog({ equipmentId, onClose }: { equipmentId: string; onClose: () => void }) {
@@ -28,7 +29,7 @@ export function MaintenancePlanDialog({ equipmentId, onClose }: { equipmentId: s
             <TextField select label="Interval unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)} sx={{ width: 150 }}>
               {intervalUnits.map((u) => <MenuItem key={u} value={u}>{u}</MenuItem>)}
             </TextField>
-            <TextField label="First due" type="date" value={firstDueDate} onChange={(e) => setFirstDueDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <DateField label="First due" value={firstDueDate} onChange={setFirstDueDate} />
             <TextField label="Open days ahead" type="number" value={leadDays} onChange={(e) => setLeadDays(e.target.value)} sx={{ width: 150 }} />
           </Stack>
           <TextField label="Tasks, one per line" value={tasks} onChange={(e) => setTasks(e.target.value)} multiline minRows={3} />

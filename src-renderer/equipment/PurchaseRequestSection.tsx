@@ -10,6 +10,7 @@ import { RegisterTable } from './RegisterTable';
 import { RfqDialog } from './RfqDialog';
 import { StatusChip } from './StatusChip';
 import { WorkflowApproval } from './WorkflowApproval';
+import { DateField } from '../format/DateField';
 
 function RequestDialog({ requesterId, onClose }: { requesterId: string; onClose: () => void }) {
   const create = useCommand('records/create');
@@ -32,7 +33,7 @@ function RequestDialog({ requesterId, onClose }: { requesterId: string; onClose:
           <Stack direction="row" spacing={2}>
             <TextField label="Quantity" type="number" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
             <TextField label="Estimated cost (EUR)" value={cost} onChange={(e) => setCost(e.target.value)} />
-            <TextField label="Needed by" type="date" value={neededBy} onChange={(e) => setNeededBy(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <DateField label="Needed by" value={neededBy} onChange={setNeededBy} />
           </Stack>
           <TextField label="Justification" value={justification} onChange={(e) => setJustification(e.target.value)} multiline minRows={2} />
           {create.error && <Alert severity="error">{errorText(create.error)}</Alert>}

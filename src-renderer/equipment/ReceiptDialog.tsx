@@ -8,6 +8,7 @@ import { useNavigation } from '../shell/navigation';
 import { todayLocal } from '../tasks/task-labels';
 import { emptyLocation, LocationFields } from './LocationFields';
 import { PersonPicker } from './PersonPicker';
+import { DateField } from '../format/DateField';
 
 /** A goods receipt: what arrived, with serial numbers; each unit of equipment becomes an instrument in the custodian's care. */
 export function ReceiptDialog({ order, onClose }: { order: RecordView; onClose: () => void }) {
@@ -36,7 +37,7 @@ export function ReceiptDialog({ order, onClose }: { order: RecordView; onClose: 
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           <Stack direction="row" spacing={2}>
-            <TextField label="Received on" type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <DateField label="Received on" value={receivedOn} onChange={setReceivedOn} />
             <TextField label="Delivery note" value={deliveryNote} onChange={(e) => setDeliveryNote(e.target.value)} />
             <div style={{ flex: 1 }}><PersonPicker label="Custodian" value={custodianId} onChange={setCustodianId} /></div>
           </Stack>

@@ -5,6 +5,7 @@ import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
 import { PeoplePicker } from './PersonPicker';
+import { DateField } from '../format/DateField';
 
 /** An RFQ for an approved purchase request: what, how many, to which approved suppliers, bids due when, evaluated by whom. */
 export function RfqDialog({ request, suppliers, onClose }: { request: RegisterRow; suppliers: RegisterRow[]; onClose: () => void }) {
@@ -29,7 +30,7 @@ export function RfqDialog({ request, suppliers, onClose }: { request: RegisterRo
           <Stack direction="row" spacing={2}>
             <TextField label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} fullWidth />
             <TextField label="Quantity" type="number" value={quantity} onChange={(e) => setQuantity(e.target.value)} sx={{ width: 120 }} />
-            <TextField label="Bids due" type="date" value={responseDue} onChange={(e) => setResponseDue(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <DateField label="Bids due" value={responseDue} onChange={setResponseDue} />
           </Stack>
           <TextField label="Specification" value={specification} onChange={(e) => setSpecification(e.target.value)} multiline minRows={3} />
           <FormGroup>

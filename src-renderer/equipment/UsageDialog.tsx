@@ -2,6 +2,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack
 import { useState } from 'react';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { DateTimeField } from '../format/DateField';
 
 const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
@@ -23,8 +24,8 @@ export function UsageDialog({ equipmentId, onClose }: { equipmentId: string; onC
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           <Stack direction="row" spacing={2}>
-            <TextField type="datetime-local" label="From" value={startedAt} onChange={(e) => setStartedAt(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
-            <TextField type="datetime-local" label="Until" value={endedAt} onChange={(e) => setEndedAt(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
+            <DateTimeField label="From" value={startedAt} onChange={setStartedAt} fullWidth />
+            <DateTimeField label="Until" value={endedAt} min={startedAt || undefined} onChange={setEndedAt} fullWidth />
           </Stack>
           <TextField label="Samples, run or batch" value={reference} onChange={(e) => setReference(e.target.value)} />
           <TextField label="Notes" value={notes} onChange={(e) => setNotes(e.target.value)} multiline minRows={2} />

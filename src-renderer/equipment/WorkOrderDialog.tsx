@@ -5,6 +5,8 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { StatusChip } from './StatusChip';
 import { TransitionButtons } from './TransitionButtons';
+import { DateField } from '../format/DateField';
+import { formatDay } from '../../src-shared/format/display-format';
 
 const FIELDS = [['diagnosis', 'Diagnosis'], ['repairDescription', 'Work done'], ['completedOn', 'Completed on'], ['verificationNotes', 'Verification']] as const;
 
@@ -27,12 +29,13 @@ export function WorkOrderDialog({ workOrderId, onClose }: { workOrderId: string;
       <DialogContent>
         {!order || !data ? <LinearProgress aria-label="Loading the work order" /> : (
           <Stack spacing={2} sx={{ mt: 1 }}>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><StatusChip kind="work_order" status={order.status} /><Typography variant="body2">{data.type === 'preventive' ? `Preventive, due ${data.dueDate}` : 'Corrective'}</Typography></Stack>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><StatusChip kind="work_order" status={order.status} /><Typography variant="body2">{data.type === 'preventive' ? `Preventive, due ${formatDay(data.dueDate)}` : 'Corrective'}</Typography></Stack>
             {data.faultDescription && <Typography variant="body2">Fault: {data.faultDescription}</Typography>}
             {data.tasks.length > 0 && <Typography variant="body2">Tasks: {data.tasks.map((t) => t.text).join('; ')}</Typography>}
             {editable.map(([field, label]) => (
-              <TextField key={field} label={label} value={draft[field] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))}
-                {...(field === 'completedOn' ? { type: 'date', slotProps: { inputLabel: { shrink: true } } } : { multiline: true, minRows: 2 })} />
+              field === 'completedOn'
+                ? <DateField key={field} label={label} value={draft[field] ?? ''} onChange={(day) => setDraft((d) => ({ ...d, [field]: day }))} />
+                : <TextField key={field} label={label} value={draft[field] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))} multiline minRows={2} />
             ))}
             {editable.length > 0 && <Button sx={{ alignSelf: 'flex-start' }} variant="outlined" disabled={update.isRunning}
               onClick={() => void update.run({ id: order.id, data: Object.fromEntries(editable.map(([f]) => [f, draft[f] || null])) })}>Save</Button>}

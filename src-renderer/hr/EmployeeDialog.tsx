@@ -4,6 +4,7 @@ import { employmentTypes } from '../../src-shared/hr/employee-kind';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { PersonPicker } from '../equipment/PersonPicker';
+import { DateField } from '../format/DateField';
 
 const formFields = ['data.personId', 'data.jobTitle', 'data.managerId', 'data.startDate', 'data.employmentType', 'data.location', 'data.leavePolicy.annualDays', 'data.leavePolicy.maxCarryOverDays'];
 
@@ -40,7 +41,7 @@ export function EmployeeDialog({ onClose }: { onClose: () => void }) {
           <TextField label="Job title" value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} error={Boolean(fieldError('data.jobTitle'))} helperText={fieldError('data.jobTitle')} />
           <PersonPicker label="Manager" value={managerId} onChange={setManagerId} error={fieldError('data.managerId')} helperText="Approves their leave. Leave empty when the head of their department does." />
           <Stack direction="row" spacing={2}>
-            <TextField type="date" label="Start date" value={startDate} onChange={(e) => setStartDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} error={Boolean(fieldError('data.startDate'))} helperText={fieldError('data.startDate')} fullWidth />
+            <DateField label="Start date" value={startDate} onChange={setStartDate} error={Boolean(fieldError('data.startDate'))} helperText={fieldError('data.startDate')} fullWidth />
             <TextField select label="Employment" value={employmentType} onChange={(e) => setEmploymentType(e.target.value)} fullWidth>
               {employmentTypes.map((t) => <MenuItem key={t.value} value={t.value}>{t.label}</MenuItem>)}
             </TextField>

@@ -8,6 +8,7 @@ import { errorText } from '../errors/error-text';
 import { newCommandId } from '../workflows/command-id';
 import { ConfirmLeaveRequest } from './ConfirmLeaveRequest';
 import { daysText } from './leave-text';
+import { DateField } from '../format/DateField';
 
 const formFields = ['data.leaveType', 'data.startDate', 'data.endDate', 'data.days', 'data.reason'];
 
@@ -56,8 +57,8 @@ export function LeaveRequestForm({ personId, personName, terms }: { personId: st
           <TextField select label="Type" value={leaveType} onChange={(e) => setLeaveType(e.target.value)} sx={{ minWidth: 180 }} error={Boolean(fieldError('data.leaveType'))} helperText={fieldError('data.leaveType')}>
             {leaveTypes.map((t) => <MenuItem key={t} value={t}>{leaveTypeLabel(t)}</MenuItem>)}
           </TextField>
-          <TextField type="date" label="First day" value={startDate} onChange={(e) => setStartDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} error={Boolean(fieldError('data.startDate'))} helperText={fieldError('data.startDate')} />
-          <TextField type="date" label="Last day" value={endDate} onChange={(e) => setEndDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} error={Boolean(fieldError('data.endDate'))} helperText={fieldError('data.endDate')} />
+          <DateField label="First day" value={startDate} onChange={setStartDate} error={Boolean(fieldError('data.startDate'))} helperText={fieldError('data.startDate')} />
+          <DateField label="Last day" value={endDate} min={startDate || undefined} onChange={setEndDate} error={Boolean(fieldError('data.endDate'))} helperText={fieldError('data.endDate')} />
         </Stack>
         <Stack direction="row" spacing={2}>
           <FormControlLabel control={<Checkbox checked={isFirstDayHalf} onChange={(e) => setFirstDayHalf(e.target.checked)} />} label="First day from noon" />

@@ -14,6 +14,7 @@ import { useNavigation } from '../shell/navigation';
 import { actionStatusLabels, actionTone } from './meeting-labels';
 import { isSeriesItself } from './meeting-kind';
 import { useActivePeople } from './use-directory-names';
+import { DateField } from '../format/DateField';
 
 /**
  * Action items agreed in the meeting: owner, due date, status. "Make it a task" hands one to its
@@ -98,7 +99,7 @@ function AddActionItem({ meeting }: { meeting: MeetingDetail }) {
         <TextField size="small" select label="Owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} sx={{ minWidth: 200 }}>
           {people.map((p) => <MenuItem key={p.id} value={p.id}>{p.name}</MenuItem>)}
         </TextField>
-        <TextField size="small" type="date" label="Due" value={dueDate} onChange={(e) => setDueDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170 }} />
+        <DateField size="small" label="Due" value={dueDate} onChange={setDueDate} sx={{ width: 170 }} />
         <TextField size="small" select label="From agenda item" value={agendaItemId} onChange={(e) => setAgendaItemId(e.target.value)} sx={{ minWidth: 200, flexGrow: 1 }}>
           <MenuItem value="">—</MenuItem>
           {meeting.agenda.map((i) => <MenuItem key={i.id} value={i.id}>{i.title}</MenuItem>)}

@@ -13,6 +13,7 @@ import { meetingTypeLabels, timeZoneOptions, weekdayLabels } from './meeting-lab
 import { attendeesOf, editMeetingForm, instantsOf, newMeetingForm, recurrenceOf, type MeetingFormState } from './meeting-form';
 import { GuestField, PeopleField } from './PeopleField';
 import { useActivePeople, useDirectoryNames } from './use-directory-names';
+import { DateField } from '../format/DateField';
 
 const FIELDS = ['title', 'startsAt', 'endsAt', 'timeZone', 'roomId', 'videoUrl', 'attendees', 'minuteTakerIds', 'recurrence', 'projectId'];
 const fieldOf = (error: AppError | undefined, field: string) => (error?.field?.startsWith(field) ? error.message : undefined);
@@ -81,7 +82,7 @@ export function MeetingDialog({ isOpen, initial = {}, edit, onClose }: {
               </TextField>
             </Stack>
             <Stack direction="row" spacing={2}>
-              <TextField type="date" label="Date" value={form.date} onChange={(e) => set('date', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+              <DateField label="Date" value={form.date} onChange={(day) => set('date', day)} />
               <TextField type="time" label="Starts" value={form.startTime} onChange={(e) => set('startTime', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldOf(error, 'startsAt')} helperText={fieldOf(error, 'startsAt')} />
               <TextField type="time" label="Ends" value={form.endTime} onChange={(e) => set('endTime', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldOf(error, 'endsAt')} helperText={fieldOf(error, 'endsAt')} />
               <Autocomplete options={zones} value={form.timeZone} disableClearable onChange={(_e, z) => set('timeZone', z)} sx={{ flexGrow: 1 }} renderInput={(params) => <TextField {...params} label="Time zone" />} />
@@ -151,7 +152,7 @@ function RepeatFields({ form, set, error }: { form: MeetingFormState; set: <K ex
               <MenuItem value="until">On a date</MenuItem>
               <MenuItem value="count">After a number of meetings</MenuItem>
             </TextField>
-            {form.endType === 'until' && <TextField type="date" label="Last day" value={form.untilDate} onChange={(e) => set('untilDate', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} error={!!fieldOf(error, 'recurrence')} helperText={fieldOf(error, 'recurrence')} />}
+            {form.endType === 'until' && <DateField label="Last day" value={form.untilDate} onChange={(day) => set('untilDate', day)} error={!!fieldOf(error, 'recurrence')} helperText={fieldOf(error, 'recurrence')} />}
             {form.endType === 'count' && <TextField type="number" label="Meetings" value={form.count} onChange={(e) => set('count', Math.max(1, Number(e.target.value) || 1))} sx={{ width: 120 }} />}
           </>
         )}

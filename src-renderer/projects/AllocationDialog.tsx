@@ -2,6 +2,7 @@ import { Autocomplete, MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { PlanItemDialog, errorProps } from './PlanItemDialog';
+import { DateField } from '../format/DateField';
 
 type ResourceType = 'person' | 'equipment' | 'material';
 const blank = { title: '', resourceType: 'person' as ResourceType, personId: '', equipmentId: '', materialName: '', quantity: '', unit: '', hours: '', periodStart: '', periodEnd: '', taskId: '' };
@@ -19,6 +20,7 @@ export function AllocationDialog({ projectId, isOpen, onClose }: { projectId: st
     }
   }, [isOpen]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when opened
   const set = (field: keyof typeof blank) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [field]: e.target.value }));
+  const setDay = (field: keyof typeof blank) => (day: string) => setV((x) => ({ ...x, [field]: day }));
   const list = people.data ?? [];
   const save = async () => {
     const period = { periodStart: v.periodStart, periodEnd: v.periodEnd, ...(v.taskId ? { taskId: v.taskId } : {}) };
@@ -51,8 +53,8 @@ export function AllocationDialog({ projectId, isOpen, onClose }: { projectId: st
       )}
       {v.resourceType !== 'material' && <TextField label="Hours over the period" type="number" value={v.hours} onChange={set('hours')} {...errorProps(error, 'data.hours')} />}
       <Stack direction="row" spacing={2}>
-        <TextField type="date" label="From" value={v.periodStart} onChange={set('periodStart')} slotProps={{ inputLabel: { shrink: true } }} fullWidth {...errorProps(error, 'data.periodStart')} />
-        <TextField type="date" label="To" value={v.periodEnd} onChange={set('periodEnd')} slotProps={{ inputLabel: { shrink: true } }} fullWidth {...errorProps(error, 'data.periodEnd')} />
+        <DateField label="From" value={v.periodStart} onChange={setDay('periodStart')} fullWidth {...errorProps(error, 'data.periodStart')} />
+        <DateField label="To" value={v.periodEnd} min={v.periodStart || undefined} onChange={setDay('periodEnd')} fullWidth {...errorProps(error, 'data.periodEnd')} />
       </Stack>
       <TextField select label="For task (optional)" value={v.taskId} onChange={set('taskId')}>
         <MenuItem value="">The whole project</MenuItem>

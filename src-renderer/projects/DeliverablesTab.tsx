@@ -14,6 +14,7 @@ import { EmptySection } from '../shell/EmptySection';
 import { formatDay } from '../tasks/task-labels';
 import { PlanItemDialog, errorProps } from './PlanItemDialog';
 import { label } from './project-labels';
+import { DateField } from '../format/DateField';
 
 function DeliverableDialog({ projectId, item, isOpen, onClose }: { projectId: string; item: Deliverable | null; isOpen: boolean; onClose: () => void }) {
   const create = useCommand('plan-items/create');
@@ -30,6 +31,7 @@ function DeliverableDialog({ projectId, item, isOpen, onClose }: { projectId: st
   }, [isOpen, item]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when opened
   const error = item ? update.error : create.error;
   const set = (field: keyof typeof blank) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [field]: e.target.value }));
+  const setDay = (field: keyof typeof blank) => (day: string) => setV((x) => ({ ...x, [field]: day }));
   const save = async () => {
     const data = {
       description: v.description, type: v.type, status: item?.data.status ?? 'planned',
@@ -44,7 +46,7 @@ function DeliverableDialog({ projectId, item, isOpen, onClose }: { projectId: st
       <TextField label="Deliverable" value={v.title} onChange={set('title')} autoFocus {...errorProps(error, 'title')} />
       <Stack direction="row" spacing={2}>
         <TextField select label="Type" value={v.type} onChange={set('type')} fullWidth>{deliverableTypeSchema.options.map((t) => <MenuItem key={t} value={t}>{label(t)}</MenuItem>)}</TextField>
-        <TextField type="date" label="Due" value={v.dueDate} onChange={set('dueDate')} slotProps={{ inputLabel: { shrink: true } }} fullWidth {...errorProps(error, 'data.dueDate')} />
+        <DateField label="Due" value={v.dueDate} onChange={setDay('dueDate')} fullWidth {...errorProps(error, 'data.dueDate')} />
       </Stack>
       <Stack direction="row" spacing={2}>
         <Autocomplete sx={{ flexGrow: 1 }} options={list} value={list.find((p) => p.id === v.ownerId) ?? null} getOptionLabel={(p) => p.name}

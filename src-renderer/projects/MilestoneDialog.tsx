@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Milestone } from '../../src-shared/projects/plan-item-model';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { PlanItemDialog, errorProps } from './PlanItemDialog';
+import { DateField } from '../format/DateField';
 
 type Criterion = { id?: string; text: string; isMet: boolean };
 
@@ -42,7 +43,7 @@ export function MilestoneDialog({ projectId, milestone, isOpen, onClose }: { pro
     <PlanItemDialog title={milestone ? 'Edit milestone' : 'New milestone'} isOpen={isOpen} isRunning={create.isRunning || update.isRunning} error={error} onCancel={onClose} onSubmit={() => void save()} shownFields={['title', 'data.dueDate']}>
       <TextField label="Milestone" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus {...errorProps(error, 'title')} />
       <Stack direction="row" spacing={2}>
-        <TextField type="date" label="Due" value={dueDate} onChange={(e) => setDueDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...errorProps(error, 'data.dueDate')} />
+        <DateField label="Due" value={dueDate} onChange={setDueDate} {...errorProps(error, 'data.dueDate')} />
         <TextField select label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} disabled={hasChecks} sx={{ minWidth: 160 }}
           helperText={hasChecks ? 'Judged from criteria and tasks' : 'Set by hand'}>
           <MenuItem value="pending">Pending</MenuItem><MenuItem value="reached">Reached</MenuItem><MenuItem value="missed">Missed</MenuItem>

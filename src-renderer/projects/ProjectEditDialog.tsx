@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ProjectDocument } from '../../src-shared/projects/project-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { PlanItemDialog, errorProps } from './PlanItemDialog';
+import { DateField } from '../format/DateField';
 
 const WIP_STATUSES = [['in_progress', 'In progress'], ['in_review', 'In review']] as const;
 
@@ -41,8 +42,8 @@ export function ProjectEditDialog({ project, isOpen, onClose }: { project: Proje
       <TextField label="Name" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} {...errorProps(error, 'name')} />
       <TextField label="Description" value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} multiline minRows={2} />
       <Stack direction="row" spacing={2}>
-        <TextField type="date" label="Start" value={v.startDate} onChange={(e) => setV({ ...v, startDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
-        <TextField type="date" label="End" value={v.endDate} onChange={(e) => setV({ ...v, endDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} fullWidth {...errorProps(error, 'endDate')} />
+        <DateField label="Start" value={v.startDate} onChange={(day) => setV({ ...v, startDate: day })} fullWidth />
+        <DateField label="End" value={v.endDate} min={v.startDate || undefined} onChange={(day) => setV({ ...v, endDate: day })} fullWidth {...errorProps(error, 'endDate')} />
       </Stack>
       <Autocomplete options={list} value={byId.get(v.ownerId) ?? null} getOptionLabel={(p) => p.name}
         onChange={(_e, p) => p && setV({ ...v, ownerId: p.id })} renderInput={(params) => <TextField {...params} label="Owner" {...errorProps(error, 'ownerId', 'Manages the project with the administrators')} />} />

@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import GroupsIcon from '@mui/icons-material/Groups';
 import {
-  Alert, Box, Button, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Tooltip, Typography,
+  Alert, Box, Button, IconButton, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Tooltip, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import type { ProjectDocument } from '../../src-shared/projects/project-contract';
@@ -13,6 +13,7 @@ import { formatDay, todayLocal } from '../tasks/task-labels';
 import { AllocationDialog } from './AllocationDialog';
 import { label } from './project-labels';
 import { UtilisationTable } from './UtilisationTable';
+import { DateField } from '../format/DateField';
 
 const mondayOf = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -62,8 +63,8 @@ export function ResourcesTab({ project, canManage }: { project: ProjectDocument;
       <Stack spacing={1.5}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Typography variant="subtitle1" sx={{ fontWeight: 600, flexGrow: 1 }}>Team utilisation</Typography>
-          <TextField size="small" type="date" label="From" value={range.start} onChange={(e) => e.target.value && setRange({ ...range, start: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" type="date" label="To" value={range.end} onChange={(e) => e.target.value && setRange({ ...range, end: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+          <DateField size="small" label="From" value={range.start} onChange={(day) => day && setRange({ ...range, start: day })} />
+          <DateField size="small" label="To" value={range.end} onChange={(day) => day && setRange({ ...range, end: day })} />
         </Stack>
         <Typography variant="caption" color="text.secondary">Allocated hours against capacity (8 h, Monday–Friday) across all projects; red marks over-allocation.</Typography>
         {utilisation.error && <Alert severity="error">{errorText(utilisation.error)}</Alert>}

@@ -7,6 +7,7 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { label } from './project-labels';
 import { ratingLabel } from './RiskHeatmap';
 import { PlanItemDialog, errorProps } from './PlanItemDialog';
+import { DateField } from '../format/DateField';
 
 type Values = { title: string; description: string; category: Risk['data']['category']; probability: RiskRating; impact: RiskRating; status: Risk['data']['status']; ownerId: string; mitigation: string; contingency: string; reviewDate: string };
 
@@ -29,6 +30,7 @@ export function RiskDialog({ projectId, risk, isOpen, onClose }: { projectId: st
     }
   }, [isOpen, risk]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when opened
   const set = (field: keyof Values) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [field]: e.target.value }));
+  const setDay = (field: keyof Values) => (day: string) => setV((x) => ({ ...x, [field]: day }));
   const error = risk ? update.error : create.error;
   const save = async () => {
     const data = {
@@ -63,7 +65,7 @@ export function RiskDialog({ projectId, risk, isOpen, onClose }: { projectId: st
       <Stack direction="row" spacing={2}>
         <Autocomplete sx={{ flexGrow: 1 }} options={list} value={list.find((p) => p.id === v.ownerId) ?? null} getOptionLabel={(p) => p.name}
           onChange={(_e, p) => setV((x) => ({ ...x, ownerId: p?.id ?? '' }))} renderInput={(params) => <TextField {...params} label="Owner" />} />
-        <TextField type="date" label="Next review" value={v.reviewDate} onChange={set('reviewDate')} slotProps={{ inputLabel: { shrink: true } }} {...errorProps(error, 'data.reviewDate')} />
+        <DateField label="Next review" value={v.reviewDate} onChange={setDay('reviewDate')} {...errorProps(error, 'data.reviewDate')} />
       </Stack>
       <TextField label="Mitigation" value={v.mitigation} onChange={set('mitigation')} multiline minRows={2} helperText="What lowers the probability or impact now" />
       <TextField label="Contingency" value={v.contingency} onChange={set('contingency')} multiline minRows={2} helperText="What we do if it happens" />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ProjectDocument } from '../../src-shared/projects/project-contract';
 import { useCommand } from '../bridge/BridgeProvider';
 import { PlanItemDialog, errorProps } from './PlanItemDialog';
+import { DateField } from '../format/DateField';
 
 /** A new project with this one's structure (tasks, subtasks, dependencies, milestones), every date moved to the new start. */
 export function TemplateDialog({ template, isOpen, onClose, onCreated }: { template: ProjectDocument; isOpen: boolean; onClose: () => void; onCreated: (id: string) => void }) {
@@ -23,7 +24,7 @@ export function TemplateDialog({ template, isOpen, onClose, onCreated }: { templ
     <PlanItemDialog title={`New project from ${template.code}`} isOpen={isOpen} isRunning={copy.isRunning} error={error} onCancel={onClose} onSubmit={() => void save()} shownFields={['code', 'name']}>
       <TextField label="Code" value={v.code} onChange={(e) => setV({ ...v, code: e.target.value })} autoFocus {...errorProps(error, 'code', 'A short unique code, e.g. QC-2027')} />
       <TextField label="Name" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} {...errorProps(error, 'name')} />
-      <TextField type="date" label="Starts on" value={v.startDate} onChange={(e) => setV({ ...v, startDate: e.target.value })} slotProps={{ inputLabel: { shrink: true } }}
+      <DateField label="Starts on" value={v.startDate} onChange={(day) => setV({ ...v, startDate: day })}
         helperText="Every task and milestone date moves by the same number of days; statuses start over." />
     </PlanItemDialog>
   );

@@ -2,6 +2,7 @@ import { Autocomplete, Checkbox, ListItemText, MenuItem, TextField } from '@mui/
 import type { PersonView } from '../../src-shared/people/person';
 import type { AnyRecordKind, KindField } from '../../src-shared/records/record-kind';
 import type { FilterInput } from './register-filters';
+import { DateField } from '../format/DateField';
 
 interface Props {
   kind: AnyRecordKind;
@@ -51,7 +52,7 @@ export function FilterValueInput({ kind, field, value, onChange, people, error }
       );
     case 'date':
     case 'datetime':
-      return <TextField {...common} type="date" value={text} onChange={(e) => onChange(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />;
+      return <DateField {...common} value={text} onChange={onChange} />;
     case 'number':
     case 'money':
       return <TextField {...common} label={field.type === 'money' ? 'Amount' : 'Number'} value={text} onChange={(e) => onChange(e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />;

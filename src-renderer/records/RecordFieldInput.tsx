@@ -4,6 +4,7 @@ import type { KindField } from '../../src-shared/records/record-kind';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import type { FormValue } from './record-form';
 import { RecordPicker } from './RecordPicker';
+import { DateField } from '../format/DateField';
 
 interface Props {
   field: KindField;
@@ -46,7 +47,7 @@ export function RecordFieldInput(props: Props) {
     case 'number':
       return <TextField {...common} value={text} onChange={(e) => onChange(e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />;
     case 'date':
-      return <TextField {...common} type="date" value={text} onChange={(e) => onChange(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />;
+      return <DateField {...common} value={text} onChange={onChange} />;
     case 'boolean':
       return (
         <div>

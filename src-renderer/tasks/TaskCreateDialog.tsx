@@ -6,6 +6,7 @@ import type { TaskPriority } from '../../src-shared/tasks/task-model';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { fieldError, formError } from '../errors/error-text';
 import { TASK_PRIORITY_ORDER, priorityLabel } from './task-labels';
+import { DateField } from '../format/DateField';
 
 const empty = { title: '', description: '', assigneeId: '', priority: 'medium' as TaskPriority, startDate: '', dueDate: '', estimateHours: '' };
 
@@ -21,6 +22,7 @@ export function TaskCreateDialog({ projectId, isOpen, onClose, onCreated }: { pr
     }
   }, [isOpen]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when the dialog opens
   const set = (field: keyof typeof empty) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
+  const setDay = (field: keyof typeof empty) => (day: string) => setValues((v) => ({ ...v, [field]: day }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await create.run({
@@ -54,8 +56,8 @@ export function TaskCreateDialog({ projectId, isOpen, onClose, onCreated }: { pr
               </TextField>
             </Stack>
             <Stack direction="row" spacing={2}>
-              <TextField type="date" label="Start" value={values.startDate} onChange={set('startDate')} slotProps={{ inputLabel: { shrink: true } }} fullWidth />
-              <TextField type="date" label="Due" value={values.dueDate} onChange={set('dueDate')} slotProps={{ inputLabel: { shrink: true } }} fullWidth
+              <DateField label="Start" value={values.startDate} onChange={setDay('startDate')} fullWidth />
+              <DateField label="Due" value={values.dueDate} min={values.startDate || undefined} onChange={setDay('dueDate')} fullWidth
                 error={Boolean(fieldError(create.error, 'dueDate'))} helperText={fieldError(create.error, 'dueDate')} />
               <TextField type="number" label="Estimate (h)" value={values.estimateHours} onChange={set('estimateHours')} sx={{ width: 160 }} />
             </Stack>

@@ -8,8 +8,9 @@ import type { TaskStatus } from '../../src-shared/tasks/task-model';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
 import { TASK_PRIORITY_ORDER, TASK_STATUS_ORDER, priorityLabel, statusLabel } from './task-labels';
+import { DateField } from '../format/DateField';
 
-const dateProps = { type: 'date', size: 'small', slotProps: { inputLabel: { shrink: true } } } as const;
+const dateProps = { size: 'small', isSavedOnChange: true } as const;
 
 /** Every plain field of a task, saved as soon as it is changed (text fields when they lose focus). */
 export function TaskFieldsSection({ detail, people }: { detail: TaskDetail; people: PersonView[] }) {
@@ -53,8 +54,8 @@ export function TaskFieldsSection({ detail, people }: { detail: TaskDetail; peop
       {setStatus.error && <Alert severity="warning" data-testid="status-refusal" onClose={setStatus.clearError}>{errorText(setStatus.error)}</Alert>}
       {assign.error && <Alert severity="error">{errorText(assign.error)}</Alert>}
       <Stack direction="row" spacing={2}>
-        <TextField {...dateProps} label="Start" value={task.startDate ?? ''} disabled={!canEdit} onChange={(e) => save({ startDate: e.target.value || null })} />
-        <TextField {...dateProps} label="Due" value={task.dueDate ?? ''} disabled={!canEdit} onChange={(e) => save({ dueDate: e.target.value || null })}
+        <DateField {...dateProps} label="Start" value={task.startDate ?? ''} disabled={!canEdit} onChange={(day) => save({ startDate: day || null })} />
+        <DateField {...dateProps} label="Due" value={task.dueDate ?? ''} disabled={!canEdit} onChange={(day) => save({ dueDate: day || null })}
           error={Boolean(fieldError(update.error, 'dueDate'))} helperText={fieldError(update.error, 'dueDate')} />
         <TextField label="Estimate (h)" type="number" size="small" sx={{ width: 130 }} disabled={!canEdit} defaultValue={task.estimateHours ?? ''} key={`est-${task.estimateHours}`}
           onBlur={(e) => { const v = e.target.value === '' ? null : Number(e.target.value); if (v !== (task.estimateHours ?? null)) save({ estimateHours: v }); }} />

@@ -9,6 +9,7 @@ import type { TaskFilter } from '../../src-shared/tasks/task-views';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { TASK_PRIORITY_ORDER, TASK_STATUS_ORDER, priorityLabel, statusLabel } from './task-labels';
+import { DateField } from '../format/DateField';
 
 interface Props {
   filter: TaskFilter;
@@ -53,8 +54,8 @@ export function TaskFilterBar({ filter, onChange, people, showAssignee }: Props)
             onChange={(_e, p) => set('assigneeIds', p ? [p.id] : undefined)}
             renderInput={(params) => <TextField {...params} label="Assignee" />} />
         )}
-        <TextField size="small" type="date" label="Due from" value={filter.dueFrom ?? ''} onChange={(e) => set('dueFrom', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} />
-        <TextField size="small" type="date" label="Due to" value={filter.dueTo ?? ''} onChange={(e) => set('dueTo', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 160 }} />
+        <DateField size="small" label="Due from" value={filter.dueFrom ?? ''} onChange={(day) => set('dueFrom', day)} sx={{ width: 160 }} />
+        <DateField size="small" label="Due to" value={filter.dueTo ?? ''} onChange={(day) => set('dueTo', day)} sx={{ width: 160 }} />
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <FormControlLabel sx={{ ml: 0 }} control={<Switch size="small" checked={filter.isOverdue ?? false} onChange={(e) => set('isOverdue', e.target.checked)} />} label="Overdue" />

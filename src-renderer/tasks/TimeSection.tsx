@@ -9,6 +9,7 @@ import type { TaskDetail } from '../../src-shared/tasks/task-views';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
 import { formatDay, formatHours, todayLocal } from './task-labels';
+import { DateField } from '../format/DateField';
 
 function Elapsed({ since }: { since: string }) {
   const [now, setNow] = useState(() => Date.now());
@@ -53,7 +54,7 @@ export function TimeSection({ detail }: { detail: TaskDetail }) {
       {(start.error ?? stop.error) && <Alert severity="error">{errorText(start.error ?? stop.error)}</Alert>}
       {detail.canEdit && (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <TextField type="date" size="small" label="Date" value={entry.date} onChange={(e) => setEntry({ ...entry, date: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+          <DateField size="small" label="Date" value={entry.date} onChange={(day) => setEntry({ ...entry, date: day })} />
           <TextField size="small" label="Hours" type="number" value={entry.hours} sx={{ width: 100 }} onChange={(e) => setEntry({ ...entry, hours: e.target.value })}
             error={Boolean(fieldError(log.error, 'hours'))} helperText={fieldError(log.error, 'hours')} slotProps={{ htmlInput: { min: 0, step: 0.25 } }} />
           <TextField size="small" label="Note" value={entry.note} sx={{ flexGrow: 1 }} onChange={(e) => setEntry({ ...entry, note: e.target.value })} />

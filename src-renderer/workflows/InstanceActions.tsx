@@ -30,7 +30,7 @@ export function InstanceActions({ detail, session }: { detail: InstanceDetailVie
   const subject = `${instance.workflowName} for ${aboutText(instance)}`;
   const hasAnything = detail.availableActions.length > 0 || detail.canCancel || detail.canReassign || detail.canComment;
   const open = (step: AvailableActionView, action: string) =>
-    setPending({ instanceId: id, token: step.token, stepName: step.stepName, action, isSigned: step.signatureActions.includes(action), form: step.form, subject });
+    setPending({ instanceId: id, token: step.token, stepId: step.stepId, stepName: step.stepName, action, isSigned: step.signatureActions.includes(action), form: step.form, subject });
   const sendComment = async (event: FormEvent) => {
     event.preventDefault();
     const result = await comment.run({ commandId: newCommandId(), instanceId: id, comments: text });

@@ -15,6 +15,8 @@ export interface PendingAction {
   instanceId: string;
   /** The active step's token. */
   token: string;
+  /** The step's id in its definition: files attached from its form are filed under it. */
+  stepId: string;
   stepName: string;
   action: string;
   /** The action needs an electronic signature. */
@@ -29,6 +31,7 @@ export interface PendingAction {
 export const pendingFromWork = (w: MyWorkItemView, action: string): PendingAction => ({
   instanceId: w.instanceId,
   token: w.token,
+  stepId: w.stepId,
   stepName: w.stepName,
   action,
   isSigned: w.signatureActions.includes(action),
@@ -73,7 +76,7 @@ export function StepActionDialogs({ pending, signerName, onDone }: Props) {
     });
     if (result.ok) onDone();
   };
-  const form = fields.length > 0 ? <StepFormFields fields={fields} action={pending?.action ?? ''} draft={draft} onChange={setDraft} error={advance.error} isDisabled={advance.isRunning} /> : null;
+  const form = fields.length > 0 ? <StepFormFields fields={fields} action={pending?.action ?? ''} instanceId={pending?.instanceId ?? ''} stepId={pending?.stepId} draft={draft} onChange={setDraft} error={advance.error} isDisabled={advance.isRunning} /> : null;
   return (
     <>
       <SignatureDialog

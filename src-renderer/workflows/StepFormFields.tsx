@@ -2,11 +2,16 @@ import { Autocomplete, Checkbox, FormControl, FormControlLabel, FormHelperText, 
 import type { AppError } from '../../src-shared/core/result';
 import type { StepFormField } from '../../src-shared/workflows/step-form';
 import { useLiveQuery } from '../bridge/BridgeProvider';
+import { StepFileField } from './StepFileField';
 import { problemAt, visibleFields, type FormDraft, type FormDraftValue } from './step-form-values';
+import { DateField } from '../format/DateField';
 
 interface Props {
   fields: readonly StepFormField[];
   action: string;
+  /** The instance the form is for: a `file` field chooses among its files. */
+  instanceId: string;
+  stepId?: string | undefined;
   draft: FormDraft;
   onChange: (draft: FormDraft) => void;
   /** The host's refusal: each problem shows at its field. */
@@ -15,7 +20,7 @@ interface Props {
 }
 
 /** A step's form for one action (src-shared/workflows/step-form.ts): one input per field type, each with its own problem. */
-export function StepFormFields({ fields, action, draft, onChange, error, isDisabled }: Props) {
+export function StepFormFields({ fields, action, instanceId, stepId, draft, onChange, error, isDisabled }: Props) {
   const shown = visibleFields(fields, action, draft, error);
   const people = useLiveQuery('people/list', { includeInactive: false });
   const set = (key: string, value: FormDraftValue) => onChange({ ...draft, [key]: value });
@@ -64,12 +69,14 @@ export function StepFormFields({ fields, action, draft, onChange, error, isDisab
             );
           }
           case 'date':
-            return <TextField key={field.key} type="date" {...common} value={text} onChange={(e) => set(field.key, e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />;
+            return <DateField key={field.key} {...common} value={text} onChange={(day) => set(field.key, day)} {...(typeof field.min === 'string' ? { min: field.min } : {})} {...(typeof field.max === 'string' ? { max: field.max } : {})} />;
           case 'number':
             return <TextField key={field.key} {...common} value={text} onChange={(e) => set(field.key, e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' } }} />;
           case 'file':
-            // Attachments come with the records platform's files; until then the field holds the attachment's id.
-            return <TextField key={field.key} {...common} value={text} onChange={(e) => set(field.key, e.target.value)} helperText={problem ?? field.help ?? 'The attachment’s id, from the record’s files.'} />;
+            return (
+              <StepFileField key={field.key} label={label} value={text} onChange={(id) => set(field.key, id)} instanceId={instanceId} {...(stepId ? { stepId } : {})}
+                required={field.required === true} error={Boolean(problem)} {...(problem ?? field.help ? { helperText: problem ?? field.help } : {})} isDisabled={isDisabled === true} />
+            );
           case 'text':
             return <TextField key={field.key} {...common} value={text} onChange={(e) => set(field.key, e.target.value)} multiline={field.multiline === true} minRows={field.multiline ? 2 : undefined} />;
         }

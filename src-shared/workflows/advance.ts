@@ -73,7 +73,7 @@ export function advance(
   }
   const record = options.record ?? instance.record;
   const form = step.form?.length
-    ? checkStepForm(step.form, command.action, command.data, { context: routingContext({ variables: instance.variables, record }), ...(options.isPerson ? { isPerson: options.isPerson } : {}) })
+    ? checkStepForm(step.form, command.action, command.data, { context: routingContext({ variables: instance.variables, record }), ...(options.isPerson ? { isPerson: options.isPerson } : {}), ...(options.isAttachment ? { isAttachment: options.isAttachment } : {}) })
     : undefined;
   if (form && !form.ok) return form;
   const changes = diffVariables(instance.variables, form ? form.value.variables : command.data);

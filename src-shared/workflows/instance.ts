@@ -166,6 +166,8 @@ export interface EngineOptions {
   record?: RecordSnapshot;
   /** Whether an id is an active person (step form `person` fields); any id is taken when absent. */
   isPerson?: (id: string) => boolean;
+  /** Whether an id names a file attached to this instance (step form `file` fields); any well-formed id is taken when absent. */
+  isAttachment?: (id: string) => boolean;
   /**
    * A start's stamp (command-fingerprint.ts) taken by the runtime from the request as the client sent
    * it, before defaults were filled in, so a retry of it matches; made from the input when absent.

@@ -25,6 +25,8 @@ export interface FormContext {
   context: Readonly<Record<string, unknown>>;
   /** Whether an id names an active person of the directory; any id is taken when absent. */
   isPerson?: (id: string) => boolean;
+  /** Whether an id names a file attached to the instance; any well-formed id is taken when absent. */
+  isAttachment?: (id: string) => boolean;
 }
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,7 +43,7 @@ function isDate(value: string): boolean {
 const minorToText = (amount: number) => (amount / 100).toFixed(2);
 
 /** Why a given value does not fit its field, or null when it does. */
-export function valueProblem(field: StepFormField, value: unknown, isPerson?: (id: string) => boolean): string | null {
+export function valueProblem(field: StepFormField, value: unknown, isPerson?: (id: string) => boolean, isAttachment?: (id: string) => boolean): string | null {
   const label = field.label;
   switch (field.type) {
     case 'text': {
@@ -81,8 +83,10 @@ export function valueProblem(field: StepFormField, value: unknown, isPerson?: (i
       if (typeof value !== 'string' || value.length > 40) return `Choose a person for ${label}.`;
       return isPerson && !isPerson(value) ? `${label} must be an active person of the directory.` : null;
     case 'file':
-      // Attachments are activity documents of kind `attachment`; the field holds the attachment's id.
-      return typeof value === 'string' && attachmentId.test(value) ? null : `${label} must be an attached file.`;
+      // Attachments are activity documents of kind `attachment`; the field holds the attachment's id,
+      // which must be a file of this workflow (not another instance's, nor one removed since).
+      if (typeof value !== 'string' || !attachmentId.test(value)) return `${label} must be an attached file.`;
+      return isAttachment && !isAttachment(value) ? `${label} must be a file attached to this workflow; attach it here first.` : null;
     case 'checkbox':
       return typeof value === 'boolean' ? null : `${label} is ticked or not.`;
   }
@@ -132,7 +136,7 @@ export function checkStepForm(form: readonly StepFormField[], action: string, da
       if (field.required) problems.push({ field: `data.${field.key}`, message: field.type === 'checkbox' ? `Tick “${field.label}”.` : `Fill in ${field.label}.` });
       continue;
     }
-    const problem = valueProblem(field, value, input.isPerson);
+    const problem = valueProblem(field, value, input.isPerson, input.isAttachment);
     if (problem) {
       problems.push({ field: `data.${field.key}`, message: problem });
       continue;

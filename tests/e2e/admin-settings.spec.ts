@@ -5,6 +5,7 @@ import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
+import { fillDate } from './support/date-field';
 
 /**
  * What an administrator sets up and reads back in Settings and on a project page: email (to a real
@@ -129,7 +130,7 @@ test('a project copied from another as a template keeps its plan moved to the ne
   const dialog = page.getByRole('dialog', { name: 'New project from STAB-26' });
   await dialog.getByLabel('Code').fill('STAB-27');
   await dialog.getByLabel('Name').fill('Stability study 2027');
-  await dialog.getByLabel('Starts on').fill('2026-03-30');
+  await fillDate(dialog, 'Starts on', '2026-03-30');
   await saveScreenshot(page, 'project-template-dialog');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name: 'Stability study 2027' })).toBeVisible();

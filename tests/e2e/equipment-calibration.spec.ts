@@ -3,6 +3,7 @@ import { advanceClock, lab, localInput, openEquipment, openInstrument, PASSWORD,
 import { formatDay } from '../../src-shared/format/display-format';
 import { saveScreenshot } from './support/screenshots';
 import type { ServedHost } from './support/serve-host';
+import { fillDate } from './support/date-field';
 
 let host: ServedHost | undefined;
 test.afterEach(async () => {
@@ -40,8 +41,8 @@ async function book(page: Page, start: Date) {
   const dialog = page.getByRole('dialog', { name: 'New booking' });
   await dialog.getByLabel('Instrument').click();
   await page.getByRole('option', { name: /EQ-0001/ }).click();
-  await dialog.getByLabel('From').fill(localInput(start));
-  await dialog.getByLabel('Until').fill(localInput(new Date(start.getTime() + 2 * 3_600_000)));
+  await fillDate(dialog, 'From', localInput(start));
+  await fillDate(dialog, 'Until', localInput(new Date(start.getTime() + 2 * 3_600_000)));
   await dialog.getByLabel('Purpose').fill('Stability assay weighing');
   await dialog.getByRole('button', { name: 'Book' }).click();
   return dialog;
@@ -113,7 +114,7 @@ test('a received balance is installed, qualified with three signatures and put i
   await page.getByRole('tab', { name: 'Calibration' }).click();
   await page.getByRole('button', { name: 'Add a calibration plan' }).click();
   const plan = page.getByRole('dialog', { name: 'Calibration plan' });
-  await plan.getByLabel('First due').fill(dueDate);
+  await fillDate(plan, 'First due', dueDate);
   await plan.getByLabel('Remind days ahead').fill('7, 1');
   await plan.getByLabel('Point 1', { exact: true }).fill('100 g check weight');
   await plan.getByLabel('Nominal').fill('100');
@@ -147,7 +148,7 @@ test('a received balance is installed, qualified with three signatures and put i
   await page.getByRole('tab', { name: 'Calibration' }).click();
   await page.getByRole('button', { name: 'Record calibration' }).click();
   const entry = page.getByRole('dialog', { name: 'Record calibration' });
-  await entry.getByLabel('Performed on').fill(dateOf(hostNow()));
+  await fillDate(entry, 'Performed on', dateOf(hostNow()));
   await entry.getByLabel('Performed', { exact: true }).click();
   await page.getByRole('option', { name: 'By a provider' }).click();
   await entry.getByLabel('Provider').fill('Mettler Service');

@@ -5,6 +5,7 @@ import { createFirstAdministrator } from './support/first-run';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
+import { fillDate } from './support/date-field';
 
 // Issue #14: leave through the HR section in serve mode. HR sets up Max's employee record (his
 // manager is Mia, who heads no department: the record makes her his manager), Max sees his balance,
@@ -33,9 +34,9 @@ function leaveWeek(): { monday: Date; year: number } {
   return { monday, year: monday.getUTCFullYear() };
 }
 
-/** Types a day into a date field the way a person does (the browser's own date field). */
-async function fillDate(page: Page, label: string, date: Date) {
-  await page.getByLabel(label, { exact: true }).fill(iso(date));
+/** Types a day into a date field the way a person does. */
+async function fillDay(page: Page, label: string, date: Date) {
+  await fillDate(page, label, iso(date), { exact: true });
 }
 
 async function openHr(page: Page, tab: 'My leave' | 'Team calendar' | 'Employees' | 'Registers') {
@@ -82,7 +83,7 @@ test('HR sets up an employee, who requests leave against the balance, the manage
   await dialog.getByRole('textbox', { name: 'Job title' }).fill('Lab technician');
   await dialog.getByRole('combobox', { name: 'Manager' }).click();
   await page.getByRole('option', { name: mia.name }).click();
-  await dialog.getByLabel('Start date').fill(`${year - 1}-01-01`);
+  await fillDate(dialog, 'Start date', `${year - 1}-01-01`);
   await dialog.getByRole('spinbutton', { name: 'Annual leave (days a year)' }).fill('10');
   await dialog.getByRole('spinbutton', { name: 'Carry over at most (days)' }).fill('0');
   await saveScreenshot(page, 'hr-employee-setup');
@@ -102,15 +103,15 @@ test('HR sets up an employee, who requests leave against the balance, the manage
   await page.getByRole('option', { name: String(year) }).click();
   const annual = page.getByTestId('leave-balance').filter({ hasText: 'Annual leave' });
   await expect(annual.getByTestId('leave-available')).toHaveText('10 days left');
-  await fillDate(page, 'First day', monday);
-  await fillDate(page, 'Last day', addDays(monday, 18));
+  await fillDay(page, 'First day', monday);
+  await fillDay(page, 'Last day', addDays(monday, 18));
   await expect(page.getByTestId('leave-days-counted')).toHaveText('Counts as 15 days of leave.');
   await page.getByRole('button', { name: 'Request leave' }).click();
   await expect(page.getByTestId('leave-refusal')).toContainText('The leave balance does not cover this');
   await saveScreenshot(page, 'hr-leave-refused');
 
   // Three days with the last one until noon: counted live, then filed, and its workflow started.
-  await fillDate(page, 'Last day', addDays(monday, 2));
+  await fillDay(page, 'Last day', addDays(monday, 2));
   await expect(page.getByTestId('leave-days-counted')).toHaveText('Counts as 3 days of leave.');
   await page.getByLabel('Last day until noon').check();
   await expect(page.getByTestId('leave-days-counted')).toHaveText('Counts as 2.5 days of leave.');

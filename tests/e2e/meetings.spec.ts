@@ -5,6 +5,7 @@ import { createFirstAdministrator } from './support/first-run';
 import { addPerson, signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
+import { fillDate } from './support/date-field';
 
 const manager = { name: 'Rosalind Franklin', email: 'rosalind@lab.example', password: 'photo-51-diffraction' };
 const tech = { name: 'Maurice Wilkins', email: 'maurice@lab.example', password: 'x-ray-crystallography' };
@@ -71,7 +72,7 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await dialog.getByLabel('Title').fill('Weekly QA meeting');
   await dialog.getByLabel('Type').click();
   await page.getByRole('option', { name: 'QA review' }).click();
-  await dialog.getByLabel('Date').fill(localDate(1));
+  await fillDate(dialog, 'Date', localDate(1));
   await dialog.getByLabel('Starts').fill('10:00');
   await dialog.getByLabel('Ends').fill('11:00');
   await dialog.getByLabel('Repeats').click();
@@ -127,7 +128,7 @@ test('a lab manager runs a weekly QA meeting from invitation to published minute
   await actionForm.getByLabel('New action item').fill('Recalibrate balance B-12');
   await actionForm.getByLabel('Owner').click();
   await page.getByRole('option', { name: tech.name }).click();
-  await actionForm.getByLabel('Due').fill(localDate(5));
+  await fillDate(actionForm, 'Due', localDate(5));
   await actionForm.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByTestId('action-item')).toHaveCount(1);
 

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
+import { fillDate } from './support/date-field';
 
 const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
 
@@ -20,7 +21,7 @@ async function newTask(page: Page, title: string, due?: string) {
   await page.getByRole('button', { name: 'New task' }).click();
   const dialog = page.getByRole('dialog', { name: 'New task' });
   await dialog.getByLabel('Title').fill(title);
-  if (due) await dialog.getByLabel('Due').fill(due);
+  if (due) await fillDate(dialog, 'Due', due);
   await dialog.getByRole('button', { name: 'Create task' }).click();
   // The drawer opens on the new task.
   await expect(page.getByTestId('task-drawer').getByRole('heading', { name: title })).toBeVisible();
@@ -44,7 +45,7 @@ test('plan a project: milestones, tasks, a refused completion, the timer and a r
   await page.getByRole('button', { name: 'New milestone' }).click();
   const milestoneDialog = page.getByRole('dialog', { name: 'New milestone' });
   await milestoneDialog.getByLabel('Milestone', { exact: true }).fill('Method validated');
-  await milestoneDialog.getByLabel('Due').fill('2030-06-30');
+  await fillDate(milestoneDialog, 'Due', '2030-06-30');
   await milestoneDialog.getByRole('button', { name: 'Add criterion' }).click();
   await milestoneDialog.getByLabel('Criterion 1', { exact: true }).fill('Validation report signed');
   await milestoneDialog.getByRole('button', { name: 'Save' }).click();

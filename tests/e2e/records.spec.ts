@@ -9,6 +9,7 @@ import { createFirstAdministrator } from './support/first-run';
 import { addPerson, signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
+import { fillDate } from './support/date-field';
 
 // Issue #10 part 6: registers, record pages and Ctrl+K search, through the UI against serve mode.
 
@@ -59,7 +60,7 @@ async function createPurchase(page: Page, fields: { item: string; quantity?: str
   if (fields.quantity) await dialog.getByRole('textbox', { name: 'Quantity' }).fill(fields.quantity);
   if (fields.cost) await dialog.getByRole('textbox', { name: 'Estimated cost', exact: true }).fill(fields.cost);
   if (fields.supplier) await dialog.getByRole('textbox', { name: 'Supplier' }).fill(fields.supplier);
-  if (fields.neededBy) await dialog.getByLabel('Needed by').fill(fields.neededBy);
+  if (fields.neededBy) await fillDate(dialog, 'Needed by', fields.neededBy);
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByTestId('record-title')).toHaveText(fields.item);
 }
@@ -240,8 +241,8 @@ test('a leave request filed by a member is listed for them and for nobody else w
   await page.getByRole('button', { name: 'New leave request' }).click();
   const dialog = page.getByRole('dialog', { name: 'New leave request' });
   await expect(dialog.getByRole('textbox', { name: 'HR note' })).toHaveCount(0);
-  await dialog.getByRole('textbox', { name: 'First day' }).fill('2026-07-06');
-  await dialog.getByRole('textbox', { name: 'Last day' }).fill('2026-07-08');
+  await fillDate(dialog, 'First day', '2026-07-06');
+  await fillDate(dialog, 'Last day', '2026-07-08');
   await dialog.getByRole('textbox', { name: 'Working days' }).fill('3');
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByTestId('record-title')).toHaveText('Annual leave, 3 days');

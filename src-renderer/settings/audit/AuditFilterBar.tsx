@@ -1,6 +1,7 @@
 import { FormControlLabel, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { auditAreas, type AuditArea } from '../../../src-shared/audit/audit-readable';
 import { useLiveQuery } from '../../bridge/BridgeProvider';
+import { DateField } from '../../format/DateField';
 
 /** What the person chose to see; days are the person's own calendar days ('YYYY-MM-DD'). */
 export interface AuditFilterChoice {
@@ -49,8 +50,8 @@ export function AuditFilterBar({ value, onChange }: { value: AuditFilterChoice; 
         {(Object.entries(auditAreas) as [AuditArea, { label: string }][]).map(([area, { label }]) => <MenuItem key={area} value={area}>{label}</MenuItem>)}
       </TextField>
       <TextField size="small" label="Record" placeholder="Name or number" value={value.text} onChange={(e) => set({ text: e.target.value })} sx={{ minWidth: 200 }} />
-      <TextField size="small" type="date" label="From" value={value.fromDay} onChange={(e) => set({ fromDay: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-      <TextField size="small" type="date" label="To" value={value.toDay} onChange={(e) => set({ toDay: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+      <DateField size="small" label="From" value={value.fromDay} onChange={(day) => set({ fromDay: day })} />
+      <DateField size="small" label="To" value={value.toDay} onChange={(day) => set({ toDay: day })} />
       <FormControlLabel control={<Switch checked={value.isSignaturesOnly} onChange={(e) => set({ isSignaturesOnly: e.target.checked })} />} label="Signatures only" />
     </Stack>
   );

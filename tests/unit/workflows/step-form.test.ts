@@ -44,6 +44,12 @@ describe('a form field’s value', () => {
   it.each(cases)('%s', (_, definition, value, problem) => {
     expect(valueProblem(definition, value, isPerson)).toBe(problem);
   });
+
+  it('file: only one of the instance’s own attachments, when the runtime says which they are', () => {
+    const isAttachment = (id: string) => id === 'att-own';
+    expect(valueProblem(field('file'), 'att-own', isPerson, isAttachment)).toBeNull();
+    expect(valueProblem(field('file'), 'att-elsewhere', isPerson, isAttachment)).toBe('Value must be a file attached to this workflow; attach it here first.');
+  });
 });
 
 describe('a step’s form', () => {
