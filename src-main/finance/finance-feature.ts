@@ -1,6 +1,7 @@
 import type { HostFeature } from '../host/feature';
 import { invoiceCommandHandlers } from './invoice-handlers';
 import { paymentCommandHandlers } from './payment-handlers';
+import { statementCommandHandlers } from './statement-handler';
 import { receivablesQueryHandlers } from './receivables-query';
 
 /**
@@ -10,6 +11,6 @@ import { receivablesQueryHandlers } from './receivables-query';
  */
 export const financeFeature: HostFeature = {
   name: 'finance',
-  commands: { ...invoiceCommandHandlers, ...paymentCommandHandlers },
+  commands: { ...invoiceCommandHandlers, ...paymentCommandHandlers, ...statementCommandHandlers },
   queries: { ...receivablesQueryHandlers },
 };

@@ -4,6 +4,7 @@ import { moneySchema, planDateSchema, recordIdSchema } from '../projects/documen
 import type { RecordView } from '../records/record-contract';
 import { percentSchema } from '../crm/catalogue-item-kind';
 import type { AgeingRow, InvoiceStanding } from './receivables';
+import { statementFields, type MatchSuggestion, type StatementLine } from './statement-matching';
 
 /**
  * Receivables between UI and host, beyond the generic record commands (a draft invoice is created
@@ -67,6 +68,14 @@ export interface ReceivablesView {
   ageing: (AgeingRow & { customerName: string })[];
 }
 
+/** A statement line with the invoices it may pay (their numbers and customers' names for the person to judge). */
+export interface StatementMatchRow {
+  line: StatementLine;
+  /** The payment recorded from this line before, if any (a line is recorded once). */
+  recordedAs: string;
+  suggestions: (MatchSuggestion & { invoiceNumber: string; customerName: string; outstandingMinor: number })[];
+}
+
 const allocation = z.object({ invoiceId: id, amountMinor: z.number().int('Allocate whole minor units.').min(1, 'Allocate more than zero.').max(Number.MAX_SAFE_INTEGER) });
 
 export const invoiceContract = {
@@ -102,6 +111,18 @@ export const invoiceContract = {
       reference: z.string().trim().max(200).default(''),
       allocations: z.array(allocation).max(200).optional(),
       statementLineKey: z.string().max(200).optional(),
+    }),
+  ),
+  /**
+   * Reads a bank statement (CSV text with the person's column mapping: field → column index) and
+   * suggests for each money-in line the open invoices it may pay. Writes nothing: each suggestion
+   * a person confirms is recorded with `finance/payments/record` (with the line's `statementLineKey`).
+   */
+  'finance/statement/match': command<{ rows: StatementMatchRow[]; problems: { line: number; message: string }[] }>()(
+    z.object({
+      csv: z.string().min(1, 'Choose the statement’s CSV file.').max(10_000_000, 'The file is larger than 10 MB; split it.'),
+      mapping: z.partialRecord(z.enum(statementFields), z.number().int().min(0).max(200)).refine((m) => m.bookedOn !== undefined && m.amount !== undefined, 'Say which columns hold the booking date and the amount.'),
+      currency: moneySchema.shape.currency,
     }),
   ),
   /** Invoices with what they still owe, payments, credit notes and the ageing on the host's today. */

@@ -104,4 +104,28 @@ describe('finance invoice commands', { timeout: 240_000 }, () => {
     // People outside finance see none of it.
     expect(value(await world.ben.client.subscribe('finance/receivables', {}).next<ReceivablesView>()).invoices).toEqual([]);
   });
+
+  it('suggests matches for a bank statement, and records a confirmed line once', async () => {
+    const customer = await world.record(sam.client, 'organisation', { name: 'Brno Bio s.r.o.', roles: ['customer'] });
+    const draft = await world.record(fay.client, 'invoice', { organisationId: customer.id, currency: 'EUR', lines: [lines[1]], total: { amountMinor: 35_706, currency: 'EUR' } });
+    const issued = value(await fay.client.call<RecordView>('finance/invoices/issue', { id: draft.id, issuedOn: '2026-07-21' }));
+    const csv = `Date;Amount;Text;Payer\r\n22.07.2026;357,06;Payment ${issued.number.replace(/-/g, ' ')};Brno Bio\r\n22.07.2026;-80,00;Bank fees;Bank\r\nyesterday;1,00;x;y\r\n`;
+    const mapping = { bookedOn: 0, amount: 1, reference: 2, counterparty: 3 };
+    expect(await fay.client.call('finance/statement/match', { csv, mapping: { bookedOn: 0 }, currency: 'EUR' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'mapping' } });
+    expect(await sam.client.call('finance/statement/match', { csv, mapping, currency: 'EUR' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    type Match = { rows: { line: { key: string; amountMinor: number }; recordedAs: string; suggestions: { invoiceId: string; invoiceNumber: string; customerId: string; reason: string; amountMinor: number }[] }[]; problems: { line: number; message: string }[] };
+    const matched = value(await fay.client.call<Match>('finance/statement/match', { csv, mapping, currency: 'EUR' }));
+    expect(matched.problems).toEqual([{ line: 4, message: 'The booking date is not a date.' }]);
+    expect(matched.rows.map((r) => r.line.amountMinor)).toEqual([35_706, -8_000]);
+    expect(matched.rows[0]!.suggestions).toEqual([expect.objectContaining({ invoiceId: draft.id, invoiceNumber: issued.number, customerId: customer.id, reason: 'reference_and_amount', amountMinor: 35_706 })]);
+    expect(matched.rows[1]!.suggestions).toEqual([]);
+
+    // Fay confirms the first line: a payment that settles the invoice; the same line cannot be recorded twice.
+    const key = matched.rows[0]!.line.key;
+    const confirm = { organisationId: customer.id, amount: { amountMinor: 35_706, currency: 'EUR' }, paidOn: '2026-07-22', reference: 'Payment', allocations: [{ invoiceId: draft.id, amountMinor: 35_706 }], statementLineKey: key };
+    expect(value(await fay.client.call<{ invoices: RecordView[] }>('finance/payments/record', confirm)).invoices).toEqual([expect.objectContaining({ status: 'paid' })]);
+    expect(await fay.client.call('finance/payments/record', confirm)).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('recorded already') } });
+    const again = value(await fay.client.call<Match>('finance/statement/match', { csv, mapping, currency: 'EUR' }));
+    expect(again.rows[0]).toMatchObject({ recordedAs: expect.stringMatching(/^PAY-2026-\d{4}$/), suggestions: [] });
+  });
 });
