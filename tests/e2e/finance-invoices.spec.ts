@@ -16,7 +16,7 @@ test.afterEach(async () => {
 
 const invoiceRow = (page: Page, text: string | RegExp) => page.getByTestId('invoice-row').filter({ hasText: text });
 
-test('finance invoices a sales order, issues it, records a partial payment and then the rest, and sees it in receivables', async ({ page }) => {
+test('finance invoices a sales order, issues it, records a partial payment, sees it in receivables, and matches the rest from a bank statement', async ({ page }) => {
   test.setTimeout(120_000);
   host = await startServeHost();
   await page.goto(host.url);
@@ -81,18 +81,29 @@ test('finance invoices a sales order, issues it, records a partial payment and t
   await expect(page.getByRole('table', { name: 'Receivables ageing in EUR' })).toContainText('Not yet due');
   await saveScreenshot(page, 'finance-receivables');
 
-  // The rest arrives: paid, and nothing is owed any more.
-  await page.getByRole('tab', { name: 'Invoices' }).click();
-  await invoice.getByRole('button', { name: 'Record payment' }).click();
-  await expect(payment.getByLabel('Amount received (EUR)')).toHaveValue('6900.00');
-  await payment.getByRole('button', { name: 'Record payment' }).click();
-  await expect(invoice).toContainText('Paid', { timeout: 15_000 });
-  await expect(invoice.getByTestId('invoice-outstanding')).toHaveText('€0.00');
-  await expect(invoice.getByRole('button', { name: 'Record payment' })).toHaveCount(0);
+  // The rest arrives on the bank statement: imported, matched by the invoice number, confirmed by Fay.
   await page.getByRole('tab', { name: 'Payments' }).click();
+  await page.getByRole('button', { name: 'Import bank statement…' }).click();
+  const statement = page.getByRole('dialog', { name: 'Import bank statement' });
+  const csv = `Buchungstag;Betrag;Verwendungszweck;Auftraggeber\r\n${today.split('-').reverse().join('.')};6.900,00;Rechnung INV ${today.slice(0, 4)} 0001;Kemi AB\r\n${today.split('-').reverse().join('.')};-120,00;Kontoführung;Bank\r\n`;
+  await statement.getByLabel('Statement file').setInputFiles({ name: 'statement.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(statement.getByRole('combobox', { name: 'Amount' })).toHaveText('Betrag');
+  await statement.getByRole('button', { name: 'Find matches' }).click();
+  const lineIn = statement.getByTestId('statement-line').filter({ hasText: '€6,900.00' });
+  await expect(lineIn.getByRole('combobox', { name: 'Invoice' })).toContainText(/INV-\d{4}-0001 — Kemi AB, owes €6,900.00 \(number and amount agree\)/);
+  await expect(statement.getByTestId('statement-line').filter({ hasText: '-€120.00' })).toContainText('Money out: not an invoice payment');
+  await saveScreenshot(page, 'finance-statement-import');
+  await lineIn.getByRole('button', { name: 'Record payment' }).click();
+  await expect(lineIn).toContainText(/Recorded as PAY-\d{4}-0002/, { timeout: 15_000 });
+  await statement.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('1 statement line is recorded as payments.')).toBeVisible();
   await expect(page.getByTestId('payment-row')).toHaveCount(2);
   await expect(page.getByTestId('payment-row').first()).toContainText(/INV-\d{4}-0001/);
   await saveScreenshot(page, 'finance-payments');
+  await page.getByRole('tab', { name: 'Invoices' }).click();
+  await expect(invoice).toContainText('Paid', { timeout: 15_000 });
+  await expect(invoice.getByTestId('invoice-outstanding')).toHaveText('€0.00');
+  await expect(invoice.getByRole('button', { name: 'Record payment' })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Receivables' }).click();
   await expect(page.getByText('Nothing is owed: every issued invoice is paid or credited.')).toBeVisible();
 
