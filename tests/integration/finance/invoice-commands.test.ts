@@ -3,8 +3,7 @@ import { quotationTotals } from '../../../src-shared/crm/quotation-money';
 import type { ReceivablesView } from '../../../src-shared/finance/invoice-contract';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import { value } from '../tasks/project-fixture';
-import { openEquipmentWorld, PASSWORD, type EquipmentWorld, type Person } from '../equipment/equipment-world';
-import { connectTestClient } from '../support/test-client';
+import { openEquipmentWorld, type EquipmentWorld, type Person } from '../equipment/equipment-world';
 
 /**
  * Receivables on a real host: an invoice made from a sales order and one ad hoc, issued with
@@ -14,16 +13,10 @@ import { connectTestClient } from '../support/test-client';
 let world: EquipmentWorld;
 let fay: Person;
 let sam: Person;
-async function personWith(name: string, email: string, roles: string[]): Promise<Person> {
-  const id = value(await world.admin.call<{ id: string }>('people/create', { name, email, password: PASSWORD, roles })).id;
-  const client = connectTestClient(world.host);
-  value(await client.call('auth/sign-in', { email, password: PASSWORD }));
-  return { id, client };
-}
 beforeAll(async () => {
   world = await openEquipmentWorld('2026-05-04T09:00:00.000Z');
-  fay = await personWith('Fay Finance', 'fay@lab.org', ['finance']);
-  sam = await personWith('Sam Sales', 'sam@lab.org', ['sales']);
+  fay = await world.person('Fay Finance', 'fay@lab.org', ['finance']);
+  sam = await world.person('Sam Sales', 'sam@lab.org', ['sales']);
 });
 afterAll(async () => {
   fay?.client.close();
