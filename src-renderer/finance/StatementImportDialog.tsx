@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { parseCsv } from '../../src-shared/crm/csv-parse';
 import type { StatementMatchRow } from '../../src-shared/finance/invoice-contract';
@@ -87,6 +87,7 @@ export function StatementImportDialog({ onClose }: { onClose: (message?: string)
           )}
           {error && <Alert severity="error">{errorText(error)}</Alert>}
           {rows && (
+            <Box sx={{ overflowX: 'auto' }}>
             <Table size="small" aria-label="Statement lines">
               <TableHead><TableRow>{['Booked', 'Amount', 'Reference', 'Payer', 'Invoice it pays', ''].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
               <TableBody>
@@ -111,6 +112,7 @@ export function StatementImportDialog({ onClose }: { onClose: (message?: string)
                 })}
               </TableBody>
             </Table>
+            </Box>
           )}
         </Stack>
       </DialogContent>
