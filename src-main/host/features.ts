@@ -3,6 +3,7 @@ import { auditQueryHandlers } from '../audit/audit-handlers';
 import { auditTrailQueryHandlers } from '../audit/audit-trail-query';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { crmFeature } from '../crm/crm-feature';
+import { financeFeature } from '../finance/finance-feature';
 import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
@@ -41,6 +42,7 @@ export const features: HostFeature[] = [
   equipmentFeature,
   hrFeature,
   crmFeature,
+  financeFeature,
   apiFeature,
   filesFeature,
   documentsFeature,

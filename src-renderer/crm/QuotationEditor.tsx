@@ -1,14 +1,12 @@
-import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/Delete';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import type { QuotationData } from '../../src-shared/crm/quotation-kind';
-import { formatMoney } from '../../src-shared/format/display-format';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useSignedInPerson } from '../records/use-people';
 import { todayLocal } from '../tasks/task-labels';
+import { LineItemsTable } from './LineItemsTable';
 import { draftTotals, emptyLine, lineDraftOf, type LineDraft } from './quotation-draft';
 import { DateField } from '../format/DateField';
 
@@ -33,9 +31,6 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
   const opportunity = opportunities.find((o) => o.id === opportunityId);
   const currency = existing?.currency ?? opportunity?.value.currency ?? 'EUR';
   const { lines, problems, totals } = useMemo(() => draftTotals(drafts, currency), [drafts, currency]);
-  const money = (minor: number) => formatMoney(minor, currency);
-  const setLine = (id: string, change: Partial<LineDraft>) => setDrafts((ds) => ds.map((d) => (d.id === id ? { ...d, ...change } : d)));
-  const addLine = () => setDrafts((ds) => [...ds, emptyLine(`line-${Math.max(0, ...ds.map((d) => Number(d.id.replace('line-', '')) || 0)) + 1}`)]);
   const error = create.error ?? update.error;
 
   const save = async () => {
@@ -62,45 +57,7 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
             )}
             <DateField label="Valid until" value={validUntil} onChange={setValidUntil} sx={{ flex: 1 }} />
           </Stack>
-          <Table size="small" aria-label="Quotation lines">
-            <TableHead>
-              <TableRow>{['Description', 'Quantity', 'Unit', `Unit price (${currency})`, 'Discount %', 'Tax %', 'Net', ''].map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow>
-            </TableHead>
-            <TableBody>
-              {drafts.map((d, i) => {
-                const p = problems.get(d.id) ?? {};
-                const net = totals.lines.find((l) => l.lineId === d.id)?.netMinor;
-                const cell = (key: 'description' | 'quantity' | 'unit' | 'unitPrice' | 'discountPercent' | 'taxRatePercent', label: string, width: number) => (
-                  <TableCell sx={{ width }}>
-                    <TextField size="small" variant="standard" fullWidth value={d[key]} onChange={(e) => setLine(d.id, { [key]: e.target.value })}
-                      error={!!p[key] && d[key] !== ''} helperText={d[key] !== '' ? p[key] : undefined} slotProps={{ htmlInput: { 'aria-label': `Line ${i + 1} ${label}` } }} />
-                  </TableCell>
-                );
-                return (
-                  <TableRow key={d.id}>
-                    {cell('description', 'description', 320)}
-                    {cell('quantity', 'quantity', 90)}
-                    {cell('unit', 'unit', 80)}
-                    {cell('unitPrice', 'unit price', 130)}
-                    {cell('discountPercent', 'discount', 90)}
-                    {cell('taxRatePercent', 'tax', 80)}
-                    <TableCell sx={{ width: 130 }}>{net === undefined ? '—' : money(net)}</TableCell>
-                    <TableCell sx={{ width: 50 }}>
-                      <IconButton size="small" aria-label={`Remove line ${i + 1}`} disabled={drafts.length === 1} onClick={() => setDrafts((ds) => ds.filter((x) => x.id !== d.id))}><DeleteIcon fontSize="small" /></IconButton>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-          <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
-            <Button startIcon={<AddIcon />} onClick={addLine}>Add line</Button>
-            <Stack spacing={0.5} sx={{ minWidth: 260 }} aria-label="Quotation totals">
-              <Typography variant="body2">Net: {money(totals.netMinor)}{totals.discountMinor ? ` (discount ${money(totals.discountMinor)})` : ''}</Typography>
-              {totals.taxBands.map((band) => <Typography key={band.rateBasisPoints} variant="body2">Tax {band.rateBasisPoints / 100} %: {money(band.taxMinor)}</Typography>)}
-              <Typography variant="subtitle1" data-testid="quotation-total">Total: {money(totals.grossMinor)}</Typography>
-            </Stack>
-          </Stack>
+          <LineItemsTable label="Quotation" drafts={drafts} setDrafts={setDrafts} currency={currency} problems={problems} totals={totals} />
           <TextField label="Terms" value={terms} onChange={(e) => setTerms(e.target.value)} multiline minRows={2} />
           {error && <Alert severity="error">{errorText(error)}</Alert>}
         </Stack>

@@ -11,6 +11,7 @@ import { RecordActions } from '../equipment/RecordActions';
 import { RegisterTable } from '../equipment/RegisterTable';
 import { errorText } from '../errors/error-text';
 import { useRecordNav } from '../records/record-routes';
+import { useSignedInPerson } from '../records/use-people';
 import { StatusChip } from '../records/StatusChip';
 import { todayLocal } from '../tasks/task-labels';
 import { newCommandId } from '../workflows/command-id';
@@ -23,7 +24,7 @@ const totalOf = (r: RegisterRow) => {
 const inDays = (days: number) => new Date(Date.parse(`${todayLocal()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Quotations and the orders made from them: a draft is edited and sent (PDF by email through the
+ * Quotations and the orders made from them (finance makes an order's invoice here: Create invoice): a draft is edited and sent (PDF by email through the
  * outbox) — one discounted above the threshold once a sales manager approved it through the
  * QUOTATION_DISCOUNT workflow —; a sent one is accepted, rejected or revised; an accepted one becomes a sales order.
  * Open leads to the record page, whose Print / PDF action prints the quotation template.
@@ -37,6 +38,9 @@ export function QuotationsTab() {
   const update = useCommand('records/update');
   const startApproval = useCommand('workflows/instances/start');
   const transition = useCommand('records/transition');
+  const invoice = useCommand('finance/invoices/from-order');
+  // Invoicing is finance's (the command refuses everyone else); sales staff see the orders only.
+  const canInvoice = (useSignedInPerson()?.roles ?? []).some((role) => role === 'finance' || role === 'admin');
   const nav = useRecordNav();
   const [editing, setEditing] = useState<RecordView | 'new' | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -50,7 +54,7 @@ export function QuotationsTab() {
     const started = await startApproval.run({ commandId: newCommandId(), code: quotationDiscountApproval.workflow_code, entityType: 'quotation', entityId: id });
     if (started.ok && (await transition.run({ id, to: 'in_approval' })).ok) setNote(`${number} waits for a sales manager to approve its discount (Workflows → My work).`);
   };
-  const problem = send.error ?? revise.error ?? order.error ?? update.error ?? transition.error ?? startApproval.error;
+  const problem = send.error ?? revise.error ?? order.error ?? update.error ?? transition.error ?? startApproval.error ?? invoice.error;
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1}>
@@ -103,6 +107,13 @@ export function QuotationsTab() {
           { label: 'Order', value: (r) => r.title },
           { label: 'Total', value: totalOf },
           { label: 'Status', value: (r) => <StatusChip kind={salesOrderKind} status={r.status} /> },
+          ...(canInvoice ? [{
+            label: 'Actions',
+            value: (r: RegisterRow) => r.status !== 'cancelled' && <Button size="small" variant="outlined" disabled={invoice.isRunning} onClick={async () => {
+              const made = await invoice.run({ orderId: r.id });
+              if (made.ok) setNote(`A draft invoice is made from ${r.number}: check and issue it in Finance → Invoices.`);
+            }}>Create invoice</Button>,
+          }] : []),
         ]} />
       {editing && <QuotationEditor quotation={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>

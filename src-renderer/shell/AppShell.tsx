@@ -9,6 +9,7 @@ import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
 import { CrmPage } from '../crm/CrmPage';
+import { FinancePage } from '../finance/FinancePage';
 import { EquipmentPage } from '../equipment/EquipmentPage';
 import { HrPage } from '../hr/HrPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
@@ -107,6 +108,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <HrPage personId={session.person.id} personName={session.person.name} />
         ) : current.id === 'crm' ? (
           <CrmPage />
+        ) : current.id === 'finance' ? (
+          <FinancePage />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

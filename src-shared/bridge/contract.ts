@@ -9,6 +9,7 @@ import { deliveryContract } from '../notifications/delivery-contract';
 import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
 import { crmContract } from '../crm/crm-contract';
+import { invoiceContract } from '../finance/invoice-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
 import { hrContract } from '../hr/hr-contract';
 import { procurementContract } from '../equipment/procurement-contract';
@@ -46,6 +47,7 @@ export const contract = {
   ...procurementContract,
   ...hrContract,
   ...crmContract,
+  ...invoiceContract,
   ...apiContract,
   ...registerContract,
   ...recordActivityContract,

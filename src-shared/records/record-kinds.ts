@@ -7,6 +7,9 @@ import { organisationKind } from '../crm/organisation-kind';
 import { quotationKind } from '../crm/quotation-kind';
 import { salesOrderKind } from '../crm/sales-order-kind';
 import { salesSettingsKind } from '../crm/sales-settings-kind';
+import { creditNoteKind } from '../finance/credit-note-kind';
+import { invoiceKind } from '../finance/invoice-kind';
+import { paymentKind } from '../finance/payment-kind';
 import { organisationProfileKind } from '../documents/organisation-profile-kind';
 import { bidEvaluationKind } from '../equipment/bid-evaluation-kind';
 import { bidKind } from '../equipment/bid-kind';
@@ -91,6 +94,10 @@ export const recordKinds: readonly AnyRecordKind[] = [
   quotationKind,
   salesOrderKind,
   salesSettingsKind,
+  // Finance (src-shared/finance/README.md): receivables — invoices, credit notes, payments.
+  invoiceKind,
+  creditNoteKind,
+  paymentKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));

@@ -90,6 +90,8 @@ export async function openEquipmentWorld(start = '2026-04-01T09:00:00.000Z', opt
 
   return {
     host, dataDir, admin, pia, quinn, hugo, cara, ben, olga, cid, moveClock, record, transition, protocol, instrumentInService, approveThroughWorkflow,
+    /** Another signed-in person with these roles (the caller closes their client). */
+    person,
     now: clock.clock,
     close: async () => {
       for (const c of [admin, pia.client, quinn.client, hugo.client, cara.client, ben.client, olga.client]) c.close();

@@ -20,8 +20,8 @@ describe('read scoping', () => {
     expect(canRead(who, 'records', leave)).toBe(expected);
   });
 
-  it('a finance record reaches finance only; other kinds reach everyone', () => {
-    expect([max, hana, fred, ada].map((p) => canRead(p, 'records', invoice))).toEqual([false, false, true, false]);
+  it('a finance record reaches finance and administrators only (the invoice kind’s read scope); other kinds reach everyone', () => {
+    expect([max, hana, fred, ada].map((p) => canRead(p, 'records', invoice))).toEqual([false, false, true, true]);
     expect(canRead(max, 'records', { kind: 'equipment', data: {} })).toBe(true);
   });
 

@@ -1,0 +1,16 @@
+import type { HostFeature } from '../host/feature';
+import { invoiceCommandHandlers } from './invoice-handlers';
+import { paymentCommandHandlers } from './payment-handlers';
+import { statementCommandHandlers } from './statement-handler';
+import { receivablesQueryHandlers } from './receivables-query';
+
+/**
+ * Finance receivables (src-shared/finance): invoices from orders, issuing with gapless numbers,
+ * credit notes, payments allocated to invoices and the receivables overview. Drafts are plain
+ * records (`records/create|update`).
+ */
+export const financeFeature: HostFeature = {
+  name: 'finance',
+  commands: { ...invoiceCommandHandlers, ...paymentCommandHandlers, ...statementCommandHandlers },
+  queries: { ...receivablesQueryHandlers },
+};
