@@ -8,6 +8,8 @@ import { quotationKind } from '../crm/quotation-kind';
 import { salesOrderKind } from '../crm/sales-order-kind';
 import { salesSettingsKind } from '../crm/sales-settings-kind';
 import { organisationProfileKind } from '../documents/organisation-profile-kind';
+import { expenseClaimKind } from '../finance/expense-claim-kind';
+import { expenseSettingsKind } from '../finance/expense-settings-kind';
 import { bidEvaluationKind } from '../equipment/bid-evaluation-kind';
 import { bidKind } from '../equipment/bid-kind';
 import { bookingKind } from '../equipment/booking-kind';
@@ -91,6 +93,9 @@ export const recordKinds: readonly AnyRecordKind[] = [
   quotationKind,
   salesOrderKind,
   salesSettingsKind,
+  // Finance (src-shared/finance/README.md): expense claims and the policy they are checked against.
+  expenseSettingsKind,
+  expenseClaimKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));
