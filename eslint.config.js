@@ -14,6 +14,29 @@ const restrict = (...groups) => ({
 /** src-main/notifications/outbox files the sync server may import (see their block below). */
 const serverSharedSenders = ['email-sender', 'webhook-sender', 'safe-lookup', 'send-outcome', 'server-seal'];
 
+/** src-shared is pure: no clock, no randomness (also repeated in the money block, which replaces this rule). */
+const pureSharedSyntax = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src-shared takes `now` as a parameter; no clock inside.' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src-shared takes `now` as a parameter; no clock inside.' },
+  { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src-shared takes ids/randomness as parameters.' },
+];
+
+/**
+ * Money is integer minor units (issue 15): in money files the usual ways floating point money
+ * creeps in are refused — parsing with parseFloat, formatting or rounding with toFixed, scaling by
+ * 100 or 1000 (cents ↔ major units), dividing an amount in minor units (`totalMinor / 3` makes a
+ * fraction of a cent) and Math.round/floor/ceil (round with divideRounded, split with allocate).
+ */
+const moneyUse = 'use src-shared/finance/money.ts (divideRounded, allocate, scaledInteger) or the display format';
+const floatMoneySyntax = [
+  { selector: "CallExpression[callee.name='parseFloat'], CallExpression[callee.property.name='parseFloat']", message: `No parseFloat in money code: ${moneyUse}.` },
+  { selector: "CallExpression[callee.property.name='toFixed']", message: `No toFixed in money code: ${moneyUse}.` },
+  { selector: "BinaryExpression[operator=/^[*\\/]$/][right.raw=/^(100|1000|1_000)$/], BinaryExpression[operator=/^[*\\/]$/][left.raw=/^(100|1000|1_000)$/]", message: `No scaling by 100 or 1000 in money code (floating point cents): ${moneyUse}.` },
+  { selector: "BinaryExpression[operator='/'][left.name=/Minor$/], BinaryExpression[operator='/'][left.property.name=/Minor$/]", message: `Dividing minor units makes a fraction of a cent: ${moneyUse}.` },
+  { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(round|floor|ceil|trunc)$/]", message: `No Math rounding in money code: ${moneyUse}.` },
+];
+const moneyFiles = ['src-shared/finance/**/*.ts', 'src-shared/crm/*money*.ts', 'src-shared/crm/quotation-lines.ts', 'src-renderer/finance/**/*.{ts,tsx}'];
+
 const electronOnlyInElectronFolder = [['electron', 'electron/*'], 'Only src-main/electron/ may import electron (STYLE.md §1).'];
 
 export default tseslint.config(
@@ -38,13 +61,12 @@ export default tseslint.config(
         [['**/src-main/**', '**/src-renderer/**', '**/sync-server/**'], 'src-shared imports nothing from the other runtimes.'],
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'process', 'require'],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src-shared takes `now` as a parameter; no clock inside.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src-shared takes `now` as a parameter; no clock inside.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src-shared takes ids/randomness as parameters.' },
-      ],
+      'no-restricted-syntax': ['error', ...pureSharedSyntax],
     },
+  },
+  {
+    files: moneyFiles.filter((pattern) => pattern.startsWith('src-shared/')),
+    rules: { 'no-restricted-syntax': ['error', ...pureSharedSyntax, ...floatMoneySyntax] },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
@@ -60,6 +82,10 @@ export default tseslint.config(
         [['**/src-main/**', '**/sync-server/**'], 'The renderer imports src-shared only; everything else goes through the bridge.'],
       ),
     },
+  },
+  {
+    files: moneyFiles.filter((pattern) => pattern.startsWith('src-renderer/')),
+    rules: { 'no-restricted-syntax': ['error', ...floatMoneySyntax] },
   },
   {
     files: ['src-main/**/*.{ts,tsx}'],

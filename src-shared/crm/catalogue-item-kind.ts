@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { moneySchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { salesManager } from './crm-who';
-import { hasAtMostDecimals } from './quotation-money';
+import { hasAtMostDecimals } from '../finance/money';
 
 /**
  * A product or service the lab sells: unit, a price per currency (the price list) and a default tax

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { moneySchema, recordIdSchema } from '../projects/document-fields';
 import { percentSchema } from './catalogue-item-kind';
-import { hasAtMostDecimals, quotationTotals, type TaxRounding } from './quotation-money';
+import { hasAtMostDecimals } from '../finance/money';
+import { quotationTotals, type TaxRounding } from './quotation-money';
 
 /**
  * The lines of a quotation (and of the order made from it): from the catalogue or free text,

@@ -2,15 +2,17 @@
  * A quotation's money: each line's list amount (quantity × unit price), its discount, its net and
  * its tax, and the quotation's totals — in integer minor units, never floating point money.
  * Quantities may have up to three decimals (1.5 hours) and percents up to two (7.7 % tax, 12.5 %
- * discount): both become integers (thousandths, basis points) before any arithmetic, and products
- * are taken in BigInt so a 100,000 × 10¹³ line cannot lose a cent. Every rounding is half away from
- * zero (amounts are never negative) to the minor unit.
+ * discount): both become integers (thousandths, basis points) before any arithmetic. The arithmetic
+ * is Finance's money core (src-shared/finance/money.ts), shared with invoices: products in BigInt so
+ * a 100,000 × 10¹³ line cannot lose a cent, every rounding half away from zero to the minor unit.
  *
  * Two tax rounding rules, chosen per quotation (labs follow their tax authority):
  * - `per_line`: each line's tax is rounded, the total tax is the sum of the lines' taxes;
  * - `per_total`: the nets are summed per tax rate and each rate's tax is rounded once.
  * Discounts are always rounded per line, so each printed line adds up on its own. Pure.
  */
+
+import { basisPointsOf, extendedAmount, percentOf, sumMinor, taxOnNet, thousandthsOf } from '../finance/money';
 
 export type TaxRounding = 'per_line' | 'per_total';
 
@@ -52,37 +54,11 @@ export interface QuotationTotals {
   taxBands: TaxBand[];
 }
 
-/** 12.5 → 1250. Percents with more than two decimals are refused by the schema; rounding here is a guard. */
-export const basisPointsOf = (percent: number): number => Math.round(percent * 100);
-
-/** 1.5 → 1500 thousandths. */
-export const thousandthsOf = (quantity: number): number => Math.round(quantity * 1000);
-
-/** Whether a number has at most `decimals` decimals (as typed: 7.7 yes, 7.77 for two yes, 0.125 for two no). */
-export function hasAtMostDecimals(value: number, decimals: number): boolean {
-  const scaled = value * 10 ** decimals;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
-}
-
-/** numerator / denominator rounded half away from zero; both non-negative. */
-function roundedQuotient(numerator: bigint, denominator: bigint): bigint {
-  return (numerator * 2n + denominator) / (denominator * 2n);
-}
-
-const toNumber = (value: bigint): number => {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('An amount is beyond what LabFlow can store exactly.');
-  return Number(value);
-};
-
-/** Tax on a net amount at a rate in basis points, rounded to the minor unit. */
-export const taxOnNet = (netMinor: number, rateBasisPoints: number): number =>
-  toNumber(roundedQuotient(BigInt(netMinor) * BigInt(rateBasisPoints), 10_000n));
-
 export function lineAmounts(line: QuotationLineMoney): LineAmounts {
-  const listMinor = roundedQuotient(BigInt(thousandthsOf(line.quantity)) * BigInt(line.unitPriceMinor), 1000n);
-  const discountMinor = roundedQuotient(listMinor * BigInt(basisPointsOf(line.discountPercent)), 10_000n);
-  const netMinor = toNumber(listMinor - discountMinor);
-  return { lineId: line.id, listMinor: toNumber(listMinor), discountMinor: toNumber(discountMinor), netMinor, taxMinor: taxOnNet(netMinor, basisPointsOf(line.taxRatePercent)) };
+  const listMinor = extendedAmount(thousandthsOf(line.quantity), line.unitPriceMinor);
+  const discountMinor = percentOf(listMinor, basisPointsOf(line.discountPercent));
+  const netMinor = listMinor - discountMinor;
+  return { lineId: line.id, listMinor, discountMinor, netMinor, taxMinor: taxOnNet(netMinor, basisPointsOf(line.taxRatePercent)) };
 }
 
 export function quotationTotals(lines: readonly QuotationLineMoney[], rounding: TaxRounding): QuotationTotals {
@@ -98,7 +74,7 @@ export function quotationTotals(lines: readonly QuotationLineMoney[], rounding: 
   const taxBands = [...bands.entries()]
     .sort(([a], [b]) => a - b)
     .map(([rateBasisPoints, band]) => ({ rateBasisPoints, netMinor: band.netMinor, taxMinor: rounding === 'per_line' ? band.lineTaxMinor : taxOnNet(band.netMinor, rateBasisPoints) }));
-  const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
+  const sum = sumMinor;
   const netMinor = sum(amounts.map((a) => a.netMinor));
   const taxMinor = sum(taxBands.map((b) => b.taxMinor));
   return {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineAmounts, needsDiscountApproval, quotationTotals, taxOnNet, type QuotationLineMoney, type TaxRounding } from '../../../src-shared/crm/quotation-money';
+import { lineAmounts, needsDiscountApproval, quotationTotals, type QuotationLineMoney, type TaxRounding } from '../../../src-shared/crm/quotation-money';
+import { taxOnNet } from '../../../src-shared/finance/money';
 
 const line = (fields: Partial<QuotationLineMoney> = {}): QuotationLineMoney => ({ id: 'l1', quantity: 1, unitPriceMinor: 0, discountPercent: 0, taxRatePercent: 0, ...fields });
 
