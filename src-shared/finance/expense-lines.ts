@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { expenseCategories } from './expense-categories';
+import { divideRounded, hasAtMostDecimals, minorUnits, scaledInteger, sumMinor } from './money';
 
 /**
  * One line of an expense claim: what was spent, when, on which category, charged to a project or
@@ -21,7 +22,7 @@ export const expenseLineSchema = z
     /** The attachment (of this claim) that is the receipt. */
     receiptAttachmentId: recordIdSchema.optional(),
     /** Mileage: kilometres driven, to one decimal. */
-    distanceKm: z.number().min(0.1, 'Enter the kilometres driven.').max(100_000).optional(),
+    distanceKm: z.number().min(0.1, 'Enter the kilometres driven.').max(100_000).refine((km) => hasAtMostDecimals(km, 1), 'Kilometres to one decimal, e.g. 12.5.').optional(),
     /** Mileage: the rate the amount was worked out with (minor units per km), as finance set it. */
     rateMinorPerKm: z.number().int().min(0).max(100_000).optional(),
   })
@@ -42,9 +43,9 @@ export type ExpenseLine = z.infer<typeof expenseLineSchema>;
  * exactly 369 cents on every PC and the server.
  */
 export function mileageAmountMinor(distanceKm: number, rateMinorPerKm: number): number {
-  const tenths = Math.round(distanceKm * 10);
-  return Math.floor((tenths * rateMinorPerKm + 5) / 10);
+  const tenths = BigInt(scaledInteger(distanceKm, 1));
+  return minorUnits(divideRounded(tenths * BigInt(rateMinorPerKm), 10n, 'half_up'));
 }
 
 /** The claim's total: the sum of its lines (all in the claim's currency). */
-export const claimTotalMinor = (lines: readonly Pick<ExpenseLine, 'amountMinor'>[]): number => lines.reduce((sum, l) => sum + l.amountMinor, 0);
+export const claimTotalMinor = (lines: readonly Pick<ExpenseLine, 'amountMinor'>[]): number => sumMinor(lines.map((l) => l.amountMinor));
