@@ -10,6 +10,7 @@ import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
 import { CrmPage } from '../crm/CrmPage';
 import { EquipmentPage } from '../equipment/EquipmentPage';
+import { FinancePage } from '../finance/FinancePage';
 import { HrPage } from '../hr/HrPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ProjectsPage } from '../projects/ProjectsPage';
@@ -105,6 +106,8 @@ export function AppShell({ session }: { session: SessionView }) {
           <EquipmentPage />
         ) : current.id === 'hr' ? (
           <HrPage personId={session.person.id} personName={session.person.name} />
+        ) : current.id === 'finance' ? (
+          <FinancePage personId={session.person.id} personName={session.person.name} />
         ) : current.id === 'crm' ? (
           <CrmPage />
         ) : current.id === 'workflows' ? (

@@ -23,7 +23,7 @@ export function checkExpenseClaim({ record, previous, lookup }: InvariantInput<E
     if (!line.receiptAttachmentId) continue;
     const receipt = lookup.get('activity', line.receiptAttachmentId);
     if (!receipt || receipt.kind !== 'attachment' || receipt.subjectId !== record.id) {
-      return { message: `The receipt of line ${index + 1} is not a file of this claim; attach it here and choose it again.`, field: `lines.${index}.receiptAttachmentId` };
+      return { message: `The receipt of line ${index + 1} is not a file of this claim; attach it here and choose it again.`, field: `data.lines.${index}.receiptAttachmentId` };
     }
   }
   const isSubmitting = record.status === 'submitted' && previous?.status !== 'submitted';
@@ -31,5 +31,5 @@ export function checkExpenseClaim({ record, previous, lookup }: InvariantInput<E
   const settings = expenseSettingsOf(lookup.byParent('expense_settings', expenseSettingsParent));
   const first = blockingProblems(checkExpensePolicy(lines, settings))[0];
   if (!first) return null;
-  return { message: first.lineIndex === null ? first.message : `Line ${first.lineIndex + 1}: ${first.message}`, field: first.lineIndex === null ? 'lines' : `lines.${first.lineIndex}.${first.field}` };
+  return { message: first.lineIndex === null ? first.message : `Line ${first.lineIndex + 1}: ${first.message}`, field: first.lineIndex === null ? 'data.lines' : `data.lines.${first.lineIndex}.${first.field}` };
 }

@@ -20,7 +20,7 @@ describe('an expense claim submitted against finance\'s policy', () => {
     expect(judge(draft, null)).toBeNull(); // a draft may be incomplete while it is filled in
     expect(judge({ ...draft, status: 'submitted' }, draft)).toEqual({
       message: expect.stringMatching(/^Line 1: Meals: a line above .+ needs a receipt/),
-      field: 'lines.0.receiptAttachmentId',
+      field: 'data.lines.0.receiptAttachmentId',
     });
   });
 
@@ -29,14 +29,14 @@ describe('an expense claim submitted against finance\'s policy', () => {
     expect(judge({ ...withReceipt, status: 'submitted' }, withReceipt, [receipt('A1', 'C1')])).toBeNull();
     expect(judge({ ...withReceipt, status: 'submitted' }, withReceipt, [receipt('A1', 'OTHER')])).toEqual({
       message: 'The receipt of line 1 is not a file of this claim; attach it here and choose it again.',
-      field: 'lines.0.receiptAttachmentId',
+      field: 'data.lines.0.receiptAttachmentId',
     });
   });
 
   it('judges by the stored settings: a stricter limit finance saved refuses the line', () => {
     const settings = hrRecord(expenseSettingsKind, 'S1', 'active', { policies: [{ category: 'meals', limitMinor: 3_000, receiptAboveMinor: null }] });
     const draft = claim([meal]);
-    expect(judge({ ...draft, status: 'submitted' }, draft, [settings])).toMatchObject({ field: 'lines.0.amountMinor' });
+    expect(judge({ ...draft, status: 'submitted' }, draft, [settings])).toMatchObject({ field: 'data.lines.0.amountMinor' });
   });
 
   it('refuses a total that is not the sum of its lines, and lines in another currency', () => {
