@@ -3,10 +3,11 @@ import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
 import { FINANCE_TABS, isFinanceKind, type FinanceTabId } from './finance-tabs';
+import { ExpenseReportTab } from './ExpenseReportTab';
 import { MyExpenses } from './MyExpenses';
 
 /**
- * The Finance section: the signed-in person's expense claims, and every finance record kind's
+ * The Finance section: the signed-in person's expense claims, the expense report, and every finance record kind's
  * register (`#/finance/<kind>`, where a record page's "where it belongs" link leads). Approvals
  * are in Workflows → My work, as every approval is.
  */
@@ -22,6 +23,7 @@ export function FinancePage({ personId, personName }: { personId: string; person
         {FINANCE_TABS.map(([id, label]) => <Tab key={id} value={id} label={label} />)}
       </Tabs>
       {current === 'expenses' && <MyExpenses personId={personId} personName={personName} />}
+      {current === 'expense-report' && <ExpenseReportTab />}
       {current === 'registers' && <ModuleRegisters module="finance" path={path} />}
     </Stack>
   );

@@ -10,6 +10,7 @@ import { notificationContract } from '../notifications/notification-contract';
 import { departmentContract } from '../people/department-contract';
 import { crmContract } from '../crm/crm-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
+import { expenseContract } from '../finance/expense-contract';
 import { hrContract } from '../hr/hr-contract';
 import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
@@ -45,6 +46,7 @@ export const contract = {
   ...equipmentContract,
   ...procurementContract,
   ...hrContract,
+  ...expenseContract,
   ...crmContract,
   ...apiContract,
   ...registerContract,

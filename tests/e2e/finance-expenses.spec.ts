@@ -138,6 +138,15 @@ test('a claim with a receipt is approved by the manager and finance, and finance
   await payment.getByRole('button', { name: 'Complete' }).click();
   await expect(payment).toHaveCount(0, { timeout: 30_000 });
 
+  // Finance's report counts the paid claim by cost centre and category, with its chart.
+  await openSection(page, 'Finance', 'Expense report');
+  const reportRows = page.getByTestId('expense-report-row');
+  await expect(reportRows).toHaveCount(2);
+  await expect(reportRows.nth(0)).toHaveText(['Cost centre QC', 'Mileage (own car)', '1', eur(7_500)].join(''));
+  await expect(reportRows.nth(1)).toHaveText(['Cost centre QC', 'Accommodation', '1', eur(19_000)].join(''));
+  await expect(page.getByRole('region', { name: 'Expenses by category' }).locator('svg').first()).toBeVisible();
+  await saveScreenshot(page, 'finance-expense-report');
+
   // Max sees it reimbursed, with the date and the reference.
   await signInAs(page, max);
   await openSection(page, 'Finance', 'My expenses');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src-main/host/create-host';
+import type { ExpenseReport } from '../../../src-shared/finance/expense-report';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import type { InstanceSummaryView } from '../../../src-shared/workflows/workflow-contract';
 import { attach } from '../files/file-fixture';
@@ -102,5 +103,25 @@ describe('a claim through its approval', () => {
     value(await pay({ reimbursed_on: '2026-03-06', payment_reference: 'SEPA-0815' }));
     const paid = await read(claim.id);
     expect(paid).toMatchObject({ status: 'reimbursed', statusLabel: 'Reimbursed', data: { reimbursedOn: '2026-03-06', reimbursementReference: 'SEPA-0815' } });
+  });
+});
+
+describe('the expense report', () => {
+  it('sums approved and reimbursed lines by cost centre and category for finance, and a claimant\'s own only for them', async () => {
+    const report = (client: Client, input: Record<string, unknown> = {}) => client.subscribe('finance/expense-report', input).next<ExpenseReport>();
+    const forFinance = value(await report(people.fay.client, { from: '2026-03-01', to: '2026-03-31' }));
+    expect(forFinance.claims).toBe(1);
+    expect(forFinance.rows.map((r) => [r.chargedTo, r.categoryLabel, r.lines, r.amountMinor, r.currency])).toEqual([
+      ['Cost centre QC', 'Mileage (own car)', 1, 7_500, 'EUR'],
+      ['Cost centre QC', 'Accommodation', 1, 19_000, 'EUR'],
+    ]);
+    expect(value(await report(people.max.client)).rows).toHaveLength(2);
+    expect(value(await report(people.otto.client))).toMatchObject({ rows: [], claims: 0 });
+    expect(value(await report(people.fay.client, { from: '2026-04-01' }))).toMatchObject({ rows: [], claims: 0 });
+  });
+
+  it('refuses a range whose first day is after its last, and a date not written as YYYY-MM-DD', async () => {
+    expect(await people.fay.client.subscribe('finance/expense-report', { from: '2026-04-01', to: '2026-03-01' }).next()).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'to' } });
+    expect(await people.fay.client.subscribe('finance/expense-report', { from: '1 March' }).next()).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'from' } });
   });
 });
