@@ -3,15 +3,16 @@ import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
 import { FINANCE_TABS, isFinanceKind, type FinanceTabId } from './finance-tabs';
+import { ExpensePolicyTab } from './ExpensePolicyTab';
 import { ExpenseReportTab } from './ExpenseReportTab';
 import { MyExpenses } from './MyExpenses';
 
 /**
- * The Finance section: the signed-in person's expense claims, the expense report, and every finance record kind's
+ * The Finance section: the signed-in person's expense claims, the expense report, finance's expense policy, and every finance record kind's
  * register (`#/finance/<kind>`, where a record page's "where it belongs" link leads). Approvals
  * are in Workflows → My work, as every approval is.
  */
-export function FinancePage({ personId, personName }: { personId: string; personName: string }) {
+export function FinancePage({ personId, personName, roles }: { personId: string; personName: string; roles: readonly string[] }) {
   const { path, go } = useNavigation();
   const [first] = path;
   const current: FinanceTabId = isFinanceKind(first) ? 'registers' : FINANCE_TABS.some(([id]) => id === first) ? (first as FinanceTabId) : 'expenses';
@@ -24,6 +25,7 @@ export function FinancePage({ personId, personName }: { personId: string; person
       </Tabs>
       {current === 'expenses' && <MyExpenses personId={personId} personName={personName} />}
       {current === 'expense-report' && <ExpenseReportTab />}
+      {current === 'expense-policy' && <ExpensePolicyTab isFinance={roles.includes('finance')} />}
       {current === 'registers' && <ModuleRegisters module="finance" path={path} />}
     </Stack>
   );

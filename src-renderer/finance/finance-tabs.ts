@@ -7,6 +7,7 @@ import { recordKindOf } from '../../src-shared/records/record-kinds';
 export const FINANCE_TABS = [
   ['expenses', 'My expenses'],
   ['expense-report', 'Expense report'],
+  ['expense-policy', 'Expense policy'],
   ['registers', 'Registers'],
 ] as const;
 export type FinanceTabId = (typeof FINANCE_TABS)[number][0];

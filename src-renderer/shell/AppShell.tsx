@@ -107,7 +107,7 @@ export function AppShell({ session }: { session: SessionView }) {
         ) : current.id === 'hr' ? (
           <HrPage personId={session.person.id} personName={session.person.name} />
         ) : current.id === 'finance' ? (
-          <FinancePage personId={session.person.id} personName={session.person.name} />
+          <FinancePage personId={session.person.id} personName={session.person.name} roles={session.person.roles} />
         ) : current.id === 'crm' ? (
           <CrmPage />
         ) : current.id === 'workflows' ? (

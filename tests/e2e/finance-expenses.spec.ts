@@ -64,6 +64,14 @@ test('a claim with a receipt is approved by the manager and finance, and finance
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByTestId('editor-version')).toContainText('Published');
 
+  // Fay in finance lowers the accommodation limit to 180.00 a line.
+  await signInAs(page, fay);
+  await openSection(page, 'Finance', 'Expense policy');
+  await page.getByRole('textbox', { name: 'Accommodation: most a line may claim' }).fill('180.00');
+  await page.getByRole('button', { name: 'Save the policy' }).click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+  await saveScreenshot(page, 'finance-expense-policy');
+
   // Max starts a claim for his audit trip.
   await signInAs(page, max);
   await openSection(page, 'Finance', 'My expenses');
@@ -82,16 +90,16 @@ test('a claim with a receipt is approved by the manager and finance, and finance
   await hotel.getByRole('textbox', { name: 'Amount (EUR)' }).fill('240.00');
   await hotel.getByRole('textbox', { name: 'Cost centre' }).fill('QC');
   await expect(hotel.getByTestId('policy-note')).toHaveText([
-    `Accommodation: at most ${eur(20_000)} a line; this line is ${eur(24_000)}.`,
+    `Accommodation: at most ${eur(18_000)} a line; this line is ${eur(24_000)}.`,
     'Accommodation: every line needs a receipt; attach it to the claim and choose it for this line.',
   ]);
   await expect(claim.getByRole('button', { name: 'Send for approval' })).toBeDisabled();
   await saveScreenshot(page, 'finance-claim-policy-warnings');
 
   // Within the limit, the receipt attached to the claim and chosen on the line.
-  await hotel.getByRole('textbox', { name: 'Amount (EUR)' }).fill('190.00');
+  await hotel.getByRole('textbox', { name: 'Amount (EUR)' }).fill('175.00');
   const receipt = join(tmpdir(), `hotel-receipt-${Date.now()}.pdf`);
-  writeFileSync(receipt, tinyPdf('Hotel Adlon, 2 nights, EUR 190.00'));
+  writeFileSync(receipt, tinyPdf('Hotel Adlon, 2 nights, EUR 175.00'));
   const files = claim.getByTestId('attachments-panel');
   await files.getByTestId('attachment-input').setInputFiles(receipt);
   await expect(files.getByRole('listitem').filter({ hasText: receipt.split('/').pop()! })).toBeVisible({ timeout: 30_000 });
@@ -99,15 +107,15 @@ test('a claim with a receipt is approved by the manager and finance, and finance
   await page.getByRole('option', { name: receipt.split('/').pop()! }).click();
   await expect(hotel.getByTestId('policy-note')).toHaveCount(0);
 
-  // His own car to the airport and back: 250 km at the rate finance set, costed as he types.
+  // His own car to the airport and back: 300 km at the rate finance set, costed as he types.
   await claim.getByRole('button', { name: 'Add a line' }).click();
   const drive = claim.getByRole('group', { name: 'Line 2' });
   await drive.getByRole('combobox', { name: 'Category' }).click();
   await page.getByRole('option', { name: 'Mileage (own car)' }).click();
   await drive.getByRole('textbox', { name: 'What for' }).fill('To the airport and back');
-  await drive.getByRole('textbox', { name: 'Kilometres' }).fill('250');
+  await drive.getByRole('textbox', { name: 'Kilometres' }).fill('300');
   await drive.getByRole('textbox', { name: 'Cost centre' }).fill('QC');
-  await expect(drive.getByText(`${eur(7_500)} at ${eur(30)} a km`)).toBeVisible();
+  await expect(drive.getByText(`${eur(9_000)} at ${eur(30)} a km`)).toBeVisible();
   await expect(claim.getByTestId('claim-total')).toHaveText(`Total ${eur(26_500)}`);
   await saveScreenshot(page, 'finance-claim-filled-in');
 
@@ -142,8 +150,8 @@ test('a claim with a receipt is approved by the manager and finance, and finance
   await openSection(page, 'Finance', 'Expense report');
   const reportRows = page.getByTestId('expense-report-row');
   await expect(reportRows).toHaveCount(2);
-  await expect(reportRows.nth(0)).toHaveText(['Cost centre QC', 'Mileage (own car)', '1', eur(7_500)].join(''));
-  await expect(reportRows.nth(1)).toHaveText(['Cost centre QC', 'Accommodation', '1', eur(19_000)].join(''));
+  await expect(reportRows.nth(0)).toHaveText(['Cost centre QC', 'Mileage (own car)', '1', eur(9_000)].join(''));
+  await expect(reportRows.nth(1)).toHaveText(['Cost centre QC', 'Accommodation', '1', eur(17_500)].join(''));
   await expect(page.getByRole('region', { name: 'Expenses by category' }).locator('svg').first()).toBeVisible();
   await saveScreenshot(page, 'finance-expense-report');
 

@@ -125,3 +125,19 @@ describe('the expense report', () => {
     expect(await people.fay.client.subscribe('finance/expense-report', { from: '1 March' }).next()).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'from' } });
   });
 });
+
+describe('the expense policy', () => {
+  it('is set by finance only, once, and a claim is then judged by it at submit', async () => {
+    const settings = { policies: [{ category: 'meals', limitMinor: 3_000, receiptAboveMinor: null }], mileageRateMinorPerKm: 30 };
+    expect(await people.otto.client.call('records/create', { kind: 'expense_settings', data: settings })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    value(await people.fay.client.call('records/create', { kind: 'expense_settings', data: settings }));
+    expect(await people.fay.client.call('records/create', { kind: 'expense_settings', data: settings })).toMatchObject({ ok: false, error: { message: 'The expense settings exist already; change those instead.' } });
+
+    const dinner = { id: 'd1', date: '2026-03-04', category: 'meals', description: 'Dinner', amountMinor: 4_000, currency: 'EUR', costCentre: 'QC' };
+    const claim = value(await people.max.client.call<RecordView>('records/create', { kind: 'expense_claim', data: claimData([dinner]) }));
+    const run = value(await people.max.client.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'EXPENSE_CLAIM', entityType: 'expense_claim', entityId: claim.id }));
+    expect(await people.max.client.call('workflows/instances/advance', { commandId: cid(), instanceId: run.id, action: 'complete', data: { receipts_complete: true } })).toMatchObject({
+      ok: false, error: { message: expect.stringContaining('Line 1: Meals: at most') },
+    });
+  });
+});
