@@ -5,7 +5,7 @@ import { readStatement, suggestMatches } from '../../src-shared/finance/statemen
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
 import { isWho } from '../../src-shared/records/who';
-import { finance } from '../../src-shared/finance/finance-who';
+import { receivablesTeam } from '../../src-shared/finance/finance-who';
 import { receivables } from './receivables-query';
 
 /**
@@ -16,7 +16,7 @@ import { receivables } from './receivables-query';
 export const statementCommandHandlers: CommandHandlers<'finance/statement/match'> = {
   async 'finance/statement/match'(input, context) {
     const actor = await recordActorOf(context.db, context.actor.id);
-    if (!isWho(finance, actor, {})) return fail('forbidden', 'Only finance staff import bank statements.');
+    if (!isWho(receivablesTeam, actor, {})) return fail('forbidden', 'Only finance staff import bank statements.');
     const { lines, problems } = readStatement(input.csv, input.mapping, input.currency);
     if (lines.length === 0) return fail('invalid_input', problems[0] ? `No line could be read (line ${problems[0].line}: ${problems[0].message}) — check the column mapping.` : 'The statement has no lines.', { field: 'csv' });
     const view = await receivables(context.db, actor, context.clock().toISOString().slice(0, 10));

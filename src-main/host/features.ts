@@ -8,6 +8,7 @@ import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
 import { filesFeature } from '../files/files-feature';
+import { expenseFeature } from '../finance/expense-feature';
 import { hrFeature } from '../hr/hr-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
 import { departmentCommandHandlers, departmentQueryHandlers } from '../people/department-handlers';
@@ -41,6 +42,7 @@ export const features: HostFeature[] = [
   meetingsFeature,
   equipmentFeature,
   hrFeature,
+  expenseFeature,
   crmFeature,
   financeFeature,
   apiFeature,

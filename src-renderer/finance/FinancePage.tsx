@@ -1,39 +1,45 @@
 import { Stack, Tab, Tabs, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
-import { financeTabs, type FinanceTabId } from './finance-tabs';
+import { ExpensePolicyTab } from './ExpensePolicyTab';
+import { ExpenseReportTab } from './ExpenseReportTab';
+import { financeTabsFor, isFinanceKind, type FinanceTabId } from './finance-tabs';
 import { InvoicesTab } from './InvoicesTab';
+import { MyExpenses } from './MyExpenses';
 import { PaymentsTab } from './PaymentsTab';
 import { ReceivablesTab } from './ReceivablesTab';
 
-/** A register's address names its kind (`#/finance/invoice`), which no tab id is. */
-const isFinanceKind = (segment: string | undefined) => recordKindOf(segment)?.module === 'finance';
-
 /**
- * The Finance section: invoices (issue, credit, record a payment), payments, receivables ageing,
- * and the generic registers of every finance kind, as tabs (`#/finance/<tab>`).
+ * The Finance section: for finance staff and administrators, invoices (issue, credit, record a
+ * payment), payments and receivables ageing; for everyone, their own expense claims, the expense
+ * report and finance's expense policy; and every finance record kind's register (`#/finance/<kind>`,
+ * where a record page's "where it belongs" link leads). Approvals are in Workflows → My work, as
+ * every approval is.
  */
-export function FinancePage() {
+export function FinancePage({ personId, personName, roles }: { personId: string; personName: string; roles: readonly string[] }) {
   const { path, go } = useNavigation();
   const [first] = path;
-  const current: FinanceTabId = isFinanceKind(first) ? 'registers' : financeTabs.some(([id]) => id === first) ? (first as FinanceTabId) : 'invoices';
+  const tabs = financeTabsFor({ id: personId, roles });
+  const current: FinanceTabId = isFinanceKind(first) ? 'registers' : tabs.some(([id]) => id === first) ? (first as FinanceTabId) : (tabs[0]?.[0] ?? 'expenses');
   const openTab = (tab: FinanceTabId) => go('finance', [tab === 'registers' ? (kindsOfModule('finance')[0]?.kind ?? tab) : tab]);
-  const tabs: Record<FinanceTabId, () => ReactNode> = {
+  const views: Record<FinanceTabId, () => ReactNode> = {
     invoices: () => <InvoicesTab />,
     payments: () => <PaymentsTab />,
     receivables: () => <ReceivablesTab />,
+    expenses: () => <MyExpenses personId={personId} personName={personName} />,
+    'expense-report': () => <ExpenseReportTab />,
+    'expense-policy': () => <ExpensePolicyTab isFinance={roles.includes('finance')} />,
     registers: () => <ModuleRegisters module="finance" path={path} />,
   };
   return (
     <Stack spacing={2}>
       <Typography variant="h5" component="h2">Finance</Typography>
-      <Tabs value={current} onChange={(_e, tab: FinanceTabId) => openTab(tab)} aria-label="Finance views">
-        {financeTabs.map(([id, label]) => <Tab key={id} value={id} label={label} />)}
+      <Tabs value={current} onChange={(_e, tab: FinanceTabId) => openTab(tab)} aria-label="Finance views" variant="scrollable" allowScrollButtonsMobile>
+        {tabs.map(([id, label]) => <Tab key={id} value={id} label={label} />)}
       </Tabs>
-      {tabs[current]()}
+      {views[current]()}
     </Stack>
   );
 }

@@ -9,8 +9,8 @@ import type { SessionView } from '../../src-shared/auth/auth-contract';
 import { useThemeMode } from '../app/theme';
 import { useCommand } from '../bridge/BridgeProvider';
 import { CrmPage } from '../crm/CrmPage';
-import { FinancePage } from '../finance/FinancePage';
 import { EquipmentPage } from '../equipment/EquipmentPage';
+import { FinancePage } from '../finance/FinancePage';
 import { HrPage } from '../hr/HrPage';
 import { MeetingsPage } from '../meetings/MeetingsPage';
 import { ProjectsPage } from '../projects/ProjectsPage';
@@ -106,10 +106,10 @@ export function AppShell({ session }: { session: SessionView }) {
           <EquipmentPage />
         ) : current.id === 'hr' ? (
           <HrPage personId={session.person.id} personName={session.person.name} />
+        ) : current.id === 'finance' ? (
+          <FinancePage personId={session.person.id} personName={session.person.name} roles={session.person.roles} />
         ) : current.id === 'crm' ? (
           <CrmPage />
-        ) : current.id === 'finance' ? (
-          <FinancePage />
         ) : current.id === 'workflows' ? (
           <WorkflowsPage session={session} />
         ) : current.id === 'settings' ? (

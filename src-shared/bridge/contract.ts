@@ -11,6 +11,7 @@ import { departmentContract } from '../people/department-contract';
 import { crmContract } from '../crm/crm-contract';
 import { invoiceContract } from '../finance/invoice-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
+import { expenseContract } from '../finance/expense-contract';
 import { hrContract } from '../hr/hr-contract';
 import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
@@ -46,6 +47,7 @@ export const contract = {
   ...equipmentContract,
   ...procurementContract,
   ...hrContract,
+  ...expenseContract,
   ...crmContract,
   ...invoiceContract,
   ...apiContract,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkTotal, currencySchema, quotationLineSchema } from '../crm/quotation-lines';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
-import { finance } from './finance-who';
+import { receivablesTeam } from './finance-who';
 import { creditedOn, outstandingOf, paidTo, type Allocation } from './receivables';
 
 /**
@@ -41,7 +41,7 @@ export const creditNoteKind = defineRecordKind<CreditNoteData>({
     { id: 'issued', label: 'Issued', tone: 'info', isReadOnly: true },
   ],
   initialStatus: 'draft',
-  transitions: [{ from: ['draft'], to: 'issued', label: 'Issue', who: finance }],
+  transitions: [{ from: ['draft'], to: 'issued', label: 'Issue', who: receivablesTeam }],
   number: { prefix: 'CN', isYearly: true, assignOn: 'issued', isGapless: true },
   columns: { parentId: (d) => d.invoiceId, date: (d) => d.issuedOn },
   fields: [
@@ -54,10 +54,10 @@ export const creditNoteKind = defineRecordKind<CreditNoteData>({
     { field: 'status', label: 'Status', type: 'choice', isDefaultColumn: true },
   ],
   links: { parent: 'invoice' },
-  readScope: finance,
-  create: finance,
-  edit: [{ fields: ['lines', 'taxRounding', 'total', 'reason', 'issuedOn'], who: finance, inStatuses: ['draft'] }],
-  remove: { who: finance, inStatuses: ['draft'] },
+  readScope: receivablesTeam,
+  create: receivablesTeam,
+  edit: [{ fields: ['lines', 'taxRounding', 'total', 'reason', 'issuedOn'], who: receivablesTeam, inStatuses: ['draft'] }],
+  remove: { who: receivablesTeam, inStatuses: ['draft'] },
   invariant: {
     reads: (d) => ({ ids: [{ collection: 'records', id: d.invoiceId }], byParent: [{ kind: 'credit_note', parentId: d.invoiceId }, { kind: 'payment', parentId: d.organisationId }] }),
     check: ({ record, lookup }) => {

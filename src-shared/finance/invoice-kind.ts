@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkTotal, currencySchema, quotationLineSchema } from '../crm/quotation-lines';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
-import { finance } from './finance-who';
+import { receivablesTeam } from './finance-who';
 import { creditedOn, dueOnOf, paidTo, statusFromAmounts, type Allocation } from './receivables';
 
 /**
@@ -57,12 +57,12 @@ export const invoiceKind = defineRecordKind<InvoiceData>({
   ],
   initialStatus: 'draft',
   transitions: [
-    { from: ['draft'], to: 'issued', label: 'Issue', who: finance, requires: ['issuedOn', 'dueOn'] },
+    { from: ['draft'], to: 'issued', label: 'Issue', who: receivablesTeam, requires: ['issuedOn', 'dueOn'] },
     // The payment states follow the payments and credit notes (the invariant below); the finance
     // commands make these moves when they record one.
-    { from: ['issued', 'paid'], to: 'partly_paid', label: 'Mark as partly paid', who: finance },
-    { from: ['issued', 'partly_paid'], to: 'paid', label: 'Mark as paid', who: finance },
-    { from: ['draft'], to: 'cancelled', label: 'Cancel draft', who: finance },
+    { from: ['issued', 'paid'], to: 'partly_paid', label: 'Mark as partly paid', who: receivablesTeam },
+    { from: ['issued', 'partly_paid'], to: 'paid', label: 'Mark as paid', who: receivablesTeam },
+    { from: ['draft'], to: 'cancelled', label: 'Cancel draft', who: receivablesTeam },
   ],
   number: { prefix: 'INV', isYearly: true, assignOn: 'issued', isGapless: true },
   columns: { parentId: (d) => d.organisationId, date: (d) => d.dueOn ?? d.issuedOn },
@@ -79,10 +79,10 @@ export const invoiceKind = defineRecordKind<InvoiceData>({
     { field: 'notes', label: 'Notes', type: 'text', isEditable: true, isMultiline: true },
   ],
   links: { parent: 'organisation', related: ['sales_order', 'credit_note', 'payment'] },
-  readScope: finance,
-  create: finance,
-  edit: [{ fields: draftFields, who: finance, inStatuses: ['draft'] }],
-  remove: { who: finance, inStatuses: ['draft'] },
+  readScope: receivablesTeam,
+  create: receivablesTeam,
+  edit: [{ fields: draftFields, who: receivablesTeam, inStatuses: ['draft'] }],
+  remove: { who: receivablesTeam, inStatuses: ['draft'] },
   invariant: {
     // The customer's payments (a payment may settle several of its invoices) and this invoice's credit notes.
     reads: (d, record) => ({ byParent: [{ kind: 'payment', parentId: d.organisationId }, { kind: 'credit_note', parentId: record.id }] }),

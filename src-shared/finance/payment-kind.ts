@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
-import { finance } from './finance-who';
+import { receivablesTeam } from './finance-who';
 import { allocationProblem } from './payment-allocation';
 import { creditedOn, outstandingOf, paidTo, type Allocation } from './receivables';
 
@@ -55,8 +55,8 @@ export const paymentKind = defineRecordKind<PaymentData>({
     { field: 'reference', label: 'Reference', type: 'text', isDefaultColumn: true },
   ],
   links: { parent: 'organisation', related: ['invoice'] },
-  readScope: finance,
-  create: finance,
+  readScope: receivablesTeam,
+  create: receivablesTeam,
   edit: [],
   invariant: {
     reads: (d) => ({ ids: d.allocations.map((a) => ({ collection: 'records', id: a.invoiceId })), byParent: [{ kind: 'payment', parentId: d.organisationId }, ...d.allocations.map((a) => ({ kind: 'credit_note', parentId: a.invoiceId }))] }),

@@ -11,6 +11,8 @@ import { creditNoteKind } from '../finance/credit-note-kind';
 import { invoiceKind } from '../finance/invoice-kind';
 import { paymentKind } from '../finance/payment-kind';
 import { organisationProfileKind } from '../documents/organisation-profile-kind';
+import { expenseClaimKind } from '../finance/expense-claim-kind';
+import { expenseSettingsKind } from '../finance/expense-settings-kind';
 import { bidEvaluationKind } from '../equipment/bid-evaluation-kind';
 import { bidKind } from '../equipment/bid-kind';
 import { bookingKind } from '../equipment/booking-kind';
@@ -98,6 +100,9 @@ export const recordKinds: readonly AnyRecordKind[] = [
   invoiceKind,
   creditNoteKind,
   paymentKind,
+  // Expense claims and the policy they are checked against.
+  expenseSettingsKind,
+  expenseClaimKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));

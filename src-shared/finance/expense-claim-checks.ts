@@ -1,0 +1,35 @@
+import type { InvariantInput, RecordReads } from '../records/record-kind';
+import type { ExpenseClaimData } from './expense-claim-kind';
+import { blockingProblems, checkExpensePolicy } from './expense-policy';
+import { expenseSettingsOf, expenseSettingsParent } from './expense-settings-kind';
+
+/**
+ * What a claim's invariant reads: finance's expense settings and the receipts its lines name.
+ * Receipts are `activity` documents of kind `attachment` on the claim itself.
+ */
+export const expenseClaimReads = (data: ExpenseClaimData): RecordReads => ({
+  byParent: [{ kind: 'expense_settings', parentId: expenseSettingsParent }],
+  ids: data.lines.flatMap((l) => (l.receiptAttachmentId ? [{ collection: 'activity', id: l.receiptAttachmentId }] : [])),
+});
+
+/**
+ * The claim's rules beyond its fields, judged when it is submitted (the move into `submitted`, made
+ * by the EXPENSE_CLAIM workflow's first step): every line within finance's policy, each receipt an
+ * attachment of this claim. A draft may break them while it is filled in; the screen shows why.
+ */
+export function checkExpenseClaim({ record, previous, lookup }: InvariantInput<ExpenseClaimData>): { message: string; field?: string } | null {
+  const lines = record.data.lines;
+  for (const [index, line] of lines.entries()) {
+    if (!line.receiptAttachmentId) continue;
+    const receipt = lookup.get('activity', line.receiptAttachmentId);
+    if (!receipt || receipt.kind !== 'attachment' || receipt.subjectId !== record.id) {
+      return { message: `The receipt of line ${index + 1} is not a file of this claim; attach it here and choose it again.`, field: `data.lines.${index}.receiptAttachmentId` };
+    }
+  }
+  const isSubmitting = record.status === 'submitted' && previous?.status !== 'submitted';
+  if (!isSubmitting) return null;
+  const settings = expenseSettingsOf(lookup.byParent('expense_settings', expenseSettingsParent));
+  const first = blockingProblems(checkExpensePolicy(lines, settings))[0];
+  if (!first) return null;
+  return { message: first.lineIndex === null ? first.message : `Line ${first.lineIndex + 1}: ${first.message}`, field: first.lineIndex === null ? 'data.lines' : `data.lines.${first.lineIndex}.${first.field}` };
+}

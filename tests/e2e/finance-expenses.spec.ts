@@ -1,0 +1,168 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { formatDay, formatMoney } from '../../src-shared/format/display-format';
+import { tinyPdf } from '../integration/files/file-fixture';
+import { runCommands } from './support/bridge-commands';
+import { createFirstAdministrator } from './support/first-run';
+import { signInAs } from './support/people';
+import { saveScreenshot } from './support/screenshots';
+import { startServeHost, type ServedHost } from './support/serve-host';
+
+// Issue #15: an expense claim with a receipt, approved by the claimant's manager and by finance
+// (it is above the 250.00 finance level), then reimbursed by finance, through the Finance section
+// and My work in serve mode. Finance's policy speaks under each line while Max types it.
+
+const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
+const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
+const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
+const fay = { name: 'Fay Ledger', email: 'fay@lab.example', password: 'double-entry-1494' };
+
+let host: ServedHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+const eur = (minor: number) => formatMoney(minor, 'EUR');
+
+async function openSection(page: Page, section: 'Finance' | 'Workflows', tab: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+async function signAndApprove(page: Page, stepName: string, password: string) {
+  await openSection(page, 'Workflows', 'My work');
+  const row = page.getByTestId('my-work-row').filter({ hasText: stepName });
+  await row.getByRole('button', { name: `Approve ${stepName}` }).click();
+  const sign = page.getByRole('dialog', { name: /^Sign:/ });
+  await sign.getByLabel('Your password').fill(password);
+  await sign.getByRole('button', { name: 'Sign and approve' }).click();
+  await expect(sign).toHaveCount(0, { timeout: 30_000 });
+}
+
+test('a claim with a receipt is approved by the manager and finance, and finance records its reimbursement', async ({ page }) => {
+  test.setTimeout(240_000);
+  host = await startServeHost();
+  await page.goto(host.url);
+  await createFirstAdministrator(page, admin);
+  await runCommands(page, admin, [
+    { name: 'departments/create', input: { code: 'QC', name: 'Quality control' } },
+    { name: 'people/create', input: { ...max, roles: ['member'], departmentId: '$0' } },
+    { name: 'people/create', input: { ...mia, roles: ['department_head'], departmentId: '$0' } },
+    { name: 'people/create', input: { ...fay, roles: ['finance'] } },
+  ]);
+
+  // The administrator publishes the expense claim workflow from its template.
+  await openSection(page, 'Workflows', 'Definitions');
+  await page.getByRole('button', { name: 'New from template' }).click();
+  const templates = page.getByRole('dialog');
+  await templates.getByRole('button', { name: /Expense Claim/ }).click();
+  await templates.getByRole('button', { name: 'Copy and edit' }).click();
+  await expect(page.getByTestId('no-problems')).toBeVisible();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByTestId('editor-version')).toContainText('Published');
+
+  // Fay in finance lowers the accommodation limit to 180.00 a line.
+  await signInAs(page, fay);
+  await openSection(page, 'Finance', 'Expense policy');
+  await page.getByRole('textbox', { name: 'Accommodation: most a line may claim' }).fill('180.00');
+  await page.getByRole('button', { name: 'Save the policy' }).click();
+  await expect(page.getByTestId('policy-saved')).toBeVisible();
+  await saveScreenshot(page, 'finance-expense-policy');
+
+  // Max starts a claim for his audit trip.
+  await signInAs(page, max);
+  await openSection(page, 'Finance', 'My expenses');
+  await expect(page.getByText('You have not claimed any expenses yet.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Purpose' }).fill('Audit visit in Berlin');
+  await page.getByRole('button', { name: 'Start a claim' }).click();
+  const claim = page.getByRole('region', { name: /^Expense claim / });
+  await expect(claim.getByRole('heading', { name: /^Expense claim EXP-\d{4}-\d{4}$/ })).toBeVisible();
+
+  // A hotel line above the accommodation limit, and without its receipt: policy speaks as he types.
+  await claim.getByRole('button', { name: 'Add a line' }).click();
+  const hotel = claim.getByRole('group', { name: 'Line 1' });
+  await hotel.getByRole('combobox', { name: 'Category' }).click();
+  await page.getByRole('option', { name: 'Accommodation' }).click();
+  await hotel.getByRole('textbox', { name: 'What for' }).fill('Hotel, two nights');
+  await hotel.getByRole('textbox', { name: 'Amount (EUR)' }).fill('240.00');
+  await hotel.getByRole('textbox', { name: 'Cost centre' }).fill('QC');
+  await expect(hotel.getByTestId('policy-note')).toHaveText([
+    `Accommodation: at most ${eur(18_000)} a line; this line is ${eur(24_000)}.`,
+    'Accommodation: every line needs a receipt; attach it to the claim and choose it for this line.',
+  ]);
+  await expect(claim.getByRole('button', { name: 'Send for approval' })).toBeDisabled();
+  await saveScreenshot(page, 'finance-claim-policy-warnings');
+
+  // Within the limit, the receipt attached to the claim and chosen on the line.
+  await hotel.getByRole('textbox', { name: 'Amount (EUR)' }).fill('175.00');
+  const receipt = join(tmpdir(), `hotel-receipt-${Date.now()}.pdf`);
+  writeFileSync(receipt, tinyPdf('Hotel Adlon, 2 nights, EUR 175.00'));
+  const files = claim.getByTestId('attachments-panel');
+  await files.getByTestId('attachment-input').setInputFiles(receipt);
+  await expect(files.getByRole('listitem').filter({ hasText: receipt.split('/').pop()! })).toBeVisible({ timeout: 30_000 });
+  await hotel.getByRole('combobox', { name: 'Receipt' }).click();
+  await page.getByRole('option', { name: receipt.split('/').pop()! }).click();
+  await expect(hotel.getByTestId('policy-note')).toHaveCount(0);
+
+  // His own car to the airport and back: 300 km at the rate finance set, costed as he types.
+  await claim.getByRole('button', { name: 'Add a line' }).click();
+  const drive = claim.getByRole('group', { name: 'Line 2' });
+  await drive.getByRole('combobox', { name: 'Category' }).click();
+  await page.getByRole('option', { name: 'Mileage (own car)' }).click();
+  await drive.getByRole('textbox', { name: 'What for' }).fill('To the airport and back');
+  await drive.getByRole('textbox', { name: 'Kilometres' }).fill('300');
+  await drive.getByRole('textbox', { name: 'Cost centre' }).fill('QC');
+  await expect(drive.getByText(`${eur(9_000)} at ${eur(30)} a km`)).toBeVisible();
+  await expect(claim.getByTestId('claim-total')).toHaveText(`Total ${eur(26_500)}`);
+  await saveScreenshot(page, 'finance-claim-filled-in');
+
+  // Sent for approval and confirmed where he filed it.
+  await claim.getByRole('button', { name: 'Send for approval' }).click();
+  await claim.getByTestId('claim-confirm').getByRole('button', { name: 'Confirm and send' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Complete: Submit claim with receipts' });
+  await confirm.getByRole('checkbox', { name: 'The receipts attached are the originals, and nothing was claimed before' }).check();
+  await confirm.getByRole('button', { name: 'Complete' }).click();
+  await expect(confirm).toHaveCount(0, { timeout: 30_000 });
+  await expect(claim.getByTestId('claim-status')).toHaveText('Submitted');
+  await saveScreenshot(page, 'finance-claim-submitted');
+
+  // Mia, head of his department, approves first; then finance, both signing.
+  await signInAs(page, mia);
+  await signAndApprove(page, 'Manager and finance approval', mia.password);
+  await signInAs(page, fay);
+  await signAndApprove(page, 'Manager and finance approval', fay.password);
+
+  // Fay pays it and records the payment on the claim, from My work.
+  const today = new Date().toISOString().slice(0, 10);
+  const pay = page.getByTestId('my-work-row').filter({ hasText: 'Pay the claim' });
+  await pay.getByRole('button', { name: 'Complete Pay the claim' }).click();
+  const payment = page.getByRole('dialog', { name: 'Complete: Pay the claim' });
+  await payment.getByLabel('Paid on').fill(today);
+  await payment.getByRole('textbox', { name: 'Bank payment reference' }).fill('SEPA-2026-0815');
+  await saveScreenshot(page, 'finance-claim-payment');
+  await payment.getByRole('button', { name: 'Complete' }).click();
+  await expect(payment).toHaveCount(0, { timeout: 30_000 });
+
+  // Finance's report counts the paid claim by cost centre and category, with its chart.
+  await openSection(page, 'Finance', 'Expense report');
+  const reportRows = page.getByTestId('expense-report-row');
+  await expect(reportRows).toHaveCount(2);
+  await expect(reportRows.nth(0)).toHaveText(['Cost centre QC', 'Mileage (own car)', '1', eur(9_000)].join(''));
+  await expect(reportRows.nth(1)).toHaveText(['Cost centre QC', 'Accommodation', '1', eur(17_500)].join(''));
+  await expect(page.getByRole('region', { name: 'Expenses by category' }).locator('svg').first()).toBeVisible();
+  await saveScreenshot(page, 'finance-expense-report');
+
+  // Max sees it reimbursed, with the date and the reference.
+  await signInAs(page, max);
+  await openSection(page, 'Finance', 'My expenses');
+  const row = page.getByTestId('expense-claim-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Reimbursed');
+  await expect(row).toContainText(eur(26_500));
+  await row.click();
+  await expect(page.getByTestId('claim-reimbursed')).toHaveText(`Reimbursed on ${formatDay(today)}, payment reference SEPA-2026-0815.`);
+  await saveScreenshot(page, 'finance-claim-reimbursed');
+});
