@@ -1,6 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import type { QuotationData } from '../../src-shared/crm/quotation-kind';
 import { formatMoney } from '../../src-shared/format/display-format';
@@ -10,6 +10,7 @@ import { errorText } from '../errors/error-text';
 import { useSignedInPerson } from '../records/use-people';
 import { todayLocal } from '../tasks/task-labels';
 import { draftTotals, emptyLine, lineDraftOf, type LineDraft } from './quotation-draft';
+import { FormDialog } from '../shell/FormDialog';
 
 const inDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -46,7 +47,7 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
   };
   const canSave = problems.size === 0 && lines.length > 0 && (quotation !== null || opportunity !== undefined);
   return (
-    <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="quotation-editor-title">
+    <FormDialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="quotation-editor-title">
       <DialogTitle id="quotation-editor-title">{quotation ? `Quotation ${quotation.number}` : 'New quotation'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -108,6 +109,6 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!canSave || create.isRunning || update.isRunning} onClick={() => void save()}>Save draft</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { InstrumentRow } from '../../src-shared/equipment/equipment-views';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface BookingDraft {
   equipmentId: string;
@@ -25,7 +26,7 @@ export function BookingDialog({ draft, instruments, isInstrumentFixed, onClose }
     if (result.ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>New booking</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -46,6 +47,6 @@ export function BookingDialog({ draft, instruments, isInstrumentFixed, onClose }
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!equipmentId || book.isRunning} onClick={() => void submit()}>Book</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
@@ -18,7 +19,7 @@ export function UsageDialog({ equipmentId, onClose }: { equipmentId: string; onC
     if (result.ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Log use</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -35,6 +36,6 @@ export function UsageDialog({ equipmentId, onClose }: { equipmentId: string; onC
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={log.isRunning} onClick={() => void submit()}>Log use</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { WorkOrderData } from '../../src-shared/equipment/work-order-kind';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { StatusChip } from './StatusChip';
 import { TransitionButtons } from './TransitionButtons';
+import { FormDialog } from '../shell/FormDialog';
 
 const FIELDS = [['diagnosis', 'Diagnosis'], ['repairDescription', 'Work done'], ['completedOn', 'Completed on'], ['verificationNotes', 'Verification']] as const;
 
@@ -22,7 +23,7 @@ export function WorkOrderDialog({ workOrderId, onClose }: { workOrderId: string;
   const data = order?.data as WorkOrderData | undefined;
   const editable = FIELDS.filter(([f]) => order?.editableFields.includes(f));
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{order ? `${order.number}: ${order.title}` : 'Work order'}</DialogTitle>
       <DialogContent>
         {!order || !data ? <LinearProgress aria-label="Loading the work order" /> : (
@@ -43,6 +44,6 @@ export function WorkOrderDialog({ workOrderId, onClose }: { workOrderId: string;
         {record.error && <Alert severity="error">{errorText(record.error)}</Alert>}
       </DialogContent>
       <DialogActions><Button onClick={onClose}>Close</Button></DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }
