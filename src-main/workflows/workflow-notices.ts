@@ -8,6 +8,7 @@ import type { WorkflowInstance } from '../../src-shared/workflows/instance';
 import type { HostServices } from '../host/handler-types';
 import { writeNotices } from '../notifications/notify';
 import { peopleOf, type DirectoryPerson } from './people-directory';
+import { recordKindLabel } from '../../src-shared/records/record-labels';
 
 /** One in-app notification for one person about a workflow. */
 export interface WorkflowNotice {
@@ -65,7 +66,7 @@ export function noticesOf(
 /** What the instance is about, as a lab person reads it: "Leave request LR-2026-0001", not the kind's code and the record's id. */
 function subjectOf(instance: WorkflowInstance): string {
   const kind = recordKindOf(instance.entityType);
-  if (!kind || !instance.record) return `${instance.entityType} ${instance.entityId}`;
+  if (!kind || !instance.record) return `${recordKindLabel(instance.entityType)} ${instance.entityId}`;
   const number = typeof instance.record.number === 'string' ? instance.record.number : '';
   const title = typeof instance.record.title === 'string' ? instance.record.title : '';
   return [kind.label, number || title].filter(Boolean).join(' ');

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { parseMoneyAmount } from '../../src-shared/format/display-format';
 import type { RegisterRow } from '../../src-shared/records/record-contract';
@@ -6,6 +6,7 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
 import { todayLocal } from '../tasks/task-labels';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 /** Three months from `day` ('YYYY-MM-DD'): a first guess at when a new opportunity closes. */
 const inThreeMonths = (day: string): string => {
@@ -39,7 +40,7 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: Regist
   };
   const field = (path: string) => fieldError(convert.error, path);
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="convert-lead-title">
+    <FormDialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="convert-lead-title">
       <DialogTitle id="convert-lead-title">Convert {lead.number}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -62,6 +63,6 @@ export function ConvertLeadDialog({ lead, onClose, onConverted }: { lead: Regist
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={convert.isRunning || !name || !amount} onClick={() => void submit()}>Convert</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

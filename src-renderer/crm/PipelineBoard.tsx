@@ -62,7 +62,7 @@ export function PipelineBoard() {
               </Box>
               <Droppable droppableId={stage.id}>
                 {(drop, snapshot) => (
-                  <Stack ref={drop.innerRef} {...drop.droppableProps} data-dragging-over={snapshot.isDraggingOver} spacing={1} sx={{ p: 1, minHeight: 120, bgcolor: snapshot.isDraggingOver ? 'action.selected' : undefined }} aria-label={`${stage.label} opportunities`}>
+                  <Stack ref={drop.innerRef} {...drop.droppableProps} data-dragging-over={snapshot.isDraggingOver} spacing={1} sx={{ p: 1, minHeight: 120, bgcolor: snapshot.isDraggingOver ? 'action.selected' : undefined }} role="group" aria-label={`${stage.label} opportunities`}>
                     {cards.map((card, index) => (
                       <Draggable key={card.id} draggableId={card.id} index={index}>
                         {(drag, dragging) => (

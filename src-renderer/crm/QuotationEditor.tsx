@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import type { QuotationData } from '../../src-shared/crm/quotation-kind';
 import type { RecordView } from '../../src-shared/records/record-contract';
@@ -9,6 +9,7 @@ import { todayLocal } from '../tasks/task-labels';
 import { LineItemsTable } from './LineItemsTable';
 import { draftTotals, emptyLine, lineDraftOf, type LineDraft } from './quotation-draft';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 const inDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -42,7 +43,7 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
   };
   const canSave = problems.size === 0 && lines.length > 0 && (quotation !== null || opportunity !== undefined);
   return (
-    <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="quotation-editor-title">
+    <FormDialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="quotation-editor-title">
       <DialogTitle id="quotation-editor-title">{quotation ? `Quotation ${quotation.number}` : 'New quotation'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -66,6 +67,6 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!canSave || create.isRunning || update.isRunning} onClick={() => void save()}>Save draft</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

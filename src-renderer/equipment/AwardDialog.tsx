@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { needsAwardJustification } from '../../src-shared/equipment/bid-evaluation';
 import type { BidMatrixView } from '../../src-shared/equipment/equipment-views';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { formatMoney } from '../tasks/task-labels';
+import { FormDialog } from '../shell/FormDialog';
 
 /** The award: which bid, why when it is not the top score, the tax rate of the purchase order it makes. */
 export function AwardDialog({ view, onClose }: { view: BidMatrixView; onClose: (outcome?: string) => void }) {
@@ -19,7 +20,7 @@ export function AwardDialog({ view, onClose }: { view: BidMatrixView; onClose: (
     if (result.ok) onClose(`Awarded: purchase order ${result.value.purchaseOrder.number} drafted under Procurement.`);
   };
   return (
-    <Dialog open onClose={() => onClose()} fullWidth maxWidth="sm">
+    <FormDialog open onClose={() => onClose()} fullWidth maxWidth="sm">
       <DialogTitle>Award {view.rfq.number}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -39,6 +40,6 @@ export function AwardDialog({ view, onClose }: { view: BidMatrixView; onClose: (
         <Button onClick={() => onClose()}>Cancel</Button>
         <Button variant="contained" disabled={!bidId || award.isRunning} onClick={() => void submit()}>Award and draft the order</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

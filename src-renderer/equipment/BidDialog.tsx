@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { complianceLevels } from '../../src-shared/equipment/bid-kind';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { todayLocal } from '../tasks/task-labels';
 import { parseAmount } from './equipment-labels';
+import { FormDialog } from '../shell/FormDialog';
 
 /** A supplier's bid as received: unit price, delivery time, warranty, how far it meets the specification. */
 export function BidDialog({ rfqId, currency, suppliers, onClose }: { rfqId: string; currency: string; suppliers: { id: string; name: string }[]; onClose: () => void }) {
@@ -24,7 +25,7 @@ export function BidDialog({ rfqId, currency, suppliers, onClose }: { rfqId: stri
     if ((await create.run({ kind: 'bid', data })).ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Record a bid</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -47,6 +48,6 @@ export function BidDialog({ rfqId, currency, suppliers, onClose }: { rfqId: stri
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!supplierId || create.isRunning} onClick={() => void save()}>Record bid</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { InstrumentRow } from '../../src-shared/equipment/equipment-views';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DateTimeField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface BookingDraft {
   equipmentId: string;
@@ -26,7 +27,7 @@ export function BookingDialog({ draft, instruments, isInstrumentFixed, onClose }
     if (result.ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>New booking</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -47,6 +48,6 @@ export function BookingDialog({ draft, instruments, isInstrumentFixed, onClose }
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!equipmentId || book.isRunning} onClick={() => void submit()}>Book</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import { Alert, Button, Chip, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { CalibrationPlanView } from '../../src-shared/equipment/equipment-views';
 import { isWithinTolerance } from '../../src-shared/equipment/tolerance';
@@ -7,6 +7,7 @@ import { errorText } from '../errors/error-text';
 import { todayLocal } from '../tasks/task-labels';
 import { PersonPicker } from './PersonPicker';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 const reading = (text: string): number | undefined => (text.trim() === '' || Number.isNaN(Number(text)) ? undefined : Number(text));
 
@@ -42,7 +43,7 @@ export function CalibrationDialog({ equipmentId, plan, onClose }: { equipmentId:
     onClose([verdict, impactAssessment ? `Out of tolerance as found: impact assessment ${impactAssessment.number} opened.` : '', isQuarantined ? 'The instrument is quarantined.' : ''].filter(Boolean).join(' '));
   };
   return (
-    <Dialog open onClose={() => onClose()} fullWidth maxWidth="md">
+    <FormDialog open onClose={() => onClose()} fullWidth maxWidth="md">
       <form onSubmit={submit} noValidate aria-label="Record calibration">
         <DialogTitle>Record calibration: {plan.name}</DialogTitle>
         <DialogContent>
@@ -81,6 +82,6 @@ export function CalibrationDialog({ equipmentId, plan, onClose }: { equipmentId:
           <Button type="submit" variant="contained" disabled={record.isRunning}>Record calibration</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

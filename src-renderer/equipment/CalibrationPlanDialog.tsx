@@ -1,10 +1,11 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { intervalUnits } from '../../src-shared/equipment/interval';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 interface PointDraft { name: string; unit: string; nominal: string; tolerance: string }
 
@@ -31,7 +32,7 @@ export function CalibrationPlanDialog({ equipmentId, onClose }: { equipmentId: s
     if ((await add.run({ kind: 'calibration_plan', equipmentId, data })).ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="md">
       <form onSubmit={submit} noValidate aria-label="Calibration plan">
         <DialogTitle>Calibration plan</DialogTitle>
         <DialogContent>
@@ -72,6 +73,6 @@ export function CalibrationPlanDialog({ equipmentId, onClose }: { equipmentId: s
           <Button type="submit" variant="contained" disabled={add.isRunning}>Save plan</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

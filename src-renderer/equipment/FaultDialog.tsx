@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, TextField } from '@mui/material';
+import { Alert, Button, Checkbox, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 /** Anyone reports a fault (a corrective work order); the custodian or QA may take the instrument out of service with it. */
 export function FaultDialog({ equipmentId, canTakeOutOfService, onClose }: { equipmentId: string; canTakeOutOfService: boolean; onClose: () => void }) {
@@ -10,7 +11,7 @@ export function FaultDialog({ equipmentId, canTakeOutOfService, onClose }: { equ
   const [faultDescription, setFaultDescription] = useState('');
   const [takeOutOfService, setTakeOutOfService] = useState(canTakeOutOfService);
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Report a fault</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -24,6 +25,6 @@ export function FaultDialog({ equipmentId, canTakeOutOfService, onClose }: { equ
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!summary.trim() || report.isRunning} onClick={async () => { if ((await report.run({ equipmentId, summary, faultDescription, takeOutOfService })).ok) onClose(); }}>Report</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Checkbox, DialogActions, DialogContent, DialogTitle, IconButton, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { EquipmentData, EquipmentLocation } from '../../src-shared/equipment/equipment-kind';
 import { useCommand } from '../bridge/BridgeProvider';
@@ -8,6 +8,7 @@ import { todayLocal } from '../tasks/task-labels';
 import { LocationFields } from './LocationFields';
 import { PersonPicker } from './PersonPicker';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 const defaultChecklist = ['Bench level and free of vibration', 'Power supply as specified', 'Room temperature and humidity within range'];
 
@@ -23,7 +24,7 @@ export function InstallDialog({ equipmentId, data, onClose }: { equipmentId: str
     if ((await install.run({ id: equipmentId, installedOn, installedById, location, siteChecklist: checklist.filter((c) => c.item.trim()) })).ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="md">
       <form onSubmit={submit} noValidate aria-label="Installation">
         <DialogTitle>Installation</DialogTitle>
         <DialogContent>
@@ -51,6 +52,6 @@ export function InstallDialog({ equipmentId, data, onClose }: { equipmentId: str
           <Button type="submit" variant="contained" disabled={install.isRunning}>Record installation</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { intervalUnits } from '../../src-shared/equipment/interval';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 /** A preventive maintenance plan: what, how often, from when, and how many days ahead its work orders are opened. */
 export function MaintenancePlanDialog({ equipmentId, onClose }: { equipmentId: string; onClose: () => void }) {
@@ -19,7 +20,7 @@ export function MaintenancePlanDialog({ equipmentId, onClose }: { equipmentId: s
     if ((await add.run({ kind: 'maintenance_plan', equipmentId, data })).ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Maintenance plan</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -40,6 +41,6 @@ export function MaintenancePlanDialog({ equipmentId, onClose }: { equipmentId: s
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={add.isRunning} onClick={() => void save()}>Save plan</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

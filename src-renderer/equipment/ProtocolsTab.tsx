@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { qualificationStages } from '../../src-shared/equipment/qualification-protocol-kind';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
@@ -6,6 +6,7 @@ import { errorText } from '../errors/error-text';
 import { RegisterTable } from './RegisterTable';
 import { StatusChip } from './StatusChip';
 import { RecordActions } from './RecordActions';
+import { FormDialog } from '../shell/FormDialog';
 
 function ProtocolDialog({ onClose }: { onClose: () => void }) {
   const create = useCommand('records/create');
@@ -19,7 +20,7 @@ function ProtocolDialog({ onClose }: { onClose: () => void }) {
     if ((await create.run({ kind: 'qualification_protocol', data })).ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="md">
       <DialogTitle>New qualification protocol</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -39,7 +40,7 @@ function ProtocolDialog({ onClose }: { onClose: () => void }) {
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={create.isRunning} onClick={() => void save()}>Save protocol</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }
 

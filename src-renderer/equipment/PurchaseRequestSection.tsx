@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { RegisterRow } from '../../src-shared/records/record-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
@@ -11,6 +11,7 @@ import { RfqDialog } from './RfqDialog';
 import { StatusChip } from './StatusChip';
 import { WorkflowApproval } from './WorkflowApproval';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 function RequestDialog({ requesterId, onClose }: { requesterId: string; onClose: () => void }) {
   const create = useCommand('records/create');
@@ -25,7 +26,7 @@ function RequestDialog({ requesterId, onClose }: { requesterId: string; onClose:
     if ((await create.run({ kind: 'purchase_request', data })).ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>New purchase request</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -43,7 +44,7 @@ function RequestDialog({ requesterId, onClose }: { requesterId: string; onClose:
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={create.isRunning} onClick={() => void save()}>Create request</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { PurchaseOrderData } from '../../src-shared/equipment/purchase-order-kind';
 import type { RecordView } from '../../src-shared/records/record-contract';
@@ -9,6 +9,7 @@ import { todayLocal } from '../tasks/task-labels';
 import { emptyLocation, LocationFields } from './LocationFields';
 import { PersonPicker } from './PersonPicker';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 /** A goods receipt: what arrived, with serial numbers; each unit of equipment becomes an instrument in the custodian's care. */
 export function ReceiptDialog({ order, onClose }: { order: RecordView; onClose: () => void }) {
@@ -32,7 +33,7 @@ export function ReceiptDialog({ order, onClose }: { order: RecordView; onClose: 
     if (first) go('equipment', [first.id]);
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="md">
       <DialogTitle>Goods receipt for {order.number}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -58,6 +59,6 @@ export function ReceiptDialog({ order, onClose }: { order: RecordView; onClose: 
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!custodianId || receive.isRunning} onClick={() => void submit()}>Record receipt</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

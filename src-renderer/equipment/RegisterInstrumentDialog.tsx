@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, Checkbox, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { equipmentCategories } from '../../src-shared/equipment/equipment-kind';
 import { useCommand } from '../bridge/BridgeProvider';
 import { fieldError, formError } from '../errors/error-text';
 import { PeoplePicker, PersonPicker } from './PersonPicker';
+import { FormDialog } from '../shell/FormDialog';
 
 /** QA, procurement or an administrator registers an instrument the lab has (it starts as ordered). */
 export function RegisterInstrumentDialog({ onClose }: { onClose: (createdId?: string) => void }) {
@@ -17,7 +18,7 @@ export function RegisterInstrumentDialog({ onClose }: { onClose: (createdId?: st
     if (result.ok) onClose(result.value.id);
   };
   return (
-    <Dialog open onClose={() => onClose()} fullWidth maxWidth="sm">
+    <FormDialog open onClose={() => onClose()} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label="Register instrument">
         <DialogTitle>Register instrument</DialogTitle>
         <DialogContent>
@@ -42,6 +43,6 @@ export function RegisterInstrumentDialog({ onClose }: { onClose: (createdId?: st
           <Button type="submit" variant="contained" disabled={create.isRunning}>Register</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

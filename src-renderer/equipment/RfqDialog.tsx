@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, FormLabel, Stack, TextField } from '@mui/material';
+import { Alert, Button, Checkbox, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, FormLabel, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { RegisterRow } from '../../src-shared/records/record-contract';
 import { useCommand } from '../bridge/BridgeProvider';
@@ -6,6 +6,7 @@ import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
 import { PeoplePicker } from './PersonPicker';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 /** An RFQ for an approved purchase request: what, how many, to which approved suppliers, bids due when, evaluated by whom. */
 export function RfqDialog({ request, suppliers, onClose }: { request: RegisterRow; suppliers: RegisterRow[]; onClose: () => void }) {
@@ -23,7 +24,7 @@ export function RfqDialog({ request, suppliers, onClose }: { request: RegisterRo
     if (result.ok) go('equipment', ['rfq', result.value.id]);
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="md">
       <DialogTitle>New RFQ for {request.number}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -48,6 +49,6 @@ export function RfqDialog({ request, suppliers, onClose }: { request: RegisterRo
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={create.isRunning} onClick={() => void save()}>Create RFQ</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

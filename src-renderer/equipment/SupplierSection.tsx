@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import type { RegisterRow } from '../../src-shared/records/record-contract';
 import { useCommand } from '../bridge/BridgeProvider';
@@ -6,6 +6,7 @@ import { errorText, fieldError } from '../errors/error-text';
 import { RecordActions } from './RecordActions';
 import { RegisterTable } from './RegisterTable';
 import { StatusChip } from './StatusChip';
+import { FormDialog } from '../shell/FormDialog';
 
 function SupplierDialog({ onClose }: { onClose: () => void }) {
   const create = useCommand('records/create');
@@ -14,7 +15,7 @@ function SupplierDialog({ onClose }: { onClose: () => void }) {
     <TextField label={label} value={data[key]} onChange={(e) => setData((d) => ({ ...d, [key]: e.target.value }))} error={Boolean(fieldError(create.error, `data.${key}`))} helperText={fieldError(create.error, `data.${key}`)} />
   );
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Add supplier</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -30,7 +31,7 @@ function SupplierDialog({ onClose }: { onClose: () => void }) {
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={create.isRunning} onClick={async () => { if ((await create.run({ kind: 'supplier', data })).ok) onClose(); }}>Add supplier</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }
 

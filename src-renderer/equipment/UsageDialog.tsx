@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DateTimeField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
@@ -19,7 +20,7 @@ export function UsageDialog({ equipmentId, onClose }: { equipmentId: string; onC
     if (result.ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Log use</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -36,6 +37,6 @@ export function UsageDialog({ equipmentId, onClose }: { equipmentId: string; onC
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={log.isRunning} onClick={() => void submit()}>Log use</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { WorkOrderData } from '../../src-shared/equipment/work-order-kind';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
@@ -7,6 +7,7 @@ import { StatusChip } from './StatusChip';
 import { TransitionButtons } from './TransitionButtons';
 import { DateField } from '../format/DateField';
 import { formatDay } from '../../src-shared/format/display-format';
+import { FormDialog } from '../shell/FormDialog';
 
 const FIELDS = [['diagnosis', 'Diagnosis'], ['repairDescription', 'Work done'], ['completedOn', 'Completed on'], ['verificationNotes', 'Verification']] as const;
 
@@ -24,7 +25,7 @@ export function WorkOrderDialog({ workOrderId, onClose }: { workOrderId: string;
   const data = order?.data as WorkOrderData | undefined;
   const editable = FIELDS.filter(([f]) => order?.editableFields.includes(f));
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{order ? `${order.number}: ${order.title}` : 'Work order'}</DialogTitle>
       <DialogContent>
         {!order || !data ? <LinearProgress aria-label="Loading the work order" /> : (
@@ -46,6 +47,6 @@ export function WorkOrderDialog({ workOrderId, onClose }: { workOrderId: string;
         {record.error && <Alert severity="error">{errorText(record.error)}</Alert>}
       </DialogContent>
       <DialogActions><Button onClick={onClose}>Close</Button></DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

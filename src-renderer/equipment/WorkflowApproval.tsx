@@ -3,6 +3,7 @@ import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
 import { newCommandId } from '../workflows/command-id';
+import { codeLabel } from '../../src-shared/format/code-label';
 
 /**
  * The approval of a submitted record runs as a workflow bound to it: start it here, decide it in
@@ -15,7 +16,7 @@ export function WorkflowApproval({ recordId, kind, code }: { recordId: string; k
   const apply = useCommand('equipment/apply-workflow-decision');
   return (
     <Stack spacing={1}>
-      <Typography variant="body2" color="text.secondary">Awaiting approval: the {code.replace(/_/g, ' ').toLowerCase()} workflow decides.</Typography>
+      <Typography variant="body2" color="text.secondary">Awaiting approval: the {codeLabel(code).toLowerCase()} workflow decides.</Typography>
       <Stack direction="row" spacing={1}>
         <Button size="small" variant="outlined" disabled={start.isRunning}
           onClick={async () => { if ((await start.run({ commandId: newCommandId(), code, entityType: kind, entityId: recordId })).ok) go('workflows'); }}>Start approval</Button>

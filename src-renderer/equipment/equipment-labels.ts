@@ -1,5 +1,6 @@
 import type { StatusTone } from '../../src-shared/records/record-kind';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
+import { recordStatusLabel } from '../../src-shared/records/record-labels';
 
 /** Words and colours the equipment screens share; dates are shown the one way the app shows them (src-shared/format/display-format.ts). */
 
@@ -11,7 +12,7 @@ export function statusColour(kind: string, status: string): ChipColour {
   return tone ?? 'default';
 }
 
-export const statusText = (kind: string, status: string): string => recordKindOf(kind)?.statuses.find((s) => s.id === status)?.label ?? status;
+export const statusText = (kind: string, status: string): string => recordStatusLabel(kind, status);
 
 /** Times as everywhere in LabFlow (src-shared/format/display-format.ts), in the person's own time zone. */
 export { formatDateTime } from '../../src-shared/format/display-format';

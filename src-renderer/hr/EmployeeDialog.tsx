@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { employmentTypes } from '../../src-shared/hr/employee-kind';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { PersonPicker } from '../equipment/PersonPicker';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 const formFields = ['data.personId', 'data.jobTitle', 'data.managerId', 'data.startDate', 'data.employmentType', 'data.location', 'data.leavePolicy.annualDays', 'data.leavePolicy.maxCarryOverDays'];
 
@@ -33,7 +34,7 @@ export function EmployeeDialog({ onClose }: { onClose: () => void }) {
     if (result.ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="employee-dialog-title">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="employee-dialog-title">
       <DialogTitle id="employee-dialog-title">Set up an employee</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -58,6 +59,6 @@ export function EmployeeDialog({ onClose }: { onClose: () => void }) {
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" onClick={() => void save()} disabled={create.isRunning}>Save employee</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

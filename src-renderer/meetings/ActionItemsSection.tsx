@@ -1,10 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
-import {
-  Alert, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead,
-  TableRow, TextField, Tooltip, Typography,
-} from '@mui/material';
+import { Alert, Button, Checkbox, Chip, DialogActions, DialogContent, DialogTitle, IconButton, Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { ActionItemView, MeetingDetail } from '../../src-shared/meetings/meeting-views';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
@@ -15,6 +12,7 @@ import { actionStatusLabels, actionTone } from './meeting-labels';
 import { isSeriesItself } from './meeting-kind';
 import { useActivePeople } from './use-directory-names';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 /**
  * Action items agreed in the meeting: owner, due date, status. "Make it a task" hands one to its
@@ -120,7 +118,7 @@ function MakeTaskDialog({ meeting, item, onClose }: { meeting: MeetingDetail; it
     if (result.ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Make “{item.description}” a task</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -136,6 +134,6 @@ function MakeTaskDialog({ meeting, item, onClose }: { meeting: MeetingDetail; it
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" onClick={() => void run()} disabled={make.isRunning}>Create the task</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,14 +1,13 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DownloadIcon from '@mui/icons-material/Download';
-import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItem, ListItemText, Stack, TextField, ToggleButton, ToggleButtonGroup, Tooltip, Typography,
-} from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItem, ListItemText, Stack, TextField, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { describeLead } from '../../src-shared/scheduler/lead-times';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { saveTextFile } from '../files/save-text-file';
 import { formatDateTime } from '../format/date-time';
+import { FormDialog } from '../shell/FormDialog';
 
 const LEAD_CHOICES = [5, 10, 15, 30, 60, 120, 1440];
 
@@ -41,7 +40,7 @@ export function CalendarSettingsDialog({ isOpen, onClose }: { isOpen: boolean; o
     if (result.ok) saveTextFile(result.value.filename, result.value.content, 'text/calendar');
   };
   return (
-    <Dialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Reminders and calendar feed</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -88,6 +87,6 @@ export function CalendarSettingsDialog({ isOpen, onClose }: { isOpen: boolean; o
       <DialogActions>
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

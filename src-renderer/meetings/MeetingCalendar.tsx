@@ -77,6 +77,9 @@ export function MeetingCalendar({ onCreate }: { onCreate: (startsAt: string, end
         eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
         events={events}
+        // FullCalendar draws its arrow icons as role="img" with no name inside named buttons: hidden
+        // from screen readers, which read the button's own name ("Previous week").
+        viewDidMount={(arg) => arg.el.closest('.fc')?.querySelectorAll('.fc-icon[role="img"]').forEach((icon) => icon.setAttribute('aria-hidden', 'true'))}
         datesSet={(arg) => setRange((r) => (r?.from === arg.start.toISOString() && r.to === arg.end.toISOString() ? r : { from: arg.start.toISOString(), to: arg.end.toISOString() }))}
         eventClick={(arg: EventClickArg) => {
           const entry = arg.event.extendedProps as { section: string; itemId: string };

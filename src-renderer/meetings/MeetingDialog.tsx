@@ -1,7 +1,4 @@
-import {
-  Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Switch, TextField,
-  ToggleButton, ToggleButtonGroup, Typography,
-} from '@mui/material';
+import { Alert, Autocomplete, Button, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { meetingTypes, weekdayCodes, type WeekdayCode } from '../../src-shared/meetings/meeting-model';
@@ -14,6 +11,7 @@ import { attendeesOf, editMeetingForm, instantsOf, newMeetingForm, recurrenceOf,
 import { GuestField, PeopleField } from './PeopleField';
 import { useActivePeople, useDirectoryNames } from './use-directory-names';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 const FIELDS = ['title', 'startsAt', 'endsAt', 'timeZone', 'roomId', 'videoUrl', 'attendees', 'minuteTakerIds', 'recurrence', 'projectId'];
 const fieldOf = (error: AppError | undefined, field: string) => (error?.field?.startsWith(field) ? error.message : undefined);
@@ -70,7 +68,7 @@ export function MeetingDialog({ isOpen, initial = {}, edit, onClose }: {
   const general = error && (!error.field || !FIELDS.some((f) => error.field?.startsWith(f))) ? errorText(error) : undefined;
   const title = edit ? (isSeries ? 'Change all meetings of the series' : edit.detail.seriesId ? 'Change this meeting only' : 'Change the meeting') : 'New meeting';
   return (
-    <Dialog open={isOpen} onClose={() => onClose()} fullWidth maxWidth="md">
+    <FormDialog open={isOpen} onClose={() => onClose()} fullWidth maxWidth="md">
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
@@ -129,7 +127,7 @@ export function MeetingDialog({ isOpen, initial = {}, edit, onClose }: {
           <Button type="submit" variant="contained" disabled={isRunning || !times}>{edit ? 'Save and tell attendees' : 'Schedule and invite'}</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }
 

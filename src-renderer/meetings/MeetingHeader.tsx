@@ -1,9 +1,7 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import EditIcon from '@mui/icons-material/Edit';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
-import {
-  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Link, Menu, MenuItem, Paper, Radio, RadioGroup, FormControlLabel, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography,
-} from '@mui/material';
+import { Alert, Button, Chip, DialogActions, DialogContent, DialogTitle, Link, Menu, MenuItem, Paper, Radio, RadioGroup, FormControlLabel, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { AttendeeResponse } from '../../src-shared/meetings/meeting-model';
 import type { MeetingDetail } from '../../src-shared/meetings/meeting-views';
@@ -14,6 +12,7 @@ import { formatTimeRange } from '../format/date-time';
 import { useNavigation } from '../shell/navigation';
 import { meetingTypeLabels, responseLabels } from './meeting-labels';
 import { MeetingDialog } from './MeetingDialog';
+import { FormDialog } from '../shell/FormDialog';
 
 type Scope = 'occurrence' | 'series';
 
@@ -102,7 +101,7 @@ function CancelDialog({ meeting, onClose }: { meeting: MeetingDetail; onClose: (
     if (result.ok) onClose();
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Cancel “{meeting.title}”</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -120,6 +119,6 @@ function CancelDialog({ meeting, onClose }: { meeting: MeetingDetail; onClose: (
         <Button onClick={onClose}>Keep it</Button>
         <Button color="error" variant="contained" onClick={() => void run()} disabled={cancel.isRunning}>Cancel and tell attendees</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,12 +1,11 @@
 import AddIcon from '@mui/icons-material/Add';
-import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, TextField, Typography,
-} from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { RoomView } from '../../src-shared/meetings/meeting-views';
 import { isAdmin } from '../../src-shared/people/roles';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 /**
  * The meeting rooms people book: everyone sees the list; administrators add rooms and stop
@@ -36,7 +35,7 @@ export function RoomsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
   };
   const error = create.error ?? retire.error;
   return (
-    <Dialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="rooms-title">
+    <FormDialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="rooms-title">
       <DialogTitle id="rooms-title">Meeting rooms</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
@@ -83,7 +82,7 @@ export function RoomsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () 
       <DialogActions>
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }
 

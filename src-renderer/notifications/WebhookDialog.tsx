@@ -1,11 +1,10 @@
-import {
-  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, FormHelperText, Stack, TextField, Typography,
-} from '@mui/material';
+import { Alert, Button, Checkbox, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, FormHelperText, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { eventLabels, notificationEvents, type NotificationEvent } from '../../src-shared/notifications/notification-events';
 import type { WebhookView } from '../../src-shared/notifications/notification-views';
 import { fieldError, formError } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface WebhookValues {
   name: string;
@@ -23,7 +22,7 @@ export function WebhookDialog(props: { isOpen: boolean; webhook: WebhookView | n
   const toggle = (event: NotificationEvent, isOn: boolean) =>
     setValues({ ...values, events: isOn ? [...values.events, event] : values.events.filter((e) => e !== event) });
   return (
-    <Dialog open={isOpen} onClose={onCancel} maxWidth="sm" fullWidth>
+    <FormDialog open={isOpen} onClose={onCancel} maxWidth="sm" fullWidth>
       <DialogTitle>{webhook ? `Edit ${webhook.name}` : 'Add webhook'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }} component="form" id="webhook-form" onSubmit={(e) => { e.preventDefault(); onSubmit(values); }}>
@@ -44,6 +43,6 @@ export function WebhookDialog(props: { isOpen: boolean; webhook: WebhookView | n
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" form="webhook-form" variant="contained" disabled={isRunning}>{webhook ? 'Save' : 'Add webhook'}</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import type { FormEvent, ReactNode } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { errorText } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 /** The frame every plan item editor shares: title, fields, the host's error, Cancel / Save. */
 export function PlanItemDialog({ title, isOpen, isRunning, error, onCancel, onSubmit, children, shownFields = [] }: {
@@ -13,7 +14,7 @@ export function PlanItemDialog({ title, isOpen, isRunning, error, onCancel, onSu
   };
   const general = error && (!error.field || !shownFields.includes(error.field)) ? errorText(error) : undefined;
   return (
-    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label={title}>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
@@ -27,7 +28,7 @@ export function PlanItemDialog({ title, isOpen, isRunning, error, onCancel, onSu
           <Button type="submit" variant="contained" disabled={isRunning}>Save</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { fieldError, formError } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface ProjectFormValues {
   code: string;
@@ -31,7 +32,7 @@ export function ProjectDialog({ isOpen, mode, initial, isRunning, error, onCance
   const set = (field: keyof ProjectFormValues) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
   const general = formError(error, ['code', 'name', 'description']);
   return (
-    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label={mode === 'create' ? 'New project' : 'Rename project'}>
         <DialogTitle>{mode === 'create' ? 'New project' : 'Rename project'}</DialogTitle>
         <DialogContent>
@@ -54,6 +55,6 @@ export function ProjectDialog({ isOpen, mode, initial, isRunning, error, onCance
           <Button type="submit" variant="contained" disabled={isRunning}>{mode === 'create' ? 'Create project' : 'Rename'}</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import ScheduleIcon from '@mui/icons-material/Schedule';
-import { Alert, Box, Chip, LinearProgress, List, ListItemButton, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
+import { Alert, Box, Chip, LinearProgress, List, ListItem, ListItemButton, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
 import type { ProjectDashboard } from '../../src-shared/projects/plan-views';
 import type { TaskRow } from '../../src-shared/tasks/task-views';
 import { TASK_STATUS_ORDER, formatDay, statusLabel } from '../tasks/task-labels';
@@ -18,12 +18,14 @@ function TaskLines({ rows, empty, testId }: { rows: TaskRow[]; empty: string; te
   return (
     <List dense disablePadding data-testid={testId}>
       {rows.slice(0, 8).map((r) => (
-        <ListItemButton key={r.task.id} onClick={() => open(r.task.id)} sx={{ borderRadius: 1 }}>
-          <ListItemText primary={r.task.title}
-            secondary={r.blockedBy.length > 0 ? `Waits for ${r.blockedBy.join(', ')}` : `Due ${formatDay(r.task.dueDate)}${r.assignee ? ` · ${r.assignee.name}` : ''}`} />
-        </ListItemButton>
+        <ListItem key={r.task.id} disablePadding>
+          <ListItemButton onClick={() => open(r.task.id)} sx={{ borderRadius: 1 }}>
+            <ListItemText primary={r.task.title}
+              secondary={r.blockedBy.length > 0 ? `Waits for ${r.blockedBy.join(', ')}` : `Due ${formatDay(r.task.dueDate)}${r.assignee ? ` · ${r.assignee.name}` : ''}`} />
+          </ListItemButton>
+        </ListItem>
       ))}
-      {rows.length > 8 && <Typography variant="caption" color="text.secondary">and {rows.length - 8} more</Typography>}
+      {rows.length > 8 && <ListItem><Typography variant="caption" color="text.secondary">and {rows.length - 8} more</Typography></ListItem>}
     </List>
   );
 }

@@ -95,8 +95,16 @@ function ProjectList() {
         error={dialog?.mode === 'rename' ? rename.error : create.error}
         onCancel={() => setDialog(null)}
         onSubmit={async (values) => {
-          const result = dialog?.mode === 'rename' ? await rename.run({ id: dialog.project.id, name: values.name }) : await create.run(values);
-          if (result.ok) setDialog(null);
+          if (dialog?.mode === 'rename') {
+            const renamed = await rename.run({ id: dialog.project.id, name: values.name });
+            if (renamed.ok) setDialog(null);
+            return;
+          }
+          // A new project opens at once: planning it is what the person came to do.
+          const created = await create.run(values);
+          if (!created.ok) return;
+          setDialog(null);
+          go('projects', [created.value.id]);
         }}
       />
       <Snackbar open={undo !== null} autoHideDuration={8000} onClose={() => setUndo(null)} message={undo ? `Archived “${undo.name}”` : ''}

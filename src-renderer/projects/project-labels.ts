@@ -1,4 +1,5 @@
 import type { ProjectStatus } from '../../src-shared/projects/project-contract';
+import { codeLabel } from '../../src-shared/format/code-label';
 
 export const projectStatusLabel: Record<ProjectStatus, string> = {
   planned: 'Planned', active: 'Active', on_hold: 'On hold', completed: 'Completed', cancelled: 'Cancelled',
@@ -9,4 +10,4 @@ export const projectStatusColor: Record<ProjectStatus, 'default' | 'primary' | '
 };
 
 /** Words for the plan items' enums. */
-export const label = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+export const label = (value: string): string => codeLabel(value);

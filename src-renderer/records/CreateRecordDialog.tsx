@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import { canEditField } from '../../src-shared/records/record-rules';
@@ -7,6 +7,7 @@ import { errorText } from '../errors/error-text';
 import { createData, createFieldsOf, errorFieldOf, initialValues, type FormValues } from './record-form';
 import { RecordFieldInput } from './RecordFieldInput';
 import { usePeople, useSignedInPerson } from './use-people';
+import { FormDialog } from '../shell/FormDialog';
 
 interface Props {
   kind: AnyRecordKind;
@@ -53,7 +54,7 @@ export function CreateRecordDialog({ kind, isOpen, onClose, onCreated }: Props) 
   const errorAt = (field: string) => (localError?.field === field ? localError.message : hostField === field ? create.error?.message : undefined);
   const general = create.error && !fields.some((f) => f.field === hostField) ? errorText(create.error) : undefined;
   return (
-    <Dialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label={`New ${kind.label.toLowerCase()}`}>
         <DialogTitle>New {kind.label.toLowerCase()}</DialogTitle>
         <DialogContent>
@@ -73,6 +74,6 @@ export function CreateRecordDialog({ kind, isOpen, onClose, onCreated }: Props) 
           <Button type="submit" variant="contained" disabled={create.isRunning}>Create</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

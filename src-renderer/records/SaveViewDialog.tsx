@@ -1,9 +1,10 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import type { SavedView, ViewSettings } from '../../src-shared/records/register-contract';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 interface Props {
   kind: AnyRecordKind;
@@ -31,7 +32,7 @@ export function SaveViewDialog({ kind, settings, suggestedName, isOpen, onClose,
   };
   const nameError = fieldError(save.error, 'name');
   return (
-    <Dialog open={isOpen} onClose={onClose} fullWidth maxWidth="xs">
+    <FormDialog open={isOpen} onClose={onClose} fullWidth maxWidth="xs">
       <form onSubmit={submit} noValidate aria-label="Save view">
         <DialogTitle>Save this view</DialogTitle>
         <DialogContent>
@@ -46,6 +47,6 @@ export function SaveViewDialog({ kind, settings, suggestedName, isOpen, onClose,
           <Button type="submit" variant="contained" disabled={save.isRunning}>Save view</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 interface Props {
   record: RecordView;
@@ -28,7 +29,7 @@ export function TransitionDialog({ record, transition, onClose }: Props) {
   };
   const reasonError = fieldError(move.error, 'reason');
   return (
-    <Dialog open={transition !== null} onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open={transition !== null} onClose={onClose} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label={transition?.label ?? 'Change status'}>
         <DialogTitle>{transition?.label}: {record.number || record.title}</DialogTitle>
         <DialogContent>
@@ -42,6 +43,6 @@ export function TransitionDialog({ record, transition, onClose }: Props) {
           <Button type="submit" variant="contained" disabled={move.isRunning}>{transition?.label}</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,10 +1,9 @@
-import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormHelperText, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
-} from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, FormHelperText, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { ApiSettingsView } from '../../src-shared/api/api-token-model';
 import type { AppError } from '../../src-shared/core/result';
 import { fieldError, formError } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface ApiTokenValues {
   name: string;
@@ -50,7 +49,7 @@ export function ApiTokenDialog(props: { isOpen: boolean; modules: ApiSettingsVie
   }, [isOpen]);
   const scopeError = fieldError(error, 'scopes') ?? (error?.field?.startsWith('scopes.') ? error.message : undefined);
   return (
-    <Dialog open={isOpen} onClose={onCancel} maxWidth="sm" fullWidth>
+    <FormDialog open={isOpen} onClose={onCancel} maxWidth="sm" fullWidth>
       <DialogTitle>New API token</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }} component="form" id="api-token-form"
@@ -84,6 +83,6 @@ export function ApiTokenDialog(props: { isOpen: boolean; modules: ApiSettingsVie
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" form="api-token-form" variant="contained" disabled={isRunning}>Create token</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

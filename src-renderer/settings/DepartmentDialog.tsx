@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import type { DepartmentView } from '../../src-shared/people/departments';
 import { fieldError, formError } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface DepartmentFormValues {
   code: string;
@@ -31,7 +32,7 @@ export function DepartmentDialog({ department, isOpen, isRunning, error, onCance
   };
   const general = formError(error, ['code', 'name']);
   return (
-    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="xs">
+    <FormDialog open={isOpen} onClose={onCancel} fullWidth maxWidth="xs">
       <form onSubmit={submit} noValidate aria-label={department ? 'Rename department' : 'Add department'}>
         <DialogTitle>{department ? `Rename ${department.name}` : 'Add a department'}</DialogTitle>
         <DialogContent>
@@ -51,6 +52,6 @@ export function DepartmentDialog({ department, isOpen, isRunning, error, onCance
           <Button type="submit" variant="contained" disabled={isRunning}>{department ? 'Rename' : 'Add department'}</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

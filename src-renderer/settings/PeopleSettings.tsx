@@ -11,6 +11,7 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
 import { departmentLabel } from './DepartmentPicker';
 import { PersonDialog } from './PersonDialog';
+import { roleLabel } from '../../src-shared/people/role-label';
 
 /** What an unlock did, in words: on this PC always, on the sync server in team mode. */
 function unlockedText(name: string, onServer: number | null): string {
@@ -32,7 +33,7 @@ export function PeopleSettings({ isAdmin }: { isAdmin: boolean }) {
   const [editing, setEditing] = useState<{ person: PersonView | null } | null>(null);
   const [role, setRole] = useState({ code: '', name: '' });
   const roleList = roles.data ?? [];
-  const roleName = (code: string) => roleList.find((r) => r.code === code)?.name ?? code;
+  const roleName = (code: string) => roleLabel(code, roleList);
   const departmentList = departments.data ?? [];
   const departmentOf = (p: PersonView) => {
     const department = findDepartment(departmentList, p.departmentId);

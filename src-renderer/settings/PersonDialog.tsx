@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Autocomplete, Button, Chip, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import type { DepartmentView } from '../../src-shared/people/departments';
@@ -6,6 +6,8 @@ import type { PersonView, RoleView } from '../../src-shared/people/person';
 import { fieldError, formError } from '../errors/error-text';
 import { DepartmentPicker } from './DepartmentPicker';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
+import { roleLabel } from '../../src-shared/people/role-label';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface PersonFormValues {
   name: string;
@@ -38,10 +40,10 @@ export function PersonDialog({ person, isOpen, roles, departments, isRunning, er
     event.preventDefault();
     onSubmit(values);
   };
-  const roleName = (code: string) => roles.find((r) => r.code === code)?.name ?? code;
+  const roleName = (code: string) => roleLabel(code, roles);
   const general = formError(error, ['name', 'email', 'password', 'roles', 'departmentId']);
   return (
-    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label={person ? 'Edit person' : 'Add person'}>
         <DialogTitle>{person ? `Edit ${person.name}` : 'Add a person'}</DialogTitle>
         <DialogContent>
@@ -75,6 +77,6 @@ export function PersonDialog({ person, isOpen, roles, departments, isRunning, er
           <Button type="submit" variant="contained" disabled={isRunning}>{person ? 'Save' : 'Add person'}</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

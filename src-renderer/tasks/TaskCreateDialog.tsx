@@ -1,12 +1,11 @@
-import {
-  Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField,
-} from '@mui/material';
+import { Alert, Autocomplete, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TaskPriority } from '../../src-shared/tasks/task-model';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { fieldError, formError } from '../errors/error-text';
 import { TASK_PRIORITY_ORDER, priorityLabel } from './task-labels';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 
 const empty = { title: '', description: '', assigneeId: '', priority: 'medium' as TaskPriority, startDate: '', dueDate: '', estimateHours: '' };
 
@@ -40,7 +39,7 @@ export function TaskCreateDialog({ projectId, isOpen, onClose, onCreated }: { pr
   const list = people.data ?? [];
   const general = formError(create.error, ['title', 'dueDate', 'assigneeId']);
   return (
-    <Dialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label="New task">
         <DialogTitle>New task</DialogTitle>
         <DialogContent>
@@ -59,7 +58,8 @@ export function TaskCreateDialog({ projectId, isOpen, onClose, onCreated }: { pr
               <DateField label="Start" value={values.startDate} onChange={setDay('startDate')} fullWidth />
               <DateField label="Due" value={values.dueDate} min={values.startDate || undefined} onChange={setDay('dueDate')} fullWidth
                 error={Boolean(fieldError(create.error, 'dueDate'))} helperText={fieldError(create.error, 'dueDate')} />
-              <TextField type="number" label="Estimate (h)" value={values.estimateHours} onChange={set('estimateHours')} sx={{ width: 160 }} />
+              <TextField type="number" label="Estimate (h)" value={values.estimateHours} onChange={set('estimateHours')} sx={{ width: 160, flexShrink: 0 }}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: 0, step: 0.5 } }} />
             </Stack>
             {general && <Alert severity="error">{general}</Alert>}
           </Stack>
@@ -69,6 +69,6 @@ export function TaskCreateDialog({ projectId, isOpen, onClose, onCreated }: { pr
           <Button type="submit" variant="contained" disabled={create.isRunning}>Create task</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import { errorText } from '../errors/error-text';
 import { rowsToVariables, type VariableRow } from './variable-rows';
 import { VariableRowsEditor } from './VariableRowsEditor';
 import { actionLabel } from './workflow-labels';
+import { FormDialog } from '../shell/FormDialog';
 
 interface Props {
   isOpen: boolean;
@@ -37,7 +38,7 @@ export function ActionDialog({ isOpen, action, stepName, isRunning, error, form,
     onSubmit({ comments: comments.trim(), data: data.value });
   };
   return (
-    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label={`${actionLabel(action)} ${stepName}`}>
         <DialogTitle>{actionLabel(action)}: {stepName}</DialogTitle>
         <DialogContent>
@@ -54,6 +55,6 @@ export function ActionDialog({ isOpen, action, stepName, isRunning, error, form,
           <Button type="submit" variant="contained" disabled={isRunning}>{actionLabel(action)}</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

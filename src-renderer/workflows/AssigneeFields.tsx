@@ -2,6 +2,7 @@ import { Autocomplete, MenuItem, Stack, TextField } from '@mui/material';
 import type { AssigneeType } from '../../src-shared/workflows/definition-schema';
 import { assigneeTypes } from '../../src-shared/workflows/definition-schema';
 import { useLiveQuery } from '../bridge/BridgeProvider';
+import { roleLabel } from '../../src-shared/people/role-label';
 
 interface Props {
   type: AssigneeType | undefined;
@@ -22,7 +23,7 @@ const fromList = (list: string[]) => (list.length === 0 ? undefined : list.lengt
 export function AssigneeFields({ type, value, onChange, label = 'Assignee', typeError, valueError }: Props) {
   const roles = useLiveQuery('roles/list', {});
   const people = useLiveQuery('people/list', { includeInactive: false });
-  const roleName = (code: string) => roles.data?.find((r) => r.code === code)?.name ?? code;
+  const roleName = (code: string) => roleLabel(code, roles.data);
   const personName = (id: string) => people.data?.find((p) => p.id === id)?.name ?? id;
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>

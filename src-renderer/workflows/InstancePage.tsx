@@ -18,6 +18,7 @@ import { useWorkflowNav } from './use-workflow-nav';
 import { VariablesTable } from './VariablesTable';
 import { aboutText } from './workflow-labels';
 import { variableText } from './form-value-text';
+import { recordKindLabel } from '../../src-shared/records/record-labels';
 
 /** One instance: where it stands, what I may do, its flow with the active steps lit, variables and full history. */
 export function InstancePage({ instanceId, session }: { instanceId: string; session: SessionView }) {
@@ -52,7 +53,7 @@ export function InstancePage({ instanceId, session }: { instanceId: string; sess
               <Link component="button" variant="body2" sx={{ display: 'inline', textAlign: 'left', fontWeight: 700, verticalAlign: 'baseline' }} data-testid="instance-record" onClick={() => records.openRecord(instance.entityId, 'workflows')}>
                 {aboutText(instance)}
               </Link>
-            ) : <b style={{ fontFamily: 'monospace' }}>{instance.entityType} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
+            ) : <b>{recordKindLabel(instance.entityType)} {instance.entityId}</b>} · version {instance.definitionVersion} · started <LocalTime iso={instance.startedAt} /> by {instance.startedBy.name}
             {instance.requestedBy.id !== instance.startedBy.id && ` for ${instance.requestedBy.name}`}
             {instance.endedAt && <> · ended <LocalTime iso={instance.endedAt} /></>}
           </Typography>

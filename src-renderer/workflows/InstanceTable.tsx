@@ -5,6 +5,7 @@ import { LocalTime } from './LocalTime';
 import { SlaChip } from './SlaChip';
 import { useRoleNames } from './use-role-names';
 import { aboutText } from './workflow-labels';
+import { recordKindLabel } from '../../src-shared/records/record-labels';
 
 /**
  * Workflow instances as a table (the Instances tab, a record page's Workflows tab): where each
@@ -31,7 +32,7 @@ export function InstanceTable({ instances, onOpen, showAbout = true }: { instanc
                 <Typography variant="caption" color="text.secondary">{i.code} v{i.definitionVersion}</Typography>
               </TableCell>
               {showAbout && (
-                <TableCell sx={i.record ? {} : { fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{i.record ? `${aboutText(i)} · ${i.record.statusLabel}` : `${i.entityType} ${i.entityId}`}</TableCell>
+                <TableCell sx={i.record ? {} : { whiteSpace: 'nowrap' }}>{i.record ? `${aboutText(i)} · ${i.record.statusLabel}` : `${recordKindLabel(i.entityType)} ${i.entityId}`}</TableCell>
               )}
               <TableCell><InstanceStatusChip status={i.status} /></TableCell>
               <TableCell>

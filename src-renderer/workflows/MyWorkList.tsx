@@ -14,6 +14,7 @@ import { SlaChip } from './SlaChip';
 import { pendingFromWork, StepActionDialogs, type PendingAction } from './StepActionDialogs';
 import { useWorkflowNav } from './use-workflow-nav';
 import { aboutText, actionLabel, stepTypeLabel } from './workflow-labels';
+import { recordKindLabel } from '../../src-shared/records/record-labels';
 
 /**
  * The steps waiting for the signed-in person, by name or through a role, most urgent first. Each
@@ -66,7 +67,7 @@ export function MyWorkList({ signerName }: { signerName: string }) {
                         {aboutText(w)} · {w.record.statusLabel}
                       </Typography>
                     ) : (
-                      <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{w.entityType} {w.entityId}</Typography>
+                      <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{recordKindLabel(w.entityType)} {w.entityId}</Typography>
                     )}
                   </TableCell>
                   <TableCell>{w.requestedBy.name}</TableCell>

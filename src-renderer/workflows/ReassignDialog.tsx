@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import type { AssigneeType } from '../../src-shared/workflows/definition-schema';
 import type { ActiveStepView } from '../../src-shared/workflows/workflow-contract';
 import { errorText, fieldError } from '../errors/error-text';
 import { AssigneeFields } from './AssigneeFields';
+import { FormDialog } from '../shell/FormDialog';
 
 export interface ReassignValues {
   stepId: string;
@@ -40,7 +41,7 @@ export function ReassignDialog({ isOpen, steps, isRunning, error, onCancel, onSu
     onSubmit({ stepId: token, to: { assignee_type: type, assignee_value: value }, reason: reason.trim() });
   };
   return (
-    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label="Reassign step">
         <DialogTitle>Reassign a step</DialogTitle>
         <DialogContent>
@@ -58,6 +59,6 @@ export function ReassignDialog({ isOpen, steps, isRunning, error, onCancel, onSu
           <Button type="submit" variant="contained" disabled={isRunning || !type || value === undefined}>Reassign</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

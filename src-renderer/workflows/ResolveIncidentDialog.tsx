@@ -1,9 +1,10 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../src-shared/core/result';
 import type { StepDefinition } from '../../src-shared/workflows/definition-schema';
 import { errorText } from '../errors/error-text';
 import { StepTargetSelect } from './StepTargetSelect';
+import { FormDialog } from '../shell/FormDialog';
 
 interface Props {
   isOpen: boolean;
@@ -29,7 +30,7 @@ export function ResolveIncidentDialog({ isOpen, message, steps, isRunning, error
     onSubmit({ goTo, comments: comments.trim() });
   };
   return (
-    <Dialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onCancel} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label="Resolve incident">
         <DialogTitle>Resolve the incident</DialogTitle>
         <DialogContent>
@@ -45,6 +46,6 @@ export function ResolveIncidentDialog({ isOpen, message, steps, isRunning, error
           <Button type="submit" variant="contained" disabled={isRunning}>Resolve</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,11 +1,12 @@
-import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Autocomplete, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
-import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
 import { newCommandId } from './command-id';
 import { rowsToVariables, type VariableRow } from './variable-rows';
 import { VariableRowsEditor } from './VariableRowsEditor';
+import { recordKindLabel } from '../../src-shared/records/record-labels';
+import { FormDialog } from '../shell/FormDialog';
 
 /** The record a workflow is started from (its page's "Start workflow"): fixed, with the workflows its kind offers. */
 export interface WorkflowSubject {
@@ -25,7 +26,7 @@ interface Props {
   about?: WorkflowSubject;
 }
 
-/** Record kinds LabFlow knows; any other word may be typed. */
+/** Record kinds LabFlow knows, offered by their names; any other word may be typed. */
 const entityTypes = ['equipment', 'project', 'task', 'document', 'expense_claim', 'leave_request', 'candidate', 'invoice', 'order', 'capa'];
 
 /**
@@ -76,7 +77,7 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
   // With the record fixed, a problem with it is shown above the buttons.
   const general = formError(start.error, about ? ['code'] : ['code', 'entityType', 'entityId']);
   return (
-    <Dialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
+    <FormDialog open={isOpen} onClose={onClose} fullWidth maxWidth="sm">
       <form onSubmit={submit} noValidate aria-label="Start workflow">
         <DialogTitle>Start a workflow</DialogTitle>
         <DialogContent>
@@ -92,8 +93,8 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
               <RecordPicker kind={recordKind} value={entityId} onChange={setEntityId} error={fieldError(start.error, 'entityId') ?? fieldError(start.error, 'entityType')} />
             ) : (
             <Stack direction="row" spacing={2}>
-              <Autocomplete freeSolo options={entityTypes} value={entityType} onInputChange={(_e, v) => setEntityType(v)} sx={{ flex: 1 }}
-                renderInput={(params) => <TextField {...params} label="Record type" placeholder="equipment"
+              <Autocomplete freeSolo options={entityTypes} value={entityType} onInputChange={(_e, v) => setEntityType(entityTypes.find((t) => recordKindLabel(t) === v) ?? v)} sx={{ flex: 1 }} getOptionLabel={recordKindLabel}
+                renderInput={(params) => <TextField {...params} label="Record type" placeholder="Equipment"
                   error={Boolean(fieldError(start.error, 'entityType'))} helperText={fieldError(start.error, 'entityType') ?? 'What the workflow is about'} />} />
               <TextField label="Record id" value={entityId} onChange={(e) => setEntityId(e.target.value)} sx={{ flex: 1 }} placeholder="EQ-0042"
                 error={Boolean(fieldError(start.error, 'entityId'))} helperText={fieldError(start.error, 'entityId') ?? 'Which one'} />
@@ -109,7 +110,7 @@ export function StartWorkflowDialog({ isOpen, onClose, onStarted, about }: Props
           <Button type="submit" variant="contained" disabled={start.isRunning || !code || (recordKind !== undefined && !entityId)}>Start workflow</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -118,7 +119,7 @@ function RecordPicker({ kind, value, onChange, error }: { kind: string; value: s
   const [text, setText] = useState('');
   const register = useLiveQuery('records/register', { kind, text, filters: [], offset: 0, limit: 20 });
   const rows = register.data?.rows ?? [];
-  const label = recordKindOf(kind)?.label ?? kind;
+  const label = recordKindLabel(kind);
   const describe = (row: { number: string; title: string; status: string }) => [row.number, row.title].filter(Boolean).join(' · ');
   return (
     <Autocomplete options={rows} value={rows.find((r) => r.id === value) ?? null} filterOptions={(x) => x}

@@ -1,10 +1,9 @@
-import {
-  Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, List, ListItemButton, ListItemText, Stack, TextField, Typography,
-} from '@mui/material';
+import { Alert, Button, Chip, DialogActions, DialogContent, DialogTitle, LinearProgress, List, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError, formError } from '../errors/error-text';
 import { newCommandId } from './command-id';
+import { FormDialog } from '../shell/FormDialog';
 
 interface Props {
   isOpen: boolean;
@@ -50,7 +49,7 @@ export function TemplateDialog({ isOpen, onClose, onCreated }: Props) {
   const codeError = fieldError(create.error, 'source.workflowCode') ?? (create.error?.code === 'already_exists' ? create.error.message : undefined);
   const general = codeError ? undefined : formError(create.error, ['source.workflowCode', 'source.name']);
   return (
-    <Dialog open={isOpen} onClose={onClose} fullWidth maxWidth="md">
+    <FormDialog open={isOpen} onClose={onClose} fullWidth maxWidth="md">
       <form onSubmit={submit} noValidate aria-label="New workflow from a template">
         <DialogTitle>New workflow from a template</DialogTitle>
         <DialogContent>
@@ -86,6 +85,6 @@ export function TemplateDialog({ isOpen, onClose, onCreated }: Props) {
           <Button type="submit" variant="contained" disabled={!chosen || create.isRunning}>Copy and edit</Button>
         </DialogActions>
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
 import { useLiveQuery } from '../bridge/BridgeProvider';
+import { roleLabel } from '../../src-shared/people/role-label';
 
 /** Role codes as the directory names them ("department_head" → "Department head"). */
 export function useRoleNames(): (code: string) => string {
   const roles = useLiveQuery('roles/list', {});
-  return (code) => roles.data?.find((r) => r.code === code)?.name ?? code;
+  return (code) => roleLabel(code, roles.data);
 }

@@ -1,4 +1,5 @@
 import type { RecordStatus } from '../records/record-kind';
+import { codeLabel } from '../format/code-label';
 
 /**
  * An instrument's life: bought, received, installed, qualified, in service (with spells out of
@@ -30,4 +31,4 @@ export const notYetQualifiedStatuses: ReadonlySet<string> = new Set(['ordered', 
 /** Statuses after its working life. */
 export const retiredStatuses: ReadonlySet<string> = new Set(['decommissioned', 'disposed']);
 
-export const equipmentStatusLabel = (status: string): string => equipmentStatuses.find((s) => s.id === status)?.label ?? status;
+export const equipmentStatusLabel = (status: string): string => equipmentStatuses.find((s) => s.id === status)?.label ?? codeLabel(status);

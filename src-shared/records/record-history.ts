@@ -1,6 +1,7 @@
 import type { FieldChange } from '../audit/audit-contract';
 import type { HistoryChange, HistoryEntry } from './record-activity-contract';
 import type { AnyRecordKind } from './record-kind';
+import { codeLabel } from '../format/code-label';
 
 /**
  * A record's history for its page, from its audit entries: who did what when, with the kind's
@@ -51,7 +52,7 @@ function dataChanges(kind: AnyRecordKind | undefined, before: unknown, after: un
     });
 }
 
-const statusLabel = (kind: AnyRecordKind | undefined, status: unknown) => (typeof status === 'string' ? (kind?.statuses.find((s) => s.id === status)?.label ?? status) : null);
+const statusLabel = (kind: AnyRecordKind | undefined, status: unknown) => (typeof status === 'string' ? (kind?.statuses.find((s) => s.id === status)?.label ?? codeLabel(status)) : null);
 
 function changesOf(kind: AnyRecordKind | undefined, entry: AuditFacts): HistoryChange[] {
   const isCreation = entry.operation === 'insert';

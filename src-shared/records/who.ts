@@ -3,6 +3,7 @@
  * read scope, field rules and transitions (record-kind.ts). Pure, so the host's commands, the sync
  * server's push checks and the UI (which buttons to show) ask the same question of the same data.
  */
+import { roleLabel } from '../people/role-label';
 
 /** The person asking, as host and server know them from their own directory (never from a pushed document). */
 export interface RecordActor {
@@ -100,7 +101,7 @@ export function rolesIn(who: Who): string[] {
 }
 
 /** Words for a `Who`, for refusal messages: "HR or the person concerned". */
-export function describeWho(who: Who, roleName: (code: string) => string = (c) => c.replace(/_/g, ' ')): string {
+export function describeWho(who: Who, roleName: (code: string) => string = (code) => roleLabel(code)): string {
   if (typeof who === 'string') {
     const words: Record<typeof who, string> = {
       anyone: 'anyone',

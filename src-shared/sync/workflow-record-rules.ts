@@ -7,6 +7,7 @@ import type { WorkflowEvent } from '../workflows/workflow-events';
 import { canReadRecord, scopeProjection, sensitiveRecordKinds } from './read-scope';
 import type { SyncPerson } from './sync-person';
 import type { DefinitionCatalog } from './workflow-event-rules';
+import { recordKindLabel, recordKindPluralLabel } from '../records/record-labels';
 
 /**
  * The sync server's rules for workflows that act on records (src-shared/workflows/record-binding.ts).
@@ -31,10 +32,10 @@ export function checkStartRecord(event: WorkflowEvent, person: SyncPerson, defin
   if (event.type !== 'instance_started') return ok(null);
   const wanted = definitions.version(event.workflowCode, event.definitionVersion)?.definition.record_kind;
   if (wanted !== undefined && event.entityType !== wanted) {
-    return fail('invalid_input', `${event.workflowCode} runs on records of kind ${wanted}, not ${event.entityType}.`);
+    return fail('invalid_input', `${event.workflowCode} runs on ${recordKindPluralLabel(wanted).toLowerCase()}, not on ${recordKindPluralLabel(event.entityType).toLowerCase()}.`);
   }
   if (!isLive(record)) return ok(null);
-  if (record.kind !== event.entityType) return fail('invalid_input', `Record ${event.entityId} is a ${String(record.kind)}, not a ${event.entityType}.`);
+  if (record.kind !== event.entityType) return fail('invalid_input', `Record ${event.entityId} is a ${recordKindLabel(String(record.kind)).toLowerCase()}, not a ${recordKindLabel(event.entityType).toLowerCase()}.`);
   if (!canReadRecord(person, record)) return fail('forbidden', 'This record is not shared with you, so you cannot start a workflow on it.');
   return ok(null);
 }

@@ -1,4 +1,6 @@
-import { builtInRoles, isAdmin } from '../people/roles';
+import { roleLabel } from '../people/role-label';
+import { isAdmin } from '../people/roles';
+import { recordKindLabel } from '../records/record-labels';
 import { recordKindOf } from '../records/record-kinds';
 import { isAssignee } from './assignees';
 import { boundaryAction } from './boundary-timers';
@@ -155,17 +157,14 @@ export function compareWork(a: MyWorkItemView, b: MyWorkItemView): number {
   return a.enteredAt < b.enteredAt ? -1 : a.enteredAt > b.enteredAt ? 1 : 0;
 }
 
-/** A role as people call it ("Procurement officer"); roles an administrator added keep their code. */
-const roleName = (role: string): string => builtInRoles.find((r) => r.code === role)?.name ?? role;
-
 const describeAssignees = (nameOf: NameOf, assignees: Assignees): string =>
-  [...assignees.users.map((id) => personRef(nameOf, id).name), ...assignees.roles.map((role) => `role ${roleName(role)}`)].join(', ') || 'nobody';
+  [...assignees.users.map((id) => personRef(nameOf, id).name), ...assignees.roles.map((role) => `role ${roleLabel(role)}`)].join(', ') || 'nobody';
 
 /** The record a run started for, as people name it ("Leave request LR-2026-0001"); the kind and id when it is no declared kind. */
 function startedFor(event: WorkflowEvent & { type: 'instance_started' }): string {
   const kind = recordKindOf(event.entityType);
   const name = [event.record?.number, event.record?.title].find((v): v is string => typeof v === 'string' && v !== '');
-  return kind && name ? `${kind.label} ${name}` : `${event.entityType} ${event.entityId}`;
+  return kind && name ? `${kind.label} ${name}` : `${recordKindLabel(event.entityType)} ${event.entityId}`;
 }
 
 /** What an event did to its record, as a clause after the event's line ("; the leave request is now Approved"). */

@@ -53,8 +53,15 @@ test('an administrator creates departments, puts a person in one, and sees it in
   await expect(page.getByTestId('department-row').filter({ hasText: 'Life sciences' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Rename Life sciences' }).click();
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Never saved');
+  // Escape over typed text asks first (issue 17): "Keep editing" keeps it, "Discard" closes.
   await page.keyboard.press('Escape');
-  await expect(dialog).toHaveCount(0);
+  const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('Never saved');
+  await page.keyboard.press('Escape');
+  await discard.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('department-row').filter({ hasText: 'Life sciences' })).toHaveCount(1);
   await expect(page.getByTestId('department-row').filter({ hasText: 'Never saved' })).toHaveCount(0);
   // Opened again, the dialog shows the saved name, not what was typed before Escape.

@@ -38,6 +38,8 @@ test('first run, sign in, create a project, and find it again after a restart', 
   await page.getByRole('dialog').getByRole('textbox', { name: 'Code' }).fill('qc-2026');
   await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Quality control 2026');
   await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name: 'Quality control 2026' })).toBeVisible(); // a new project opens at once
+  await page.getByRole('button', { name: 'Back to projects' }).click();
   await expect(page.getByTestId('project-row')).toHaveCount(1);
   await expect(page.getByTestId('project-row')).toContainText('QC-2026');
   await page.getByRole('button', { name: 'New project' }).click();

@@ -1,7 +1,7 @@
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import EventIcon from '@mui/icons-material/Event';
 import HourglassTopIcon from '@mui/icons-material/HourglassTop';
-import { styled } from '@mui/material/styles';
+import { darken, styled } from '@mui/material/styles';
 import type { DraggableProvided } from '@hello-pangea/dnd';
 import { memo, type CSSProperties } from 'react';
 import type { KanbanCard } from '../../../src-shared/tasks/kanban';
@@ -50,7 +50,8 @@ const CardBox = styled('div')(({ theme }) => ({
   },
   '& .bc-item': { display: 'inline-flex', alignItems: 'center', gap: 3, flexShrink: 0, '& svg': { fontSize: 14 } },
   '& .bc-overdue': { color: theme.palette.error.main, fontWeight: 600 },
-  '& .bc-waiting': { color: theme.palette.warning.main, fontWeight: 600 },
+  // Warning orange is too light for 12 px text on a white card (3.1:1); darkened it reads at 4.5:1 or more.
+  '& .bc-waiting': { color: theme.palette.mode === 'dark' ? theme.palette.warning.light : darken(theme.palette.warning.main, 0.35), fontWeight: 600 },
   '& .bc-priority': { fontWeight: 600 },
 }));
 

@@ -1,16 +1,20 @@
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
-import { Alert, AlertTitle, LinearProgress, Snackbar, Stack } from '@mui/material';
-import { DragDropContext, type BeforeCapture, type DropResult } from '@hello-pangea/dnd';
+import { Alert, AlertTitle, Box, LinearProgress, Snackbar, Stack } from '@mui/material';
+import { DragDropContext, type BeforeCapture, type DragStart, type DragUpdate, type DropResult, type ResponderProvided } from '@hello-pangea/dnd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorText } from '../../errors/error-text';
 import { EmptySection } from '../../shell/EmptySection';
 import { markWhenPainted } from '../gantt/paint-mark';
 import { statusLabel } from '../task-labels';
+import { boardAnnouncements } from './board-announcements';
 import { BoardFilters } from './BoardFilters';
 import { BoardLanes } from './BoardLanes';
 import { neighboursAt, parseDroppableId } from './board-model';
 import { useBoardProjects } from './use-board-projects';
 import { useProjectBoard } from './use-project-board';
+
+/** Read by screen readers, not drawn. */
+const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 interface Props {
   projectId: string;
@@ -48,16 +52,30 @@ export function TaskBoard({ projectId, onProjectChange, onOpenTask, height = 'ca
     setDragLane(lane?.key ?? null);
   }, []);
 
-  const onDragEnd = (result: DropResult) => {
+  const titleOf = (taskId: string) => lanes.flatMap((l) => l.cells.flatMap((c) => c.cards)).find((c) => c.task.id === taskId)?.task.title ?? 'The card';
+  const onDragStart = (start: DragStart, provided: ResponderProvided) => {
+    provided.announce(boardAnnouncements.pickedUp(titleOf(start.draggableId), parseDroppableId(start.source.droppableId).status));
+  };
+  const onDragUpdate = (update: DragUpdate, provided: ResponderProvided) => {
+    const to = update.destination ? parseDroppableId(update.destination.droppableId).status : null;
+    provided.announce(boardAnnouncements.over(titleOf(update.draggableId), to, (update.destination?.index ?? 0) + 1));
+  };
+
+  const onDragEnd = (result: DropResult, provided: ResponderProvided) => {
     setDragLane(null);
     const { destination, source, draggableId } = result;
-    if (!destination) return;
-    if (destination.droppableId === source.droppableId && destination.index === source.index) return;
+    const title = titleOf(draggableId);
+    const from = parseDroppableId(source.droppableId).status;
+    if (!destination || (destination.droppableId === source.droppableId && destination.index === source.index)) {
+      provided.announce(boardAnnouncements.putBack(title, from));
+      return;
+    }
     const to = parseDroppableId(destination.droppableId);
     const cell = lanes.find((l) => l.key === to.laneKey)?.cells.find((c) => c.status === to.status);
-    const card = lanes.flatMap((l) => l.cells.flatMap((c) => c.cards)).find((c) => c.task.id === draggableId);
-    if (!cell || !card) return;
-    void data.moveCard(draggableId, card.task.title, to.status, neighboursAt(cell.cards, draggableId, destination.index));
+    if (!cell) return;
+    // Only "moving…" here: whether it moved is said once the host answers (data.outcome).
+    provided.announce(boardAnnouncements.dropped(title, to.status));
+    void data.moveCard(draggableId, title, to.status, neighboursAt(cell.cards, draggableId, destination.index));
   };
 
   // "Open" for the benchmark: the first board painted with its cards.
@@ -89,12 +107,13 @@ export function TaskBoard({ projectId, onProjectChange, onOpenTask, height = 'ca
         <EmptySection icon={<ViewKanbanIcon />} title="No tasks on this board yet" text="Tasks of the project appear here, one column per status. Drag a card to change its status." />
       )}
       {board && (total > 0 || assigneeId) && (
-        <DragDropContext onBeforeCapture={onBeforeCapture} onDragEnd={onDragEnd}>
+        <DragDropContext onBeforeCapture={onBeforeCapture} onDragStart={onDragStart} onDragUpdate={onDragUpdate} onDragEnd={onDragEnd}>
           <BoardLanes lanes={lanes} totals={data.totals} hasLanes={swimlanes} dragLane={dragLane} canEdit={board.canEdit} nameOf={nameOf} height={height}
             {...(onOpenTask ? { onOpen: onOpenTask } : {})} />
         </DragDropContext>
       )}
       {board && total === 0 && <span data-testid="board-empty" hidden />}
+      <Box role="status" aria-live="polite" data-testid="board-announcement" sx={visuallyHidden}>{data.outcome}</Box>
       <Snackbar open={data.wipNotice !== null} autoHideDuration={6000} onClose={(_event, reason) => reason !== 'clickaway' && data.clearWipNotice()} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
         message={data.wipNotice ? `${statusLabel[data.wipNotice]} is now over its WIP limit.` : ''} />
     </Stack>

@@ -86,7 +86,6 @@ export const VirtualCardList = memo(function VirtualCardList({ droppableId, card
               droppable.innerRef(element);
             }}
             {...droppable.droppableProps}
-            role="list"
             data-dragging-over={snapshot.isDraggingOver}
             sx={(theme) => ({
               height, overflowY: 'auto', overflowX: 'hidden', position: 'relative', borderRadius: 1.5, transition: 'background-color 0.15s ease',

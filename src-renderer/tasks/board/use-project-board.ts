@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../src-shared/core/result';
 import type { TaskStatus } from '../../../src-shared/tasks/task-model';
 import { useCommand, useLiveQuery } from '../../bridge/BridgeProvider';
+import { errorText } from '../../errors/error-text';
+import { moveOutcome } from './board-announcements';
 import { applyPending, columnTotals, createCardReuser, isSettled, lanesOf, type PendingMove } from './board-model';
 
 export interface BoardFilter {
@@ -30,6 +32,8 @@ export function useProjectBoard({ projectId, assigneeId, swimlanes }: BoardFilte
   const [pending, setPending] = useState<PendingMove[]>([]);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [wipNotice, setWipNotice] = useState<TaskStatus | null>(null);
+  // The last move's result in words, for the board's live region (said only once the host answered).
+  const [outcome, setOutcome] = useState('');
 
   // Moves the pushed board already shows are done.
   const open = useMemo(() => (board ? pending.filter((p) => !isSettled(p, board)) : pending), [board, pending]);
@@ -43,15 +47,18 @@ export function useProjectBoard({ projectId, assigneeId, swimlanes }: BoardFilte
   const moveCard = async (taskId: string, taskTitle: string, toStatus: TaskStatus, neighbours: { aboveId?: string; belowId?: string }) => {
     const entry: PendingMove = { taskId, toStatus, ...neighbours };
     setRefusal(null);
+    setOutcome('');
     setPending((list) => [...list.filter((p) => p.taskId !== taskId), entry]);
     const result = await move.run({ id: taskId, toStatus, ...neighbours });
     if (!result.ok) {
       setPending((list) => list.filter((p) => p !== entry));
       setRefusal({ error: result.error, taskTitle });
+      setOutcome(moveOutcome(taskTitle, toStatus, errorText(result.error)));
       return;
     }
     const confirmedAt = result.value.task.updatedAt;
     setPending((list) => list.map((p) => (p === entry ? { ...p, confirmedAt } : p)));
+    setOutcome(moveOutcome(taskTitle, toStatus, null));
     if (result.value.isOverWipLimit) setWipNotice(toStatus);
   };
 
@@ -63,6 +70,7 @@ export function useProjectBoard({ projectId, assigneeId, swimlanes }: BoardFilte
     isLoading: query.isLoading,
     moveCard,
     refusal,
+    outcome,
     clearRefusal: () => setRefusal(null),
     wipNotice,
     clearWipNotice: () => setWipNotice(null),

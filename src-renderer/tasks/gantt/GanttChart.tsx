@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import type { Task as BarTask } from 'gantt-task-react';
-import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent, PointerEvent, WheelEvent } from 'react';
 import { barEndToDue, chartScale, dueToBarEnd, localToPlanDate, planDateToLocal, timeAt, type ChartScale, type Zoom } from './gantt-geometry';
 import { gridBackground, todayColumn } from './gantt-grid';
@@ -44,6 +44,7 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
   const { rows, links, range, zoom, collapsed, onToggle, onOpen, height } = props;
   const theme = useTheme();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headId = useId();
   // The chart spans the plan with the same padding every tile gets, so each tile's grid lies inside it.
   const scale = useMemo(() => {
     const span = paddedSpan([{ start: planDateToLocal(range.start), end: dueToBarEnd(range.end) }], zoom) as { start: Date; end: Date };
@@ -134,16 +135,18 @@ export const GanttChart = forwardRef<GanttChartHandle, Props>(function GanttChar
   return (
     <Box ref={scrollRef} onWheelCapture={stopSideWheel} onKeyDownCapture={stopKeys} onPointerDownCapture={markDrag} onPointerMoveCapture={keepDrag}
       onPointerUpCapture={clearDrag} onPointerCancelCapture={clearDrag}
-      role="grid" aria-label="Gantt chart" aria-rowcount={rows.length + 1} data-testid="gantt-chart" data-zoom={zoom} sx={sx.chart}>
+      role="region" aria-label="Gantt chart" data-testid="gantt-chart" data-zoom={zoom} sx={sx.chart}>
       <div style={{ width: LIST_WIDTH + scale.width, position: 'relative' }}>
         <Box sx={{ position: 'sticky', top: 0, zIndex: 3, display: 'flex', height: HEADER_HEIGHT, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
           <Box sx={{ position: 'sticky', left: 0, zIndex: 4, width: LIST_WIDTH, flexShrink: 0, bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider' }}>
-            <GanttListHead />
+            <GanttListHead id={headId} />
           </Box>
           <GanttHeader scale={scale} />
         </Box>
         <div style={{ display: 'flex', height: rows.length * ROW_HEIGHT }}>
-          <Box role="rowgroup" sx={sx.list}>
+          {/* The task list is the chart's grid (the bars beside it are the library's focusable drawing,
+              which a grid may not hold); its header row sits in the sticky header, owned by reference. */}
+          <Box role="grid" aria-label="Tasks" aria-rowcount={rows.length + 1} aria-owns={headId} sx={sx.list}>
             <GanttTaskList rows={rows} start={start} end={end} collapsed={collapsed} onToggle={onToggle} {...(onOpen ? { onOpen } : {})} />
           </Box>
           <Box data-testid="gantt-bars" sx={sx.bars} style={{ width: scale.width, ...grid }}>

@@ -95,9 +95,9 @@ const ListRow = memo(function ListRow({ row, index, isCollapsed, onToggle, onOpe
 });
 
 /** The column heads above the task list (drawn in the chart's sticky header). */
-export function GanttListHead() {
+export function GanttListHead({ id }: { id: string }) {
   return (
-    <Box role="row" sx={{ height: '100%', display: 'flex', alignItems: 'flex-end', px: 1, pb: 1, gap: 1, typography: 'caption', fontWeight: 600, color: 'text.secondary' }}>
+    <Box role="row" id={id} sx={{ height: '100%', display: 'flex', alignItems: 'flex-end', px: 1, pb: 1, gap: 1, typography: 'caption', fontWeight: 600, color: 'text.secondary' }}>
       <Box role="columnheader" sx={{ flex: 1, pl: '30px' }}>Task</Box>
       <Box role="columnheader" sx={{ width: DATES_WIDTH }}>Dates</Box>
       <Box role="columnheader" sx={{ width: PROGRESS_WIDTH, textAlign: 'right' }}>Done</Box>

@@ -39,6 +39,9 @@ export async function createProject(page: Page, code: string, name: string) {
   await page.getByRole('dialog').getByRole('textbox', { name: 'Code' }).fill(code);
   await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill(name);
   await page.getByRole('button', { name: 'Create project' }).click();
+  // A new project opens on its page; back to the list, where the other PC's changes are checked.
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to projects' }).click();
   await expect(page.getByTestId('project-row').filter({ hasText: name })).toHaveCount(1);
 }
 

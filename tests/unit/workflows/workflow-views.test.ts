@@ -66,7 +66,7 @@ describe('workflow views', () => {
       summary: 'Hans Head approved Manager Approval',
     });
     const lines = [...started.events, ...afterRequest.events, ...signed.events].map((e) => eventSummary(e, definition, nameOf));
-    expect(lines[0]).toBe('Rita Requester started Equipment Procurement Workflow for equipment EQ-1');
+    expect(lines[0]).toBe('Rita Requester started Equipment Procurement Workflow for Instrument EQ-1');
     expect(lines).toContain('Rita Requester finished Procurement Request with "complete"');
     expect(lines.some((l) => l.startsWith('Send RFQ started, waiting for role Procurement officer'))).toBe(true);
   });
