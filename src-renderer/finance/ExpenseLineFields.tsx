@@ -5,6 +5,7 @@ import type { PolicyProblem } from '../../src-shared/finance/expense-policy';
 import type { ExpenseSettings } from '../../src-shared/finance/expense-settings-kind';
 import type { AttachmentView } from '../../src-shared/files/attachment-contract';
 import { formatMoney } from '../../src-shared/format/display-format';
+import { DateField } from '../format/DateField';
 import { amountOfLine, type LineDraft } from './expense-draft';
 
 interface Props {
@@ -42,7 +43,7 @@ export function ExpenseLineFields({ index, line, currency, settings, projects, r
           <IconButton aria-label={`Remove line ${index + 1}`} onClick={onRemove} size="small"><DeleteOutlinedIcon /></IconButton>
         </Stack>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          <TextField type="date" label="Date" value={line.date} onChange={(e) => set({ date: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={Boolean(refusalOf('date'))} helperText={refusalOf('date')} />
+          <DateField label="Date" value={line.date} onChange={(date) => set({ date })} error={Boolean(refusalOf('date'))} {...(refusalOf('date') ? { helperText: refusalOf('date') } : {})} />
           <TextField select label="Category" value={line.category} onChange={(e) => set({ category: e.target.value as ExpenseCategory })} sx={{ minWidth: 220 }}>
             {expenseCategories.map((c) => <MenuItem key={c} value={c}>{expenseCategoryLabels[c]}</MenuItem>)}
           </TextField>

@@ -1,5 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useState } from 'react';
 import { expenseReportTable } from '../../src-shared/finance/expense-report';
@@ -7,6 +7,7 @@ import { majorAmount, formatMoney } from '../../src-shared/format/display-format
 import { toCsv } from '../../src-shared/records/register-export';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { DateField } from '../format/DateField';
 import { saveTextFile } from '../files/save-text-file';
 
 /**
@@ -30,8 +31,8 @@ export function ExpenseReportTab() {
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography variant="h6" component="h3">Expenses by category and project</Typography>
-        <TextField type="date" size="small" label="From" value={from} onChange={(e) => setFrom(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField type="date" size="small" label="To" value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <DateField size="small" label="From" value={from} onChange={setFrom} required />
+        <DateField size="small" label="To" value={to} onChange={setTo} min={from} required />
         <Button startIcon={<DownloadIcon />} onClick={save} disabled={!data || data.rows.length === 0}>Save as CSV</Button>
       </Stack>
       {report.error && <Alert severity="error">{errorText(report.error)}</Alert>}

@@ -4,6 +4,7 @@ import type { InvoiceRow } from '../../src-shared/finance/invoice-contract';
 import { formatMoney, moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { DateField } from '../format/DateField';
 import { todayLocal } from '../tasks/task-labels';
 
 /**
@@ -30,7 +31,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: InvoiceRow; onClo
         <Stack spacing={2} sx={{ pt: 1 }}>
           <Typography variant="body2">{invoice.customerName} still owes {formatMoney(invoice.outstandingMinor, invoice.currency)} of {formatMoney(invoice.totalMinor, invoice.currency)}.</Typography>
           <TextField label={`Amount received (${invoice.currency})`} value={amount} onChange={(e) => setAmount(e.target.value)} error={!parsed.ok} helperText={parsed.ok ? (parsed.amountMinor > invoice.outstandingMinor ? 'More than it owes: the rest stays on the payment, unallocated.' : ' ') : parsed.message} />
-          <TextField label="Received on" type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <DateField label="Received on" value={paidOn} onChange={setPaidOn} required />
           <TextField label="Bank reference" value={reference} onChange={(e) => setReference(e.target.value)} />
           {record.error && <Alert severity="error">{errorText(record.error)}</Alert>}
         </Stack>
