@@ -24,8 +24,8 @@ describe('labels instead of stored codes', () => {
   it('names record kinds and their statuses as the kinds declare them', () => {
     expect(recordKindLabel('leave_request')).toBe('Leave request');
     expect(recordKindPluralLabel('leave_request')).toBe('Leave requests');
-    expect(recordKindLabel('expense_claim')).toBe('Expense claim'); // a kind this PC does not declare
-    expect(recordKindPluralLabel('expense_claim')).toBe('Expense claim records');
+    expect(recordKindLabel('sample_receipt')).toBe('Sample receipt'); // a kind this PC does not declare
+    expect(recordKindPluralLabel('sample_receipt')).toBe('Sample receipt records');
     const submitted = recordStatusLabel('leave_request', 'submitted');
     expect(submitted).not.toContain('_');
     expect(recordStatusLabel('leave_request', 'waiting_for_hr')).toBe('Waiting for hr');
