@@ -24,7 +24,8 @@ test('a date field is typed, picked, limited and cleared in the app’s own date
   await page.getByRole('dialog').getByRole('textbox', { name: 'Code' }).fill('DATES-1');
   await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Stability study');
   await page.getByRole('button', { name: 'Create project' }).click();
-  await page.getByRole('button', { name: 'Open Stability study' }).click();
+  // A new project opens on its own page.
+  await expect(page.getByRole('heading', { name: 'Stability study' })).toBeVisible();
   await page.getByRole('tab', { name: 'Tasks' }).click();
   await page.getByRole('button', { name: 'New task' }).click();
   const dialog = page.getByRole('dialog', { name: 'New task' });

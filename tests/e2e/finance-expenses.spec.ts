@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatDay, formatMoney } from '../../src-shared/format/display-format';
 import { tinyPdf } from '../integration/files/file-fixture';
 import { runCommands } from './support/bridge-commands';
+import { fillDate } from './support/date-field';
 import { createFirstAdministrator } from './support/first-run';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
@@ -140,7 +141,7 @@ test('a claim with a receipt is approved by the manager and finance, and finance
   const pay = page.getByTestId('my-work-row').filter({ hasText: 'Pay the claim' });
   await pay.getByRole('button', { name: 'Complete Pay the claim' }).click();
   const payment = page.getByRole('dialog', { name: 'Complete: Pay the claim' });
-  await payment.getByLabel('Paid on').fill(today);
+  await fillDate(payment, 'Paid on', today);
   await payment.getByRole('textbox', { name: 'Bank payment reference' }).fill('SEPA-2026-0815');
   await saveScreenshot(page, 'finance-claim-payment');
   await payment.getByRole('button', { name: 'Complete' }).click();

@@ -276,7 +276,8 @@ test('a wrong password in the e-signature dialog is refused in place and changes
   await openWorkflowsTab(page, 'SLA violations');
   await expect(page.getByTestId('sla-violation-row')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('sla-violation-row')).toContainText('Manager Approval');
-  await expect(page.getByTestId('sla-violation-row')).toContainText('procurement EQ-2001');
+  // A free-text record type is written in words (src-shared/format/code-label.ts), never as the stored code.
+  await expect(page.getByTestId('sla-violation-row')).toContainText('Procurement EQ-2001');
   await saveScreenshot(page, 'workflows-sla-violations-open');
   await openWorkflowsTab(page, 'My work');
   await expect(page.getByTestId('my-work-row')).toContainText('Overdue');
