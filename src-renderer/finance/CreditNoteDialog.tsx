@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { quotationTotals } from '../../src-shared/crm/quotation-money';
 import type { InvoiceRow } from '../../src-shared/finance/invoice-contract';
 import { formatMoney, parseMoneyAmount } from '../../src-shared/format/display-format';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { FormDialog } from '../shell/FormDialog';
 import { todayLocal } from '../tasks/task-labels';
 
 /**
@@ -28,7 +29,7 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceRow; on
     if (result.ok) onClose(`Credit note ${result.value.creditNote.number} takes ${formatMoney(gross ?? 0, invoice.currency)} off ${invoice.number}.`);
   };
   return (
-    <Dialog open onClose={() => onClose()} maxWidth="sm" fullWidth aria-labelledby="credit-title">
+    <FormDialog open onClose={() => onClose()} maxWidth="sm" fullWidth aria-labelledby="credit-title">
       <DialogTitle id="credit-title">Credit note for {invoice.number}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -47,6 +48,6 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: InvoiceRow; on
         <Button onClick={() => onClose()}>Cancel</Button>
         <Button variant="contained" disabled={gross === null || gross <= 0 || !description.trim() || !reason.trim() || credit.isRunning} onClick={() => void save()}>Issue credit note</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useMemo, useState } from 'react';
 import type { InvoiceData } from '../../src-shared/finance/invoice-kind';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { LineItemsTable } from '../crm/LineItemsTable';
 import { draftTotals, emptyLine, lineDraftOf, type LineDraft } from '../crm/quotation-draft';
+import { FormDialog } from '../shell/FormDialog';
 import { errorText } from '../errors/error-text';
 
 /** Loads a draft invoice before editing it; a new one starts empty. */
@@ -39,7 +40,7 @@ function InvoiceForm({ invoiceId, existing, onClose }: { invoiceId: string | nul
   };
   const canSave = organisationId !== '' && problems.size === 0 && lines.length > 0 && termsDays !== null && termsDays <= 365 && /^[A-Z]{3}$/.test(currency);
   return (
-    <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="invoice-editor-title">
+    <FormDialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="invoice-editor-title">
       <DialogTitle id="invoice-editor-title">{invoiceId ? 'Draft invoice' : 'New invoice'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -62,6 +63,6 @@ function InvoiceForm({ invoiceId, existing, onClose }: { invoiceId: string | nul
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={!canSave || create.isRunning || update.isRunning} onClick={() => void save()}>Save draft</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

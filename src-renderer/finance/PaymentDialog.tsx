@@ -1,10 +1,11 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { InvoiceRow } from '../../src-shared/finance/invoice-contract';
 import { formatMoney, moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DateField } from '../format/DateField';
+import { FormDialog } from '../shell/FormDialog';
 import { todayLocal } from '../tasks/task-labels';
 
 /**
@@ -25,7 +26,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: InvoiceRow; onClo
     if (result.ok) onClose(`Payment ${result.value.payment.number} of ${formatMoney(parsed.amountMinor, invoice.currency)} is recorded against ${invoice.number}.`);
   };
   return (
-    <Dialog open onClose={() => onClose()} maxWidth="sm" fullWidth aria-labelledby="payment-title">
+    <FormDialog open onClose={() => onClose()} maxWidth="sm" fullWidth aria-labelledby="payment-title">
       <DialogTitle id="payment-title">Record payment for {invoice.number}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -40,6 +41,6 @@ export function PaymentDialog({ invoice, onClose }: { invoice: InvoiceRow; onClo
         <Button onClick={() => onClose()}>Cancel</Button>
         <Button variant="contained" disabled={!parsed.ok || parsed.amountMinor <= 0 || record.isRunning} onClick={() => void save()}>Record payment</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { parseCsv } from '../../src-shared/crm/csv-parse';
 import type { StatementMatchRow } from '../../src-shared/finance/invoice-contract';
 import { statementFieldLabels, statementFields, type StatementField } from '../../src-shared/finance/statement-matching';
 import { formatDay, formatMoney } from '../../src-shared/format/display-format';
 import { useCommand } from '../bridge/BridgeProvider';
+import { FormDialog } from '../shell/FormDialog';
 import { errorText } from '../errors/error-text';
 
 const reasons = { reference_and_amount: 'number and amount agree', reference: 'number in the reference', amount: 'same amount owed' } as const;
@@ -61,7 +62,7 @@ export function StatementImportDialog({ onClose }: { onClose: (message?: string)
   };
   const error = match.error ?? record.error;
   return (
-    <Dialog open onClose={() => onClose()} maxWidth="lg" fullWidth aria-labelledby="statement-title">
+    <FormDialog open onClose={() => onClose()} maxWidth="lg" fullWidth aria-labelledby="statement-title">
       <DialogTitle id="statement-title">Import bank statement</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -119,6 +120,6 @@ export function StatementImportDialog({ onClose }: { onClose: (message?: string)
       <DialogActions>
         <Button onClick={() => onClose(Object.keys(recorded).length ? `${Object.keys(recorded).length} statement ${Object.keys(recorded).length === 1 ? 'line is' : 'lines are'} recorded as payments.` : undefined)}>Close</Button>
       </DialogActions>
-    </Dialog>
+    </FormDialog>
   );
 }
