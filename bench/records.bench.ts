@@ -22,7 +22,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startServeHost } from '../tests/e2e/support/serve-host';
 import { prepareRecords } from './records/prepare-data';
 import type { SeedPlan } from './records/record-data';
-import { changeRegister, openSection } from './records/register-probes';
+import { changeRegister, openRegister } from './records/register-probes';
 import { signIn } from './ui/app-flow';
 import { buildBenchPages, CHROMIUM_ARGS, newPage } from './ui/bench-pages';
 import { median, round } from './ui/page-probes';
@@ -37,17 +37,20 @@ const WORDS = ['centrifuge', 'pipette', 'freezer'];
 // Orders in the sequence header clicks reach them (asc first, then desc on the same column).
 const SORTS: Array<[field: 'estimatedCost' | 'neededBy' | 'quantity', direction: 'asc' | 'desc']> = [['estimatedCost', 'asc'], ['estimatedCost', 'desc'], ['neededBy', 'asc'], ['quantity', 'asc']];
 
+// The purchase-request register, under Equipment → Registers.
+const REGISTER = '#/equipment/purchase_request';
+
 async function measureApp(browser: Browser, dataDir: string) {
   const host = await startServeHost(dataDir);
   const page = await newPage(browser);
   try {
     await signIn(page, host.url);
-    const firstOpenMs = await openSection(page, 'Equipment');
+    const firstOpenMs = await openRegister(page, REGISTER);
     const opens: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Projects' }).click();
       await page.waitForTimeout(300);
-      opens.push(await openSection(page, 'Equipment'));
+      opens.push(await openRegister(page, REGISTER));
     }
     const rowsShown = await page.getByTestId('register-total').textContent();
     const filters: number[] = [];
