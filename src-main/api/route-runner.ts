@@ -71,7 +71,9 @@ export function createRouteRunner(route: HttpRoute, plan: RequestPlan, parts: { 
     if (route.kind === 'query' && route.target?.kind !== undefined && targetId !== undefined && !(await targetState(host.db, route.target, targetId)).exists) {
       return errorAnswer({ code: 'not_found', message: 'That record no longer exists, or it is not shared with you.' }, reader, instance);
     }
-    const options: CallOptions = route.kind === 'command' && route.target && targetId !== undefined ? { precondition: ifMatchPrecondition(host.db, route.target, targetId, header(request, 'if-match')) } : {};
+    const ifMatch = header(request, 'if-match');
+    const options: CallOptions =
+      route.kind === 'command' && route.target && targetId !== undefined ? { precondition: ifMatchPrecondition(host.db, route.target, targetId, ifMatch), isConditional: ifMatch !== undefined } : {};
     // A query reads as its person is now (roles, department): the same person asking the same thing shares a run.
     const call = () => host.calls.run(route.operation, input, caller, options);
     const run = route.kind === 'query' ? () => sharedReads.run(JSON.stringify([route.operation, input, caller.person]), call) : call;

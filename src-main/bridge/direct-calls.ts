@@ -4,7 +4,8 @@ import type { CommandSpec, QuerySpec } from '../../src-shared/bridge/define';
 import { fail, type Result } from '../../src-shared/core/result';
 import type { PersonView } from '../../src-shared/people/person';
 import type { Session, SessionHolder } from '../auth/session';
-import type { CommandHandlers, HostServices, QueryHandlers } from '../host/handler-types';
+import type { CommandBatch, CommandBatches, CommandHandlers, HostServices, QueryHandlers } from '../host/handler-types';
+import { createCommandBatcher } from './command-batcher';
 import type { SerialQueue } from './serial-queue';
 
 /**
@@ -30,6 +31,8 @@ export interface InputIssue {
 export interface CallOptions {
   /** Checked inside the write queue right before the command runs (an If-Match); its refusal is returned instead. */
   precondition?: () => Promise<Result<null>>;
+  /** The precondition compares versions (an If-Match): the call runs alone, after every write before it, never in a group. */
+  isConditional?: boolean;
 }
 
 export interface DirectCalls {
@@ -58,8 +61,9 @@ function callSession(person: PersonView, now: number): { session: Session; sessi
   return { session, sessions };
 }
 
-export function createDirectCalls(options: { services: HostServices; commands: CommandHandlers; queries: QueryHandlers; queue: SerialQueue }): DirectCalls {
-  const { services, commands, queries, queue } = options;
+export function createDirectCalls(options: { services: HostServices; commands: CommandHandlers; queries: QueryHandlers; queue: SerialQueue; batches?: Partial<CommandBatches> }): DirectCalls {
+  const { services, commands, queries, queue, batches = {} } = options;
+  const batcher = createCommandBatcher(queue);
 
   const internalError = (name: string, error: unknown): Result<never> => {
     const errorId = services.log.error(`unexpected error in ${name}`, error);
@@ -84,12 +88,20 @@ export function createDirectCalls(options: { services: HostServices; commands: C
           const handler = queries[name as keyof QueryHandlers] as (input: unknown, context: unknown) => Observable<Result<unknown>>;
           return await firstValueFrom(handler(parsed.data, { ...services, sessions, actor }).pipe(timeout({ first: FIRST_RESULT_TIMEOUT_MS })));
         }
+        const context = { ...services, sessions, session, actor, command: name };
+        const through = <T>(task: () => Promise<T>) => services.writer.through({ actorId: actor.id, via: caller.via }, task);
+        const batch = batches[name as keyof CommandBatches] as CommandBatch<never> | undefined;
+        if (batch && !callOptions.isConditional) {
+          // Calls piling up behind a busy queue run together; one person and channel per group, so each audit entry names its own.
+          const key = JSON.stringify([name, actor.id, caller.via]);
+          return await batcher.run(key, batch, { precondition: callOptions.precondition, call: { input: parsed.data as never, context } }, through);
+        }
         const handler = commands[name as keyof CommandHandlers] as (input: unknown, context: unknown) => Promise<Result<unknown>>;
         return await queue.run(() =>
-          services.writer.through({ actorId: actor.id, via: caller.via }, async () => {
+          through(async () => {
             const refused = await callOptions.precondition?.();
             if (refused && !refused.ok) return refused;
-            return handler(parsed.data, { ...services, sessions, session, actor, command: name });
+            return handler(parsed.data, context);
           }),
         );
       } catch (error) {

@@ -57,7 +57,7 @@ const IDLE_PASSES = 20;
  */
 export async function createHost(options: HostOptions): Promise<Result<Host>> {
   const { storage, databaseLocation, log, clock = () => new Date(), sessionTimeoutMs = 30 * 60_000, expiryCheckMs, features = allFeatures, platform = {} } = options;
-  const { commands: commandHandlers, queries: queryHandlers } = registerHandlers(features);
+  const { commands: commandHandlers, queries: queryHandlers, batches } = registerHandlers(features);
   const opened = await openDatabase(storage, databaseLocation);
   if (!opened.ok) {
     log.error('database could not be opened', undefined, { message: opened.error.message });
@@ -91,7 +91,7 @@ export async function createHost(options: HostOptions): Promise<Result<Host>> {
   log.info('host started', { databaseLocation });
   return ok({
     db,
-    calls: createDirectCalls({ services, commands: commandHandlers, queries: queryHandlers, queue }),
+    calls: createDirectCalls({ services, commands: commandHandlers, queries: queryHandlers, queue, batches }),
     connect(send) {
       const connection = createConnection({
         services,

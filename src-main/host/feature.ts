@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { HostEvents } from '../../src-shared/bridge/contract';
-import type { CommandHandlers, HostServices, QueryHandlers } from './handler-types';
+import type { CommandBatches, CommandHandlers, HostServices, QueryHandlers } from './handler-types';
 
 /** Pushes an event to every connected UI (e.g. sync status, a new notification count). */
 export type BroadcastEvent = <K extends keyof HostEvents>(name: K, payload: HostEvents[K]) => void;
@@ -22,6 +22,8 @@ export interface FeatureRuntime {
 export interface HostFeature {
   name: string;
   commands?: Partial<CommandHandlers>;
+  /** Batch forms of some of its commands, used when calls pile up in the write queue (handler-types.ts). */
+  batches?: Partial<CommandBatches>;
   queries?: Partial<QueryHandlers>;
   start?(services: HostServices, broadcast: BroadcastEvent): Promise<FeatureRuntime> | FeatureRuntime;
 }

@@ -48,6 +48,21 @@ export type CommandHandler<K extends CommandName> = (
 export type QueryHandler<K extends QueryName> = (input: ParsedInputOf<Contract[K]>, context: QueryContext) => Observable<Result<ResultOf<Contract[K]>>>;
 
 export type CommandHandlers<K extends CommandName = CommandName> = { [N in K]: CommandHandler<N> };
+
+/** One call of a command run in a batch: its validated input and its own context (person, session). */
+export interface BatchedCall<K extends CommandName> {
+  input: ParsedInputOf<Contract[K]>;
+  context: CommandContext;
+}
+
+/**
+ * A command's batch form: calls of the same command by the same person through the same channel that
+ * arrived while the write queue was busy, run in one queue turn and written together. Each call is
+ * still validated, permission-checked and audited on its own and gets its own result, in order.
+ */
+export type CommandBatch<K extends CommandName> = (calls: readonly BatchedCall<K>[]) => Promise<Result<ResultOf<Contract[K]>>[]>;
+
+export type CommandBatches<K extends CommandName = CommandName> = { [N in K]: CommandBatch<N> };
 export type QueryHandlers<K extends QueryName = QueryName> = { [N in K]: QueryHandler<N> };
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'LabFlow' };

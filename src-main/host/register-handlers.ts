@@ -1,5 +1,5 @@
 import { contract } from '../../src-shared/bridge/contract';
-import type { CommandHandlers, QueryHandlers } from './handler-types';
+import type { CommandBatches, CommandHandlers, QueryHandlers } from './handler-types';
 import type { HostFeature } from './feature';
 
 /**
@@ -7,7 +7,7 @@ import type { HostFeature } from './feature';
  * handler for a name the contract does not declare, or a contract entry without a handler is a
  * programming error, reported at start-up rather than when a person first clicks.
  */
-export function registerHandlers(features: HostFeature[]): { commands: CommandHandlers; queries: QueryHandlers } {
+export function registerHandlers(features: HostFeature[]): { commands: CommandHandlers; queries: QueryHandlers; batches: Partial<CommandBatches> } {
   const commands: Record<string, unknown> = {};
   const queries: Record<string, unknown> = {};
   const owner = new Map<string, string>();
@@ -26,5 +26,13 @@ export function registerHandlers(features: HostFeature[]): { commands: CommandHa
     .filter(([name, spec]) => !(spec.kind === 'command' ? commands : queries)[name])
     .map(([name]) => name);
   if (missing.length) throw new Error(`No handler for: ${missing.join(', ')}`);
-  return { commands: commands as CommandHandlers, queries: queries as QueryHandlers };
+  // A batch form stands beside its feature's own single handler, never in place of it.
+  const batches: Record<string, unknown> = {};
+  for (const feature of features) {
+    for (const [name, batch] of Object.entries(feature.batches ?? {})) {
+      if (owner.get(name) !== feature.name || !commands[name]) throw new Error(`${feature.name} has a batch form of ${name}, which is not its own command`);
+      batches[name] = batch;
+    }
+  }
+  return { commands: commands as CommandHandlers, queries: queries as QueryHandlers, batches: batches as Partial<CommandBatches> };
 }

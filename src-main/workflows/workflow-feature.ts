@@ -3,7 +3,7 @@ import type { HostFeature } from '../host/feature';
 import type { HostServices } from '../host/handler-types';
 import { definitionCommandHandlers } from './definition-handlers';
 import { definitionQueryHandlers } from './definition-queries';
-import { instanceCommandHandlers } from './instance-handlers';
+import { instanceCommandBatches, instanceCommandHandlers } from './instance-handlers';
 import { instanceQueryHandlers } from './instance-queries';
 import { createWorkflowRuntime, type WorkflowRuntime } from './workflow-runtime';
 
@@ -26,6 +26,7 @@ export function createWorkflowFeature(): HostFeature {
     name: 'workflows',
     commands: { ...definitionCommandHandlers(runtimeOf), ...instanceCommandHandlers(runtimeOf) },
     queries: { ...definitionQueryHandlers(runtimeOf), ...instanceQueryHandlers(runtimeOf) },
+    batches: instanceCommandBatches(runtimeOf),
     async start(services) {
       const runtime = runtimeOf(services);
       const repaired = await services.runExclusive(() => runtime.repair());

@@ -80,7 +80,7 @@ export function fileByteOperation(route: FileByteRoute): Record<string, unknown>
             },
           },
         },
-        400: problem('No body was sent.'),
+        422: problem('No body was sent: send the file as the request body.'),
         413: problem('The file is larger than 50 MB.'),
         ...errors,
       },

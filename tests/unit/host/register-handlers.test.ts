@@ -17,4 +17,8 @@ describe('handler registration', () => {
   it('refuses a contract entry without a handler', () => {
     expect(() => registerHandlers(features.filter((f) => f.name !== 'audit'))).toThrow(/No handler for: audit\/list/);
   });
+  it('takes a batch form only beside its own feature’s command', () => {
+    expect(registerHandlers(features).batches['workflows/instances/advance']).toBeTypeOf('function');
+    expect(() => registerHandlers([...features, { name: 'borrower', batches: { 'projects/create': noop } as never }])).toThrow(/borrower has a batch form of projects\/create/);
+  });
 });
