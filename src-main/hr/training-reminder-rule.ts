@@ -42,7 +42,7 @@ export function createTrainingReminderRule(settings: Partial<TrainingReminderSet
     watches: ['records', 'people'],
     derive: async (db, now) => trainingReminders(await forReminders(db, await completionsWhere(db, {})), effective, now),
     incremental: {
-      ownerOf: (r) => r.key.split(':')[1] ?? '',
+      ownerOf: (r) => r.about ?? '',
       async deriveFor(db, changed, now) {
         if ((changed.get('people')?.size ?? 0) > 0) return 'all';
         const ids = [...(changed.get('records') ?? [])];

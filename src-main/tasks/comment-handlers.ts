@@ -4,7 +4,7 @@ import { parseMentions, type MentionablePerson } from '../../src-shared/tasks/me
 import type { CommentDocument } from '../../src-shared/tasks/task-views';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { writeContextOf } from '../projects/project-access';
-import { noticeMentioned } from './task-notices';
+import { noticeCommented, noticeMentioned } from './task-notices';
 import { editableTask, readTask } from './task-store';
 
 /** Everyone who can be @mentioned: active people of the directory. */
@@ -37,6 +37,7 @@ export const commentCommandHandlers: CommandHandlers<'comments/add' | 'comments/
       writeContextOf(context),
     );
     await noticeMentioned(context, task, comment.id, parsed.personIds, input.body);
+    await noticeCommented(context, task, comment.id, input.body, parsed.personIds);
     return ok({ comment, unresolved: unresolvedOf(parsed) });
   },
 

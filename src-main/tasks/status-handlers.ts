@@ -4,7 +4,7 @@ import { moveTask, type KanbanMove } from '../../src-shared/tasks/kanban-move';
 import { shiftSuccessors } from '../../src-shared/projects/shift-successors';
 import type { Task } from '../../src-shared/tasks/task-model';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
-import { noticeStatusChanged } from './task-notices';
+import { noticeStatusChanged, noticeWatchedChanges } from './task-notices';
 import { editableTask, readProjectTasks, saveTask, saveTasks } from './task-store';
 
 type StatusCommands = 'tasks/set-status' | 'tasks/move' | 'tasks/add-dependency' | 'tasks/remove-dependency' | 'tasks/reschedule';
@@ -53,6 +53,9 @@ export const statusCommandHandlers: CommandHandlers<StatusCommands> = {
     const tasks = await readProjectTasks(context.db, project.id);
     const shifted = shiftSuccessors(tasks, input.id, input.startDate, input.dueDate);
     if (!shifted.ok) return shifted;
-    return ok({ changed: await saveTasks(context, new Map(tasks.map((t) => [t.id, t])), shifted.value) });
+    const before = new Map(tasks.map((t) => [t.id, t]));
+    const changed = await saveTasks(context, before, shifted.value);
+    await noticeWatchedChanges(context, changed.flatMap((after) => { const was = before.get(after.id); return was ? [[was, after] as const] : []; }));
+    return ok({ changed });
   },
 };

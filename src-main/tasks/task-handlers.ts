@@ -5,7 +5,7 @@ import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { isInboxTaskFor } from '../../src-shared/projects/project-access';
 import { askerOf, isProjectMember, readProject, writeContextOf } from '../projects/project-access';
 import { softDelete } from './soft-delete';
-import { noticeAssigned } from './task-notices';
+import { noticeAssigned, noticeWatchedChanges } from './task-notices';
 import { bottomRank } from './task-ranks';
 import { editableTask, readProjectTasks, readTask, saveTask, saveTasks, taskGone } from './task-store';
 
@@ -81,7 +81,9 @@ export const taskCommandHandlers: CommandHandlers<TaskCommands> = {
       if (!tasks.some((t) => t.id === changes.parentId)) return fail('invalid_input', 'The parent task is not in this project.', { field: 'parentId' });
       if (isInSubtree(id, changes.parentId, tasks)) return fail('invalid_input', `“${task.title}” cannot go under one of its own subtasks.`, { field: 'parentId' });
     }
-    return ok(await saveTask(context, task, changes));
+    const saved = await saveTask(context, task, changes);
+    await noticeWatchedChanges(context, [[task, saved]]);
+    return ok(saved);
   },
 
   async 'tasks/assign'(input, context) {
@@ -92,6 +94,7 @@ export const taskCommandHandlers: CommandHandlers<TaskCommands> = {
     if ((task.assigneeId ?? null) === input.assigneeId) return ok(task);
     const saved = await saveTask(context, task, { assigneeId: input.assigneeId ?? undefined });
     if (saved.assigneeId) await noticeAssigned(context, saved);
+    await noticeWatchedChanges(context, [[task, saved]]);
     return ok(saved);
   },
 

@@ -1,4 +1,6 @@
+import { formatDay } from '../../src-shared/format/display-format';
 import type { Task, TaskStatus } from '../../src-shared/tasks/task-model';
+import { watchedComment, watchedTaskChanges, type WatchedChange } from '../../src-shared/tasks/watched-changes';
 import type { CommandContext } from '../host/handler-types';
 import { notify } from '../notifications/notify';
 
@@ -19,7 +21,7 @@ export async function noticeAssigned(context: CommandContext, task: Task): Promi
     event: 'task_assigned',
     recipientIds,
     subject: `Assigned to you: ${task.title}`,
-    body: `${context.actor.name} assigned “${task.title}” to you${task.dueDate ? `, due ${task.dueDate}` : ''}.`,
+    body: `${context.actor.name} assigned “${task.title}” to you${task.dueDate ? `, due ${formatDay(task.dueDate)}` : ''}.`,
     link: link(task),
     key: `task:${task.id}:assigned:${task.assigneeId}:${task.updatedAt}`,
     actor: context.actor,
@@ -55,4 +57,23 @@ export async function noticeMentioned(context: CommandContext, task: Task, comme
     key: `comment:${commentId}:mention`,
     actor: context.actor,
   });
+}
+
+const noticeWatched = (context: CommandContext, task: Task, change: WatchedChange) =>
+  notify(context, { event: 'task_watched', ...change, link: link(task), actor: context.actor });
+
+/** Tells watchers (and whoever else src-shared/tasks/watched-changes.ts names) of reassignments and moved due dates. */
+export async function noticeWatchedChanges(context: CommandContext, versions: ReadonlyArray<readonly [before: Task, after: Task]>): Promise<void> {
+  const assignees = [...new Set(versions.flatMap(([before, after]) => [before.assigneeId, after.assigneeId]).filter((id): id is string => id !== undefined))];
+  const people = assignees.length > 0 ? await context.db.people.findByIds(assignees).exec() : new Map();
+  const nameOf = (id: string | undefined) => (id ? String(people.get(id)?.get('name') ?? 'a former colleague') : 'nobody');
+  for (const [before, after] of versions) {
+    for (const change of watchedTaskChanges(before, after, context.actor.id, context.actor.name, nameOf)) await noticeWatched(context, after, change);
+  }
+}
+
+/** Tells a task's watchers and assignee of a new comment (those it mentions hear of it as a mention). */
+export async function noticeCommented(context: CommandContext, task: Task, commentId: string, body: string, mentionedIds: readonly string[]): Promise<void> {
+  const change = watchedComment(task, commentId, body, mentionedIds, context.actor.id, context.actor.name);
+  if (change) await noticeWatched(context, task, change);
 }

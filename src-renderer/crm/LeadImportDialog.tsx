@@ -5,6 +5,7 @@ import { guessMapping, importableLeadFields, previewLeadImport, type ColumnMappi
 import { leadKind } from '../../src-shared/crm/lead-kind';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { CsvFileChooser } from '../import/CsvFileChooser';
 
 const fieldLabel = (field: string) => leadKind.fields.find((f) => f.field === field)?.label ?? field;
 /** Errors shown in the preview; the count says how many more there are. */
@@ -21,8 +22,7 @@ export function LeadImportDialog({ onClose, onImported }: { onClose: () => void;
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const preview = useMemo(() => (file ? previewLeadImport(file.table, mapping, {}) : null), [file, mapping]);
 
-  const choose = async (chosen: File | undefined) => {
-    if (!chosen) return;
+  const choose = async (chosen: File) => {
     const text = await chosen.text();
     const table = parseCsv(text);
     setFile({ name: chosen.name, text, table });
@@ -47,13 +47,7 @@ export function LeadImportDialog({ onClose, onImported }: { onClose: () => void;
       <DialogTitle id="lead-import-title">Import leads from CSV</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-            <Button variant="outlined" component="label">
-              Choose CSV file
-              <input hidden type="file" accept=".csv,text/csv" aria-label="CSV file" onChange={(e) => void choose(e.target.files?.[0])} />
-            </Button>
-            <Typography variant="body2" color="text.secondary">{file ? `${file.name}: ${file.table.rows.length} rows` : 'A header line, then one lead per line (comma or semicolon separated).'}</Typography>
-          </Stack>
+          <CsvFileChooser inputLabel="CSV file" chosen={file ? `${file.name}: ${file.table.rows.length} rows` : null} hint="A header line, then one lead per line (comma or semicolon separated)." onChoose={(chosen) => void choose(chosen)} />
           {file && (
             <Table size="small" aria-label="Column mapping">
               <TableHead><TableRow><TableCell>Column in the file</TableCell><TableCell>Lead field</TableCell><TableCell>First row</TableCell></TableRow></TableHead>

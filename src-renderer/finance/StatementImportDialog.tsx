@@ -1,25 +1,15 @@
-import { Alert, Box, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useState } from 'react';
 import { parseCsv } from '../../src-shared/crm/csv-parse';
 import type { StatementMatchRow } from '../../src-shared/finance/invoice-contract';
-import { statementFieldLabels, statementFields, type StatementField } from '../../src-shared/finance/statement-matching';
+import { guessStatementColumns, statementFieldLabels, statementFields, type StatementField } from '../../src-shared/finance/statement-matching';
 import { formatDay, formatMoney } from '../../src-shared/format/display-format';
 import { useCommand } from '../bridge/BridgeProvider';
 import { FormDialog } from '../shell/FormDialog';
 import { errorText } from '../errors/error-text';
+import { CsvFileChooser } from '../import/CsvFileChooser';
 
 const reasons = { reference_and_amount: 'number and amount agree', reference: 'number in the reference', amount: 'same amount owed' } as const;
-
-/** Guesses a statement column per field from the headers' words (German and English banks). */
-function guessColumns(headers: readonly string[]): Partial<Record<StatementField, number>> {
-  const words: Record<StatementField, RegExp> = { bookedOn: /date|datum|buchung|booked/i, amount: /amount|betrag|sum/i, reference: /reference|text|zweck|purpose|details/i, counterparty: /payer|payee|name|auftrag|empf|counterparty/i };
-  const mapping: Partial<Record<StatementField, number>> = {};
-  for (const field of statementFields) {
-    const index = headers.findIndex((h, i) => words[field].test(h) && !Object.values(mapping).includes(i));
-    if (index >= 0) mapping[field] = index;
-  }
-  return mapping;
-}
 
 /**
  * Bank statement import: the CSV saved from the bank, its columns mapped (guessed from the headers),
@@ -35,12 +25,11 @@ export function StatementImportDialog({ onClose }: { onClose: (message?: string)
   const [rows, setRows] = useState<StatementMatchRow[] | null>(null);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [recorded, setRecorded] = useState<Record<string, string>>({});
-  const choose = async (picked: File | undefined) => {
-    if (!picked) return;
+  const choose = async (picked: File) => {
     const text = await picked.text();
     const headers = parseCsv(text).headers;
     setFile({ name: picked.name, text, headers });
-    setMapping(guessColumns(headers));
+    setMapping(guessStatementColumns(headers));
     setRows(null);
   };
   const find = async () => {
@@ -66,14 +55,9 @@ export function StatementImportDialog({ onClose }: { onClose: (message?: string)
       <DialogTitle id="statement-title">Import bank statement</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-            <Button variant="outlined" component="label">
-              Choose CSV file
-              <input hidden type="file" accept=".csv,text/csv" aria-label="Statement file" onChange={(e) => void choose(e.target.files?.[0])} />
-            </Button>
-            <Typography variant="body2" color="text.secondary">{file ? file.name : 'The statement as CSV from your bank: a header line, one booking per line.'}</Typography>
+          <CsvFileChooser inputLabel="Statement file" chosen={file?.name ?? null} hint="The statement as CSV from your bank: a header line, one booking per line." onChoose={(picked) => void choose(picked)}>
             <TextField label="Currency" size="small" value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} sx={{ width: 100 }} />
-          </Stack>
+          </CsvFileChooser>
           {file && (
             <Stack direction="row" spacing={2}>
               {statementFields.map((field) => (

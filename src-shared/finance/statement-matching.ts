@@ -14,6 +14,17 @@ export const statementFields = ['bookedOn', 'amount', 'reference', 'counterparty
 export type StatementField = (typeof statementFields)[number];
 export const statementFieldLabels: Record<StatementField, string> = { bookedOn: 'Booking date', amount: 'Amount', reference: 'Reference', counterparty: 'Payer / payee' };
 
+/** Guesses a statement column per field from the headers' words (German and English banks). */
+export function guessStatementColumns(headers: readonly string[]): Partial<Record<StatementField, number>> {
+  const words: Record<StatementField, RegExp> = { bookedOn: /date|datum|buchung|booked/i, amount: /amount|betrag|sum/i, reference: /reference|text|zweck|purpose|details/i, counterparty: /payer|payee|name|auftrag|empf|counterparty/i };
+  const mapping: Partial<Record<StatementField, number>> = {};
+  for (const field of statementFields) {
+    const index = headers.findIndex((h, i) => words[field].test(h) && !Object.values(mapping).includes(i));
+    if (index >= 0) mapping[field] = index;
+  }
+  return mapping;
+}
+
 export interface StatementLine {
   /** Stable for the same line of the same statement (date, amount, reference, line): recorded once only. */
   key: string;

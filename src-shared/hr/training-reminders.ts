@@ -72,6 +72,7 @@ export function trainingReminders(completions: readonly CompletionForReminders[]
         overdueEveryMs: settings.expiredEveryMs,
         now,
         link: { section: 'hr' },
+        about: c.id,
         text: (phase) =>
           phase.type === 'lead'
             ? { subject: `${whose} “${c.courseTitle}” is valid until ${until}`, body: `${whose} “${c.courseTitle}” is valid until ${until} (reminder ${describeLead(phase.leadMs)} ahead). Book a refresher before it runs out.` }

@@ -22,6 +22,7 @@ export interface EmailInput {
 const lead: Record<NotificationEvent, string> = {
   task_assigned: 'A task was assigned to you.',
   task_status_changed: 'A task you follow changed its status.',
+  task_watched: 'A task you follow was discussed, reassigned or rescheduled.',
   task_due: 'A reminder about one of your tasks.',
   meeting_scheduled: 'You were invited to a meeting.',
   meeting_reminder: 'A meeting you attend is about to start.',

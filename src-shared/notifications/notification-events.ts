@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const notificationEvents = [
   'task_assigned',
   'task_status_changed',
+  'task_watched',
   'task_due',
   'meeting_scheduled',
   'meeting_reminder',
@@ -31,6 +32,7 @@ export type NotificationEvent = z.infer<typeof notificationEventSchema>;
 export const eventLabels: Record<NotificationEvent, string> = {
   task_assigned: 'Task assigned to me',
   task_status_changed: 'Status change of my tasks',
+  task_watched: 'Comments, reassignment and due dates of tasks I watch',
   task_due: 'Task due and overdue',
   meeting_scheduled: 'Meeting scheduled',
   meeting_reminder: 'Meeting about to start',

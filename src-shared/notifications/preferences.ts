@@ -35,6 +35,7 @@ const quiet: ChannelSet = { inApp: true, desktop: true, email: false, webhook: t
 export const defaultChannels: Record<NotificationEvent, ChannelSet> = {
   task_assigned: all,
   task_status_changed: quiet,
+  task_watched: quiet,
   task_due: all,
   meeting_scheduled: all,
   meeting_reminder: quiet,

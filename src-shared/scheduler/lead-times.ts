@@ -28,6 +28,8 @@ export interface DueSeriesInput {
   now: Date;
   text(phase: ReminderPhase): { subject: string; body: string };
   link?: AppLink;
+  /** See DueReminder.about. */
+  about?: string;
 }
 
 /**
@@ -36,10 +38,10 @@ export interface DueSeriesInput {
  * occurrences are left out: they are either fired already or superseded (collapseSuperseded).
  */
 export function dueSeries(input: DueSeriesInput): DueReminder[] {
-  const { kind, event, subjectKey, recipientId, dueAtMs, leadTimesMs, overdueEveryMs, now, text, link } = input;
+  const { kind, event, subjectKey, recipientId, dueAtMs, leadTimesMs, overdueEveryMs, now, text, link, about } = input;
   const series = `${kind}:${subjectKey}:${recipientId}`;
   const make = (phase: ReminderPhase, atMs: number, tag: string): DueReminder =>
-    reminder({ key: `${series}:${tag}`, kind, series, dueAt: new Date(atMs).toISOString(), recipientId, event, ...text(phase), ...(link ? { link } : {}) });
+    reminder({ key: `${series}:${tag}`, kind, series, dueAt: new Date(atMs).toISOString(), recipientId, event, ...text(phase), ...(link ? { link } : {}), ...(about ? { about } : {}) });
   const result = [...new Set(leadTimesMs)].filter((ms) => ms > 0).map((leadMs) => make({ type: 'lead', leadMs }, dueAtMs - leadMs, `lead-${leadMs}`));
   if (overdueEveryMs && overdueEveryMs > 0) {
     const latest = Math.max(0, Math.floor((now.getTime() - dueAtMs) / overdueEveryMs));

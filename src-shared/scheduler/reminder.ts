@@ -26,6 +26,12 @@ export interface DueReminder {
   subject: string;
   body: string;
   link?: AppLink;
+  /**
+   * The id of the item the reminder is about (a training completion, …) where the link does not
+   * name it: a rule that derives one item's reminders at a time finds their owner here, never by
+   * taking the key apart.
+   */
+  about?: string;
 }
 
 /** Deterministic id for a reminder key: `rm-` and 128 bits of its SHA-256, 35 characters. */

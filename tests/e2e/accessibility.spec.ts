@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
+import { assayValidationProject } from './support/assay-project';
 import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
-import { planDate } from './support/plan-date';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
 /**
@@ -27,11 +27,10 @@ test('every main view passes axe-core with no serious or critical violations', a
   await expect(page.getByRole('button', { name: 'Create administrator' })).toBeVisible();
   await expectNoSeriousViolations(page, 'First run');
   await createFirstAdministrator(page, admin);
-  await runCommands(page, admin, [
-    { name: 'projects/create', input: { code: 'ASSAY-7', name: 'Assay validation' } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Prepare samples', startDate: planDate(0), dueDate: planDate(2), priority: 'high' } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Run assay', startDate: planDate(3), dueDate: planDate(6), dependsOn: ['$1'] } },
-  ]);
+  await runCommands(page, admin, assayValidationProject([
+    { title: 'Prepare samples', from: 0, to: 2, priority: 'high' },
+    { title: 'Run assay', from: 3, to: 6, after: 'Prepare samples' },
+  ]));
 
   // The sign-in form, as a person meets it after signing out.
   await page.getByRole('button', { name: 'Sign out' }).click();

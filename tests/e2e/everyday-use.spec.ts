@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { assayValidationProject } from './support/assay-project';
 import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
-import { planDate } from './support/plan-date';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
@@ -25,11 +25,10 @@ test('a project page shows its own Kanban board and Gantt chart', async ({ page 
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
-  await runCommands(page, admin, [
-    { name: 'projects/create', input: { code: 'ASSAY-7', name: 'Assay validation' } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Prepare samples', startDate: planDate(0), dueDate: planDate(2) } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Run assay', startDate: planDate(3), dueDate: planDate(5), dependsOn: ['$1'] } },
-  ]);
+  await runCommands(page, admin, assayValidationProject([
+    { title: 'Prepare samples', from: 0, to: 2 },
+    { title: 'Run assay', from: 3, to: 5, after: 'Prepare samples' },
+  ]));
 
   await openSection(page, 'Projects');
   await page.getByRole('button', { name: 'Open Assay validation' }).click();

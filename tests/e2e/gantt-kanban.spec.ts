@@ -4,6 +4,7 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
 import { planDate } from './support/plan-date';
+import { assayValidationProject } from './support/assay-project';
 import { runCommands } from './support/bridge-commands';
 
 const admin = { name: 'Barbara McClintock', email: 'barbara@lab.example', password: 'jumping-genes-1983' };
@@ -50,17 +51,15 @@ test('plan a project on the Kanban board and the Gantt chart: moves checked agai
   await createFirstAdministrator(page, admin);
 
   // A project with three tasks in a chain (each waits for the one before) and a milestone.
-  await runCommands(page, admin, [
-    { name: 'projects/create', input: { code: 'ASSAY-7', name: 'Assay validation' } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Prepare samples', startDate: planDate(0), dueDate: planDate(2), priority: 'high' } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Run assay', startDate: planDate(3), dueDate: planDate(6), dependsOn: ['$1'] } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Write report', startDate: planDate(7), dueDate: planDate(9), dependsOn: ['$2'] } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Order reagents', status: 'backlog', startDate: planDate(1), dueDate: planDate(1), priority: 'low' } },
-    {
-      name: 'plan-items/create',
-      input: { projectId: '$0', kind: 'milestone', title: 'Validation signed off', data: { description: '', dueDate: planDate(10), completionCriteria: [], linkedTaskIds: [] } },
-    },
-  ]);
+  await runCommands(page, admin, assayValidationProject(
+    [
+      { title: 'Prepare samples', from: 0, to: 2, priority: 'high' },
+      { title: 'Run assay', from: 3, to: 6, after: 'Prepare samples' },
+      { title: 'Write report', from: 7, to: 9, after: 'Run assay' },
+      { title: 'Order reagents', from: 1, to: 1, priority: 'low', status: 'backlog' },
+    ],
+    [{ name: 'plan-items/create', input: { projectId: '$0', kind: 'milestone', title: 'Validation signed off', data: { description: '', dueDate: planDate(10), completionCriteria: [], linkedTaskIds: [] } } }],
+  ));
 
   // The board: one column per status.
   await page.getByRole('button', { name: 'Tasks' }).click();

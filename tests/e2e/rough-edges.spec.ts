@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { assayValidationProject } from './support/assay-project';
 import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
 import { lifted } from './support/mouse-drag';
-import { planDate } from './support/plan-date';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
@@ -40,13 +40,12 @@ test('the Kanban board shows every column at 1360 px, keyboard moves reach Done 
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
-  await runCommands(page, admin, [
-    { name: 'projects/create', input: { code: 'ASSAY-7', name: 'Assay validation' } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Prepare samples', startDate: planDate(0), dueDate: planDate(2) } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Run assay', startDate: planDate(3), dueDate: planDate(5), dependsOn: ['$1'] } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Order spare columns', startDate: planDate(1), dueDate: planDate(1) } },
-    { name: 'tasks/create', input: { projectId: '$0', title: 'Write report', startDate: planDate(6), dueDate: planDate(7), dependsOn: ['$2'] } },
-  ]);
+  await runCommands(page, admin, assayValidationProject([
+    { title: 'Prepare samples', from: 0, to: 2 },
+    { title: 'Run assay', from: 3, to: 5, after: 'Prepare samples' },
+    { title: 'Order spare columns', from: 1, to: 1 },
+    { title: 'Write report', from: 6, to: 7, after: 'Run assay' },
+  ]));
   await page.getByRole('button', { name: 'Open Assay validation' }).click();
   await page.getByRole('tab', { name: 'Board' }).click();
   await expect(column(page, 'todo').getByTestId('board-card')).toHaveCount(4);

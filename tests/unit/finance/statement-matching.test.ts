@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readStatement, suggestMatches, type MatchableInvoice } from '../../../src-shared/finance/statement-matching';
+import { guessStatementColumns, readStatement, suggestMatches, type MatchableInvoice } from '../../../src-shared/finance/statement-matching';
 
 const invoice = (id: string, number: string, outstandingMinor: number, customerName = 'Kemi AB', currency = 'EUR'): MatchableInvoice => ({ id, number, customerId: `c-${customerName}`, customerName, currency, outstandingMinor, dueOn: '2026-05-01' });
 
@@ -33,5 +33,16 @@ describe('suggesting matches', () => {
     const result = suggestMatches([line('out', -119_000, 'INV-2026-0001'), line('b', 5, 'INV-2026-0009')], [...open, invoice('i9', 'INV-2026-0009', 0)]);
     expect(result.has('out')).toBe(false);
     expect(result.get('b')).toEqual([]);
+  });
+});
+
+describe('guessing the statement columns from the headers', () => {
+  it('finds each field in an English and a German bank export, a column at most once', () => {
+    expect(guessStatementColumns(['Booked on', 'Payer', 'Details', 'Amount'])).toEqual({ bookedOn: 0, counterparty: 1, reference: 2, amount: 3 });
+    expect(guessStatementColumns(['Buchungstag', 'Auftraggeber/Empfänger', 'Verwendungszweck', 'Betrag (EUR)'])).toEqual({ bookedOn: 0, counterparty: 1, reference: 2, amount: 3 });
+  });
+
+  it('leaves a field unmapped when no header names it', () => {
+    expect(guessStatementColumns(['Date', 'Value'])).toEqual({ bookedOn: 0 });
   });
 });

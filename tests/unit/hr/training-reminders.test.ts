@@ -34,12 +34,12 @@ describe('training reminders', () => {
     expect(trainingReminders([completion({ isWithdrawn: true })], defaultTrainingReminderSettings, now)).toEqual([]);
     const renewed = [completion(), completion({ id: 'TC2', completedOn: '2026-04-20', expiresOn: '2027-04-20' })];
     expect(standingCompletions(renewed).map((c) => c.id)).toEqual(['TC2']);
-    expect(new Set(trainingReminders(renewed, defaultTrainingReminderSettings, now).map((r) => r.key.split(':')[1]))).toEqual(new Set(['TC2']));
+    expect(new Set(trainingReminders(renewed, defaultTrainingReminderSettings, now).map((r) => r.about))).toEqual(new Set(['TC2']));
   });
 
   it('fall back to the earlier completion when the renewal is withdrawn, and remind a manager who is the person only once', () => {
     const list = [completion({ managerIds: ['P1'] }), completion({ id: 'TC2', completedOn: '2026-04-20', expiresOn: '2027-04-20', isWithdrawn: true })];
     const reminders = trainingReminders(list, { ...defaultTrainingReminderSettings, leadTimesMs: [30 * day] }, now);
-    expect(reminders.map((r) => [r.recipientId, r.key.split(':')[1]])).toEqual([['P1', 'TC1'], ['P1', 'TC1'], ['P1', 'TC1']]);
+    expect(reminders.map((r) => [r.recipientId, r.about])).toEqual([['P1', 'TC1'], ['P1', 'TC1'], ['P1', 'TC1']]);
   });
 });
