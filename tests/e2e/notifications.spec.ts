@@ -136,6 +136,16 @@ test('assigning a task notifies the assignee, and the entry opens the task', asy
   await expect(badge(page)).toHaveAttribute('data-count', '0');
   await page.reload();
   await expect(page.getByTestId('task-drawer').getByRole('heading', { name: 'Pull 6-month samples' })).toBeVisible();
+  const taskId = /#\/tasks\/([0-9A-Za-z]+)$/.exec(page.url())?.[1] ?? '';
   await page.getByRole('button', { name: 'Close task' }).click();
   await expect(page).toHaveURL(/#\/tasks$/);
+
+  // A colleague comments on the task (from their own PC): its assignee hears of it, as its watchers would.
+  await runCommands(page, admin, [{ name: 'comments/add', input: { taskId, body: 'Use chamber 2, chamber 1 is being qualified.' } }]);
+  await expect(badge(page)).toHaveAttribute('data-count', '1');
+  await page.getByRole('button', { name: 'Notifications' }).click();
+  const comment = page.getByTestId('notification-item').filter({ hasText: 'Katherine Johnson commented on Pull 6-month samples' });
+  await expect(comment).toHaveCount(1);
+  await expect(comment).toContainText('Use chamber 2, chamber 1 is being qualified.');
+  await saveScreenshot(page, 'notification-task-comment');
 });
