@@ -27,11 +27,14 @@ export function InvoicesTab() {
   const [paying, setPaying] = useState<InvoiceRow | null>(null);
   const [crediting, setCrediting] = useState<InvoiceRow | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [sending, setSending] = useState<string | null>(null);
   const invoices = view.data?.invoices ?? [];
   const money = (minor: number, currency: string) => formatMoney(minor, currency);
   /** Emails the PDF to the customer's contact through the outbox; the record's activity notes it. */
   const sendByEmail = async (id: string, what: string) => {
+    setSending(id);
     const sent = await send.run({ id });
+    setSending(null);
     if (sent.ok) setNote(`${what} is on its way to ${sent.value.emailedTo}, its PDF attached.`);
   };
   return (
@@ -69,7 +72,7 @@ export function InvoicesTab() {
                       }}>Issue</Button>}
                       {(i.status === 'issued' || i.status === 'partly_paid') && <Button size="small" variant="contained" onClick={() => setPaying(i)}>Record payment</Button>}
                       {['issued', 'partly_paid'].includes(i.status) && i.outstandingMinor > 0 && <Button size="small" variant="outlined" onClick={() => setCrediting(i)}>Credit note</Button>}
-                      {['issued', 'partly_paid', 'paid'].includes(i.status) && <Button size="small" variant="outlined" disabled={send.isRunning} onClick={() => void sendByEmail(i.id, `Invoice ${i.number}`)}>Send invoice</Button>}
+                      {['issued', 'partly_paid', 'paid'].includes(i.status) && <Button size="small" variant="outlined" disabled={send.isRunning} onClick={() => void sendByEmail(i.id, `Invoice ${i.number}`)}>{sending === i.id ? 'Sending…' : 'Send invoice'}</Button>}
                       <Button size="small" onClick={() => nav.openRecord(i.id)}>Open</Button>
                     </Box>
                   </TableCell>
@@ -86,7 +89,7 @@ export function InvoicesTab() {
             <Typography key={c.id} variant="body2">
               <Chip size="small" label={c.number || 'Numbering…'} sx={{ mr: 1 }} />
               {money(c.totalMinor, c.currency)} off {invoices.find((i) => i.id === c.invoiceId)?.number ?? 'an invoice'} on {formatDay(c.issuedOn)}: {c.reason}
-              {c.number && <Button size="small" sx={{ ml: 1 }} disabled={send.isRunning} onClick={() => void sendByEmail(c.id, `Credit note ${c.number}`)}>Send credit note</Button>}
+              {c.number && <Button size="small" sx={{ ml: 1 }} disabled={send.isRunning} onClick={() => void sendByEmail(c.id, `Credit note ${c.number}`)}>{sending === c.id ? 'Sending…' : 'Send credit note'}</Button>}
             </Typography>
           ))}
         </Stack>
