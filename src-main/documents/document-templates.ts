@@ -1,7 +1,9 @@
 import type { AttachmentSubjectType } from '../../src-shared/files/attachment-model';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
 import type { DocumentTemplate } from './document-template';
+import { creditNoteTemplate } from './templates/credit-note';
 import { equipmentHistoryCardTemplate } from './templates/equipment-history-card';
+import { invoiceTemplate } from './templates/invoice';
 import { purchaseOrderTemplate } from './templates/purchase-order';
 import { purchaseRequestTemplate } from './templates/purchase-request';
 import { quotationTemplate } from './templates/quotation';
@@ -14,7 +16,7 @@ import { rfqTemplate } from './templates/rfq';
  * and adding it here; the Print / PDF action then offers it on those records before the generic
  * templates. Nothing else changes: data, letterhead, signatures, keeping and sync are shared.
  */
-export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, rfqTemplate, purchaseOrderTemplate, equipmentHistoryCardTemplate, quotationTemplate, recordSummaryTemplate];
+export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, rfqTemplate, purchaseOrderTemplate, equipmentHistoryCardTemplate, quotationTemplate, invoiceTemplate, creditNoteTemplate, recordSummaryTemplate];
 
 export interface PrintedSubject {
   type: AttachmentSubjectType;

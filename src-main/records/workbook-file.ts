@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { minorDigitsOf } from '../../src-shared/format/display-format';
+import { minorDigitsOf } from '../../src-shared/finance/money';
 import type { Cell } from '../../src-shared/records/register-cells';
 import type { ExportTable } from '../../src-shared/records/register-export';
 

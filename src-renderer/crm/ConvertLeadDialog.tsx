@@ -1,6 +1,6 @@
 import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { parseMoneyAmount } from '../../src-shared/format/display-format';
+import { parseMoneyAmount } from '../../src-shared/finance/money';
 import type { RegisterRow } from '../../src-shared/records/record-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';

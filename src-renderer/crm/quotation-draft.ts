@@ -1,6 +1,6 @@
 import { quotationTotals, type QuotationTotals } from '../../src-shared/crm/quotation-money';
 import type { QuotationLine } from '../../src-shared/crm/quotation-lines';
-import { moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { majorAmountText, parseMoneyAmount } from '../../src-shared/finance/money';
 
 /** A quotation line as the editor holds it: what the person typed, as text. */
 export interface LineDraft {
@@ -27,7 +27,7 @@ export const lineDraftOf = (line: QuotationLine, currency: string): LineDraft =>
   description: line.description,
   quantity: String(line.quantity),
   unit: line.unit,
-  unitPrice: moneyInputText(line.unitPriceMinor, currency),
+  unitPrice: majorAmountText(line.unitPriceMinor, currency),
   discountPercent: String(line.discountPercent),
   taxRatePercent: String(line.taxRatePercent),
 });

@@ -5,7 +5,7 @@ import { errorText, fieldError } from '../errors/error-text';
 import { attachmentUrl, useFileKey } from '../files/file-urls';
 import { uploadFile } from '../files/upload-file';
 
-const empty = { name: '', address: '', taxId: '', defaultCurrency: 'EUR', email: '', phone: '' };
+const empty = { name: '', address: '', taxId: '', defaultCurrency: 'EUR', email: '', phone: '', bankDetails: '' };
 
 /** Settings → Organisation: the letterhead of every generated document. Administrators change it; everyone sees it. */
 export function OrganisationSettings() {
@@ -19,7 +19,7 @@ export function OrganisationSettings() {
   const profile = organisation.data?.profile ?? null;
   const canEdit = organisation.data?.canEdit === true;
   useEffect(() => {
-    if (profile) setForm({ name: profile.name, address: profile.address, taxId: profile.taxId, defaultCurrency: profile.defaultCurrency, email: profile.email, phone: profile.phone });
+    if (profile) setForm({ name: profile.name, address: profile.address, taxId: profile.taxId, defaultCurrency: profile.defaultCurrency, email: profile.email, phone: profile.phone, bankDetails: profile.bankDetails ?? '' });
   }, [profile]);
 
   async function submit() {
@@ -59,6 +59,7 @@ export function OrganisationSettings() {
           {field('email', 'Email')}
           {field('phone', 'Phone')}
         </Stack>
+        {field('bankDetails', 'Bank details (printed on invoices)', { multiline: true, minRows: 2, placeholder: 'Bank, IBAN, BIC' })}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           {profile?.logoAttachmentId && key && <Box component="img" src={attachmentUrl(profile.logoAttachmentId, key)} alt="Current logo" sx={{ maxHeight: 56, maxWidth: 160, objectFit: 'contain' }} />}
           {canEdit && (

@@ -2,7 +2,8 @@ import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextFi
 import { useState } from 'react';
 import { quotationTotals } from '../../src-shared/crm/quotation-money';
 import type { InvoiceRow } from '../../src-shared/finance/invoice-contract';
-import { formatMoney, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { formatMoney } from '../../src-shared/format/display-format';
+import { parseMoneyAmount } from '../../src-shared/finance/money';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { FormDialog } from '../shell/FormDialog';

@@ -2,7 +2,8 @@ import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, Ta
 import { useEffect, useState } from 'react';
 import { expenseCategories, expenseCategoryLabels, type ExpenseCategory } from '../../src-shared/finance/expense-categories';
 import { expenseSettingsKind, policyOf, type ExpenseSettings } from '../../src-shared/finance/expense-settings-kind';
-import { formatMoney, moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { formatMoney } from '../../src-shared/format/display-format';
+import { majorAmountText, parseMoneyAmount } from '../../src-shared/finance/money';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useExpenseSettings } from './use-expense-settings';
@@ -12,7 +13,7 @@ type Texts = Record<ExpenseCategory, { limit: string; receiptAbove: string }>;
 const textsOf = (s: ExpenseSettings): Texts =>
   Object.fromEntries(expenseCategories.map((c) => {
     const p = policyOf(s, c);
-    return [c, { limit: p.limitMinor === null ? '' : moneyInputText(p.limitMinor, s.currency), receiptAbove: p.receiptAboveMinor === null ? '' : moneyInputText(p.receiptAboveMinor, s.currency) }];
+    return [c, { limit: p.limitMinor === null ? '' : majorAmountText(p.limitMinor, s.currency), receiptAbove: p.receiptAboveMinor === null ? '' : majorAmountText(p.receiptAboveMinor, s.currency) }];
   })) as Texts;
 
 /** An amount typed in a policy field: empty means "none". */
@@ -39,7 +40,7 @@ export function ExpensePolicyTab({ isFinance }: { isFinance: boolean }) {
   useEffect(() => {
     if (settings && texts === null) {
       setTexts(textsOf(settings));
-      setRate(moneyInputText(settings.mileageRateMinorPerKm, settings.currency));
+      setRate(majorAmountText(settings.mileageRateMinorPerKm, settings.currency));
     }
   }, [settings, texts]);
   if (!settings || !texts) return <Typography color="text.secondary">Loading the expense policy…</Typography>;

@@ -1,7 +1,8 @@
 import { Alert, Button, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { InvoiceRow } from '../../src-shared/finance/invoice-contract';
-import { formatMoney, moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { formatMoney } from '../../src-shared/format/display-format';
+import { majorAmountText, parseMoneyAmount } from '../../src-shared/finance/money';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DateField } from '../format/DateField';
@@ -15,7 +16,7 @@ import { todayLocal } from '../tasks/task-labels';
  */
 export function PaymentDialog({ invoice, onClose }: { invoice: InvoiceRow; onClose: (message?: string) => void }) {
   const record = useCommand('finance/payments/record');
-  const [amount, setAmount] = useState(moneyInputText(invoice.outstandingMinor, invoice.currency));
+  const [amount, setAmount] = useState(majorAmountText(invoice.outstandingMinor, invoice.currency));
   const [paidOn, setPaidOn] = useState(todayLocal());
   const [reference, setReference] = useState(invoice.number);
   const parsed = parseMoneyAmount(amount, invoice.currency);

@@ -1,7 +1,7 @@
 import type { ExpenseCategory } from '../../src-shared/finance/expense-categories';
 import { claimTotalMinor, mileageAmountMinor, type ExpenseLine } from '../../src-shared/finance/expense-lines';
 import type { ExpenseSettings } from '../../src-shared/finance/expense-settings-kind';
-import { moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { majorAmountText, parseMoneyAmount } from '../../src-shared/finance/money';
 
 /**
  * A claim's lines as the person edits them (amounts and kilometres as typed), and the claim data
@@ -26,7 +26,7 @@ export const draftOfLine = (line: ExpenseLine): LineDraft => ({
   date: line.date,
   category: line.category,
   description: line.description,
-  amountText: line.category === 'mileage' ? '' : moneyInputText(line.amountMinor, line.currency),
+  amountText: line.category === 'mileage' ? '' : majorAmountText(line.amountMinor, line.currency),
   distanceText: line.distanceKm === undefined ? '' : String(line.distanceKm),
   projectId: line.projectId ?? '',
   costCentre: line.costCentre,

@@ -1,4 +1,4 @@
-import { moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { majorAmountText, parseMoneyAmount } from '../../src-shared/finance/money';
 import { dataValue } from '../../src-shared/records/record-document';
 import type { AnyRecordKind, KindField } from '../../src-shared/records/record-kind';
 
@@ -52,7 +52,7 @@ export function formValueOf(field: KindField, value: unknown): FormValue {
     case 'money': {
       const money = value as { amountMinor?: unknown; currency?: unknown } | undefined;
       return typeof money?.amountMinor === 'number' && typeof money.currency === 'string'
-        ? { amount: moneyInputText(money.amountMinor, money.currency), currency: money.currency }
+        ? { amount: majorAmountText(money.amountMinor, money.currency), currency: money.currency }
         : { amount: '', currency: DEFAULT_CURRENCY };
     }
     case 'number':

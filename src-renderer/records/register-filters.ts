@@ -1,4 +1,5 @@
-import { formatDay, formatMoney, formatNumber, majorAmount, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { formatDay, formatMoney, formatNumber, majorAmount } from '../../src-shared/format/display-format';
+import { parseMoneyAmount } from '../../src-shared/finance/money';
 import type { RegisterFilter } from '../../src-shared/records/record-contract';
 import type { AnyRecordKind, KindField } from '../../src-shared/records/record-kind';
 import { UNKNOWN_PERSON } from '../../src-shared/records/register-cells';

@@ -42,6 +42,7 @@ export const organisationInputSchema = z.object({
   defaultCurrency: z.string().default('EUR'),
   email: z.string().default(''),
   phone: z.string().default(''),
+  bankDetails: z.string().default(''),
   /** An upload (POST /files/uploads) to become the new logo; absent keeps the current one. */
   logoUploadId: z.string().min(1).max(80).optional(),
   /** The logo file's type as the browser reported it. */

@@ -86,6 +86,12 @@ export const invoiceContract = {
    * from the series (by the sync server in a team: refused while this PC cannot reach it).
    */
   'finance/invoices/issue': command<RecordView>()(z.object({ id, issuedOn: planDateSchema })),
+  /**
+   * Emails an issued invoice (or a credit note) as a PDF on the letterhead to the customer's contact
+   * — or the customer — through the outbox, and notes it on the record's activity. `emailedTo` is
+   * the address it went to.
+   */
+  'finance/invoices/send': command<{ emailedTo: string }>()(z.object({ id })),
   /** A credit note against an issued invoice (one line: what is credited, net, and its tax rate), issued at once. */
   'finance/invoices/credit': command<{ creditNote: RecordView; invoice: RecordView }>()(
     z.object({

@@ -4,7 +4,9 @@
  * (invoices, payments, expenses, budgets) and CRM's quotations use these functions, never their own
  * arithmetic; no floating point value is ever an amount (the lint rule in eslint.config.js makes
  * `parseFloat`, `toFixed` and scaling by 100 hard to add in money files). Every product and quotient
- * is taken in BigInt, so a large amount cannot lose a minor unit on the way. Pure.
+ * is taken in BigInt, so a large amount cannot lose a minor unit on the way. It also holds the one
+ * table of minor digits and the text an amount is typed and shown as (`parseMoneyAmount`,
+ * `majorAmountText`), which the display format and every form use. Pure.
  *
  * Rounding rule: half away from zero (`half_up`, "commercial rounding") for prices, discounts and
  * tax — what the EU VAT practice and the Swiss and UK tax authorities expect on an invoice, and what
@@ -157,4 +159,37 @@ export function allocate(totalMinor: number, weights: readonly number[]): MinorU
     left -= 1n;
   }
   return shares.map((share) => minorUnits(total < 0n ? -share : share));
+}
+
+/**
+ * Minor units as the plain amount in major units, by integer arithmetic: 123456 EUR → "1234.56",
+ * -5 EUR → "-0.05", 1000 JPY → "1000". What a person edits, what Intl formats and what exports
+ * carry, so no amount passes through a floating point fraction on its way to text.
+ */
+export function majorAmountText(amountMinor: number, currency: CurrencyCode): string {
+  const digits = minorDigitsOf(currency);
+  const magnitude = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
+  const whole = magnitude.slice(0, magnitude.length - digits);
+  const sign = amountMinor < 0 ? '-' : '';
+  return digits === 0 ? `${sign}${whole}` : `${sign}${whole}.${magnitude.slice(-digits)}`;
+}
+
+export type ParsedAmount = { ok: true; amountMinor: MinorUnits } | { ok: false; message: string };
+
+/**
+ * What a person types as an amount ("1,234.50", "1234,5", "12", "1 234.50") in minor units of the
+ * currency, or an error to show at the field. A comma is the decimal mark when there is no point.
+ * Read digit by digit into an integer — never through a float — so "0.29" is 29 cents, always.
+ */
+export function parseMoneyAmount(text: string, currency: CurrencyCode): ParsedAmount {
+  const compact = text.replace(/[\s\u00a0']/g, '');
+  const normal = compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.');
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(normal);
+  if (!match) return { ok: false, message: 'Enter an amount, e.g. 1250.00.' };
+  const digits = minorDigitsOf(currency);
+  const decimals = match[2] ?? '';
+  if (decimals.length > digits) return { ok: false, message: digits === 0 ? `${currency} has no decimals.` : `At most ${digits} decimals in ${currency}.` };
+  const amount = BigInt(`${match[1]}${decimals.padEnd(digits, '0')}`);
+  if (amount > LARGEST) return { ok: false, message: 'That amount is too large.' };
+  return { ok: true, amountMinor: minorUnits(amount) };
 }

@@ -1,5 +1,5 @@
 import { parseCsv } from '../crm/csv-parse';
-import { parseMoneyAmount } from '../format/display-format';
+import { parseMoneyAmount } from './money';
 import { isPlanDate } from '../projects/plan-dates';
 
 /**

@@ -1,3 +1,4 @@
+import { majorAmountText, minorDigitsOf } from '../finance/money';
 /**
  * How LabFlow writes dates, times, numbers and money for people: one format everywhere, on screen
  * (registers, record pages, lists) and in what the host produces for them (CSV and spreadsheet
@@ -51,17 +52,11 @@ export function formatDateTime(iso: string | undefined | null, place: FormatPlac
   return Number.isNaN(at) ? iso : dateTimeFormat(place).format(at);
 }
 
-/** The number of minor units in a major unit's decimals: 2 for EUR, 0 for JPY, 3 for KWD. */
-export function minorDigitsOf(currency: string): number {
-  try {
-    return cached(`digits|${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency })).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** Integer minor units as the amount in major units (1234 EUR cents → 12.34). */
-export const majorAmount = (amountMinor: number, currency: string): number => amountMinor / 10 ** minorDigitsOf(currency);
+/**
+ * Integer minor units as a number in major units (1234 EUR cents → 12.34), for what needs a number —
+ * a chart's axis, a spreadsheet cell. Read from the exact decimal text (money.ts), never divided.
+ */
+export const majorAmount = (amountMinor: number, currency: string): number => Number(majorAmountText(amountMinor, currency));
 
 /**
  * Integer minor units as money in its currency, e.g. "€12,500.00"; with `display: 'code'`
@@ -69,9 +64,12 @@ export const majorAmount = (amountMinor: number, currency: string): number => am
  */
 export function formatMoney(amountMinor: number, currency: string, place: FormatPlace = {}, display: 'symbol' | 'code' = 'symbol'): string {
   try {
-    return cached(`money|${place.locale ?? ''}|${currency}|${display}`, () => new Intl.NumberFormat(place.locale, { style: 'currency', currency, currencyDisplay: display })).format(majorAmount(amountMinor, currency));
+    // The decimals from money.ts's one table, whatever this runtime's ICU says; the amount as exact decimal text.
+    const digits = minorDigitsOf(currency);
+    const format = cached(`money|${place.locale ?? ''}|${currency}|${display}`, () => new Intl.NumberFormat(place.locale, { style: 'currency', currency, currencyDisplay: display, minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    return format.format(majorAmountText(amountMinor, currency) as Intl.StringNumericLiteral);
   } catch {
-    return `${majorAmount(amountMinor, currency).toFixed(2)} ${currency}`;
+    return `${majorAmountText(amountMinor, currency)} ${currency}`;
   }
 }
 
@@ -79,21 +77,3 @@ export function formatMoney(amountMinor: number, currency: string, place: Format
 export const formatNumber = (value: number, place: FormatPlace = {}): string =>
   cached(`number|${place.locale ?? ''}`, () => new Intl.NumberFormat(place.locale, { maximumFractionDigits: 6 })).format(value);
 
-/**
- * What a person types as an amount ("1,234.50", "1234,5", "12") in minor units of the currency,
- * or an error to show at the field. A comma is the decimal mark when there is no point.
- */
-export function parseMoneyAmount(text: string, currency: string): { ok: true; amountMinor: number } | { ok: false; message: string } {
-  const compact = text.replace(/[\s\u00a0']/g, '');
-  const normal = compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(normal)) return { ok: false, message: 'Enter an amount, e.g. 1250.00.' };
-  const digits = minorDigitsOf(currency);
-  const decimals = normal.split('.')[1] ?? '';
-  if (decimals.length > digits) return { ok: false, message: digits === 0 ? `${currency} has no decimals.` : `At most ${digits} decimals in ${currency}.` };
-  const amountMinor = Math.round(Number(normal) * 10 ** digits);
-  if (!Number.isSafeInteger(amountMinor)) return { ok: false, message: 'That amount is too large.' };
-  return { ok: true, amountMinor };
-}
-
-/** Minor units as the plain amount a person edits ("1234.50"), no grouping. */
-export const moneyInputText = (amountMinor: number, currency: string): string => majorAmount(amountMinor, currency).toFixed(minorDigitsOf(currency));

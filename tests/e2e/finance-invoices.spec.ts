@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { runCommands } from './support/bridge-commands';
 import { PASSWORD, signIn } from './support/equipment-lab';
@@ -17,7 +18,7 @@ test.afterEach(async () => {
 const invoiceRow = (page: Page, text: string | RegExp) => page.getByTestId('invoice-row').filter({ hasText: text });
 
 test('finance invoices a sales order, issues it, records a partial payment, sees it in receivables, and matches the rest from a bank statement', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
@@ -57,6 +58,10 @@ test('finance invoices a sales order, issues it, records a partial payment, sees
   await expect(invoice).toContainText(/INV-\d{4}-0001/);
   await expect(invoice).toContainText('Issued');
   await expect(invoice.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
+
+  // Sent to the customer: the PDF goes by email through the outbox (the host's first PDF takes a while to render).
+  await invoice.getByRole('button', { name: 'Send invoice' }).click();
+  await expect(page.getByText(/Invoice INV-\d{4}-0001 is on its way to ap@kemi\.example, its PDF attached\./)).toBeVisible({ timeout: 90_000 });
 
   // A partial payment: the invoice is partly paid and still owes the rest.
   await invoice.getByRole('button', { name: 'Record payment' }).click();
@@ -121,4 +126,25 @@ test('finance invoices a sales order, issues it, records a partial payment, sees
   await saveScreenshot(page, 'finance-invoice-editor');
   await editor.getByRole('button', { name: 'Save draft' }).click();
   await expect(invoiceRow(page, 'Extra stability timepoint')).toContainText('Draft');
+  await expect(invoiceRow(page, 'Extra stability timepoint').getByRole('button', { name: 'Send invoice' })).toHaveCount(0);
+
+  // The paid invoice's page: its activity says it was emailed, and Print / PDF prints it on the letterhead.
+  await invoice.getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  await expect(page.getByTestId('comment')).toContainText(/Emailed INV-\d{4}-0001 to ap@kemi\.example with Invoice-INV-\d{4}-0001\.pdf attached\./, { timeout: 15_000 });
+  await saveScreenshot(page, 'finance-invoice-activity');
+  await page.getByRole('button', { name: 'Print / PDF' }).click();
+  await expect(page.getByRole('menuitem')).toHaveText(['Invoice', 'Summary']);
+  await page.getByRole('menuitem', { name: 'Invoice' }).click();
+  const generated = page.getByRole('dialog', { name: /Invoice-INV-\d{4}-0001\.pdf/ });
+  await expect(generated.getByTestId('pdf-pages')).toHaveText('1 page', { timeout: 30_000 });
+  await saveScreenshot(page, 'finance-invoice-pdf');
+  const [saved] = await Promise.all([page.waitForEvent('download'), generated.getByRole('button', { name: 'Save' }).click()]);
+  const text = execFileSync('pdftotext', ['-layout', await saved.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toMatch(/Invoice INV-\d{4}-0001/);
+  expect(text).toContain('Kemi AB');
+  expect(text).toContain('Your reference PO 4711');
+  expect(text).toContain('Tax 19 % EUR 1,900.00');
+  expect(text).toContain('Total due EUR 11,900.00');
+  expect(text).toContain('Bank details are not set up (Settings → Organisation → Bank details).');
 });

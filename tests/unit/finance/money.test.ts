@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert, parseRate, rateOn, rateText, type ExchangeRate } from '../../../src-shared/finance/exchange-rate';
 import {
-  addMoney, allocate, basisPointsOf, divideRounded, hasAtMostDecimals, minorDigitsOf, minorUnits, money, scaledInteger, subtractMoney, sumMinor, taxOnNet,
+  addMoney, allocate, basisPointsOf, divideRounded, hasAtMostDecimals, majorAmountText, minorDigitsOf, minorUnits, money, parseMoneyAmount, scaledInteger, subtractMoney, sumMinor, taxOnNet,
 } from '../../../src-shared/finance/money';
 
 describe('currencies', () => {
@@ -125,5 +125,50 @@ describe('allocation by largest remainder', () => {
         }
       },
     ));
+  });
+});
+
+describe('amounts as text', () => {
+  const currencies = fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF', 'CHF');
+
+  it('writes minor units as the exact decimal in major units, in the currency’s digits', () => {
+    expect(majorAmountText(450_000, 'EUR')).toBe('4500.00');
+    expect(majorAmountText(5, 'EUR')).toBe('0.05');
+    expect(majorAmountText(-5, 'EUR')).toBe('-0.05');
+    expect(majorAmountText(1_000, 'JPY')).toBe('1000');
+    expect(majorAmountText(1_234, 'KWD')).toBe('1.234');
+    expect(majorAmountText(Number.MAX_SAFE_INTEGER, 'EUR')).toBe('90071992547409.91');
+  });
+
+  it('reads an amount as typed, or says what is wrong', () => {
+    expect(parseMoneyAmount('1,234.50', 'EUR')).toEqual({ ok: true, amountMinor: 123_450 });
+    expect(parseMoneyAmount('1234,5', 'EUR')).toEqual({ ok: true, amountMinor: 123_450 });
+    expect(parseMoneyAmount(' 12 000 ', 'EUR')).toEqual({ ok: true, amountMinor: 1_200_000 });
+    expect(parseMoneyAmount('0.1', 'EUR')).toEqual({ ok: true, amountMinor: 10 });
+    // Through a float, 0.29 × 100 is 28.999999999999996 and 1.005 × 100 is 100.49999999999999.
+    expect(parseMoneyAmount('0.29', 'EUR')).toEqual({ ok: true, amountMinor: 29 });
+    expect(parseMoneyAmount('1.005', 'KWD')).toEqual({ ok: true, amountMinor: 1_005 });
+    expect(parseMoneyAmount('90071992547409.91', 'EUR')).toEqual({ ok: true, amountMinor: Number.MAX_SAFE_INTEGER });
+    expect(parseMoneyAmount('90071992547409.92', 'EUR')).toEqual({ ok: false, message: 'That amount is too large.' });
+    expect(parseMoneyAmount('12.345', 'EUR')).toEqual({ ok: false, message: 'At most 2 decimals in EUR.' });
+    expect(parseMoneyAmount('12.5', 'JPY')).toEqual({ ok: false, message: 'JPY has no decimals.' });
+    expect(parseMoneyAmount('-5', 'EUR')).toMatchObject({ ok: false });
+    expect(parseMoneyAmount('1e3', 'EUR')).toMatchObject({ ok: false });
+    expect(parseMoneyAmount('ten', 'EUR')).toEqual({ ok: false, message: 'Enter an amount, e.g. 1250.00.' });
+  });
+
+  it('reads back exactly what it writes, for every amount and currency', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), currencies, (amount, currency) => {
+      expect(parseMoneyAmount(majorAmountText(amount, currency), currency)).toEqual({ ok: true, amountMinor: amount });
+    }));
+  });
+
+  it('reads a typed whole and fraction as whole × 10^digits + fraction, digit by digit', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
+      const typed = `${whole}.${String(cents).padStart(2, '0')}`;
+      expect(parseMoneyAmount(typed, 'EUR')).toEqual({ ok: true, amountMinor: whole * 100 + cents });
+      // With a decimal comma the same.
+      expect(parseMoneyAmount(typed.replace('.', ','), 'EUR')).toEqual({ ok: true, amountMinor: whole * 100 + cents });
+    }));
   });
 });
