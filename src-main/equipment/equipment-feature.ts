@@ -2,6 +2,8 @@ import type { HostFeature } from '../host/feature';
 import { calibrationCommandHandlers } from './calibration-handlers';
 import { decommissionCommandHandlers } from './decommission-handlers';
 import { equipmentQueryHandlers } from './equipment-queries';
+import { fleetOf, startFleet } from './fleet-state';
+import { keepRecordsInMemory } from '../records/record-lookup';
 import { instrumentCommandHandlers } from './instrument-handlers';
 import { instrumentQueryHandlers } from './instrument-queries';
 import { procurementCommandHandlers } from './procurement-handlers';
@@ -13,9 +15,22 @@ import { qualificationCommandHandlers } from './qualification-handlers';
  * calibration, use, maintenance and decommissioning commands, which write through the records
  * platform; the register, dashboard, instrument page, history card, bid matrix and documents.
  * Its reminders and preventive work orders are scheduler rules (src-main/scheduler/reminder-rules.ts).
+ * The fleet state (fleet-state.ts) holds the instruments and what gating reads in memory.
  */
 export const equipmentFeature: HostFeature = {
   name: 'equipment',
   commands: { ...instrumentCommandHandlers, ...qualificationCommandHandlers, ...calibrationCommandHandlers, ...decommissionCommandHandlers, ...procurementCommandHandlers },
   queries: { ...equipmentQueryHandlers, ...instrumentQueryHandlers, ...procurementQueryHandlers },
+  start(services) {
+    // Gating and the dashboard answer from memory: fill it now, in the background.
+    const fleet = startFleet(services.db);
+    const memory = fleetOf(services.db);
+    if (memory) keepRecordsInMemory(services.db, memory);
+    return {
+      dispose() {
+        keepRecordsInMemory(services.db, null);
+        fleet.stop();
+      },
+    };
+  },
 };

@@ -9,10 +9,15 @@ import type { Fitness, InstrumentRow } from '../../src-shared/equipment/equipmen
 import { checkFitForUse } from '../../src-shared/equipment/fitness';
 import { dateOf } from '../../src-shared/equipment/interval';
 import type { QueryHandlers } from '../host/handler-types';
+import type { LabDatabase } from '../database/open-database';
 import { personNames } from './equipment-records';
+import { fleetOf } from './fleet-state';
 import { instrumentStates, onRecordChanges, type InstrumentState } from './instrument-states';
 
 const dayMs = 86_400_000;
+
+/** The last dashboard computed per host (by its database), with the fleet version, day and horizon it was computed for. */
+const boards = new WeakMap<LabDatabase, { key: string; board: ReturnType<typeof equipmentDashboard> }>();
 
 /** Fit for use today, the person aside: what the register and the instrument page show. */
 export function fitnessToday(state: Pick<InstrumentState, 'facts' | 'plans' | 'calibrations'>, now: string): Fitness {
@@ -58,8 +63,16 @@ export const equipmentQueryHandlers: QueryHandlers<'equipment/list' | 'equipment
 
   'equipment/dashboard': (input, context) =>
     onRecordChanges(context.db, async () => {
+      const today = dateOf(context.clock().toISOString());
       const states = await instrumentStates(context.db);
+      // The fleet's version names what the board was computed from: every opening until a change gets it at once.
+      const fleet = fleetOf(context.db);
+      const key = fleet ? `${fleet.version()}|${today}|${input.horizonDays}` : null;
+      const kept = key ? boards.get(context.db) : undefined;
+      if (kept && kept.key === key) return kept.board;
       const instruments = states.map((s) => ({ id: s.doc.id, number: s.doc.number, name: s.facts.name, status: s.doc.status, custodianId: s.facts.custodianId, location: s.location, plans: s.plans, calibrations: s.calibrations }));
-      return equipmentDashboard(instruments, dateOf(context.clock().toISOString()), input.horizonDays);
+      const board = equipmentDashboard(instruments, today, input.horizonDays);
+      if (key) boards.set(context.db, { key, board });
+      return board;
     }, 250).pipe(map((board) => ok(board))),
 };
