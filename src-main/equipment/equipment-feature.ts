@@ -1,7 +1,8 @@
 import type { HostFeature } from '../host/feature';
 import { calibrationCommandHandlers } from './calibration-handlers';
 import { decommissionCommandHandlers } from './decommission-handlers';
-import { equipmentQueryHandlers } from './equipment-queries';
+import { dashboardOf, equipmentQueryHandlers } from './equipment-queries';
+import { dateOf } from '../../src-shared/equipment/interval';
 import { fleetOf, startFleet } from './fleet-state';
 import { keepRecordsInMemory } from '../records/record-lookup';
 import { instrumentCommandHandlers } from './instrument-handlers';
@@ -26,6 +27,11 @@ export const equipmentFeature: HostFeature = {
     const fleet = startFleet(services.db);
     const memory = fleetOf(services.db);
     if (memory) keepRecordsInMemory(services.db, memory);
+    // The dashboard's first opening is the one people wait for: compute the default board (30 days) once the fleet is in.
+    void memory
+      ?.ready()
+      .then(() => dashboardOf(services.db, dateOf(services.clock().toISOString()), 30))
+      .catch(() => undefined);
     return {
       dispose() {
         keepRecordsInMemory(services.db, null);

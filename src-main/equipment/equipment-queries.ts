@@ -47,6 +47,23 @@ function rowOf(state: InstrumentState, names: Map<string, string>, now: string):
   };
 }
 
+/**
+ * The calibration dashboard of every instrument on `today`. The fleet's version names what it was
+ * computed from: every opening until a change gets the same board at once (and the equipment
+ * feature computes the app's default one as soon as the fleet is filled, for the first opening).
+ */
+export async function dashboardOf(db: LabDatabase, today: string, horizonDays: number): Promise<ReturnType<typeof equipmentDashboard>> {
+  const states = await instrumentStates(db);
+  const fleet = fleetOf(db);
+  const key = fleet ? `${fleet.version()}|${today}|${horizonDays}` : null;
+  const kept = key ? boards.get(db) : undefined;
+  if (kept && kept.key === key) return kept.board;
+  const instruments = states.map((s) => ({ id: s.doc.id, number: s.doc.number, name: s.facts.name, status: s.doc.status, custodianId: s.facts.custodianId, location: s.location, plans: s.plans, calibrations: s.calibrations }));
+  const board = equipmentDashboard(instruments, today, horizonDays);
+  if (key) boards.set(db, { key, board });
+  return board;
+}
+
 /** The register with next due and fitness, and the dashboard; live on record changes. */
 export const equipmentQueryHandlers: QueryHandlers<'equipment/list' | 'equipment/dashboard'> = {
   'equipment/list': (input, context) => {
@@ -62,17 +79,5 @@ export const equipmentQueryHandlers: QueryHandlers<'equipment/list' | 'equipment
   },
 
   'equipment/dashboard': (input, context) =>
-    onRecordChanges(context.db, async () => {
-      const today = dateOf(context.clock().toISOString());
-      const states = await instrumentStates(context.db);
-      // The fleet's version names what the board was computed from: every opening until a change gets it at once.
-      const fleet = fleetOf(context.db);
-      const key = fleet ? `${fleet.version()}|${today}|${input.horizonDays}` : null;
-      const kept = key ? boards.get(context.db) : undefined;
-      if (kept && kept.key === key) return kept.board;
-      const instruments = states.map((s) => ({ id: s.doc.id, number: s.doc.number, name: s.facts.name, status: s.doc.status, custodianId: s.facts.custodianId, location: s.location, plans: s.plans, calibrations: s.calibrations }));
-      const board = equipmentDashboard(instruments, today, input.horizonDays);
-      if (key) boards.set(context.db, { key, board });
-      return board;
-    }, 250).pipe(map((board) => ok(board))),
+    onRecordChanges(context.db, () => dashboardOf(context.db, dateOf(context.clock().toISOString()), input.horizonDays), 250).pipe(map((board) => ok(board))),
 };

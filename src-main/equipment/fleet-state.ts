@@ -5,7 +5,7 @@ import type { RecordMemory } from '../records/record-lookup';
 
 /**
  * The equipment fleet in host memory: every instrument, calibration plan, calibration and booking,
- * and the HR training records usage gating reads, kept current from the records collection's
+ * the HR training records usage gating reads and the people it names, kept current from the records collection's
  * change stream (local commands and pulled changes alike), as the register index is
  * (src-main/records/register-index.ts). Usage gating on a booking, usage entry, allocation or
  * workflow step then reads no database (`loadLookup` asks it first: `RecordMemory`), and the
@@ -45,6 +45,7 @@ export interface FleetState extends RecordMemory {
 
 export function createFleetState(db: LabDatabase): FleetState {
   const records = new Map<string, Doc>();
+  const people = new Map<string, Doc>();
   /** `kind|p|parentId` and `kind|s|personId` → ids; the sorted lists are kept until a change. */
   const groups = new Map<string, Set<string>>();
   const sortedGroups = new Map<string, Doc[]>();
@@ -99,8 +100,20 @@ export function createFleetState(db: LabDatabase): FleetState {
     version += 1;
   });
 
+  const putPerson = (raw: Doc, isDeleted: boolean) => {
+    if (isDeleted) people.delete(text(raw.id));
+    else people.set(text(raw.id), plain(raw));
+  };
+  const personChanges = db.people.$.subscribe((event: { documentData: unknown; operation: string }) => {
+    const raw = event.documentData as Doc;
+    if (isLoading) changedWhileLoading.add(`people/${text(raw.id)}`);
+    putPerson(raw, event.operation === 'DELETE' || raw._deleted === true);
+  });
+
   async function loadAll(): Promise<void> {
     isLoading = true;
+    const everyone = (await db.people.storageInstance.query(db.people.find({ selector: {} }).getPreparedQuery())).documents as unknown as Doc[];
+    for (const raw of everyone) if (!changedWhileLoading.has(`people/${text(raw.id)}`)) putPerson(raw, raw._deleted === true);
     let after = '';
     for (;;) {
       // Straight from the storage, as the register index fills: RxDB's query cache would keep every page.
@@ -133,15 +146,14 @@ export function createFleetState(db: LabDatabase): FleetState {
     ready,
     version: () => version,
     all: (kind) => group(`${kind}|*|`),
-    record(id) {
-      if (!isFilled) return undefined;
-      return records.get(id);
-    },
+    record: (id) => (isFilled ? records.get(id) : undefined),
+    person: (id) => (isFilled ? people.get(id) : undefined),
     byParent: (kind, parentId) => held(kind, () => group(`${kind}|p|${parentId}`)),
     byPerson: (kind, personId) => held(kind, () => group(`${kind}|s|${personId}`)),
     dispose() {
       isDisposed = true;
       changes.unsubscribe();
+      personChanges.unsubscribe();
     },
   };
 }

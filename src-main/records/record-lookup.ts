@@ -20,6 +20,8 @@ export const byPersonOrder = [{ personId: 'asc' }, { kind: 'asc' }, { id: 'asc' 
  */
 export interface RecordMemory {
   record(id: string): Doc | undefined;
+  /** A person (the `people` collection), whom gating names in its refusals. */
+  person?(id: string): Doc | undefined;
   byParent(kind: string, parentId: string): Doc[] | undefined;
   byPerson(kind: string, personId: string): Doc[] | undefined;
 }
@@ -38,9 +40,9 @@ export async function loadLookup(db: LabDatabase, reads: RecordReads): Promise<R
   const memory = memories.get(db);
   const byId = new Map<string, Doc>();
   for (const ref of reads.ids ?? []) {
-    const held = ref.collection === 'records' ? memory?.record(ref.id) : undefined;
+    const held = ref.collection === 'records' ? memory?.record(ref.id) : ref.collection === 'people' ? memory?.person?.(ref.id) : undefined;
     if (held) {
-      byId.set(`records/${ref.id}`, held);
+      byId.set(`${ref.collection}/${ref.id}`, held);
       continue;
     }
     const collection = db[ref.collection as CollectionName];
