@@ -9,10 +9,15 @@ import type { Fitness, InstrumentRow } from '../../src-shared/equipment/equipmen
 import { checkFitForUse } from '../../src-shared/equipment/fitness';
 import { dateOf } from '../../src-shared/equipment/interval';
 import type { QueryHandlers } from '../host/handler-types';
+import type { LabDatabase } from '../database/open-database';
 import { personNames } from './equipment-records';
+import { fleetOf } from './fleet-state';
 import { instrumentStates, onRecordChanges, type InstrumentState } from './instrument-states';
 
 const dayMs = 86_400_000;
+
+/** The last dashboard computed per host (by its database), with the fleet version, day and horizon it was computed for. */
+const boards = new WeakMap<LabDatabase, { key: string; board: ReturnType<typeof equipmentDashboard> }>();
 
 /** Fit for use today, the person aside: what the register and the instrument page show. */
 export function fitnessToday(state: Pick<InstrumentState, 'facts' | 'plans' | 'calibrations'>, now: string): Fitness {
@@ -42,6 +47,23 @@ function rowOf(state: InstrumentState, names: Map<string, string>, now: string):
   };
 }
 
+/**
+ * The calibration dashboard of every instrument on `today`. The fleet's version names what it was
+ * computed from: every opening until a change gets the same board at once (and the equipment
+ * feature computes the app's default one as soon as the fleet is filled, for the first opening).
+ */
+export async function dashboardOf(db: LabDatabase, today: string, horizonDays: number): Promise<ReturnType<typeof equipmentDashboard>> {
+  const states = await instrumentStates(db);
+  const fleet = fleetOf(db);
+  const key = fleet ? `${fleet.version()}|${today}|${horizonDays}` : null;
+  const kept = key ? boards.get(db) : undefined;
+  if (kept && kept.key === key) return kept.board;
+  const instruments = states.map((s) => ({ id: s.doc.id, number: s.doc.number, name: s.facts.name, status: s.doc.status, custodianId: s.facts.custodianId, location: s.location, plans: s.plans, calibrations: s.calibrations }));
+  const board = equipmentDashboard(instruments, today, horizonDays);
+  if (key) boards.set(db, { key, board });
+  return board;
+}
+
 /** The register with next due and fitness, and the dashboard; live on record changes. */
 export const equipmentQueryHandlers: QueryHandlers<'equipment/list' | 'equipment/dashboard'> = {
   'equipment/list': (input, context) => {
@@ -57,9 +79,5 @@ export const equipmentQueryHandlers: QueryHandlers<'equipment/list' | 'equipment
   },
 
   'equipment/dashboard': (input, context) =>
-    onRecordChanges(context.db, async () => {
-      const states = await instrumentStates(context.db);
-      const instruments = states.map((s) => ({ id: s.doc.id, number: s.doc.number, name: s.facts.name, status: s.doc.status, custodianId: s.facts.custodianId, location: s.location, plans: s.plans, calibrations: s.calibrations }));
-      return equipmentDashboard(instruments, dateOf(context.clock().toISOString()), input.horizonDays);
-    }, 250).pipe(map((board) => ok(board))),
+    onRecordChanges(context.db, () => dashboardOf(context.db, dateOf(context.clock().toISOString()), input.horizonDays), 250).pipe(map((board) => ok(board))),
 };

@@ -7,6 +7,8 @@ import { checkSingleInstance, startInstance, startStamp, type StartInput } from 
 import { endedStepTokens } from '../../src-shared/workflows/step-notices';
 import { versionToStart } from '../../src-shared/workflows/versions';
 import type { WriteContext } from '../audit/audited-writer';
+import { checkStepInstruments } from '../equipment/step-instruments';
+import { loadLookup } from '../records/record-lookup';
 import type { HostServices } from '../host/handler-types';
 import type { DefinitionStore } from './definition-store';
 import { plainInstance } from './instance-store';
@@ -154,6 +156,12 @@ export function applyOperations(parts: RuntimeParts, items: readonly InstanceOpe
       const result = item.operation(definition.definition, doc.state, { ...options, ...records.engineOptions(binding), isAttachment: (id) => files.has(id) });
       if (!result.ok || result.value.events.length === 0) {
         out[index] = result.ok ? ok(doc) : result;
+        continue;
+      }
+      // A step that requires a ready instrument is refused before anything is signed or written.
+      const instruments = await checkStepInstruments((reads) => loadLookup(db, reads), definition.definition, doc.state, result.value.events, clock().toISOString());
+      if (!instruments.ok) {
+        out[index] = instruments;
         continue;
       }
       const passed = item.gate ? await item.gate() : ok(null);

@@ -7,6 +7,7 @@ import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { dataFieldsOf } from '../../src-shared/workflows/validate-record-binding';
 import { ActionRoutesEditor } from './ActionRoutesEditor';
 import { FormFieldsEditor } from './FormFieldsEditor';
+import { ReadyInstrumentSetting } from './ReadyInstrumentSetting';
 import { RecordEffectsEditor } from './RecordEffectsEditor';
 import { ApprovalSettings } from './ApprovalSettings';
 import { AssigneeFields } from './AssigneeFields';
@@ -86,6 +87,7 @@ export function StepForm({ definition, index, problems, isReadOnly, onEdit }: Pr
         <FormControlLabel control={<Switch size="small" checked={step.require_signature === true} onChange={(e) => patch({ require_signature: e.target.checked || undefined } as Partial<StepDefinition>)} />}
           label={step.type === 'approval' ? 'Every action needs an e-signature (approve and reject always do)' : 'Every action needs an e-signature'} />
       )}
+      {isHuman && <ReadyInstrumentSetting step={step} onChange={patch} errorAt={errorAt} />}
       {step.type === 'timer' && (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
           <TextField size="small" type="number" label="Wait (hours)" value={step.timer?.after_hours ?? ''} sx={{ width: 150 }}

@@ -100,6 +100,12 @@ export const stepSchema = z
     form: stepFormSchema.optional(),
     /** What the step's outcome does to the workflow's record, per action (record-binding.ts). */
     record_effects: recordEffectsSchema.optional(),
+    /**
+     * Acting on the step uses an instrument that must be ready for use (src-shared/equipment/
+     * step-instrument-gate.ts): the one the form field `field` names, or, without it, the
+     * equipment record the workflow is about.
+     */
+    ready_instrument: z.object({ field: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,79}$/, 'Name the form field that holds the instrument.').optional() }).strict().optional(),
   })
   .strict();
 export type StepDefinition = z.infer<typeof stepSchema>;

@@ -17,6 +17,11 @@ export function checkStepShape(step: StepDefinition, report: Report): void {
   }
   if (step.outcome && step.type !== 'end') report('.outcome', 'Only end steps have an outcome.');
   if (step.require_signature && step.type !== 'approval' && step.type !== 'task') report('.require_signature', 'Only steps people act on can ask for a signature.');
+  if (step.ready_instrument && step.type !== 'approval' && step.type !== 'task') report('.ready_instrument', 'Only steps people act on can require a ready instrument.');
+  const instrumentField = step.ready_instrument?.field;
+  if (instrumentField !== undefined && !(step.form ?? []).some((f) => f.key === instrumentField)) {
+    report('.ready_instrument.field', `The step's form has no field “${instrumentField}” to name the instrument.`);
+  }
   if (step.conditions && step.type !== 'task' && step.type !== 'approval') {
     report('.conditions', `A ${step.type} step takes no actions; route it with next_steps${step.type === 'parallel' ? '' : ' or routing'}.`);
   }

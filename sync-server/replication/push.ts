@@ -17,6 +17,7 @@ import { lockCollections, notifyChanged, readForUpdate, toWire, upsertDocument }
 import { enqueueOutbox } from '../outbox/outbox-queue';
 import { deriveInstances, pushInstance, restampRecordActivity } from './derived-documents';
 import { loadRelated, loadWorkflowHistories } from './rule-context';
+import { judgeStepInstrument } from './step-instrument-check';
 import { keepRankUnique } from './board-ranks';
 import { CONFLICTS_COLLECTION, recordConflict } from './conflict-log';
 import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './audit-claims';
@@ -209,6 +210,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         }
         if (!check.ok) {
           refuse(incoming, master, check.error.code, check.error.message);
+          continue;
+        }
+        // A step that requires a ready instrument: judged on the instrument's records here, by the server's clock.
+        const unready = resolution.kind === 'keep_master' ? null : await judgeStepInstrument(tx, histories, before, check.value, now.toISOString());
+        if (unready) {
+          refuse(incoming, master, 'invalid_state', unready);
           continue;
         }
         const bound = eventRecords ? checkStartRecord(check.value, person, histories.definitions, eventRecords.recordOf(instanceId)) : null;

@@ -25,7 +25,7 @@ const key = (collection: string, id: string) => `${collection}/${id}`;
 const recordQueryKey = (q: RecordQuery) => `${q.kind}|${q.parentId ?? ''}|${q.personId ?? ''}`;
 
 /** The live records of a kind under a parent or about a person (migration 006 indexes both). */
-async function readRecordSet(tx: SqlClient, query: RecordQuery): Promise<Doc[]> {
+export async function readRecordSet(tx: SqlClient, query: RecordQuery): Promise<Doc[]> {
   const [field, value] = query.parentId !== undefined ? ['parentId', query.parentId] : ['personId', query.personId ?? ''];
   const { rows } = await tx.query<{ data: Doc | string }>(
     `SELECT data FROM documents WHERE collection = 'records' AND NOT deleted AND data->>'kind' = $1 AND data->>'${field}' = $2`,

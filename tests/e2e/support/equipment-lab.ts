@@ -17,7 +17,7 @@ export const lab = {
 export type LabPerson = (typeof lab)[keyof typeof lab];
 
 /** A serve-mode host on a data folder seeded with `scenario`. */
-export async function startSeededHost(scenario: 'people' | 'received' | 'full-life' | 'dashboard'): Promise<ServedHost> {
+export async function startSeededHost(scenario: 'people' | 'received' | 'full-life' | 'dashboard' | 'step-instrument'): Promise<ServedHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'labflow-e2e-'));
   execFileSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support/seed-equipment.ts', dataDir, scenario], { stdio: 'pipe', timeout: 120_000 });
   return startServeHost(dataDir);

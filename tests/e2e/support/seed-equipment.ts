@@ -3,7 +3,7 @@
 // Scenarios: `people` (the lab's people, the equipment workflows published), `received` (+ an
 // instrument received and an approved SAT protocol), `full-life` (+ bought through RFQ, award, order
 // and receipt, installed, qualified, in service, calibrated, booked), `dashboard` (+ instruments in
-// several states). Runs in its own process because RxDB allows only 13 open collections per process.
+// several states), `step-instrument` (+ an overdue balance and a started workflow whose step needs it ready). Runs in its own process because RxDB allows only 13 open collections per process.
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import { openEquipmentWorld } from '../../integration/equipment/equipment-world';
 import { value } from '../../integration/tasks/project-fixture';
@@ -73,6 +73,20 @@ if (scenario === 'dashboard') {
   // The HPLC was calibrated on time earlier; the pipette set is out for repair.
   value(await cara.client.call('equipment/calibration/record', { equipmentId: made[4]!.id, planId: made[4]!.plan.id, performedOn: dateIn(-20), readings: [{ pointId: 'p1', asLeft: 100 }] }));
   value(await cara.client.call('equipment/report-fault', { equipmentId: made[3]!.id, summary: 'Plunger sticks', takeOutOfService: true }));
+}
+
+if (scenario === 'step-instrument') {
+  // A balance overdue for calibration since three days ago, and a workflow whose weighing step needs it ready, started on it by Ben.
+  const { instrument } = await lab.instrumentInService('Analytical balance XPR205', dateIn(-4));
+  const weigh = {
+    workflow_code: 'WEIGH_SAMPLE', name: 'Weigh a sample', record_kind: 'equipment', initial_step: 'weigh',
+    steps: [
+      { step_id: 'weigh', name: 'Weigh the sample', type: 'task', assignee_type: 'role', assignee_value: 'member', ready_instrument: {}, next_steps: ['done'] },
+      { step_id: 'done', name: 'Done', type: 'end' },
+    ],
+  };
+  value(await lab.admin.call('workflows/definitions/import', { commandId: lab.cid(), definition: weigh, publish: true }));
+  value(await ben.client.call('workflows/instances/start', { commandId: lab.cid(), code: 'WEIGH_SAMPLE', entityType: 'equipment', entityId: instrument.id }));
 }
 
 void firstDueDate;
