@@ -7,7 +7,7 @@ import { checkRecordWrite } from '../../../src-shared/records/record-rules';
 import { canReadScope, scopeOfRecord } from '../../../src-shared/records/record-scope';
 import { actor, hrRecord, lookupOf } from '../hr/hr-fixtures';
 
-const lines = [
+const lines: { category: 'consumables' | 'travel'; amountMinor: number; note: string }[] = [
   { category: 'consumables', amountMinor: 400_000, note: '' },
   { category: 'travel', amountMinor: 200_000, note: '' },
 ];
