@@ -35,7 +35,7 @@ export function BudgetsTab({ personId, personName }: { personId: string; personN
     const holderPerson = holder === 'project' ? (project?.ownerId ?? personId) : (heads.find((h) => h.id === personId)?.id ?? heads[0]?.id ?? personId);
     const made = await create.run({
       kind: 'budget',
-      data: { holder, ...(holder === 'project' ? { projectId: holderId } : { departmentId: holderId }), personId: holderPerson, year: Number(year), lines: [], total: { amountMinor: 0, currency: currency.toUpperCase() }, version: 1 },
+      data: { holder, ...(holder === 'project' ? { projectId: holderId } : { departmentId: holderId }), personId: holderPerson, holderName: choices.find((c) => c.id === holderId)?.name ?? '', year: Number(year), lines: [], total: { amountMinor: 0, currency: currency.toUpperCase() }, version: 1 },
     });
     if (made.ok) go('finance', ['budgets', made.value.id]);
   };

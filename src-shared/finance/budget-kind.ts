@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { moneySchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
-import { formatMoney } from '../format/display-format';
-import { recordTextPlace } from '../hr/hr-who';
 import { budgetReads, checkBudget } from './budget-checks';
 import { budgetLineSchema, budgetTotalMinor } from './budget-lines';
 import { finance } from './finance-who';
@@ -22,6 +20,8 @@ const budgetData = z
     projectId: recordIdSchema.optional(),
     /** Who holds the budget: a head of the department, or the project manager. */
     personId: recordIdSchema,
+    /** The project's code and name or the department's name when the budget was started, for its title. */
+    holderName: z.string().trim().max(200).default(''),
     year: z.number().int('Enter a year like 2027.').min(2000, 'Enter a year like 2027.').max(2100, 'Enter a year like 2027.'),
     lines: z.array(budgetLineSchema).max(50, 'At most 50 lines.').default([]),
     /** The sum of the lines, kept so registers show it and the workflow routes by it (`record.total.amountMinor`). */
@@ -45,8 +45,7 @@ export const budgetKind = defineRecordKind<BudgetData>({
   pluralLabel: 'Budgets',
   version: 1,
   data: budgetData as z.ZodType<BudgetData>,
-  // One fixed locale for the amount: host and server must stamp the same title.
-  title: (d) => `${holderLabel[d.holder]} budget ${d.year}${d.version > 1 ? `, version ${d.version}` : ''} (${formatMoney(d.total.amountMinor, d.total.currency, recordTextPlace)})`,
+  title: (d) => `${holderLabel[d.holder]} budget ${d.year}${d.holderName ? ` for ${d.holderName}` : ''}${d.version > 1 ? `, version ${d.version}` : ''}`,
   statuses: [
     { id: 'draft', label: 'Draft' },
     { id: 'in_approval', label: 'In approval', tone: 'info' },

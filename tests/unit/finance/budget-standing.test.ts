@@ -5,7 +5,7 @@ import type { ExpenseClaimData } from '../../../src-shared/finance/expense-claim
 
 const budget = (id: string, status: string, version: number, lines: BudgetData['lines'], extra: Partial<BudgetData> = {}): BudgetOnRecord => ({
   id, number: `BUD-2027-000${id.slice(1)}`, status,
-  data: { holder: 'project', projectId: 'P1', personId: 'max', year: 2027, lines, total: { amountMinor: lines.reduce((s, l) => s + l.amountMinor, 0), currency: 'EUR' }, version, ...extra },
+  data: { holder: 'project', projectId: 'P1', personId: 'max', holderName: 'QC-2027', year: 2027, lines, total: { amountMinor: lines.reduce((s, l) => s + l.amountMinor, 0), currency: 'EUR' }, version, ...extra },
 });
 const personnel = (amountMinor: number) => [{ category: 'personnel' as const, amountMinor, note: '' }];
 const claim = (status: string, line: Partial<ExpenseClaimData['lines'][number]>) => ({
