@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatMoney } from '../../src-shared/format/display-format';
 import { runCommands } from './support/bridge-commands';
+import { admin, createFinanceLab, fay, max, mia, openSection, publishTemplate, signAndApprove } from './support/finance-lab';
 import { createFirstAdministrator } from './support/first-run';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
@@ -10,11 +11,6 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 // (his manager, then finance: it is above 5,000.00) through BUDGET_APPROVAL run on the budget; the
 // project's Budget tab then shows it against the time logged at his cost rate, warning at 80 %.
 
-const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
-const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
-const fay = { name: 'Fay Ledger', email: 'fay@lab.example', password: 'double-entry-1494' };
-
 let host: ServedHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
@@ -23,44 +19,16 @@ test.afterEach(async () => {
 
 const eur = (minor: number) => formatMoney(minor, 'EUR');
 
-async function openSection(page: Page, section: 'Finance' | 'Workflows', tab: string) {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
-  await page.getByRole('tab', { name: tab }).click();
-}
-
-async function signAndApprove(page: Page, stepName: string, password: string) {
-  await openSection(page, 'Workflows', 'My work');
-  const row = page.getByTestId('my-work-row').filter({ hasText: stepName });
-  await row.getByRole('button', { name: `Approve ${stepName}` }).click();
-  const sign = page.getByRole('dialog', { name: /^Sign:/ });
-  await sign.getByLabel('Your password').fill(password);
-  await sign.getByRole('button', { name: 'Sign and approve' }).click();
-  await expect(sign).toHaveCount(0, { timeout: 30_000 });
-}
-
 test('a project budget approved by the manager and finance shows on the project and warns at 80 %', async ({ page }) => {
   test.setTimeout(180_000);
   const year = new Date().getFullYear();
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
-  const people = await runCommands(page, admin, [
-    { name: 'departments/create', input: { code: 'QC', name: 'Quality control' } },
-    { name: 'people/create', input: { ...max, roles: ['member'], departmentId: '$0' } },
-    { name: 'people/create', input: { ...mia, roles: ['department_head'], departmentId: '$0' } },
-    { name: 'people/create', input: { ...fay, roles: ['finance'] } },
-  ]);
-  const maxId = (people.values[1] as { id: string; person?: { id: string } }).person?.id ?? people.values[1]!.id;
+  const { maxId } = await createFinanceLab(page);
 
   // The administrator publishes the budget approval workflow from its template.
-  await openSection(page, 'Workflows', 'Definitions');
-  await page.getByRole('button', { name: 'New from template' }).click();
-  const templates = page.getByRole('dialog');
-  await templates.getByRole('button', { name: /Budget Approval/ }).click();
-  await templates.getByRole('button', { name: 'Copy and edit' }).click();
-  await expect(page.getByTestId('no-problems')).toBeVisible();
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByTestId('editor-version')).toContainText('Published');
+  await publishTemplate(page, /Budget Approval/);
 
   // Max runs a project at 100.00 an hour and has logged 50 hours on it this year.
   await signInAs(page, max);

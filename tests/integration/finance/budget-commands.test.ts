@@ -3,9 +3,9 @@ import type { Host } from '../../../src-main/host/create-host';
 import type { BudgetStanding } from '../../../src-shared/finance/budget-standing';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import type { InstanceSummaryView } from '../../../src-shared/workflows/workflow-contract';
-import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { connectTestClient } from '../support/test-client';
+import { openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { handClock, value, type Client } from '../tasks/project-fixture';
+import { createFinanceTeam, type FinanceTeam } from './finance-team';
 
 /**
  * Budgets on a real host and SQLite file, through the commands the screens use (`records/create|
@@ -17,9 +17,8 @@ import { handClock, value, type Client } from '../tasks/project-fixture';
 const password = 'long enough password';
 const cid = () => `c-${Math.random().toString(36).slice(2)}`;
 let host: Host;
-let admin: Client;
 let projectId = '';
-const people: Record<'max' | 'mia' | 'fay' | 'otto', { id: string; client: Client }> = {} as never;
+let people: FinanceTeam;
 const budgetData = (extra: Record<string, unknown> = {}) => ({
   holder: 'project', projectId, personId: people.max.id, year: 2026, lines: [{ category: 'personnel', amountMinor: 600_000 }, { category: 'consumables', amountMinor: 25_000 }], total: { amountMinor: 625_000, currency: 'EUR' }, version: 1, ...extra,
 });
@@ -28,22 +27,7 @@ const standing = (client: Client, input: Record<string, unknown>) => client.subs
 
 beforeAll(async () => {
   host = await openSqliteHost(tempDataDir(), { clock: handClock('2026-03-05T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  admin = connectTestClient(host);
-  value(await admin.call('auth/create-administrator', adminInput));
-  const qc = value(await admin.call<{ id: string }>('departments/create', { code: 'QC', name: 'Quality control' }));
-  const add = async (key: keyof typeof people, name: string, roles: string[], departmentId?: string) => {
-    const email = `${key}@lab.org`;
-    const id = value(await admin.call<{ id: string }>('people/create', { name, email, password, roles, ...(departmentId ? { departmentId } : {}) })).id;
-    const client = connectTestClient(host);
-    value(await client.call('auth/sign-in', { email, password }));
-    people[key] = { id, client };
-  };
-  await add('max', 'Max Member', ['member'], qc.id);
-  await add('mia', 'Mia Head', ['department_head'], qc.id);
-  await add('fay', 'Fay Finance', ['finance']);
-  await add('otto', 'Otto Other', ['member']);
-  value(await admin.call('workflows/definitions/create', { commandId: cid(), source: { kind: 'template', templateCode: 'BUDGET_APPROVAL' } }));
-  value(await admin.call('workflows/definitions/publish', { commandId: cid(), code: 'BUDGET_APPROVAL' }));
+  ({ people } = await createFinanceTeam(host, password, 'BUDGET_APPROVAL'));
   const max = people.max.client;
   projectId = value(await max.call<{ id: string }>('projects/create', { code: 'PCR-2026', name: 'PCR assay validation' })).id;
   value(await max.call('projects/update', { id: projectId, costRates: [{ personId: people.max.id, hourlyRateMinor: 10_000, currency: 'EUR' }] }));
