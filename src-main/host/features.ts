@@ -8,6 +8,7 @@ import { equipmentFeature } from '../equipment/equipment-feature';
 import { meetingsFeature } from '../meetings/meetings-feature';
 import { documentsFeature } from '../documents/documents-feature';
 import { filesFeature } from '../files/files-feature';
+import { budgetFeature } from '../finance/budget-feature';
 import { expenseFeature } from '../finance/expense-feature';
 import { hrFeature } from '../hr/hr-feature';
 import { createNotificationsFeature } from '../notifications/notifications-feature';
@@ -43,6 +44,7 @@ export const features: HostFeature[] = [
   equipmentFeature,
   hrFeature,
   expenseFeature,
+  budgetFeature,
   crmFeature,
   financeFeature,
   apiFeature,

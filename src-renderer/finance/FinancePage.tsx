@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
+import { BudgetsTab } from './BudgetsTab';
 import { ExpensePolicyTab } from './ExpensePolicyTab';
 import { ExpenseReportTab } from './ExpenseReportTab';
 import { financeTabsFor, isFinanceKind, type FinanceTabId } from './finance-tabs';
@@ -14,7 +15,7 @@ import { ReceivablesTab } from './ReceivablesTab';
 /**
  * The Finance section: for finance staff and administrators, invoices (issue, credit, record a
  * payment), payments and receivables ageing; for everyone, their own expense claims, the expense
- * report and finance's expense policy; and every finance record kind's register (`#/finance/<kind>`,
+ * report, finance's expense policy and budgets; and every finance record kind's register (`#/finance/<kind>`,
  * where a record page's "where it belongs" link leads). Approvals are in Workflows → My work, as
  * every approval is.
  */
@@ -31,6 +32,7 @@ export function FinancePage({ personId, personName, roles }: { personId: string;
     expenses: () => <MyExpenses personId={personId} personName={personName} />,
     'expense-report': () => <ExpenseReportTab />,
     'expense-policy': () => <ExpensePolicyTab isFinance={roles.includes('finance')} />,
+    budgets: () => <BudgetsTab personId={personId} personName={personName} />,
     registers: () => <ModuleRegisters module="finance" path={path} />,
   };
   return (

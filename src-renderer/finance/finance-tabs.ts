@@ -14,6 +14,7 @@ export const FINANCE_TABS = [
   ['expenses', 'My expenses', 'everyone'],
   ['expense-report', 'Expense report', 'everyone'],
   ['expense-policy', 'Expense policy', 'everyone'],
+  ['budgets', 'Budgets', 'everyone'],
   ['registers', 'Registers', 'everyone'],
 ] as const;
 export type FinanceTabId = (typeof FINANCE_TABS)[number][0];

@@ -11,6 +11,7 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { EmptySection } from '../shell/EmptySection';
 import { formatMoney } from '../tasks/task-labels';
+import { ProjectBudgetStanding } from '../finance/ProjectBudgetStanding';
 import { BudgetSummary } from './BudgetSummary';
 import { PlanItemDialog, errorProps } from './PlanItemDialog';
 import { label } from './project-labels';
@@ -58,6 +59,7 @@ export function BudgetTab({ project, canManage }: { project: ProjectDocument; ca
   const names = new Map((people.data ?? []).map((p) => [p.id, p.name]));
   return (
     <Stack spacing={3}>
+      <ProjectBudgetStanding projectId={project.id} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 3fr' }, gap: 2 }}>
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>Budget vs actual</Typography>

@@ -11,6 +11,7 @@ import { departmentContract } from '../people/department-contract';
 import { crmContract } from '../crm/crm-contract';
 import { invoiceContract } from '../finance/invoice-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
+import { budgetContract } from '../finance/budget-contract';
 import { expenseContract } from '../finance/expense-contract';
 import { hrContract } from '../hr/hr-contract';
 import { procurementContract } from '../equipment/procurement-contract';
@@ -48,6 +49,7 @@ export const contract = {
   ...procurementContract,
   ...hrContract,
   ...expenseContract,
+  ...budgetContract,
   ...crmContract,
   ...invoiceContract,
   ...apiContract,

@@ -11,6 +11,7 @@ import { creditNoteKind } from '../finance/credit-note-kind';
 import { invoiceKind } from '../finance/invoice-kind';
 import { paymentKind } from '../finance/payment-kind';
 import { organisationProfileKind } from '../documents/organisation-profile-kind';
+import { budgetKind } from '../finance/budget-kind';
 import { expenseClaimKind } from '../finance/expense-claim-kind';
 import { expenseSettingsKind } from '../finance/expense-settings-kind';
 import { bidEvaluationKind } from '../equipment/bid-evaluation-kind';
@@ -103,6 +104,8 @@ export const recordKinds: readonly AnyRecordKind[] = [
   // Expense claims and the policy they are checked against.
   expenseSettingsKind,
   expenseClaimKind,
+  // Budgets of departments and projects, approved through BUDGET_APPROVAL.
+  budgetKind,
 ];
 
 const byName = new Map(recordKinds.map((k) => [k.kind, k]));

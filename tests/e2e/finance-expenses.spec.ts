@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { formatDay, formatMoney } from '../../src-shared/format/display-format';
 import { tinyPdf } from '../integration/files/file-fixture';
-import { runCommands } from './support/bridge-commands';
 import { fillDate } from './support/date-field';
+import { admin, createFinanceLab, fay, max, mia, openSection, publishTemplate, signAndApprove } from './support/finance-lab';
 import { createFirstAdministrator } from './support/first-run';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
@@ -15,11 +15,6 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 // (it is above the 250.00 finance level), then reimbursed by finance, through the Finance section
 // and My work in serve mode. Finance's policy speaks under each line while Max types it.
 
-const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
-const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
-const fay = { name: 'Fay Ledger', email: 'fay@lab.example', password: 'double-entry-1494' };
-
 let host: ServedHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
@@ -28,42 +23,15 @@ test.afterEach(async () => {
 
 const eur = (minor: number) => formatMoney(minor, 'EUR');
 
-async function openSection(page: Page, section: 'Finance' | 'Workflows', tab: string) {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section }).click();
-  await page.getByRole('tab', { name: tab }).click();
-}
-
-async function signAndApprove(page: Page, stepName: string, password: string) {
-  await openSection(page, 'Workflows', 'My work');
-  const row = page.getByTestId('my-work-row').filter({ hasText: stepName });
-  await row.getByRole('button', { name: `Approve ${stepName}` }).click();
-  const sign = page.getByRole('dialog', { name: /^Sign:/ });
-  await sign.getByLabel('Your password').fill(password);
-  await sign.getByRole('button', { name: 'Sign and approve' }).click();
-  await expect(sign).toHaveCount(0, { timeout: 30_000 });
-}
-
 test('a claim with a receipt is approved by the manager and finance, and finance records its reimbursement', async ({ page }) => {
   test.setTimeout(240_000);
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
-  await runCommands(page, admin, [
-    { name: 'departments/create', input: { code: 'QC', name: 'Quality control' } },
-    { name: 'people/create', input: { ...max, roles: ['member'], departmentId: '$0' } },
-    { name: 'people/create', input: { ...mia, roles: ['department_head'], departmentId: '$0' } },
-    { name: 'people/create', input: { ...fay, roles: ['finance'] } },
-  ]);
+  await createFinanceLab(page);
 
   // The administrator publishes the expense claim workflow from its template.
-  await openSection(page, 'Workflows', 'Definitions');
-  await page.getByRole('button', { name: 'New from template' }).click();
-  const templates = page.getByRole('dialog');
-  await templates.getByRole('button', { name: /Expense Claim/ }).click();
-  await templates.getByRole('button', { name: 'Copy and edit' }).click();
-  await expect(page.getByTestId('no-problems')).toBeVisible();
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByTestId('editor-version')).toContainText('Published');
+  await publishTemplate(page, /Expense Claim/);
 
   // Fay in finance lowers the accommodation limit to 180.00 a line.
   await signInAs(page, fay);

@@ -4,9 +4,9 @@ import type { ExpenseReport } from '../../../src-shared/finance/expense-report';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import type { InstanceSummaryView } from '../../../src-shared/workflows/workflow-contract';
 import { attach } from '../files/file-fixture';
-import { adminInput, openSqliteHost, tempDataDir } from '../support/sqlite-host';
-import { connectTestClient } from '../support/test-client';
+import { openSqliteHost, tempDataDir } from '../support/sqlite-host';
 import { handClock, value, type Client } from '../tasks/project-fixture';
+import { createFinanceTeam, type FinanceTeam } from './finance-team';
 
 /**
  * Expense claims on a real host and SQLite file, through the commands the screens use
@@ -18,8 +18,7 @@ import { handClock, value, type Client } from '../tasks/project-fixture';
 const password = 'long enough password';
 const cid = () => `c-${Math.random().toString(36).slice(2)}`;
 let host: Host;
-let admin: Client;
-const people: Record<'max' | 'mia' | 'fay' | 'otto', { id: string; client: Client }> = {} as never;
+let people: FinanceTeam;
 
 const hotel = { id: 'l1', date: '2026-03-02', category: 'accommodation', description: 'Hotel, two nights', amountMinor: 19_000, currency: 'EUR', costCentre: 'QC' };
 const drive = { id: 'l2', date: '2026-03-02', category: 'mileage', description: 'To the airport', amountMinor: 7_500, currency: 'EUR', costCentre: 'QC', distanceKm: 250, rateMinorPerKm: 30 };
@@ -31,22 +30,7 @@ const read = async (id: string) => value(await people.max.client.subscribe('reco
 
 beforeAll(async () => {
   host = await openSqliteHost(tempDataDir(), { clock: handClock('2026-03-05T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  admin = connectTestClient(host);
-  value(await admin.call('auth/create-administrator', adminInput));
-  const qc = value(await admin.call<{ id: string }>('departments/create', { code: 'QC', name: 'Quality control' }));
-  const add = async (key: keyof typeof people, name: string, roles: string[], departmentId?: string) => {
-    const email = `${key}@lab.org`;
-    const id = value(await admin.call<{ id: string }>('people/create', { name, email, password, roles, ...(departmentId ? { departmentId } : {}) })).id;
-    const client = connectTestClient(host);
-    value(await client.call('auth/sign-in', { email, password }));
-    people[key] = { id, client };
-  };
-  await add('max', 'Max Member', ['member'], qc.id);
-  await add('mia', 'Mia Head', ['department_head'], qc.id);
-  await add('fay', 'Fay Finance', ['finance']);
-  await add('otto', 'Otto Other', ['member']);
-  value(await admin.call('workflows/definitions/create', { commandId: cid(), source: { kind: 'template', templateCode: 'EXPENSE_CLAIM' } }));
-  value(await admin.call('workflows/definitions/publish', { commandId: cid(), code: 'EXPENSE_CLAIM' }));
+  ({ people } = await createFinanceTeam(host, password, 'EXPENSE_CLAIM'));
 });
 afterAll(async () => host?.close());
 

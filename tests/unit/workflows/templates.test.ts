@@ -9,7 +9,9 @@ import { capa } from '../../../src-shared/workflows/templates/capa';
 import { documentReview } from '../../../src-shared/workflows/templates/document-review';
 import { hiring } from '../../../src-shared/workflows/templates/hiring';
 import { validateDefinition } from '../../../src-shared/workflows/validate-definition';
-import { at, must, people, published, start, stepIds } from './helpers';
+import { mergeRecordChanges, snapshotOfRecord, type RecordSnapshot } from '../../../src-shared/workflows/record-binding';
+import { startInstance } from '../../../src-shared/workflows/start';
+import { at, must, newId, people, published, start, stepIds } from './helpers';
 
 const signature = (name: string) => ({ meaning: 'approved' as const, signerName: name, signedAt: at(0) });
 
@@ -52,15 +54,27 @@ function act(def: WorkflowDefinition, instance: WorkflowInstance, actor: Actor, 
 }
 
 describe('templates in use', () => {
-  it('budget approval routes by amount: small to the head alone, large through three levels', () => {
+  it('budget approval runs on the budget: submitted, routed by its total, approved, or returned to draft', () => {
     const def = published(budgetApproval);
-    const small = act(def, start(budgetApproval, { amount: 100_000, requester_id: 'u-req' }).instance, people.requester, 'complete', 1, { data: { amount: 100_000 } });
-    expect(stepIds(small)).toEqual(['head_approval']);
-    const done = must(advance(def, small, { commandId: 'c2', action: 'approve', signature: signature('Hans Head') }, people.head, at(2)));
+    const budget = (amountMinor: number, status = 'draft'): RecordSnapshot =>
+      snapshotOfRecord({ id: 'BUD-1', kind: 'budget', status, number: 'BUD-2026-0001', title: 'Project budget 2027', personId: 'u-req', managerIds: ['u-head'], data: { personId: 'u-req', total: { amountMinor, currency: 'EUR' } } });
+    const startOn = (amountMinor: number) => must(startInstance(def, { entityType: 'budget', entityId: 'BUD-1' }, people.requester, at(0), newId, { record: budget(amountMinor) }));
+
+    const small = must(advance(def, startOn(100_000).instance, { commandId: 'c1', action: 'complete' }, people.requester, at(1), { record: budget(100_000) }));
+    expect(mergeRecordChanges(small.events)).toEqual({ status: { from: 'draft', to: 'in_approval' } });
+    expect(stepIds(small.instance)).toEqual(['head_approval']);
+    expect(small.instance.activeSteps[0]?.assignees).toEqual({ users: ['u-head'], roles: [] });
+    const done = must(advance(def, small.instance, { commandId: 'c2', action: 'approve', signature: signature('Hans Head') }, people.head, at(2), { record: budget(100_000, 'in_approval') }));
     expect(done.instance.status).toBe('completed');
+    expect(mergeRecordChanges(done.events)).toEqual({ status: { from: 'in_approval', to: 'approved' } });
+    const returned = must(advance(def, small.instance, { commandId: 'c3', action: 'reject', signature: { ...signature('Hans Head'), meaning: 'rejected' as const } }, people.head, at(2), { record: budget(100_000, 'in_approval') }));
+    expect(mergeRecordChanges(returned.events)).toEqual({ status: { from: 'in_approval', to: 'draft' } });
     expect(done.effects).toContainEqual(expect.objectContaining({ reason: 'notify_step', recipients: { users: ['u-req'], roles: [] } }));
-    const large = act(def, start(budgetApproval).instance, people.requester, 'complete', 1, { data: { amount: 9_000_000 } });
-    expect(stepIds(large)).toEqual(['director_approval']);
+
+    const middle = must(advance(def, startOn(600_000).instance, { commandId: 'c1', action: 'complete' }, people.requester, at(1), { record: budget(600_000) }));
+    expect(stepIds(middle.instance)).toEqual(['finance_approval']);
+    const large = must(advance(def, startOn(9_000_000).instance, { commandId: 'c1', action: 'complete' }, people.requester, at(1), { record: budget(9_000_000) }));
+    expect(stepIds(large.instance)).toEqual(['director_approval']);
   });
 
   it('document review releases after two of three reviewers and QA', () => {

@@ -1,0 +1,72 @@
+import type { HourlyRate } from '../projects/budget';
+import type { BudgetData } from './budget-kind';
+import { plannedByCategory } from './budget-lines';
+import { costLinesOfClaims, costLinesOfTime, rollUpBudgets, type BudgetPlan, type CostLine, type HolderRollup } from './budget-rollup';
+import type { ExpenseClaimData } from './expense-claim-kind';
+
+/**
+ * Where each approved budget stands: the latest approved version per holder and year, against the
+ * year's costs of that holder through the one rollup (budget-rollup.ts). Costs are dated, budgets
+ * yearly, so a cost's holder is `<holder>|<year>`: a project's costs are time on it (× cost rates)
+ * and claim lines naming it; a department's are claim lines on its cost centre (its code). Purchase
+ * orders (committed) and supplier invoices come in as further `CostLine`s of the same shape. Pure.
+ */
+export interface BudgetOnRecord {
+  id: string;
+  number: string;
+  status: string;
+  data: BudgetData;
+}
+
+export interface BudgetStanding extends HolderRollup {
+  budgetId: string;
+  number: string;
+  holderType: BudgetData['holder'];
+  /** The project's or the department's id. */
+  holderId: string;
+  year: number;
+  version: number;
+}
+
+export interface BudgetCosts {
+  timeEntries: readonly { projectId: string; personId: string; date: string; hours: number }[];
+  /** Cost rates of each project's people (a project's rates price time on that project). */
+  ratesByProject: ReadonlyMap<string, readonly HourlyRate[]>;
+  claims: readonly { status: string; data: ExpenseClaimData }[];
+  /** Department id → its code, which claims name as their cost centre. */
+  departmentCodes: ReadonlyMap<string, string>;
+  /** Committed and other costs already keyed `<holder>|<year>` (purchase orders, supplier invoices). */
+  more?: readonly CostLine[];
+}
+
+const holderIdOf = (d: BudgetData): string => (d.holder === 'project' ? (d.projectId ?? '') : (d.departmentId ?? ''));
+const yearly = (holder: string, date: string) => `${holder}|${date.slice(0, 4)}`;
+
+/** Approved budgets only, the highest version per holder and year (an earlier version is history). */
+export function currentBudgets(budgets: readonly BudgetOnRecord[]): BudgetOnRecord[] {
+  const latest = new Map<string, BudgetOnRecord>();
+  for (const b of budgets) {
+    if (b.status !== 'approved') continue;
+    const key = `${b.data.holder}|${holderIdOf(b.data)}|${b.data.year}`;
+    const seen = latest.get(key);
+    if (!seen || seen.data.version < b.data.version) latest.set(key, b);
+  }
+  return [...latest.values()];
+}
+
+export function budgetStandings(budgets: readonly BudgetOnRecord[], costs: BudgetCosts): BudgetStanding[] {
+  const current = currentBudgets(budgets);
+  const departmentOfCode = new Map([...costs.departmentCodes].map(([id, code]) => [code, id]));
+  const plans: BudgetPlan[] = current.map((b) => ({ holder: `${holderIdOf(b.data)}|${b.data.year}`, currency: b.data.total.currency, lines: plannedByCategory(b.data.lines) }));
+  const time = [...costs.ratesByProject].flatMap(([projectId, rates]) =>
+    costLinesOfTime(costs.timeEntries.filter((e) => e.projectId === projectId).map((e) => ({ ...e, projectId: yearly(projectId, e.date) })), rates));
+  const claims = costs.claims.map((c) => ({
+    status: c.status,
+    data: { ...c.data, lines: c.data.lines.map((l) => ({ ...l, ...(l.projectId ? { projectId: yearly(l.projectId, l.date) } : {}), costCentre: yearly(departmentOfCode.get(l.costCentre) ?? l.costCentre, l.date) })) },
+  }));
+  const rollups = new Map(rollUpBudgets(plans, [...time, ...costLinesOfClaims(claims), ...(costs.more ?? [])]).map((r) => [r.holder, r]));
+  return current.flatMap((b) => {
+    const rollup = rollups.get(`${holderIdOf(b.data)}|${b.data.year}`);
+    return rollup ? [{ ...rollup, budgetId: b.id, number: b.number, holderType: b.data.holder, holderId: holderIdOf(b.data), year: b.data.year, version: b.data.version }] : [];
+  });
+}
