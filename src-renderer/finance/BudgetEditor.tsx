@@ -4,7 +4,8 @@ import { Alert, Button, Chip, IconButton, LinearProgress, MenuItem, Stack, TextF
 import { useEffect, useState } from 'react';
 import type { BudgetData } from '../../src-shared/finance/budget-kind';
 import { budgetTotalMinor } from '../../src-shared/finance/budget-lines';
-import { formatMoney, moneyInputText, parseMoneyAmount } from '../../src-shared/format/display-format';
+import { majorAmountText, parseMoneyAmount } from '../../src-shared/finance/money';
+import { formatMoney } from '../../src-shared/format/display-format';
 import { budgetCategorySchema, type BudgetCategory } from '../../src-shared/projects/plan-item-model';
 import { useBridge, useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
@@ -16,7 +17,7 @@ import { ConfirmFirstStep } from './ConfirmFirstStep';
 
 interface LineDraft { key: string; category: BudgetCategory; amountText: string; note: string }
 
-const draftOf = (line: BudgetData['lines'][number], currency: string): LineDraft => ({ key: newCommandId(), category: line.category, amountText: moneyInputText(line.amountMinor, currency), note: line.note });
+const draftOf = (line: BudgetData['lines'][number], currency: string): LineDraft => ({ key: newCommandId(), category: line.category, amountText: majorAmountText(line.amountMinor, currency), note: line.note });
 
 /** The lines as data, or the first line whose amount is not an amount. */
 function linesOf(drafts: readonly LineDraft[], currency: string): { lines: BudgetData['lines'] } | { problem: string; index: number } {
