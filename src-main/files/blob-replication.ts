@@ -13,9 +13,9 @@ import { blobRequest, messageOf } from './blob-http';
 /**
  * In a team, attachment bytes follow their documents: this PC sends the sync server the files it
  * has that the server lacks (its own attachments), and fetches the files of attachments it
- * received. A few files at a time (TRANSFERS_AT_ONCE), in the background, each resumed where it stopped (the server keeps
- * what arrived of an upload; a download continues with a Range request), with its progress in
- * `transfers$` for the panels. A file fetched is checked against its hash before it is stored; one
+ * received. A few files at a time (TRANSFERS_AT_ONCE), in the background, each resumed where it
+ * stopped (the server keeps what arrived of an upload; a download continues with a Range request),
+ * with its progress in `transfers$` for the panels. A file fetched is checked against its hash before it is stored; one
  * whose bytes are wrong is dropped and fetched again later.
  */
 
