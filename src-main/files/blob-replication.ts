@@ -13,9 +13,9 @@ import { blobRequest, messageOf } from './blob-http';
 /**
  * In a team, attachment bytes follow their documents: this PC sends the sync server the files it
  * has that the server lacks (its own attachments), and fetches the files of attachments it
- * received. One file at a time, in the background, each resumed where it stopped (the server keeps
- * what arrived of an upload; a download continues with a Range request), with its progress in
- * `transfers$` for the panels. A file fetched is checked against its hash before it is stored; one
+ * received. A few files at a time (TRANSFERS_AT_ONCE), in the background, each resumed where it
+ * stopped (the server keeps what arrived of an upload; a download continues with a Range request),
+ * with its progress in `transfers$` for the panels. A file fetched is checked against its hash before it is stored; one
  * whose bytes are wrong is dropped and fetched again later.
  */
 
@@ -38,6 +38,13 @@ interface Wanted {
 }
 
 const PROGRESS_STEP = 4 * 1024 * 1024;
+/**
+ * Files moved at the same time. One at a time left the disk, the hashing and the network waiting
+ * on each other (a 50 MB file is read, hashed and flushed by three processes in turn), and a file
+ * the server finished waited behind the one still arriving; a few at once keep every step busy
+ * without letting one PC take the server's whole disk.
+ */
+const TRANSFERS_AT_ONCE = 3;
 
 export function startBlobReplication(options: BlobReplicationOptions) {
   const { services, blobs, transfers$ } = options;
@@ -46,6 +53,8 @@ export function startBlobReplication(options: BlobReplicationOptions) {
   const abort = new AbortController();
   const subscriptions = new Subscription();
   let running: Promise<void> | null = null;
+  /** Files moving now, by hash: at most TRANSFERS_AT_ONCE. */
+  const moving = new Map<string, Promise<void>>();
   let isAgainWanted = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // Files nobody can move yet (the attaching PC has not sent them) are asked about again later,
@@ -83,28 +92,48 @@ export function startBlobReplication(options: BlobReplicationOptions) {
     const docs = await services.db.activity.find({ selector: { kind: ATTACHMENT_KIND } }).exec();
     const wanted = new Map<string, Wanted>();
     for (const doc of docs.map((d) => d.toJSON() as AttachmentDocument)) {
-      if (!settled.has(doc.data.sha256)) wanted.set(doc.data.sha256, { sha256: doc.data.sha256, size: doc.data.size, name: doc.data.name, createdBy: doc.createdBy });
+      const { sha256 } = doc.data;
+      if (!settled.has(sha256) && !moving.has(sha256)) wanted.set(sha256, { sha256, size: doc.data.size, name: doc.data.name, createdBy: doc.createdBy });
     }
     if (wanted.size === 0) return;
-    let hasFailed = false;
     let hasMoved = false;
     for (const [session, group] of groupBySession(team, [...wanted.values()])) {
       for (let i = 0; i < group.length; i += MAX_STATUS_BATCH) {
         const batch = group.slice(i, i + MAX_STATUS_BATCH);
         const statuses = await statusOf(session, batch.map((w) => w.sha256));
         for (const item of batch) {
+          const status = statuses.get(item.sha256);
+          const way = await wayOf(item, status);
+          if (way === 'coming') hasMoved = true;
+          if (way !== 'upload' && way !== 'download') continue;
+          hasMoved = true;
+          // A free slot first; the pass goes on while the file moves, so a file the server has just
+          // finished does not wait for the others of this pass.
+          while (moving.size >= TRANSFERS_AT_ONCE) await Promise.race(moving.values());
           if (abort.signal.aborted) return;
-          const outcome = await transfer(session, item, statuses.get(item.sha256));
-          if (outcome === 'failed') hasFailed = true;
-          if (outcome === 'moved' || outcome === 'coming') hasMoved = true;
+          start(session, item, way, status?.offset ?? 0);
         }
       }
     }
-    if (abort.signal.aborted || [...wanted.keys()].every((sha256) => settled.has(sha256))) return;
-    waitMs = hasFailed || hasMoved ? retryMs : Math.min(waitMs * 2, MAX_WAIT_MS);
+    if (abort.signal.aborted || [...wanted.keys()].every((sha256) => settled.has(sha256) || moving.has(sha256))) return;
+    waitMs = hasMoved ? retryMs : Math.min(waitMs * 2, MAX_WAIT_MS);
+    retryIn(waitMs);
+  }
+
+  function retryIn(ms: number) {
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(wake, waitMs);
+    retryTimer = setTimeout(wake, ms);
     retryTimer.unref?.();
+  }
+
+  /** Moves a file in the background; when it is done, a new pass looks for more (or retries it after a failure). */
+  function start(session: ServerSession, item: Wanted, way: 'upload' | 'download', offset: number) {
+    const run = move(session, item, way, offset).then((outcome) => {
+      moving.delete(item.sha256);
+      if (outcome === 'failed') retryIn(retryMs);
+      else wake();
+    });
+    moving.set(item.sha256, run);
   }
 
   function groupBySession(team: NonNullable<ReturnType<typeof teamSyncOf>>, items: Wanted[]): Map<ServerSession, Wanted[]> {
@@ -123,21 +152,30 @@ export function startBlobReplication(options: BlobReplicationOptions) {
     return new Map(body.statuses.map((s) => [s.sha256, s]));
   }
 
-  /** Moves one file the way it needs to go. */
-  async function transfer(session: ServerSession, item: Wanted, status: BlobStatus | undefined): Promise<'moved' | 'coming' | 'waiting' | 'failed'> {
+  /** Which way a file needs to go, if any. */
+  async function wayOf(item: Wanted, status: BlobStatus | undefined): Promise<'upload' | 'download' | 'coming' | 'waiting' | 'settled'> {
     const local = await blobs.check(item.sha256, item.size);
+    if (local === 'available' && status?.state === 'stored') {
+      settled.add(item.sha256);
+      return 'settled';
+    }
+    if (local === 'available' && status) return 'upload';
+    if (local !== 'available' && status?.state === 'stored') return 'download';
+    // Being uploaded by another PC right now: asked about again soon.
+    if (status?.state === 'partial') return 'coming';
+    // Neither side has it yet (the attaching PC has not sent it), or the server does not let this
+    // person read it: nothing to do until the documents or the server change.
+    return 'waiting';
+  }
+
+  /** Moves one file the way it needs to go. */
+  async function move(session: ServerSession, item: Wanted, way: 'upload' | 'download', offset: number): Promise<'moved' | 'failed' | 'stopped'> {
     try {
-      if (local === 'available' && status?.state === 'stored') settled.add(item.sha256);
-      else if (local === 'available' && status) await upload(session, item, status.offset);
-      else if (local !== 'available' && status?.state === 'stored') await download(session, item);
-      // Being uploaded by another PC right now: asked about again soon.
-      else if (status?.state === 'partial') return 'coming';
-      // Neither side has it yet (the attaching PC has not sent it), or the server does not let this
-      // person read it: nothing to do until the documents or the server change.
-      else return 'waiting';
+      if (way === 'upload') await upload(session, item, offset);
+      else await download(session, item);
       return 'moved';
     } catch (error) {
-      if (abort.signal.aborted) return 'waiting';
+      if (abort.signal.aborted) return 'stopped';
       const message = error instanceof Error ? error.message : String(error);
       services.log.warn('a file transfer failed; it is tried again later', { sha256: item.sha256, error: message });
       const previous = transfers$.value.get(item.sha256);
@@ -217,6 +255,7 @@ export function startBlobReplication(options: BlobReplicationOptions) {
       clearTimeout(retryTimer);
       subscriptions.unsubscribe();
       await running;
+      await Promise.all(moving.values());
     },
   };
 }

@@ -5,7 +5,7 @@ import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { canReadScope, scopeOfRecord, type RecordScope } from '../../src-shared/records/record-scope';
 import type { RegisterQuery } from '../../src-shared/records/record-contract';
-import { defaultSort, indexRow, rowMatcher, sortRows, type IndexedRow, type RegisterSort } from '../../src-shared/records/register-view';
+import { defaultSort, indexRow, reverseSorted, rowMatcher, sortRows, type IndexedRow, type RegisterSort } from '../../src-shared/records/register-view';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
 import { readStored } from './record-store';
@@ -32,9 +32,14 @@ interface KindIndex {
 
 const isReadByAnyone = (kind: AnyRecordKind) => (kind.readScope ?? 'anyone') === 'anyone';
 
-/** How many sort orders and matching lists a kind keeps (the oldest goes first). */
-const SORTED_KEPT = 4;
+/**
+ * How many sort orders and matching lists a kind keeps (the oldest goes first): an ascending order
+ * of every column (made ahead, `prepareOrders`) and a few more.
+ */
+const sortedKept = (kind: AnyRecordKind) => kind.fields.length * 2 + 4;
 const MATCHING_KEPT = 16;
+/** Quiet time after a change before the column orders are made again. */
+const PREPARE_AFTER_MS = 1000;
 
 function remember<T>(cache: Map<string, T>, key: string, limit: number, make: () => T): T {
   const found = cache.get(key);
@@ -91,7 +96,53 @@ export function createRegisterIndex(db: LabDatabase) {
     index.sorted.clear();
     index.matching.clear();
     index.version$.next(index.version$.value + 1);
+    prepareSoon();
   };
+
+  const sortedOf = (index: KindIndex, kind: AnyRecordKind, sort: RegisterSort): Entry[] => {
+    const statusOrder = kind.statuses.map((s) => s.id);
+    const key = `${sort.field} ${sort.direction}`;
+    return remember(index.sorted, key, sortedKept(kind), () => {
+      // The other direction of an order kept already is one pass, not a sort.
+      const other = index.sorted.get(`${sort.field} ${sort.direction === 'asc' ? 'desc' : 'asc'}`);
+      if (other) return reverseSorted(other, sort.field, statusOrder, (e) => e.row);
+      return sortRows([...index.rows.values()], sort, statusOrder, (e) => e.row);
+    });
+  };
+
+  /**
+   * Every column's ascending order, made ahead while the host is quiet (after the first fill, and
+   * a second after the last change), so a click on a column header only filters a kept order: a
+   * sort of 100,000 rows took most of the time a person waits after the click. One column per turn
+   * of the event loop, so commands are not held up.
+   */
+  let prepareTimer: ReturnType<typeof setTimeout> | undefined;
+  let isPreparing = false;
+  function prepareSoon() {
+    if (isLoading || isDisposed) return;
+    clearTimeout(prepareTimer);
+    prepareTimer = setTimeout(() => void prepareOrders(), PREPARE_AFTER_MS);
+    prepareTimer.unref?.();
+  }
+  async function prepareOrders(): Promise<void> {
+    if (isPreparing) return prepareSoon();
+    isPreparing = true;
+    try {
+      for (const [name, index] of kinds) {
+        const kind = recordKindOf(name);
+        if (!kind || index.rows.size === 0) continue;
+        const version = index.version$.value;
+        for (const field of kind.fields) {
+          await yieldToEventLoop();
+          // A change meanwhile starts the orders over after the next quiet second.
+          if (isDisposed || index.version$.value !== version) return;
+          sortedOf(index, kind, { field: field.field, direction: 'asc' });
+        }
+      }
+    } finally {
+      isPreparing = false;
+    }
+  }
 
   const changes = db.records.$.subscribe((event: { documentId: string; documentData: RecordDocument; operation: string }) => {
     const kind = recordKindOf(event.documentData.kind);
@@ -161,8 +212,7 @@ export function createRegisterIndex(db: LabDatabase) {
       const sort: RegisterSort = query.sort ?? defaultSort;
       const key = JSON.stringify([actor, query.text, query.filters, sort]);
       return remember(index.matching, key, MATCHING_KEPT, () => {
-        const statusOrder = kind.statuses.map((s) => s.id);
-        const sorted = remember(index.sorted, `${sort.field} ${sort.direction}`, SORTED_KEPT, () => sortRows([...index.rows.values()], sort, statusOrder, (e) => e.row));
+        const sorted = sortedOf(index, kind, sort);
         const isOpen = isReadByAnyone(kind) && actor.isActive;
         const isMatch = rowMatcher(query);
         const rows: IndexedRow[] = [];
@@ -172,6 +222,7 @@ export function createRegisterIndex(db: LabDatabase) {
     },
     dispose() {
       isDisposed = true;
+      clearTimeout(prepareTimer);
       changes.unsubscribe();
       for (const index of kinds.values()) index.version$.complete();
     },

@@ -1,6 +1,7 @@
 import { createRevision, deepEqual, getAssumedMasterState, now, writeDocToDocState, type RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { writerIdOf } from '../../src-shared/audit/audit-chain';
+import { waitsOnLaterPushes } from '../../src-shared/sync/collections';
 import { MAX_AUDIT_IDS_PER_ROW, type SyncCheckpoint } from '../../src-shared/sync/protocol';
 import { heldDocumentsOf } from '../database/open-database';
 import type { HostServices } from '../host/handler-types';
@@ -118,7 +119,7 @@ export function createAuthorSending(options: AuthorSendingOptions) {
      */
     onAnswered(collection: string, ids: readonly string[]): void {
       if (ids.length === 0) return;
-      releaseWhere((row) => row.reason === 'server' && row.collection === collection);
+      releaseWhere((row) => row.reason === 'server' && (row.collection === collection || (waitsOnLaterPushes[row.collection] ?? []).includes(collection)));
       const records = new Set(ids.map((id) => `${collection}/${id}`));
       const replication = options.replicationOf(collection);
       // Once RxDB has recorded the answer, the records no longer count as waiting.

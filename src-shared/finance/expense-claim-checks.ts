@@ -16,14 +16,26 @@ export const expenseClaimReads = (data: ExpenseClaimData): RecordReads => ({
  * The claim's rules beyond its fields, judged when it is submitted (the move into `submitted`, made
  * by the EXPENSE_CLAIM workflow's first step): every line within finance's policy, each receipt an
  * attachment of this claim. A draft may break them while it is filled in; the screen shows why.
+ *
+ * A receipt named that is a file of something else is refused whatever the status. One that is not
+ * there at all is tolerated in a draft, and only there: the receipt is attached to the claim, so a
+ * claim made offline reaches the sync server before its receipt can (the receipt's entry needs its
+ * claim there first, collections.ts `pushAfter`). Nothing is trusted by it — the submit move finds
+ * every receipt or stops, and the lines cannot change after it. Out of draft, a missing receipt is
+ * `isWaiting`: the server has the claim wait until the receipt arrives rather than refuse it.
  */
-export function checkExpenseClaim({ record, previous, lookup }: InvariantInput<ExpenseClaimData>): { message: string; field?: string } | null {
+export function checkExpenseClaim({ record, previous, lookup }: InvariantInput<ExpenseClaimData>): { message: string; field?: string; isWaiting?: true } | null {
   const lines = record.data.lines;
   for (const [index, line] of lines.entries()) {
     if (!line.receiptAttachmentId) continue;
     const receipt = lookup.get('activity', line.receiptAttachmentId);
+    if (!receipt && record.status === 'draft') continue;
     if (!receipt || receipt.kind !== 'attachment' || receipt.subjectId !== record.id) {
-      return { message: `The receipt of line ${index + 1} is not a file of this claim; attach it here and choose it again.`, field: `data.lines.${index}.receiptAttachmentId` };
+      return {
+        message: `The receipt of line ${index + 1} is not a file of this claim; attach it here and choose it again.`,
+        field: `data.lines.${index}.receiptAttachmentId`,
+        ...(receipt ? {} : { isWaiting: true as const }),
+      };
     }
   }
   const isSubmitting = record.status === 'submitted' && previous?.status !== 'submitted';

@@ -1,6 +1,6 @@
 import type { RelatedDocuments } from '../sync/related-documents';
 import type { RecordDocument } from './record-document';
-import type { AnyRecordKind, RecordLookup, RecordReads } from './record-kind';
+import type { AnyRecordKind, InvariantProblem, RecordLookup, RecordReads } from './record-kind';
 import { recordKindOf } from './record-kinds';
 
 type Doc = Record<string, unknown>;
@@ -21,7 +21,7 @@ export const lookupFromRelated = (related: RelatedDocuments): RecordLookup => ({
 });
 
 /** Runs the kind's invariant; null when it has none or it holds. */
-export function checkInvariant(kind: AnyRecordKind, record: RecordDocument, previous: RecordDocument | null, lookup: RecordLookup, now: string, actorId: string): { message: string; field?: string } | null {
+export function checkInvariant(kind: AnyRecordKind, record: RecordDocument, previous: RecordDocument | null, lookup: RecordLookup, now: string, actorId: string): InvariantProblem | null {
   if (!kind.invariant) return null;
   return kind.invariant.check({ record, previous, lookup, now, actorId });
 }

@@ -127,9 +127,16 @@ export interface InvariantInput<TData> {
  * returns a refusal a person can act on, or null. Pure; the host's commands and the sync server's
  * push both run it, each with its own documents and clock.
  */
+export interface InvariantProblem {
+  message: string;
+  field?: string;
+  isWaiting?: true;
+}
+
 export interface RecordInvariant<TData> {
   reads(data: TData, record: Omit<RecordDocument, 'data'>): RecordReads;
-  check(input: InvariantInput<TData>): { message: string; field?: string } | null;
+  /** `isWaiting`: the rule reads a document the judge does not have yet (the sync server then has the record wait, not refuses it). */
+  check(input: InvariantInput<TData>): InvariantProblem | null;
 }
 
 /** One version step of a kind's data: old data in, new data out. Pure; tested on fixtures. */

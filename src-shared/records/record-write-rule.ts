@@ -55,5 +55,7 @@ export function recordsWriteDecision(person: SyncPerson, action: Exclude<SyncAct
   if (!check.ok) return deny(check.error.message);
   if (action === 'delete') return allow;
   const broken = checkInvariant(kind, after, previous ? upgraded(previous) : null, lookupFromRelated(related), related.now?.() ?? String(doc.updatedAt ?? ''), person.id);
-  return broken ? deny(broken.message) : allow;
+  if (!broken) return allow;
+  // A document the rule reads has not reached the server yet: the record waits for it (push.ts).
+  return broken.isWaiting ? { isAllowed: false, reason: broken.message, isWaiting: true } : deny(broken.message);
 }

@@ -102,13 +102,10 @@ export const defaultSort: RegisterSort = { field: 'number', direction: 'desc' };
  */
 export function sortRows<T>(items: readonly T[], sort: RegisterSort = defaultSort, statusOrder: readonly string[] = [], rowOf: (item: T) => RegisterRow = (item) => item as RegisterRow): T[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const rank = new Map(statusOrder.map((s, i) => [s, i]));
-  const numberKeyOf = (row: RegisterRow) => (row as Partial<IndexedRow>).numberKey ?? naturalKey(row.number);
+  const keyOf = sortKeyOf(sort.field, statusOrder);
   const keyed = items.map((item) => {
     const row = rowOf(item);
-    const tie = numberKeyOf(row);
-    const key = sort.field === 'status' && rank.size ? (rank.get(row.status) ?? rank.size) : sort.field === 'number' ? tie || null : sortKey(valueOf(row, sort.field));
-    return { item, row, tie, key };
+    return { item, row, tie: numberKeyOf(row), key: keyOf(row) };
   });
   keyed.sort((a, b) => {
     const x = a.key;
@@ -122,6 +119,39 @@ export function sortRows<T>(items: readonly T[], sort: RegisterSort = defaultSor
     return a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : a.row.id < b.row.id ? -1 : 1;
   });
   return keyed.map((k) => k.item);
+}
+
+const numberKeyOf = (row: RegisterRow) => (row as Partial<IndexedRow>).numberKey ?? naturalKey(row.number);
+
+/** How sortRows keys a row for `field`. */
+function sortKeyOf(field: string, statusOrder: readonly string[]): (row: RegisterRow) => number | string | null {
+  const rank = new Map(statusOrder.map((s, i) => [s, i]));
+  if (field === 'status' && rank.size) return (row) => rank.get(row.status) ?? rank.size;
+  if (field === 'number') return (row) => numberKeyOf(row) || null;
+  return (row) => sortKey(valueOf(row, field));
+}
+
+/**
+ * The other direction of an order sortRows made, in one pass instead of a sort: runs of equal keys
+ * swap places, each run keeps its tie order, and empty values stay last — exactly what sortRows
+ * gives for the other direction.
+ */
+export function reverseSorted<T>(sorted: readonly T[], field: string, statusOrder: readonly string[] = [], rowOf: (item: T) => RegisterRow = (item) => item as RegisterRow): T[] {
+  const keyOf = sortKeyOf(field, statusOrder);
+  const runs: T[][] = [];
+  const empty: T[] = [];
+  let last: number | string | null | undefined;
+  for (const item of sorted) {
+    const key = keyOf(rowOf(item));
+    if (key === null) empty.push(item);
+    else if (runs.length > 0 && key === last) runs[runs.length - 1]!.push(item);
+    else runs.push([item]);
+    if (key !== null) last = key;
+  }
+  const reversed: T[] = [];
+  for (let i = runs.length - 1; i >= 0; i--) for (const item of runs[i]!) reversed.push(item);
+  for (const item of empty) reversed.push(item);
+  return reversed;
 }
 
 /** The page of `matching` rows the query asks for, without the search text. */

@@ -62,6 +62,15 @@ export const pushAfter: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Collections whose rows the server may have wait for documents of a collection pushed after them
+ * (a claim names receipts attached to it, which go after their claim): a row of theirs that waits is
+ * offered again once the server has answered rows of those collections.
+ */
+export const waitsOnLaterPushes: Readonly<Record<string, readonly string[]>> = {
+  records: ['activity'],
+};
+
+/**
  * Collections whose rows the server judges in the order they were written, whoever wrote them (a
  * workflow history must arrive without gaps): a PC sends their pushes in its own order. Rows of the
  * others may go grouped by author.

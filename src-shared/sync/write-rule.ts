@@ -6,7 +6,8 @@ import type { SyncPerson } from './sync-person';
 
 export type SyncAction = 'read' | 'create' | 'update' | 'delete';
 
-export type Decision = { isAllowed: true } | { isAllowed: false; reason: string };
+/** `isWaiting`: refused for now only, because what the rule reads has not arrived (the sync server answers the row as waiting). */
+export type Decision = { isAllowed: true } | { isAllowed: false; reason: string; isWaiting?: true };
 
 export const allow: Decision = { isAllowed: true };
 export const deny = (reason: string): Decision => ({ isAllowed: false, reason });

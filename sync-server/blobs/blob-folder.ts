@@ -25,6 +25,13 @@ export interface BlobFolder {
   /** Bytes an interrupted upload kept (after any attempt still writing has finished). */
   partialSize(sha256: string): Promise<number>;
   /**
+   * Bytes of the file arrived so far, for a status answer: while an upload still streams in, what
+   * is there now (waiting for it held every status request, and so every download of the files
+   * already stored, until the slowest upload asked about ended); an attempt that broke off is
+   * waited for, like partialSize, so the answer is where it ended.
+   */
+  arrivedSize(sha256: string): Promise<number>;
+  /**
    * Appends `body`, which starts at byte `offset` of the file (at most the partial file's end),
    * without going past `length`.
    * When the file is whole, checks its hash: stored on a match, dropped on a mismatch.
@@ -52,6 +59,8 @@ export function createBlobFolder(root: string): BlobFolder {
   };
   // One upload per file at a time in this process; a second one waits its turn.
   const busy = new Map<string, Promise<unknown>>();
+  /** Uploads whose bytes are still arriving (their connection is open). */
+  const streaming = new Set<string>();
 
   async function appendNow(sha256: string, body: Readable, offset: number, length: number): Promise<AppendOutcome> {
     await mkdir(partialDir, { recursive: true });
@@ -73,6 +82,7 @@ export function createBlobFolder(root: string): BlobFolder {
     let position = offset;
     let received = current;
     let isTooLong = false;
+    streaming.add(sha256);
     try {
       for await (const incoming of body as AsyncIterable<Buffer>) {
         const chunk = position < current ? incoming.subarray(Math.min(incoming.length, current - position)) : incoming;
@@ -88,6 +98,8 @@ export function createBlobFolder(root: string): BlobFolder {
       }
     } catch {
       // The connection broke off: keep what arrived for the next attempt.
+    } finally {
+      streaming.delete(sha256);
     }
     out.end();
     await closed;
@@ -118,6 +130,11 @@ export function createBlobFolder(root: string): BlobFolder {
     async partialSize(sha256) {
       // An attempt still writing (its connection just broke) is waited for, so the answer is where it ended.
       await busy.get(sha256)?.catch(() => undefined);
+      const info = await stat(partialOf(sha256)).catch(() => null);
+      return info ? info.size : 0;
+    },
+    async arrivedSize(sha256) {
+      if (!streaming.has(sha256)) await busy.get(sha256)?.catch(() => undefined);
       const info = await stat(partialOf(sha256)).catch(() => null);
       return info ? info.size : 0;
     },

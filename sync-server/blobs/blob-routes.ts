@@ -36,7 +36,7 @@ export function registerBlobRoutes(app: FastifyInstance, services: ServerService
         // A file no readable attachment names is left out: its existence is not this person's business.
         if (readableDescriptions(person, described.get(sha256) ?? []).length === 0) continue;
         const size = await blobs.storedSize(sha256);
-        const offset = size === null ? await blobs.partialSize(sha256) : size;
+        const offset = size === null ? await blobs.arrivedSize(sha256) : size;
         statuses.push({ sha256, state: size !== null ? 'stored' : offset > 0 ? 'partial' : 'absent', offset });
       }
       return { statuses };

@@ -174,6 +174,11 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         continue;
       }
       const decision = judge();
+      if (!decision.isAllowed && decision.isWaiting) {
+        // Judged again when it is offered next (the PC parks it): nothing of it is stored meanwhile.
+        waiting.push(id);
+        continue;
+      }
       if (!decision.isAllowed) {
         refuse(incoming, master, 'forbidden', decision.reason);
         continue;

@@ -24,6 +24,12 @@ const claimRow = (id: string, personId: string, extra: Record<string, unknown> =
   data: { personId, purpose: 'Audit visit', lines: [line], total: { amountMinor: 2_000, currency: 'EUR' }, reimbursementReference: '', ...data }, _deleted: false, ...extra,
 });
 
+/** A receipt: an attachment entry on a claim (its bytes are not needed to judge the entry). */
+const receiptRow = (id: string, personId: string, claimId: string): WireDocument => ({
+  ...baseFields(id, personId), kind: 'attachment', subjectType: 'records', subjectId: claimId, at: '2026-03-02T10:00:00.000Z', personId,
+  data: { name: 'receipt.pdf', mediaType: 'application/pdf', size: 4, sha256: 'a'.repeat(64), source: 'upload' }, _deleted: false,
+});
+
 async function received(token: SessionTokens): Promise<string[]> {
   return (await pull(server, token.accessToken, 'records', null, 1000)).documents.filter((d) => !d._deleted).map((d) => String(d.id));
 }
@@ -53,6 +59,18 @@ describe('who receives an expense claim at pull', () => {
   });
 });
 
+describe('a claim made offline with its receipt', () => {
+  it('is taken as a draft before its receipt arrives, and the receipt after it', async () => {
+    // The PC pushes records before activity (a receipt's entry needs its claim on the server first).
+    const claim = await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: claimRow('EXP-OFFLINE', team.member.id, {}, { lines: [{ ...line, receiptAttachmentId: 'AT-OFFLINE' }] }) }]);
+    expect(claim).toMatchObject({ refused: [], waiting: [] });
+    const receipt = await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: receiptRow('AT-OFFLINE', team.member.id, 'EXP-OFFLINE') }]);
+    expect(receipt.refused).toEqual([]);
+    const stored = (await pull(server, tokens.member.accessToken, 'records', null, 1000)).documents.find((d) => d.id === 'EXP-OFFLINE');
+    expect((stored?.data as { lines: { receiptAttachmentId?: string }[] }).lines[0]?.receiptAttachmentId).toBe('AT-OFFLINE');
+  });
+});
+
 describe('what the server refuses of a pushed claim', () => {
   it('a claim submitted or approved by a push instead of the workflow', async () => {
     const submitted = await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: claimRow('EXP-SUB', team.member.id, { status: 'submitted' }) }]);
@@ -61,8 +79,10 @@ describe('what the server refuses of a pushed claim', () => {
     expect(approved.refused.map((r) => r.id)).toEqual(['EXP-MAX']);
   });
 
-  it('a receipt that is not a file of the claim, and a claim in someone else\'s name', async () => {
-    const stray = await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: claimRow('EXP-STRAY', team.member.id, {}, { lines: [{ ...line, receiptAttachmentId: 'NO-SUCH-FILE' }] }) }]);
+  it('a receipt that is a file of another claim, and a claim in someone else\'s name', async () => {
+    const onOther = await push(server, tokens.member.accessToken, 'activity', [{ newDocumentState: receiptRow('AT-OF-MAX', team.member.id, 'EXP-MAX') }]);
+    expect(onOther.refused).toEqual([]);
+    const stray = await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: claimRow('EXP-STRAY', team.member.id, {}, { lines: [{ ...line, receiptAttachmentId: 'AT-OF-MAX' }] }) }]);
     expect(stray.refused).toEqual([expect.objectContaining({ id: 'EXP-STRAY', message: 'The receipt of line 1 is not a file of this claim; attach it here and choose it again.' })]);
     const forged = await push(server, session.otto.accessToken, 'records', [{ newDocumentState: { ...claimRow('EXP-FORGED', team.member.id), createdBy: otto.id, updatedBy: otto.id } }]);
     expect(forged.refused.map((r) => r.id)).toEqual(['EXP-FORGED']);

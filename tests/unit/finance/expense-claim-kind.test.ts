@@ -33,6 +33,19 @@ describe('an expense claim submitted against finance\'s policy', () => {
     });
   });
 
+  it('tolerates a receipt not there yet only in a draft, and has a submission wait for it rather than refuse it', () => {
+    const withReceipt = claim([{ ...meal, receiptAttachmentId: 'A1' }]);
+    // Made offline: the claim reaches the sync server before its receipt can.
+    expect(judge(withReceipt, null)).toBeNull();
+    expect(judge({ ...withReceipt, status: 'submitted' }, withReceipt)).toEqual({
+      message: 'The receipt of line 1 is not a file of this claim; attach it here and choose it again.',
+      field: 'data.lines.0.receiptAttachmentId',
+      isWaiting: true,
+    });
+    // A file that is there but belongs to something else is refused in a draft too, and never waits.
+    expect(judge(withReceipt, null, [receipt('A1', 'OTHER')])).toEqual({ message: expect.stringContaining('not a file of this claim'), field: 'data.lines.0.receiptAttachmentId' });
+  });
+
   it('judges by the stored settings: a stricter limit finance saved refuses the line', () => {
     const settings = hrRecord(expenseSettingsKind, 'S1', 'active', { policies: [{ category: 'meals', limitMinor: 3_000, receiptAboveMinor: null }] });
     const draft = claim([meal]);

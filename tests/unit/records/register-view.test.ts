@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexRow, registerPage, sortRows } from '../../../src-shared/records/register-view';
+import { indexRow, registerPage, reverseSorted, sortRows } from '../../../src-shared/records/register-view';
 import { registerQuerySchema } from '../../../src-shared/records/record-contract';
 import { leave, testLeaveKind as kind } from './fixtures';
 
@@ -47,6 +47,25 @@ describe('registerPage', () => {
     const busy = ['LV-2026-9999', 'LV-2026-10000', 'LV-2026-0002'].map((number, i) => indexRow(kind, { ...leave('max'), id: `n${i}`, number }));
     expect(registerPage(busy, query({})).rows.map((r) => r.number)).toEqual(['LV-2026-10000', 'LV-2026-9999', 'LV-2026-0002']);
     expect(registerPage(busy, query({})).rows[0]).not.toHaveProperty('numberKey');
+  });
+
+  it('turns an order around in one pass exactly as sorting the other way does', () => {
+    const statusOrder = kind.statuses.map((s) => s.id);
+    const record = fc.record({
+      status: fc.constantFrom(...statusOrder),
+      days: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      reason: fc.constantFrom('', 'a', 'B', 'b'),
+      number: fc.constantFrom('LV-1', 'LV-2', 'LV-10', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), fc.constantFrom('days', 'reason', 'status', 'number'), (made, field) => {
+        const many = made.map((m, i) => indexRow(kind, { ...leave('max', m.status, { ...(m.days === undefined ? {} : { days: m.days }), reason: m.reason }), id: `r${i}`, number: m.number }));
+        for (const [from, to] of [['asc', 'desc'], ['desc', 'asc']] as const) {
+          const turned = reverseSorted(sortRows(many, { field, direction: from }, statusOrder), field, statusOrder);
+          expect(turned.map((r) => r.id)).toEqual(sortRows(many, { field, direction: to }, statusOrder).map((r) => r.id));
+        }
+      }),
+    );
   });
 
   it('pages through every match exactly once', () => {
