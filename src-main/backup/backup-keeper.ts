@@ -148,7 +148,9 @@ export async function restoreAndRecord(dataDir: string, backupPath: string, back
   try {
     const { safetyBackup } = await restoreBackup(dataDir, backupPath, backupRoot, now);
     const message = `Restored the backup ${backupPath}. What it replaced was backed up first, as ${safetyBackup.id}.`;
-    await writeBackupState(dataDir, { ...state, checks: { ...state.checks, [safetyBackup.id]: { problems: safetyBackup.problems, checkedAt: now.toISOString() } }, lastRun: { at: now.toISOString(), trigger: 'manual', isOk: true, message } });
+    await writeBackupState(dataDir, { ...state, checks: { ...state.checks, [safetyBackup.id]: { problems: safetyBackup.problems, checkedAt: now.toISOString() } }, lastRun: { at: now.toISOString(), trigger: 'manual', isOk: true, message },
+      // The safety backup is today's: the daily run must not follow at once and prune the backups just restored from.
+      lastScheduledAt: now.toISOString() });
     log.warn('restored a backup', { backupPath, safetyBackup: safetyBackup.id });
   } catch (error) {
     const errorId = log.error('restore failed', error, { backupPath });

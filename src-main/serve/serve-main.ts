@@ -64,7 +64,7 @@ async function main(): Promise<number | 'running'> {
   // folder's lock stays held by this process throughout), and open again on the restored data.
   const restoreThenReopen = async (backupPath: string, backupRoot: string) => {
     const port = Number(new URL(origin).port);
-    await server.close();
+    await server.close({ isRestarting: true });
     await host.close();
     await restoreAndRecord(dataDir, backupPath, backupRoot, clock(), log);
     const problem = await open(port);

@@ -133,7 +133,7 @@ export function BackupSettings() {
           <>
             This replaces all of LabFlow's data on this computer — every record, project, task, person and attachment — with the backup of {when(restoring)}.
             Whatever was entered since then is no longer shown. A backup of the data as it is now is taken first, so this restore can itself be undone.
-            LabFlow reloads on the restored data; in team mode it then syncs again with the team.
+            LabFlow reloads on the restored data.
           </>
         )}
         onCancel={() => setRestoring(null)}
