@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from '../../src-shared/backup/retention';
+import type { BackupStep } from '../../src-shared/backup/backup-contract';
 import { DATABASE_NAME } from '../database/open-database';
 
 /**
@@ -60,12 +61,13 @@ function tableCounts(databasePath: string): Record<string, number> {
 
 const stampOf = (now: Date) => now.toISOString().replace(/[:.]/g, '-');
 
-/** Takes a backup of `dataDir` into a new folder under `backupRoot`, verifies it, and returns it. */
-export async function createBackup(dataDir: string, backupRoot: string, now: Date): Promise<BackupEntry> {
+/** Takes a backup of `dataDir` into a new folder under `backupRoot`, verifies it, and returns it; `onStep` hears each step begin. */
+export async function createBackup(dataDir: string, backupRoot: string, now: Date, onStep: (step: BackupStep) => void = () => undefined): Promise<BackupEntry> {
   const id = `labflow-${stampOf(now)}`;
   const target = join(backupRoot, id);
   const partial = `${target}.partial`;
   await mkdir(partial, { recursive: true });
+  onStep('database');
   const source = new Database(join(dataDir, DATABASE_FILE), { fileMustExist: true });
   try {
     await source.backup(join(partial, DATABASE_FILE));
@@ -78,6 +80,7 @@ export async function createBackup(dataDir: string, backupRoot: string, now: Dat
     await copyFile(from, join(partial, path));
     files.push({ path, size: (await stat(from)).size, sha256: await sha256Of(from) });
   };
+  onStep('attachments');
   for (const file of await filesUnder(join(dataDir, ATTACHMENTS))) await copy(file, relative(dataDir, file));
   for (const name of EXTRA_FILES) if (await stat(join(dataDir, name)).catch(() => null)) await copy(join(dataDir, name), name);
   const databaseSize = (await stat(join(partial, DATABASE_FILE))).size;
@@ -88,6 +91,7 @@ export async function createBackup(dataDir: string, backupRoot: string, now: Dat
   await writeFile(join(partial, MANIFEST), JSON.stringify(manifest, null, 2));
   // Only a complete backup gets its final name: a crash mid-way leaves a `.partial` folder, never a listed backup.
   await rename(partial, target);
+  onStep('verifying');
   return { id, path: target, takenAt: manifest.takenAt, sizeBytes: manifest.sizeBytes, problems: await verifyBackup(target) };
 }
 

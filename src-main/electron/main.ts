@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { app, dialog, Notification, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { startDesktopApi } from '../api/desktop-api';
+import { restoreAndRecord } from '../backup/backup-keeper';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { createHost } from '../host/create-host';
 import { fileRoutesOf } from '../files/files-feature';
@@ -126,6 +127,13 @@ async function start(dataDir: string): Promise<void> {
     log,
     platform: {
       dataDir,
+      // Settings → Backups → Restore: close the host, restore, and start again on the restored data.
+      restoreData: (backupPath, backupRoot) =>
+        void stop().then(async () => {
+          await restoreAndRecord(dataDir, backupPath, backupRoot, new Date(), log);
+          app.relaunch();
+          app.exit(0);
+        }),
       secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
       desktopNotifier: createElectronNotifier({
         notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },

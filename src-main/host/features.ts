@@ -1,6 +1,7 @@
 import { apiFeature } from '../api/api-feature';
 import { auditQueryHandlers } from '../audit/audit-handlers';
 import { auditTrailQueryHandlers } from '../audit/audit-trail-query';
+import { createBackupsFeature } from '../backup/backups-feature';
 import { authCommandHandlers, authQueryHandlers } from '../auth/auth-handlers';
 import { crmFeature } from '../crm/crm-feature';
 import { financeFeature } from '../finance/finance-feature';
@@ -50,4 +51,5 @@ export const features: HostFeature[] = [
   apiFeature,
   filesFeature,
   documentsFeature,
+  createBackupsFeature(),
 ];

@@ -20,4 +20,10 @@ export interface HostPlatform {
   notifications?: Partial<NotificationsTuning>;
   /** False in team mode, where the sync server delivers the outbox instead. */
   isOutboxEnabled?: () => boolean;
+  /**
+   * Replaces the data with a verified backup (Settings → Backups): called from a command, it returns
+   * at once; afterwards the composition root closes this host, restores (backup-keeper.ts's
+   * restoreAndRecord) and opens a new host on the restored data. Absent, restoring from the UI is refused.
+   */
+  restoreData?: (backupPath: string, backupRoot: string) => void;
 }

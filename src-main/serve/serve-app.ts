@@ -36,7 +36,8 @@ export interface ServeServerOptions {
 
 export interface ServeServer {
   origin: string;
-  close(): Promise<void>;
+  /** `isRestarting`: open UIs get a close frame (1012, service restart) and reconnect, instead of a cut connection. */
+  close(options?: { isRestarting?: boolean }): Promise<void>;
 }
 
 /** The UI's own paths: static files and the single-page app's routes (the rest answer for themselves). */
@@ -120,7 +121,13 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   origin = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${actualPort}`;
   return {
     origin,
-    async close() {
+    async close({ isRestarting = false } = {}) {
+      if (isRestarting) {
+        await Promise.all([...app.websocketServer.clients].map((client) => new Promise((resolve) => {
+          client.once('close', resolve);
+          client.close(1012, 'LabFlow is restarting');
+        })));
+      }
       for (const client of app.websocketServer.clients) client.terminate();
       await app.close();
     },

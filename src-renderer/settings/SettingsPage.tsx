@@ -5,15 +5,16 @@ import { useThemeMode } from '../app/theme';
 import { useNavigation } from '../shell/navigation';
 import { NotificationAdmin } from '../notifications/NotificationAdmin';
 import { ApiSettings } from './ApiSettings';
+import { BackupSettings } from './BackupSettings';
 import { AuditTrail } from './audit/AuditTrail';
 import { DepartmentSettings } from './DepartmentSettings';
 import { OrganisationSettings } from '../documents/OrganisationSettings';
 import { PeopleSettings } from './PeopleSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 
-type SettingsTab = 'people' | 'departments' | 'organisation' | 'appearance' | 'audit' | 'sync' | 'api' | 'notifications';
+type SettingsTab = 'people' | 'departments' | 'organisation' | 'appearance' | 'audit' | 'sync' | 'api' | 'notifications' | 'backups';
 const everyoneTabs: readonly SettingsTab[] = ['people', 'departments', 'organisation', 'appearance', 'sync', 'api'];
-const adminTabs: readonly SettingsTab[] = [...everyoneTabs, 'notifications', 'audit'];
+const adminTabs: readonly SettingsTab[] = [...everyoneTabs, 'notifications', 'backups', 'audit'];
 
 /** Settings, one tab at a time; the tab is part of the address (`#/settings/sync`), so links and reloads keep it. */
 export function SettingsPage({ session }: { session: SessionView }) {
@@ -32,6 +33,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
         <Tab value="sync" label="Team sync" />
         <Tab value="api" label="API" />
         {admin && <Tab value="notifications" label="Notifications" />}
+        {admin && <Tab value="backups" label="Backups" />}
         {admin && <Tab value="audit" label="Audit trail" />}
       </Tabs>
       <Box>
@@ -46,6 +48,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
         {tab === 'sync' && <TeamSyncSettings />}
         {tab === 'api' && <ApiSettings isAdmin={admin} />}
         {tab === 'notifications' && admin && <NotificationAdmin />}
+        {tab === 'backups' && admin && <BackupSettings />}
         {tab === 'audit' && admin && <AuditTrail />}
       </Box>
     </Stack>

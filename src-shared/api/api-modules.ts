@@ -49,5 +49,5 @@ export const notOverHttp: Readonly<Record<string, string>> = {
   'notifications/set-desktop-settings': 'desktop shell settings',
 };
 
-/** Token management and the API's settings: made in the app only (see notOverHttp). */
-export const isAppOnlyOperation = (name: string): boolean => name in notOverHttp || name.startsWith('api-tokens/') || name.startsWith('api/');
+/** Token management, the API's settings and this PC's backups (a restore replaces the data under every token): in the app only. */
+export const isAppOnlyOperation = (name: string): boolean => name in notOverHttp || name.startsWith('api-tokens/') || name.startsWith('api/') || name.startsWith('backups/');

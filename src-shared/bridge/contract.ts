@@ -1,5 +1,6 @@
 import { apiContract } from '../api/api-contract';
 import { auditContract } from '../audit/audit-contract';
+import { backupContract } from '../backup/backup-contract';
 import { attachmentContract } from '../files/attachment-contract';
 import { documentContract } from '../documents/document-contract';
 import { authContract } from '../auth/auth-contract';
@@ -57,6 +58,7 @@ export const contract = {
   ...recordActivityContract,
   ...attachmentContract,
   ...documentContract,
+  ...backupContract,
 };
 
 export type Contract = typeof contract;
