@@ -59,7 +59,8 @@ export const meetingQueryHandlers: QueryHandlers<Names> = {
     ),
 
   'meetings/detail': (input, context) =>
-    combineLatest([changes$(context.db, ['meetings', 'tasks', 'projects']), directory$(context.db)]).pipe(
+    // activity: the meeting's files, which its agenda items show.
+    combineLatest([changes$(context.db, ['meetings', 'tasks', 'projects', 'activity']), directory$(context.db)]).pipe(
       switchMap(([, directory]) =>
         from(
           (async () => {

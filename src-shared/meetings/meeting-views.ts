@@ -48,6 +48,8 @@ export interface TaskRef {
 export interface AgendaItemView extends AgendaItem {
   presenterName: string;
   linkedTasks: TaskRef[];
+  /** The item's files still attached to the meeting (src-shared/meetings/agenda-files.ts). */
+  files: { id: string; name: string }[];
   slotStartsAt: string;
   slotEndsAt: string;
   isOutside: boolean;
