@@ -126,7 +126,8 @@ export interface MeetingDetail {
 /** One entry of the calendar. */
 export interface CalendarEntry {
   id: string;
-  kind: 'meeting' | 'task' | 'milestone';
+  /** `more`: "+N more" of a full day in the month view (src-shared/meetings/calendar-days.ts); itemId is the day. */
+  kind: 'meeting' | 'task' | 'milestone' | 'more';
   title: string;
   start: string;
   /** Meetings: the end instant; all-day entries: absent. */
