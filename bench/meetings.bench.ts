@@ -215,7 +215,8 @@ async function main() {
     await page.addInitScript('window.__name = (f) => f;');
     let appTimes: number[] = [];
     try {
-      await page.goto(host.url);
+      // A page load on a machine shared by several busy engineers can take longer than Playwright's 30 s default.
+      await page.goto(host.url, { timeout: 120_000 });
       await page.getByLabel('Email').fill(admin.email);
       await page.getByLabel('Password').fill(admin.password);
       await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,9 +1,11 @@
 import { fail, ok } from '../../src-shared/core/result';
 import { reorderItems } from '../../src-shared/meetings/agenda';
-import type { AgendaItem } from '../../src-shared/meetings/meeting-model';
+import { checkAgendaFiles, fileSubjectsOf } from '../../src-shared/meetings/agenda-files';
+import type { AgendaItem, MeetingDocument } from '../../src-shared/meetings/meeting-model';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { readDirectory } from './meeting-directory';
 import { editMeeting, notFoundIn, withData } from './meeting-edit';
+import { meetingFiles } from './meeting-files';
 
 type Names = 'meetings/agenda/add' | 'meetings/agenda/update' | 'meetings/agenda/remove' | 'meetings/agenda/reorder';
 
@@ -29,6 +31,12 @@ async function checkLinks(context: CommandContext, input: { presenterId?: string
   return null;
 }
 
+/** The files an item of `doc` may name (see src-shared/meetings/agenda-files.ts), checked on this PC's data. */
+async function checkFiles(context: CommandContext, doc: MeetingDocument, ids: readonly string[], alreadyNamed: readonly string[] = []) {
+  const subjects = fileSubjectsOf(doc);
+  return checkAgendaFiles(ids, ids.length ? await meetingFiles(context.db, subjects) : new Map(), subjects, alreadyNamed);
+}
+
 export const agendaCommandHandlers: CommandHandlers<Names> = {
   async 'meetings/agenda/add'(input, context) {
     const refused = await checkLinks(context, input);
@@ -42,9 +50,18 @@ export const agendaCommandHandlers: CommandHandlers<Names> = {
       notes: '',
       linkedTaskIds: input.linkedTaskIds ?? [],
       linkedRecordIds: input.linkedRecordIds ?? [],
-      attachmentIds: input.attachmentIds ?? [],
+      attachmentIds: [],
     };
-    const saved = await editMeeting(context, input.id, 'manage', ({ doc }) => ok(withData(doc, { agenda: [...doc.data.agenda, item] })), { isSeries: input.scope === 'series' });
+    const saved = await editMeeting(
+      context,
+      input.id,
+      'manage',
+      async ({ doc }) => {
+        const files = await checkFiles(context, doc, input.attachmentIds ?? []);
+        return files.ok ? ok(withData(doc, { agenda: [...doc.data.agenda, { ...item, attachmentIds: files.value }] })) : files;
+      },
+      { isSeries: input.scope === 'series' },
+    );
     return saved.ok ? ok({ id: saved.value.id, itemId }) : saved;
   },
 
@@ -55,9 +72,11 @@ export const agendaCommandHandlers: CommandHandlers<Names> = {
       context,
       input.id,
       'manage',
-      ({ doc }) => {
+      async ({ doc }) => {
         const existing = doc.data.agenda.find((i) => i.id === input.itemId);
         if (!existing) return notFoundIn('agenda item', 'itemId');
+        const files = input.attachmentIds ? await checkFiles(context, doc, input.attachmentIds, existing.attachmentIds) : null;
+        if (files && !files.ok) return files;
         const { presenterId: _p, ...rest } = existing;
         const presenterId = input.presenterId === null ? undefined : (input.presenterId ?? existing.presenterId);
         const item: AgendaItem = {
@@ -67,7 +86,7 @@ export const agendaCommandHandlers: CommandHandlers<Names> = {
           minutes: input.minutes ?? existing.minutes,
           linkedTaskIds: input.linkedTaskIds ?? existing.linkedTaskIds,
           linkedRecordIds: input.linkedRecordIds ?? existing.linkedRecordIds,
-          attachmentIds: input.attachmentIds ?? existing.attachmentIds,
+          attachmentIds: files?.value ?? existing.attachmentIds,
         };
         return ok(withData(doc, { agenda: doc.data.agenda.map((i) => (i.id === item.id ? item : i)) }));
       },

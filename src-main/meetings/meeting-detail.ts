@@ -1,4 +1,5 @@
 import { agendaTiming } from '../../src-shared/meetings/agenda';
+import { fileSubjectsOf, filesOfItem } from '../../src-shared/meetings/agenda-files';
 import { actionItemStatus, openItemsOfEarlierMeetings, type LinkedTask } from '../../src-shared/meetings/action-items';
 import { canManageMeeting, canReadMeeting, canTakeMinutes, isAttendee, type MeetingActor } from '../../src-shared/meetings/meeting-access';
 import { describeRecurrence } from '../../src-shared/meetings/meeting-labels';
@@ -7,6 +8,7 @@ import type { ActionItemView, MeetingDetail } from '../../src-shared/meetings/me
 import { hasUnpublishedChanges } from '../../src-shared/meetings/minutes';
 import type { LabDatabase } from '../database/open-database';
 import { namesOf, type MeetingDirectory } from './meeting-directory';
+import { meetingFiles } from './meeting-files';
 import { occurrenceDocument, occurrenceDocumentsOf, resolveMeeting } from './meeting-store';
 import { clashesOf } from './meeting-window';
 
@@ -24,7 +26,8 @@ export async function meetingDetail(db: LabDatabase, directory: MeetingDirectory
   const { doc } = occurrenceDocument(resolved);
   if (!canReadMeeting(doc, actor)) return null;
   const series = resolved.kind === 'occurrence' ? resolved.series : resolved.series;
-  const names = namesOf(directory);
+  const files = await meetingFiles(db, fileSubjectsOf(doc));
+  const names = { ...namesOf(directory), file: (id: string) => files.get(id)?.name };
   const earlier = doc.seriesId || series ? (await occurrenceDocumentsOf(db, series?.id ?? doc.id)).filter((o) => o.id !== doc.id) : [];
   const tasks = await tasksByIds(db, [
     ...doc.data.actionItems.flatMap((a) => a.taskId ?? []),
@@ -85,6 +88,7 @@ export async function meetingDetail(db: LabDatabase, directory: MeetingDirectory
       ...item,
       presenterName: item.presenterId ? names.person(item.presenterId) : '',
       linkedTasks: item.linkedTaskIds.flatMap((id) => tasks.get(id) ?? []),
+      files: filesOfItem(item, files),
       slotStartsAt: timing.slots[i]?.startsAt ?? doc.startsAt,
       slotEndsAt: timing.slots[i]?.endsAt ?? doc.startsAt,
       isOutside: timing.slots[i]?.isOutside ?? false,

@@ -62,6 +62,7 @@ export const meetingCommandHandlers: CommandHandlers<Names> = {
     if (!room.ok) return room;
     const project = await checkProject(context, input.projectId);
     if (!project.ok) return project;
+    if (input.agenda.some((item) => item.attachmentIds?.length)) return fail('invalid_input', 'A new meeting has no files yet: save it, then add files to its agenda items.', { field: 'agenda' });
     const attendees = attendeesFrom(directory, input.attendees, context.actor.id);
     if (!attendees.ok) return attendees;
     const takers = checkPeople(directory, input.minuteTakerIds, 'minuteTakerIds');
@@ -103,7 +104,8 @@ export const meetingCommandHandlers: CommandHandlers<Names> = {
           notes: '',
           linkedTaskIds: item.linkedTaskIds ?? [],
           linkedRecordIds: item.linkedRecordIds ?? [],
-          attachmentIds: item.attachmentIds ?? [],
+          // A meeting being created has no files yet (refused above when an item names some).
+          attachmentIds: [],
         })),
         minutes: emptyMinutes(),
         actionItems: [],

@@ -12,6 +12,7 @@ import { directory$, namesOf } from './meeting-directory';
 import { meetingDetail } from './meeting-detail';
 import { meetingActorOf, toMeeting } from './meeting-store';
 import { plannedSlots } from '../../src-shared/meetings/room-booking';
+import { limitPerDay } from '../../src-shared/meetings/calendar-days';
 import { clashesOf, occurrencesInWindow } from './meeting-window';
 
 type Names = 'meetings/list' | 'meetings/detail' | 'meetings/calendar' | 'meetings/clashes' | 'meetings/rooms' | 'meetings/for-task';
@@ -59,7 +60,8 @@ export const meetingQueryHandlers: QueryHandlers<Names> = {
     ),
 
   'meetings/detail': (input, context) =>
-    combineLatest([changes$(context.db, ['meetings', 'tasks', 'projects']), directory$(context.db)]).pipe(
+    // activity: the meeting's files, which its agenda items show.
+    combineLatest([changes$(context.db, ['meetings', 'tasks', 'projects', 'activity']), directory$(context.db)]).pipe(
       switchMap(([, directory]) =>
         from(
           (async () => {
@@ -112,7 +114,8 @@ export const meetingQueryHandlers: QueryHandlers<Names> = {
                 return project !== undefined && !project.isArchived && (!isMine || isProjectMember(project, actor));
               })
               .map((m) => ({ id: `milestone-${m.id}`, kind: 'milestone', title: `Milestone: ${m.title}`, start: m.data.dueDate as string, isAllDay: true, isCancelled: false, canMove: false, section: 'projects', itemId: m.projectId }));
-            return ok([...meetings, ...tasks, ...milestones]);
+            const all = [...meetings, ...tasks, ...milestones];
+            return ok(input.perDay ? limitPerDay(all, input.perDay, input.timeZone) : all);
           })(),
         ),
       ),

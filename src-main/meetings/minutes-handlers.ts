@@ -2,6 +2,7 @@ import { fail, ok } from '../../src-shared/core/result';
 import { isAttendee } from '../../src-shared/meetings/meeting-access';
 import { attendeeKey } from '../../src-shared/meetings/meeting-model';
 import { nextMinutesVersion } from '../../src-shared/meetings/minutes';
+import { fileSubjectsOf } from '../../src-shared/meetings/agenda-files';
 import { recordRefusedSignature } from '../audit/refused-signatures';
 import { verifyPassword } from '../auth/passwords';
 import type { CommandHandlers } from '../host/handler-types';
@@ -12,6 +13,7 @@ import { editMeeting, notFoundIn, withData } from './meeting-edit';
 import { tellAttendees } from './meeting-notices';
 import { meetingFor } from './meeting-store';
 import { renderMinutesPdf } from './minutes-pdf';
+import { meetingFiles } from './meeting-files';
 
 type Names =
   | 'meetings/minutes/attendance'
@@ -72,9 +74,10 @@ export const minutesCommandHandlers: CommandHandlers<Names> = {
   async 'meetings/minutes/publish'(input, context) {
     const directory = await readDirectory(context.db);
     let version = 0;
-    const saved = await editMeeting(context, input.id, 'minutes', ({ doc }) => {
+    const saved = await editMeeting(context, input.id, 'minutes', async ({ doc }) => {
       if (doc.data.recurrence && !doc.seriesId) return fail('invalid_state', 'Minutes belong to one meeting of the series: open the meeting that took place.');
-      const next = nextMinutesVersion(doc, namesOf(directory), { now: context.clock(), publisherId: context.actor.id, changeNote: input.changeNote });
+      const files = await meetingFiles(context.db, fileSubjectsOf(doc));
+      const next = nextMinutesVersion(doc, { ...namesOf(directory), file: (id) => files.get(id)?.name }, { now: context.clock(), publisherId: context.actor.id, changeNote: input.changeNote });
       if (!next.ok) return next;
       version = next.value.version;
       return ok(withData(doc, { minutesVersions: [...doc.data.minutesVersions, next.value] }));

@@ -20,6 +20,12 @@ export interface AttachmentsPanelProps {
   subjectId: string;
   /** For a workflow instance: the step the files belong to. */
   stepId?: string;
+  /** Show only these of the subject's files (e.g. an agenda item's, which are files of its meeting). */
+  onlyIds?: readonly string[];
+  /** Called with each file once attached (e.g. to name it on an agenda item). */
+  onAttached?: (file: AttachmentView) => Promise<unknown>;
+  /** False hides adding even where the person may attach files to the subject (default true). */
+  canAdd?: boolean;
 }
 
 interface Sending {
@@ -47,7 +53,7 @@ function stateChip(file: AttachmentView) {
  * open images and PDFs in the app, save any file, remove your own. Files damaged on this PC or
  * still on their way are shown as such, never as fine.
  */
-export function AttachmentsPanel({ subjectType, subjectId, stepId }: AttachmentsPanelProps) {
+export function AttachmentsPanel({ subjectType, subjectId, stepId, onlyIds, onAttached, canAdd = true }: AttachmentsPanelProps) {
   const list = useLiveQuery('attachments/list', { subjectType, subjectId, ...(stepId ? { stepId } : {}) });
   const add = useCommand('attachments/add');
   const remove = useCommand('attachments/remove');
@@ -57,7 +63,7 @@ export function AttachmentsPanel({ subjectType, subjectId, stepId }: Attachments
   const [problems, setProblems] = useState<string[]>([]);
   const [isDragging, setIsDragging] = useState(false);
   const [previewed, setPreviewed] = useState<AttachmentView | null>(null);
-  const canAttach = list.data?.canAttach === true && key !== null;
+  const canAttach = canAdd && list.data?.canAttach === true && key !== null;
 
   async function send(files: File[]) {
     if (!key) return;
@@ -68,6 +74,7 @@ export function AttachmentsPanel({ subjectType, subjectId, stepId }: Attachments
       const result = uploaded.ok ? await add.run({ subjectType, subjectId, uploadId: uploaded.uploadId, name: file.name, mediaType: file.type, ...(stepId ? { stepId } : {}) }) : null;
       if (!uploaded.ok) setProblems((p) => [...p, uploaded.message]);
       else if (result && !result.ok) setProblems((p) => [...p, `${file.name}: ${errorText(result.error)}`]);
+      else if (result?.ok && onAttached) await onAttached(result.value);
       setSending((s) => s.filter((x) => x.name !== file.name));
     }
   }
@@ -79,7 +86,7 @@ export function AttachmentsPanel({ subjectType, subjectId, stepId }: Attachments
   };
 
   if (list.error) return <Alert severity="error">{errorText(list.error)}</Alert>;
-  const items = list.data?.items ?? [];
+  const items = (list.data?.items ?? []).filter((file) => !onlyIds || onlyIds.includes(file.id));
   return (
     <Box
       data-testid="attachments-panel"
@@ -127,7 +134,7 @@ export function AttachmentsPanel({ subjectType, subjectId, stepId }: Attachments
       ))}
       {problems.map((p) => <Alert key={p} severity="error" sx={{ mt: 1 }} onClose={() => setProblems((all) => all.filter((x) => x !== p))}>{p}</Alert>)}
       {remove.error && <Alert severity="error" sx={{ mt: 1 }} onClose={remove.clearError}>{errorText(remove.error)}</Alert>}
-      {list.data && !list.data.canAttach && list.data.cannotAttachReason && <Typography variant="caption" color="text.secondary">{list.data.cannotAttachReason}</Typography>}
+      {canAdd && list.data && !list.data.canAttach && list.data.cannotAttachReason && <Typography variant="caption" color="text.secondary">{list.data.cannotAttachReason}</Typography>}
       {canAttach && (
         <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
           <Button size="small" startIcon={<AttachFileIcon />} onClick={() => picker.current?.click()}>Add files</Button>

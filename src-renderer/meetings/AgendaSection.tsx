@@ -10,6 +10,7 @@ import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { formatDate, formatTime } from '../format/date-time';
 import { useNavigation } from '../shell/navigation';
+import { AgendaItemFiles } from './AgendaItemFiles';
 import { actionStatusLabels, actionTone } from './meeting-labels';
 import { SavedTextField } from './SavedTextField';
 import { isSeriesItself } from './meeting-kind';
@@ -85,6 +86,7 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
                             {item.linkedTasks.map((t) => <Chip key={t.id} size="small" variant="outlined" label={t.title} onClick={() => go('tasks', [t.id])} />)}
                           </Stack>
                         )}
+                        <AgendaItemFiles meeting={meeting} item={item} canPlan={canPlan} />
                         {meeting.can.takeMinutes && !isSeriesItself(meeting) && (
                           <SavedTextField
                             label="Notes"

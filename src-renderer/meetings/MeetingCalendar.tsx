@@ -5,7 +5,7 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { Alert, Box, Snackbar, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { useTheme, type Theme } from '@mui/material/styles';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CalendarEntry } from '../../src-shared/meetings/meeting-views';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
@@ -25,8 +25,13 @@ export function MeetingCalendar({ onCreate }: { onCreate: (startsAt: string, end
   const { go } = useNavigation();
   const names = useDirectoryNames();
   const [view, setView] = useState<'mine' | 'team'>('mine');
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const entries = useLiveQuery('meetings/calendar', range ? { ...range, view } : { from: '1970-01-01T00:00:00Z', to: '1970-01-01T00:00:00Z', view });
+  const calendar = useRef<FullCalendar>(null);
+  const [range, setRange] = useState<{ from: string; to: string; isMonth: boolean } | null>(null);
+  // The month grid shows a few entries per day and "+N more" (the host trims, so a busy month stays small to send and draw).
+  const entries = useLiveQuery(
+    'meetings/calendar',
+    range ? { from: range.from, to: range.to, view, ...(range.isMonth ? { perDay: MONTH_PER_DAY, timeZone: LOCAL_ZONE } : {}) } : { from: '1970-01-01T00:00:00Z', to: '1970-01-01T00:00:00Z', view },
+  );
   const update = useCommand('meetings/update');
   const [notice, setNotice] = useState<{ severity: 'warning' | 'error' | 'success'; text: string } | null>(null);
 
@@ -63,6 +68,7 @@ export function MeetingCalendar({ onCreate }: { onCreate: (startsAt: string, end
       </ToggleButtonGroup>
       {entries.error && <Alert severity="error">{errorText(entries.error)}</Alert>}
       <FullCalendar
+        ref={calendar}
         plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
         initialView="timeGridWeek"
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' }}
@@ -80,10 +86,15 @@ export function MeetingCalendar({ onCreate }: { onCreate: (startsAt: string, end
         // FullCalendar draws its arrow icons as role="img" with no name inside named buttons: hidden
         // from screen readers, which read the button's own name ("Previous week").
         viewDidMount={(arg) => arg.el.closest('.fc')?.querySelectorAll('.fc-icon[role="img"]').forEach((icon) => icon.setAttribute('aria-hidden', 'true'))}
-        datesSet={(arg) => setRange((r) => (r?.from === arg.start.toISOString() && r.to === arg.end.toISOString() ? r : { from: arg.start.toISOString(), to: arg.end.toISOString() }))}
+        datesSet={(arg) => {
+          const next = { from: arg.start.toISOString(), to: arg.end.toISOString(), isMonth: arg.view.type === 'dayGridMonth' };
+          setRange((r) => (r?.from === next.from && r.to === next.to && r.isMonth === next.isMonth ? r : next));
+        }}
+        eventOrder="order,start,-duration,allDay,title"
         eventClick={(arg: EventClickArg) => {
-          const entry = arg.event.extendedProps as { section: string; itemId: string };
-          go(entry.section, [entry.itemId]);
+          const entry = arg.event.extendedProps as { kind: CalendarEntry['kind']; section: string; itemId: string };
+          if (entry.kind === 'more') calendar.current?.getApi().changeView('timeGridDay', entry.itemId);
+          else go(entry.section, [entry.itemId]);
         }}
         eventDrop={(arg) => void move(arg)}
         eventResize={(arg) => void move(arg)}
@@ -103,7 +114,14 @@ export function MeetingCalendar({ onCreate }: { onCreate: (startsAt: string, end
 
 type Palette = Theme['palette'];
 
+const MONTH_PER_DAY = 3;
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 function toEvent(entry: CalendarEntry, palette: Palette): EventInput {
+  if (entry.kind === 'more') {
+    // Last in its day, in the text colour of links rather than as a meeting.
+    return { id: entry.id, title: entry.title, start: entry.start, allDay: true, editable: false, backgroundColor: 'transparent', borderColor: 'transparent', textColor: palette.primary.main, classNames: ['labflow-more'], extendedProps: { kind: entry.kind, section: entry.section, itemId: entry.itemId, order: 1 } };
+  }
   const colour = entry.kind === 'task' ? palette.warning.main : entry.kind === 'milestone' ? palette.secondary.main : entry.myResponse === 'declined' || entry.isCancelled ? palette.grey[500] : palette.primary.main;
   return {
     id: entry.id,
@@ -116,6 +134,6 @@ function toEvent(entry: CalendarEntry, palette: Palette): EventInput {
     borderColor: colour,
     textColor: palette.getContrastText(colour),
     classNames: [`labflow-${entry.kind}`, ...(entry.isCancelled ? ['labflow-cancelled'] : [])],
-    extendedProps: { section: entry.section, itemId: entry.itemId },
+    extendedProps: { kind: entry.kind, section: entry.section, itemId: entry.itemId, order: 0 },
   };
 }

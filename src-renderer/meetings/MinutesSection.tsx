@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../src-shared/meetings/meeting-views';
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { AgendaFilesList } from './AgendaFilesList';
 import { isSeriesItself } from './meeting-kind';
 import { SavedTextField } from './SavedTextField';
 
@@ -41,6 +42,7 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
             </ListItem>
           ))}
         </List>
+        <AgendaFilesList meeting={meeting} />
         {canEdit && (
           <Stack direction="row" spacing={1} component="form" onSubmit={(e) => { e.preventDefault(); void add(); }} aria-label="Record a decision">
             <TextField size="small" label="Decision" value={text} onChange={(e) => setText(e.target.value)} fullWidth />

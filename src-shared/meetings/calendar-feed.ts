@@ -53,7 +53,12 @@ const isInvolved = (doc: MeetingDocument, personId: string): boolean =>
 export function feedMeetings(person: MeetingActor, meetings: readonly MeetingDocument[], now: Date): MeetingWithOccurrences[] {
   const since = new Date(now.getTime() - HISTORY_MS).toISOString();
   const occurrences = new Map<string, MeetingDocument[]>();
-  for (const doc of meetings) if (doc.seriesId) occurrences.set(doc.seriesId, [...(occurrences.get(doc.seriesId) ?? []), doc]);
+  for (const doc of meetings) {
+    if (!doc.seriesId) continue;
+    const known = occurrences.get(doc.seriesId);
+    if (known) known.push(doc);
+    else occurrences.set(doc.seriesId, [doc]);
+  }
   return meetings
     .filter((doc) => !doc.seriesId && doc.untilAt >= since && canReadMeeting(doc, person) && isInvolved(doc, person.id))
     .sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.id < b.id ? -1 : 1))

@@ -145,8 +145,14 @@ export const meetingContract = {
 
   'meetings/list': query<MeetingRow[]>()(z.object({ from: instant, to: instant, isMineOnly: z.boolean().default(true) })),
   'meetings/detail': query<MeetingDetail>()(z.object({ id: meetingRef })),
-  /** Meetings, task due dates and milestones between two instants: the signed-in person's, or the team's. */
-  'meetings/calendar': query<CalendarEntry[]>()(z.object({ from: instant, to: instant, view: z.enum(['mine', 'team']).default('mine') })),
+  /**
+   * Meetings, task due dates and milestones between two instants: the signed-in person's, or the
+   * team's. With `perDay` (the month view), at most that many per local day of `timeZone` and a
+   * "+N more" entry for the rest.
+   */
+  'meetings/calendar': query<CalendarEntry[]>()(
+    z.object({ from: instant, to: instant, view: z.enum(['mine', 'team']).default('mine'), perDay: z.number().int().min(1).max(50).optional(), timeZone: timeZone.default('UTC') }),
+  ),
   /** People and room busy at these times (the form's warning while a meeting is planned). */
   'meetings/clashes': query<Clash[]>()(
     z.object({ startsAt: instant, endsAt: instant, timeZone: timeZone.default('UTC'), personIds: z.array(id).max(500), roomId: z.string().max(40).default(''), recurrence: recurrenceSchema.optional(), ignoreId: meetingRef.optional() }),

@@ -122,7 +122,8 @@ export const minutesSnapshotSchema = z.object({
   place: z.string(),
   organiserName: z.string(),
   attendees: z.array(z.object({ name: z.string(), role: z.enum(attendeeRoles), attendance: z.enum([...attendanceMarks, 'unknown']) })),
-  agenda: z.array(z.object({ title: z.string(), presenterName: z.string(), minutes: z.number(), notes: z.string() })),
+  /** `fileNames`: the names of the item's files when published (absent when it had none). */
+  agenda: z.array(z.object({ title: z.string(), presenterName: z.string(), minutes: z.number(), notes: z.string(), fileNames: z.array(z.string()).optional() })),
   summary: z.string(),
   decisions: z.array(z.string()),
   actionItems: z.array(z.object({ description: z.string(), ownerName: z.string(), dueDate: z.string() })),

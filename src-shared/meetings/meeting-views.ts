@@ -48,6 +48,8 @@ export interface TaskRef {
 export interface AgendaItemView extends AgendaItem {
   presenterName: string;
   linkedTasks: TaskRef[];
+  /** The item's files still attached to the meeting (src-shared/meetings/agenda-files.ts). */
+  files: { id: string; name: string }[];
   slotStartsAt: string;
   slotEndsAt: string;
   isOutside: boolean;
@@ -124,7 +126,8 @@ export interface MeetingDetail {
 /** One entry of the calendar. */
 export interface CalendarEntry {
   id: string;
-  kind: 'meeting' | 'task' | 'milestone';
+  /** `more`: "+N more" of a full day in the month view (src-shared/meetings/calendar-days.ts); itemId is the day. */
+  kind: 'meeting' | 'task' | 'milestone' | 'more';
   title: string;
   start: string;
   /** Meetings: the end instant; all-day entries: absent. */

@@ -10,6 +10,8 @@ import { attendeeKey, type MeetingDocument, type MinutesSnapshot, type MinutesVe
 export interface Names {
   person(personId: string): string;
   room(roomId: string): string | undefined;
+  /** The name of a live file of the meeting; undefined once removed (absent: the meeting's files are not known). */
+  file?(attachmentId: string): string | undefined;
 }
 
 /** What the minutes say now (the draft), frozen as they would be published. */
@@ -28,7 +30,11 @@ export function minutesSnapshot(doc: MeetingDocument, names: Names): MinutesSnap
       role: a.role,
       attendance: data.minutes.attendance[attendeeKey(a)] ?? 'unknown',
     })),
-    agenda: data.agenda.map((item) => ({ title: item.title, presenterName: item.presenterId ? names.person(item.presenterId) : '', minutes: item.minutes, notes: item.notes })),
+    agenda: data.agenda.map((item) => {
+      const fileNames = item.attachmentIds.flatMap((id) => names.file?.(id) ?? []);
+      // Only items with files say so, so versions published before items had files read the same.
+      return { title: item.title, presenterName: item.presenterId ? names.person(item.presenterId) : '', minutes: item.minutes, notes: item.notes, ...(fileNames.length ? { fileNames } : {}) };
+    }),
     summary: data.minutes.summary,
     decisions: data.minutes.decisions.map((d) => d.text),
     actionItems: data.actionItems.map((item) => ({ description: item.description, ownerName: names.person(item.ownerId), dueDate: item.dueDate ?? '' })),

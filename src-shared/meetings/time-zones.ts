@@ -99,6 +99,12 @@ function yearOffsets(timeZone: string, instantMs: number): YearOffsets {
   return table;
 }
 
+/**
+ * The zone's changes of offset in one calendar year (UTC), from the same once-per-zone-and-year
+ * table: every VTIMEZONE of a feed asks for the same few years.
+ */
+export const offsetChangesInYear = (timeZone: string, year: number): readonly OffsetChange[] => yearOffsets(timeZone, Date.UTC(year, 0, 1)).changes;
+
 /** Minutes east of UTC in `timeZone` at `instantMs` (60 for Berlin in winter, 120 in summer). */
 export function offsetMinutesAt(instantMs: number, timeZone: string): number {
   if (!(Math.abs(instantMs) < 200 * YEAR_MS)) return intlOffsetMinutesAt(instantMs, timeZone);

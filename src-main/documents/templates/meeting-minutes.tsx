@@ -63,6 +63,7 @@ function MinutesBody({ version, signoffs }: { version: MinutesVersion; signoffs:
             {item.minutes ? ` · ${item.minutes} min` : ''}
           </Text>
           <Text>{item.notes || '—'}</Text>
+          {item.fileNames?.length ? <Text style={s.muted}>Files: {item.fileNames.join(', ')}</Text> : null}
         </View>
       ))}
 

@@ -1,6 +1,6 @@
 import type { MeetingDocument } from '../meeting-model';
-import { allDayEvent, meetingEvents, type IcalContext } from './ical-event';
-import { contentLine, joinLines, textLine } from './ical-text';
+import { allDayEvent, eventMemo, meetingEvents, writeMeetingEvents, type IcalContext } from './ical-event';
+import { CRLF, contentLine, joinLines, textLine } from './ical-text';
 import { vtimezoneLines } from './vtimezone';
 
 /**
@@ -38,7 +38,7 @@ function calendar(method: IcalMethod | null, name: string | null, meetings: read
       zones.set(zone, { from: Math.min(known?.from ?? Infinity, Date.parse(doc.startsAt)), to: Math.max(known?.to ?? -Infinity, until) });
     }
   }
-  const lines = [
+  const header = [
     'BEGIN:VCALENDAR',
     contentLine('VERSION', '2.0'),
     contentLine('PRODID', PRODID),
@@ -46,10 +46,9 @@ function calendar(method: IcalMethod | null, name: string | null, meetings: read
     ...(method ? [contentLine('METHOD', method)] : []),
     ...(name ? [textLine('X-WR-CALNAME', name)] : []),
     ...[...zones.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([zone, span]) => vtimezoneLines(zone, span.from, span.to)),
-    ...body,
-    'END:VCALENDAR',
   ];
-  return joinLines(lines);
+  // One join of the body, never spread into another list: a feed's body has hundreds of thousands of lines.
+  return joinLines(header) + (body.length ? joinLines(body) : '') + 'END:VCALENDAR' + CRLF;
 }
 
 /**
@@ -67,9 +66,9 @@ export const meetingFile = (item: MeetingWithOccurrences, context: IcalContext):
 
 /** A person's feed: their meetings, and their tasks' due dates and milestones as all-day entries. */
 export function calendarFeed(name: string, meetings: readonly MeetingWithOccurrences[], allDay: readonly AllDayEntry[], context: IcalContext): string {
-  const body = [
-    ...meetings.flatMap((item) => meetingEvents(item.meeting, item.occurrences, context)),
-    ...allDay.flatMap((entry) => allDayEvent({ ...entry, now: context.now })),
-  ];
+  const body: string[] = [];
+  const memo = eventMemo(context);
+  for (const item of meetings) writeMeetingEvents(body, item.meeting, item.occurrences, context, memo);
+  for (const entry of allDay) for (const line of allDayEvent({ ...entry, now: context.now })) body.push(line);
   return calendar('PUBLISH', name, meetings, body);
 }

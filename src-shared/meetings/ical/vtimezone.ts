@@ -1,4 +1,4 @@
-import { formatUtcOffset, offsetChanges, offsetMinutesAt, wallOfFloating, type OffsetChange } from '../time-zones';
+import { formatUtcOffset, offsetChangesInYear, offsetMinutesAt, wallOfFloating, type OffsetChange } from '../time-zones';
 import { contentLine, localDateTime } from './ical-text';
 
 /**
@@ -21,7 +21,8 @@ interface YearlyRule {
   toMinutes: number;
 }
 
-const changesOfYear = (timeZone: string, year: number): OffsetChange[] => offsetChanges(timeZone, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1));
+// Read from the time-zone tables worked out once per zone and year (Intl is slow, and a feed, an invitation and a calendar all ask for the same years).
+const changesOfYear = (timeZone: string, year: number): readonly OffsetChange[] => offsetChangesInYear(timeZone, year);
 
 /** The wall time of the change on the clock before it (floating), as VTIMEZONE's DTSTART gives it. */
 const localWallOf = (change: OffsetChange): Date => new Date(change.instantMs + change.fromMinutes * 60_000);
@@ -89,7 +90,8 @@ export function vtimezoneLines(timeZone: string, fromMs: number, toMs: number): 
       );
     }
   } else {
-    const changes = offsetChanges(timeZone, Date.UTC(fromYear, 0, 1), Date.UTC(toYear + 1, 0, 1));
+    const changes: OffsetChange[] = [];
+    for (let year = fromYear; year <= toYear; year++) changes.push(...changesOfYear(timeZone, year));
     if (changes.length === 0) {
       const offset = formatUtcOffset(offsetMinutesAt(fromMs, timeZone));
       lines.push('BEGIN:STANDARD', contentLine('DTSTART', '19700101T000000'), contentLine('TZOFFSETFROM', offset), contentLine('TZOFFSETTO', offset), 'END:STANDARD');

@@ -178,3 +178,38 @@ describe('a calendar feed (METHOD:PUBLISH)', () => {
     expect(node.summary).toBe('Due: Recalibrate B-12');
   });
 });
+
+describe('a feed of many meetings', () => {
+  it('gives each meeting its own people, answers, times and texts, as ical.js and node-ical read them', () => {
+    // The feed writes each person's line once and reuses it: answers that differ per meeting must stay apart.
+    const bobAnswers = ['accepted', 'declined', 'tentative', 'needs_action'] as const;
+    const meetings = bobAnswers.map((response, i) =>
+      meeting({
+        id: `M-${i}`,
+        title: i === 1 ? tricky.split('\n')[0]! : `QA meeting ${i}`,
+        date: `2026-0${3 + i}-16`,
+        data: {
+          timeZone: i === 3 ? 'UTC' : 'Europe/Berlin',
+          description: i === 1 ? tricky : `Review ${i}`,
+          attendees: [
+            { personId: 'P-ADA', name: 'Ada Lovelace', role: 'required', response: 'accepted' },
+            { personId: 'P-BOB', name: 'Bob Bench', role: i === 2 ? 'optional' : 'required', response },
+          ],
+        },
+      }),
+    );
+    const text = calendarFeed('LabFlow — Ada', meetings.map((m) => ({ meeting: m, occurrences: [] })), [], icalContext());
+    const read = events(text);
+    expect(read.map((e) => e.uid)).toEqual(['M-0@labflow', 'M-1@labflow', 'M-2@labflow', 'M-3@labflow']);
+    expect(read.map((e) => e.startDate.toJSDate().toISOString())).toEqual(meetings.map((m) => m.startsAt));
+    expect(read[1]!.summary).toBe(tricky.split('\n')[0]);
+    expect(read[1]!.description).toContain(tricky);
+    const bob = (e: ICAL.Event) => e.attendees.find((a) => String(a.getFirstValue()).includes('bob'))!;
+    expect(read.map((e) => bob(e).getParameter('partstat'))).toEqual(['ACCEPTED', 'DECLINED', 'TENTATIVE', 'NEEDS-ACTION']);
+    expect(read.map((e) => bob(e).getParameter('role'))).toEqual(['REQ-PARTICIPANT', 'REQ-PARTICIPANT', 'OPT-PARTICIPANT', 'REQ-PARTICIPANT']);
+    expect(read[3]!.startDate.zone.tzid).toBe('UTC');
+    const parsed = Object.values(nodeIcal.sync.parseICS(text)).filter((c) => (c as { type?: string }).type === 'VEVENT') as unknown as { uid: string; start: Date; summary: string }[];
+    expect(parsed.map((e) => [e.uid, e.start.toISOString()])).toEqual(meetings.map((m) => [`${m.id}@labflow`, m.startsAt]));
+    expect(parsed[1]!.summary).toBe(tricky.split('\n')[0]);
+  });
+});
