@@ -7,7 +7,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two specs at a time: each drives its own serve-mode host, data folder and port, and on two
+  // cores the browser and the host of one spec mostly wait while the other's work.
+  workers: 2,
   // A stray `.only` would run one test and report green; lint refuses it too.
   forbidOnly: true,
   // One retry, so a failure that does not repeat is told apart from one that does; a test that

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { fillSignInForm } from './support/people';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { saveScreenshot } from './support/screenshots';
 import { createFirstAdministrator } from './support/first-run';
@@ -12,11 +13,7 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = fillSignInForm;
 
 test('an administrator adds a person with roles, the person signs in, and deactivation locks them out', async ({ page }) => {
   host = await startServeHost();

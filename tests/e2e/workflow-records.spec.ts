@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './support/people';
 import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
@@ -62,13 +63,6 @@ async function hostCall(page: Page, who: { email: string; password: string }, na
   return typed.value ?? {};
 }
 
-async function signInAs(page: Page, who: { name: string; email: string; password: string }) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('signed-in-as')).toHaveText(who.name);
-}
 
 async function openWorkflowsTab(page: Page, tab: 'My work' | 'Instances' | 'Definitions') {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Workflows' }).click();

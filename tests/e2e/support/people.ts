@@ -27,11 +27,21 @@ export async function addPerson(page: Page, who: TestPerson) {
   await expect(dialog).toHaveCount(0);
 }
 
+/**
+ * Fills the sign-in form once it is on screen. Right after "Sign out" the page it left may still
+ * show (Settings has email fields of its own): filling at once would pick among those.
+ */
+export async function fillSignInForm(page: Page, who: { email: string; password: string }) {
+  const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+  await expect(signIn).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await signIn.click();
+}
+
 /** Signs the current person out and `who` in. */
 export async function signInAs(page: Page, who: { name: string; email: string; password: string }) {
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignInForm(page, who);
   await expect(page.getByTestId('signed-in-as')).toHaveText(who.name);
 }
