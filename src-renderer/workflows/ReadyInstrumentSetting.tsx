@@ -25,7 +25,8 @@ export function ReadyInstrumentSetting({ step, onChange, errorAt }: Props) {
         control={<Switch size="small" checked={requirement !== undefined} onChange={(e) => onChange({ ready_instrument: e.target.checked ? {} : undefined } as Partial<StepDefinition>)} />}
         label="Needs a ready instrument (in service, calibrated, qualified)" />
       {requirement && (
-        <TextField select size="small" label="Instrument" value={requirement.field ?? THE_RECORD} sx={{ minWidth: 280 }}
+        // displayEmpty: the record's own choice has the value '', which MUI's select would show blank.
+        <TextField select size="small" label="Instrument" value={requirement.field ?? THE_RECORD} sx={{ minWidth: 280 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           onChange={(e) => onChange({ ready_instrument: e.target.value === THE_RECORD ? {} : { field: e.target.value } })}
           error={Boolean(problem)} helperText={problem ?? 'Completing the step is refused while it is not fit for use.'}>
           <MenuItem value={THE_RECORD}>The instrument this workflow is about</MenuItem>

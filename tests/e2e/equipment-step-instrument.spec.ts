@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatDay } from '../../src-shared/format/display-format';
 import { lab, openInstrument, signIn, startSeededHost } from './support/equipment-lab';
+import { adminInput } from '../integration/support/sqlite-host';
 import { fillDate } from './support/date-field';
+import { fillSignInForm } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import type { ServedHost } from './support/serve-host';
 
@@ -29,6 +31,29 @@ test('a workflow step that needs a ready instrument is refused while the balance
   await page.goto(host.url);
   const due = dateOf(new Date(Date.now() - 4 * day));
   const overdueSince = dateOf(new Date(Date.now() - 3 * day));
+
+  // The designer shows what the definition asks, and an administrator can clear and set it again.
+  await fillSignInForm(page, { email: adminInput.email, password: adminInput.password });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Workflows' }).click();
+  await page.getByRole('tab', { name: 'Definitions' }).click();
+  await page.getByRole('button', { name: 'Edit Weigh a sample' }).click();
+  await page.getByRole('button', { name: 'Step 1: Weigh the sample' }).click();
+  const needsReady = page.getByLabel('Needs a ready instrument (in service, calibrated, qualified)');
+  const instrumentChoice = page.getByRole('combobox', { name: 'Instrument' });
+  await expect(needsReady).toBeChecked();
+  await expect(instrumentChoice).toContainText('The instrument this workflow is about');
+  await saveScreenshot(page, 'equipment-step-instrument-designer');
+  await needsReady.uncheck();
+  await expect(instrumentChoice).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('editor-version')).toContainText('Draft');
+  await page.reload();
+  await page.getByRole('button', { name: 'Step 1: Weigh the sample' }).click();
+  await expect(needsReady).not.toBeChecked();
+  await needsReady.check();
+  await expect(instrumentChoice).toContainText('The instrument this workflow is about');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('button', { name: 'Save draft' })).toBeDisabled();
 
   await signIn(page, lab.ben);
   const refused = await openWeighing(page);
