@@ -1,15 +1,14 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { budgetKind } from '../../src-shared/finance/budget-kind';
-import { formatMoney } from '../../src-shared/format/display-format';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
+import { RecordTotalsTable } from './RecordTotalsTable';
 import { BudgetEditor } from './BudgetEditor';
 
 const tone = { approved: 'success', in_approval: 'info', closed: 'default' } as const;
-const isMoney = (v: unknown): v is { amountMinor: number; currency: string } => typeof v === 'object' && v !== null && 'amountMinor' in v && 'currency' in v;
 const statusLabel = (status: string) => budgetKind.statuses.find((s) => s.id === status)?.label ?? status;
 
 /**
@@ -76,22 +75,8 @@ export function BudgetsTab({ personId, personName }: { personId: string; personN
         {budgets.data && budgets.data.rows.length === 0 ? (
           <Typography color="text.secondary" sx={{ p: 2 }}>No budgets yet.</Typography>
         ) : (
-          <Table size="small" aria-label="Budgets">
-            <TableHead><TableRow><TableCell>Number</TableCell><TableCell>Budget</TableCell><TableCell align="right">Total</TableCell><TableCell>Status</TableCell></TableRow></TableHead>
-            <TableBody>
-              {(budgets.data?.rows ?? []).map((r) => {
-                const total = r.values.total;
-                return (
-                  <TableRow key={r.id} hover selected={r.id === openId} sx={{ cursor: 'pointer' }} onClick={() => go('finance', ['budgets', r.id])} data-testid="budget-row">
-                    <TableCell>{r.number}</TableCell>
-                    <TableCell>{r.title}</TableCell>
-                    <TableCell align="right">{isMoney(total) ? formatMoney(total.amountMinor, total.currency) : ''}</TableCell>
-                    <TableCell><Chip size="small" label={statusLabel(r.status)} color={tone[r.status as keyof typeof tone] ?? 'default'} /></TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <RecordTotalsTable label="Budgets" rows={budgets.data?.rows ?? []} openId={openId} onOpen={(id) => go('finance', ['budgets', id])}
+            what={{ heading: 'Budget', of: (r) => r.title }} statusLabel={statusLabel} tones={tone} rowTestId="budget-row" />
         )}
       </Paper>
     </Stack>

@@ -1,16 +1,15 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { expenseClaimKind } from '../../src-shared/finance/expense-claim-kind';
-import { formatMoney } from '../../src-shared/format/display-format';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
+import { RecordTotalsTable } from './RecordTotalsTable';
 import { ExpenseClaimEditor } from './ExpenseClaimEditor';
 import { useExpenseSettings } from './use-expense-settings';
 
 const tone = { approved: 'success', reimbursed: 'success', submitted: 'info', rejected: 'error' } as const;
-const isMoney = (v: unknown): v is { amountMinor: number; currency: string } => typeof v === 'object' && v !== null && 'amountMinor' in v && 'currency' in v;
 
 /**
  * The signed-in person's expense claims (`#/finance/expenses`, one claim at `#/finance/expenses/<id>`):
@@ -61,24 +60,8 @@ export function MyExpenses({ personId, personName }: { personId: string; personN
         {claims.data && claims.data.rows.length === 0 ? (
           <Typography color="text.secondary" sx={{ p: 2 }}>You have not claimed any expenses yet.</Typography>
         ) : (
-          <Table size="small" aria-label="Expense claims">
-            <TableHead>
-              <TableRow><TableCell>Number</TableCell><TableCell>Purpose</TableCell><TableCell align="right">Total</TableCell><TableCell>Status</TableCell></TableRow>
-            </TableHead>
-            <TableBody>
-              {(claims.data?.rows ?? []).map((r) => {
-                const total = r.values.total;
-                return (
-                  <TableRow key={r.id} hover selected={r.id === openId} sx={{ cursor: 'pointer' }} onClick={() => go('finance', ['expenses', r.id])} data-testid="expense-claim-row">
-                    <TableCell>{r.number}</TableCell>
-                    <TableCell>{String(r.values.purpose ?? '')}</TableCell>
-                    <TableCell align="right">{isMoney(total) ? formatMoney(total.amountMinor, total.currency) : ''}</TableCell>
-                    <TableCell><Chip size="small" label={statusLabel(r.status)} color={tone[r.status as keyof typeof tone] ?? 'default'} /></TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <RecordTotalsTable label="Expense claims" rows={claims.data?.rows ?? []} openId={openId} onOpen={(id) => go('finance', ['expenses', id])}
+            what={{ heading: 'Purpose', of: (r) => String(r.values.purpose ?? '') }} statusLabel={statusLabel} tones={tone} rowTestId="expense-claim-row" />
         )}
       </Paper>
     </Stack>
