@@ -110,6 +110,10 @@ export function createConnection(options: ConnectionOptions): Connection {
     const session = currentSession();
     if (spec.requiresSession && !session) return send({ t: 'result', id, result: sessionError() });
     sessions.touch(now());
+    // A sign-out ends the session inside the write queue, where a live query or the expiry check may
+    // look before this call returns: what they see is the person's own doing, not inactivity (told as
+    // inactivity, the window showed the lock screen instead of the sign-in form).
+    if (name === 'auth/sign-out') hadSession = false;
     const handler = commands[name as CommandName] as (input: unknown, context: unknown) => Promise<Result<unknown>>;
     let result: Result<unknown>;
     try {

@@ -49,3 +49,20 @@ describe('the idle-session timer', () => {
     client.close();
   });
 });
+
+describe('signing out', () => {
+  it('is never told as inactivity, however often the expiry check and the live queries look meanwhile', async () => {
+    const now = Date.parse('2026-03-02T09:00:00.000Z');
+    host = await openSqliteHost(tempDataDir(), { clock: () => new Date(now), sessionTimeoutMs: 30 * minute, expiryCheckMs: 1 });
+    const client = connectTestClient(host);
+    expect(await client.call('auth/create-administrator', adminInput)).toMatchObject({ ok: true });
+    const people = client.subscribe('people/list', {});
+    expect((await people.next()).ok).toBe(true);
+    expect(await client.call('auth/sign-out', {})).toMatchObject({ ok: true });
+    // The live query learns the sign-in is gone, as "sign in first", not as a timeout.
+    expect(await people.next()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.messages.filter((m) => m.t === 'event' && m.name === 'session/expired')).toEqual([]);
+    client.close();
+  });
+});
