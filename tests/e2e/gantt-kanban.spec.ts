@@ -32,6 +32,7 @@ const DAY_COLUMN = 34;
 
 /** Drags a Gantt bar sideways by `dx` pixels, from its middle (its ends are the resize handles). */
 async function barDrag(page: Page, bar: Locator, dx: number) {
+  await bar.hover(); // waits until the bar is what the pointer hits (see mouseDrag)
   const box = await bar.boundingBox();
   if (!box) throw new Error('no bar');
   const x = box.x + box.width / 2;

@@ -26,6 +26,7 @@ const localDate = (days: number) => {
 
 /** Drags with the mouse in small steps, as FullCalendar and the agenda list expect from a person. */
 async function drag(page: Page, from: Locator, to: { x: number; y: number }) {
+  await from.hover(); // waits until the entry is what the pointer hits, not a closing menu's backdrop
   const box = (await from.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + 8);
   await page.mouse.down();

@@ -8,8 +8,13 @@ export const lifted = (page: Page) => page.locator('[data-dragging="true"]');
  * the card lifted and the target column taking it (`data-dragging-over="true"`): waiting on what
  * the board shows, not on time, so a slow machine cannot make the drop land before the drag has
  * begun. `offsetY` is how far below the column's top the card is let go.
+ *
+ * It starts with `hover()`, which waits until the card itself is what the pointer would hit: right
+ * after a menu closes (choosing the project, say), its fading backdrop still covers the page and
+ * would take a raw mouse press, so the drag never began (a flaky CI run).
  */
 export async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY = 40) {
+  await from.hover();
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error('nothing to drag');
