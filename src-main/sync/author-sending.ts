@@ -108,9 +108,14 @@ export function createAuthorSending(options: AuthorSendingOptions) {
       timer.unref?.();
     },
 
-    /** People with a sign-in changed: their waiting rows go now. */
+    /**
+     * People with a sign-in changed: the rows that waited for their sign-in go now. Only those: this
+     * runs whenever the waiting rows change, so releasing rows that wait for the server here sent
+     * them again at once, round after round, and their collection never settled (the activity that
+     * would let the server judge them waited behind it, collections.ts `pushAfter`).
+     */
     onSignIns(): void {
-      releaseWhere((row) => row.reason !== 'record' && options.sessionFor(row.authorId) !== null);
+      releaseWhere((row) => row.reason === 'author' && options.sessionFor(row.authorId) !== null);
     },
 
     /**

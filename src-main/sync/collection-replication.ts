@@ -9,6 +9,7 @@ import type { ServerSession } from './server-session';
 import { pushWithAuthors, type PushSenderOptions } from './push-sender';
 import { openEventStream } from './event-stream';
 import { createPushFence } from './push-fence';
+import { createSentVersions } from './sent-versions';
 
 type Doc = Record<string, unknown>;
 
@@ -79,6 +80,8 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
   // Settled once RxDB has stored the answer of the push running now: that push runs inside its upstream queue.
   const fence = createPushFence(async () => state.internalReplicationState?.streamQueue.up);
   const idsOf = (docs: readonly Doc[]) => docs.map((d) => String(d[primaryKey]));
+  // The base of a push whose earlier answer RxDB could not record (sent-versions.ts).
+  const sentVersions = createSentVersions();
   let toReceive = 0;
   /** Hands a page of server documents to RxDB in arrival order, once no push of them is unanswered. */
   const deliverPage = (documents: readonly WireDocument[], checkpoint: () => SyncCheckpoint | null): Promise<void> => {
@@ -146,12 +149,18 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
       async handler(rows) {
         await options.beforePush?.();
         // Each change goes with the identity of the person who made it, so the server judges them, never the PC's account.
-        const typed = rows as { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null }[];
+        const asRxdbSent = rows as { newDocumentState: WireDocument; assumedMasterState?: WireDocument | null }[];
+        const typed = asRxdbSent.map((row) => sentVersions.withBase(String(row.newDocumentState[primaryKey]), row));
         // The server's versions of these documents wait until RxDB has stored this push's answer (push-fence.ts).
         const result = await fence.around(idsOf(typed.map((r) => r.newDocumentState)), async () =>
           options.authors
             ? await pushWithAuthors(typed, { spec, pcAccount: session, post: pushWith, ...options.authors })
             : { ...(await pushWith(session, typed)), answered: typed.map((r) => String(r.newDocumentState[primaryKey])), parked: [] },
+        );
+        const refusedOrWaiting = new Set([...result.refused.map((r) => r.id), ...result.parked.map((p) => p.id)]);
+        sentVersions.remember(
+          asRxdbSent.map((sent) => ({ id: String(sent.newDocumentState[primaryKey]), sent })),
+          new Set(idsOf(result.conflicts).filter((id) => !refusedOrWaiting.has(id))),
         );
         options.onPushed?.([...result.answered, ...result.parked.map((p) => p.id)]);
         options.onAnswered?.(result.answered);

@@ -1,4 +1,5 @@
 import type { SyncPerson } from './sync-person';
+import { isStepNoticeSettling } from './step-notice-settling';
 import { allow, dataOf, deny, type Decision, type SyncAction } from './write-rule';
 
 /**
@@ -10,7 +11,8 @@ import { allow, dataOf, deny, type Decision, type SyncAction } from './write-rul
  *
  * The host writes some documents as the system (`system`), from whichever PC notices the moment
  * first. Those are accepted from any signed-in person only where the host writes them
- * (`systemWrites`, from src-main: notify() and the scheduler's firings); everything else the
+ * (`systemWrites`, from src-main: notify() and the scheduler's firings) and where it settles a step's
+ * notices (step-notice-settling.ts); everything else the
  * system does is judged elsewhere — workflow events by the engine's rules with the server's clock
  * (workflow-event-rules.ts), system audit entries by the audit rules (audit-rules.ts), workflow
  * instances are never taken as pushed (workflow-instance-rules.ts).
@@ -61,11 +63,13 @@ function innerAuthorProblem(person: SyncPerson, collection: string, doc: Doc, ac
  * Whether `person` may push `doc` as its author. `action` is how the server takes the row (a
  * create when it has no such document).
  */
-export function checkAuthorship(person: SyncPerson, collection: string, action: Exclude<SyncAction, 'read'>, doc: Doc): Decision {
+export function checkAuthorship(person: SyncPerson, collection: string, action: Exclude<SyncAction, 'read'>, doc: Doc, previous: Doc | null = null): Decision {
   if (judgedElsewhere.has(collection)) return allow;
   if (action === 'create' && isSystemCreate(collection, doc)) {
     return dataOf(doc).actorName === undefined ? allow : deny('A notice from LabFlow names no person as its cause.');
   }
+  // The one change the system makes by sync: a step's notices settled when the step ended (judged in permissions.ts).
+  if (collection === 'notifications' && action === 'update' && isStepNoticeSettling(previous, doc)) return allow;
   if (action === 'create' && doc.createdBy !== person.id) return someoneElse('createdBy');
   if (doc.updatedBy !== person.id) return someoneElse('updatedBy');
   return innerAuthorProblem(person, collection, doc, action) ?? allow;

@@ -56,7 +56,8 @@ export const pushAfter: Readonly<Record<string, readonly string[]>> = {
   records: ['workflow_events'],
   workflow_events: ['workflow_definitions'],
   workflow_instances: ['workflow_events'],
-  notifications: ['people', 'meetings'],
+  // A step's notices are settled once its instance has moved on (step-notice-settling.ts).
+  notifications: ['people', 'meetings', 'workflow_events'],
   // An audit entry is accepted only with the change it describes (audit-rules.ts): the records go first.
   audit: collectionNames.filter((name) => name !== 'audit'),
 };

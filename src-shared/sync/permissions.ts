@@ -7,6 +7,7 @@ import { isSameValue } from './conflicts';
 import { canRead } from './read-scope';
 import { planItemsRule, projectsRule, taskActivityDecision, tasksRule } from './project-rules';
 import { isRecordSubject, noRelated, type RelatedDocuments } from './related-documents';
+import { isStepNoticeSettling, stepNoticeInstanceId, stepNoticeSettlingDecision } from './step-notice-settling';
 import { isSyncAdmin, type SyncPerson } from './sync-person';
 import { allow, dataOf, deny, type Decision, type SyncAction, type WriteRule } from './write-rule';
 
@@ -93,6 +94,7 @@ const notificationsRule: WriteRule = (person, action, doc, previous, related) =>
   if (calendar) return calendar;
   const outbox = outboxDecision(person, action, doc, previous, related);
   if (outbox) return outbox;
+  if (action === 'update' && isStepNoticeSettling(previous, doc)) return stepNoticeSettlingDecision(doc, related.get('workflow_instances', stepNoticeInstanceId(doc) ?? ''));
   return action === 'create' || (previous && canRead(person, 'notifications', previous) && canRead(person, 'notifications', doc))
     ? allow
     : deny('Only the recipient (or an administrator, for deliveries and settings) can change this notification.');

@@ -7,6 +7,7 @@ import { attachmentNeeds } from '../files/attachment-related';
  */
 import { allocationReads } from '../equipment/allocation-gate';
 import { recordReads } from '../records/record-invariants';
+import { stepNoticeInstanceId } from './step-notice-settling';
 
 type Doc = Record<string, unknown>;
 
@@ -121,6 +122,8 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       // An RFQ or purchase order to a supplier names the supplier's record (supplier-email-rule.ts).
       if (doc.kind === 'outbox' && data.channel === 'email') add('records', doc.recipientId);
       if (doc.kind === 'outbox' && data.channel === 'webhook') add('notifications', data.subscriptionId);
+      // A step's notice settled by LabFlow is judged against its instance (step-notice-settling.ts).
+      if (doc.kind === 'notification') add('workflow_instances', stepNoticeInstanceId(doc));
       break;
     }
     case 'meetings':

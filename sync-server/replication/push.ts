@@ -155,7 +155,7 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
       // Nothing but PC-only fields or bookkeeping changed (e.g. a password hash stored on first
       // sign-in): no document write and nothing to refuse; an administrator's new hash still counts.
       // The person's own changes only: judged as theirs before anything else (authorship.ts).
-      const authorship = collection.hasAuthorFields ? checkAuthorship(person, collection.name, master ? (action === 'create' ? 'update' : action) : 'create', incoming) : allow;
+      const authorship = collection.hasAuthorFields ? checkAuthorship(person, collection.name, master ? (action === 'create' ? 'update' : action) : 'create', incoming, master) : allow;
       const judge = () => (authorship.isAllowed ? can(person, action, { collection: collection.name, doc: incoming, previous: master, isAppendOnly: collection.isAppendOnly, related }) : authorship);
       // The PC takes the server's bookkeeping, so the two stay identical.
       if (master && isSameContent(master, incoming)) {

@@ -71,4 +71,57 @@ describe('an expense claim with its receipt, made offline', () => {
     const local = (await pc.find<{ data: { lines: { receiptAttachmentId?: string }[] } }>('records', { id: claim.id }))[0];
     expect(local?.data.lines[0]?.receiptAttachmentId).toBe(receipt.id);
   }, 120_000);
+
+  // RxDB retries the first push (the claim as created) until the network is back, while the edit
+  // waits behind it; the edit then goes with the right base (src-main/sync/sent-versions.ts).
+  it('keeps an edit made offline right after creating the claim', async () => {
+    await proxy.cut();
+    const line = { id: 'l1', date: '2026-03-04', category: 'travel', description: 'Train to Hamburg', amountMinor: 8_900, currency: 'EUR', costCentre: 'QC' };
+    const claim = must(await pc.call<{ id: string }>('records/create', { kind: 'expense_claim', data: { personId: adaId, purpose: 'Supplier audit', lines: [line], total: { amountMinor: 8_900, currency: 'EUR' } } }));
+    must(await pc.call('records/update', { id: claim.id, data: { personId: adaId, purpose: 'Supplier audit in Hamburg', lines: [{ ...line, amountMinor: 9_400 }], total: { amountMinor: 9_400, currency: 'EUR' } } }));
+
+    await proxy.restore();
+    const token = (await signIn(server, admin)).accessToken;
+    const onServer = async () => (await pull(server, token, 'records', null, 1000)).documents.find((d) => d.id === claim.id && !d._deleted);
+    await waitUntil(async () => (await onServer())?.data !== undefined, 'the claim on the server', 30_000);
+    const status = await upToDate(pc, 60_000);
+    expect(status.refused).toEqual([]);
+    expect((await onServer())?.data).toMatchObject({ purpose: 'Supplier audit in Hamburg', total: { amountMinor: 9_400 } });
+    const local = (await pc.find<{ data: { purpose: string } }>('records', { id: claim.id }))[0];
+    expect(local?.data.purpose).toBe('Supplier audit in Hamburg');
+    // The person's own edit is not a conflict with their own creation: nothing recorded as lost.
+    const activity = (await pull(server, token, 'activity', null, 1000)).documents;
+    expect(activity.filter((d) => d.subjectId === claim.id && (d.data as { kind?: string } | undefined)?.kind === 'conflict')).toEqual([]);
+  }, 120_000);
+
+  it('reaches the server submitted when it was created, receipted and submitted offline', async () => {
+    must(await pc.call('workflows/definitions/create', { commandId: 'c-define-claims', source: { kind: 'template', templateCode: 'EXPENSE_CLAIM' } }));
+    must(await pc.call('workflows/definitions/publish', { commandId: 'c-publish-claims', code: 'EXPENSE_CLAIM' }));
+    await upToDate(pc, 60_000);
+    await proxy.cut();
+    const line = { id: 'l1', date: '2026-03-05', category: 'accommodation', description: 'Hotel, one night', amountMinor: 11_000, currency: 'EUR', costCentre: 'QC' };
+    const data = (receiptAttachmentId?: string) => ({
+      personId: adaId, purpose: 'Training course', lines: [{ ...line, ...(receiptAttachmentId ? { receiptAttachmentId } : {}) }], total: { amountMinor: 11_000, currency: 'EUR' },
+    });
+    const claim = must(await pc.call<{ id: string }>('records/create', { kind: 'expense_claim', data: data() }));
+    const file = join(pc.dataDir, 'hotel-2.pdf');
+    writeFileSync(file, '%PDF-1.4 hotel receipt two');
+    const sent = await pc.upload(file);
+    const receipt = must(await pc.call<{ id: string }>('attachments/add', { subjectType: 'records', subjectId: claim.id, uploadId: sent.body.uploadId, name: 'hotel-2.pdf', mediaType: 'application/pdf' }));
+    must(await pc.call('records/update', { id: claim.id, data: data(receipt.id) }));
+    const run = must(await pc.call<{ id: string }>('workflows/instances/start', { commandId: `c-${claim.id}-start`, code: 'EXPENSE_CLAIM', entityType: 'expense_claim', entityId: claim.id }));
+    must(await pc.call('workflows/instances/advance', { commandId: `c-${claim.id}-submit`, instanceId: run.id, action: 'complete', data: { receipts_complete: true } }));
+    expect((await pc.find<{ status: string }>('records', { id: claim.id }))[0]?.status).toBe('submitted');
+
+    await proxy.restore();
+    const token = (await signIn(server, admin)).accessToken;
+    const onServer = async () => (await pull(server, token, 'records', null, 1000)).documents.find((d) => d.id === claim.id && !d._deleted);
+    await waitUntil(async () => (await onServer())?.status === 'submitted', 'the submitted claim on the server', 30_000);
+    const status = await upToDate(pc, 60_000);
+    expect(status.refused).toEqual([]);
+    expect((await pc.find<{ status: string }>('records', { id: claim.id }))[0]?.status).toBe('submitted');
+    // "Waiting for you: Submit claim" was settled when Ada submitted: read on the server too, not refused as a system change.
+    const notices = (await pull(server, token, 'notifications', null, 1000)).documents.filter((d) => d.event === 'workflow_step_entered' && String((d.data as { key?: string }).key).includes(run.id));
+    expect(notices.map((n) => [(n.data as { subject: string }).subject, n.isRead])).toContainEqual(['Waiting for you: Submit claim with receipts (Expense Claim)', true]);
+  }, 120_000);
 });
