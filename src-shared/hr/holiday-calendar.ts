@@ -20,6 +20,11 @@ export interface HolidayCalendar {
   holidays: readonly PublicHoliday[];
 }
 
+/** A holiday calendar as the HR screen shows it: its record id, location and holidays in date order. */
+export interface HolidayCalendarView extends HolidayCalendar {
+  id: string;
+}
+
 /**
  * The share of a working day a holiday takes off: 1 for a holiday, 0.5 for a half-day holiday, 0 for
  * an ordinary day. Two entries for the same date (a duplicate in the list) count as the larger one.
