@@ -1,6 +1,7 @@
 import { toCsv } from '../records/register-export';
 import type { TrainingCompletionData, TrainingCourseData, TrainingSessionData } from './training-kinds';
-import { requiredCourses, trainingState, type Completion, type TrainingState } from './training-matrix';
+import { addDays } from '../projects/plan-dates';
+import { completionsByPerson, expiringWithinDays, requiredCourses, trainingStateWarnedBy, type Completion, type TrainingState } from './training-matrix';
 
 /**
  * The Training tab of the HR section (issue 14 item 4): courses with their sessions and enrolments,
@@ -113,27 +114,22 @@ function matrixOf(sources: TrainingSources, today: string): TrainingMatrixView {
     const d = c.data as TrainingCourseData;
     return { courseId: c.id, roles: d.requiredForRoles, equipmentIds: d.requiredForEquipmentIds };
   });
-  const completions = new Map<string, Completion[]>();
-  for (const c of sources.completions) {
-    if (c.status !== 'recorded') continue;
+  const completions = completionsByPerson(sources.completions.filter((c) => c.status === 'recorded').map((c): Completion => {
     const d = c.data as TrainingCompletionData;
-    const key = `${d.personId}|${d.courseId}`;
-    const list = completions.get(key);
-    const completion = { personId: d.personId, courseId: d.courseId, completedOn: d.completedOn, expiresOn: d.expiresOn };
-    if (list) list.push(completion);
-    else completions.set(key, [completion]);
-  }
+    return { personId: d.personId, courseId: d.courseId, completedOn: d.completedOn, expiresOn: d.expiresOn };
+  }));
   const instrumentsOf = new Map<string, string[]>();
   for (const i of sources.instruments) for (const p of i.authorisedUserIds) instrumentsOf.set(p, [...(instrumentsOf.get(p) ?? []), i.id]);
   const used = new Set<string>();
+  const warnBy = addDays(today, expiringWithinDays);
   const rows = sources.employees.map((e): TrainingMatrixRow => {
     const personId = (e.data as { personId: string }).personId;
     const person = sources.person(personId);
     const cells: Record<string, MatrixCell> = {};
     for (const courseId of requiredCourses({ id: personId, roles: person.roles, equipmentIds: instrumentsOf.get(personId) ?? [] }, requirements)) {
-      const held = completions.get(`${personId}|${courseId}`) ?? [];
+      const held = completions.get(personId)?.get(courseId) ?? [];
       const newest = held.filter((c) => c.completedOn <= today).reduce<Completion | null>((a, c) => (!a || c.completedOn > a.completedOn ? c : a), null);
-      cells[courseId] = { state: trainingState(held, today), expiresOn: newest?.expiresOn ?? '' };
+      cells[courseId] = { state: trainingStateWarnedBy(held, today, warnBy), expiresOn: newest?.expiresOn ?? '' };
       used.add(courseId);
     }
     return { personId, personName: person.name, departmentId: person.departmentId, departmentName: person.departmentName, roles: [...person.roles], cells };
