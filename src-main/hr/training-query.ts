@@ -32,7 +32,8 @@ export const trainingQueryHandlers: QueryHandlers<'hr/training'> = {
           courses: courses.filter((c) => c.parentId === trainingCoursesParent),
           sessions,
           completions,
-          instruments: equipment.map((e) => instrumentFacts(e as unknown as Record<string, unknown>)),
+          // Named as equipment names them everywhere (booking refusals too): number and name.
+          instruments: equipment.map((e) => instrumentFacts(e as unknown as Record<string, unknown>)).map((i) => ({ ...i, name: i.number ? `${i.number} ${i.name}` : i.name })),
           person: (id) => {
             const p = people.get(id);
             const departmentId = p?.departmentId ?? '';

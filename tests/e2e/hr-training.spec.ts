@@ -95,6 +95,22 @@ test('an expired training shows in the matrix and makes a booking refuse the per
   await expect(ben.getByTestId('matrix-cell')).toHaveText('Valid');
   await saveScreenshot(page, 'hr-training-matrix-valid');
 
+  // HR plans the next session of the course and enrols Ben.
+  await page.getByRole('tab', { name: 'Courses and sessions' }).click();
+  const course = page.getByTestId('course-card').filter({ hasText: 'Balance operation' });
+  await expect(course).toContainText('Required for: EQ-0001 Analytical balance XPR205');
+  await course.getByRole('button', { name: 'Plan a session' }).click();
+  const session = page.getByRole('dialog', { name: 'Plan a session of Balance operation' });
+  await fillDate(session, 'Date', localInput(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10));
+  await session.getByRole('combobox', { name: 'Trainer' }).click();
+  await page.getByRole('option', { name: 'Quinn QA' }).click();
+  await session.getByRole('combobox', { name: 'Enrolled' }).click();
+  await page.getByRole('option', { name: lab.ben.name }).click();
+  await session.getByRole('button', { name: 'Save session' }).click();
+  await expect(session).toHaveCount(0);
+  await expect(course.getByTestId('session-row')).toContainText('1/12: Ben Bench');
+  await saveScreenshot(page, 'hr-training-courses');
+
   // The same booking is now taken.
   await signIn(page, lab.ben);
   const accepted = await book(page, slot);
