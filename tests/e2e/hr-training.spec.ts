@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatDay } from '../../src-shared/format/display-format';
 import { expiryOf } from '../../src-shared/hr/training-matrix';
 import { fillDate } from './support/date-field';
-import { lab, localInput, openEquipment, signIn } from './support/equipment-lab';
+import { bookFirstInstrument, lab, localInput, signIn } from './support/equipment-lab';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
@@ -29,18 +29,6 @@ async function openTraining(page: Page) {
   await page.getByRole('tab', { name: 'Training', exact: true }).click();
 }
 
-async function book(page: Page, start: Date) {
-  await openEquipment(page, 'Bookings');
-  await page.getByRole('button', { name: 'New booking' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New booking' });
-  await dialog.getByLabel('Instrument').click();
-  await page.getByRole('option', { name: /EQ-0001/ }).click();
-  await fillDate(dialog, 'From', localInput(start));
-  await fillDate(dialog, 'Until', localInput(new Date(start.getTime() + 2 * 3_600_000)));
-  await dialog.getByLabel('Purpose').fill('Stability assay weighing');
-  await dialog.getByRole('button', { name: 'Book' }).click();
-  return dialog;
-}
 
 test('an expired training shows in the matrix and makes a booking refuse the person until HR records the refresher', async ({ page }) => {
   test.setTimeout(180_000);
@@ -70,7 +58,7 @@ test('an expired training shows in the matrix and makes a booking refuse the per
   // Ben cannot book the balance: the refusal names the training.
   await signIn(page, lab.ben);
   const slot = new Date(`${localInput(new Date(Date.now() + 2 * 86_400_000)).slice(0, 10)}T09:00:00`);
-  const refused = await book(page, slot);
+  const refused = await bookFirstInstrument(page, slot);
   await expect(refused.getByTestId('booking-refused')).toContainText('has no valid training for');
   await expect(refused.getByTestId('booking-refused')).toContainText('“Balance operation”');
   await saveScreenshot(page, 'hr-training-booking-refused');
@@ -113,6 +101,6 @@ test('an expired training shows in the matrix and makes a booking refuse the per
 
   // The same booking is now taken.
   await signIn(page, lab.ben);
-  const accepted = await book(page, slot);
+  const accepted = await bookFirstInstrument(page, slot);
   await expect(accepted).toHaveCount(0, { timeout: 15_000 });
 });
