@@ -1,4 +1,4 @@
-import { Chip, FormControlLabel, MenuItem, Stack, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Button, Chip, FormControlLabel, MenuItem, Stack, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useState } from 'react';
 import { formatDay } from '../../src-shared/format/display-format';
 import type { DefinitionProblem, WorkflowDefinition, WorkingCalendar } from '../../src-shared/workflows/definition-schema';
@@ -44,8 +44,8 @@ export function WorkingCalendarSettings({ definition, problems, isReadOnly, onEd
               onChange={(_e, days: number[]) => days.length > 0 && change({ weekdays: [...days].sort() })}>
               {weekdayNames.map((name, i) => <ToggleButton key={name} value={i + 1} aria-label={name}>{name}</ToggleButton>)}
             </ToggleButtonGroup>
-            <TextField size="small" type="time" label="From" value={calendar.hours.start} onChange={(e) => change({ hours: { ...calendar.hours, start: e.target.value } })} sx={{ width: 120 }} />
-            <TextField size="small" type="time" label="Until" value={calendar.hours.end} onChange={(e) => change({ hours: { ...calendar.hours, end: e.target.value } })} sx={{ width: 120 }}
+            <TextField size="small" type="time" label="From" value={calendar.hours.start} onChange={(e) => change({ hours: { ...calendar.hours, start: e.target.value } })} sx={{ width: 150 }} />
+            <TextField size="small" type="time" label="Until" value={calendar.hours.end} onChange={(e) => change({ hours: { ...calendar.hours, end: e.target.value } })} sx={{ width: 150 }}
               error={Boolean(errorAt('working_calendar.hours'))} helperText={errorAt('working_calendar.hours')} />
             <TextField select size="small" label="Public holidays of" value={calendar.holiday_location ?? ''} onChange={(e) => change({ holiday_location: e.target.value || undefined })} sx={{ minWidth: 200 }}
               helperText={calendar.holiday_location ? 'Copied in when published.' : undefined}>
@@ -55,14 +55,17 @@ export function WorkingCalendarSettings({ definition, problems, isReadOnly, onEd
             </TextField>
           </Stack>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-            <Typography variant="body2" color="text.secondary">Other days off:</Typography>
+            <Typography variant="body2" color="text.secondary">Days off:</Typography>
             {holidays.length === 0 && <Typography variant="body2" color="text.secondary">none</Typography>}
-            {holidays.map((h) => <Chip key={h} size="small" label={formatDay(h)} {...(isReadOnly ? {} : { onDelete: () => change({ holidays: holidays.filter((x) => x !== h) }) })} />)}
+            {holidays.map((h) => <Chip key={h} size="small" label={formatDay(h)} data-testid="calendar-day-off" {...(isReadOnly ? {} : { onDelete: () => change({ holidays: holidays.filter((x) => x !== h) }) })} />)}
             {!isReadOnly && (
-              <DateField size="small" label="Add a day off" value={day} onChange={(d) => {
-                setDay('');
-                if (d && !holidays.includes(d)) change({ holidays: [...holidays, d].sort() });
-              }} />
+              <>
+                <DateField size="small" label="Add a day off" value={day} onChange={setDay} />
+                <Button size="small" disabled={!day || holidays.includes(day)} onClick={() => {
+                  change({ holidays: [...holidays, day].sort() });
+                  setDay('');
+                }}>Add day off</Button>
+              </>
             )}
           </Stack>
         </>

@@ -11,7 +11,8 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 // Issue #14 item 6 in serve mode: HR keeps Berlin's public holidays in the HR section (a half day
 // on the Friday of Max's leave week); Max works in Berlin and asks for Tuesday and Wednesday off;
 // his manager Lise sees his capacity that week in her project's utilisation: 36 h while the leave
-// waits for her, 20 h once she has approved it with her signature.
+// waits for her, 20 h once she has approved it with her signature. The administrator then makes the
+// leave workflow count working time with Berlin's holidays, copied in when it is published.
 
 const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
 const hana = { name: 'Hana Holm', email: 'hana@lab.example', password: 'human-resources-2026' };
@@ -57,6 +58,7 @@ test('a public holiday and leave approved by the manager lower the person’s ca
   test.setTimeout(180_000);
   const monday = leaveMonday();
   const friday = addDays(monday, 4);
+  const foundersDay = addDays(monday, 14);
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
@@ -91,6 +93,12 @@ test('a public holiday and leave approved by the manager lower the person’s ca
   await expect(holiday).toHaveCount(1);
   await expect(holiday).toContainText(formatDay(iso(friday)));
   await expect(holiday).toContainText('Afternoon off');
+  // And a whole day two weeks later.
+  await fillDate(page, 'Holiday date', iso(foundersDay));
+  await page.getByRole('textbox', { name: 'Holiday name' }).fill('Founders’ day');
+  await page.getByRole('button', { name: 'Add holiday' }).click();
+  await expect(holiday).toHaveCount(2);
+  await expect(holiday.nth(1)).toContainText('Whole day');
   await expect(page.getByTestId('holiday-refusal')).toHaveCount(0);
   await saveScreenshot(page, 'hr-public-holidays');
 
@@ -125,4 +133,23 @@ test('a public holiday and leave approved by the manager lower the person’s ca
   const after = await leaveWeekCell(page, monday);
   await expect(after).toContainText('0/20 h');
   await saveScreenshot(page, 'hr-capacity-after-approval');
+
+  // The administrator counts the leave workflow's SLAs in Berlin's working time: publishing copies
+  // Berlin's whole-day holidays into its working calendar (the half-day outing is not one).
+  await signInAs(page, admin);
+  await openSection(page, 'Workflows');
+  await page.getByRole('tab', { name: 'Definitions' }).click();
+  await page.getByRole('button', { name: 'Edit Leave Request' }).click();
+  const calendar = page.getByRole('group', { name: 'Working calendar' });
+  await calendar.getByLabel('Count SLAs and timers in working hours').check();
+  await calendar.getByRole('combobox', { name: 'Public holidays of' }).click();
+  await page.getByRole('option', { name: 'Berlin' }).click();
+  await fillDate(calendar, 'Add a day off', iso(addDays(monday, 3)));
+  await calendar.getByRole('button', { name: 'Add day off' }).click();
+  const daysOff = calendar.getByTestId('calendar-day-off');
+  await expect(daysOff).toHaveText([formatDay(iso(addDays(monday, 3)))]);
+  await saveScreenshot(page, 'workflow-working-calendar');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByTestId('editor-version')).toHaveText('v2 · Published');
+  await expect(daysOff).toHaveText([formatDay(iso(addDays(monday, 3))), formatDay(iso(foundersDay))]);
 });
