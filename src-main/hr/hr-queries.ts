@@ -1,41 +1,19 @@
-import { auditTime, combineLatest, from, map, startWith, switchMap, type Observable } from 'rxjs';
+import { map } from 'rxjs';
 import { ok } from '../../src-shared/core/result';
 import { employeeOverview, type EmployeeOverview } from '../../src-shared/hr/employee-views';
-import { holidayCalendarsParent } from '../../src-shared/hr/holiday-calendar-kind';
+import { holidaysBetween, type HolidayCalendarView } from '../../src-shared/hr/holiday-calendar';
+import { holidaysOfLocation } from '../../src-shared/hr/holiday-calendar-kind';
 import { leaveTermsOf, type LeaveRequestFacts } from '../../src-shared/hr/leave-request-checks';
 import { leaveBalances, leaveTypeLabel, teamLeaveCalendar, type LeaveRow, type MyLeaveView, type TeamCalendar } from '../../src-shared/hr/leave-views';
 import { trainingCoursesParent } from '../../src-shared/hr/training-kinds';
-import type { RecordDocument } from '../../src-shared/records/record-document';
-import type { RecordLookup } from '../../src-shared/records/record-kind';
-import type { RecordActor } from '../../src-shared/records/who';
-import type { LabDatabase } from '../database/open-database';
 import type { QueryHandlers } from '../host/handler-types';
-import { actorIn, directory$, type Directory } from '../records/record-actor';
-import { canReadRecordDoc, readStored } from '../records/record-store';
+import { live, lookupOf, namesOf, readable, type Stored } from './hr-records';
 
 /**
  * HR's screens (src-shared/hr/hr-contract.ts): live on record and directory changes, answered from
  * the records the asker may read — the same read scope the sync server applies, so a manager's
  * team calendar holds their people's leave and nobody else's.
  */
-
-type Stored = RecordDocument & { statusLabel: string };
-
-/** The records of `kind` the actor may read, data upgraded, with their status label. */
-async function readable(db: LabDatabase, kind: string, actor: RecordActor): Promise<Stored[]> {
-  const docs = await db.records.find({ selector: { kind } }).exec();
-  return docs
-    .map((d) => readStored(d.toJSON() as RecordDocument))
-    .filter((r) => !r.isFromNewerVersion && canReadRecordDoc(actor, r))
-    .map((r) => ({ ...r.doc, statusLabel: r.kind?.statuses.find((s) => s.id === r.doc.status)?.label ?? r.doc.status }));
-}
-
-/** The lookup leave terms are read through: employee records and holiday calendars. */
-const lookupOf = (employees: readonly RecordDocument[], calendars: readonly RecordDocument[]): RecordLookup => ({
-  get: () => null,
-  byParent: (kind, parentId) => (kind === 'holiday_calendar' && parentId === holidayCalendarsParent ? (calendars as unknown as Record<string, unknown>[]) : []),
-  byPerson: (kind, personId) => (kind === 'employee' ? (employees.filter((e) => e.personId === personId) as unknown as Record<string, unknown>[]) : []),
-});
 
 function leaveRowOf(doc: Stored, nameOf: (id: string) => string): LeaveRow {
   const d = doc.data as unknown as LeaveRequestFacts;
@@ -46,19 +24,7 @@ function leaveRowOf(doc: Stored, nameOf: (id: string) => string): LeaveRow {
   };
 }
 
-/** Recomputes on every change of records or of the directory (bursts answered once). */
-function live<T>(db: LabDatabase, personId: string, compute: (directory: Directory, actor: RecordActor) => Promise<T>): Observable<T> {
-  return combineLatest([directory$(db), db.records.$.pipe(auditTime(100), startWith(null))]).pipe(
-    switchMap(([directory]) => from(compute(directory, actorIn(directory, personId)))),
-  );
-}
-
-const namesOf = (directory: Directory) => {
-  const names = new Map(directory.people.map((p) => [p.id, p.name]));
-  return (id: string) => names.get(id) ?? 'Someone no longer in the directory';
-};
-
-export const hrQueryHandlers: QueryHandlers<'hr/my-leave' | 'hr/team-leave' | 'hr/employees'> = {
+export const hrQueryHandlers: QueryHandlers<'hr/my-leave' | 'hr/team-leave' | 'hr/employees' | 'hr/holiday-calendars'> = {
   'hr/my-leave': (input, context) =>
     live(context.db, context.actor.id, async (directory, actor): Promise<MyLeaveView> => {
       const today = context.clock().toISOString().slice(0, 10);
@@ -92,4 +58,12 @@ export const hrQueryHandlers: QueryHandlers<'hr/my-leave' | 'hr/team-leave' | 'h
         context.clock().toISOString().slice(0, 10),
       );
     }).pipe(map((overview) => ok(overview))),
+
+  'hr/holiday-calendars': (_input, context) =>
+    live(context.db, context.actor.id, async (_directory, actor): Promise<HolidayCalendarView[]> => {
+      const calendars = await readable(context.db, 'holiday_calendar', actor);
+      return calendars
+        .map((c) => ({ id: c.id, location: String(c.data.location ?? ''), holidays: holidaysBetween(holidaysOfLocation([c as unknown as Record<string, unknown>], String(c.data.location ?? '')), '0000-01-01', '9999-12-31') }))
+        .sort((a, b) => a.location.localeCompare(b.location));
+    }).pipe(map((calendars) => ok(calendars))),
 };

@@ -1,4 +1,6 @@
 import { fail, ok, type Result } from '../../src-shared/core/result';
+import { holidayCalendarsParent } from '../../src-shared/hr/holiday-calendar-kind';
+import { withLocationHolidays } from '../../src-shared/hr/workflow-holidays';
 import { parseDefinition, type WorkflowDefinition } from '../../src-shared/workflows/definition-schema';
 import { builtInTemplates } from '../../src-shared/workflows/templates/built-in-templates';
 import { contentKey, currentPublished, latestVersion, publishDefinition, retireDefinition, saveDraft } from '../../src-shared/workflows/versions';
@@ -29,7 +31,7 @@ const withCommand = (ids: readonly string[], commandId: string): string[] => [..
  * Callers check that the person is an administrator.
  */
 export function createDefinitionService(services: Services, store: DefinitionStore): DefinitionService {
-  const { writer } = services;
+  const { db, writer } = services;
 
   const repeated = (versions: readonly DefinitionDocument[], commandId: string) => versions.find((v) => v.commandIds.includes(commandId));
 
@@ -73,8 +75,14 @@ export function createDefinitionService(services: Services, store: DefinitionSto
     return parseDefinition({ ...from, workflow_code: source.workflowCode, ...(source.name ? { name: source.name } : {}) });
   }
 
-  const publishFrom = async (versions: DefinitionDocument[], candidate: WorkflowDefinition, commandId: string, context: WriteContext) => {
-    const published = publishDefinition(versions.map((v) => v.definition), candidate);
+  /** HR's public holiday calendars (read by everyone), for a working calendar that names a location. */
+  const holidayCalendars = async () =>
+    (await db.records.find({ selector: { kind: 'holiday_calendar', parentId: holidayCalendarsParent } }).exec()).map((d) => d.toJSON() as Record<string, unknown>);
+
+  const publishFrom = async (versions: DefinitionDocument[], draft: WorkflowDefinition, commandId: string, context: WriteContext) => {
+    const candidate = draft.working_calendar?.holiday_location ? withLocationHolidays(draft, await holidayCalendars()) : ok(draft);
+    if (!candidate.ok) return candidate;
+    const published = publishDefinition(versions.map((v) => v.definition), candidate.value);
     if (!published.ok) return published;
     const { definition, isNew } = published.value;
     const current = versions.find((v) => v.version === definition.version);

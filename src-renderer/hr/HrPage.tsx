@@ -4,13 +4,17 @@ import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
 import { EmployeeList } from './EmployeeList';
+import { HolidayCalendars } from './HolidayCalendars';
 import { MyLeave } from './MyLeave';
 import { TeamCalendar } from './TeamCalendar';
+import { TrainingPage } from './TrainingPage';
 
 const TABS = [
   ['leave', 'My leave'],
   ['team', 'Team calendar'],
   ['employees', 'Employees'],
+  ['holidays', 'Public holidays'],
+  ['training', 'Training'],
   ['registers', 'Registers'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -38,6 +42,8 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'leave' && <MyLeave personId={personId} personName={personName} />}
       {current === 'team' && <TeamCalendar />}
       {current === 'employees' && <EmployeeList />}
+      {current === 'holidays' && <HolidayCalendars />}
+      {current === 'training' && <TrainingPage />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}
     </Stack>
   );

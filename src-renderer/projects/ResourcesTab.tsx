@@ -66,7 +66,7 @@ export function ResourcesTab({ project, canManage }: { project: ProjectDocument;
           <DateField size="small" label="From" value={range.start} onChange={(day) => day && setRange({ ...range, start: day })} />
           <DateField size="small" label="To" value={range.end} onChange={(day) => day && setRange({ ...range, end: day })} />
         </Stack>
-        <Typography variant="caption" color="text.secondary">Allocated hours against capacity (8 h, Monday–Friday) across all projects; red marks over-allocation.</Typography>
+        <Typography variant="caption" color="text.secondary">Allocated hours against capacity across all projects: each person's working hours less public holidays and approved leave (8 h Monday–Friday without an employee record); red marks over-allocation.</Typography>
         {utilisation.error && <Alert severity="error">{errorText(utilisation.error)}</Alert>}
         {utilisation.data && <UtilisationTable view={utilisation.data} />}
         <Box />

@@ -3,12 +3,13 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import PublishIcon from '@mui/icons-material/Publish';
 import SaveIcon from '@mui/icons-material/Save';
 import {
-  Alert, Box, Button, Chip, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Paper, Stack, Tab, Tabs, Typography,
+  Alert, Box, Button, Chip, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Divider, LinearProgress, Paper, Stack, Tab, Tabs, Typography,
 } from '@mui/material';
 import { useState } from 'react';
 import { errorText } from '../errors/error-text';
 import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { DefinitionFields } from './DefinitionFields';
+import { WorkingCalendarSettings } from './WorkingCalendarSettings';
 import { DefinitionJsonView } from './DefinitionJsonView';
 import { FlowDiagram } from './FlowDiagram';
 import { ProblemList } from './ProblemList';
@@ -82,6 +83,8 @@ export function DefinitionEditor({ code }: { code: string }) {
 
       <Paper variant="outlined" sx={{ p: 2 }}>
         <DefinitionFields definition={definition} problems={problems} isReadOnly={isReadOnly} onEdit={draft.edit} />
+        <Divider sx={{ my: 1.5 }} />
+        <WorkingCalendarSettings definition={definition} problems={problems} isReadOnly={isReadOnly} onEdit={draft.edit} />
       </Paper>
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, gap: 2, alignItems: 'start' }}>

@@ -20,14 +20,22 @@ export interface HolidayCalendar {
   holidays: readonly PublicHoliday[];
 }
 
+/** A holiday calendar as the HR screen shows it: its record id, location and holidays in date order. */
+export interface HolidayCalendarView extends HolidayCalendar {
+  id: string;
+}
+
 /**
  * The share of a working day a holiday takes off: 1 for a holiday, 0.5 for a half-day holiday, 0 for
  * an ordinary day. Two entries for the same date (a duplicate in the list) count as the larger one.
  */
-export function holidayShareOn(holidays: readonly PublicHoliday[], date: string): number {
-  let share = 0;
-  for (const h of holidays) if (h.date === date) share = Math.max(share, h.isHalfDay ? 0.5 : 1);
-  return share;
+export const holidayShareOn = (holidays: readonly PublicHoliday[], date: string): number => holidayShares(holidays).get(date) ?? 0;
+
+/** Each holiday date's share of the day, for counting many days against one list. */
+export function holidayShares(holidays: readonly PublicHoliday[]): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const h of holidays) shares.set(h.date, Math.max(shares.get(h.date) ?? 0, h.isHalfDay ? 0.5 : 1));
+  return shares;
 }
 
 /** Holidays from `from` to `to` (both included), in date order. */

@@ -28,16 +28,21 @@ export interface YearBalance {
 /** Booked days (cost per date), any order; days of cost 0 are ignored. */
 export type BookedDays = readonly LeaveDay[];
 
-const sumCost = (days: BookedDays, keep: (date: string) => boolean) => days.reduce((sum, d) => (keep(d.date) ? sum + d.cost : sum), 0);
-
 function yearAt(policy: LeavePolicy, employment: Employment, year: number, carriedIn: number, days: BookedDays, asOf: string): Omit<YearBalance, 'carriedOut'> {
-  const inYear = (date: string) => date.startsWith(`${year}-`);
   const cutOff = carryOverCutOff(policy, year);
-  const usedByCutOff = sumCost(days, (d) => inYear(d) && d <= cutOff);
+  // One pass over the days for all three sums (balances are recomputed for every person: bench:hr).
+  const prefix = `${year}-`;
+  let usedByCutOff = 0;
+  let taken = 0;
+  let booked = 0;
+  for (const d of days) {
+    if (!d.date.startsWith(prefix)) continue;
+    if (d.date <= cutOff) usedByCutOff += d.cost;
+    if (d.date <= asOf) taken += d.cost;
+    else booked += d.cost;
+  }
   const carriedLapsed = asOf > cutOff ? Math.max(0, carriedIn - usedByCutOff) : 0;
   const accrued = accruedBy(policy, employment, year, asOf);
-  const taken = sumCost(days, (d) => inYear(d) && d <= asOf);
-  const booked = sumCost(days, (d) => inYear(d) && d > asOf);
   return {
     year,
     carriedIn,
@@ -53,6 +58,22 @@ function yearAt(policy: LeavePolicy, employment: Employment, year: number, carri
 /** What is carried out of a year: its end balance, never below 0, at most the cap. */
 const carriedOutOf = (policy: LeavePolicy, endOfYear: Omit<YearBalance, 'carriedOut'>) =>
   Math.min(policy.maxCarryOverDays, Math.max(0, endOfYear.available));
+
+/**
+ * Days of `year` taken by `asOf` and booked after it (`asOf` outside the year sees it at its start or
+ * end): all a leave type without an entitlement needs, without the carry-over of earlier years.
+ */
+export function takenAndBooked(days: BookedDays, year: number, asOf: string): { taken: number; booked: number } {
+  const prefix = `${year}-`;
+  let taken = 0;
+  let booked = 0;
+  for (const d of days) {
+    if (!d.date.startsWith(prefix)) continue;
+    if (d.date <= asOf) taken += d.cost;
+    else booked += d.cost;
+  }
+  return { taken, booked };
+}
 
 /** The balance of `year` as seen on `asOf` (which may lie in another year: then the year is seen at its end or start). */
 export function leaveBalance(policy: LeavePolicy, employment: Employment, days: BookedDays, year: number, asOf: string): YearBalance {

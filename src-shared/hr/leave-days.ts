@@ -1,6 +1,6 @@
-import { addDays, daysBetween } from '../projects/plan-dates';
-import { holidayShareOn, type PublicHoliday } from './holiday-calendar';
-import { isWorkingDay, type WorkingPattern } from './working-pattern';
+import { dayNumber, daysBetween, fromDayNumber, isoWeekdayOfDay } from '../projects/plan-dates';
+import { holidayShares, type PublicHoliday } from './holiday-calendar';
+import type { WorkingPattern } from './working-pattern';
 
 /**
  * What a leave costs, day by day: a working day costs 1, a half day 0.5, a weekend or a day off in
@@ -29,10 +29,13 @@ export const maxLeaveSpanDays = 400;
 export function leaveDays(span: LeaveSpan, pattern: WorkingPattern, holidays: readonly PublicHoliday[]): LeaveDay[] {
   const length = daysBetween(span.startDate, span.endDate);
   if (length < 0 || length >= maxLeaveSpanDays) return [];
+  // Day numbers and one lookup of the holidays: balances count thousands of days (bench:hr).
+  const first = dayNumber(span.startDate);
+  const shares = holidayShares(holidays);
   const days: LeaveDay[] = [];
   for (let i = 0; i <= length; i++) {
-    const date = addDays(span.startDate, i);
-    let cost = isWorkingDay(pattern, date) ? 1 - holidayShareOn(holidays, date) : 0;
+    const date = fromDayNumber(first + i);
+    let cost = (pattern[isoWeekdayOfDay(first + i) - 1] ?? 0) > 0 ? 1 - (shares.get(date) ?? 0) : 0;
     const isHalf = (i === 0 && span.isFirstDayHalf) || (i === length && span.isLastDayHalf);
     if (isHalf) cost = Math.min(cost, 0.5);
     days.push({ date, cost });

@@ -44,8 +44,9 @@ export function employedSpan(employment: Employment, year: number): { from: stri
 export function entitlementForYear(policy: LeavePolicy, employment: Employment, year: number): number {
   const span = employedSpan(employment, year);
   if (!span) return 0;
-  const yearLength = daysBetween(yearStart(year), yearEnd(year)) + 1;
-  const employedShare = (daysBetween(span.from, span.to) + 1) / yearLength;
+  // A whole year needs no day counting (balances walk every year since the start: bench:hr).
+  const isWholeYear = span.from === yearStart(year) && span.to === yearEnd(year);
+  const employedShare = isWholeYear ? 1 : (daysBetween(span.from, span.to) + 1) / (daysBetween(yearStart(year), yearEnd(year)) + 1);
   return toHalfDays(policy.annualDays * (workingDaysPerWeek(employment.pattern) / 5) * employedShare);
 }
 

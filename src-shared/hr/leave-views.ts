@@ -1,5 +1,5 @@
 import { addDays } from '../projects/plan-dates';
-import { leaveBalance } from './leave-balance';
+import { leaveBalance, takenAndBooked } from './leave-balance';
 import { leaveDays } from './leave-days';
 import { balancedLeaveTypes, liveLeaveStatuses, type LeaveRequestFacts, type PersonLeaveTerms } from './leave-request-checks';
 import { leaveTypes } from './leave-request-kind';
@@ -65,23 +65,24 @@ export interface MyLeaveView {
 
 type Request = Pick<LeaveRow, 'status'> & { data: LeaveRequestFacts };
 
-/** Booked days of a leave type across the person's live requests, day by day. */
-const bookedDaysOf = (requests: readonly Request[], type: string, terms: LeaveTerms) =>
-  requests.filter((r) => liveLeaveStatuses.has(r.status) && r.data.leaveType === type).flatMap((r) => leaveDays(r.data, terms.employment.pattern, terms.holidays));
-
 /**
  * The balance of each leave type in `year` as seen `today`. Requests hold their days from the draft
  * on (as the leave_request invariant counts them), so what is left drops when leave is requested;
- * `waiting` says how much of it the manager has still to approve.
+ * `waiting` says how much of it the manager has still to approve. Each request's days are counted once.
  */
 export function leaveBalances(terms: LeaveTerms, requests: readonly Request[], year: number, today: string): LeaveTypeBalance[] {
+  const counted = requests
+    .filter((r) => liveLeaveStatuses.has(r.status))
+    .map((r) => ({ type: r.data.leaveType, isApproved: r.status === 'approved', days: leaveDays(r.data, terms.employment.pattern, terms.holidays) }));
+  const prefix = `${year}-`;
   return leaveTypes.map((type) => {
-    const balance = leaveBalance(terms.policy, terms.employment, bookedDaysOf(requests, type, terms), year, today);
-    const waiting = bookedDaysOf(requests.filter((r) => r.status !== 'approved'), type, terms).reduce((sum, d) => (d.date.startsWith(`${year}-`) ? sum + d.cost : sum), 0);
-    const counts = { leaveType: type, label: leaveTypeLabel(type), taken: balance.taken, booked: balance.booked, waiting };
-    return balancedLeaveTypes.has(type)
-      ? { ...counts, isBalanced: true, entitlement: balance.entitlement, carriedIn: balance.carriedIn, available: balance.available }
-      : { ...counts, isBalanced: false, entitlement: 0, carriedIn: 0, available: 0 };
+    const ofType = counted.filter((r) => r.type === type);
+    const days = ofType.flatMap((r) => r.days);
+    const waiting = ofType.filter((r) => !r.isApproved).reduce((sum, r) => r.days.reduce((s, d) => (d.date.startsWith(prefix) ? s + d.cost : s), sum), 0);
+    const counts = { leaveType: type, label: leaveTypeLabel(type), waiting };
+    if (!balancedLeaveTypes.has(type)) return { ...counts, ...takenAndBooked(days, year, today), isBalanced: false, entitlement: 0, carriedIn: 0, available: 0 };
+    const balance = leaveBalance(terms.policy, terms.employment, days, year, today);
+    return { ...counts, taken: balance.taken, booked: balance.booked, isBalanced: true, entitlement: balance.entitlement, carriedIn: balance.carriedIn, available: balance.available };
   });
 }
 

@@ -51,13 +51,26 @@ const isValidOn = (c: Completion, date: string) => c.completedOn <= date && (!c.
 
 /** The state of one person's training in one course on `date`, from their completions of that course. */
 export function trainingState(completions: readonly Completion[], date: string, warnDays = expiringWithinDays): TrainingState {
-  const valid = completions.filter((c) => isValidOn(c, date));
-  if (valid.length > 0) {
-    if (valid.some((c) => !c.expiresOn)) return 'valid';
-    const latest = valid.reduce((a, c) => (c.expiresOn > a ? c.expiresOn : a), '');
-    return latest <= addDays(date, warnDays) ? 'expiring' : 'valid';
+  return trainingStateWarnedBy(completions, date, addDays(date, warnDays));
+}
+
+/** `trainingState` with the last day that still counts as expiring given, for a matrix of many cells on one date. */
+export function trainingStateWarnedBy(completions: readonly Completion[], date: string, warnBy: string): TrainingState {
+  // One pass, no arrays: a matrix asks this for every cell (bench:hr, 50,000 cells).
+  let isValid = false;
+  let neverExpires = false;
+  let latest = '';
+  let isPast = false;
+  for (const c of completions) {
+    if (c.completedOn > date) continue;
+    isPast = true;
+    if (!isValidOn(c, date)) continue;
+    isValid = true;
+    if (!c.expiresOn) neverExpires = true;
+    else if (c.expiresOn > latest) latest = c.expiresOn;
   }
-  return completions.some((c) => c.completedOn <= date) ? 'expired' : 'missing';
+  if (isValid) return neverExpires || latest > warnBy ? 'valid' : 'expiring';
+  return isPast ? 'expired' : 'missing';
 }
 
 /** The courses required of a person: by any of their roles or any of their instruments. */
@@ -72,17 +85,25 @@ export interface MatrixRow {
 
 /** The matrix on `date`: one row per person, a cell per required course. Completions are indexed once. */
 export function trainingMatrix(people: readonly MatrixPerson[], requirements: readonly TrainingRequirement[], completions: readonly Completion[], date: string): MatrixRow[] {
-  const byPersonCourse = new Map<string, Completion[]>();
+  const byPerson = completionsByPerson(completions);
+  const warnBy = addDays(date, expiringWithinDays);
+  return people.map((person) => {
+    const held = byPerson.get(person.id);
+    return { personId: person.id, cells: new Map(requiredCourses(person, requirements).map((courseId) => [courseId, trainingStateWarnedBy(held?.get(courseId) ?? [], date, warnBy)])) };
+  });
+}
+
+/** Completions indexed person → course → completions (one pass). */
+export function completionsByPerson(completions: readonly Completion[]): Map<string, Map<string, Completion[]>> {
+  const byPerson = new Map<string, Map<string, Completion[]>>();
   for (const c of completions) {
-    const key = `${c.personId}|${c.courseId}`;
-    const list = byPersonCourse.get(key);
+    let courses = byPerson.get(c.personId);
+    if (!courses) byPerson.set(c.personId, (courses = new Map()));
+    const list = courses.get(c.courseId);
     if (list) list.push(c);
-    else byPersonCourse.set(key, [c]);
+    else courses.set(c.courseId, [c]);
   }
-  return people.map((person) => ({
-    personId: person.id,
-    cells: new Map(requiredCourses(person, requirements).map((courseId) => [courseId, trainingState(byPersonCourse.get(`${person.id}|${courseId}`) ?? [], date)])),
-  }));
+  return byPerson;
 }
 
 /**

@@ -3,11 +3,16 @@ import { fail, ok, type Result } from '../core/result';
 import { dayNumber, fromDayNumber, isoWeekday, isoWeekOf, isPlanDate } from './plan-dates';
 import type { ResourceAllocation } from './plan-item-model';
 
-/** How many hours a person can work on a normal day, and which ISO weekdays (1 = Monday) they work. */
+/**
+ * How many hours a person can work on a normal day, and which ISO weekdays (1 = Monday) they work;
+ * or, from an employee record's working pattern, the hours of each weekday (Monday first), which
+ * then wins over both.
+ */
 export interface WorkingCapacity {
   personId: string;
   hoursPerDay: number;
   workingWeekdays?: readonly number[];
+  hoursByWeekday?: readonly number[];
 }
 
 /** Leave or a public holiday. Without `personId` it applies to everyone; without `hours`, to the whole day. */
@@ -159,7 +164,9 @@ function capacityFor(personId: string, query: UtilisationQuery): (day: number) =
     const day = dayNumber(d.date);
     off.set(day, (off.get(day) ?? 0) + (d.hours ?? Infinity));
   }
-  return (day) => (weekdays.has(isoWeekday(fromDayNumber(day))) ? Math.max(0, hoursPerDay - (off.get(day) ?? 0)) : 0);
+  const pattern = own?.hoursByWeekday;
+  const contracted = (weekday: number) => (pattern ? (pattern[weekday - 1] ?? 0) : weekdays.has(weekday) ? hoursPerDay : 0);
+  return (day) => Math.max(0, contracted(isoWeekday(fromDayNumber(day))) - (off.get(day) ?? 0));
 }
 
 function sum(rows: readonly Sums[]): Sums {

@@ -146,6 +146,12 @@ export const workingCalendarSchema = z
     weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
     hours: z.object({ start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), end: z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/) }).strict(),
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
+    /**
+     * A location of HR's public holiday calendars (src-shared/hr/workflow-holidays.ts): publishing
+     * copies its whole-day holidays into `holidays`, so each published version carries the days it
+     * counts with and host, server and replay agree without reading HR's records.
+     */
+    holiday_location: z.string().trim().min(1).max(100).optional(),
     /** The lab's offset from UTC in minutes (e.g. 60 for CET); fixed, so a daylight-saving switch moves hours by one. */
     utc_offset_minutes: z.number().int().min(-14 * 60).max(14 * 60).optional(),
   })

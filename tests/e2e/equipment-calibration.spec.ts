@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { advanceClock, lab, localInput, openEquipment, openInstrument, PASSWORD, signIn, startSeededHost, type LabPerson } from './support/equipment-lab';
+import { advanceClock, bookFirstInstrument, lab, localInput, openInstrument, PASSWORD, signIn, startSeededHost, type LabPerson } from './support/equipment-lab';
 import { formatDay } from '../../src-shared/format/display-format';
 import { saveScreenshot } from './support/screenshots';
 import type { ServedHost } from './support/serve-host';
@@ -35,18 +35,6 @@ async function signQualification(page: Page, who: LabPerson, button: string) {
   await expect(dialog).toHaveCount(0);
 }
 
-async function book(page: Page, start: Date) {
-  await openEquipment(page, 'Bookings');
-  await page.getByRole('button', { name: 'New booking' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New booking' });
-  await dialog.getByLabel('Instrument').click();
-  await page.getByRole('option', { name: /EQ-0001/ }).click();
-  await fillDate(dialog, 'From', localInput(start));
-  await fillDate(dialog, 'Until', localInput(new Date(start.getTime() + 2 * 3_600_000)));
-  await dialog.getByLabel('Purpose').fill('Stability assay weighing');
-  await dialog.getByRole('button', { name: 'Book' }).click();
-  return dialog;
-}
 
 test('a received balance is installed, qualified with three signatures and put in service; when its calibration falls due the custodian is reminded, a booking is refused while it is overdue and accepted once it is calibrated', async ({ page }) => {
   test.setTimeout(300_000);
@@ -135,7 +123,7 @@ test('a received balance is installed, qualified with three signatures and put i
   await move(page, host, new Date(`${dateOf(new Date(due.getTime() + 2 * day))}T10:00:00`).getTime());
   await signIn(page, lab.ben);
   const slot = new Date(`${dateOf(new Date(due.getTime() + 3 * day))}T09:00:00`);
-  const refused = await book(page, slot);
+  const refused = await bookFirstInstrument(page, slot);
   const overdueSince = dateOf(new Date(due.getTime() + day));
   await expect(refused.getByTestId('booking-refused')).toHaveText(`EQ-0001 Analytical balance XPR205 is overdue for calibration: “Annual calibration” was due on ${formatDay(dueDate)} (overdue since ${formatDay(overdueSince)}; never calibrated).`);
   await saveScreenshot(page, 'equipment-booking-refused');
@@ -166,7 +154,7 @@ test('a received balance is installed, qualified with three signatures and put i
 
   // Now the booking is taken and shows on the calendar.
   await signIn(page, lab.ben);
-  const accepted = await book(page, slot);
+  const accepted = await bookFirstInstrument(page, slot);
   await expect(accepted).toHaveCount(0);
   const weeks = Math.round((slot.getTime() - Date.now()) / (7 * day));
   for (let i = 0; i < weeks + 1 && (await page.locator('.fc-event').count()) === 0; i++) await page.getByRole('button', { name: 'Next week' }).click();

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { fillDate } from './date-field';
 import { startServeHost, type ServedHost } from './serve-host';
 
 /** The lab the equipment specs run in (seeded through the host's commands: seed-equipment.ts). */
@@ -44,6 +45,20 @@ export async function openEquipment(page: Page, tab: 'Dashboard' | 'Instruments'
 export async function openInstrument(page: Page, label: RegExp | string) {
   await openEquipment(page, 'Instruments');
   await page.getByRole('button', { name: label }).click();
+}
+
+/** Bookings tab → New booking of EQ-0001 for two hours from `start`; returns the dialog (gone when the booking was taken). */
+export async function bookFirstInstrument(page: Page, start: Date) {
+  await openEquipment(page, 'Bookings');
+  await page.getByRole('button', { name: 'New booking' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByLabel('Instrument').click();
+  await page.getByRole('option', { name: /EQ-0001/ }).click();
+  await fillDate(dialog, 'From', localInput(start));
+  await fillDate(dialog, 'Until', localInput(new Date(start.getTime() + 2 * 3_600_000)));
+  await dialog.getByLabel('Purpose').fill('Stability assay weighing');
+  await dialog.getByRole('button', { name: 'Book' }).click();
+  return dialog;
 }
 
 /** Moves serve mode's clock (test mode only), as if that much time had passed. */
