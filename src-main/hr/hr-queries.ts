@@ -1,4 +1,4 @@
-import { auditTime, combineLatest, from, map, startWith, switchMap, type Observable } from 'rxjs';
+import { auditTime, combineLatest, from, map, merge, startWith, switchMap, type Observable } from 'rxjs';
 import { ok } from '../../src-shared/core/result';
 import { employeeOverview, type EmployeeOverview } from '../../src-shared/hr/employee-views';
 import { holidayCalendarsParent } from '../../src-shared/hr/holiday-calendar-kind';
@@ -19,10 +19,10 @@ import { canReadRecordDoc, readStored } from '../records/record-store';
  * team calendar holds their people's leave and nobody else's.
  */
 
-type Stored = RecordDocument & { statusLabel: string };
+export type Stored = RecordDocument & { statusLabel: string };
 
 /** The records of `kind` the actor may read, data upgraded, with their status label. */
-async function readable(db: LabDatabase, kind: string, actor: RecordActor): Promise<Stored[]> {
+export async function readable(db: LabDatabase, kind: string, actor: RecordActor): Promise<Stored[]> {
   const docs = await db.records.find({ selector: { kind } }).exec();
   return docs
     .map((d) => readStored(d.toJSON() as RecordDocument))
@@ -31,7 +31,7 @@ async function readable(db: LabDatabase, kind: string, actor: RecordActor): Prom
 }
 
 /** The lookup leave terms are read through: employee records and holiday calendars. */
-const lookupOf = (employees: readonly RecordDocument[], calendars: readonly RecordDocument[]): RecordLookup => ({
+export const lookupOf = (employees: readonly RecordDocument[], calendars: readonly RecordDocument[]): RecordLookup => ({
   get: () => null,
   byParent: (kind, parentId) => (kind === 'holiday_calendar' && parentId === holidayCalendarsParent ? (calendars as unknown as Record<string, unknown>[]) : []),
   byPerson: (kind, personId) => (kind === 'employee' ? (employees.filter((e) => e.personId === personId) as unknown as Record<string, unknown>[]) : []),
@@ -46,14 +46,18 @@ function leaveRowOf(doc: Stored, nameOf: (id: string) => string): LeaveRow {
   };
 }
 
-/** Recomputes on every change of records or of the directory (bursts answered once). */
-function live<T>(db: LabDatabase, personId: string, compute: (directory: Directory, actor: RecordActor) => Promise<T>): Observable<T> {
-  return combineLatest([directory$(db), db.records.$.pipe(auditTime(100), startWith(null))]).pipe(
+/**
+ * Recomputes on every change of records or of the directory (bursts answered once), and of the
+ * activity collection too when `withActivity` (time tracking's entries live there).
+ */
+export function live<T>(db: LabDatabase, personId: string, compute: (directory: Directory, actor: RecordActor) => Promise<T>, withActivity = false): Observable<T> {
+  const changes = withActivity ? merge(db.records.$, db.activity.$) : db.records.$;
+  return combineLatest([directory$(db), changes.pipe(auditTime(100), startWith(null))]).pipe(
     switchMap(([directory]) => from(compute(directory, actorIn(directory, personId)))),
   );
 }
 
-const namesOf = (directory: Directory) => {
+export const namesOf = (directory: Directory) => {
   const names = new Map(directory.people.map((p) => [p.id, p.name]));
   return (id: string) => names.get(id) ?? 'Someone no longer in the directory';
 };

@@ -3,14 +3,20 @@ import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
+import { Attendance } from './Attendance';
 import { EmployeeList } from './EmployeeList';
+import { Exits } from './Exits';
 import { MyLeave } from './MyLeave';
+import { Reviews } from './Reviews';
 import { TeamCalendar } from './TeamCalendar';
 
 const TABS = [
   ['leave', 'My leave'],
   ['team', 'Team calendar'],
   ['employees', 'Employees'],
+  ['attendance', 'Attendance'],
+  ['exits', 'Exits'],
+  ['reviews', 'Reviews'],
   ['registers', 'Registers'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -38,6 +44,9 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'leave' && <MyLeave personId={personId} personName={personName} />}
       {current === 'team' && <TeamCalendar />}
       {current === 'employees' && <EmployeeList />}
+      {current === 'attendance' && <Attendance personId={personId} />}
+      {current === 'exits' && <Exits />}
+      {current === 'reviews' && <Reviews />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}
     </Stack>
   );

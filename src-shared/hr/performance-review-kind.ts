@@ -63,7 +63,8 @@ export const performanceReviewKind = defineRecordKind<PerformanceReviewData>({
   transitions: [
     { from: ['self_review'], to: 'manager_review', label: 'Hand to manager', who: 'subject' },
     { from: ['manager_review'], to: 'meeting', label: 'Ready to discuss', who: 'manager' },
-    { from: ['meeting'], to: 'sign_off', label: 'Discussed', who: 'manager' },
+    // Discussed in a meeting of the meetings module, linked here (meetingId).
+    { from: ['meeting'], to: 'sign_off', label: 'Discussed', who: 'manager', requires: ['meetingId'] },
     { from: ['sign_off'], to: 'signed', label: 'Complete', who: { anyOf: ['subject', 'manager', hr] }, requires: ['employeeSignatureId', 'managerSignatureId'] },
     { from: ['self_review', 'manager_review', 'meeting', 'sign_off'], to: 'cancelled', label: 'Cancel', who: hr, needsReason: true },
   ],
