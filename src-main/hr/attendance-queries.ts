@@ -78,14 +78,14 @@ export const attendanceQueryHandlers: QueryHandlers<Names> = {
       const person = people.find((p) => p.id === (input.personId ?? actor.id));
       if (!person) return fail('forbidden', 'You can see the timesheets of the people you manage and your own.', { field: 'personId' });
       const sources = (await attendanceSources(context.db, actor))(person.id);
-      return ok({ personId: person.id, personName: person.name, people, hasEmployeeRecord: sources.hasEmployeeRecord, timesheet: timesheet(sources, input.weekStart, addDays(input.weekStart, 6)) });
+      return ok({ personId: person.id, personName: person.name, people, hasEmployeeRecord: sources.hasEmployeeRecord, timesheet: timesheet(sources, input.weekStart, addDays(input.weekStart, 6), localToday(context.clock())) });
     }, true),
 
   'hr/attendance-month': (input, context) =>
     live(context.db, context.actor.id, async (directory, actor): Promise<AttendanceMonthView> => {
       const people = peopleFor(directory, actor);
       const sourcesOf = await attendanceSources(context.db, actor);
-      const rows = people.map((p) => monthSummaryRow({ personId: p.id, personName: p.name }, sourcesOf(p.id), input.month));
+      const rows = people.map((p) => monthSummaryRow({ personId: p.id, personName: p.name }, sourcesOf(p.id), input.month, localToday(context.clock())));
       const until = addDays(`${addMonth(input.month)}-01`, -1);
       const corrections: CorrectionRow[] = people
         .filter((p) => p.id !== actor.id)

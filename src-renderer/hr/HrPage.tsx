@@ -14,7 +14,7 @@ const TABS = [
   ['leave', 'My leave'],
   ['team', 'Team calendar'],
   ['employees', 'Employees'],
-  ['attendance', 'Attendance'],
+  ['timesheets', 'Attendance'],
   ['exits', 'Exits'],
   ['reviews', 'Reviews'],
   ['registers', 'Registers'],
@@ -44,7 +44,7 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'leave' && <MyLeave personId={personId} personName={personName} />}
       {current === 'team' && <TeamCalendar />}
       {current === 'employees' && <EmployeeList />}
-      {current === 'attendance' && <Attendance personId={personId} />}
+      {current === 'timesheets' && <Attendance personId={personId} />}
       {current === 'exits' && <Exits />}
       {current === 'reviews' && <Reviews />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}

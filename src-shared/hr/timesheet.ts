@@ -50,7 +50,7 @@ export interface TimesheetDay {
   workedHours: number;
   /** Logged in time tracking for this day. */
   trackedHours: number;
-  /** Worked less expected: below 0 is a short day. */
+  /** Worked less expected: below 0 is a short day. Days after today are not short yet: 0. */
   differenceHours: number;
   /** Worked less tracked: above 0 is time at work not booked to any task. */
   untrackedHours: number;
@@ -88,8 +88,8 @@ export const datesFrom = (from: string, to: string): string[] => Array.from({ le
 
 const sumOf = (days: readonly TimesheetDay[], field: keyof TimesheetTotals): number => hours(days.reduce((s, d) => s + d[field], 0));
 
-/** The days `from`…`to` of one person's timesheet with their totals. */
-export function timesheet(sources: TimesheetSources, from: string, to: string): Timesheet {
+/** The days `from`…`to` of one person's timesheet with their totals, as seen on `today`. */
+export function timesheet(sources: TimesheetSources, from: string, to: string, today: string): Timesheet {
   const { pattern, holidays } = sources.terms;
   const leaveByDate = new Map<string, { cost: number; label: string }>();
   for (const leave of sources.approvedLeave) {
@@ -115,7 +115,7 @@ export function timesheet(sources: TimesheetSources, from: string, to: string): 
     const trackedHours = hours(trackedByDate.get(date) ?? 0);
     return {
       date, contractedHours, holidayHours, leaveHours, leaveLabel: leave?.label ?? '', expectedHours, workedHours, trackedHours,
-      differenceHours: hours(workedHours - expectedHours), untrackedHours: hours(workedHours - trackedHours), attendance,
+      differenceHours: date > today ? 0 : hours(workedHours - expectedHours), untrackedHours: hours(workedHours - trackedHours), attendance,
     };
   });
   const fields = ['contractedHours', 'holidayHours', 'leaveHours', 'expectedHours', 'workedHours', 'trackedHours', 'differenceHours', 'untrackedHours'] as const;
@@ -134,10 +134,10 @@ export interface MonthSummaryRow extends TimesheetTotals {
 }
 
 /** A person's month: the timesheet totals of every day in `month` ('YYYY-MM') and their attendance counts. */
-export function monthSummaryRow(person: { personId: string; personName: string }, sources: TimesheetSources, month: string): MonthSummaryRow {
+export function monthSummaryRow(person: { personId: string; personName: string }, sources: TimesheetSources, month: string, today: string): MonthSummaryRow {
   const from = `${month}-01`;
   const to = addDays(`${addMonth(month)}-01`, -1);
-  const sheet = timesheet(sources, from, to);
+  const sheet = timesheet(sources, from, to, today);
   const inMonth = sheet.days.flatMap((d) => (d.attendance ? [d.attendance] : []));
   return {
     ...person,

@@ -45,7 +45,7 @@ async function setHostClock(page: Page, served: ServedHost, at: Date | { advance
 
 async function openHr(page: Page, tab: 'Attendance' | 'Exits') {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'HR' }).click();
-  await page.getByRole('tab', { name: tab }).click();
+  await page.getByRole('tablist', { name: 'HR views' }).getByRole('tab', { name: tab }).click();
 }
 
 async function setUpTeam(page: Page) {
@@ -64,10 +64,11 @@ test('a person checks in and out, asks for a correction, and their manager appro
   test.setTimeout(180_000);
   host = await startServeHost();
   await page.goto(host.url);
-  await setUpTeam(page);
+  // The host's day is set before anyone signs in: a jump of days would end the session for idleness.
   const monday = nextMondayAtEight();
   const day = isoLocal(monday);
   await setHostClock(page, host, monday);
+  await setUpTeam(page);
 
   await signInAs(page, max);
   await openHr(page, 'Attendance');
@@ -78,7 +79,13 @@ test('a person checks in and out, asks for a correction, and their manager appro
   await expect(today.getByTestId('attendance-state')).toHaveText(/^Checked in at 08:0\d\.$/);
   await saveScreenshot(page, 'hr-attendance-checked-in');
 
+  // The working day passes: the host locks the idle window (it checks every 15 s) and Max unlocks it.
   await setHostClock(page, host, { advanceMs: 8.5 * 3_600_000 });
+  const lock = page.getByRole('form', { name: 'LabFlow is locked' });
+  await expect(lock).toBeVisible({ timeout: 30_000 });
+  await lock.getByLabel('Password').fill(max.password);
+  await lock.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lock).toHaveCount(0);
   await today.getByRole('spinbutton', { name: 'Breaks today (minutes)' }).fill('30');
   await today.getByRole('button', { name: 'Check out' }).click();
   await expect(today.getByTestId('attendance-state')).toHaveText(/^In at 08:0\d, out at 16:3\d, 30 minutes of breaks: [\d.]+ h worked\.$/);
@@ -164,7 +171,9 @@ test('HR records an exit, hands the person’s task over in place and works thro
   await task.getByRole('button', { name: 'Hand over' }).click();
   await expect(task.getByRole('checkbox')).toBeChecked();
   await expect(card).toContainText('Checklist running');
-  await items.filter({ hasText: 'Return keys' }).getByRole('checkbox').check();
+  // The box shows what the host stored: it turns checked once the write is back.
+  await items.filter({ hasText: 'Return keys' }).getByRole('checkbox').click();
+  await expect(items.filter({ hasText: 'Return keys' }).getByRole('checkbox')).toBeChecked();
   await expect(items.filter({ hasText: 'Return keys' })).toContainText(formatDay(isoLocal(new Date())));
 
   // Completing it before the settlement is handed over is refused, with what is missing.
