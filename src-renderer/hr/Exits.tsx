@@ -1,17 +1,19 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useLiveQuery } from '../bridge/BridgeProvider';
+import { useSignedInPerson } from '../records/use-people';
 import { errorText } from '../errors/error-text';
 import { ExitCard } from './ExitCard';
 import { RecordExitDialog } from './RecordExitDialog';
 
 /** HR's exits: recording one, and each exit's checklist until it is completed. */
 export function Exits() {
+  const isHr = useSignedInPerson()?.roles.includes('hr') ?? false;
   const view = useLiveQuery('hr/exits', {});
   const [isRecording, setRecording] = useState(false);
   return (
     <Stack spacing={2}>
-      <Stack direction="row"><Button variant="contained" onClick={() => setRecording(true)}>Record an exit</Button></Stack>
+      {isHr && <Stack direction="row"><Button variant="contained" onClick={() => setRecording(true)}>Record an exit</Button></Stack>}
       {view.error && <Alert severity="error">{errorText(view.error)}</Alert>}
       {!view.data ? (
         !view.error && <Typography color="text.secondary">Loading exits…</Typography>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatDay } from '../../src-shared/format/display-format';
 import type { ReviewRow } from '../../src-shared/hr/review-contract';
 import { useLiveQuery } from '../bridge/BridgeProvider';
+import { useSignedInPerson } from '../records/use-people';
 import { errorText } from '../errors/error-text';
 import { ReviewDialog } from './ReviewDialog';
 import { StartCycleDialog } from './StartCycleDialog';
@@ -36,6 +37,7 @@ function MyGoals({ review }: { review: ReviewRow }) {
  * people's, everyone's for HR), each opened to fill in, move on, meet and sign; HR starts cycles.
  */
 export function Reviews() {
+  const isHr = useSignedInPerson()?.roles.includes('hr') ?? false;
   const reviews = useLiveQuery('hr/reviews', {});
   const [openId, setOpenId] = useState<string | null>(null);
   const [isStarting, setStarting] = useState(false);
@@ -45,7 +47,7 @@ export function Reviews() {
   return (
     <Stack spacing={2}>
       {mine && <MyGoals review={mine} />}
-      <Stack direction="row"><Button variant="contained" onClick={() => setStarting(true)}>Start a review cycle</Button></Stack>
+      {isHr && <Stack direction="row"><Button variant="contained" onClick={() => setStarting(true)}>Start a review cycle</Button></Stack>}
       {reviews.error && <Alert severity="error">{errorText(reviews.error)}</Alert>}
       {!reviews.data ? (
         !reviews.error && <Typography color="text.secondary">Loading reviews…</Typography>
