@@ -3,7 +3,7 @@ import { formatDay } from '../../src-shared/format/display-format';
 import { addDays } from '../../src-shared/projects/plan-dates';
 import { runCommands } from './support/bridge-commands';
 import { fillDate } from './support/date-field';
-import { createFirstAdministrator } from './support/first-run';
+import { hana, isoLocal, lise, max, openHrTab, setUpHrTeam } from './support/hr-team';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
@@ -13,19 +13,11 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 // approves it in her monthly summary and sees his corrected week. Exit: HR records Max's
 // resignation, hands his task over to Lise in place and ticks the keys off.
 
-const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-const hana = { name: 'Hana Holm', email: 'hana@lab.example', password: 'human-resources-2026' };
-const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
-const lise = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
-
 let host: ServedHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoLocal = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Next Monday at 08:00 on this machine (host and browser share its zone). */
 function nextMondayAtEight(): Date {
@@ -43,23 +35,6 @@ async function setHostClock(page: Page, served: ServedHost, at: Date | { advance
   expect(response.status()).toBe(200);
 }
 
-async function openHr(page: Page, tab: 'Attendance' | 'Exits') {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'HR' }).click();
-  await page.getByRole('tablist', { name: 'HR views' }).getByRole('tab', { name: tab }).click();
-}
-
-async function setUpTeam(page: Page) {
-  await createFirstAdministrator(page, admin);
-  const { values } = await runCommands(page, admin, [
-    { name: 'people/create', input: { ...hana, roles: ['hr'] } },
-    { name: 'people/create', input: { ...max, roles: ['member'] } },
-    { name: 'people/create', input: { ...lise, roles: ['member'] } },
-  ]);
-  const [, maxId, liseId] = values.map((v) => v.id) as [string, string, string];
-  await runCommands(page, hana, [{ name: 'records/create', input: { kind: 'employee', data: { personId: maxId, jobTitle: 'Lab technician', startDate: '2025-01-01', managerId: liseId } } }]);
-  return { maxId, liseId };
-}
-
 test('a person checks in and out, asks for a correction, and their manager approves it and sees the week', async ({ page }) => {
   test.setTimeout(180_000);
   host = await startServeHost();
@@ -68,10 +43,10 @@ test('a person checks in and out, asks for a correction, and their manager appro
   const monday = nextMondayAtEight();
   const day = isoLocal(monday);
   await setHostClock(page, host, monday);
-  await setUpTeam(page);
+  await setUpHrTeam(page);
 
   await signInAs(page, max);
-  await openHr(page, 'Attendance');
+  await openHrTab(page, 'Attendance');
   const today = page.getByRole('region', { name: 'Today' });
   await expect(today.getByRole('heading')).toHaveText(`Today, ${formatDay(day)}`, { timeout: 15_000 });
   await expect(today.getByTestId('attendance-state')).toHaveText('You have not checked in today.');
@@ -114,7 +89,7 @@ test('a person checks in and out, asks for a correction, and their manager appro
 
   // Lise approves it where she sees her team's month, then looks at Max's week.
   await signInAs(page, lise);
-  await openHr(page, 'Attendance');
+  await openHrTab(page, 'Attendance');
   const corrections = page.getByRole('region', { name: 'Corrections to decide' });
   const correction = corrections.getByTestId('correction-row');
   await expect(correction).toContainText(max.name, { timeout: 15_000 });
@@ -141,13 +116,13 @@ test('HR records an exit, hands the person’s task over in place and works thro
   test.setTimeout(180_000);
   host = await startServeHost();
   await page.goto(host.url);
-  const { maxId } = await setUpTeam(page);
+  const { maxId } = await setUpHrTeam(page);
   const { values } = await runCommands(page, hana, [{ name: 'projects/create', input: { code: 'HPLC', name: 'HPLC validation' } }]);
   await runCommands(page, hana, [{ name: 'tasks/create', input: { projectId: values[0]!.id, title: 'Validate the HPLC method', assigneeId: maxId } }]);
   const lastDay = isoLocal(new Date(Date.now() + 14 * 86_400_000));
 
   await signInAs(page, hana);
-  await openHr(page, 'Exits');
+  await openHrTab(page, 'Exits');
   await expect(page.getByText('No exits you can see.')).toBeVisible();
   await page.getByRole('button', { name: 'Record an exit' }).click();
   const dialog = page.getByRole('dialog', { name: 'Record an exit' });

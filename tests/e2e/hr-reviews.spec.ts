@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { runCommands } from './support/bridge-commands';
 import { fillDate } from './support/date-field';
-import { createFirstAdministrator } from './support/first-run';
+import { hana, isoLocal, lise, max, openHrTab, setUpHrTeam } from './support/hr-team';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
@@ -10,24 +9,11 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 // hands it to Lise, his manager by his employee record; she rates, schedules the review meeting
 // (a one-to-one of the meetings module), marks it discussed; both sign with the e-signature dialog.
 
-const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-const hana = { name: 'Hana Holm', email: 'hana@lab.example', password: 'human-resources-2026' };
-const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
-const lise = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
-
 let host: ServedHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoLocal = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-async function openReviews(page: Page) {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'HR' }).click();
-  await page.getByRole('tablist', { name: 'HR views' }).getByRole('tab', { name: 'Reviews' }).click();
-}
 
 async function rate(page: Page, row: ReturnType<Page['getByTestId']>, who: 'Self' | 'Manager', rating: string) {
   await row.getByRole('combobox', { name: who }).click();
@@ -46,18 +32,12 @@ test('a review goes from the cycle HR starts through self review, manager review
   test.setTimeout(180_000);
   host = await startServeHost();
   await page.goto(host.url);
-  await createFirstAdministrator(page, admin);
-  const { values } = await runCommands(page, admin, [
-    { name: 'people/create', input: { ...hana, roles: ['hr'] } },
-    { name: 'people/create', input: { ...max, roles: ['member'] } },
-    { name: 'people/create', input: { ...lise, roles: ['member'] } },
-  ]);
-  await runCommands(page, hana, [{ name: 'records/create', input: { kind: 'employee', data: { personId: values[1]!.id, jobTitle: 'Lab technician', startDate: '2025-01-01', managerId: values[2]!.id } } }]);
+  await setUpHrTeam(page);
   const year = new Date().getFullYear();
 
   // HR starts the cycle: two goals weighted 60/40 (refused while they do not add up) and a competency.
   await signInAs(page, hana);
-  await openReviews(page);
+  await openHrTab(page, 'Reviews');
   await expect(page.getByText('No reviews you can see.')).toBeVisible();
   await page.getByRole('button', { name: 'Start a review cycle' }).click();
   const dialog = page.getByRole('dialog', { name: 'Start a review cycle' });
@@ -81,7 +61,7 @@ test('a review goes from the cycle HR starts through self review, manager review
 
   // Max sees his goals, notes progress, rates himself and hands it on.
   await signInAs(page, max);
-  await openReviews(page);
+  await openHrTab(page, 'Reviews');
   await expect(page.getByTestId('my-goal')).toHaveCount(2);
   await page.getByTestId('review-row').click();
   const review = page.getByRole('dialog', { name: `Review ${year}: ${max.name}` });
@@ -98,7 +78,7 @@ test('a review goes from the cycle HR starts through self review, manager review
 
   // Lise rates, moves it to the meeting, schedules it and marks it discussed.
   await signInAs(page, lise);
-  await openReviews(page);
+  await openHrTab(page, 'Reviews');
   await page.getByTestId('review-row').click();
   const managed = page.getByRole('dialog', { name: `Review ${year}: ${max.name}` });
   await rate(page, managed.getByTestId('review-goal').first(), 'Manager', '5');
@@ -123,7 +103,7 @@ test('a review goes from the cycle HR starts through self review, manager review
   await sign(page, lise.password);
   await expect(page.getByTestId('review-row')).toContainText('Sign-off');
   await signInAs(page, max);
-  await openReviews(page);
+  await openHrTab(page, 'Reviews');
   await page.getByTestId('review-row').click();
   await expect(page.getByTestId('review-signatures')).toHaveText('Signed by the person: not yet · by the manager: yes');
   await sign(page, max.password);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src-main/host/create-host';
 import type { ReviewRow } from '../../../src-shared/hr/review-contract';
 import type { RecordView } from '../../../src-shared/records/record-contract';
-import { openLab, type SignedInPerson } from '../support/lab-people';
+import type { SignedInPerson } from '../support/lab-people';
+import { openHrLab } from './hr-lab';
 import { value } from '../tasks/project-fixture';
 
 /**
@@ -19,13 +20,7 @@ let otto: SignedInPerson;
 const password = 'long enough password';
 
 beforeAll(async () => {
-  let addPerson;
-  ({ host, addPerson } = await openLab());
-  hana = await addPerson('Hana HR', 'hana@lab.org', ['hr']);
-  max = await addPerson('Max Member', 'max@lab.org', ['member']);
-  olga = await addPerson('Olga Lead', 'olga@lab.org', ['member']);
-  otto = await addPerson('Otto Other', 'otto@lab.org', ['member']);
-  value(await hana.client.call('records/create', { kind: 'employee', data: { personId: max.id, jobTitle: 'Lab technician', startDate: '2025-01-01', managerId: olga.id } }));
+  ({ host, hana, max, olga, otto } = await openHrLab());
 });
 afterAll(async () => host?.close());
 
