@@ -50,6 +50,8 @@ describe('a review', () => {
   it('goes from self review to the manager, a linked meeting, and two e-signatures', async () => {
     const review = (await reviewsOf(max))[0]!;
     const rated = (rating: 'selfRating' | 'managerRating', values: number[]) => review.goals.map((g, i) => ({ ...g, [rating]: values[i] }));
+    // The goals are written as a whole: Max's write may not carry his manager's ratings.
+    expect(await max.client.call('records/update', { id: review.id, data: { goals: rated('managerRating', [5, 5]) } })).toMatchObject({ ok: false, error: { field: 'data.goals' } });
     value(await max.client.call('records/update', { id: review.id, data: { goals: rated('selfRating', [4, 4]), selfComments: 'A good year.' } }));
     expect(await olga.client.call('records/transition', { id: review.id, to: 'manager_review' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     value(await max.client.call('records/transition', { id: review.id, to: 'manager_review' }));

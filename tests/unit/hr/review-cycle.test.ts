@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weightedGoalScore } from '../../../src-shared/hr/performance-review-kind';
+import { ratingProblem, weightedGoalScore } from '../../../src-shared/hr/performance-review-kind';
 import { cycleSchema, isQuarterly, reviewsForCycle, startCycleSchema } from '../../../src-shared/hr/review-cycle';
 
 const template = { competencies: ['Good laboratory practice', 'Teamwork'], goals: [{ title: 'Validate the HPLC method', weight: 70 }, { title: 'Train two colleagues', weight: 30 }] };
@@ -38,5 +38,24 @@ describe('review cycles', () => {
     const goals = reviewsForCycle({ cycle: '2026', dueDate: '2026-12-15', personIds: ['max'], ...template }, [])[0]!.goals;
     expect(weightedGoalScore(goals)).toBeNull();
     expect(weightedGoalScore(goals.map((g, i) => ({ ...g, managerRating: i === 0 ? 5 : 2 })))).toBe(4.1);
+  });
+});
+
+describe('who rates what', () => {
+  const [planned] = reviewsForCycle({ cycle: '2026', dueDate: '2026-12-15', personIds: ['max'], ...template }, []);
+  const review = { ...planned!, selfComments: '', managerComments: '', meetingId: '', employeeSignatureId: '', managerSignatureId: '' };
+  const rated = (which: 'selfRating' | 'managerRating', value: number) => ({ ...review, goals: review.goals.map((g) => ({ ...g, [which]: value })) });
+
+  it('lets the person rate themselves and the manager rate, each only their own column', () => {
+    expect(ratingProblem(review, rated('selfRating', 4), 'max', 'max')).toBeNull();
+    expect(ratingProblem(review, rated('managerRating', 3), 'max', 'olga')).toBeNull();
+    expect(ratingProblem(review, rated('managerRating', 5), 'max', 'max')).toMatchObject({ field: 'data.goals' });
+    expect(ratingProblem(review, rated('selfRating', 1), 'max', 'olga')).toMatchObject({ message: 'Only the person reviewed rates themselves.' });
+  });
+
+  it('lets either change the rest of a line (a progress note) without touching ratings', () => {
+    const noted = { ...review, goals: review.goals.map((g) => ({ ...g, progressNote: 'Half done' })) };
+    expect(ratingProblem(review, noted, 'max', 'max')).toBeNull();
+    expect(ratingProblem(review, noted, 'max', 'olga')).toBeNull();
   });
 });
