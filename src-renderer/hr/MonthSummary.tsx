@@ -46,7 +46,7 @@ export function MonthSummary({ today }: { today: string }) {
           {decide.error && <Alert severity="error">{errorText(decide.error)}</Alert>}
         </Paper>
       )}
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Monthly summary">
+      <Paper variant="outlined" sx={{ p: 2, overflowX: 'auto' }} component="section" aria-label="Monthly summary">
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="h6" component="h3">Monthly summary</Typography>
           <IconButton aria-label="Previous month" onClick={() => setMonth(shiftMonth(month, -1))}><ChevronLeftIcon /></IconButton>
