@@ -1,4 +1,4 @@
-import { auditTime, combineLatest, from, startWith, switchMap, type Observable } from 'rxjs';
+import { auditTime, combineLatest, from, merge, startWith, switchMap, type Observable } from 'rxjs';
 import { holidayCalendarsParent } from '../../src-shared/hr/holiday-calendar-kind';
 import type { RecordDocument } from '../../src-shared/records/record-document';
 import type { RecordLookup } from '../../src-shared/records/record-kind';
@@ -32,9 +32,13 @@ export const lookupOf = (employees: readonly RecordDocument[], calendars: readon
   byPerson: (kind, personId) => (kind === 'employee' ? (employees.filter((e) => e.personId === personId) as unknown as Record<string, unknown>[]) : []),
 });
 
-/** Recomputes on every change of records or of the directory (bursts answered once). */
-export function live<T>(db: LabDatabase, personId: string, compute: (directory: Directory, actor: RecordActor) => Promise<T>): Observable<T> {
-  return combineLatest([directory$(db), db.records.$.pipe(auditTime(100), startWith(null))]).pipe(
+/**
+ * Recomputes on every change of records or of the directory (bursts answered once), and of the
+ * activity collection too when `withActivity` (time tracking's entries live there).
+ */
+export function live<T>(db: LabDatabase, personId: string, compute: (directory: Directory, actor: RecordActor) => Promise<T>, withActivity = false): Observable<T> {
+  const changes = withActivity ? merge(db.records.$, db.activity.$) : db.records.$;
+  return combineLatest([directory$(db), changes.pipe(auditTime(100), startWith(null))]).pipe(
     switchMap(([directory]) => from(compute(directory, actorIn(directory, personId)))),
   );
 }

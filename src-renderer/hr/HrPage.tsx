@@ -3,18 +3,24 @@ import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
+import { Attendance } from './Attendance';
 import { EmployeeList } from './EmployeeList';
+import { Exits } from './Exits';
 import { HolidayCalendars } from './HolidayCalendars';
 import { MyLeave } from './MyLeave';
+import { Reviews } from './Reviews';
 import { TeamCalendar } from './TeamCalendar';
 import { TrainingPage } from './TrainingPage';
 
 const TABS = [
   ['leave', 'My leave'],
   ['team', 'Team calendar'],
+  ['timesheets', 'Attendance'],
   ['employees', 'Employees'],
-  ['holidays', 'Public holidays'],
   ['training', 'Training'],
+  ['reviews', 'Reviews'],
+  ['exits', 'Exits'],
+  ['holidays', 'Public holidays'],
   ['registers', 'Registers'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -36,7 +42,7 @@ export function HrPage({ personId, personName }: { personId: string; personName:
   return (
     <Stack spacing={2}>
       <Typography variant="h5" component="h2">HR</Typography>
-      <Tabs value={current} onChange={(_e, tab: TabId) => openTab(tab)} aria-label="HR views">
+      <Tabs value={current} onChange={(_e, tab: TabId) => openTab(tab)} aria-label="HR views" variant="scrollable" scrollButtons="auto">
         {TABS.map(([id, label]) => <Tab key={id} value={id} label={label} />)}
       </Tabs>
       {current === 'leave' && <MyLeave personId={personId} personName={personName} />}
@@ -44,6 +50,9 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'employees' && <EmployeeList />}
       {current === 'holidays' && <HolidayCalendars />}
       {current === 'training' && <TrainingPage />}
+      {current === 'timesheets' && <Attendance personId={personId} />}
+      {current === 'exits' && <Exits />}
+      {current === 'reviews' && <Reviews />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}
     </Stack>
   );

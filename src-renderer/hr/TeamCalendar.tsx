@@ -6,13 +6,8 @@ import { formatDay } from '../../src-shared/format/display-format';
 import { leaveTypeLabel, type TeamLeaveDay } from '../../src-shared/hr/leave-views';
 import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
+import { monthOf, monthTitle, shiftMonth } from './month-text';
 
-const monthOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
-function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return monthOf(new Date(y, m - 1 + by, 1));
-}
-const monthTitle = (month: string) => new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${month}-01T00:00:00Z`));
 const weekday = (date: string) => new Intl.DateTimeFormat(undefined, { weekday: 'narrow', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 

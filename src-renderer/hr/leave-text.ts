@@ -10,3 +10,9 @@ export function leaveDatesText(row: Pick<LeaveRow, 'startDate' | 'endDate' | 'is
   if (row.endDate === row.startDate) return row.isLastDayHalf && !row.isFirstDayHalf ? `${formatDay(row.startDate)} (until noon)` : first;
   return `${first} – ${formatDay(row.endDate)}${row.isLastDayHalf ? ' (until noon)' : ''}`;
 }
+
+/** "7.5 h", "−0.5 h" with `signed` ("+1 h"): hours as the timesheets show them. */
+export function hoursText(hours: number, signed = false): string {
+  const sign = signed && hours > 0 ? '+' : hours < 0 ? '−' : '';
+  return `${sign}${Math.abs(hours)} h`;
+}

@@ -15,6 +15,9 @@ import { equipmentContract } from '../equipment/equipment-contract';
 import { budgetContract } from '../finance/budget-contract';
 import { expenseContract } from '../finance/expense-contract';
 import { hrContract } from '../hr/hr-contract';
+import { attendanceContract } from '../hr/attendance-contract';
+import { exitContract } from '../hr/exit-contract';
+import { reviewContract } from '../hr/review-contract';
 import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
 import { planContract } from '../projects/plan-contract';
@@ -49,6 +52,9 @@ export const contract = {
   ...equipmentContract,
   ...procurementContract,
   ...hrContract,
+  ...attendanceContract,
+  ...exitContract,
+  ...reviewContract,
   ...expenseContract,
   ...budgetContract,
   ...crmContract,

@@ -10,7 +10,7 @@ import { hr, hrScope, recordTextPlace } from './hr-who';
  * approves. Read by HR, the person and their manager. `workedMinutes` feeds timesheets and the
  * monthly summary.
  */
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM.');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM.');
 const optionalTime = z.union([z.literal(''), clockTime]).default('');
 
 const attendanceData = z

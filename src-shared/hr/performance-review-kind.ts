@@ -43,6 +43,26 @@ export function weightedGoalScore(goals: PerformanceReviewData['goals']): number
   return Math.round(goals.reduce((s, g) => s + (g.managerRating ?? 0) * g.weight, 0) / 10) / 10;
 }
 
+type Rated = { selfRating: number | null; managerRating: number | null };
+const ratingsOf = (data: unknown, which: 'selfRating' | 'managerRating'): (number | null)[] => {
+  const d = (data ?? {}) as Partial<Pick<PerformanceReviewData, 'goals' | 'competencies'>>;
+  return [...(d.goals ?? []), ...(d.competencies ?? [])].map((r: Rated) => r[which] ?? null);
+};
+const sameRatings = (a: (number | null)[], b: (number | null)[]) => a.length === b.length && a.every((r, i) => r === b[i]);
+
+/**
+ * Whose ratings a write changes: the goals and competencies are edited as a whole (the kind's field
+ * rules), so the self ratings are checked to come from the person and the manager's from someone
+ * else — the person's manager, as the field rules allow. A new line carries no rating.
+ */
+export function ratingProblem(previous: unknown, next: PerformanceReviewData, personId: string, actorId: string): { message: string; field: string } | null {
+  const before = (which: 'selfRating' | 'managerRating') => (previous ? ratingsOf(previous, which) : ratingsOf(next, which).map(() => null));
+  const isSelf = actorId === personId;
+  if (!isSelf && !sameRatings(before('selfRating'), ratingsOf(next, 'selfRating'))) return { message: 'Only the person reviewed rates themselves.', field: 'data.goals' };
+  if (isSelf && !sameRatings(before('managerRating'), ratingsOf(next, 'managerRating'))) return { message: 'The manager\'s ratings are the manager\'s to give.', field: 'data.goals' };
+  return null;
+}
+
 export const performanceReviewKind = defineRecordKind<PerformanceReviewData>({
   kind: 'performance_review',
   module: 'hr',
@@ -63,7 +83,8 @@ export const performanceReviewKind = defineRecordKind<PerformanceReviewData>({
   transitions: [
     { from: ['self_review'], to: 'manager_review', label: 'Hand to manager', who: 'subject' },
     { from: ['manager_review'], to: 'meeting', label: 'Ready to discuss', who: 'manager' },
-    { from: ['meeting'], to: 'sign_off', label: 'Discussed', who: 'manager' },
+    // Discussed in a meeting of the meetings module, linked here (meetingId).
+    { from: ['meeting'], to: 'sign_off', label: 'Discussed', who: 'manager', requires: ['meetingId'] },
     { from: ['sign_off'], to: 'signed', label: 'Complete', who: { anyOf: ['subject', 'manager', hr] }, requires: ['employeeSignatureId', 'managerSignatureId'] },
     { from: ['self_review', 'manager_review', 'meeting', 'sign_off'], to: 'cancelled', label: 'Cancel', who: hr, needsReason: true },
   ],
@@ -85,4 +106,8 @@ export const performanceReviewKind = defineRecordKind<PerformanceReviewData>({
     { fields: ['employeeSignatureId'], who: 'subject', inStatuses: ['sign_off'] },
     { fields: ['managerSignatureId'], who: 'manager', inStatuses: ['sign_off'] },
   ],
+  invariant: {
+    reads: () => ({}),
+    check: ({ record, previous, actorId }) => ratingProblem(previous?.data ?? null, record.data, record.data.personId, actorId),
+  },
 });

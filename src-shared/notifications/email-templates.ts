@@ -36,6 +36,7 @@ const lead: Record<NotificationEvent, string> = {
   equipment_maintenance_due: 'An instrument you are responsible for needs maintenance.',
   crm_follow_up: 'A follow-up you planned with a lead or customer is due.',
   training_expiring: 'A training record is running out or has run out.',
+  person_left: 'A person’s last day has passed and their LabFlow account was deactivated.',
   mention: 'You were mentioned.',
   system: 'A message from your LabFlow administrator.',
 };

@@ -56,7 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
         audit(request, 'auth.sign_in_failed', { email: address, reason: account ? 'wrong password' : 'unknown email', isLocked }, 'warn');
         return sendError(reply, 401, 'unauthenticated', 'That email and password do not match an account on this server.');
       }
-      const person = await loadPerson(db, account.personId);
+      const person = await loadPerson(db, account.personId, clock());
       if (!person?.isActive) {
         audit(request, 'auth.sign_in_refused', { email: address, personId: account.personId, reason: 'deactivated' }, 'warn');
         return sendError(reply, 403, 'forbidden', 'This account is deactivated. Ask an administrator to reactivate it.');
@@ -73,7 +73,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
       audit(request, outcome.reason === 'reused' ? 'auth.refresh_token_reused' : 'auth.refresh_refused', { reason: outcome.reason }, 'warn');
       return sendError(reply, 401, 'unauthenticated', 'The sign-in on this PC has ended. Sign in to the sync server again.');
     }
-    const person = await loadPerson(db, outcome.personId);
+    const person = await loadPerson(db, outcome.personId, clock());
     if (!person?.isActive) {
       await services.refreshTokens.revokeAllOf(outcome.personId, clock());
       audit(request, 'auth.refresh_refused', { personId: outcome.personId, reason: 'deactivated' }, 'warn');
@@ -120,7 +120,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: ServerService
         audit(request, 'auth.setup_refused', { reason: 'already set up' }, 'warn');
         return sendError(reply, 409, 'invalid_state', 'This server already has an administrator. Sign in instead.');
       }
-      const person = await loadPerson(db, id);
+      const person = await loadPerson(db, id, clock());
       if (!person) throw new Error('administrator not found after set-up');
       audit(request, 'auth.administrator_created', { personId: id });
       return reply.code(201).send(await sessionFor(person));

@@ -28,7 +28,7 @@ export function createAuthenticate(services: ServerServices) {
     if (!verified.ok) return refuse(verified.reason);
     if (await services.refreshTokens.isFamilyRevoked(verified.familyId, services.clock())) return refuse('signed out', verified.personId);
     // The person as the server holds them now, never the token's word: roles and active state are current on every request.
-    const person = await loadPerson(services.db, verified.personId);
+    const person = await loadPerson(services.db, verified.personId, services.clock());
     if (!person) return refuse('unknown person', verified.personId);
     if (!person.isActive) return refuse('deactivated', person.id);
     request.person = person;

@@ -1,4 +1,5 @@
 import { explicitManagersFrom } from '../../src-shared/hr/employee-managers';
+import { hasLeft, type ExitFacts } from '../../src-shared/hr/exit-access';
 import { managerLookup, type DirectoryPerson } from '../../src-shared/records/managers';
 import type { ManagerLookup } from '../../src-shared/records/record-document';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
@@ -46,11 +47,22 @@ async function managedPeople(db: SqlClient, personId: string, departmentId: stri
   return [...managerLookup(people, explicitManagersFrom(employees)).managedBy(personId)];
 }
 
+/** The person's exit records as the server holds them (HR's PCs sync them here). */
+async function exitsOf(db: SqlClient, personId: string): Promise<ExitFacts[]> {
+  const { rows } = await db.query<{ data: ExitFacts | string }>(
+    `SELECT data FROM documents WHERE collection = 'records' AND NOT deleted AND data->>'kind' = 'exit' AND data->>'personId' = $1`,
+    [personId],
+  );
+  return parsed(rows);
+}
+
 /**
  * The person behind an account, read from their synced `people` document on every request, so a
- * role withdrawn or an account deactivated by an administrator takes effect at once.
+ * role withdrawn or an account deactivated by an administrator takes effect at once. A person past
+ * the last day of their exit (src-shared/hr/exit-access.ts) is inactive here even when no PC has
+ * deactivated them yet: `now` is the server's clock, its UTC day the one compared.
  */
-export async function loadPerson(db: SqlClient, personId: string): Promise<SyncPerson | null> {
+export async function loadPerson(db: SqlClient, personId: string, now: Date): Promise<SyncPerson | null> {
   const { rows } = await db.query<{ data: Record<string, unknown> }>(
     "SELECT data FROM documents WHERE collection = 'people' AND id = $1 AND NOT deleted",
     [personId],
@@ -64,7 +76,7 @@ export async function loadPerson(db: SqlClient, personId: string): Promise<SyncP
     email: String(data.email ?? ''),
     name: String(data.name ?? ''),
     roles,
-    isActive: data.isActive === true,
+    isActive: data.isActive === true && !hasLeft(await exitsOf(db, personId), now.toISOString().slice(0, 10)),
     ...(departmentId ? { departmentId } : {}),
     managedIds: await managedPeople(db, personId, departmentId, roles),
   };

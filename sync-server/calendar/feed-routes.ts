@@ -22,7 +22,7 @@ export function registerCalendarFeedRoutes(app: FastifyInstance, services: Serve
   app.get<{ Params: { file: string } }>('/calendar/:file', async (request, reply) => {
     const match = /^([A-Za-z0-9_-]{43})\.ics$/.exec(request.params.file);
     const ownerId = match ? await feedOwner(services.db, match[1] as string) : null;
-    const person = ownerId ? await loadPerson(services.db, ownerId) : null;
+    const person = ownerId ? await loadPerson(services.db, ownerId, services.clock()) : null;
     if (!person?.isActive) {
       request.log.info({ event: 'calendar.feed_refused' }, 'calendar feed refused');
       return reply.code(404).header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-store').send(NOT_VALID);

@@ -35,7 +35,7 @@ export function openChangeStream(request: FastifyRequest, reply: FastifyReply, s
     try {
       do {
         isDirty = false;
-        const current = await loadPerson(services.db, person.id);
+        const current = await loadPerson(services.db, person.id, services.clock());
         if (!current?.isActive) return close('account no longer active');
         person = current;
         checkpoint ??= { seq: await latestSeq(services.db, collection.name), id: '', scope: scopeKey(person) };

@@ -13,7 +13,8 @@ export interface SignedInPerson {
  * (made by the administrator, each signed in on a connection of their own).
  */
 export async function openLab(startIso = '2026-04-01T09:00:00.000Z', dataDir = tempDataDir()) {
-  const host: Host = await openSqliteHost(dataDir, { clock: handClock(startIso).clock, sessionTimeoutMs: 86_400_000 });
+  const hand = handClock(startIso);
+  const host: Host = await openSqliteHost(dataDir, { clock: hand.clock, sessionTimeoutMs: 86_400_000 });
   const admin = connectTestClient(host);
   value(await admin.call('auth/create-administrator', adminInput));
   const addPerson = async (name: string, email: string, roles: string[]): Promise<SignedInPerson> => {
@@ -22,5 +23,5 @@ export async function openLab(startIso = '2026-04-01T09:00:00.000Z', dataDir = t
     value(await client.call('auth/sign-in', { email, password: 'long enough password' }));
     return { id, client };
   };
-  return { host, admin, addPerson, dataDir };
+  return { host, admin, addPerson, dataDir, advanceMinutes: hand.advanceMinutes };
 }
