@@ -22,6 +22,7 @@ export const notificationEvents = [
   'equipment_maintenance_due',
   'crm_follow_up',
   'training_expiring',
+  'budget_threshold',
   'mention',
   'system',
 ] as const;
@@ -46,6 +47,7 @@ export const eventLabels: Record<NotificationEvent, string> = {
   equipment_maintenance_due: 'Equipment maintenance due',
   crm_follow_up: 'Follow-ups with my sales contacts',
   training_expiring: 'Training running out (mine and my team’s)',
+  budget_threshold: 'Budgets I hold reaching 80 % and 100 %',
   mention: 'Mentioned in a comment',
   system: 'Messages from the administrator',
 };

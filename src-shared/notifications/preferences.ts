@@ -49,6 +49,7 @@ export const defaultChannels: Record<NotificationEvent, ChannelSet> = {
   equipment_maintenance_due: quiet,
   crm_follow_up: all,
   training_expiring: all,
+  budget_threshold: all,
   mention: all,
   system: all,
 };
