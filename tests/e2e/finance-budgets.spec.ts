@@ -121,6 +121,7 @@ test('a project budget approved by the manager and finance shows on the project 
   await page.getByRole('option', { name: 'PCR-2026 PCR assay validation' }).click();
   await charge.getByRole('combobox', { name: 'Budget category' }).click();
   await page.getByRole('option', { name: 'Consumables' }).click();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
   await saveScreenshot(page, 'procurement-charge-to-budget');
   await charge.getByRole('button', { name: 'Charge to this budget' }).click();
   await expect(charge).toHaveCount(0, { timeout: 30_000 });
