@@ -31,7 +31,6 @@ export interface StatusNote {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const humanised = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 function dataChanges(kind: AnyRecordKind | undefined, before: unknown, after: unknown, isCreation: boolean): HistoryChange[] {
   const old = isObject(before) ? before : {};
@@ -51,7 +50,7 @@ function dataChanges(kind: AnyRecordKind | undefined, before: unknown, after: un
       if (field) return { field: `data.${name}`, label: field.label, type: field.type, old: old[name] ?? null, new: now[name] ?? null };
       const type = undeclaredType(old[name] ?? now[name]);
       const shown = (v: unknown) => (v === undefined || v === null ? null : type === 'text' ? plainText(v) : v);
-      return { field: `data.${name}`, label: humanised(name), type, old: shown(old[name]), new: shown(now[name]) };
+      return { field: `data.${name}`, label: codeLabel(name), type, old: shown(old[name]), new: shown(now[name]) };
     });
 }
 
@@ -74,6 +73,7 @@ function plainText(value: unknown): string {
     return `${count}: ${list}${named.length > 5 ? ', …' : ''}`;
   }
   if (isObject(value)) return Object.entries(value).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${codeLabel(k)}: ${plainText(v)}`).join(', ') || 'changed';
+  if (typeof value === 'string' && /^[a-z]+(_[a-z]+)+$/.test(value)) return codeLabel(value); // a stored code: per_line → Per line
   return typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
 }
 

@@ -151,6 +151,11 @@ test('finance invoices a sales order, issues it, records a partial payment, sees
   await page.getByRole('tab', { name: 'Activity' }).click();
   await expect(page.getByTestId('comment')).toContainText(/Emailed INV-\d{4}-0001 to ap@kemi\.example with Invoice-INV-\d{4}-0001\.pdf attached\./, { timeout: 15_000 });
   await saveScreenshot(page, 'finance-invoice-activity');
+  // Its history names the customer and the order, and says what changed in words, never ids or JSON.
+  const history = page.getByRole('list', { name: 'History' });
+  await expect(history).toContainText(/Customer: ORG-\d{4} Kemi AB/);
+  await expect(history).toContainText('Tax rounding: Per line');
+  await expect(history).not.toContainText('amountMinor');
   // Its payment state follows the payments: no button sets it by hand.
   await expect(page.getByRole('button', { name: /^Mark as/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Print / PDF' }).click();

@@ -50,7 +50,7 @@ describe('record history', () => {
   it('shows an invoice\'s undeclared fields in words: money formatted, dates as dates, lines by what they are, never JSON', () => {
     const invoiceChanged: AuditFacts = {
       id: 'a5', at: '2026-04-02T09:00:00.000Z', actorId: 'pia', actorName: 'Pia', operation: 'update',
-      changes: [{ field: 'data', old: { net: { amountMinor: 1_000, currency: 'EUR' }, lines: [{ description: 'Assay' }], flags: { isRush: false } }, new: { net: { amountMinor: 2_500, currency: 'EUR' }, lines: [{ description: 'Assay' }, { description: 'Report' }], dueOn: '2026-05-01', flags: { isRush: true } } }],
+      changes: [{ field: 'data', old: { net: { amountMinor: 1_000, currency: 'EUR' }, lines: [{ description: 'Assay' }], flags: { isRush: false }, taxRounding: 'per_line' }, new: { net: { amountMinor: 2_500, currency: 'EUR' }, lines: [{ description: 'Assay' }, { description: 'Report' }], dueOn: '2026-05-01', flags: { isRush: true } } }],
     };
     const [entry] = recordHistory(invoiceKind, [invoiceChanged], [], names);
     expect(entry?.changes).toEqual([
@@ -58,6 +58,7 @@ describe('record history', () => {
       { field: 'data.flags', label: 'Flags', type: 'text', old: 'Is rush: No', new: 'Is rush: Yes' },
       { field: 'data.lines', label: 'Lines', type: 'text', old: '1 entry: Assay', new: '2 entries: Assay, Report' },
       { field: 'data.net', label: 'Net', type: 'money', old: { amountMinor: 1_000, currency: 'EUR' }, new: { amountMinor: 2_500, currency: 'EUR' } },
+      { field: 'data.taxRounding', label: 'Tax rounding', type: 'text', old: 'Per line', new: null },
     ]);
   });
 });
