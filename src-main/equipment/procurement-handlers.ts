@@ -68,12 +68,18 @@ export const procurementCommandHandlers: CommandHandlers<Names> = {
       return fail('invalid_input', 'This bid is not the top score of the evaluation: write why it is awarded (at least 20 characters).', { field: 'justification' });
     }
     const offer = bid.data as BidData;
+    // The request's project pays for what it asked for: the order is charged to its equipment budget
+    // (procurement may charge another category or project before or after sending).
+    const request = data.purchaseRequestId ? await context.db.records.findOne(data.purchaseRequestId).exec() : null;
+    const requestedFor = (request?.get('data') as { projectId?: string } | undefined)?.projectId;
+    const projectId = requestedFor && (await context.db.projects.findOne(requestedFor).exec()) ? requestedFor : undefined;
     const line = { id: 'line-1', description: data.subject, quantity: data.quantity, unitPriceMinor: offer.price.amountMinor, taxRatePercent: input.taxRatePercent, receivedQuantity: 0, isEquipment: true };
     const order = await createRecord(context, purchaseOrderKind, actor, {
       supplierId: offer.supplierId,
       purchaseRequestId: data.purchaseRequestId,
       rfqId: rfq.value.id,
       bidId: bid.id,
+      ...(projectId ? { projectId, budgetCategory: 'equipment' as const } : {}),
       currency: offer.price.currency,
       lines: [line],
       total: { amountMinor: orderTotals([line]).grossMinor, currency: offer.price.currency },

@@ -2,12 +2,13 @@ import { fail, ok } from '../../src-shared/core/result';
 import { organisationKind } from '../../src-shared/crm/organisation-kind';
 import type { InvoiceData } from '../../src-shared/finance/invoice-kind';
 import { allocatePayment, type OpenInvoice } from '../../src-shared/finance/payment-allocation';
-import { paymentKind } from '../../src-shared/finance/payment-kind';
+import { paymentKind, type PaymentData } from '../../src-shared/finance/payment-kind';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import type { LabDatabase } from '../database/open-database';
-import { childrenOf, createRecord, recordOf } from '../equipment/equipment-records';
+import { changeRecord, childrenOf, createRecord, recordOf } from '../equipment/equipment-records';
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
+import { noteStatusChange } from '../records/record-handlers';
 import { invoiceStateOf } from './finance-records';
 import { settleInvoiceStatus } from './invoice-handlers';
 
@@ -27,7 +28,7 @@ export async function openInvoicesOf(db: LabDatabase, organisationId: string, cu
  * beyond the payment or beyond what an invoice owes, here and on the sync server), then moves each
  * invoice it settles to the status its payments give it.
  */
-export const paymentCommandHandlers: CommandHandlers<'finance/payments/record'> = {
+export const paymentCommandHandlers: CommandHandlers<'finance/payments/record' | 'finance/payments/void'> = {
   async 'finance/payments/record'(input, context) {
     const actor = await recordActorOf(context.db, context.actor.id);
     const organisation = await recordOf(context.db, organisationKind, input.organisationId, actor);
@@ -50,5 +51,27 @@ export const paymentCommandHandlers: CommandHandlers<'finance/payments/record'> 
       invoices.push(settled.value);
     }
     return ok({ payment: payment.value, invoices });
+  },
+
+  /**
+   * Voids a payment with its reason (kept on the payment's history), then moves each invoice it
+   * settled to the status its remaining payments give it — back to partly paid or issued.
+   */
+  async 'finance/payments/void'(input, context) {
+    const actor = await recordActorOf(context.db, context.actor.id);
+    const payment = await recordOf(context.db, paymentKind, input.id, actor);
+    if (payment.error) return fail('invalid_input', 'Pick a payment you may see.', { field: 'id' });
+    if (payment.value.status === 'voided') return fail('invalid_state', `${payment.value.number} is voided already.`);
+    const before = payment.value;
+    const voided = await changeRecord(context, paymentKind, actor, before, { status: 'voided' });
+    if (!voided.ok) return voided;
+    await noteStatusChange(context, before, before.status, 'voided', input.reason);
+    const invoices: RecordView[] = [];
+    for (const a of (before.data as PaymentData).allocations) {
+      const settled = await settleInvoiceStatus(context, actor, a.invoiceId);
+      if (!settled.ok) return settled;
+      invoices.push(settled.value);
+    }
+    return ok({ payment: voided.value, invoices });
   },
 };

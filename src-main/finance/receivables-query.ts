@@ -22,12 +22,17 @@ async function readable(db: LabDatabase, actor: RecordActor, kind: string): Prom
 export async function receivables(db: LabDatabase, actor: RecordActor, today: string): Promise<Result<ReceivablesView>> {
   const [invoiceDocs, paymentDocs, creditDocs] = await Promise.all([readable(db, actor, 'invoice'), readable(db, actor, 'payment'), readable(db, actor, 'credit_note')]);
   const paid = new Map<string, number>();
-  for (const p of paymentDocs) for (const a of (p.data as PaymentData).allocations) paid.set(a.invoiceId, (paid.get(a.invoiceId) ?? 0) + a.amountMinor);
+  for (const p of paymentDocs) if (p.status !== 'voided') for (const a of (p.data as PaymentData).allocations) paid.set(a.invoiceId, (paid.get(a.invoiceId) ?? 0) + a.amountMinor);
   const creditsByInvoice = new Map<string, StoredDoc[]>();
   for (const c of creditDocs) creditsByInvoice.set((c.data as CreditNoteData).invoiceId, [...(creditsByInvoice.get((c.data as CreditNoteData).invoiceId) ?? []), c]);
-  const orgIds = new Set([...invoiceDocs, ...paymentDocs].map((d) => (d.data as { organisationId: string }).organisationId));
+  const orgIds = new Set([...invoiceDocs, ...paymentDocs].flatMap((d) => (d.data as { organisationId?: string }).organisationId ?? []));
   const orgs = await db.records.findByIds([...orgIds]).exec();
   const nameOf = (orgId: string) => String(orgs.get(orgId)?.get('title') ?? 'Unknown organisation');
+  // Reimbursements pay a person for a claim: the claimant's name, the claim's number.
+  const reimbursed = paymentDocs.map((d) => d.data as PaymentData).filter((d) => d.expenseClaimId);
+  const payees = await db.people.findByIds(reimbursed.map((d) => d.payeeId ?? '')).exec();
+  const claims = await db.records.findByIds(reimbursed.map((d) => d.expenseClaimId ?? '')).exec();
+  const payeeName = (d: PaymentData) => (d.organisationId ? nameOf(d.organisationId) : String(payees.get(d.payeeId ?? '')?.get('name') ?? 'A former colleague'));
   const numberOf = new Map(invoiceDocs.map((d) => [d.id, d.number]));
 
   const invoices: InvoiceRow[] = invoiceDocs.map((doc) => {
@@ -46,9 +51,10 @@ export async function receivables(db: LabDatabase, actor: RecordActor, today: st
   const payments: PaymentRow[] = paymentDocs.map((doc) => {
     const d = doc.data as PaymentData;
     return {
-      id: doc.id, number: doc.number, direction: d.direction, organisationId: d.organisationId, organisationName: nameOf(d.organisationId), amount: d.amount,
+      id: doc.id, number: doc.number, isVoided: doc.status === 'voided', direction: d.direction, organisationId: d.organisationId ?? '', organisationName: payeeName(d), amount: d.amount,
       allocatedMinor: d.allocations.reduce((sum, a) => sum + a.amountMinor, 0), paidOn: d.paidOn, reference: d.reference,
       invoiceNumbers: d.allocations.map((a) => numberOf.get(a.invoiceId) || 'an invoice'),
+      claimNumber: d.expenseClaimId ? String(claims.get(d.expenseClaimId)?.get('number') || 'an expense claim') : '',
     };
   }).sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.number.localeCompare(a.number));
 

@@ -61,7 +61,7 @@ export async function writeRecord(
 }
 
 /** A status reason (cancellation, rejection) kept on the record's activity, where its page shows it. */
-async function noteStatusChange(context: CommandContext, record: RecordDocument, from: string, to: string, reason: string) {
+export async function noteStatusChange(context: CommandContext, record: RecordDocument, from: string, to: string, reason: string) {
   await context.writer.insert(
     'activity',
     { kind: 'status_change', subjectType: 'records', subjectId: record.id, personId: context.actor.id, at: context.clock().toISOString(), data: { from, to, reason } },
@@ -97,6 +97,7 @@ export const recordCommandHandlers: CommandHandlers<Names> = {
     if ('error' in found) return found.error;
     const { kind, doc } = found.record;
     const move = kind.transitions.find((t) => t.to === input.to && t.from.includes(doc.status));
+    if (move?.isFollowingData) return fail('invalid_state', `${kind.label} ${move.label.toLowerCase()}: this status follows the ${kind.label.toLowerCase()}’s data and is set by its own command, not by hand.`, { field: 'status' });
     if (move?.needsReason && !input.reason?.trim()) return fail('invalid_input', `Give a reason to ${move.label.toLowerCase()}.`, { field: 'reason' });
     const series = kind.number;
     if (series?.isGapless && series.assignOn === input.to && (await isInTeam(context.db)) && teamSyncPhaseOf(context.db) !== 'up_to_date') {

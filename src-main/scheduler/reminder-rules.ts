@@ -10,12 +10,14 @@ import { createActionItemRule } from '../meetings/action-item-rule';
 import { createMinutesDueRule } from '../meetings/minutes-due-rule';
 import { createTrainingReminderRule } from '../hr/training-reminder-rule';
 import { createExitDeactivationRule } from '../hr/exit-deactivation-rule';
+import { createBudgetWarningRule } from '../finance/budget-warning-rule';
 import type { ReminderRule } from './reminder-rule';
 
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
- * not published and action items due; CRM: follow-ups; HR: training running out, access ending after a last day).
+ * not published and action items due; CRM: follow-ups; HR: training running out, access ending after
+ * a last day; finance: budgets reaching 80 % and 100 %).
  */
 export const reminderRules = (): ReminderRule[] => [
   createTaskDueRule(),
@@ -30,4 +32,5 @@ export const reminderRules = (): ReminderRule[] => [
   createFollowUpRule(),
   createTrainingReminderRule(),
   createExitDeactivationRule(),
+  createBudgetWarningRule(),
 ];

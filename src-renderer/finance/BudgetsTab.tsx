@@ -1,15 +1,23 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { budgetKind } from '../../src-shared/finance/budget-kind';
+import { budgetKind, type BudgetData } from '../../src-shared/finance/budget-kind';
+import { supersededBudgetIds } from '../../src-shared/finance/budget-standing';
+import type { RegisterRow } from '../../src-shared/records/record-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useNavigation } from '../shell/navigation';
 import { RecordTotalsTable } from './RecordTotalsTable';
 import { BudgetEditor } from './BudgetEditor';
 
-const tone = { approved: 'success', in_approval: 'info', closed: 'default' } as const;
-const statusLabel = (status: string) => budgetKind.statuses.find((s) => s.id === status)?.label ?? status;
+const tone = { approved: 'success', in_approval: 'info', closed: 'default', superseded: 'default' } as const;
+const statusLabel = (status: string) => (status === 'superseded' ? 'Superseded' : (budgetKind.statuses.find((s) => s.id === status)?.label ?? status));
+
+/** The register's rows, an approved version a later approved one replaces shown as superseded (budget-standing.ts). */
+function withSuperseded(rows: readonly RegisterRow[]): RegisterRow[] {
+  const superseded = supersededBudgetIds(rows.map((r) => ({ id: r.id, status: r.status, data: r.values as unknown as Pick<BudgetData, 'holder' | 'projectId' | 'departmentId' | 'year' | 'version'> })));
+  return rows.map((r) => (superseded.has(r.id) ? { ...r, status: 'superseded' } : r));
+}
 
 /**
  * Budgets (`#/finance/budgets`, one at `#/finance/budgets/<id>`): the budgets the person may read —
@@ -75,7 +83,7 @@ export function BudgetsTab({ personId, personName }: { personId: string; personN
         {budgets.data && budgets.data.rows.length === 0 ? (
           <Typography color="text.secondary" sx={{ p: 2 }}>No budgets yet.</Typography>
         ) : (
-          <RecordTotalsTable label="Budgets" rows={budgets.data?.rows ?? []} openId={openId} onOpen={(id) => go('finance', ['budgets', id])}
+          <RecordTotalsTable label="Budgets" rows={withSuperseded(budgets.data?.rows ?? [])} openId={openId} onOpen={(id) => go('finance', ['budgets', id])}
             what={{ heading: 'Budget', of: (r) => r.title }} statusLabel={statusLabel} tones={tone} rowTestId="budget-row" />
         )}
       </Paper>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
+import { budgetCategorySchema } from '../projects/plan-item-model';
+import { codeLabel } from '../format/code-label';
 import { defineRecordKind } from '../records/record-kind';
 import { procurement, procurementManager, qa } from './equipment-who';
 import { orderLineSchema, orderTotals, receiptState } from './purchase-order-totals';
@@ -9,7 +11,9 @@ import { orderLineSchema, orderTotals, receiptState } from './purchase-order-tot
  * totals (the stored total is checked against the lines on host and server), a PDF with the
  * letterhead sent to the supplier. Its status follows the supplier and the deliveries: sent →
  * acknowledged → partly received → received. A goods receipt (`equipment/po/receive`) records the
- * quantities and creates an instrument record per unit of equipment received.
+ * quantities and creates an instrument record per unit of equipment received. An order charged to a
+ * project's budget category (`projectId`, `budgetCategory`) counts as committed in that project's
+ * budget from the day it is sent (src-shared/finance/committed-costs.ts).
  */
 export const receiptSchema = z.object({
   id: recordIdSchema,
@@ -28,6 +32,9 @@ const purchaseOrderData = z
     purchaseRequestId: recordIdSchema.optional(),
     rfqId: recordIdSchema.optional(),
     bidId: recordIdSchema.optional(),
+    /** The project whose budget pays for the order, and the budget category it is charged to. */
+    projectId: recordIdSchema.optional(),
+    budgetCategory: budgetCategorySchema.optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code, e.g. EUR.'),
     lines: z.array(orderLineSchema).min(1, 'An order has at least one line.').max(200),
     /** The gross total of the lines, kept for registers; must equal what the lines add up to. */
@@ -41,6 +48,8 @@ const purchaseOrderData = z
     receipts: z.array(receiptSchema).max(200).default([]),
   })
   .superRefine((d, ctx) => {
+    if (d.projectId && !d.budgetCategory) ctx.addIssue({ code: 'custom', message: 'Choose the budget category the order is charged to.', path: ['budgetCategory'] });
+    if (d.budgetCategory && !d.projectId) ctx.addIssue({ code: 'custom', message: 'Choose the project whose budget pays for the order.', path: ['projectId'] });
     if (d.total.currency !== d.currency) ctx.addIssue({ code: 'custom', message: `The total must be in ${d.currency}.`, path: ['total', 'currency'] });
     if (d.total.amountMinor !== orderTotals(d.lines).grossMinor) ctx.addIssue({ code: 'custom', message: 'The total does not add up to the lines.', path: ['total'] });
     for (const [i, line] of d.lines.entries()) {
@@ -50,6 +59,8 @@ const purchaseOrderData = z
     }
   });
 export type PurchaseOrderData = z.infer<typeof purchaseOrderData>;
+
+const budgetCategoryChoices = budgetCategorySchema.options.map((value) => ({ value, label: codeLabel(value) }));
 
 const receivers = { anyOf: [procurement, qa] } as const;
 
@@ -86,6 +97,8 @@ export const purchaseOrderKind = defineRecordKind<PurchaseOrderData>({
     { field: 'total', label: 'Total', type: 'money', isDefaultColumn: true },
     { field: 'deliveryDue', label: 'Delivery due', type: 'date', isDefaultColumn: true, isEditable: true },
     { field: 'status', label: 'Status', type: 'choice', isDefaultColumn: true },
+    { field: 'projectId', label: 'Project', type: 'record', recordKind: 'project' },
+    { field: 'budgetCategory', label: 'Budget category', type: 'choice', choices: budgetCategoryChoices },
     { field: 'paymentTerms', label: 'Payment terms', type: 'text', isEditable: true },
     { field: 'deliveryAddress', label: 'Delivery address', type: 'text', isEditable: true, isMultiline: true },
     { field: 'notes', label: 'Notes', type: 'text', isEditable: true, isMultiline: true },
@@ -93,15 +106,20 @@ export const purchaseOrderKind = defineRecordKind<PurchaseOrderData>({
   links: { parent: 'rfq', related: ['purchase_request', 'equipment'] },
   create: procurement,
   edit: [
-    { fields: ['supplierId', 'currency', 'lines', 'total', 'deliveryAddress', 'deliveryDue', 'paymentTerms', 'notes', 'sentAt'], who: procurement, inStatuses: ['draft'] },
+    { fields: ['supplierId', 'currency', 'lines', 'total', 'deliveryAddress', 'deliveryDue', 'paymentTerms', 'notes', 'sentAt', 'projectId', 'budgetCategory'], who: procurement, inStatuses: ['draft'] },
     { fields: ['acknowledgedOn', 'deliveryDue', 'notes'], who: procurement, inStatuses: ['sent', 'acknowledged'] },
+    // A charge booked to the wrong budget is corrected while the order is open (audited like every write).
+    { fields: ['projectId', 'budgetCategory'], who: procurement, inStatuses: ['sent', 'acknowledged', 'partly_received'] },
     { fields: ['lines', 'receipts'], who: receivers, inStatuses: ['sent', 'acknowledged', 'partly_received'] },
   ],
   remove: { who: 'creator', inStatuses: ['draft'] },
   invariant: {
     // The status says how far deliveries are; the lines may change after sending only by a receipt.
-    reads: () => ({}),
-    check({ record, previous }) {
+    reads: (d) => ({ ids: d.projectId ? [{ collection: 'projects', id: d.projectId }] : [] }),
+    check({ record, previous, lookup }) {
+      if (record.data.projectId && record.data.projectId !== (previous?.data as PurchaseOrderData | undefined)?.projectId && !lookup.get('projects', record.data.projectId)) {
+        return { message: 'The project to charge no longer exists; choose another.', field: 'data.projectId' };
+      }
       const state = receiptState(record.data.lines);
       if (record.status === 'received' && state !== 'all') return { message: 'The order is received only when every line is.', field: 'status' };
       if (record.status === 'partly_received' && state !== 'partly') return { message: state === 'all' ? 'Everything is received: mark the order received.' : 'Nothing has been received yet.', field: 'status' };

@@ -54,6 +54,18 @@ export function currentBudgets(budgets: readonly BudgetOnRecord[]): BudgetOnReco
   return [...latest.values()];
 }
 
+/**
+ * Approved budgets a later approved (or closed) version of the same holder and year replaces: shown
+ * as superseded, never counted. Derived, not stored — the revision's approval is the workflow's
+ * write on the revision, and the old version stays as it was approved.
+ */
+export function supersededBudgetIds(budgets: readonly { id: string; status: string; data: Pick<BudgetData, 'holder' | 'projectId' | 'departmentId' | 'year' | 'version'> }[]): Set<string> {
+  const keyOf = (d: Pick<BudgetData, 'holder' | 'projectId' | 'departmentId' | 'year'>) => `${d.holder}|${d.holder === 'project' ? (d.projectId ?? '') : (d.departmentId ?? '')}|${d.year}`;
+  const latest = new Map<string, number>();
+  for (const b of budgets) if (b.status === 'approved' || b.status === 'closed') latest.set(keyOf(b.data), Math.max(latest.get(keyOf(b.data)) ?? 0, b.data.version));
+  return new Set(budgets.filter((b) => b.status === 'approved' && b.data.version < (latest.get(keyOf(b.data)) ?? 0)).map((b) => b.id));
+}
+
 export function budgetStandings(budgets: readonly BudgetOnRecord[], costs: BudgetCosts): BudgetStanding[] {
   const current = currentBudgets(budgets);
   const departmentOfCode = new Map([...costs.departmentCodes].map(([id, code]) => [code, id]));

@@ -2,13 +2,14 @@ import type { InvariantInput, RecordReads } from '../records/record-kind';
 import type { ExpenseClaimData } from './expense-claim-kind';
 import { blockingProblems, checkExpensePolicy } from './expense-policy';
 import { expenseSettingsOf, expenseSettingsParent } from './expense-settings-kind';
+import { unpaidReimbursement } from './reimbursement';
 
 /**
- * What a claim's invariant reads: finance's expense settings and the receipts its lines name.
- * Receipts are `activity` documents of kind `attachment` on the claim itself.
+ * What a claim's invariant reads: finance's expense settings, the receipts its lines name and its
+ * reimbursement payment. Receipts are `activity` documents of kind `attachment` on the claim itself.
  */
-export const expenseClaimReads = (data: ExpenseClaimData): RecordReads => ({
-  byParent: [{ kind: 'expense_settings', parentId: expenseSettingsParent }],
+export const expenseClaimReads = (data: ExpenseClaimData, claimId: string): RecordReads => ({
+  byParent: [{ kind: 'expense_settings', parentId: expenseSettingsParent }, { kind: 'payment', parentId: claimId }],
   ids: data.lines.flatMap((l) => (l.receiptAttachmentId ? [{ collection: 'activity', id: l.receiptAttachmentId }] : [])),
 });
 
@@ -23,6 +24,7 @@ export const expenseClaimReads = (data: ExpenseClaimData): RecordReads => ({
  * claim there first, collections.ts `pushAfter`). Nothing is trusted by it — the submit move finds
  * every receipt or stops, and the lines cannot change after it. Out of draft, a missing receipt is
  * `isWaiting`: the server has the claim wait until the receipt arrives rather than refuse it.
+ * The move into `reimbursed` needs the claim's reimbursement payment recorded (reimbursement.ts).
  */
 export function checkExpenseClaim({ record, previous, lookup }: InvariantInput<ExpenseClaimData>): { message: string; field?: string; isWaiting?: true } | null {
   const lines = record.data.lines;
@@ -38,6 +40,7 @@ export function checkExpenseClaim({ record, previous, lookup }: InvariantInput<E
       };
     }
   }
+  if (record.status === 'reimbursed' && previous?.status !== 'reimbursed') return unpaidReimbursement(record.id, lookup);
   const isSubmitting = record.status === 'submitted' && previous?.status !== 'submitted';
   if (!isSubmitting) return null;
   const settings = expenseSettingsOf(lookup.byParent('expense_settings', expenseSettingsParent));

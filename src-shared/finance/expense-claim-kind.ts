@@ -11,8 +11,9 @@ import { finance } from './finance-who';
  * An expense claim: a person's lines of money spent for the lab (src-shared/finance/README.md).
  * Filled in as a draft (receipts attached to it), then the EXPENSE_CLAIM workflow runs against it:
  * the claimant submits (finance's policy is enforced at that move, expense-claim-checks.ts), the
- * manager approves — above the workflow's amount finance approves too — and finance records the
- * reimbursement (date and bank reference) in the workflow's payment step. Every decision is a
+ * manager approves — above the workflow's amount finance approves too — and finance reimburses it:
+ * an outgoing payment recorded against the claim (`finance/expenses/reimburse`), then the
+ * workflow's payment step with its date and bank reference makes the claim reimbursed. Every decision is a
  * workflow move, never a button. Claimants read their own claims, managers those of the people
  * they manage (whose claims they approve), finance all.
  */
@@ -82,5 +83,5 @@ export const expenseClaimKind = defineRecordKind<ExpenseClaimData>({
   ],
   remove: { who: 'creator', inStatuses: ['draft'] },
   workflows: ['EXPENSE_CLAIM'],
-  invariant: { reads: (d) => expenseClaimReads(d), check: checkExpenseClaim },
+  invariant: { reads: (d, r) => expenseClaimReads(d, r.id), check: checkExpenseClaim },
 });

@@ -39,6 +39,8 @@ export interface InvoiceRow {
 export interface PaymentRow {
   id: string;
   number: string;
+  /** Voided with a reason: it settles nothing any more. */
+  isVoided: boolean;
   direction: 'incoming' | 'outgoing';
   organisationId: string;
   organisationName: string;
@@ -48,6 +50,8 @@ export interface PaymentRow {
   reference: string;
   /** The numbers of the invoices it settles. */
   invoiceNumbers: string[];
+  /** A reimbursement: the number of the expense claim it pays ('' otherwise); `organisationName` is then the claimant's name. */
+  claimNumber: string;
 }
 
 export interface CreditNoteRow {
@@ -118,6 +122,14 @@ export const invoiceContract = {
       allocations: z.array(allocation).max(200).optional(),
       statementLineKey: z.string().max(200).optional(),
     }),
+  ),
+  /**
+   * Voids a payment recorded by mistake (twice, the wrong customer, bounced), with the reason kept
+   * on its history; the invoices it settled owe that money again and their status follows. A
+   * reimbursement is not voided.
+   */
+  'finance/payments/void': command<{ payment: RecordView; invoices: RecordView[] }>()(
+    z.object({ id, reason: z.string().trim().min(1, 'Say why the payment is voided.').max(1000, 'At most 1,000 characters.') }).strict(),
   ),
   /**
    * Reads a bank statement (CSV text with the person's column mapping: field → column index) and

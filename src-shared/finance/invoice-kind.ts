@@ -59,9 +59,12 @@ export const invoiceKind = defineRecordKind<InvoiceData>({
   transitions: [
     { from: ['draft'], to: 'issued', label: 'Issue', who: receivablesTeam, requires: ['issuedOn', 'dueOn'] },
     // The payment states follow the payments and credit notes (the invariant below); the finance
-    // commands make these moves when they record one.
-    { from: ['issued', 'paid'], to: 'partly_paid', label: 'Mark as partly paid', who: receivablesTeam },
-    { from: ['issued', 'partly_paid'], to: 'paid', label: 'Mark as paid', who: receivablesTeam },
+    // commands make these moves when they record one, so no screen offers them as buttons (a paid
+    // invoice offered "Mark as partly paid", which the invariant then refused).
+    { from: ['issued', 'paid'], to: 'partly_paid', label: 'Mark as partly paid', who: receivablesTeam, isFollowingData: true },
+    { from: ['issued', 'partly_paid'], to: 'paid', label: 'Mark as paid', who: receivablesTeam, isFollowingData: true },
+    // A voided payment can leave it owing everything again.
+    { from: ['partly_paid', 'paid'], to: 'issued', label: 'Back to issued', who: receivablesTeam, isFollowingData: true },
     { from: ['draft'], to: 'cancelled', label: 'Cancel draft', who: receivablesTeam },
   ],
   number: { prefix: 'INV', isYearly: true, assignOn: 'issued', isGapless: true },

@@ -3,13 +3,16 @@ import { moneySchema, planDateSchema, recordIdSchema } from '../projects/documen
 import { defineRecordKind } from '../records/record-kind';
 import { receivablesTeam } from './finance-who';
 import { allocationProblem } from './payment-allocation';
+import { reimbursementProblem, reimbursementReads } from './reimbursement';
 import { creditedOn, outstandingOf, paidTo, type Allocation } from './receivables';
 
 /**
  * A payment: money received from a customer (incoming, allocated to one or more of its issued
- * invoices, the rest left unallocated) or paid out (outgoing: a supplier, a reimbursement). Its
- * parent is the organisation paid or paying, so an invoice's rules find all of the customer's
- * payments. A recorded payment is never edited: a wrong one is reversed by a payment the other way.
+ * invoices, the rest left unallocated) or paid out (outgoing: a supplier, or a reimbursement of an
+ * approved expense claim to its claimant). Its parent is the organisation paid or paying, so an
+ * invoice's rules find all of the customer's payments — or, for a reimbursement, the claim, so the
+ * claim's rules find it (a claim becomes reimbursed only with its payment recorded). A recorded
+ * payment is never edited: a wrong one is voided with a reason, and its invoices owe again.
  * The invariant holds on host and sync server: never more allocated than paid, nor to an invoice more
  * than it still owes.
  */
@@ -18,7 +21,10 @@ const allocationSchema = z.object({ invoiceId: recordIdSchema, amountMinor: z.nu
 const paymentData = z
   .object({
     direction: z.enum(['incoming', 'outgoing']),
-    organisationId: recordIdSchema,
+    organisationId: recordIdSchema.optional(),
+    /** A reimbursement: the approved expense claim it pays, and the claimant paid. */
+    expenseClaimId: recordIdSchema.optional(),
+    payeeId: recordIdSchema.optional(),
     amount: moneySchema.refine((m) => m.amountMinor > 0, 'A payment is more than zero.'),
     paidOn: planDateSchema,
     /** The bank's reference or the remittance text. */
@@ -27,7 +33,16 @@ const paymentData = z
     /** The bank statement line it was recorded from (statement import), so a line is not recorded twice. */
     statementLineKey: z.string().max(200).optional(),
   })
-  .refine((d) => d.direction === 'incoming' || d.allocations.length === 0, { message: 'Only incoming payments settle invoices.', path: ['allocations'] });
+  .superRefine((d, ctx) => {
+    if (d.direction === 'outgoing' && d.allocations.length > 0) ctx.addIssue({ code: 'custom', message: 'Only incoming payments settle invoices.', path: ['allocations'] });
+    if (d.expenseClaimId) {
+      if (d.organisationId) ctx.addIssue({ code: 'custom', message: 'A reimbursement pays a person, not an organisation.', path: ['organisationId'] });
+      if (d.direction !== 'outgoing') ctx.addIssue({ code: 'custom', message: 'A reimbursement is money paid out.', path: ['direction'] });
+      if (!d.payeeId) ctx.addIssue({ code: 'custom', message: 'Say who is reimbursed.', path: ['payeeId'] });
+    } else if (!d.organisationId) {
+      ctx.addIssue({ code: 'custom', message: 'Pick the organisation that paid or was paid.', path: ['organisationId'] });
+    }
+  });
 export type PaymentData = z.infer<typeof paymentData>;
 
 type StoredInvoice = { id: string; kind: string; status: string; number: string; data: { organisationId: string; currency: string; total: { amountMinor: number } } };
@@ -39,30 +54,42 @@ export const paymentKind = defineRecordKind<PaymentData>({
   pluralLabel: 'Payments',
   version: 1,
   data: paymentData as z.ZodType<PaymentData>,
-  title: (d) => `${d.direction === 'incoming' ? 'Received' : 'Paid'}${d.reference ? `: ${d.reference}` : ''}`.slice(0, 200),
+  title: (d) => `${d.direction === 'incoming' ? 'Received' : d.expenseClaimId ? 'Reimbursed' : 'Paid'}${d.reference ? `: ${d.reference}` : ''}`.slice(0, 200),
   searchText: (d) => d.reference,
-  statuses: [{ id: 'recorded', label: 'Recorded', tone: 'success', isReadOnly: true }],
+  statuses: [
+    { id: 'recorded', label: 'Recorded', tone: 'success', isReadOnly: true },
+    { id: 'voided', label: 'Voided', tone: 'error', isReadOnly: true },
+  ],
   initialStatus: 'recorded',
-  transitions: [],
+  // A payment recorded by mistake (twice, to the wrong customer, bounced) is voided with a reason by
+  // `finance/payments/void`, which settles its invoices again in the same step — never a bare button.
+  transitions: [{ from: ['recorded'], to: 'voided', label: 'Void payment', who: receivablesTeam, needsReason: true, isFollowingData: true }],
   number: { prefix: 'PAY', isYearly: true },
-  columns: { parentId: (d) => d.organisationId, date: (d) => d.paidOn },
+  columns: { parentId: (d) => d.organisationId ?? d.expenseClaimId, date: (d) => d.paidOn },
   fields: [
     { field: 'number', label: 'Number', type: 'text', isDefaultColumn: true },
     { field: 'direction', label: 'Direction', type: 'choice', choices: [{ value: 'incoming', label: 'Received' }, { value: 'outgoing', label: 'Paid out' }], isDefaultColumn: true },
     { field: 'organisationId', label: 'Organisation', type: 'record', recordKind: 'organisation', isDefaultColumn: true },
     { field: 'amount', label: 'Amount', type: 'money', isDefaultColumn: true },
+    { field: 'expenseClaimId', label: 'Expense claim', type: 'record', recordKind: 'expense_claim' },
+    { field: 'payeeId', label: 'Reimbursed to', type: 'person' },
     { field: 'paidOn', label: 'Paid on', type: 'date', isDefaultColumn: true },
     { field: 'reference', label: 'Reference', type: 'text', isDefaultColumn: true },
   ],
-  links: { parent: 'organisation', related: ['invoice'] },
+  links: { parent: 'organisation', related: ['invoice', 'expense_claim'] },
   readScope: receivablesTeam,
   create: receivablesTeam,
   edit: [],
   invariant: {
-    reads: (d) => ({ ids: d.allocations.map((a) => ({ collection: 'records', id: a.invoiceId })), byParent: [{ kind: 'payment', parentId: d.organisationId }, ...d.allocations.map((a) => ({ kind: 'credit_note', parentId: a.invoiceId }))] }),
+    reads: (d) => d.expenseClaimId
+      ? reimbursementReads(d.expenseClaimId)
+      : { ids: d.allocations.map((a) => ({ collection: 'records', id: a.invoiceId })), byParent: [{ kind: 'payment', parentId: d.organisationId ?? '' }, ...d.allocations.map((a) => ({ kind: 'credit_note', parentId: a.invoiceId }))] },
     check: ({ record, previous, lookup }) => {
-      if (previous) return null; // a recorded payment does not change (no field rule allows it)
-      const payments = lookup.byParent('payment', record.data.organisationId) as unknown as { id: string; data: { allocations?: Allocation[] } }[];
+      // A recorded payment does not change (no field rule allows it); it may only be voided, and a
+      // reimbursement not at all: its claim is reimbursed on the strength of it.
+      if (previous) return record.status === 'voided' && record.data.expenseClaimId ? { message: 'A reimbursement is not voided: the claim is paid. Record the money coming back as a payment received.', field: 'status' } : null;
+      if (record.data.expenseClaimId) return reimbursementProblem(record, lookup);
+      const payments = lookup.byParent('payment', record.data.organisationId ?? '') as unknown as { id: string; data: { allocations?: Allocation[] } }[];
       const open = new Map<string, { currency: string; outstandingMinor: number; label: string }>();
       for (const a of record.data.allocations) {
         const invoice = lookup.get('records', a.invoiceId) as StoredInvoice | null;

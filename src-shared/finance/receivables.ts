@@ -25,9 +25,9 @@ export interface InvoiceAmounts {
 /** Total less what was paid and credited; never below zero (an overpayment is the payment's unallocated rest). */
 export const outstandingOf = (amounts: InvoiceAmounts): number => Math.max(0, amounts.totalMinor - amounts.paidMinor - amounts.creditedMinor);
 
-/** What the payments (other than `exceptPaymentId`) allocate to an invoice. */
-export function paidTo(invoiceId: string, payments: readonly { id: string; data: { allocations?: readonly Allocation[] } }[], exceptPaymentId?: string): number {
-  return sumMinor(payments.filter((p) => p.id !== exceptPaymentId).flatMap((p) => (p.data.allocations ?? []).filter((a) => a.invoiceId === invoiceId).map((a) => a.amountMinor)));
+/** What the payments (other than `exceptPaymentId`, and never a voided one) allocate to an invoice. */
+export function paidTo(invoiceId: string, payments: readonly { id: string; status?: unknown; data: { allocations?: readonly Allocation[] } }[], exceptPaymentId?: string): number {
+  return sumMinor(payments.filter((p) => p.id !== exceptPaymentId && p.status !== 'voided').flatMap((p) => (p.data.allocations ?? []).filter((a) => a.invoiceId === invoiceId).map((a) => a.amountMinor)));
 }
 
 /** What issued credit notes (other than `exceptId`) take off an invoice. */

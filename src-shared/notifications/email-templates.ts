@@ -37,6 +37,7 @@ const lead: Record<NotificationEvent, string> = {
   crm_follow_up: 'A follow-up you planned with a lead or customer is due.',
   training_expiring: 'A training record is running out or has run out.',
   person_left: 'A person’s last day has passed and their LabFlow account was deactivated.',
+  budget_threshold: 'A budget you hold has reached 80 % or 100 % of its plan.',
   mention: 'You were mentioned.',
   system: 'A message from your LabFlow administrator.',
 };

@@ -23,6 +23,7 @@ export const notificationEvents = [
   'crm_follow_up',
   'training_expiring',
   'person_left',
+  'budget_threshold',
   'mention',
   'system',
 ] as const;
@@ -48,6 +49,7 @@ export const eventLabels: Record<NotificationEvent, string> = {
   crm_follow_up: 'Follow-ups with my sales contacts',
   training_expiring: 'Training running out (mine and my team’s)',
   person_left: 'Someone’s access ended after their last day (HR)',
+  budget_threshold: 'Budgets I hold reaching 80 % and 100 %',
   mention: 'Mentioned in a comment',
   system: 'Messages from the administrator',
 };

@@ -50,6 +50,7 @@ export const defaultChannels: Record<NotificationEvent, ChannelSet> = {
   crm_follow_up: all,
   training_expiring: all,
   person_left: all,
+  budget_threshold: all,
   mention: all,
   system: all,
 };

@@ -31,7 +31,6 @@ export interface StatusNote {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const humanised = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 function dataChanges(kind: AnyRecordKind | undefined, before: unknown, after: unknown, isCreation: boolean): HistoryChange[] {
   const old = isObject(before) ? before : {};
@@ -48,8 +47,34 @@ function dataChanges(kind: AnyRecordKind | undefined, before: unknown, after: un
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
     .map((name) => {
       const field = kind?.fields.find((f) => f.field === name);
-      return { field: `data.${name}`, label: field?.label ?? humanised(name), type: field?.type ?? 'text', old: old[name] ?? null, new: now[name] ?? null };
+      if (field) return { field: `data.${name}`, label: field.label, type: field.type, old: old[name] ?? null, new: now[name] ?? null };
+      const type = undeclaredType(old[name] ?? now[name]);
+      const shown = (v: unknown) => (v === undefined || v === null ? null : type === 'text' ? plainText(v) : v);
+      return { field: `data.${name}`, label: codeLabel(name), type, old: shown(old[name]), new: shown(now[name]) };
     });
+}
+
+const isMoney = (v: unknown): v is { amountMinor: number; currency: string } => isObject(v) && typeof v.amountMinor === 'number' && typeof v.currency === 'string';
+
+/** A field the kind does not declare as a column (an invoice's currency, its lines): money and dates by their look. */
+function undeclaredType(value: unknown): HistoryChange['type'] {
+  if (isMoney(value)) return 'money';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return 'date';
+  return 'text';
+}
+
+/** Lists and objects in words, never as JSON: "2 lines: Primers, Master mix". */
+function plainText(value: unknown): string {
+  if (Array.isArray(value)) {
+    const named = value.flatMap((item) => (isObject(item) && typeof (item.description ?? item.name ?? item.title) === 'string' ? [String(item.description ?? item.name ?? item.title)] : []));
+    const count = `${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+    if (named.length === 0) return value.every((v) => typeof v !== 'object') ? value.map(String).join(', ') : count;
+    const list = named.slice(0, 5).join(', ');
+    return `${count}: ${list}${named.length > 5 ? ', …' : ''}`;
+  }
+  if (isObject(value)) return Object.entries(value).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${codeLabel(k)}: ${plainText(v)}`).join(', ') || 'changed';
+  if (typeof value === 'string' && /^[a-z]+(_[a-z]+)+$/.test(value)) return codeLabel(value); // a stored code: per_line → Per line
+  return typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
 }
 
 const statusLabel = (kind: AnyRecordKind | undefined, status: unknown) => (typeof status === 'string' ? (kind?.statuses.find((s) => s.id === status)?.label ?? codeLabel(status)) : null);

@@ -34,6 +34,11 @@ export interface RecordTransition {
   needsReason?: boolean;
   /** Data fields that must have a value before the move (e.g. an installation date). */
   requires?: readonly string[];
+  /**
+   * Made by the module's commands when the data demand it (an invoice's payment state follows its
+   * payments), never offered as a button: the invariant decides which way it goes, not a person.
+   */
+  isFollowingData?: true;
 }
 
 /**

@@ -29,9 +29,9 @@ export function canEditField(kind: AnyRecordKind, actor: RecordActor, record: Do
   return fieldRulesOf(kind, field).some((rule) => isInStatus(rule, record.status) && isWho(rule.who, actor, record));
 }
 
-/** The transitions out of the record's status that `actor` may make (workflow-only ones left out). */
+/** The transitions out of the record's status that `actor` may make (workflow-only ones and those following the data left out). */
 export function availableTransitions(kind: AnyRecordKind, actor: RecordActor, record: Doc): RecordTransition[] {
-  return kind.transitions.filter((t) => t.from.includes(record.status) && t.who !== 'workflow' && isWho(t.who, actor, record));
+  return kind.transitions.filter((t) => t.from.includes(record.status) && t.who !== 'workflow' && !t.isFollowingData && isWho(t.who, actor, record));
 }
 
 /** Top-level data fields whose values differ. */

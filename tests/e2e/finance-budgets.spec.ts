@@ -9,7 +9,8 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 
 // Issue #15 item 5: a project budget requested by the project manager, approved at two levels
 // (his manager, then finance: it is above 5,000.00) through BUDGET_APPROVAL run on the budget; the
-// project's Budget tab then shows it against the time logged at his cost rate, warning at 80 %.
+// project's Budget tab then shows it against the time logged at his cost rate, warning at 80 %, and
+// a purchase order procurement charges to the project as committed.
 
 let host: ServedHost | undefined;
 test.afterEach(async () => {
@@ -18,9 +19,10 @@ test.afterEach(async () => {
 });
 
 const eur = (minor: number) => formatMoney(minor, 'EUR');
+const pia = { name: 'Pia Purchase', email: 'pia@lab.example', password: 'purchase-order-2026' };
 
 test('a project budget approved by the manager and finance shows on the project and warns at 80 %', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const year = new Date().getFullYear();
   host = await startServeHost();
   await page.goto(host.url);
@@ -100,6 +102,50 @@ test('a project budget approved by the manager and finance shows on the project 
   await expect(rows.nth(0)).toHaveText(['Personnel', eur(600_000), eur(0), eur(500_000), eur(100_000), '83 %'].join(''));
   await expect(rows.nth(1)).toHaveText(['Consumables', eur(25_000), eur(0), eur(0), eur(25_000), '0 %'].join(''));
   await saveScreenshot(page, 'project-approved-budget');
+
+  // Procurement orders primers for the project: Pia charges the order to its consumables budget and
+  // sends it; the project's Budget tab then shows it as committed.
+  await runCommands(page, admin, [{ name: 'people/create', input: { ...pia, roles: ['procurement_officer'] } }]);
+  await runCommands(page, pia, [
+    { name: 'records/create', input: { kind: 'supplier', data: { name: 'Biozym Scientific' } } },
+    { name: 'records/create', input: { kind: 'purchase_order', data: { supplierId: '$0', currency: 'EUR', lines: [{ id: 'line-1', description: 'Primers and master mix', quantity: 2, unitPriceMinor: 5_000, taxRatePercent: 19, isEquipment: false }], total: { amountMinor: 11_900, currency: 'EUR' } } } },
+  ]);
+  await signInAs(page, pia);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Equipment' }).click();
+  await page.getByRole('tab', { name: 'Procurement' }).click();
+  const order = page.getByTestId('Purchase orders-row');
+  await expect(order).toHaveCount(1, { timeout: 30_000 });
+  await order.getByRole('button', { name: 'Charge to budget' }).click();
+  const charge = page.getByRole('dialog', { name: /^Charge PO-\d{4}-\d{4} to a budget$/ });
+  await charge.getByRole('combobox', { name: 'Project' }).click();
+  await page.getByRole('option', { name: 'PCR-2026 PCR assay validation' }).click();
+  await charge.getByRole('combobox', { name: 'Budget category' }).click();
+  await page.getByRole('option', { name: 'Consumables' }).click();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await saveScreenshot(page, 'procurement-charge-to-budget');
+  await charge.getByRole('button', { name: 'Charge to this budget' }).click();
+  await expect(charge).toHaveCount(0, { timeout: 30_000 });
+  await expect(order).toContainText('PCR-2026 · Consumables');
+  await order.getByRole('button', { name: 'Send to supplier' }).click();
+  await expect(page.getByText(/is sent; Biozym Scientific has no email address/)).toBeVisible({ timeout: 60_000 });
+  await saveScreenshot(page, 'procurement-order-charged');
+
+  await signInAs(page, max);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Projects' }).click();
+  await page.getByText('PCR assay validation').first().click();
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  const committed = page.getByRole('region', { name: `Approved budget ${year}` });
+  await expect(committed.getByTestId('budget-standing-row').nth(1)).toHaveText(['Consumables', eur(25_000), eur(11_900), eur(0), eur(13_100), '47 %'].join(''), { timeout: 30_000 });
+  await expect(committed.getByTestId('budget-warning')).toContainText(`81 % used: ${eur(511_900)} committed and spent`);
+  const budgetNumber = await approvedNumber(page);
+  await saveScreenshot(page, 'project-budget-committed');
+
+  // Max was told once when the budget reached 80 % — the order that took it further did not tell him again.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Notifications' }).click();
+  const told = page.getByTestId('notification-item').filter({ hasText: `Budget ${budgetNumber} is 80 % used` });
+  await expect(told).toHaveCount(1, { timeout: 30_000 });
+  await expect(told).toContainText(`Budget ${year} of PCR-2026 PCR assay validation`);
+  await saveScreenshot(page, 'finance-budget-warning-notification');
 });
 
 /** The approved budget's number as its region heading shows it. */

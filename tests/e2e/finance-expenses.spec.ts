@@ -104,16 +104,29 @@ test('a claim with a receipt is approved by the manager and finance, and finance
   await signInAs(page, fay);
   await signAndApprove(page, 'Manager and finance approval', fay.password);
 
-  // Fay pays it and records the payment on the claim, from My work.
+  // Fay pays it from Finance → Payments: the outgoing payment to Max is recorded and the claim's
+  // payment step completed with the same date and reference.
   const today = new Date().toISOString().slice(0, 10);
-  const pay = page.getByTestId('my-work-row').filter({ hasText: 'Pay the claim' });
-  await pay.getByRole('button', { name: 'Complete Pay the claim' }).click();
-  const payment = page.getByRole('dialog', { name: 'Complete: Pay the claim' });
+  await openSection(page, 'Finance', 'Payments');
+  const waiting = page.getByTestId('claim-to-reimburse');
+  await expect(waiting).toHaveCount(1, { timeout: 30_000 });
+  await expect(waiting).toContainText(max.name);
+  await expect(waiting).toContainText(eur(26_500));
+  await waiting.getByRole('button', { name: 'Reimburse' }).click();
+  const payment = page.getByRole('dialog', { name: /^Reimburse EXP-/ });
   await fillDate(payment, 'Paid on', today);
   await payment.getByRole('textbox', { name: 'Bank payment reference' }).fill('SEPA-2026-0815');
   await saveScreenshot(page, 'finance-claim-payment');
-  await payment.getByRole('button', { name: 'Complete' }).click();
+  await payment.getByRole('button', { name: 'Record the payment' }).click();
   await expect(payment).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: /is reimbursed: payment PAY-/ })).toBeVisible({ timeout: 30_000 });
+  await expect(waiting).toHaveCount(0, { timeout: 30_000 });
+  const paidOut = page.getByTestId('payment-row');
+  await expect(paidOut).toHaveCount(1);
+  await expect(paidOut).toContainText(`Paid out ${formatDay(today)}`);
+  await expect(paidOut).toContainText(max.name);
+  await expect(paidOut).toContainText(/Expense claim EXP-\d{4}-\d{4}/);
+  await saveScreenshot(page, 'finance-reimbursement-paid');
 
   // Finance's report counts the paid claim by cost centre and category, with its chart.
   await openSection(page, 'Finance', 'Expense report');

@@ -112,6 +112,24 @@ test('finance invoices a sales order, issues it, records a partial payment, sees
   await page.getByRole('tab', { name: 'Receivables' }).click();
   await expect(page.getByText('Nothing is owed: every issued invoice is paid or credited.')).toBeVisible();
 
+  // The bank takes the 6,900.00 back (a booking error on their side): Fay voids that payment with the
+  // reason, and the invoice owes it again.
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  const bounced = page.getByTestId('payment-row').filter({ hasText: /PAY-\d{4}-0002/ });
+  await bounced.getByRole('button', { name: 'Void' }).click();
+  const voiding = page.getByRole('dialog', { name: /^Void payment PAY-\d{4}-0002$/ });
+  await expect(voiding).toContainText('€6,900.00 from Kemi AB, settling INV-');
+  await voiding.getByRole('textbox', { name: 'Reason' }).fill('Returned by the bank: booked to us by mistake');
+  await saveScreenshot(page, 'finance-void-payment');
+  await voiding.getByRole('button', { name: 'Void payment' }).click();
+  await expect(page.getByText(/PAY-\d{4}-0002 is voided; INV-\d{4}-0001 owes that money again\./)).toBeVisible({ timeout: 15_000 });
+  await expect(bounced).toContainText('Voided');
+  await expect(bounced.getByRole('button', { name: 'Void' })).toHaveCount(0);
+  await saveScreenshot(page, 'finance-payments-voided');
+  await page.getByRole('tab', { name: 'Invoices' }).click();
+  await expect(invoice).toContainText('Partly paid', { timeout: 15_000 });
+  await expect(invoice.getByTestId('invoice-outstanding')).toHaveText('€6,900.00');
+
   // An ad hoc invoice: totals follow the lines as they are typed.
   await page.getByRole('tab', { name: 'Invoices' }).click();
   await page.getByRole('button', { name: 'New invoice' }).click();
@@ -128,11 +146,18 @@ test('finance invoices a sales order, issues it, records a partial payment, sees
   await expect(invoiceRow(page, 'Extra stability timepoint')).toContainText('Draft');
   await expect(invoiceRow(page, 'Extra stability timepoint').getByRole('button', { name: 'Send invoice' })).toHaveCount(0);
 
-  // The paid invoice's page: its activity says it was emailed, and Print / PDF prints it on the letterhead.
+  // The invoice's page: its activity says it was emailed, and Print / PDF prints it on the letterhead.
   await invoice.getByRole('button', { name: 'Open' }).click();
   await page.getByRole('tab', { name: 'Activity' }).click();
   await expect(page.getByTestId('comment')).toContainText(/Emailed INV-\d{4}-0001 to ap@kemi\.example with Invoice-INV-\d{4}-0001\.pdf attached\./, { timeout: 15_000 });
   await saveScreenshot(page, 'finance-invoice-activity');
+  // Its history names the customer and the order, and says what changed in words, never ids or JSON.
+  const history = page.getByRole('list', { name: 'History' });
+  await expect(history).toContainText(/Customer: ORG-\d{4} Kemi AB/);
+  await expect(history).toContainText('Tax rounding: Per line');
+  await expect(history).not.toContainText('amountMinor');
+  // Its payment state follows the payments: no button sets it by hand.
+  await expect(page.getByRole('button', { name: /^Mark as/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Print / PDF' }).click();
   await expect(page.getByRole('menuitem')).toHaveText(['Invoice', 'Summary']);
   await page.getByRole('menuitem', { name: 'Invoice' }).click();

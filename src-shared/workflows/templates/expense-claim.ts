@@ -5,7 +5,8 @@ import type { WorkflowDefinition } from '../definition-schema';
  * they submit it (finance's policy is enforced at that move), their manager approves; above
  * 250.00 in the claim's currency (`record.total.amountMinor`, minor units) finance approves as a
  * second level. Finance then pays it and records the payment date and reference on the claim,
- * which becomes reimbursed, and the claimant is told.
+ * which becomes reimbursed once its reimbursement payment is recorded (Finance → Payments,
+ * src-shared/finance/reimbursement.ts), and the claimant is told.
  */
 export const expenseClaim: WorkflowDefinition = {
   workflow_code: 'EXPENSE_CLAIM',

@@ -3,7 +3,9 @@ import type { Host } from '../../../src-main/host/create-host';
 import type { BudgetStanding } from '../../../src-shared/finance/budget-standing';
 import type { RecordView } from '../../../src-shared/records/record-contract';
 import type { InstanceSummaryView } from '../../../src-shared/workflows/workflow-contract';
+import { entriesOf, eventually } from '../notifications/support';
 import { openSqliteHost, tempDataDir } from '../support/sqlite-host';
+import { connectTestClient } from '../support/test-client';
 import { handClock, value, type Client } from '../tasks/project-fixture';
 import { createFinanceTeam, type FinanceTeam } from './finance-team';
 
@@ -12,22 +14,28 @@ import { createFinanceTeam, type FinanceTeam } from './finance-team';
  * update`, `workflows/instances/start|advance`, `finance/budgets/standing`): bad input refused at its
  * field, a project budget only for the project's manager, BUDGET_APPROVAL moving the budget (manager
  * then finance above 5,000.00), an approved budget read-only and revised as a new version, and where
- * it stands against the time logged at the project's cost rate.
+ * it stands against the time logged at the project's cost rate and the purchase orders charged to
+ * it (committed).
  */
 const password = 'long enough password';
 const cid = () => `c-${Math.random().toString(36).slice(2)}`;
 let host: Host;
 let projectId = '';
 let people: FinanceTeam;
+let admin: Client;
+let pia: Client;
+let dataDir = '';
 const budgetData = (extra: Record<string, unknown> = {}) => ({
   holder: 'project', projectId, personId: people.max.id, year: 2026, lines: [{ category: 'personnel', amountMinor: 600_000 }, { category: 'consumables', amountMinor: 25_000 }], total: { amountMinor: 625_000, currency: 'EUR' }, version: 1, ...extra,
 });
+const clock = handClock('2026-03-05T09:00:00.000Z').clock;
 const read = async (id: string) => value(await people.max.client.subscribe('records/get', { id }).next<RecordView>());
 const standing = (client: Client, input: Record<string, unknown>) => client.subscribe('finance/budgets/standing', input).next<BudgetStanding[]>();
 
 beforeAll(async () => {
-  host = await openSqliteHost(tempDataDir(), { clock: handClock('2026-03-05T09:00:00.000Z').clock, sessionTimeoutMs: 86_400_000 });
-  ({ people } = await createFinanceTeam(host, password, 'BUDGET_APPROVAL'));
+  dataDir = tempDataDir();
+  host = await openSqliteHost(dataDir, { clock, sessionTimeoutMs: 86_400_000 });
+  ({ admin, people } = await createFinanceTeam(host, password, 'BUDGET_APPROVAL'));
   const max = people.max.client;
   projectId = value(await max.call<{ id: string }>('projects/create', { code: 'PCR-2026', name: 'PCR assay validation' })).id;
   value(await max.call('projects/update', { id: projectId, costRates: [{ personId: people.max.id, hourlyRateMinor: 10_000, currency: 'EUR' }] }));
@@ -89,5 +97,62 @@ describe('a budget through its approval', () => {
     const revision = value(await max.call<RecordView>('records/create', { kind: 'budget', data: budgetData({ version: 2, revisesId: budget.id }) }));
     expect(revision).toMatchObject({ status: 'draft', title: 'Project budget 2026, version 2' });
     expect(value(await standing(max, { projectId }))[0]?.budgetId).toBe(budget.id);
+  });
+});
+
+describe('purchase orders charged to the project', () => {
+  it('refuses a charge without its category or to no project, and commits a sent order in the project budget', async () => {
+    value(await admin.call('people/create', { name: 'Pia Procurement', email: 'pia@lab.org', password, roles: ['procurement_manager'] }));
+    pia = connectTestClient(host);
+    value(await pia.call('auth/sign-in', { email: 'pia@lab.org', password }));
+    const supplier = value(await pia.call<RecordView>('records/create', { kind: 'supplier', data: { name: 'Biozym' } }));
+    const line = { id: 'line-1', description: 'Primers, 96-well plate', quantity: 2, unitPriceMinor: 50_000, taxRatePercent: 19, isEquipment: false };
+    const order = (extra: Record<string, unknown>) => ({ kind: 'purchase_order', data: { supplierId: supplier.id, currency: 'EUR', lines: [line], total: { amountMinor: 119_000, currency: 'EUR' }, ...extra } });
+    expect(await pia.call('records/create', order({ projectId }))).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'data.budgetCategory' } });
+    expect(await pia.call('records/create', order({ budgetCategory: 'consumables' }))).toMatchObject({ ok: false, error: { field: 'data.projectId' } });
+    expect(await pia.call('records/create', order({ projectId, budgetCategory: 'champagne' }))).toMatchObject({ ok: false, error: { field: 'data.budgetCategory' } });
+    expect(await pia.call('records/create', order({ projectId: 'NO-SUCH-PROJECT', budgetCategory: 'consumables' }))).toMatchObject({ ok: false, error: { field: 'data.projectId' } });
+    const draft = value(await pia.call<RecordView>('records/create', order({ projectId, budgetCategory: 'consumables' })));
+    // A draft commits nothing; only procurement charges an order.
+    expect(value(await standing(people.max.client, { projectId }))[0]).toMatchObject({ committedMinor: 0 });
+    expect(await people.max.client.call('records/update', { id: draft.id, data: { budgetCategory: 'equipment' } })).toMatchObject({ ok: false });
+
+    value(await pia.call('records/update', { id: draft.id, data: { sentAt: '2026-03-05T09:00:00.000Z' } }));
+    value(await pia.call('records/transition', { id: draft.id, to: 'sent' }));
+    const [mine] = value(await standing(people.max.client, { projectId }));
+    expect(mine).toMatchObject({ plannedMinor: 625_000, actualMinor: 500_000, committedMinor: 119_000, percentUsed: 99, warning: 80 });
+    expect(mine?.categories.find((c) => c.category === 'consumables')).toEqual({ category: 'consumables', plannedMinor: 25_000, committedMinor: 119_000, actualMinor: 0 });
+
+    // Charged to the wrong category after sending: procurement moves it, audited like every write.
+    value(await pia.call('records/update', { id: draft.id, data: { budgetCategory: 'equipment' } }));
+    expect(value(await standing(people.max.client, { projectId }))[0]?.categories.find((c) => c.category === 'equipment')).toMatchObject({ committedMinor: 119_000 });
+    value(await pia.call('records/transition', { id: draft.id, to: 'cancelled', reason: 'Ordered twice by mistake' }));
+    expect(value(await standing(people.max.client, { projectId }))[0]).toMatchObject({ committedMinor: 0 });
+  });
+});
+
+describe('budget warnings', () => {
+  const warnings = async () => (await entriesOf(host, people.max.id)).filter((e) => e.event === 'budget_threshold').map((e) => e.subject);
+  /** Lets the scheduler run its rounds after a start; what must not fire is then checked. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+  it('tell the project manager once at 80 % and once at 100 %, never again after a restart', async () => {
+    const number = value(await standing(people.max.client, { projectId }))[0]?.number ?? '';
+    await eventually(async () => ((await warnings()).length > 0 ? true : undefined));
+    expect(await warnings()).toEqual([`Budget ${number} is 80 % used`]);
+
+    // An order of 1,300.00 takes the project past its plan: the 100 % warning, once.
+    const supplier = value(await pia.call<RecordView>('records/create', { kind: 'supplier', data: { name: 'Qiagen' } }));
+    const line = { id: 'line-1', description: 'Extraction kits', quantity: 1, unitPriceMinor: 130_000, taxRatePercent: 0, isEquipment: false };
+    const order = value(await pia.call<RecordView>('records/create', { kind: 'purchase_order', data: { supplierId: supplier.id, projectId, budgetCategory: 'consumables', currency: 'EUR', lines: [line], total: { amountMinor: 130_000, currency: 'EUR' }, sentAt: '2026-03-05T09:00:00.000Z' } }));
+    value(await pia.call('records/transition', { id: order.id, to: 'sent' }));
+    await eventually(async () => ((await warnings()).length > 1 ? true : undefined));
+    // Both at the same hand-clock time: compared as a set.
+    expect((await warnings()).sort()).toEqual([`Budget ${number} is 80 % used`, `Budget ${number} is used up`]);
+
+    await host.close();
+    host = await openSqliteHost(dataDir, { clock, sessionTimeoutMs: 86_400_000 });
+    await settle();
+    expect((await warnings()).sort()).toEqual([`Budget ${number} is 80 % used`, `Budget ${number} is used up`]);
   });
 });

@@ -13,7 +13,8 @@ import { createFinanceTeam, type FinanceTeam } from './finance-team';
  * (`records/create|update`, `workflows/instances/start|advance`, `attachments/add`): bad input is
  * refused at its field, nobody claims for someone else, finance's policy refuses the submit step
  * until the receipt is attached to the claim, the manager and finance approve (above 250.00), and
- * finance's payment step records the reimbursement on the claim.
+ * finance reimburses it: an outgoing payment recorded against the claim (`finance/expenses/reimburse`,
+ * once, its whole total), after which the payment step makes the claim reimbursed.
  */
 const password = 'long enough password';
 const cid = () => `c-${Math.random().toString(36).slice(2)}`;
@@ -81,9 +82,31 @@ describe('a claim through its approval', () => {
     value(await approve(people.fay.client));
     expect((await read(claim.id)).status).toBe('approved');
 
-    // Finance pays: the date and reference are required, and land on the claim.
+    // Finance pays: the payment step refuses to make the claim reimbursed before its payment is recorded.
     const pay = (data: Record<string, unknown>) => people.fay.client.call('workflows/instances/advance', { commandId: cid(), instanceId: run.id, action: 'complete', data });
     expect(await pay({ reimbursed_on: '2026-03-06' })).toMatchObject({ ok: false, error: { field: 'data.payment_reference' } });
+    expect(await pay({ reimbursed_on: '2026-03-06', payment_reference: 'SEPA-0815' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Record the reimbursement payment first') } });
+    expect((await read(claim.id)).status).toBe('approved');
+
+    // The reimbursement: bad input refused at its field, only finance pays, and only the whole total, once.
+    const reimburse = (client: Client, input: Record<string, unknown>) => client.call<{ payment: RecordView; instanceId: string | null }>('finance/expenses/reimburse', { claimId: claim.id, paidOn: '2026-03-06', reference: 'SEPA-0815', ...input });
+    expect(await reimburse(people.fay.client, { reference: ' ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reference' } });
+    expect(await reimburse(people.fay.client, { paidOn: '6 March' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'paidOn' } });
+    expect(await reimburse(people.fay.client, { amount: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await reimburse(people.otto.client, {})).toMatchObject({ ok: false, error: { field: 'claimId' } });
+    expect(await reimburse(people.max.client, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await people.fay.client.call('records/create', { kind: 'payment', data: { direction: 'outgoing', expenseClaimId: claim.id, payeeId: people.max.id, amount: { amountMinor: 1_000, currency: 'EUR' }, paidOn: '2026-03-06' } }))
+      .toMatchObject({ ok: false, error: { field: 'data.amount', message: expect.stringContaining('with its total, in EUR') } });
+    expect(await people.fay.client.call('records/create', { kind: 'payment', data: { direction: 'outgoing', expenseClaimId: claim.id, payeeId: people.fay.id, amount: { amountMinor: 26_500, currency: 'EUR' }, paidOn: '2026-03-06' } }))
+      .toMatchObject({ ok: false, error: { field: 'data.payeeId' } });
+    const { payment, instanceId } = value(await reimburse(people.fay.client, {}));
+    expect(payment).toMatchObject({ kind: 'payment', status: 'recorded', title: 'Reimbursed: SEPA-0815', data: { direction: 'outgoing', expenseClaimId: claim.id, payeeId: people.max.id, amount: { amountMinor: 26_500, currency: 'EUR' } } });
+    expect(instanceId).toBe(run.id);
+    expect(await reimburse(people.fay.client, {})).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('reimbursed already') } });
+    expect(await people.fay.client.call('records/create', { kind: 'payment', data: { direction: 'outgoing', expenseClaimId: claim.id, payeeId: people.max.id, amount: { amountMinor: 26_500, currency: 'EUR' }, paidOn: '2026-03-06' } }))
+      .toMatchObject({ ok: false, error: { message: expect.stringContaining('reimbursed already') } });
+
+    // With the payment recorded, the step makes the claim reimbursed; the date and reference land on it.
     value(await pay({ reimbursed_on: '2026-03-06', payment_reference: 'SEPA-0815' }));
     const paid = await read(claim.id);
     expect(paid).toMatchObject({ status: 'reimbursed', statusLabel: 'Reimbursed', data: { reimbursedOn: '2026-03-06', reimbursementReference: 'SEPA-0815' } });

@@ -121,4 +121,37 @@ describe('finance invoice commands', { timeout: 240_000 }, () => {
     const again = value(await fay.client.call<Match>('finance/statement/match', { csv, mapping, currency: 'EUR' }));
     expect(again.rows[0]).toMatchObject({ recordedAs: expect.stringMatching(/^PAY-2026-\d{4}$/), suggestions: [] });
   });
+
+  it('voids a payment with a reason: the invoice owes it again, its status follows, and the void is on the payment\'s history', async () => {
+    const customer = await world.record(sam.client, 'organisation', { name: 'Void Labs AG', roles: ['customer'] });
+    const draft = await world.record(fay.client, 'invoice', { organisationId: customer.id, currency: 'EUR', lines: [lines[1]], total: { amountMinor: 35_706, currency: 'EUR' } });
+    value(await fay.client.call<RecordView>('finance/invoices/issue', { id: draft.id, issuedOn: '2026-07-21' }));
+    const record = (amountMinor: number) => fay.client.call<{ payment: RecordView; invoices: RecordView[] }>('finance/payments/record', { organisationId: customer.id, amount: { amountMinor, currency: 'EUR' }, paidOn: '2026-07-22', allocations: [{ invoiceId: draft.id, amountMinor }] });
+    const first = value(await record(10_000));
+    const second = value(await record(25_706));
+    expect(second.invoices).toEqual([expect.objectContaining({ status: 'paid' })]);
+    // A paid invoice offers no payment-state buttons: those moves follow the payments.
+    expect(value(await fay.client.subscribe('records/get', { id: draft.id }).next<RecordView>()).transitions).toEqual([]);
+
+    expect(await fay.client.call('finance/payments/void', { id: second.payment.id, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reason' } });
+    expect(await fay.client.call('finance/payments/void', { id: second.payment.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'reason' } });
+    expect(await fay.client.call('finance/payments/void', { id: 'no-such-payment', reason: 'Bounced' })).toMatchObject({ ok: false, error: { field: 'id' } });
+    expect(await sam.client.call('finance/payments/void', { id: second.payment.id, reason: 'Bounced' })).toMatchObject({ ok: false, error: { field: 'id' } });
+    // Not by a bare status move either: the invoice would be left paid.
+    expect(await fay.client.call('records/transition', { id: second.payment.id, to: 'voided', reason: 'Bounced' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await fay.client.call('records/transition', { id: draft.id, to: 'partly_paid' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+
+    const voided = value(await fay.client.call<{ payment: RecordView; invoices: RecordView[] }>('finance/payments/void', { id: second.payment.id, reason: 'Cheque bounced' }));
+    expect(voided.payment).toMatchObject({ status: 'voided', statusLabel: 'Voided' });
+    expect(voided.invoices).toEqual([expect.objectContaining({ id: draft.id, status: 'partly_paid' })]);
+    expect((await receivables()).invoices.find((i) => i.id === draft.id)).toMatchObject({ paidMinor: 10_000, outstandingMinor: 25_706 });
+    expect((await receivables()).payments.find((p) => p.id === second.payment.id)).toMatchObject({ isVoided: true });
+    expect(await fay.client.call('finance/payments/void', { id: second.payment.id, reason: 'Bounced' })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('voided already') } });
+    type History = { summary: string; reason?: string }[];
+    expect(value(await fay.client.subscribe('records/history', { id: second.payment.id }).next<History>())[0]).toMatchObject({ summary: 'Recorded → Voided', reason: 'Cheque bounced' });
+
+    // Voiding the first too: the invoice is issued again, owing everything; a new payment may settle it.
+    expect(value(await fay.client.call<{ invoices: RecordView[] }>('finance/payments/void', { id: first.payment.id, reason: 'Booked to the wrong customer' })).invoices).toEqual([expect.objectContaining({ status: 'issued' })]);
+    expect(value(await record(35_706)).invoices).toEqual([expect.objectContaining({ status: 'paid' })]);
+  });
 });

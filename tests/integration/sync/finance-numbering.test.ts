@@ -6,7 +6,8 @@ import { createTeam, editRow, leaveRecord, openTestDatabase, pull, push, startTe
 /**
  * Invoices on the real sync server: gapless numbers given only by the server, in the order issued
  * invoices reach it (whatever number a PC claims), finance-only scope on push and pull, and the
- * payment kind's allocation rule judged on the server's own documents.
+ * payment kind's allocation rule judged on the server's own documents — a voided payment no longer
+ * counting, and a reimbursement paying only an expense claim.
  */
 let server: TestServer;
 let tokens: Record<keyof typeof team, SessionTokens>;
@@ -60,5 +61,21 @@ describe('invoices on the sync server', () => {
     expect(paid.refused).toEqual([expect.objectContaining({ id: 'INV-B', message: expect.stringMatching(/still owes money/) })]);
     const partly = await push(server, tokens.admin.accessToken, 'records', [editRow(await stored('INV-B'), { status: 'partly_paid' }, team.admin.id)]);
     expect(partly.refused).toEqual([]);
+  });
+
+  it('takes a voided payment: the invoice owes it again and goes back to issued; a reimbursement pays only an expense claim', async () => {
+    const voided = await push(server, tokens.admin.accessToken, 'records', [editRow(await stored('PAY-1'), { status: 'voided' }, team.admin.id)]);
+    expect(voided.refused).toEqual([]);
+    // The server counts the voided payment no more: the invoice is neither paid nor partly paid.
+    const stillPaid = await push(server, tokens.admin.accessToken, 'records', [editRow(await stored('INV-B'), { status: 'paid' }, team.admin.id)]);
+    expect(stillPaid.refused).toEqual([expect.objectContaining({ id: 'INV-B', message: 'Nothing has been paid or credited on this invoice yet.' })]);
+    const back = await push(server, tokens.admin.accessToken, 'records', [editRow(await stored('INV-B'), { status: 'issued' }, team.admin.id)]);
+    expect(back.refused).toEqual([]);
+    const reimbursement: WireDocument = {
+      ...leaveRecord('PAY-R', team.admin.id, { kind: 'payment', title: 'Reimbursed', status: 'recorded', personId: '', parentId: 'INV-A', date: '2026-03-10' }),
+      data: { direction: 'outgoing', expenseClaimId: 'INV-A', payeeId: team.member.id, amount: { amountMinor: 100, currency: 'EUR' }, paidOn: '2026-03-10', reference: '', allocations: [] },
+    };
+    const refused = await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: reimbursement }]);
+    expect(refused.refused).toEqual([expect.objectContaining({ id: 'PAY-R', message: expect.stringContaining('Only an expense claim is reimbursed') })]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetData } from '../../../src-shared/finance/budget-kind';
-import { budgetStandings, currentBudgets, type BudgetOnRecord } from '../../../src-shared/finance/budget-standing';
+import { budgetStandings, currentBudgets, supersededBudgetIds, type BudgetOnRecord } from '../../../src-shared/finance/budget-standing';
 import type { ExpenseClaimData } from '../../../src-shared/finance/expense-claim-kind';
 
 const budget = (id: string, status: string, version: number, lines: BudgetData['lines'], extra: Partial<BudgetData> = {}): BudgetOnRecord => ({
@@ -38,5 +38,11 @@ describe('where approved budgets stand', () => {
     const standings = budgetStandings([project, department], { ...none, claims, departmentCodes: new Map([['D1', 'QC']]) });
     expect(standings.find((s) => s.holderId === 'P1')).toMatchObject({ actualMinor: 10_000, percentUsed: 50, warning: null });
     expect(standings.find((s) => s.holderId === 'D1')).toMatchObject({ actualMinor: 10_000, percentUsed: 100, warning: 100 });
+  });
+
+  it('shows an approved version as superseded once a later version of the same holder and year is approved', () => {
+    const budgets = [budget('B1', 'approved', 1, personnel(100)), budget('B2', 'approved', 2, personnel(200)), budget('B3', 'draft', 3, personnel(300)), budget('B4', 'approved', 1, personnel(50), { year: 2028 })];
+    expect([...supersededBudgetIds(budgets)]).toEqual(['B1']);
+    expect([...supersededBudgetIds([budget('B1', 'approved', 1, personnel(100)), budget('B2', 'in_approval', 2, personnel(200))])]).toEqual([]);
   });
 });

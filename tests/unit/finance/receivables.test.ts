@@ -5,7 +5,7 @@ import { creditNoteKind } from '../../../src-shared/finance/credit-note-kind';
 import { invoiceKind } from '../../../src-shared/finance/invoice-kind';
 import { allocatePayment, allocationProblem } from '../../../src-shared/finance/payment-allocation';
 import { paymentKind } from '../../../src-shared/finance/payment-kind';
-import { ageingTotals, bucketOf, dueOnOf, outstandingOf, receivablesAgeing, standingOf, statusFromAmounts } from '../../../src-shared/finance/receivables';
+import { ageingTotals, bucketOf, dueOnOf, outstandingOf, paidTo, receivablesAgeing, standingOf, statusFromAmounts } from '../../../src-shared/finance/receivables';
 import type { RecordLookup } from '../../../src-shared/records/record-kind';
 
 const line = (id: string, quantity: number, unitPriceMinor: number, taxRatePercent: number) => ({ id, description: `Line ${id}`, unit: 'each', quantity, unitPriceMinor, discountPercent: 0, taxRatePercent });
@@ -52,6 +52,19 @@ describe('an invoice’s standing', () => {
     expect(standingOf('partly_paid', '2026-03-01', 100, '2026-04-02')).toBe('overdue');
     expect(standingOf('paid', '2026-03-01', 0, '2026-04-02')).toBe('paid');
     expect(standingOf('draft', undefined, 100, '2026-04-02')).toBe('draft');
+  });
+});
+
+describe('what was paid on an invoice', () => {
+  it('sums the payments\' allocations to it, leaving out a voided payment and the one being judged', () => {
+    const payments = [
+      { id: 'p1', status: 'recorded', data: { allocations: [{ invoiceId: 'i1', amountMinor: 1_000 }, { invoiceId: 'i2', amountMinor: 7 }] } },
+      { id: 'p2', status: 'voided', data: { allocations: [{ invoiceId: 'i1', amountMinor: 5_000 }] } },
+      { id: 'p3', status: 'recorded', data: { allocations: [{ invoiceId: 'i1', amountMinor: 250 }] } },
+    ];
+    expect(paidTo('i1', payments)).toBe(1_250);
+    expect(paidTo('i1', payments, 'p3')).toBe(1_000);
+    expect(statusFromAmounts({ totalMinor: 6_000, paidMinor: paidTo('i1', payments), creditedMinor: 0 })).toBe('partly_paid');
   });
 });
 

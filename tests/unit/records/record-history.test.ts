@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { purchaseRequestKind as kind } from '../../../src-shared/equipment/purchase-request-kind';
+import { invoiceKind } from '../../../src-shared/finance/invoice-kind';
 import { recordHistory, type AuditFacts, type StatusNote } from '../../../src-shared/records/record-history';
 
 const names = (id: string) => ({ ben: 'Ben Bench', pia: 'Pia Procure' })[id];
@@ -44,5 +45,20 @@ describe('record history', () => {
     const history = recordHistory(kind, [numbered, removed], [{ ...note, id: 'n3', at: '2026-04-02T00:00:00.000Z', to: 'removed' }], names);
     expect(history.map((e) => [e.summary, e.reason])).toEqual([['Removed', 'Budget moved'], ['Numbered', undefined]]);
     expect(history[1]?.changes).toEqual([{ field: 'number', label: 'Number', type: 'text', old: 'PR-2026-PA7K-0001', new: 'PR-2026-0007' }]);
+  });
+
+  it('shows an invoice\'s undeclared fields in words: money formatted, dates as dates, lines by what they are, never JSON', () => {
+    const invoiceChanged: AuditFacts = {
+      id: 'a5', at: '2026-04-02T09:00:00.000Z', actorId: 'pia', actorName: 'Pia', operation: 'update',
+      changes: [{ field: 'data', old: { net: { amountMinor: 1_000, currency: 'EUR' }, lines: [{ description: 'Assay' }], flags: { isRush: false }, taxRounding: 'per_line' }, new: { net: { amountMinor: 2_500, currency: 'EUR' }, lines: [{ description: 'Assay' }, { description: 'Report' }], dueOn: '2026-05-01', flags: { isRush: true } } }],
+    };
+    const [entry] = recordHistory(invoiceKind, [invoiceChanged], [], names);
+    expect(entry?.changes).toEqual([
+      { field: 'data.dueOn', label: 'Due on', type: 'date', old: null, new: '2026-05-01' },
+      { field: 'data.flags', label: 'Flags', type: 'text', old: 'Is rush: No', new: 'Is rush: Yes' },
+      { field: 'data.lines', label: 'Lines', type: 'text', old: '1 entry: Assay', new: '2 entries: Assay, Report' },
+      { field: 'data.net', label: 'Net', type: 'money', old: { amountMinor: 1_000, currency: 'EUR' }, new: { amountMinor: 2_500, currency: 'EUR' } },
+      { field: 'data.taxRounding', label: 'Tax rounding', type: 'text', old: 'Per line', new: null },
+    ]);
   });
 });
