@@ -40,7 +40,7 @@ describe('a step notice settled by LabFlow', () => {
   it('is taken once the step has ended on the server, waits while it is still active, and is refused without its instance’s step', () => {
     const target = (related: RelatedDocuments) => ({ collection: 'notifications', doc: settled, previous: unread, related });
     expect(can(ada, 'update', target(withInstance(instance(['wi-1.t1'])))).isAllowed).toBe(true);
-    expect(can(ada, 'update', target(withInstance(instance(['wi-1.t0'])))).toMatchObject({ isAllowed: false, isWaiting: true });
+    expect(can(ada, 'update', target(withInstance(instance(['wi-1.t0']))))).toMatchObject({ isAllowed: false, isWaiting: true });
     expect(can(ada, 'update', target(withInstance(null)))).toMatchObject({ isAllowed: false, isWaiting: true });
     expect(stepNoticeSettlingDecision({ ...settled, data: { ...settled.data, key: 'task_assigned:x' } }, instance([]))).toMatchObject({ isAllowed: false });
   });
