@@ -1,4 +1,5 @@
 import { createFollowUpRule } from '../crm/follow-up-rule';
+import { createQuotationExpiryRule } from '../crm/quotation-expiry-rule';
 import { createMaintenanceOrderRule } from '../equipment/maintenance-order-rule';
 import { createEquipmentRule } from './rules/equipment-rule';
 import { createMeetingRule } from './rules/meeting-rule';
@@ -14,7 +15,7 @@ import type { ReminderRule } from './reminder-rule';
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
- * not published and action items due; CRM: follow-ups; HR: training running out).
+ * not published and action items due; CRM: follow-ups and quotation expiry; HR: training running out).
  */
 export const reminderRules = (): ReminderRule[] => [
   createTaskDueRule(),
@@ -27,5 +28,6 @@ export const reminderRules = (): ReminderRule[] => [
   createMinutesDueRule(),
   createActionItemRule(),
   createFollowUpRule(),
+  createQuotationExpiryRule(),
   createTrainingReminderRule(),
 ];

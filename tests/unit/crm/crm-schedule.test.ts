@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpKey, followUpReminder, followUpsDue, quotationsToExpire, timelineOf } from '../../../src-shared/crm/crm-schedule';
+import { followUpKey, followUpReminder, followUpsDue, timelineOf } from '../../../src-shared/crm/crm-schedule';
 
 const interaction = (id: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, data: { ownerId: 'sam', summary: `Call ${id}`, ...data }, ...extra });
 
@@ -28,18 +28,6 @@ describe('a follow-up as a reminder', () => {
     expect(followUpReminder(due, settings)?.id).toBe(followUpReminder({ ...due }, settings)?.id);
     const moved = { ...due, dueOn: '2026-05-07', key: followUpKey('i1', '2026-05-07') };
     expect(followUpReminder(moved, settings)?.id).not.toBe(followUpReminder(due, settings)?.id);
-  });
-});
-
-describe('quotation expiry', () => {
-  it('expires sent quotations the day after their last valid day', () => {
-    const quotes = [
-      { id: 'q1', status: 'sent', data: { validUntil: '2026-03-01' } },
-      { id: 'q2', status: 'sent', data: { validUntil: '2026-03-02' } },
-      { id: 'q3', status: 'draft', data: { validUntil: '2026-01-01' } },
-      { id: 'q4', status: 'accepted', data: { validUntil: '2026-01-01' } },
-    ];
-    expect(quotationsToExpire(quotes, '2026-03-02')).toEqual(['q1']);
   });
 });
 
