@@ -1,4 +1,5 @@
 import type { HostFeature } from '../host/feature';
+import { catalogueQueryHandlers } from './catalogue-query';
 import { leadConversionHandlers } from './lead-conversion-handler';
 import { leadImportHandlers } from './lead-import-handler';
 import { pipelineQueryHandlers } from './pipeline-query';
@@ -6,11 +7,11 @@ import { quotationCommandHandlers } from './quotation-handlers';
 
 /**
  * CRM and sales (src-shared/crm): lead import and conversion, quotation revisions, sending (PDF by email
- * through the outbox) and orders, and the pipeline board. Everything else about leads,
+ * through the outbox) and orders, the pipeline board and the catalogue with its price lists. Everything else about leads,
  * opportunities, quotations and orders is the records platform's generic commands.
  */
 export const crmFeature: HostFeature = {
   name: 'crm',
   commands: { ...leadConversionHandlers, ...leadImportHandlers, ...quotationCommandHandlers },
-  queries: { ...pipelineQueryHandlers },
+  queries: { ...pipelineQueryHandlers, ...catalogueQueryHandlers },
 };

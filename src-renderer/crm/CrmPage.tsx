@@ -3,6 +3,7 @@ import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
+import { CatalogueTab } from './CatalogueTab';
 import { LeadsTab } from './LeadsTab';
 import { OpportunityList } from './OpportunityList';
 import { PipelineBoard } from './PipelineBoard';
@@ -13,6 +14,7 @@ const TABS = [
   ['opportunities', 'Opportunities'],
   ['leads', 'Leads'],
   ['quotations', 'Quotations & orders'],
+  ['catalogue', 'Catalogue'],
   ['registers', 'Registers'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -22,7 +24,7 @@ const isCrmKind = (segment: string | undefined) => recordKindOf(segment)?.module
 
 /**
  * The CRM section: the pipeline board, the opportunity list, leads (capture, qualify, convert),
- * quotations and orders as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
+ * quotations and orders, the catalogue with its price lists as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
  * register (organisations, contacts, interactions, the catalogue …), the open one named in the
  * address, which is where a record page's "where it belongs" link leads.
  */
@@ -42,6 +44,7 @@ export function CrmPage() {
       {current === 'opportunities' && <OpportunityList />}
       {current === 'leads' && <LeadsTab />}
       {current === 'quotations' && <QuotationsTab />}
+      {current === 'catalogue' && <CatalogueTab />}
       {current === 'registers' && <ModuleRegisters module="crm" path={path} />}
     </Stack>
   );

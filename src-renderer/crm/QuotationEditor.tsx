@@ -1,5 +1,6 @@
 import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
+import { offeredItems } from '../../src-shared/crm/catalogue-line';
 import type { QuotationData } from '../../src-shared/crm/quotation-kind';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
@@ -14,12 +15,13 @@ import { FormDialog } from '../shell/FormDialog';
 const inDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * A quotation's offer, new (for an open opportunity) or a draft being changed: lines with
- * quantity, unit price, discount and tax, totals computed as the person types with the same
+ * A quotation's offer, new (for an open opportunity) or a draft being changed: lines from the
+ * catalogue (price in the quotation's currency, unit and tax filled in) or free text, with quantity, unit price, discount and tax, totals computed as the person types with the same
  * integer-money rules the host checks (quotation-money.ts), validity and terms.
  */
 export function QuotationEditor({ quotation, onClose }: { quotation: RecordView | null; onClose: () => void }) {
   const pipeline = useLiveQuery('crm/pipeline', {});
+  const catalogue = useLiveQuery('crm/catalogue', {});
   const me = useSignedInPerson();
   const create = useCommand('records/create');
   const update = useCommand('records/update');
@@ -58,7 +60,7 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
             )}
             <DateField label="Valid until" value={validUntil} onChange={setValidUntil} sx={{ flex: 1 }} />
           </Stack>
-          <LineItemsTable label="Quotation" drafts={drafts} setDrafts={setDrafts} currency={currency} problems={problems} totals={totals} />
+          <LineItemsTable label="Quotation" drafts={drafts} setDrafts={setDrafts} currency={currency} problems={problems} totals={totals} catalogue={offeredItems(catalogue.data ?? [])} />
           <TextField label="Terms" value={terms} onChange={(e) => setTerms(e.target.value)} multiline minRows={2} />
           {error && <Alert severity="error">{errorText(error)}</Alert>}
         </Stack>

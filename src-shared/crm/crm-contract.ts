@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../bridge/define';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import type { RecordView } from '../records/record-contract';
+import type { CatalogueChoice } from './catalogue-line';
 import { importableLeadFields } from './lead-import';
 import type { PipelineStage } from './pipeline-stages';
 
@@ -85,6 +86,8 @@ export const crmContract = {
   'crm/quotations/order': command<{ quotation: RecordView; order: RecordView }>()(
     z.object({ id, orderedOn: planDateSchema, customerReference: z.string().trim().max(100).default('') }),
   ),
+  /** The catalogue with its price lists (anyone reads it), by code; discontinued items only when asked for. */
+  'crm/catalogue': query<CatalogueChoice[]>()(z.object({ includeDiscontinued: z.boolean().default(false) })),
   /** The pipeline board: stages and the opportunities in them. */
   'crm/pipeline': query<PipelineView>()(z.object({})),
 };
