@@ -8,6 +8,7 @@ import { LeadsTab } from './LeadsTab';
 import { OpportunityList } from './OpportunityList';
 import { PipelineBoard } from './PipelineBoard';
 import { QuotationsTab } from './QuotationsTab';
+import { SalesSettingsTab } from './SalesSettingsTab';
 
 const TABS = [
   ['pipeline', 'Pipeline'],
@@ -15,6 +16,7 @@ const TABS = [
   ['leads', 'Leads'],
   ['quotations', 'Quotations & orders'],
   ['catalogue', 'Catalogue'],
+  ['settings', 'Sales settings'],
   ['registers', 'Registers'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -24,7 +26,7 @@ const isCrmKind = (segment: string | undefined) => recordKindOf(segment)?.module
 
 /**
  * The CRM section: the pipeline board, the opportunity list, leads (capture, qualify, convert),
- * quotations and orders, the catalogue with its price lists as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
+ * quotations and orders, the catalogue with its price lists and the sales settings as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
  * register (organisations, contacts, interactions, the catalogue …), the open one named in the
  * address, which is where a record page's "where it belongs" link leads.
  */
@@ -45,6 +47,7 @@ export function CrmPage() {
       {current === 'leads' && <LeadsTab />}
       {current === 'quotations' && <QuotationsTab />}
       {current === 'catalogue' && <CatalogueTab />}
+      {current === 'settings' && <SalesSettingsTab />}
       {current === 'registers' && <ModuleRegisters module="crm" path={path} />}
     </Stack>
   );

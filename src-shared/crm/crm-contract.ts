@@ -5,6 +5,7 @@ import type { RecordView } from '../records/record-contract';
 import type { CatalogueChoice } from './catalogue-line';
 import { importableLeadFields } from './lead-import';
 import type { PipelineStage } from './pipeline-stages';
+import type { SalesSettingsData } from './sales-settings-kind';
 
 /**
  * Selling, between UI and host, beyond the generic record commands (leads, opportunities,
@@ -38,6 +39,12 @@ export interface PipelineView {
   open: PipelineCard[];
   /** Won and lost ones, newest close first (the list's second half). */
   closed: PipelineCard[];
+}
+
+/** The sales settings in force, and the record holding them (none until someone saved them: the defaults apply). */
+export interface SalesSettingsView {
+  recordId: string | null;
+  settings: SalesSettingsData;
 }
 
 export const crmContract = {
@@ -88,6 +95,8 @@ export const crmContract = {
   ),
   /** The catalogue with its price lists (anyone reads it), by code; discontinued items only when asked for. */
   'crm/catalogue': query<CatalogueChoice[]>()(z.object({ includeDiscontinued: z.boolean().default(false) })),
+  /** The sales settings in force (anyone reads them; sales managers and admins change them through the record commands). */
+  'crm/settings': query<SalesSettingsView>()(z.object({})),
   /** The pipeline board: stages and the opportunities in them. */
   'crm/pipeline': query<PipelineView>()(z.object({})),
 };
