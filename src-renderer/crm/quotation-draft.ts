@@ -1,4 +1,4 @@
-import { quotationTotals, type QuotationTotals } from '../../src-shared/crm/quotation-money';
+import { quotationTotals, type QuotationTotals, type TaxRounding } from '../../src-shared/crm/quotation-money';
 import type { QuotationLine } from '../../src-shared/crm/quotation-lines';
 import { majorAmountText, parseMoneyAmount } from '../../src-shared/finance/money';
 import { catalogueLine, type CatalogueChoice } from '../../src-shared/crm/catalogue-line';
@@ -67,8 +67,8 @@ export function parseLine(draft: LineDraft, currency: string): { ok: true; line:
   return { ok: true, line: { id: draft.id, ...(draft.catalogueItemId ? { catalogueItemId: draft.catalogueItemId } : {}), description: draft.description.trim(), unit: draft.unit.trim() || 'each', quantity, unitPriceMinor: price.amountMinor, discountPercent: discount, taxRatePercent: tax } };
 }
 
-/** The lines that parse, the problems of those that do not, and the totals of the good ones (live, as the person types). */
-export function draftTotals(drafts: readonly LineDraft[], currency: string): { lines: QuotationLine[]; problems: Map<string, LineProblems>; totals: QuotationTotals } {
+/** The lines that parse, the problems of those that do not, and the totals of the good ones under `taxRounding` (live, as the person types). */
+export function draftTotals(drafts: readonly LineDraft[], currency: string, taxRounding: TaxRounding = 'per_line'): { lines: QuotationLine[]; problems: Map<string, LineProblems>; totals: QuotationTotals } {
   const lines: QuotationLine[] = [];
   const problems = new Map<string, LineProblems>();
   for (const draft of drafts) {
@@ -76,5 +76,5 @@ export function draftTotals(drafts: readonly LineDraft[], currency: string): { l
     if (parsed.ok) lines.push(parsed.line);
     else problems.set(draft.id, parsed.problems);
   }
-  return { lines, problems, totals: quotationTotals(lines, 'per_line') };
+  return { lines, problems, totals: quotationTotals(lines, taxRounding) };
 }

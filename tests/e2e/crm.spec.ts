@@ -164,6 +164,7 @@ test('a quotation discounted above the threshold is sent only after a sales mana
   await editor.getByLabel('Line 1 unit price').fill('20000');
   await editor.getByLabel('Line 1 discount').fill('15');
   await expect(editor.getByTestId('quotation-total')).toContainText('20,230.00');
+  await expect(editor.getByText('A line is discounted by more than 10 %: a sales manager must approve the discount before this quotation can be sent.')).toBeVisible();
   await editor.getByRole('button', { name: 'Save draft' }).click();
   const quotation = row(page, 'Quotations', 'Method transfer');
   await quotation.getByRole('button', { name: 'Send to customer' }).click();

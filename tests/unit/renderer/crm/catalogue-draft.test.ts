@@ -31,3 +31,11 @@ describe('a quotation line picked from the catalogue', () => {
     expect(problems.get('line-1')).toMatchObject({ unitPrice: 'Enter an amount, e.g. 1250.00.' });
   });
 });
+
+describe('the editor’s totals', () => {
+  it('round tax by the settings’ rule: per line, or once per rate on the total', () => {
+    const cheap = (id: string) => ({ id, description: 'Label', quantity: '1', unit: 'each', unitPrice: '0.10', discountPercent: '0', taxRatePercent: '5' });
+    expect(draftTotals([cheap('a'), cheap('b')], 'EUR').totals.grossMinor).toBe(22);
+    expect(draftTotals([cheap('a'), cheap('b')], 'EUR', 'per_total').totals.grossMinor).toBe(21);
+  });
+});
