@@ -3,6 +3,7 @@ import { command, query } from '../bridge/define';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import type { RecordView } from '../records/record-contract';
 import type { CatalogueChoice } from './catalogue-line';
+import type { TimelineItem } from './interaction-timeline';
 import { importableLeadFields } from './lead-import';
 import type { PipelineStage } from './pipeline-stages';
 import type { SalesSettingsData } from './sales-settings-kind';
@@ -97,6 +98,11 @@ export const crmContract = {
   'crm/catalogue': query<CatalogueChoice[]>()(z.object({ includeDiscontinued: z.boolean().default(false) })),
   /** The sales settings in force (anyone reads them; sales managers and admins change them through the record commands). */
   'crm/settings': query<SalesSettingsView>()(z.object({})),
+  /**
+   * The interactions about a lead, contact, organisation or opportunity (an organisation's include
+   * its contacts' and opportunities'), newest first — those this person may read.
+   */
+  'crm/timeline': query<TimelineItem[]>()(z.object({ id })),
   /** The pipeline board: stages and the opportunities in them. */
   'crm/pipeline': query<PipelineView>()(z.object({})),
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { followUpKey, followUpReminder, followUpsDue, timelineOf } from '../../../src-shared/crm/crm-schedule';
+import { timelineSubjectIds } from '../../../src-shared/crm/interaction-timeline';
 
 const interaction = (id: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, data: { ownerId: 'sam', summary: `Call ${id}`, ...data }, ...extra });
 
@@ -40,5 +41,13 @@ describe('the timeline', () => {
       { id: 'd', subjectId: 'opp', occurredAt: '2026-01-02T10:00:00.000Z' },
     ];
     expect(timelineOf(['org', 'contact', 'opp'], entries).map((e) => e.id)).toEqual(['b', 'd', 'a']);
+  });
+});
+
+describe('the subjects of a timeline', () => {
+  it('are the record itself, and for an organisation also its contacts and opportunities', () => {
+    const children = [{ id: 'c1', kind: 'contact' }, { id: 'o1', kind: 'opportunity' }, { id: 'q1', kind: 'quotation' }];
+    expect(timelineSubjectIds({ id: 'org', kind: 'organisation' }, children)).toEqual(['org', 'c1', 'o1']);
+    expect(timelineSubjectIds({ id: 'c1', kind: 'contact' }, children)).toEqual(['c1']);
   });
 });
