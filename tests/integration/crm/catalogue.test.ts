@@ -1,38 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../src-main/host/create-host';
 import type { CatalogueChoice } from '../../../src-shared/crm/catalogue-line';
 import { quotationTotals } from '../../../src-shared/crm/quotation-money';
 import type { RecordView } from '../../../src-shared/records/record-contract';
-import { openNotificationHost, signIn, signInAdmin } from '../notifications/support';
-import type { connectTestClient } from '../support/test-client';
-import { tempDataDir } from '../support/sqlite-host';
 import { value } from '../tasks/project-fixture';
+import { openCrmHost, type CrmHost } from './crm-host';
 
 /**
  * The catalogue on a real host: sales managers keep it (others are refused), bad prices are
  * refused with the field named, everyone reads it with its price lists through `crm/catalogue`
  * (discontinued items only when asked), and a quotation line keeps the item it was picked from.
  */
-type Client = ReturnType<typeof connectTestClient>;
-let host: Host | undefined;
-const clients: Client[] = [];
+let crm: CrmHost | undefined;
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await host?.close();
-  host = undefined;
+  await crm?.close();
+  crm = undefined;
 });
 
 describe('the catalogue', () => {
   it('is kept by sales managers, read by everyone with its prices, and picked into quotation lines', async () => {
-    host = await openNotificationHost(tempDataDir());
-    const admin = await signInAdmin(host);
-    clients.push(admin.client);
-    const person = async (name: string, email: string, roles: string[]) => {
-      const id = value(await admin.client.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
-      const client = await signIn(host!, email);
-      clients.push(client);
-      return { id, client };
-    };
+    crm = await openCrmHost();
+    const { person } = crm;
     const mia = await person('Mia Manager', 'mia@lab.org', ['sales_manager']);
     const sam = await person('Sam Sales', 'sam@lab.org', ['sales']);
     const ben = await person('Ben Bench', 'ben@lab.org', ['member']);

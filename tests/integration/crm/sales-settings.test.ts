@@ -1,37 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../src-main/host/create-host';
 import type { SalesSettingsView } from '../../../src-shared/crm/crm-contract';
 import type { RecordView } from '../../../src-shared/records/record-contract';
-import { openNotificationHost, signIn, signInAdmin } from '../notifications/support';
-import type { connectTestClient } from '../support/test-client';
-import { tempDataDir } from '../support/sqlite-host';
 import { value } from '../tasks/project-fixture';
+import { openCrmHost, type CrmHost } from './crm-host';
 
 /**
  * The sales settings on a real host: the defaults apply until a sales manager saves some; only
  * sales managers and admins change them, bad values are refused naming the field, there is one
  * settings record, and the discount threshold saved is what the quotations' invariant applies.
  */
-type Client = ReturnType<typeof connectTestClient>;
-let host: Host | undefined;
-const clients: Client[] = [];
+let crm: CrmHost | undefined;
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await host?.close();
-  host = undefined;
+  await crm?.close();
+  crm = undefined;
 });
 
 describe('the sales settings', () => {
   it('are changed by sales managers only, checked, kept once, and applied to quotations', async () => {
-    host = await openNotificationHost(tempDataDir());
-    const admin = await signInAdmin(host);
-    clients.push(admin.client);
-    const person = async (name: string, email: string, roles: string[]) => {
-      const id = value(await admin.client.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
-      const client = await signIn(host!, email);
-      clients.push(client);
-      return { id, client };
-    };
+    crm = await openCrmHost();
+    const { admin, person } = crm;
     const mia = await person('Mia Manager', 'mia@lab.org', ['sales_manager']);
     const sam = await person('Sam Sales', 'sam@lab.org', ['sales']);
     const ben = await person('Ben Bench', 'ben@lab.org', ['member']);

@@ -1,37 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Host } from '../../../src-main/host/create-host';
 import type { TimelineItem } from '../../../src-shared/crm/interaction-timeline';
 import type { RecordView } from '../../../src-shared/records/record-contract';
-import { openNotificationHost, signIn, signInAdmin } from '../notifications/support';
-import type { connectTestClient } from '../support/test-client';
-import { tempDataDir } from '../support/sqlite-host';
 import { value } from '../tasks/project-fixture';
+import { openCrmHost, type CrmHost } from './crm-host';
 
 /**
  * The interaction timeline on a real host: an organisation's shows its own interactions and its
  * contacts' and opportunities', newest first; a contact's only its own; people outside sales see
  * none (interactions are sales records); a record without a timeline and a missing one are refused.
  */
-type Client = ReturnType<typeof connectTestClient>;
-let host: Host | undefined;
-const clients: Client[] = [];
+let crm: CrmHost | undefined;
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await host?.close();
-  host = undefined;
+  await crm?.close();
+  crm = undefined;
 });
 
 describe('the interaction timeline', () => {
   it('joins an account’s interactions, newest first, for those who may read them', async () => {
-    host = await openNotificationHost(tempDataDir());
-    const admin = await signInAdmin(host);
-    clients.push(admin.client);
-    const person = async (name: string, email: string, roles: string[]) => {
-      const id = value(await admin.client.call<{ id: string }>('people/create', { name, email, password: 'long enough password', roles })).id;
-      const client = await signIn(host!, email);
-      clients.push(client);
-      return { id, client };
-    };
+    crm = await openCrmHost();
+    const { admin, person } = crm;
     const sam = await person('Sam Sales', 'sam@lab.org', ['sales']);
     const ben = await person('Ben Bench', 'ben@lab.org', ['member']);
     const create = (kind: string, data: Record<string, unknown>) => sam.client.call<RecordView>('records/create', { kind, data }).then(value);
@@ -46,7 +33,7 @@ describe('the interaction timeline', () => {
     await log('opportunity', opportunity.id, 'Site visit', '2026-05-02T09:00:00.000Z', { type: 'meeting', meetingId: 'no-such-meeting' });
     await log('organisation', other.id, 'Someone else', '2026-05-04T09:00:00.000Z');
 
-    const timeline = (client: Client, id: string) => client.subscribe('crm/timeline', { id }).next<TimelineItem[]>();
+    const timeline = (client: typeof sam.client, id: string) => client.subscribe('crm/timeline', { id }).next<TimelineItem[]>();
     const forOrg = value(await timeline(sam.client, org.id));
     expect(forOrg.map((i) => [i.summary, i.subjectTitle, i.ownerName])).toEqual([
       ['Sara asked for a quote', 'Sara Lind', 'Sam Sales'],
