@@ -1,4 +1,5 @@
 import { createFollowUpRule } from '../crm/follow-up-rule';
+import { createQuotationExpiryRule } from '../crm/quotation-expiry-rule';
 import { createMaintenanceOrderRule } from '../equipment/maintenance-order-rule';
 import { createEquipmentRule } from './rules/equipment-rule';
 import { createMeetingRule } from './rules/meeting-rule';
@@ -16,8 +17,8 @@ import type { ReminderRule } from './reminder-rule';
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
- * not published and action items due; CRM: follow-ups; HR: training running out, access ending after
- * a last day; finance: budgets reaching 80 % and 100 %).
+ * not published and action items due; CRM: follow-ups and quotation expiry; HR: training running
+ * out, access ending after a last day; finance: budgets reaching 80 % and 100 %).
  */
 export const reminderRules = (): ReminderRule[] => [
   createTaskDueRule(),
@@ -30,6 +31,7 @@ export const reminderRules = (): ReminderRule[] => [
   createMinutesDueRule(),
   createActionItemRule(),
   createFollowUpRule(),
+  createQuotationExpiryRule(),
   createTrainingReminderRule(),
   createExitDeactivationRule(),
   createBudgetWarningRule(),

@@ -3,16 +3,20 @@ import { recordKindOf } from '../../src-shared/records/record-kinds';
 import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
+import { CatalogueTab } from './CatalogueTab';
 import { LeadsTab } from './LeadsTab';
 import { OpportunityList } from './OpportunityList';
 import { PipelineBoard } from './PipelineBoard';
 import { QuotationsTab } from './QuotationsTab';
+import { SalesSettingsTab } from './SalesSettingsTab';
 
 const TABS = [
   ['pipeline', 'Pipeline'],
   ['opportunities', 'Opportunities'],
   ['leads', 'Leads'],
   ['quotations', 'Quotations & orders'],
+  ['catalogue', 'Catalogue'],
+  ['settings', 'Sales settings'],
   ['registers', 'Registers'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -22,7 +26,7 @@ const isCrmKind = (segment: string | undefined) => recordKindOf(segment)?.module
 
 /**
  * The CRM section: the pipeline board, the opportunity list, leads (capture, qualify, convert),
- * quotations and orders as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
+ * quotations and orders, the catalogue with its price lists and the sales settings as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
  * register (organisations, contacts, interactions, the catalogue …), the open one named in the
  * address, which is where a record page's "where it belongs" link leads.
  */
@@ -42,6 +46,8 @@ export function CrmPage() {
       {current === 'opportunities' && <OpportunityList />}
       {current === 'leads' && <LeadsTab />}
       {current === 'quotations' && <QuotationsTab />}
+      {current === 'catalogue' && <CatalogueTab />}
+      {current === 'settings' && <SalesSettingsTab />}
       {current === 'registers' && <ModuleRegisters module="crm" path={path} />}
     </Stack>
   );

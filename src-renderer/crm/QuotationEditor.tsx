@@ -1,5 +1,7 @@
 import { Alert, Button, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
+import { offeredItems } from '../../src-shared/crm/catalogue-line';
+import { needsDiscountApproval } from '../../src-shared/crm/quotation-money';
 import type { QuotationData } from '../../src-shared/crm/quotation-kind';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
@@ -14,28 +16,35 @@ import { FormDialog } from '../shell/FormDialog';
 const inDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * A quotation's offer, new (for an open opportunity) or a draft being changed: lines with
- * quantity, unit price, discount and tax, totals computed as the person types with the same
+ * A quotation's offer, new (for an open opportunity) or a draft being changed: lines from the
+ * catalogue (price in the quotation's currency, unit and tax filled in) or free text, with quantity, unit price, discount and tax, totals computed as the person types with the same
  * integer-money rules the host checks (quotation-money.ts), validity and terms.
  */
 export function QuotationEditor({ quotation, onClose }: { quotation: RecordView | null; onClose: () => void }) {
   const pipeline = useLiveQuery('crm/pipeline', {});
+  const catalogue = useLiveQuery('crm/catalogue', {});
+  const settings = useLiveQuery('crm/settings', {}).data?.settings;
   const me = useSignedInPerson();
   const create = useCommand('records/create');
   const update = useCommand('records/update');
   const existing = quotation?.data as QuotationData | undefined;
   const [opportunityId, setOpportunityId] = useState(existing?.opportunityId ?? '');
-  const [validUntil, setValidUntil] = useState(existing?.validUntil ?? inDays(todayLocal(), 30));
+  // A new quotation is valid for the settings' days until the person picks a date.
+  const [pickedValidUntil, setValidUntil] = useState<string | null>(existing?.validUntil ?? null);
+  const validUntil = pickedValidUntil ?? inDays(todayLocal(), settings?.quotationValidityDays ?? 30);
+  const taxRounding = existing?.taxRounding ?? settings?.taxRounding ?? 'per_line';
   const [terms, setTerms] = useState(existing?.terms ?? 'Payment within 30 days of invoice.');
   const [drafts, setDrafts] = useState<LineDraft[]>(() => (existing ? existing.lines.map((l) => lineDraftOf(l, existing.currency)) : [emptyLine('line-1')]));
   const opportunities = pipeline.data?.open ?? [];
   const opportunity = opportunities.find((o) => o.id === opportunityId);
   const currency = existing?.currency ?? opportunity?.value.currency ?? 'EUR';
-  const { lines, problems, totals } = useMemo(() => draftTotals(drafts, currency), [drafts, currency]);
+  const { lines, problems, totals } = useMemo(() => draftTotals(drafts, currency, taxRounding), [drafts, currency, taxRounding]);
+  const threshold = settings?.discountApprovalAbovePercent;
+  const needsApproval = threshold !== undefined && needsDiscountApproval(lines, threshold);
   const error = create.error ?? update.error;
 
   const save = async () => {
-    const offer = { currency, lines, total: { amountMinor: totals.grossMinor, currency }, validUntil, terms, taxRounding: 'per_line' };
+    const offer = { currency, lines, total: { amountMinor: totals.grossMinor, currency }, validUntil, terms, taxRounding };
     const result = quotation
       ? await update.run({ id: quotation.id, data: offer })
       : await create.run({ kind: 'quotation', data: { ...offer, organisationId: opportunity?.organisationId, ...(opportunity?.contactId ? { contactId: opportunity.contactId } : {}), opportunityId, ownerId: me?.id } });
@@ -58,8 +67,9 @@ export function QuotationEditor({ quotation, onClose }: { quotation: RecordView 
             )}
             <DateField label="Valid until" value={validUntil} onChange={setValidUntil} sx={{ flex: 1 }} />
           </Stack>
-          <LineItemsTable label="Quotation" drafts={drafts} setDrafts={setDrafts} currency={currency} problems={problems} totals={totals} />
+          <LineItemsTable label="Quotation" drafts={drafts} setDrafts={setDrafts} currency={currency} problems={problems} totals={totals} catalogue={offeredItems(catalogue.data ?? [])} />
           <TextField label="Terms" value={terms} onChange={(e) => setTerms(e.target.value)} multiline minRows={2} />
+          {needsApproval && <Alert severity="warning">A line is discounted by more than {threshold} %: a sales manager must approve the discount before this quotation can be sent.</Alert>}
           {error && <Alert severity="error">{errorText(error)}</Alert>}
         </Stack>
       </DialogContent>

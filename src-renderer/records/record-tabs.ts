@@ -6,6 +6,8 @@ import { AttachmentsTab } from './AttachmentsTab';
 import { DetailsTab } from './DetailsTab';
 import { LinksTab } from './LinksTab';
 import { WorkflowsTab } from './WorkflowsTab';
+import { timelineKinds } from '../../src-shared/crm/interaction-timeline';
+import { InteractionTimelineTab } from '../crm/InteractionTimelineTab';
 
 /** What every record tab is given: the record as this person sees it, and its kind. */
 export interface RecordTabProps {
@@ -25,6 +27,7 @@ export interface RecordTab {
 /** The tabs of every record page, in order: one line per tab, each a panel taking `RecordTabProps`. */
 export const recordTabs: readonly RecordTab[] = [
   { id: 'details', label: 'Details', Panel: DetailsTab },
+  { id: 'interactions', label: 'Interactions', Panel: InteractionTimelineTab, isShown: (record) => timelineKinds.has(record.kind) },
   { id: 'links', label: 'Linked records', Panel: LinksTab },
   { id: 'attachments', label: 'Attachments', Panel: AttachmentsTab },
   { id: 'workflows', label: 'Workflows', Panel: WorkflowsTab },

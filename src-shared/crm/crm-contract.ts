@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { command, query } from '../bridge/define';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import type { RecordView } from '../records/record-contract';
+import type { CatalogueChoice } from './catalogue-line';
+import type { TimelineItem } from './interaction-timeline';
 import { importableLeadFields } from './lead-import';
 import type { PipelineStage } from './pipeline-stages';
+import type { SalesSettingsData } from './sales-settings-kind';
 
 /**
  * Selling, between UI and host, beyond the generic record commands (leads, opportunities,
@@ -37,6 +40,12 @@ export interface PipelineView {
   open: PipelineCard[];
   /** Won and lost ones, newest close first (the list's second half). */
   closed: PipelineCard[];
+}
+
+/** The sales settings in force, and the record holding them (none until someone saved them: the defaults apply). */
+export interface SalesSettingsView {
+  recordId: string | null;
+  settings: SalesSettingsData;
 }
 
 export const crmContract = {
@@ -85,6 +94,15 @@ export const crmContract = {
   'crm/quotations/order': command<{ quotation: RecordView; order: RecordView }>()(
     z.object({ id, orderedOn: planDateSchema, customerReference: z.string().trim().max(100).default('') }),
   ),
+  /** The catalogue with its price lists (anyone reads it), by code; discontinued items only when asked for. */
+  'crm/catalogue': query<CatalogueChoice[]>()(z.object({ includeDiscontinued: z.boolean().default(false) })),
+  /** The sales settings in force (anyone reads them; sales managers and admins change them through the record commands). */
+  'crm/settings': query<SalesSettingsView>()(z.object({})),
+  /**
+   * The interactions about a lead, contact, organisation or opportunity (an organisation's include
+   * its contacts' and opportunities'), newest first — those this person may read.
+   */
+  'crm/timeline': query<TimelineItem[]>()(z.object({ id })),
   /** The pipeline board: stages and the opportunities in them. */
   'crm/pipeline': query<PipelineView>()(z.object({})),
 };

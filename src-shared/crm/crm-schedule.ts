@@ -4,9 +4,8 @@ import { reminder, type DueReminder } from '../scheduler/reminder';
 /**
  * What CRM asks of the scheduler, pure: the follow-ups to remind owners of, each with a key that is
  * a function of the interaction and its follow-up day only (so the reminder's id is deterministic
- * and it fires exactly once across restarts and PCs; a changed day is a new reminder), and the sent
- * quotations whose validity has run out. The host's rules (src-main/crm/, next step) turn these
- * into `reminder(...)`s and into the `expired` transition.
+ * and it fires exactly once across restarts and PCs; a changed day is a new reminder), and the
+ * timeline of interactions. Quotation expiry is quotation-expiry.ts.
  */
 export interface FollowUpSource {
   id: string;
@@ -53,10 +52,6 @@ export function followUpReminder(due: FollowUpDue, settings: LocalTimeSettings):
     link: { section: 'records', itemId: due.interactionId },
   });
 }
-
-/** Sent quotations valid until a day before `today` (YYYY-MM-DD in the lab's zone): valid *until* includes that day. */
-export const quotationsToExpire = (quotations: readonly { id: string; status: string; deletedAt?: unknown; data: { validUntil: string } }[], today: string): string[] =>
-  quotations.filter((q) => !q.deletedAt && q.status === 'sent' && q.data.validUntil < today).map((q) => q.id);
 
 export interface TimelineEntry {
   id: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { salesOrOwner } from './crm-who';
+import { labflowItself } from './quotation-expiry';
 import { needsDiscountApproval } from './quotation-money';
 import { checkTotal, currencySchema, quotationLineSchema } from './quotation-lines';
 import { revisionProblem } from './quotation-revisions';
@@ -68,8 +69,8 @@ export const quotationKind = defineRecordKind<QuotationData>({
     { from: ['draft', 'approved'], to: 'sent', label: 'Send', who: salesOrOwner, requires: ['sentAt'] },
     { from: ['sent'], to: 'accepted', label: 'Accepted by the customer', who: salesOrOwner, requires: ['decidedOn'] },
     { from: ['sent'], to: 'rejected', label: 'Rejected by the customer', who: salesOrOwner, needsReason: true, requires: ['decidedOn', 'rejectedReason'] },
-    // TODO(next): the scheduler's expiry rule acts as the system; see src-shared/crm/README.md.
-    { from: ['sent'], to: 'expired', label: 'Expired', who: salesOrOwner },
+    // Only the scheduler's expiry rule, the morning after the last valid day (quotation-expiry.ts).
+    { from: ['sent'], to: 'expired', label: 'Expired', who: labflowItself },
     { from: ['sent'], to: 'superseded', label: 'Superseded by a revision', who: salesOrOwner },
   ],
   number: { prefix: 'QUO', isYearly: true },

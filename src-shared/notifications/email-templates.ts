@@ -35,6 +35,7 @@ const lead: Record<NotificationEvent, string> = {
   equipment_calibration_due: 'An instrument you are responsible for needs calibration.',
   equipment_maintenance_due: 'An instrument you are responsible for needs maintenance.',
   crm_follow_up: 'A follow-up you planned with a lead or customer is due.',
+  crm_quotation_expired: 'A quotation you sent ran past its validity without an answer.',
   training_expiring: 'A training record is running out or has run out.',
   person_left: 'A person’s last day has passed and their LabFlow account was deactivated.',
   budget_threshold: 'A budget you hold has reached 80 % or 100 % of its plan.',

@@ -48,6 +48,7 @@ export const defaultChannels: Record<NotificationEvent, ChannelSet> = {
   equipment_calibration_due: all,
   equipment_maintenance_due: quiet,
   crm_follow_up: all,
+  crm_quotation_expired: all,
   training_expiring: all,
   person_left: all,
   budget_threshold: all,

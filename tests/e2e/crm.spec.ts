@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { quotationDiscountApproval } from '../../src-shared/crm/discount-approval-workflow';
 import { runCommands } from './support/bridge-commands';
@@ -163,6 +164,7 @@ test('a quotation discounted above the threshold is sent only after a sales mana
   await editor.getByLabel('Line 1 unit price').fill('20000');
   await editor.getByLabel('Line 1 discount').fill('15');
   await expect(editor.getByTestId('quotation-total')).toContainText('20,230.00');
+  await expect(editor.getByText('A line is discounted by more than 10 %: a sales manager must approve the discount before this quotation can be sent.')).toBeVisible();
   await editor.getByRole('button', { name: 'Save draft' }).click();
   const quotation = row(page, 'Quotations', 'Method transfer');
   await quotation.getByRole('button', { name: 'Send to customer' }).click();
@@ -186,4 +188,16 @@ test('a quotation discounted above the threshold is sent only after a sales mana
   await expect(page.getByText(/QUO-\d{4}-0001 is on its way to orders@kemi\.example by email\./)).toBeVisible({ timeout: 90_000 });
   await expect(quotation.getByTestId('record-status')).toHaveText('Sent');
   await saveScreenshot(page, 'crm-discount-approved-sent');
+
+  // Its PDF (Print / PDF on its page) shows who approved the discount, when, and what the signature means.
+  await quotation.getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('button', { name: 'Print / PDF' }).click();
+  await page.getByRole('menuitem', { name: 'Quotation' }).click();
+  const generated = page.getByRole('dialog', { name: /Quotation-QUO-\d{4}-0001\.pdf/ });
+  await expect(generated.getByTestId('pdf-pages')).toHaveText('1 page', { timeout: 60_000 });
+  await saveScreenshot(page, 'crm-quotation-pdf-approval');
+  const [saved] = await Promise.all([page.waitForEvent('download'), generated.getByRole('button', { name: 'Save' }).click()]);
+  const text = execFileSync('pdftotext', ['-layout', await saved.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toMatch(/Quotation QUO-\d{4}-0001/);
+  expect(text).toMatch(/Discount approval Discount approved by Mia Manager Signed electronically .+ · meaning: Approved/);
 });

@@ -84,6 +84,8 @@ describe('crm commands', { timeout: 240_000 }, () => {
     expect(printed).toContain('Quotation QUO-2026-0001');
     expect(printed).toContain('Nordpharma GmbH');
     expect(printed).toContain('Stability study, 40 batches');
+    // No discount went through approval: the customer sees no approval block.
+    expect(printed).not.toContain('Discount approv');
     expect(await sam.client.call('crm/quotations/send', { id: quotation.id })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('make a revision') } });
 
     // A revision: a new draft with the same offer; sending it supersedes the first.
@@ -140,6 +142,12 @@ describe('crm commands', { timeout: 240_000 }, () => {
     expect(value(await sam.client.subscribe('records/get', { id: quotation.id }).next<RecordView>()).status).toBe('approved');
     const sent = value(await sam.client.call<{ quotation: RecordView; emailedTo: string }>('crm/quotations/send', { id: quotation.id }));
     expect(sent).toMatchObject({ quotation: { status: 'sent' }, emailedTo: 'orders@kemi.example' });
+    // The PDF the customer gets shows who approved the discount, when, and what the signature means.
+    const emails = (await world.host.db.notifications.find({ selector: { kind: 'outbox' } }).exec()).map((d) => d.toJSON() as { data: { subject: string; attachments: { contentBase64: string }[] } });
+    const email = emails.find((e) => e.data.subject === `Quotation ${sent.quotation.number}`);
+    const printed = pdfText(Buffer.from(email!.data.attachments[0]!.contentBase64, 'base64'));
+    expect(printed).toContain('Discount approval');
+    expect(printed).toMatch(/Discount approved by Mia Manager Signed electronically \S.*\d{2}:\d{2}.* · meaning: Approved/);
     mia.client.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followUpKey, followUpReminder, followUpsDue, quotationsToExpire, timelineOf } from '../../../src-shared/crm/crm-schedule';
+import { followUpKey, followUpReminder, followUpsDue, timelineOf } from '../../../src-shared/crm/crm-schedule';
+import { timelineSubjectIds } from '../../../src-shared/crm/interaction-timeline';
 
 const interaction = (id: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, data: { ownerId: 'sam', summary: `Call ${id}`, ...data }, ...extra });
 
@@ -31,18 +32,6 @@ describe('a follow-up as a reminder', () => {
   });
 });
 
-describe('quotation expiry', () => {
-  it('expires sent quotations the day after their last valid day', () => {
-    const quotes = [
-      { id: 'q1', status: 'sent', data: { validUntil: '2026-03-01' } },
-      { id: 'q2', status: 'sent', data: { validUntil: '2026-03-02' } },
-      { id: 'q3', status: 'draft', data: { validUntil: '2026-01-01' } },
-      { id: 'q4', status: 'accepted', data: { validUntil: '2026-01-01' } },
-    ];
-    expect(quotationsToExpire(quotes, '2026-03-02')).toEqual(['q1']);
-  });
-});
-
 describe('the timeline', () => {
   it('joins the interactions of a subject and the records under it, newest first', () => {
     const entries = [
@@ -52,5 +41,13 @@ describe('the timeline', () => {
       { id: 'd', subjectId: 'opp', occurredAt: '2026-01-02T10:00:00.000Z' },
     ];
     expect(timelineOf(['org', 'contact', 'opp'], entries).map((e) => e.id)).toEqual(['b', 'd', 'a']);
+  });
+});
+
+describe('the subjects of a timeline', () => {
+  it('are the record itself, and for an organisation also its contacts and opportunities', () => {
+    const children = [{ id: 'c1', kind: 'contact' }, { id: 'o1', kind: 'opportunity' }, { id: 'q1', kind: 'quotation' }];
+    expect(timelineSubjectIds({ id: 'org', kind: 'organisation' }, children)).toEqual(['org', 'c1', 'o1']);
+    expect(timelineSubjectIds({ id: 'c1', kind: 'contact' }, children)).toEqual(['c1']);
   });
 });
