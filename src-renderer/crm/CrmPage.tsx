@@ -5,11 +5,13 @@ import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
 import { LeadsTab } from './LeadsTab';
 import { OpportunityList } from './OpportunityList';
+import { PipelineAnalytics } from './PipelineAnalytics';
 import { PipelineBoard } from './PipelineBoard';
 import { QuotationsTab } from './QuotationsTab';
 
 const TABS = [
   ['pipeline', 'Pipeline'],
+  ['analytics', 'Forecast & win rate'],
   ['opportunities', 'Opportunities'],
   ['leads', 'Leads'],
   ['quotations', 'Quotations & orders'],
@@ -21,7 +23,7 @@ type TabId = (typeof TABS)[number][0];
 const isCrmKind = (segment: string | undefined) => recordKindOf(segment)?.module === 'crm';
 
 /**
- * The CRM section: the pipeline board, the opportunity list, leads (capture, qualify, convert),
+ * The CRM section: the pipeline board, its forecast, funnel and win rate, the opportunity list, leads (capture, qualify, convert),
  * quotations and orders as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
  * register (organisations, contacts, interactions, the catalogue …), the open one named in the
  * address, which is where a record page's "where it belongs" link leads.
@@ -39,6 +41,7 @@ export function CrmPage() {
         {TABS.map(([id, label]) => <Tab key={id} value={id} label={label} />)}
       </Tabs>
       {current === 'pipeline' && <PipelineBoard />}
+      {current === 'analytics' && <PipelineAnalytics />}
       {current === 'opportunities' && <OpportunityList />}
       {current === 'leads' && <LeadsTab />}
       {current === 'quotations' && <QuotationsTab />}
