@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { runCommands } from './support/bridge-commands';
 import { PASSWORD } from './support/equipment-lab';
 import { createFirstAdministrator } from './support/first-run';
@@ -54,6 +55,8 @@ test('the forecast, funnel and win rate show the pipeline per currency and follo
   // This quarter: Sam won one, lost one.
   await expect(page.getByTestId('win-rate-row')).toHaveText([/^Sam Sales\s*1\s*1\s*50 %$/]);
   await saveScreenshot(page, 'crm-analytics');
+  // Charts are labelled images with their figures in tables: nothing a screen reader would stumble on.
+  await expectNoSeriousViolations(page, 'CRM forecast & win rate');
 
   // USD on its own.
   await page.getByRole('combobox', { name: 'Currency' }).click();
