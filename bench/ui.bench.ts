@@ -24,7 +24,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServeHost } from '../tests/e2e/support/serve-host';
 import { admin, prepareData, showProject, signIn } from './ui/app-flow';
 import { buildBenchPages, CHROMIUM_ARGS, newPage } from './ui/bench-pages';
-import { liveUpdate, median, openByTab, p95, recordFrames, round, scrollFrames } from './ui/page-probes';
+import { dragFrames } from './ui/board-drag';
+import { liveUpdate, median, openByTab, p95, round, scrollFrames } from './ui/page-probes';
 import { serveFolder } from './ui/static-server';
 import type { SeededProject } from './ui/seed-data';
 
@@ -77,29 +78,7 @@ async function measureGantt(page: Page, project: SeededProject) {
   return { openMs: round(Math.min(...opens)), scrollFrameP95Ms: Math.min(...scrollP95s), liveUpdateMs: round(median(updates)), samples: { opens: opens.map(round), updates: updates.map(round), scrollP95s } };
 }
 
-async function dragCard(page: Page): Promise<number[]> {
-  const card = page.locator('[data-testid="column-backlog"] [data-testid="board-card"]').first();
-  const from = await card.boundingBox();
-  const target = await page.getByTestId('column-todo').boundingBox();
-  if (!from || !target) throw new Error('no card to drag');
-  const recorder = await recordFrames(page);
-  const x0 = from.x + from.width / 2;
-  const y0 = from.y + from.height / 2;
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  await page.mouse.move(x0 + 8, y0 + 8, { steps: 2 });
-  const x1 = target.x + target.width / 2;
-  const steps = 90;
-  for (let i = 1; i <= steps; i++) {
-    // Across to the next column, then up and down through its cards so they make room.
-    const f = i / steps;
-    await page.mouse.move(x0 + (x1 - x0) * Math.min(1, f * 2), y0 + Math.sin(f * Math.PI * 2) * 220 + 120 * f);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-  await page.waitForTimeout(400);
-  return recorder.stop();
-}
+const dragCard = (page: Page) => dragFrames(page, '[data-testid="column-backlog"] [data-testid="board-card"]', '[data-testid="column-todo"]');
 
 async function measureBoard(page: Page, project: SeededProject) {
   const opens = await measureOpens(page, project, 'Board', 'board-columns', 'labflow:board:painted');

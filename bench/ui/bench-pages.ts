@@ -21,10 +21,10 @@ function vite(args: string[], env: Record<string, string> = {}): Promise<void> {
 
 /**
  * Builds the renderer for production (unless BENCH_RENDERER_DIR names a built one; serve mode is
- * pointed at it) and the reference page from `referenceRoot`, into a fresh folder (`work`, for the
- * caller to remove).
+ * pointed at it) and the reference page from `referenceRoot` (none when a benchmark's reference is
+ * another view of the app itself), into a fresh folder (`work`, for the caller to remove).
  */
-export async function buildBenchPages(name: string, referenceRoot: string): Promise<{ work: string; referenceDir: string }> {
+export async function buildBenchPages(name: string, referenceRoot?: string): Promise<{ work: string; referenceDir: string }> {
   const work = mkdtempSync(join(tmpdir(), `labflow-bench-${name}-build-`));
   const rendererDir = process.env.BENCH_RENDERER_DIR ?? join(work, 'renderer');
   const referenceDir = join(work, 'reference');
@@ -32,8 +32,10 @@ export async function buildBenchPages(name: string, referenceRoot: string): Prom
     log('building the renderer for production …');
     await vite(['build', '--config', 'vite.renderer.config.ts', '--outDir', rendererDir, '--emptyOutDir', '--logLevel', 'warn']);
   }
-  log('building the reference page …');
-  await vite(['build', '--config', 'bench/ui/vite.reference.config.ts'], { BENCH_REFERENCE_ROOT: resolve(root, referenceRoot), BENCH_REFERENCE_OUT: referenceDir });
+  if (referenceRoot) {
+    log('building the reference page …');
+    await vite(['build', '--config', 'bench/ui/vite.reference.config.ts'], { BENCH_REFERENCE_ROOT: resolve(root, referenceRoot), BENCH_REFERENCE_OUT: referenceDir });
+  }
   process.env.LABFLOW_RENDERER_DIR = rendererDir;
   return { work, referenceDir };
 }

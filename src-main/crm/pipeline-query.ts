@@ -30,8 +30,10 @@ async function pipeline(db: LabDatabase, actor: RecordActor): Promise<Result<Pip
       probabilityPercent: d.probabilityPercent,
       value: d.value,
       expectedCloseOn: d.expectedCloseOn,
+      ownerId: d.ownerId,
       ownerName: owners.get(d.ownerId) ?? '',
       status: doc.status,
+      ...(d.closedOn ? { closedOn: d.closedOn } : {}),
     };
   });
   const byClose = (a: PipelineCard, b: PipelineCard) => a.expectedCloseOn.localeCompare(b.expectedCloseOn) || a.number.localeCompare(b.number);

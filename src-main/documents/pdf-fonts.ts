@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
+import { woffToSfnt } from './woff-to-sfnt';
 
 /**
  * The one font of generated documents: DejaVu Sans (SIL Open Font License, from
@@ -13,7 +15,8 @@ let isRegistered = false;
 export function registerDocumentFonts(): void {
   if (isRegistered) return;
   const require = createRequire(import.meta.url);
-  const file = (name: string) => require.resolve(`@fontsource/dejavu-sans/files/${name}`);
+  // Unpacked to TrueType once, handed over as data (see woff-to-sfnt.ts for why).
+  const file = (name: string) => `data:font/ttf;base64,${woffToSfnt(readFileSync(require.resolve(`@fontsource/dejavu-sans/files/${name}`))).toString('base64')}`;
   Font.register({
     family: DOCUMENT_FONT,
     fonts: [

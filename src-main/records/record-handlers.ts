@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../src-shared/core/result';
+import { fail, ok, type AppError, type Result } from '../../src-shared/core/result';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import { parseData } from '../../src-shared/records/record-data';
 import type { RecordDocument } from '../../src-shared/records/record-document';
@@ -13,7 +13,7 @@ import { teamSyncPhaseOf } from '../sync/sync-feature';
 import { managersOf, recordActorOf } from './record-actor';
 import { isInTeam } from './record-numbering';
 import { canReadRecordDoc, readRecord, recordViewOf, type StoredRecord } from './record-store';
-import { planRecordWrite } from './record-write';
+import { planNewRecords, planRecordWrite } from './record-write';
 
 type Names = 'records/create' | 'records/update' | 'records/transition' | 'records/remove';
 
@@ -58,6 +58,35 @@ export async function writeRecord(
     : await context.writer.insert<RecordDocument>('records', fields, writeContextOf(context));
   if (!stored) return gone();
   return ok(recordViewOf({ kind, doc: stored, isFromNewerVersion: false }, actor));
+}
+
+/**
+ * New records of one kind without an invariant, written in batches (a bulk import): every one
+ * parsed and planned first (planNewRecords: the same checks as writeRecord, numbers as a block),
+ * then per batch all audit entries in one write and all records in one insert (the audited
+ * writer's replaceMany). The first refusal names its index, and then nothing is written. A crash
+ * between two batches leaves the earlier ones written, each with its audit entry.
+ */
+export async function createRecords(
+  context: CommandContext,
+  kind: AnyRecordKind,
+  actor: RecordActor,
+  datas: readonly Record<string, unknown>[],
+  batchSize = 1000,
+): Promise<{ ok: true; value: { written: number } } | { ok: false; error: AppError; index: number }> {
+  const proposals: Record<string, unknown>[] = [];
+  for (const [index, data] of datas.entries()) {
+    const parsed = parseData(kind, data);
+    if (!parsed.ok) return { ...parsed, index };
+    proposals.push({ kind: kind.kind, kindVersion: kind.version, status: kind.initialStatus, number: '', numberState: '', data: parsed.value });
+  }
+  const planned = await planNewRecords({ db: context.db, newId: context.newId, kind, actor, at: context.clock().toISOString(), managers: await managersOf(context.db) }, proposals);
+  if (!planned.ok) return planned;
+  const write = writeContextOf(context);
+  for (let at = 0; at < planned.value.length; at += batchSize) {
+    await context.writer.replaceMany('records', planned.value.slice(at, at + batchSize).map((doc) => ({ before: null, fields: doc as unknown as Record<string, unknown> & { id: string }, context: write })));
+  }
+  return { ok: true, value: { written: planned.value.length } };
 }
 
 /** A status reason (cancellation, rejection) kept on the record's activity, where its page shows it. */

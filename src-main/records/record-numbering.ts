@@ -10,11 +10,12 @@ const PROVISIONAL_KEY = 'number-series-provisional';
 
 type Counters = Record<string, number>;
 
-async function nextOf(db: LabDatabase, localKey: string, series: string, atLeast: number): Promise<number> {
+/** The first of `count` consecutive counters of `series`, all taken at once. */
+async function nextOf(db: LabDatabase, localKey: string, series: string, atLeast: number, count: number): Promise<number> {
   const doc = await db.getLocal<{ counters: Counters }>(localKey);
   const counters: Counters = { ...((doc?.get('counters') as Counters | undefined) ?? {}) };
   const next = Math.max(counters[series] ?? 1, atLeast);
-  counters[series] = next + 1;
+  counters[series] = next + count;
   await db.upsertLocal(localKey, { counters });
   return next;
 }
@@ -27,17 +28,27 @@ async function highestFinal(db: LabDatabase, kind: string, key: string): Promise
 
 export const isInTeam = async (db: LabDatabase): Promise<boolean> => (await db.getLocal(TEAM_SYNC_SETTINGS_KEY)) !== null;
 
+type Numbered = Pick<RecordDocument, 'number' | 'numberState'>;
+
 /**
- * The number a record gets on this PC (src-shared/records/record-numbers.ts): on its own, the next
- * final number of the series; in a team, a provisional one with this PC's tag that the sync server
- * replaces — or none for a gapless series, which only the server numbers. Runs in the write queue.
+ * The numbers `count` new records of one series get on this PC (src-shared/records/record-numbers.ts):
+ * on its own, the next final numbers of the series; in a team, provisional ones with this PC's tag
+ * that the sync server replaces — or none for a gapless series, which only the server numbers.
+ * Taken as one block (one look at the series however many records: a bulk import stays linear).
+ * Runs in the write queue; numbers taken and then not written leave a gap, as a refused write does.
  */
-export async function numberOnThisPc(db: LabDatabase, kind: string, needed: NumberNeeded, newId: () => string): Promise<Pick<RecordDocument, 'number' | 'numberState'>> {
+export async function numbersOnThisPc(db: LabDatabase, kind: string, needed: NumberNeeded, count: number, newId: () => string): Promise<Numbered[]> {
+  const each = (make: (i: number) => Numbered) => Array.from({ length: count }, (_, i) => make(i));
   if (await isInTeam(db)) {
-    if (needed.series.isGapless) return { number: '', numberState: '' };
-    const counter = await nextOf(db, PROVISIONAL_KEY, needed.key, 1);
-    return { number: formatProvisional(needed.series, needed.key, pcTagOf(await pcIdOf(db, newId)), counter), numberState: 'provisional' };
+    if (needed.series.isGapless) return each(() => ({ number: '', numberState: '' }));
+    const first = await nextOf(db, PROVISIONAL_KEY, needed.key, 1, count);
+    const tag = pcTagOf(await pcIdOf(db, newId));
+    return each((i) => ({ number: formatProvisional(needed.series, needed.key, tag, first + i), numberState: 'provisional' }));
   }
-  const counter = await nextOf(db, FINAL_KEY, needed.key, (await highestFinal(db, kind, needed.key)) + 1);
-  return { number: formatNumber(needed.series, needed.key, counter), numberState: 'final' };
+  const first = await nextOf(db, FINAL_KEY, needed.key, (await highestFinal(db, kind, needed.key)) + 1, count);
+  return each((i) => ({ number: formatNumber(needed.series, needed.key, first + i), numberState: 'final' }));
 }
+
+/** The number one record gets on this PC (numbersOnThisPc for one). */
+export const numberOnThisPc = async (db: LabDatabase, kind: string, needed: NumberNeeded, newId: () => string): Promise<Numbered> =>
+  (await numbersOnThisPc(db, kind, needed, 1, newId))[0] as Numbered;

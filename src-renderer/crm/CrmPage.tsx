@@ -6,12 +6,14 @@ import { useNavigation } from '../shell/navigation';
 import { CatalogueTab } from './CatalogueTab';
 import { LeadsTab } from './LeadsTab';
 import { OpportunityList } from './OpportunityList';
+import { PipelineAnalytics } from './PipelineAnalytics';
 import { PipelineBoard } from './PipelineBoard';
 import { QuotationsTab } from './QuotationsTab';
 import { SalesSettingsTab } from './SalesSettingsTab';
 
 const TABS = [
   ['pipeline', 'Pipeline'],
+  ['analytics', 'Forecast & win rate'],
   ['opportunities', 'Opportunities'],
   ['leads', 'Leads'],
   ['quotations', 'Quotations & orders'],
@@ -25,8 +27,9 @@ type TabId = (typeof TABS)[number][0];
 const isCrmKind = (segment: string | undefined) => recordKindOf(segment)?.module === 'crm';
 
 /**
- * The CRM section: the pipeline board, the opportunity list, leads (capture, qualify, convert),
- * quotations and orders, the catalogue with its price lists and the sales settings as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
+ * The CRM section: the pipeline board, its forecast, funnel and win rate, the opportunity list, leads
+ * (capture, qualify, convert), quotations and orders, the catalogue with its price lists and the
+ * sales settings as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
  * register (organisations, contacts, interactions, the catalogue …), the open one named in the
  * address, which is where a record page's "where it belongs" link leads.
  */
@@ -39,10 +42,11 @@ export function CrmPage() {
   return (
     <Stack spacing={2}>
       <Typography variant="h5" component="h2">CRM</Typography>
-      <Tabs value={current} onChange={(_e, tab: TabId) => openTab(tab)} aria-label="CRM views">
+      <Tabs value={current} onChange={(_e, tab: TabId) => openTab(tab)} aria-label="CRM views" variant="scrollable" scrollButtons="auto">
         {TABS.map(([id, label]) => <Tab key={id} value={id} label={label} />)}
       </Tabs>
       {current === 'pipeline' && <PipelineBoard />}
+      {current === 'analytics' && <PipelineAnalytics />}
       {current === 'opportunities' && <OpportunityList />}
       {current === 'leads' && <LeadsTab />}
       {current === 'quotations' && <QuotationsTab />}

@@ -30,8 +30,11 @@ export interface PipelineCard {
   probabilityPercent: number;
   value: { amountMinor: number; currency: string };
   expectedCloseOn: string;
+  ownerId: string;
   ownerName: string;
   status: string;
+  /** The day it was won or lost (the win rate's period). */
+  closedOn?: string;
 }
 
 export interface PipelineView {

@@ -29,6 +29,16 @@ export interface ForecastMonth {
 /** value × probability %, rounded half up to the minor unit (integers only). */
 export const weightedValueMinor = (amountMinor: number, probabilityPercent: number): number => Math.floor((amountMinor * probabilityPercent + 50) / 100);
 
+/**
+ * The currencies of the open opportunities, the most used first (ties alphabetically): the forecast
+ * and the funnel are read one currency at a time, starting with the first.
+ */
+export function openCurrencies(opportunities: readonly PipelineOpportunity[]): string[] {
+  const counts = new Map<string, number>();
+  for (const o of opportunities) if (o.status === 'open') counts.set(o.value.currency, (counts.get(o.value.currency) ?? 0) + 1);
+  return [...counts.entries()].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([currency]) => currency);
+}
+
 /** Open opportunities in `currency` by month of expected close, earliest first. */
 export function forecastByMonth(opportunities: readonly PipelineOpportunity[], currency: string): { months: ForecastMonth[]; otherCurrencies: number } {
   const months = new Map<string, ForecastMonth>();

@@ -45,6 +45,15 @@ export function formatDay(date: string | undefined | null, place: FormatPlace = 
   return dayFormat(place).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** 'YYYY-MM' as a calendar month, e.g. "Mar 2026" (a forecast's month); the text itself when it is not one. */
+export function formatMonth(month: string, place: FormatPlace = {}): string {
+  const match = MONTH.exec(month);
+  if (!match) return month;
+  return cached(`month|${place.locale ?? ''}`, () => new Intl.DateTimeFormat(place.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+}
+
 /** An ISO instant in the place's time zone, e.g. "2 Mar 2026, 14:05"; '—' when empty. */
 export function formatDateTime(iso: string | undefined | null, place: FormatPlace = {}): string {
   if (!iso) return EMPTY_TEXT;

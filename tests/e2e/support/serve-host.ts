@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface ServedHost {
   url: string;
   dataDir: string;
+  /** The host's process id (benchmarks read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startServeHost(dataDir = mkdtempSync(join(tmpdir(), 'labfl
   return {
     url,
     dataDir,
+    pid: child.pid ?? 0,
     stop: async () => {
       const hasCrashed = child.exitCode !== null || child.signalCode !== null;
       if (!hasCrashed) {

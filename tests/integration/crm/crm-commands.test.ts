@@ -121,6 +121,18 @@ describe('crm commands', { timeout: 240_000 }, () => {
     const leads = (await world.host.db.records.find({ selector: { kind: 'lead' } }).exec()).map((d) => d.toJSON() as { title: string; status: string; ownerId: string; data: { source: string } });
     expect(leads).toHaveLength(before + 2);
     expect(leads.filter((l) => ['Helvetia Labs — Anna Keller', 'Kemi AB — Sara Lind'].includes(l.title)).map((l) => [l.status, l.ownerId, l.data.source])).toEqual([['new', sam.id, 'trade_show'], ['new', sam.id, 'referral']]);
+    // Written in one batch, yet each numbered after the leads before it and each with its audit entry.
+    const imported = (await world.host.db.records.find({ selector: { kind: 'lead' }, sort: [{ number: 'asc' }] }).exec()).map((d) => d.toJSON() as { id: string; number: string; auditId: string });
+    const counters = imported.map((l) => Number(l.number.split('-').at(-1)));
+    expect(counters).toEqual(counters.map((_, i) => (counters[0] as number) + i));
+    for (const lead of imported.slice(-2)) {
+      const entry = (await world.host.db.audit.findOne(lead.auditId).exec())?.toJSON() as { recordId: string; operation: string; command: string } | undefined;
+      expect(entry).toMatchObject({ recordId: lead.id, operation: 'insert', command: 'crm/leads/import' });
+    }
+    // A second import continues the series.
+    value(await sam.client.call('crm/leads/import', { csv: 'Company\r\nAalto Analytics Oy\r\n', mapping: { 0: 'companyName' } }));
+    const last = (await world.host.db.records.find({ selector: { kind: 'lead' }, sort: [{ number: 'desc' }], limit: 1 }).exec())[0]?.get('number') as string;
+    expect(Number(last.split('-').at(-1))).toBe((counters.at(-1) as number) + 1);
   });
 
   it('sends a quotation discounted above the threshold only once a sales manager approved it with a signature', async () => {

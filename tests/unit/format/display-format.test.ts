@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatMoney, formatNumber, majorAmount } from '../../../src-shared/format/display-format';
+import { formatDateTime, formatDay, formatMoney, formatMonth, formatNumber, majorAmount } from '../../../src-shared/format/display-format';
 
 const gb = { locale: 'en-GB', timeZone: 'Europe/London' };
 
@@ -10,6 +10,12 @@ describe('display format', () => {
     expect(formatDay('2026-12-31', { locale: 'de-DE' })).toBe('31. Dez. 2026');
     expect(formatDay('')).toBe('—');
     expect(formatDay('soon')).toBe('soon');
+  });
+
+  it('writes a month (a forecast\'s) the same in every time zone', () => {
+    expect(formatMonth('2026-03', gb)).toBe('Mar 2026');
+    expect(formatMonth('2026-12', { locale: 'en-GB', timeZone: 'Pacific/Kiritimati' })).toBe('Dec 2026');
+    expect(formatMonth('2026-03-02')).toBe('2026-03-02');
   });
 
   it('writes an instant in the reader’s time zone, 24-hour', () => {

@@ -5,7 +5,7 @@ import { stageTotals } from '../../../../src-renderer/crm/pipeline-columns';
 import { draftTotals, emptyLine, lineDraftOf, parseLine } from '../../../../src-renderer/crm/quotation-draft';
 
 const card = (id: string, stageId: string, amountMinor: number, currency = 'EUR'): PipelineCard => ({
-  id, number: id, name: id, organisationId: 'o', organisationName: 'Org', stageId, probabilityPercent: 10, value: { amountMinor, currency }, expectedCloseOn: '2026-06-01', ownerName: '', status: 'open',
+  id, number: id, name: id, organisationId: 'o', organisationName: 'Org', stageId, probabilityPercent: 10, value: { amountMinor, currency }, expectedCloseOn: '2026-06-01', ownerId: 'p', ownerName: '', status: 'open',
 });
 
 describe('pipeline board columns', () => {
