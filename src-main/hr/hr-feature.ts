@@ -1,12 +1,16 @@
 import type { HostFeature } from '../host/feature';
+import { hiringCommandHandlers } from './hiring-commands';
+import { hiringQueryHandlers } from './hiring-queries';
 import { hrQueryHandlers } from './hr-queries';
 
 /**
  * HR (src-shared/hr): its records are written through the generic record commands, judged by their
  * kinds; this feature answers HR's screens — a person's leave and balances, the team leave
- * calendar, HR's employee list with the training matrix.
+ * calendar, HR's employee list with the training matrix, the Hiring tab — and moves candidates
+ * along the hiring pipeline.
  */
 export const hrFeature: HostFeature = {
   name: 'hr',
-  queries: { ...hrQueryHandlers },
+  commands: { ...hiringCommandHandlers },
+  queries: { ...hrQueryHandlers, ...hiringQueryHandlers },
 };

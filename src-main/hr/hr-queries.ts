@@ -22,7 +22,7 @@ import { canReadRecordDoc, readStored } from '../records/record-store';
 type Stored = RecordDocument & { statusLabel: string };
 
 /** The records of `kind` the actor may read, data upgraded, with their status label. */
-async function readable(db: LabDatabase, kind: string, actor: RecordActor): Promise<Stored[]> {
+export async function readable(db: LabDatabase, kind: string, actor: RecordActor): Promise<Stored[]> {
   const docs = await db.records.find({ selector: { kind } }).exec();
   return docs
     .map((d) => readStored(d.toJSON() as RecordDocument))
@@ -47,13 +47,13 @@ function leaveRowOf(doc: Stored, nameOf: (id: string) => string): LeaveRow {
 }
 
 /** Recomputes on every change of records or of the directory (bursts answered once). */
-function live<T>(db: LabDatabase, personId: string, compute: (directory: Directory, actor: RecordActor) => Promise<T>): Observable<T> {
+export function live<T>(db: LabDatabase, personId: string, compute: (directory: Directory, actor: RecordActor) => Promise<T>): Observable<T> {
   return combineLatest([directory$(db), db.records.$.pipe(auditTime(100), startWith(null))]).pipe(
     switchMap(([directory]) => from(compute(directory, actorIn(directory, personId)))),
   );
 }
 
-const namesOf = (directory: Directory) => {
+export const namesOf = (directory: Directory) => {
   const names = new Map(directory.people.map((p) => [p.id, p.name]));
   return (id: string) => names.get(id) ?? 'Someone no longer in the directory';
 };

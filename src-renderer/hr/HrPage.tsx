@@ -4,6 +4,7 @@ import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
 import { EmployeeList } from './EmployeeList';
+import { HiringTab } from './HiringTab';
 import { MyLeave } from './MyLeave';
 import { TeamCalendar } from './TeamCalendar';
 
@@ -11,6 +12,7 @@ const TABS = [
   ['leave', 'My leave'],
   ['team', 'Team calendar'],
   ['employees', 'Employees'],
+  ['hiring', 'Hiring'],
   ['registers', 'Registers'],
 ] as const;
 type TabId = (typeof TABS)[number][0];
@@ -38,6 +40,7 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'leave' && <MyLeave personId={personId} personName={personName} />}
       {current === 'team' && <TeamCalendar />}
       {current === 'employees' && <EmployeeList />}
+      {current === 'hiring' && <HiringTab personName={personName} />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}
     </Stack>
   );

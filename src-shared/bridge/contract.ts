@@ -14,6 +14,7 @@ import { invoiceContract } from '../finance/invoice-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
 import { budgetContract } from '../finance/budget-contract';
 import { expenseContract } from '../finance/expense-contract';
+import { hiringContract } from '../hr/hiring-contract';
 import { hrContract } from '../hr/hr-contract';
 import { procurementContract } from '../equipment/procurement-contract';
 import { peopleContract } from '../people/people-contract';
@@ -49,6 +50,7 @@ export const contract = {
   ...equipmentContract,
   ...procurementContract,
   ...hrContract,
+  ...hiringContract,
   ...expenseContract,
   ...budgetContract,
   ...crmContract,
