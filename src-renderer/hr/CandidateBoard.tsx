@@ -75,7 +75,7 @@ export function CandidateBoard({ candidates, chosenId, onChoose }: { candidates:
       <DragDropContext onDragStart={onDragStart} onDragUpdate={onDragUpdate} onDragEnd={onDragEnd}>
         <Stack direction="row" spacing={1.5} sx={{ overflowX: 'auto', alignItems: 'flex-start' }}>
           {columns.map(({ stage, cards }) => (
-            <Paper key={stage.id} variant="outlined" sx={{ width: 220, flexShrink: 0, bgcolor: 'action.hover' }} data-testid={`stage-${stage.id}`}>
+            <Paper key={stage.id} variant="outlined" sx={{ flex: '1 1 0', minWidth: 170, bgcolor: 'action.hover' }} data-testid={`stage-${stage.id}`}>
               <Box sx={{ p: 1.5, pb: 1 }}>
                 <Typography variant="subtitle2" component="h4">{stage.label}</Typography>
                 <Typography variant="caption" color="text.secondary">{cards.length === 0 ? 'Nobody here' : cards.length === 1 ? '1 candidate' : `${cards.length} candidates`}</Typography>

@@ -136,10 +136,10 @@ test('a requisition is approved through HIRING, and its candidates move along th
 
   // Bert is rejected with the reason asked for.
   await mouseDrag(page, candidate(page, 'Bert Brown'), stage(page, 'rejected'), 80);
-  const reject = page.getByRole('dialog', { name: 'Reject the candidate' });
-  await expect(reject.getByRole('button', { name: 'Reject' })).toBeDisabled();
+  const reject = page.getByRole('dialog', { name: 'Reject Bert Brown' });
+  await expect(reject.getByRole('button', { name: 'Reject', exact: true })).toBeDisabled();
   await reject.getByRole('textbox', { name: 'Why they are rejected' }).fill('No GMP experience');
-  await reject.getByRole('button', { name: 'Reject' }).click();
+  await reject.getByRole('button', { name: 'Reject', exact: true }).click();
   await expect(stage(page, 'rejected').getByTestId('candidate-card')).toContainText('No GMP experience');
   await expect(stage(page, 'screening').getByTestId('candidate-card')).toHaveCount(0);
   await expect(row).toContainText('1'); // one candidate still in progress
