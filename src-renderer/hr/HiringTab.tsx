@@ -7,24 +7,27 @@ import { useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { CreateRecordDialog } from '../records/CreateRecordDialog';
 import { StatusChip } from '../records/StatusChip';
+import { MyScorecards } from './MyScorecards';
 import { RequisitionPanel } from './RequisitionPanel';
 
 /**
  * Hiring: the job requisitions the signed-in person may read (HR: all; a hiring manager: theirs),
  * a new one filed with the requisition's own form, and the chosen requisition's approval and
- * candidate board below the list.
+ * candidate board below the list. An interviewer sees the scorecards they are to fill in first.
  */
-export function HiringTab({ personName }: { personName: string }) {
+export function HiringTab({ personId, personName }: { personId: string; personName: string }) {
   const view = useLiveQuery('hr/hiring', {});
   const [isCreating, setCreating] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
   if (view.error) return <Alert severity="error">{errorText(view.error)}</Alert>;
   if (!view.data) return <Typography color="text.secondary">Loading requisitions…</Typography>;
-  const { requisitions, candidates } = view.data;
+  const { requisitions, candidates, scorecards } = view.data;
+  const mine = scorecards.filter((s) => s.interviewerId === personId);
   const chosen = requisitions.find((r) => r.id === chosenId) ?? (requisitions.length === 1 ? requisitions[0] : undefined);
   const open = (r: (typeof requisitions)[number]) => Object.entries(r.candidatesAt).filter(([stage]) => stage !== 'hired' && stage !== 'rejected').reduce((n, [, count]) => n + count, 0);
   return (
     <Stack spacing={2}>
+      {mine.length > 0 && <MyScorecards scorecards={mine} />}
       <Paper variant="outlined" component="section" aria-label="Job requisitions">
         <Stack direction="row" sx={{ p: 2, pb: 1, alignItems: 'center', justifyContent: 'space-between' }}>
           <Typography variant="h6" component="h3">Job requisitions</Typography>
@@ -53,7 +56,7 @@ export function HiringTab({ personName }: { personName: string }) {
           </Table>
         )}
       </Paper>
-      {chosen && <RequisitionPanel key={chosen.id} requisition={chosen} candidates={candidates.filter((c) => c.requisitionId === chosen.id)} personName={personName} />}
+      {chosen && <RequisitionPanel key={chosen.id} requisition={chosen} candidates={candidates.filter((c) => c.requisitionId === chosen.id)} scorecards={scorecards} personName={personName} />}
       <CreateRecordDialog kind={jobRequisitionKind} isOpen={isCreating} onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setChosenId(id); }} />
     </Stack>
   );

@@ -40,7 +40,7 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'leave' && <MyLeave personId={personId} personName={personName} />}
       {current === 'team' && <TeamCalendar />}
       {current === 'employees' && <EmployeeList />}
-      {current === 'hiring' && <HiringTab personName={personName} />}
+      {current === 'hiring' && <HiringTab personId={personId} personName={personName} />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}
     </Stack>
   );

@@ -2,7 +2,7 @@ import PersonAddIcon from '@mui/icons-material/PersonAddAlt1';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { CandidateCard, RequisitionRow } from '../../src-shared/hr/hiring-views';
+import type { CandidateCard, RequisitionRow, ScorecardRow } from '../../src-shared/hr/hiring-views';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { ConfirmFirstStep } from '../finance/ConfirmFirstStep';
@@ -45,7 +45,7 @@ function ApprovalState({ requisition, personName }: { requisition: RequisitionRo
 }
 
 /** One requisition: its approval while it is a draft or submitted, then its candidates on the board. */
-export function RequisitionPanel({ requisition, candidates, personName }: { requisition: RequisitionRow; candidates: CandidateCard[]; personName: string }) {
+export function RequisitionPanel({ requisition, candidates, scorecards, personName }: { requisition: RequisitionRow; candidates: CandidateCard[]; scorecards: ScorecardRow[]; personName: string }) {
   const nav = useRecordNav();
   const [isAdding, setAdding] = useState(false);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -66,7 +66,7 @@ export function RequisitionPanel({ requisition, candidates, personName }: { requ
         </Stack>
         <ApprovalState requisition={requisition} personName={personName} />
         {showsBoard && <CandidateBoard candidates={candidates} chosenId={chosenId} onChoose={setChosenId} />}
-        {chosen && <CandidatePanel candidate={chosen} />}
+        {chosen && <CandidatePanel candidate={chosen} scorecards={scorecards.filter((s) => s.candidateId === chosen.id)} />}
       </Stack>
       <AddCandidateDialog requisition={requisition} isOpen={isAdding} onClose={() => setAdding(false)} onAdded={(id) => { setAdding(false); setChosenId(id); }} />
     </Paper>

@@ -3,6 +3,7 @@ import { command, query } from '../bridge/define';
 import { recordIdSchema } from '../projects/document-fields';
 import type { RecordView } from '../records/record-contract';
 import type { HiringView } from './hiring-views';
+import { interviewInputSchema } from './interviews';
 
 /**
  * Hiring between UI and host. Requisitions, candidates and scorecards are created and changed
@@ -17,4 +18,9 @@ export const hiringContract = {
   'hr/candidates/move': command<RecordView>()(
     z.object({ id: recordIdSchema, to: z.string().min(1, 'Choose a stage.').max(40), reason: z.string().max(2000, 'Keep the reason under 2,000 characters.').default('') }),
   ),
+  /**
+   * Schedules an interview of a candidate at the interview stage: a private meeting with the
+   * interviewers (they are invited and see it in their calendar) and one draft scorecard each.
+   */
+  'hr/interviews/schedule': command<{ meetingId: string; scorecardIds: string[] }>()(interviewInputSchema),
 };

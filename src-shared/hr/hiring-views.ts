@@ -1,6 +1,6 @@
 import { candidateSources, type CandidateData } from './candidate-kind';
 import { pipelineStages } from './candidate-pipeline';
-import { meanScore, type ScorecardData } from './interview-scorecard-kind';
+import { meanScore, recommendations, type ScorecardData } from './interview-scorecard-kind';
 import type { JobRequisitionData } from './job-requisition-kind';
 
 /**
@@ -24,6 +24,23 @@ export interface RequisitionRow {
   candidatesAt: Record<string, number>;
 }
 
+/** One interviewer's scorecard as HR, the hiring manager and that interviewer see it. */
+export interface ScorecardRow {
+  id: string;
+  candidateId: string;
+  candidateName: string;
+  jobTitle: string;
+  interviewerId: string;
+  interviewerName: string;
+  meetingId: string;
+  status: string;
+  scores: ScorecardData['scores'];
+  mean: number | null;
+  recommendation: string;
+  recommendationLabel: string;
+  summary: string;
+}
+
 export interface CandidateCard {
   id: string;
   number: string;
@@ -41,6 +58,8 @@ export interface CandidateCard {
 export interface HiringView {
   requisitions: RequisitionRow[];
   candidates: CandidateCard[];
+  /** Every scorecard the asker may read: all of a candidate's for HR and the hiring manager, an interviewer's own. */
+  scorecards: ScorecardRow[];
 }
 
 type Doc = { id: string; number?: string; status: string; statusLabel?: string; data: unknown };
@@ -82,5 +101,13 @@ export function hiringView(sources: { requisitions: readonly Doc[]; candidates: 
       hiringManagerId: d.hiringManagerId, hiringManagerName: sources.nameOf(d.hiringManagerId), headcount: d.headcount, wantedStartDate: d.wantedStartDate, hasApproval: sources.hasApproval?.(r.id) ?? false, candidatesAt,
     };
   }).sort((a, b) => b.number.localeCompare(a.number));
-  return { requisitions, candidates };
+  const scorecards = sources.scorecards.map((s): ScorecardRow => {
+    const d = s.data as ScorecardData & { candidateName?: string; jobTitle?: string };
+    return {
+      id: s.id, candidateId: d.candidateId, candidateName: d.candidateName ?? '', jobTitle: d.jobTitle ?? '', interviewerId: d.interviewerId, interviewerName: sources.nameOf(d.interviewerId),
+      meetingId: d.meetingId, status: s.status, scores: d.scores, mean: meanScore(d), recommendation: d.recommendation,
+      recommendationLabel: recommendations.find((r) => r.value === d.recommendation)?.label ?? '', summary: d.summary,
+    };
+  }).sort((a, b) => a.interviewerName.localeCompare(b.interviewerName));
+  return { requisitions, candidates, scorecards };
 }

@@ -48,8 +48,8 @@ describe('scorecard averages', () => {
         { id: 'C2', number: 'CAN-2026-0002', status: 'rejected', data: { requisitionId: 'R1', name: 'Bert', source: 'agency', email: '', rejectionReason: 'No GMP' } },
       ],
       scorecards: [
-        { id: 'S1', status: 'submitted', data: { candidateId: 'C1', ...scores(4, 4) } },
-        { id: 'S2', status: 'draft', data: { candidateId: 'C1', ...scores() } },
+        { id: 'S1', status: 'submitted', data: { candidateId: 'C1', interviewerId: 'ivan', ...scores(4, 4) } },
+        { id: 'S2', status: 'draft', data: { candidateId: 'C1', interviewerId: 'uma', ...scores() } },
       ],
       nameOf: (id) => (id === 'mia' ? 'Lise Meitner' : id),
     });
