@@ -1,5 +1,5 @@
-import { Alert, Button, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormLabel, MenuItem, Radio, RadioGroup, Stack, TextField } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField } from '@mui/material';
+import { useId, useState, type FormEvent } from 'react';
 import type { ScorecardRow } from '../../src-shared/hr/hiring-views';
 import { recommendations } from '../../src-shared/hr/interview-scorecard-kind';
 import { interviewCriteria, scorecardGaps } from '../../src-shared/hr/interviews';
@@ -21,6 +21,7 @@ export function ScorecardForm({ scorecard, onClose }: { scorecard: ScorecardRow;
   const data = { scores: interviewCriteria.filter((c) => scores[c]).map((criterion) => ({ criterion, score: scores[criterion] ?? 0, comment: '' })), recommendation, summary };
   const gaps = scorecardGaps(data);
   const error = update.error ?? transition.error;
+  const labelId = useId();
 
   const save = async (andSubmit: boolean) => {
     const saved = await update.run({ id: scorecard.id, data });
@@ -38,17 +39,18 @@ export function ScorecardForm({ scorecard, onClose }: { scorecard: ScorecardRow;
         <DialogTitle>Scorecard for {scorecard.candidateName}</DialogTitle>
         <DialogContent>
           <Stack spacing={1.5} sx={{ pt: 1 }}>
-            {interviewCriteria.map((criterion) => (
+            {interviewCriteria.map((criterion, index) => (
               <Stack key={criterion} direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-                <FormLabel id={`score-${criterion}`}>{criterion}</FormLabel>
-                <RadioGroup row aria-labelledby={`score-${criterion}`} value={scores[criterion] ?? ''} onChange={(e) => setScores((s) => ({ ...s, [criterion]: Number(e.target.value) }))}>
+                <FormLabel id={`${labelId}-${index}`}>{criterion}</FormLabel>
+                <RadioGroup row aria-labelledby={`${labelId}-${index}`} value={scores[criterion] ?? ''} onChange={(e) => setScores((s) => ({ ...s, [criterion]: Number(e.target.value) }))}>
                   {[1, 2, 3, 4, 5].map((n) => <FormControlLabel key={n} value={n} control={<Radio size="small" />} label={String(n)} />)}
                 </RadioGroup>
               </Stack>
             ))}
-            <TextField select label="Recommendation" value={recommendation} onChange={(e) => setRecommendation(e.target.value)}>
-              {recommendations.map((r) => <MenuItem key={r.value} value={r.value}>{r.label}</MenuItem>)}
-            </TextField>
+            <FormLabel id={`${labelId}-recommendation`}>Recommendation</FormLabel>
+            <RadioGroup row aria-labelledby={`${labelId}-recommendation`} value={recommendation} onChange={(e) => setRecommendation(e.target.value)}>
+              {recommendations.map((r) => <FormControlLabel key={r.value} value={r.value} control={<Radio size="small" />} label={r.label} />)}
+            </RadioGroup>
             <TextField label="Summary" value={summary} onChange={(e) => setSummary(e.target.value)} multiline minRows={2} />
             {gaps.length > 0 && <Alert severity="info">Scores run from 1 (poor) to 5 (excellent). Still open: {gaps.join(', ')}.</Alert>}
             {error && <Alert severity="error">{errorText(error)}</Alert>}

@@ -3,17 +3,22 @@ import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
 import { lifted, mouseDrag } from './support/mouse-drag';
 import { signInAs } from './support/people';
+import { fillDate } from './support/date-field';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
 // Issue #14, hiring: a hiring manager files a requisition and submits it where she filed it, HR
 // approves it through the HIRING workflow in My work, adds two candidates (one with her CV),
-// moves one on by mouse and then by keyboard, rejects the other with a reason, and a drop the
-// pipeline does not allow (hired by a drop) is refused without a write.
+// moves one to interviews by mouse and schedules an interview with two colleagues, who each fill
+// in their own scorecard; the candidate shows both and the average; she moves on to the offer by
+// keyboard, a drop the pipeline does not allow (hired by a drop) is refused without a write, and
+// the other candidate is rejected with a reason.
 
 const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
 const hana = { name: 'Hana Holm', email: 'hana@lab.example', password: 'human-resources-2026' };
 const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
+const ivan = { name: 'Ivan Pavlov', email: 'ivan@lab.example', password: 'conditioned-reflex-1897' };
+const uma = { name: 'Uma Ramakrishnan', email: 'uma@lab.example', password: 'tiger-genetics-2026' };
 
 let host: ServedHost | undefined;
 test.afterEach(async () => {
@@ -21,6 +26,8 @@ test.afterEach(async () => {
   host = undefined;
 });
 
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 const stage = (page: Page, id: string) => page.getByTestId(`stage-${id}`);
 const candidate = (page: Page, name: string) => page.getByTestId('candidate-card').filter({ hasText: name });
 
@@ -52,6 +59,8 @@ test('a requisition is approved through HIRING, and its candidates move along th
   await runCommands(page, admin, [
     { name: 'people/create', input: { ...hana, roles: ['hr'] } },
     { name: 'people/create', input: { ...mia, roles: ['member'] } },
+    { name: 'people/create', input: { ...ivan, roles: ['member'] } },
+    { name: 'people/create', input: { ...uma, roles: ['member'] } },
   ]);
 
   // The administrator publishes the hiring workflow from its template.
@@ -126,6 +135,51 @@ test('a requisition is approved through HIRING, and its candidates move along th
   // Clara moves to interviews by mouse, then to the offer by keyboard.
   await mouseDrag(page, candidate(page, 'Clara Chen'), stage(page, 'interviews'), 80);
   await expect(stage(page, 'interviews').getByTestId('candidate-card')).toHaveText(/Clara Chen/);
+
+  // An interview with Ivan and Uma: a meeting they are invited to, and a scorecard each.
+  await clara.getByRole('button', { name: 'Schedule an interview' }).click();
+  const schedule = page.getByRole('dialog', { name: 'Schedule an interview' });
+  for (const who of [ivan, uma]) {
+    await schedule.getByRole('combobox', { name: 'Interviewers' }).click();
+    await page.getByRole('option', { name: who.name }).click();
+  }
+  await fillDate(schedule, 'Starts', `${iso(addDays(new Date(), 7))}T10:00`);
+  await schedule.getByRole('textbox', { name: 'Place' }).fill('Meeting room 2');
+  await saveScreenshot(page, 'hr-hiring-schedule-interview');
+  await schedule.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(schedule).toHaveCount(0);
+  await expect(clara.getByTestId('scorecard-row')).toHaveCount(2);
+  await expect(clara.getByTestId('scorecard-average')).toHaveText('No scorecard submitted yet.');
+
+  // Each interviewer fills in their own scorecard from the Hiring tab.
+  for (const [who, score, recommendation] of [[ivan, '4', 'Hire'], [uma, '3', 'No hire']] as const) {
+    await signInAs(page, who);
+    await openHiring(page);
+    const mine = page.getByTestId('my-scorecard-row').filter({ hasText: 'Clara Chen' });
+    await expect(mine).toContainText('Analytical chemist');
+    await mine.getByRole('button', { name: 'Fill in' }).click();
+    const card = page.getByRole('dialog', { name: 'Scorecard for Clara Chen' });
+    await expect(card.getByRole('radiogroup', { name: 'Technical knowledge' })).toBeVisible({ timeout: 10_000 });
+    await expect(card.getByRole('button', { name: 'Submit scorecard' })).toBeDisabled();
+    for (const criterion of ['Technical knowledge', 'Laboratory practice and safety', 'Problem solving', 'Communication', 'Teamwork']) {
+      await card.getByRole('radiogroup', { name: criterion }).getByRole('radio', { name: score }).check();
+    }
+    await card.getByRole('radiogroup', { name: 'Recommendation' }).getByRole('radio', { name: recommendation, exact: true }).check();
+    await card.getByRole('textbox', { name: 'Summary' }).fill(`${who.name.split(' ')[0]}'s view of the interview.`);
+    if (who === ivan) await saveScreenshot(page, 'hr-hiring-scorecard');
+    await card.getByRole('button', { name: 'Submit scorecard' }).click();
+    await expect(card).toHaveCount(0);
+    await expect(mine).toContainText('Submitted');
+    await expect(page.getByTestId('candidate-card')).toHaveCount(0); // an interviewer never sees the candidates
+  }
+
+  // Back with HR: both scorecards and their average on Clara; she moves on to the offer by keyboard.
+  await signInAs(page, hana);
+  await openHiring(page);
+  await candidate(page, 'Clara Chen').click();
+  await expect(clara.getByTestId('scorecard-average')).toHaveText('Average 3.5 of 5 from 2 scorecards.');
+  await expect(clara.getByTestId('scorecard-row').filter({ hasText: ivan.name })).toContainText('Hire');
+  await expect(candidate(page, 'Clara Chen')).toContainText('2 scorecards · average 3.5 of 5');
   await keyboardMove(page, candidate(page, 'Clara Chen'), 'offer');
   await expect(stage(page, 'offer').getByTestId('candidate-card')).toHaveText(/Clara Chen/);
 
