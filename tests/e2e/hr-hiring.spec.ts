@@ -1,7 +1,7 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
-import { lifted, mouseDrag } from './support/mouse-drag';
+import { keyboardDrag, mouseDrag } from './support/mouse-drag';
 import { signInAs } from './support/people';
 import { fillDate } from './support/date-field';
 import { saveScreenshot } from './support/screenshots';
@@ -34,21 +34,6 @@ const candidate = (page: Page, name: string) => page.getByTestId('candidate-card
 async function openHiring(page: Page) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'HR' }).click();
   await page.getByRole('tab', { name: 'Hiring' }).click();
-}
-
-/** Lifts a card with Space, presses ArrowRight until `to` takes it, and drops it there. */
-async function keyboardMove(page: Page, card: Locator, to: string) {
-  await card.focus();
-  await page.keyboard.press('Space');
-  await expect(lifted(page)).toHaveCount(1);
-  for (let step = 0; step < 4; step++) {
-    if ((await stage(page, to).locator('[data-dragging-over="true"]').count()) === 1) break;
-    await page.keyboard.press('ArrowRight');
-    await expect(page.locator('[data-dragging-over="true"]')).toHaveCount(1);
-  }
-  await expect(stage(page, to).locator('[data-dragging-over="true"]')).toHaveCount(1);
-  await page.keyboard.press('Space');
-  await expect(lifted(page)).toHaveCount(0);
 }
 
 test('a requisition is approved through HIRING, and its candidates move along the board by mouse and keyboard, one rejected with a reason', async ({ page }) => {
@@ -180,7 +165,7 @@ test('a requisition is approved through HIRING, and its candidates move along th
   await expect(clara.getByTestId('scorecard-average')).toHaveText('Average 3.5 of 5 from 2 scorecards.');
   await expect(clara.getByTestId('scorecard-row').filter({ hasText: ivan.name })).toContainText('Hire');
   await expect(candidate(page, 'Clara Chen')).toContainText('2 scorecards · average 3.5 of 5');
-  await keyboardMove(page, candidate(page, 'Clara Chen'), 'offer');
+  await keyboardDrag(page, candidate(page, 'Clara Chen'), stage(page, 'offer'));
   await expect(stage(page, 'offer').getByTestId('candidate-card')).toHaveText(/Clara Chen/);
 
   // Hired is reached by hiring, not by a drop: refused, and she stays at the offer.

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Host } from '../../../src-main/host/create-host';
 import type { HiringView } from '../../../src-shared/hr/hiring-views';
 import type { RecordView } from '../../../src-shared/records/record-contract';
-import type { InstanceSummaryView } from '../../../src-shared/workflows/workflow-contract';
 import { openLab, type SignedInPerson } from '../support/lab-people';
+import { commandId as cid, fileRequisition, publishHiring } from './hiring-lab';
 import { value, type Client } from '../tasks/project-fixture';
 
 /**
@@ -19,7 +19,6 @@ let hana: SignedInPerson;
 let mia: SignedInPerson;
 let otto: SignedInPerson;
 let requisitionId: string;
-const cid = () => `c-${Math.random().toString(36).slice(2)}`;
 const hiring = async (who: SignedInPerson) => value(await who.client.subscribe('hr/hiring', {}).next<HiringView>());
 const read = async (id: string) => value(await hana.client.subscribe('records/get', { id }).next<RecordView>());
 const addCandidate = (name: string) => hana.client.call<RecordView>('records/create', { kind: 'candidate', data: { requisitionId, hiringManagerId: mia.id, name, source: 'referral' } });
@@ -30,17 +29,15 @@ beforeAll(async () => {
   hana = await addPerson('Hana HR', 'hana@lab.org', ['hr']);
   mia = await addPerson('Mia Manager', 'mia@lab.org', ['member']);
   otto = await addPerson('Otto Other', 'otto@lab.org', ['member']);
-  value(await admin.call('workflows/definitions/create', { commandId: cid(), source: { kind: 'template', templateCode: 'HIRING' } }));
-  value(await admin.call('workflows/definitions/publish', { commandId: cid(), code: 'HIRING' }));
+  await publishHiring(admin);
 });
 afterAll(async () => host?.close());
 
 describe('a requisition through the HIRING workflow', () => {
   it('is submitted by its hiring manager and opened by HR, never by hand', async () => {
-    const requisition = value(await mia.client.call<RecordView>('records/create', { kind: 'job_requisition', data: { jobTitle: 'Analytical chemist', hiringManagerId: mia.id, jobDescription: 'HPLC method development' } }));
+    const { requisition, run } = await fileRequisition(mia);
     requisitionId = requisition.id;
     expect(await mia.client.call('records/transition', { id: requisitionId, to: 'submitted' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const run = value(await mia.client.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'HIRING', entityType: 'job_requisition', entityId: requisitionId }));
     expect((await hiring(mia)).requisitions[0]).toMatchObject({ status: 'draft', hasApproval: true, hiringManagerName: 'Mia Manager' });
     value(await mia.client.call('workflows/instances/advance', { commandId: cid(), instanceId: run.id, action: 'complete', data: { budget_agreed: true } }));
     expect((await read(requisitionId)).status).toBe('submitted');

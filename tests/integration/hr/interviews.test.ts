@@ -3,8 +3,8 @@ import type { Host } from '../../../src-main/host/create-host';
 import type { HiringView } from '../../../src-shared/hr/hiring-views';
 import { interviewCriteria } from '../../../src-shared/hr/interviews';
 import type { RecordView } from '../../../src-shared/records/record-contract';
-import type { InstanceSummaryView } from '../../../src-shared/workflows/workflow-contract';
 import { openLab, type SignedInPerson } from '../support/lab-people';
+import { fileRequisition, publishHiring, submitAndApprove } from './hiring-lab';
 import { value, type Client } from '../tasks/project-fixture';
 
 /**
@@ -23,7 +23,6 @@ let uma: SignedInPerson;
 let otto: SignedInPerson;
 let candidateId: string;
 const password = 'long enough password';
-const cid = () => `c-${Math.random().toString(36).slice(2)}`;
 const hiring = async (who: SignedInPerson) => value(await who.client.subscribe('hr/hiring', {}).next<HiringView>());
 const scored = (...values: number[]) => values.map((score, i) => ({ criterion: interviewCriteria[i], score }));
 const interview = (extra: Record<string, unknown> = {}) => ({ candidateId, interviewerIds: [ivan.id, uma.id], startsAt: '2026-04-08T09:00:00Z', minutes: 60, timeZone: 'Europe/Berlin', place: 'Room 2', ...extra });
@@ -36,12 +35,9 @@ beforeAll(async () => {
   ivan = await addPerson('Ivan Interviewer', 'ivan@lab.org', ['member']);
   uma = await addPerson('Uma Interviewer', 'uma@lab.org', ['member']);
   otto = await addPerson('Otto Other', 'otto@lab.org', ['member']);
-  value(await admin.call('workflows/definitions/create', { commandId: cid(), source: { kind: 'template', templateCode: 'HIRING' } }));
-  value(await admin.call('workflows/definitions/publish', { commandId: cid(), code: 'HIRING' }));
-  const requisition = value(await mia.client.call<RecordView>('records/create', { kind: 'job_requisition', data: { jobTitle: 'Analytical chemist', hiringManagerId: mia.id, jobDescription: 'HPLC' } }));
-  const run = value(await mia.client.call<InstanceSummaryView>('workflows/instances/start', { commandId: cid(), code: 'HIRING', entityType: 'job_requisition', entityId: requisition.id }));
-  value(await mia.client.call('workflows/instances/advance', { commandId: cid(), instanceId: run.id, action: 'complete', data: { budget_agreed: true } }));
-  value(await hana.client.call('workflows/instances/advance', { commandId: cid(), instanceId: run.id, action: 'approve', signature: { password, meaning: 'approved' } }));
+  await publishHiring(admin);
+  const { requisition, run } = await fileRequisition(mia);
+  await submitAndApprove(mia, hana, run.id, password);
   candidateId = value(await hana.client.call<RecordView>('records/create', { kind: 'candidate', data: { requisitionId: requisition.id, hiringManagerId: mia.id, name: 'Clara Chen' } })).id;
 });
 afterAll(async () => host?.close());
