@@ -2,6 +2,7 @@ import EventIcon from '@mui/icons-material/Event';
 import { Button, Link, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { CandidateCard, ScorecardRow } from '../../src-shared/hr/hiring-views';
+import { PrintDocumentButton } from '../documents/PrintDocumentButton';
 import { AttachmentsPanel } from '../files/AttachmentsPanel';
 import { useRecordNav } from '../records/record-routes';
 import { CandidateScorecards } from './CandidateScorecards';
@@ -10,7 +11,8 @@ import { ScheduleInterviewDialog } from './ScheduleInterviewDialog';
 /**
  * The chosen candidate under the board: who they are, where they stand, their interviews'
  * scorecards with the average, and their CV (attachments). At the interview stage, an interview
- * is scheduled from here.
+ * is scheduled from here; the offer letter (with the terms set on the candidate's page) is printed
+ * and kept with their files from here.
  */
 export function CandidatePanel({ candidate, scorecards }: { candidate: CandidateCard; scorecards: ScorecardRow[] }) {
   const nav = useRecordNav();
@@ -26,7 +28,10 @@ export function CandidatePanel({ candidate, scorecards }: { candidate: Candidate
             </Typography>
             {candidate.stage === 'rejected' && <Typography variant="body2">Rejected: {candidate.rejectionReason}</Typography>}
           </Stack>
-          {candidate.stage === 'interviews' && <Button variant="outlined" startIcon={<EventIcon />} onClick={() => setScheduling(true)}>Schedule an interview</Button>}
+          <Stack direction="row" spacing={1}>
+            {candidate.stage === 'interviews' && <Button variant="outlined" startIcon={<EventIcon />} onClick={() => setScheduling(true)}>Schedule an interview</Button>}
+            <PrintDocumentButton subjectType="records" subjectId={candidate.id} />
+          </Stack>
         </Stack>
         <Typography variant="subtitle2" component="h5">Interviews</Typography>
         <CandidateScorecards candidate={candidate} scorecards={scorecards} />

@@ -168,6 +168,18 @@ test('a requisition is approved through HIRING, and its candidates move along th
   await keyboardDrag(page, candidate(page, 'Clara Chen'), stage(page, 'offer'));
   await expect(stage(page, 'offer').getByTestId('candidate-card')).toHaveText(/Clara Chen/);
 
+  // The offer letter is printed from her panel and kept with her files.
+  await clara.getByRole('button', { name: 'Print / PDF' }).click();
+  await page.getByRole('menuitem', { name: 'Offer letter' }).click();
+  const letter = page.getByRole('dialog', { name: /Offer letter\.pdf$/ });
+  // The first document of a run also loads the font: allow for a busy machine.
+  await expect(letter.getByTestId('pdf-pages')).toHaveText('1 page', { timeout: 60_000 });
+  await saveScreenshot(page, 'hr-hiring-offer-letter');
+  await letter.getByRole('button', { name: 'Keep as attachment' }).click();
+  await expect(letter.getByText('Kept with the files.')).toBeVisible();
+  await letter.getByRole('button', { name: 'Close' }).click();
+  await expect(clara.getByRole('listitem').filter({ hasText: 'Offer letter.pdf' })).toBeVisible();
+
   // Hired is reached by hiring, not by a drop: refused, and she stays at the offer.
   await mouseDrag(page, candidate(page, 'Clara Chen'), stage(page, 'hired'), 80);
   await expect(page.getByTestId('board-refusal')).toContainText('Hire a candidate from their offer');
