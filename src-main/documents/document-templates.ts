@@ -4,6 +4,7 @@ import type { DocumentTemplate } from './document-template';
 import { creditNoteTemplate } from './templates/credit-note';
 import { equipmentHistoryCardTemplate } from './templates/equipment-history-card';
 import { invoiceTemplate } from './templates/invoice';
+import { offerLetterTemplate } from './templates/offer-letter';
 import { purchaseOrderTemplate } from './templates/purchase-order';
 import { purchaseRequestTemplate } from './templates/purchase-request';
 import { quotationTemplate } from './templates/quotation';
@@ -16,7 +17,7 @@ import { rfqTemplate } from './templates/rfq';
  * and adding it here; the Print / PDF action then offers it on those records before the generic
  * templates. Nothing else changes: data, letterhead, signatures, keeping and sync are shared.
  */
-export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, rfqTemplate, purchaseOrderTemplate, equipmentHistoryCardTemplate, quotationTemplate, invoiceTemplate, creditNoteTemplate, recordSummaryTemplate];
+export const documentTemplates: readonly DocumentTemplate[] = [purchaseRequestTemplate, rfqTemplate, purchaseOrderTemplate, equipmentHistoryCardTemplate, quotationTemplate, invoiceTemplate, creditNoteTemplate, offerLetterTemplate, recordSummaryTemplate];
 
 export interface PrintedSubject {
   type: AttachmentSubjectType;

@@ -6,6 +6,7 @@ import { useNavigation } from '../shell/navigation';
 import { Attendance } from './Attendance';
 import { EmployeeList } from './EmployeeList';
 import { Exits } from './Exits';
+import { HiringTab } from './HiringTab';
 import { HolidayCalendars } from './HolidayCalendars';
 import { MyLeave } from './MyLeave';
 import { Reviews } from './Reviews';
@@ -19,6 +20,7 @@ const TABS = [
   ['employees', 'Employees'],
   ['training', 'Training'],
   ['reviews', 'Reviews'],
+  ['hiring', 'Hiring'],
   ['exits', 'Exits'],
   ['holidays', 'Public holidays'],
   ['registers', 'Registers'],
@@ -53,6 +55,7 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'timesheets' && <Attendance personId={personId} />}
       {current === 'exits' && <Exits />}
       {current === 'reviews' && <Reviews />}
+      {current === 'hiring' && <HiringTab personId={personId} personName={personName} />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}
     </Stack>
   );

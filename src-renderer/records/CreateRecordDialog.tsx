@@ -26,9 +26,11 @@ export function CreateRecordDialog({ kind, isOpen, onClose, onCreated }: Props) 
   const { people } = usePeople();
   const fields = useMemo(() => {
     if (!me) return createFieldsOf(kind);
-    // What this person could change in a new record of their own (a draft they are the subject of).
+    // What this person could change in a new record of their own (a draft they are the subject of,
+    // its people fields naming them as the form starts: a requisition's hiring manager may file it).
     const actor = { id: me.id, roles: me.roles, isActive: me.isActive, departmentId: me.departmentId, managedIds: [] };
-    const draft = { kind: kind.kind, status: kind.initialStatus, data: {}, personId: me.id, managerIds: [], ownerId: me.id, departmentId: me.departmentId ?? '', createdBy: me.id };
+    const data = Object.fromEntries(kind.fields.filter((f) => f.type === 'person').map((f) => [f.field, me.id]));
+    const draft = { kind: kind.kind, status: kind.initialStatus, data, personId: me.id, managerIds: [], ownerId: me.id, departmentId: me.departmentId ?? '', createdBy: me.id };
     return createFieldsOf(kind, (field) => canEditField(kind, actor, draft, field));
   }, [kind, me]);
   const [values, setValues] = useState<FormValues>({});

@@ -14,6 +14,7 @@ import { invoiceContract } from '../finance/invoice-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
 import { budgetContract } from '../finance/budget-contract';
 import { expenseContract } from '../finance/expense-contract';
+import { hiringContract } from '../hr/hiring-contract';
 import { hrContract } from '../hr/hr-contract';
 import { attendanceContract } from '../hr/attendance-contract';
 import { exitContract } from '../hr/exit-contract';
@@ -55,6 +56,7 @@ export const contract = {
   ...attendanceContract,
   ...exitContract,
   ...reviewContract,
+  ...hiringContract,
   ...expenseContract,
   ...budgetContract,
   ...crmContract,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema } from '../projects/document-fields';
+import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { hiringTeam, hr } from './hr-who';
 
@@ -28,6 +28,10 @@ const candidateData = z.object({
   phone: z.string().trim().max(50).default(''),
   source: z.enum(candidateSources.map((s) => s.value) as [string, ...string[]]).default('website'),
   rejectionReason: z.string().trim().max(2000).default(''),
+  /** The offer's terms, printed in the offer letter (src-main/documents/templates/offer-letter.tsx). */
+  offerSalary: moneySchema.nullable().default(null),
+  offerStartDate: z.union([z.literal(''), planDateSchema]).default(''),
+  offerRespondBy: z.union([z.literal(''), planDateSchema]).default(''),
   /** The person created on hiring, once hired. */
   hiredPersonId: z.string().max(40).default(''),
   notes: z.string().trim().max(5000).default(''),
@@ -67,6 +71,9 @@ export const candidateKind = defineRecordKind<CandidateData>({
     { field: 'source', label: 'Source', type: 'choice', choices: candidateSources, isDefaultColumn: true, isEditable: true },
     { field: 'email', label: 'Email', type: 'text', isEditable: true },
     { field: 'phone', label: 'Phone', type: 'text', isEditable: true },
+    { field: 'offerSalary', label: 'Offered salary (a year)', type: 'money', isEditable: true },
+    { field: 'offerStartDate', label: 'Offered start date', type: 'date', isEditable: true },
+    { field: 'offerRespondBy', label: 'Answer to the offer by', type: 'date', isEditable: true },
     { field: 'rejectionReason', label: 'Why rejected', type: 'text', isEditable: true, isMultiline: true },
     { field: 'notes', label: 'Notes', type: 'text', isEditable: true, isMultiline: true },
   ],
@@ -74,6 +81,7 @@ export const candidateKind = defineRecordKind<CandidateData>({
   create: hiringTeam,
   edit: [
     { fields: ['name', 'email', 'phone', 'source', 'notes', 'rejectionReason'], who: hiringTeam },
+    { fields: ['offerSalary', 'offerStartDate', 'offerRespondBy'], who: hiringTeam, inStatuses: ['interviews', 'offer'] },
     { fields: ['hiredPersonId'], who: hr, inStatuses: ['offer'] },
   ],
   remove: { who: hr, inStatuses: ['screening', 'rejected'] },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { hr } from './hr-who';
+import { scorecardGaps } from './interviews';
 
 /**
  * One interviewer's scorecard for one candidate (its parent): a score of 1–5 per criterion and a
@@ -25,6 +26,9 @@ const scorecardData = z.object({
   candidateId: recordIdSchema,
   hiringManagerId: recordIdSchema,
   interviewerId: recordIdSchema,
+  /** Who and for which post, as the interviewer reads them: they cannot read the candidate's record. */
+  candidateName: z.string().trim().max(200).default(''),
+  jobTitle: z.string().trim().max(200).default(''),
   /** The meeting of the interview, when it was scheduled through meetings. */
   meetingId: z.string().max(40).default(''),
   scores: z.array(criterionScore).max(30).default([]),
@@ -46,7 +50,7 @@ export const interviewScorecardKind = defineRecordKind<ScorecardData>({
   pluralLabel: 'Interview scorecards',
   version: 1,
   data: scorecardData as z.ZodType<ScorecardData>,
-  title: (d) => `Scorecard${meanScore(d) === null ? '' : ` (${meanScore(d)})`}`,
+  title: (d) => `Scorecard${d.candidateName ? ` for ${d.candidateName}` : ''}${meanScore(d) === null ? '' : ` (${meanScore(d)})`}`,
   statuses: [
     { id: 'draft', label: 'Draft' },
     { id: 'submitted', label: 'Submitted', tone: 'success', isReadOnly: true },
@@ -67,7 +71,11 @@ export const interviewScorecardKind = defineRecordKind<ScorecardData>({
   remove: { who: hr, inStatuses: ['draft'] },
   invariant: {
     reads: (d) => ({ ids: [{ collection: 'records', id: d.candidateId }], byParent: [{ kind: 'interview_scorecard', parentId: d.candidateId }] }),
-    check({ record, lookup }) {
+    check({ record, previous, lookup }) {
+      if (record.status === 'submitted' && previous?.status !== 'submitted') {
+        const gaps = scorecardGaps(record.data);
+        if (gaps.length > 0) return { message: `Score every criterion and recommend before submitting: ${gaps.join(', ')} still open.`, field: 'data.scores' };
+      }
       const candidate = lookup.get('records', record.data.candidateId);
       if (!candidate || candidate.kind !== 'candidate') return { message: 'Choose the candidate this scorecard is for.', field: 'data.candidateId' };
       if ((candidate.data as { hiringManagerId?: unknown } | undefined)?.hiringManagerId !== record.data.hiringManagerId) return { message: 'The hiring manager must be the candidate\'s.', field: 'data.hiringManagerId' };

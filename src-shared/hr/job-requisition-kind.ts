@@ -5,9 +5,9 @@ import { employmentTypes } from './employee-kind';
 import { hiringTeam, hr } from './hr-who';
 
 /**
- * A job requisition: the case for a new post and its job description, approved through the HIRING
- * workflow against the record (never by a button), then open for candidates until filled or
- * cancelled. Read by HR and the hiring manager only: salary ranges and the reasons for a post are
+ * A job requisition: the case for a new post and its job description, submitted and approved
+ * through the HIRING workflow bound to the record (workflows/templates/hiring.ts; never by a
+ * button), then open for candidates until filled or cancelled. Read by HR and the hiring manager only: salary ranges and the reasons for a post are
  * not for the whole lab.
  */
 const jobRequisitionData = z.object({
@@ -49,7 +49,9 @@ export const jobRequisitionKind = defineRecordKind<JobRequisitionData>({
   ],
   initialStatus: 'draft',
   transitions: [
-    { from: ['draft'], to: 'submitted', label: 'Submit for approval', who: hiringTeam, requires: ['jobDescription'] },
+    // Submitted only by the HIRING workflow's first step, so no requisition waits for an approval nobody was asked for.
+    { from: ['draft'], to: 'submitted', label: 'Submit for approval', who: 'workflow', requires: ['jobDescription'] },
+    { from: ['submitted'], to: 'draft', label: 'Return for changes', who: 'workflow' },
     { from: ['submitted'], to: 'open', label: 'Approve', who: 'workflow' },
     { from: ['submitted'], to: 'rejected', label: 'Reject', who: 'workflow' },
     { from: ['open'], to: 'on_hold', label: 'Put on hold', who: hiringTeam, needsReason: true },
@@ -75,7 +77,8 @@ export const jobRequisitionKind = defineRecordKind<JobRequisitionData>({
   create: hiringTeam,
   edit: [
     { fields: '*', who: hiringTeam, inStatuses: ['draft'] },
-    { fields: ['jobDescription', 'wantedStartDate', 'location'], who: hiringTeam, inStatuses: ['open', 'on_hold'] },
+    // A rule naming a field replaces '*' for it (record-rules.ts), so the draft is listed here too.
+    { fields: ['jobDescription', 'wantedStartDate', 'location'], who: hiringTeam, inStatuses: ['draft', 'open', 'on_hold'] },
   ],
   remove: { who: 'creator', inStatuses: ['draft'] },
   workflows: ['HIRING'],

@@ -53,7 +53,8 @@ export function checkRecordSnapshot(event: WorkflowEvent, record: Doc | null, ma
   if (!seen || !isLive(record)) return ok(null);
   const refuse = (why: string) => fail('forbidden', `This workflow run was refused: ${why}.`);
   if (seen.id !== record.id || seen.kind !== record.kind) return refuse('it says it read another record than the one it is about');
-  const subject = typeof record.personId === 'string' ? record.personId : undefined;
+  // A record about nobody (a job requisition) is stored with personId '', which a snapshot leaves out.
+  const subject = typeof record.personId === 'string' && record.personId !== '' ? record.personId : undefined;
   if ((seen.personId ?? undefined) !== subject) return refuse('it says the record is about someone else');
   const known = new Set([...(subject ? managersOf(subject) : []), ...(Array.isArray(record.managerIds) ? record.managerIds.map(String) : [])]);
   const claimed = Array.isArray(seen.managerIds) ? seen.managerIds.map(String) : [];

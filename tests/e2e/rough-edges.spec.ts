@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { assayValidationProject } from './support/assay-project';
 import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
-import { lifted } from './support/mouse-drag';
+import { keyboardDrag } from './support/mouse-drag';
 import { saveScreenshot } from './support/screenshots';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
@@ -22,19 +22,7 @@ const card = (page: Page, title: string) => page.locator('[data-testid="board-ca
 const dragAnnouncer = (page: Page) => page.locator('[id^="rfd-announcement-"]');
 
 /** Lifts a card with Space, presses ArrowRight until `status` takes it, and drops it there. */
-async function keyboardMove(page: Page, title: string, status: string) {
-  await card(page, title).focus();
-  await page.keyboard.press('Space');
-  await expect(lifted(page)).toHaveCount(1);
-  for (let step = 0; step < 6; step++) {
-    if ((await column(page, status).locator('[data-dragging-over="true"]').count()) === 1) break;
-    await page.keyboard.press('ArrowRight');
-    await expect(page.locator('[data-dragging-over="true"]')).toHaveCount(1);
-  }
-  await expect(column(page, status).locator('[data-dragging-over="true"]')).toHaveCount(1);
-  await page.keyboard.press('Space');
-  await expect(lifted(page)).toHaveCount(0);
-}
+const keyboardMove = (page: Page, title: string, status: string) => keyboardDrag(page, card(page, title), column(page, status));
 
 test('the Kanban board shows every column at 1360 px, keyboard moves reach Done and Cancelled, and a refused move is said as refused', async ({ page }) => {
   host = await startServeHost();

@@ -27,3 +27,22 @@ export async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY 
   await page.mouse.up();
   await expect(lifted(page)).toHaveCount(0);
 }
+
+/**
+ * Moves a card with the keyboard, as the drag library offers it: lifts it with Space, presses
+ * ArrowRight until `to` (a column) takes it, and drops it there — each step waiting on what the
+ * board shows, not on time.
+ */
+export async function keyboardDrag(page: Page, card: Locator, to: Locator, maxSteps = 6) {
+  await card.focus();
+  await page.keyboard.press('Space');
+  await expect(lifted(page)).toHaveCount(1);
+  for (let step = 0; step < maxSteps; step++) {
+    if ((await to.locator('[data-dragging-over="true"]').count()) === 1) break;
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-dragging-over="true"]')).toHaveCount(1);
+  }
+  await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await expect(lifted(page)).toHaveCount(0);
+}

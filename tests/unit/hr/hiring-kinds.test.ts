@@ -4,7 +4,7 @@ import { interviewScorecardKind, meanScore } from '../../../src-shared/hr/interv
 import { jobRequisitionKind } from '../../../src-shared/hr/job-requisition-kind';
 import { parseData } from '../../../src-shared/records/record-data';
 import { checkInvariant } from '../../../src-shared/records/record-invariants';
-import { checkRecordWrite } from '../../../src-shared/records/record-rules';
+import { canEditField, checkRecordWrite } from '../../../src-shared/records/record-rules';
 import { canReadScope, scopeOfRecord } from '../../../src-shared/records/record-scope';
 import { actor, hrRecord, lookupOf } from './hr-fixtures';
 
@@ -28,6 +28,21 @@ describe('hiring', () => {
     const opened = { ...requisition('submitted'), status: 'open' };
     expect(checkRecordWrite({ kind: jobRequisitionKind, actor: hana, before: requisition('submitted'), after: opened })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(checkRecordWrite({ kind: jobRequisitionKind, actor: hana, before: requisition('submitted'), after: opened, hasWorkflowMove: (to) => to === 'open' }).ok).toBe(true);
+  });
+
+  it('submits a requisition only through the HIRING workflow, which may return it for changes', () => {
+    const submitted = { ...requisition('draft'), status: 'submitted' };
+    expect(checkRecordWrite({ kind: jobRequisitionKind, actor: mia, before: requisition('draft'), after: submitted })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkRecordWrite({ kind: jobRequisitionKind, actor: mia, before: requisition('draft'), after: submitted, hasWorkflowMove: (to) => to === 'submitted' }).ok).toBe(true);
+    expect(checkRecordWrite({ kind: jobRequisitionKind, actor: hana, before: requisition('submitted'), after: { ...requisition('submitted'), status: 'draft' }, hasWorkflowMove: (to) => to === 'draft' }).ok).toBe(true);
+  });
+
+  it('lets the hiring manager write the job description in the draft and keep it current while open, not once filled', () => {
+    expect(canEditField(jobRequisitionKind, mia, requisition('draft'), 'jobDescription')).toBe(true);
+    expect(canEditField(jobRequisitionKind, mia, requisition('open'), 'jobDescription')).toBe(true);
+    expect(canEditField(jobRequisitionKind, mia, requisition('open'), 'jobTitle')).toBe(false);
+    expect(canEditField(jobRequisitionKind, ivan, requisition('draft'), 'jobDescription')).toBe(false);
+    expect(canEditField(jobRequisitionKind, mia, requisition('filled'), 'jobDescription')).toBe(false);
   });
 
   it('refuses a salary range in two currencies or upside down', () => {

@@ -153,6 +153,11 @@ describe('starting from a record, and the scope of what follows', () => {
     expect(checkRecordSnapshot(forged({ managerIds: ['u-friend'] }), record, managersOf)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('manager') } });
     expect(checkRecordSnapshot(forged({ personId: 'u-x' }), record, managersOf)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(checkRecordSnapshot(forged({ id: 'LR-other' }), record, managersOf)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A record about nobody (a job requisition) is stored with personId '', which the snapshot leaves out.
+    const aboutNobody = { ...record, personId: '', managerIds: [] };
+    const { personId: _p, ...noSubject } = start.record ?? {};
+    expect(checkRecordSnapshot({ ...start, record: { ...noSubject, managerIds: [] } }, aboutNobody, managersOf)).toMatchObject({ ok: true });
+    expect(checkRecordSnapshot(forged({ personId: 'u-x', managerIds: [] }), aboutNobody, managersOf)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('carries the record’s scope, or the requester’s while the record has not arrived', () => {

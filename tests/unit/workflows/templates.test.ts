@@ -105,13 +105,26 @@ describe('templates in use', () => {
     expect(stepIds(instance)).toEqual(['root_cause']);
   });
 
-  it('hiring goes back to advertising when screening finds nobody', () => {
+  it('hiring runs on the requisition: its hiring manager submits it, HR opens it, returns it for changes or turns it down', () => {
     const def = published(hiring);
-    let instance = start(hiring).instance;
-    instance = act(def, instance, people.head, 'complete', 1);
-    instance = act(def, instance, people.hr, 'approve', 2);
-    instance = act(def, instance, people.hr, 'complete', 3);
-    instance = act(def, instance, people.hr, 'complete', 4, { data: { shortlisted_count: 0 } });
-    expect(stepIds(instance)).toEqual(['advertise']);
+    const requisition = (status = 'draft'): RecordSnapshot =>
+      snapshotOfRecord({ id: 'REQ-1', kind: 'job_requisition', status, number: 'REQ-2026-0001', title: 'Analytical chemist', ownerId: 'u-head', data: { jobTitle: 'Analytical chemist', hiringManagerId: 'u-head', jobDescription: 'HPLC' } });
+    const started = must(startInstance(def, { entityType: 'job_requisition', entityId: 'REQ-1' }, people.head, at(0), newId, { record: requisition() }));
+    expect(started.instance.activeSteps[0]?.assignees).toEqual({ users: ['u-head'], roles: [] });
+    const submitted = must(advance(def, started.instance, { commandId: 'c1', action: 'complete', data: { budget_agreed: true } }, people.head, at(1), { record: requisition() }));
+    expect(mergeRecordChanges(submitted.events)).toEqual({ status: { from: 'draft', to: 'submitted' } });
+    expect(submitted.instance.activeSteps[0]?.assignees).toEqual({ users: [], roles: ['hr'] });
+
+    const opened = must(advance(def, submitted.instance, { commandId: 'c2', action: 'approve' }, people.hr, at(2), { record: requisition('submitted') }));
+    expect(mergeRecordChanges(opened.events)).toEqual({ status: { from: 'submitted', to: 'open' } });
+    expect(stepIds(opened.instance)).toEqual(['advertise']);
+
+    const returned = must(advance(def, submitted.instance, { commandId: 'c3', action: 'request_changes' }, people.hr, at(2), { record: requisition('submitted') }));
+    expect(mergeRecordChanges(returned.events)).toEqual({ status: { from: 'submitted', to: 'draft' } });
+    expect(stepIds(returned.instance)).toEqual(['submit']);
+
+    const turnedDown = must(advance(def, submitted.instance, { commandId: 'c4', action: 'reject' }, people.hr, at(2), { record: requisition('submitted') }));
+    expect(mergeRecordChanges(turnedDown.events)).toEqual({ status: { from: 'submitted', to: 'rejected' } });
+    expect(turnedDown.effects).toContainEqual(expect.objectContaining({ reason: 'notify_step', recipients: { users: ['u-head'], roles: [] } }));
   });
 });
