@@ -24,7 +24,7 @@ import { claimedIdsOf, judgeAuditEntry, recordChainLink, recordClaims } from './
 import { checkEditNamesItsEntry } from '../../src-shared/sync/audit-rules';
 import { answerProbe, endSessionsOfDeactivated } from './push-trust';
 import { serverManagers } from '../auth/people-directory';
-import { finishRecord, stampColumns } from './record-stamping';
+import { finishRecord, tryStampColumns } from './record-stamping';
 import { loadEventRecords, restampRecordWorkflows, withServerScope, type EventRecords } from './workflow-records';
 import { checkRecordSnapshot, checkStartRecord } from '../../src-shared/sync/workflow-record-rules';
 import type { ManagerLookup } from '../../src-shared/records/record-document';
@@ -130,7 +130,12 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
         : collection.name === 'workflow_events' && eventRecords
           ? withServerScope(redacted, eventRecords.scopeOf(String(raw.instanceId)))
           : redacted;
-      const incoming = managers ? stampColumns(scoped, master, managers) : scoped;
+      const stamped = managers ? tryStampColumns(scoped, master, managers) : ({ ok: true, doc: scoped } as const);
+      if (!stamped.ok) {
+        refuse(raw, master, 'invalid_input', stamped.message);
+        continue;
+      }
+      const incoming = stamped.doc;
       const assumed = row.assumedMasterState ? (redactForSync(collection, row.assumedMasterState, services.collections) as WireDocument) : null;
       // Without an assumed state the PC believes it creates the document; if the id exists already
       // (deterministic ids, e.g. workflow events) resolvePush keeps the server's version, so the

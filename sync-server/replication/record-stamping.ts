@@ -47,6 +47,20 @@ async function giveNumber(tx: SqlClient, kind: string, needed: NumberNeeded): Pr
   }
 }
 
+/**
+ * `stampColumns`, or a refusal a person can read when the record's data lacks what its kind's
+ * derived columns are computed from (a broken or hostile PC): the push refuses that row instead of
+ * failing the whole request. The data itself is judged afterwards by the kind's rules.
+ */
+export function tryStampColumns(doc: WireDocument, master: Doc | null, managers: ManagerLookup): { ok: true; doc: WireDocument } | { ok: false; message: string } {
+  try {
+    return { ok: true, doc: stampColumns(doc, master, managers) };
+  } catch {
+    const label = recordKindOf(doc.kind)?.label ?? 'record';
+    return { ok: false, message: `This ${label.toLowerCase()} is missing information its kind needs, so it was not taken. Open it on the PC that made it and save it again.` };
+  }
+}
+
 /** The record as it is stored: columns stamped, and numbered now if its series gives it a number now. */
 export async function finishRecord(tx: SqlClient, doc: WireDocument, master: Doc | null, managers: ManagerLookup): Promise<WireDocument> {
   const kind = recordKindOf(doc.kind);

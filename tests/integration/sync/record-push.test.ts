@@ -88,3 +88,12 @@ describe('records pushed to the sync server', () => {
     expect(result.refused).toEqual([expect.objectContaining({ id: 'LR-OV2', code: 'forbidden', message: expect.stringContaining('overlaps') })]);
   });
 });
+
+describe('a record a PC cannot have made', () => {
+  it('refuses a record whose data lacks what its title is made from, and answers the rest of the push', async () => {
+    const broken = { ...leaveRecord('SC-BROKEN', team.member.id, { kind: 'interview_scorecard', date: '' }), data: {} };
+    const result = await push(server, tokens.member.accessToken, 'records', [{ newDocumentState: broken }, { newDocumentState: request('PR-NEXT', team.member.id, { number: 'PR-2026-PNXT-0001', numberState: 'provisional' }) }]);
+    expect(result.refused).toEqual([expect.objectContaining({ id: 'SC-BROKEN', code: 'invalid_input', message: expect.stringContaining('missing information') })]);
+    expect(result.conflicts.find((d) => d.id === 'PR-NEXT')).toMatchObject({ numberState: 'final' });
+  });
+});
