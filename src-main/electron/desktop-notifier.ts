@@ -5,6 +5,7 @@ import type { DesktopNotifier } from '../notifications/desktop-notifier';
 export interface NativeNotification {
   on(event: 'click', listener: () => void): unknown;
   show(): void;
+  close(): void;
 }
 export interface NativeNotifications {
   isSupported(): boolean;
@@ -38,6 +39,10 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Deskto
       shown.set(notice.id, notification);
       if (shown.size > 20) shown.delete(shown.keys().next().value!);
       notification.show();
+    },
+    withdraw(notice) {
+      shown.get(notice.id)?.close();
+      shown.delete(notice.id);
     },
     setUnreadCount: (count) => options.setUnreadCount(count),
   };

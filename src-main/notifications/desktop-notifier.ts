@@ -17,6 +17,8 @@ export interface DesktopNotice {
  */
 export interface DesktopNotifier {
   show(notice: DesktopNotice): void;
+  /** The notice was read (opened, settled when its step ended, marked read on another screen): take it down if it still shows. */
+  withdraw(notice: Pick<DesktopNotice, 'id' | 'recipientId'>): void;
   /** Unread entries of the people signed in on this PC (the tray badge). */
   setUnreadCount(count: number): void;
 }
@@ -25,6 +27,7 @@ export interface DesktopNotifier {
 export function createBroadcastNotifier(broadcast: BroadcastEvent): DesktopNotifier {
   return {
     show: (notice) => broadcast('notifications/toast', notice),
+    withdraw: (notice) => broadcast('notifications/toast-withdrawn', { id: notice.id, recipientId: notice.recipientId }),
     setUnreadCount: () => undefined,
   };
 }

@@ -39,8 +39,14 @@ export function createDesktopRelay(db: LabDatabase, notifier: DesktopNotifier, l
   };
 
   const inserts = db.notifications.$.subscribe((event) => {
-    if (event.operation !== 'INSERT') return;
     const doc = event.documentData as StoredNotification;
+    // Read since it popped up (opened, or settled when its step ended): it no longer waits for anyone.
+    if (event.operation === 'UPDATE' && doc.isRead && present.has(doc.recipientId)) {
+      burst = burst.filter((n) => n.id !== doc.id);
+      notifier.withdraw({ id: doc.id, recipientId: doc.recipientId });
+      return;
+    }
+    if (event.operation !== 'INSERT') return;
     if ((doc.kind !== 'notification' && doc.kind !== 'firing') || !present.has(doc.recipientId)) return;
     const data = entryDataSchema.safeParse(doc.data);
     if (!data.success || !data.data.isDesktop) return;

@@ -29,6 +29,11 @@ export function useToasts(personId: string) {
   useEffect(
     () =>
       client.onEvent((name, payload) => {
+        if (name === 'notifications/toast-withdrawn') {
+          const withdrawn = payload as { id: string; recipientId: string };
+          if (withdrawn.recipientId === personId) setQueue((current) => dismissToast(current, withdrawn.id));
+          return;
+        }
         if (name !== 'notifications/toast') return;
         const toast = payload as Toast & { recipientId: string };
         if (toast.recipientId !== personId) return;

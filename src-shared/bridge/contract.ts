@@ -82,5 +82,7 @@ export interface HostEvents {
   'sync/status': { phase: SyncPhase; pendingChanges: number };
   /** A desktop notification in serve mode (a toast); each UI shows the ones for its signed-in person. */
   'notifications/toast': { id: string; recipientId: string; title: string; body: string; link?: AppLink };
+  /** That notice was read: a toast still showing it goes. */
+  'notifications/toast-withdrawn': { id: string; recipientId: string };
 }
 export type HostEventName = keyof HostEvents;

@@ -89,6 +89,13 @@ test('notices show one at a time with a count, close, and keep clear of the navi
   await expect(toast).toHaveCount(0);
   // Both stay in the notification centre.
   await expect(badge(page)).toHaveAttribute('data-count', '2');
+
+  // A notice read elsewhere (here: all marked read) leaves the corner at once, not when its time runs out.
+  await runCommands(page, admin, [{ name: 'notifications/send-test', input: { recipientId: personId, subject: 'Incubator I-3 door open', body: 'Closed by Ada.' } }]);
+  await expect(toast).toContainText('Incubator I-3 door open');
+  await toast.hover(); // the notice's own hide timer pauses while the pointer is on it
+  await runCommands(page, admin, [{ name: 'notifications/mark-all-read', input: {} }]);
+  await expect(toast).toHaveCount(0);
 });
 
 test('an approval: "Waiting for you" clears when the step is signed, and the audit trail shows the signature and the refused attempt', async ({ page }) => {

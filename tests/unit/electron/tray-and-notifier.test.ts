@@ -16,6 +16,9 @@ class FakeNotification implements NativeNotification {
   show() {
     this.isShown = true;
   }
+  close() {
+    this.isShown = false;
+  }
   clickIt() {
     this.click?.();
   }
@@ -61,6 +64,14 @@ describe('native desktop notifications', () => {
     expect(created[0]).toMatchObject({ isShown: true, options: { title: 'Overdue: Weigh', body: 'Was due.' } });
     created[0]?.clickIt();
     expect(opened).toEqual([{ section: 'tasks', itemId: 'T1' }]);
+  });
+
+  it('are taken down once read elsewhere, and only that one', () => {
+    const { notifier, created } = setup();
+    notifier.show(notice);
+    notifier.show({ ...notice, id: 'n2', title: 'Waiting for you: Approve' });
+    notifier.withdraw({ id: 'n2', recipientId: 'P1' });
+    expect(created.map((n) => n.isShown)).toEqual([true, false]);
   });
 
   it('stay silent while paused or where the platform has none, and pass the count to the tray', () => {
