@@ -4,7 +4,7 @@ import type { CatalogueItemData } from '../../src-shared/crm/catalogue-item-kind
 import type { CatalogueChoice } from '../../src-shared/crm/catalogue-line';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
-import type { StoredDoc } from '../equipment/equipment-records';
+import type { StoredDoc } from '../records/module-records';
 import { onRecordChanges } from '../equipment/instrument-states';
 import type { QueryHandlers } from '../host/handler-types';
 import { recordActor$ } from '../records/record-queries';

@@ -8,7 +8,7 @@ import { salesSettingsOf, salesSettingsParent } from '../../src-shared/crm/sales
 import { parseData } from '../../src-shared/records/record-data';
 import { availableTransitions, checkRecordWrite } from '../../src-shared/records/record-rules';
 import type { CommandHandlers } from '../host/handler-types';
-import { changeRecord, childrenOf, createRecord, recordOf } from '../equipment/equipment-records';
+import { changeRecord, childrenOf, createRecord, recordOf } from '../records/module-records';
 import { recordActorOf } from '../records/record-actor';
 
 /**

@@ -6,7 +6,7 @@ import { salesSettingsOf, salesSettingsParent } from '../../src-shared/crm/sales
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
 import type { QueryHandlers } from '../host/handler-types';
-import { childrenOf, personNames, type StoredDoc } from '../equipment/equipment-records';
+import { childrenOf, personNames, type StoredDoc } from '../records/module-records';
 import { onRecordChanges } from '../equipment/instrument-states';
 import { recordActor$ } from '../records/record-queries';
 import { canReadRecordDoc, readStored } from '../records/record-store';

@@ -3,7 +3,7 @@ import { quotationKind } from '../../src-shared/crm/quotation-kind';
 import type { DueReminder } from '../../src-shared/scheduler/reminder';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
-import { changeRecord } from '../equipment/equipment-records';
+import { changeRecord } from '../records/module-records';
 import { SYSTEM_ACTOR, type CommandContext, type HostServices } from '../host/handler-types';
 import { insertNew, planNoticeDocuments } from '../notifications/notify';
 import { readRecord } from '../records/record-store';

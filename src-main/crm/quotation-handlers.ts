@@ -7,7 +7,7 @@ import { nextRevisionData } from '../../src-shared/crm/quotation-revisions';
 import { salesOrderKind } from '../../src-shared/crm/sales-order-kind';
 import type { CommandHandlers } from '../host/handler-types';
 import { renderRecordDocument } from '../documents/render-record-document';
-import { changeRecord, createRecord, recordOf, reread } from '../equipment/equipment-records';
+import { changeRecord, createRecord, recordOf, reread } from '../records/module-records';
 import { queueSupplierEmail } from '../equipment/supplier-email';
 import { recordActorOf } from '../records/record-actor';
 import { recordLinkCommandHandlers } from '../records/record-links';

@@ -2,7 +2,7 @@ import { ok, type Result } from '../../src-shared/core/result';
 import type { SalesSettingsView } from '../../src-shared/crm/crm-contract';
 import { salesSettingsOf, salesSettingsParent } from '../../src-shared/crm/sales-settings-kind';
 import type { LabDatabase } from '../database/open-database';
-import { childrenOf } from '../equipment/equipment-records';
+import { childrenOf } from '../records/module-records';
 import { onRecordChanges } from '../equipment/instrument-states';
 import type { QueryHandlers } from '../host/handler-types';
 

@@ -6,7 +6,7 @@ import { timelineOf } from '../../src-shared/crm/crm-schedule';
 import { canReadMeetingDocument } from '../../src-shared/meetings/meeting-scope';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
-import { personNames, type StoredDoc } from '../equipment/equipment-records';
+import { personNames, type StoredDoc } from '../records/module-records';
 import { onRecordChanges } from '../equipment/instrument-states';
 import type { QueryHandlers } from '../host/handler-types';
 import { recordActor$ } from '../records/record-queries';

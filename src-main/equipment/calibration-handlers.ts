@@ -9,7 +9,7 @@ import { judgeReadings } from '../../src-shared/equipment/tolerance';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
-import { changeRecord, childrenOf, createRecord, personNames, recordOf, reread } from './equipment-records';
+import { changeRecord, childrenOf, createRecord, personNames, recordOf, reread } from '../records/module-records';
 
 /** Statuses from which a failed calibration quarantines the instrument. */
 const QUARANTINE_FROM = new Set(['in_service', 'out_of_service', 'under_maintenance']);

@@ -11,7 +11,7 @@ import type { CommandHandlers } from '../host/handler-types';
 import type { LabDatabase } from '../database/open-database';
 import { recordActorOf } from '../records/record-actor';
 import { readRecord, recordViewOf } from '../records/record-store';
-import { changeRecord, childrenOf, recordOf, reread } from './equipment-records';
+import { changeRecord, childrenOf, recordOf, reread } from '../records/module-records';
 
 /**
  * The approval decisions the workflows make about equipment records, until workflows act on records

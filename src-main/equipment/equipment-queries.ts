@@ -10,7 +10,7 @@ import { checkFitForUse } from '../../src-shared/equipment/fitness';
 import { dateOf } from '../../src-shared/equipment/interval';
 import type { QueryHandlers } from '../host/handler-types';
 import type { LabDatabase } from '../database/open-database';
-import { personNames } from './equipment-records';
+import { personNames } from '../records/module-records';
 import { fleetOf } from './fleet-state';
 import { instrumentStates, onRecordChanges, type InstrumentState } from './instrument-states';
 

@@ -7,7 +7,7 @@ import { receiptState, taxOf } from '../../src-shared/equipment/purchase-order-t
 import type { RecordView } from '../../src-shared/records/record-contract';
 import type { CommandContext } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
-import { changeRecord, createRecord, recordOf, reread } from './equipment-records';
+import { changeRecord, createRecord, recordOf, reread } from '../records/module-records';
 import { advanceRequest } from './request-progress';
 
 type Input = ParsedInputOf<Contract['equipment/po/receive']>;

@@ -3,7 +3,7 @@ import { historyCard, type AuditLike } from '../../src-shared/equipment/history-
 import type { EquipmentLifecycleEvent } from '../../src-shared/equipment/lifecycle-event';
 import type { LabDatabase } from '../database/open-database';
 import { byParentOrder } from '../records/record-lookup';
-import { personNames, type StoredDoc } from './equipment-records';
+import { personNames, type StoredDoc } from '../records/module-records';
 
 type Doc = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');

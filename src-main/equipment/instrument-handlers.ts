@@ -8,7 +8,7 @@ import { usageLogKind } from '../../src-shared/equipment/usage-log-kind';
 import { workOrderKind } from '../../src-shared/equipment/work-order-kind';
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
-import { changeRecord, createRecord, recordOf } from './equipment-records';
+import { changeRecord, createRecord, recordOf } from '../records/module-records';
 
 type Names = 'equipment/add-record' | 'equipment/install' | 'equipment/move' | 'equipment/book' | 'equipment/log-use' | 'equipment/report-fault';
 

@@ -15,7 +15,7 @@ import type { LabDatabase } from '../database/open-database';
 import type { QueryHandlers } from '../host/handler-types';
 import { recordActor$ } from '../records/record-queries';
 import { recordViewOf } from '../records/record-store';
-import { personNames, type StoredDoc } from './equipment-records';
+import { personNames, type StoredDoc } from '../records/module-records';
 import { fitnessToday } from './equipment-queries';
 import { loadHistory } from './history-source';
 import { instrumentStates, onRecordChanges } from './instrument-states';

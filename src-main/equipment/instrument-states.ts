@@ -3,7 +3,7 @@ import type { CalibrationEvent, PlanSchedule } from '../../src-shared/equipment/
 import { calibrationFacts, instrumentFacts, locationLine, planFacts } from '../../src-shared/equipment/equipment-facts';
 import type { InstrumentFacts } from '../../src-shared/equipment/fitness';
 import type { LabDatabase } from '../database/open-database';
-import type { StoredDoc } from './equipment-records';
+import type { StoredDoc } from '../records/module-records';
 import { fleetOf, type FleetState } from './fleet-state';
 
 /**

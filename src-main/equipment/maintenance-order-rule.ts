@@ -8,7 +8,7 @@ import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
 import { SYSTEM_ACTOR, type CommandContext, type HostServices } from '../host/handler-types';
 import type { ReminderRule } from '../scheduler/reminder-rule';
-import { createRecord, type StoredDoc } from './equipment-records';
+import { createRecord, type StoredDoc } from '../records/module-records';
 
 /**
  * Preventive maintenance work orders, created on time by the scheduler: each active maintenance

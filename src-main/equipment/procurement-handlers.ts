@@ -9,7 +9,7 @@ import { availableTransitions } from '../../src-shared/records/record-rules';
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
 import { renderEquipmentDocument } from './documents/render-equipment-document';
-import { changeRecord, childrenOf, createRecord, recordOf, reread } from './equipment-records';
+import { changeRecord, childrenOf, createRecord, recordOf, reread } from '../records/module-records';
 import { receiveGoods } from './goods-receipt';
 import { advanceRequest } from './request-progress';
 import { queueSupplierEmail } from './supplier-email';

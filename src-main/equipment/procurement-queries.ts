@@ -10,7 +10,7 @@ import type { QueryHandlers } from '../host/handler-types';
 import { recordActor$ } from '../records/record-queries';
 import { recordViewOf } from '../records/record-store';
 import { renderEquipmentDocument } from './documents/render-equipment-document';
-import { childrenOf, personNames, recordOf } from './equipment-records';
+import { childrenOf, personNames, recordOf } from '../records/module-records';
 import { onRecordChanges } from './instrument-states';
 
 async function bidMatrix(db: LabDatabase, rfqId: string, actor: RecordActor): Promise<Result<BidMatrixView>> {

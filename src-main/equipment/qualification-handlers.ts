@@ -10,7 +10,7 @@ import type { CommandHandlers } from '../host/handler-types';
 import { findPerson } from '../people/people-store';
 import { writeContextOf } from '../projects/project-access';
 import { recordActorOf } from '../records/record-actor';
-import { changeRecord, createRecord, recordOf, reread } from './equipment-records';
+import { changeRecord, createRecord, recordOf, reread } from '../records/module-records';
 
 type Names = 'equipment/qualification/start' | 'equipment/qualification/record-step' | 'equipment/qualification/sign';
 

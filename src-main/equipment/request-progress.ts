@@ -1,7 +1,7 @@
 import { purchaseRequestKind } from '../../src-shared/equipment/purchase-request-kind';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { CommandContext } from '../host/handler-types';
-import { changeRecord, recordOf } from './equipment-records';
+import { changeRecord, recordOf } from '../records/module-records';
 
 /**
  * A purchase request follows its order: ordered when the order is sent, received when everything

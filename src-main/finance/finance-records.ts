@@ -3,7 +3,7 @@ import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import { creditedOn, outstandingOf, paidTo, statusFromAmounts, type Allocation, type InvoiceAmounts } from '../../src-shared/finance/receivables';
 import type { InvoiceData } from '../../src-shared/finance/invoice-kind';
 import type { LabDatabase } from '../database/open-database';
-import { childrenOf, type StoredDoc } from '../equipment/equipment-records';
+import { childrenOf, type StoredDoc } from '../records/module-records';
 import { isInTeam } from '../records/record-numbering';
 import { teamSyncPhaseOf } from '../sync/sync-feature';
 

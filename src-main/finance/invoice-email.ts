@@ -7,7 +7,7 @@ import type { InvoiceData } from '../../src-shared/finance/invoice-kind';
 import { canReadRecordDoc, readRecord } from '../records/record-store';
 import type { CommandHandlers } from '../host/handler-types';
 import { renderRecordDocument } from '../documents/render-record-document';
-import { recordOf } from '../equipment/equipment-records';
+import { recordOf } from '../records/module-records';
 import { queueSupplierEmail } from '../equipment/supplier-email';
 import { writeContextOf } from '../projects/project-access';
 import { recordActorOf } from '../records/record-actor';

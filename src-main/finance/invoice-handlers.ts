@@ -6,7 +6,7 @@ import { creditNoteKind } from '../../src-shared/finance/credit-note-kind';
 import { invoiceKind, type InvoiceData } from '../../src-shared/finance/invoice-kind';
 import { dueOnOf } from '../../src-shared/finance/receivables';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
-import { changeRecord, createRecord, recordOf, reread } from '../equipment/equipment-records';
+import { changeRecord, createRecord, recordOf, reread } from '../records/module-records';
 import { readStored, recordViewOf } from '../records/record-store';
 import { recordActorOf } from '../records/record-actor';
 import { recordLinkCommandHandlers } from '../records/record-links';

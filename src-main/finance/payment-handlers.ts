@@ -5,7 +5,7 @@ import { allocatePayment, type OpenInvoice } from '../../src-shared/finance/paym
 import { paymentKind, type PaymentData } from '../../src-shared/finance/payment-kind';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import type { LabDatabase } from '../database/open-database';
-import { changeRecord, childrenOf, createRecord, recordOf } from '../equipment/equipment-records';
+import { changeRecord, childrenOf, createRecord, recordOf } from '../records/module-records';
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
 import { noteStatusChange } from '../records/record-handlers';

@@ -7,7 +7,7 @@ import type { PaymentData } from '../../src-shared/finance/payment-kind';
 import { creditedOn, outstandingOf, receivablesAgeing, standingOf } from '../../src-shared/finance/receivables';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
-import type { StoredDoc } from '../equipment/equipment-records';
+import type { StoredDoc } from '../records/module-records';
 import { onRecordChanges } from '../equipment/instrument-states';
 import type { QueryHandlers } from '../host/handler-types';
 import { recordActor$ } from '../records/record-queries';

@@ -3,7 +3,7 @@ import { expenseClaimKind, type ExpenseClaimData } from '../../src-shared/financ
 import { paymentKind } from '../../src-shared/finance/payment-kind';
 import type { WorkflowInstance } from '../../src-shared/workflows/instance';
 import type { LabDatabase } from '../database/open-database';
-import { childrenOf, createRecord, recordOf } from '../equipment/equipment-records';
+import { childrenOf, createRecord, recordOf } from '../records/module-records';
 import type { CommandHandlers } from '../host/handler-types';
 import { recordActorOf } from '../records/record-actor';
 

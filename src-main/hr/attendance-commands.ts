@@ -2,7 +2,7 @@ import { fail } from '../../src-shared/core/result';
 import { attendanceKind, type AttendanceData } from '../../src-shared/hr/attendance-kind';
 import type { RecordDocument } from '../../src-shared/records/record-document';
 import type { LabDatabase } from '../database/open-database';
-import { changeRecord, createRecord, recordOf } from '../equipment/equipment-records';
+import { changeRecord, createRecord, recordOf } from '../records/module-records';
 import type { CommandHandlers } from '../host/handler-types';
 import { localToday } from '../projects/project-access';
 import { recordActorOf } from '../records/record-actor';

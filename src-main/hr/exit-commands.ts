@@ -5,7 +5,7 @@ import { equipmentKind } from '../../src-shared/equipment/equipment-kind';
 import { CLOSED_STATUSES, type TaskStatus } from '../../src-shared/tasks/task-model';
 import type { RecordView } from '../../src-shared/records/record-contract';
 import type { LabDatabase } from '../database/open-database';
-import { changeRecord, createRecord, recordOf, type StoredDoc } from '../equipment/equipment-records';
+import { changeRecord, createRecord, recordOf, type StoredDoc } from '../records/module-records';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { localToday } from '../projects/project-access';
 import { recordActorOf } from '../records/record-actor';

@@ -3,7 +3,7 @@ import { performanceReviewKind, type PerformanceReviewData } from '../../src-sha
 import { reviewsForCycle } from '../../src-shared/hr/review-cycle';
 import { recordRefusedSignature } from '../audit/refused-signatures';
 import { verifyPassword } from '../auth/passwords';
-import { changeRecord, createRecord, recordOf } from '../equipment/equipment-records';
+import { changeRecord, createRecord, recordOf } from '../records/module-records';
 import type { CommandHandlers } from '../host/handler-types';
 import { findPerson } from '../people/people-store';
 import { writeContextOf } from '../projects/project-access';

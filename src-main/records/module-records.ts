@@ -6,12 +6,12 @@ import type { AnyRecordKind } from '../../src-shared/records/record-kind';
 import type { RecordActor } from '../../src-shared/records/who';
 import type { LabDatabase } from '../database/open-database';
 import type { CommandContext } from '../host/handler-types';
-import { writeRecord, type WriteRecordOptions } from '../records/record-handlers';
-import { canReadRecordDoc, readRecord } from '../records/record-store';
-import { byParentOrder } from '../records/record-lookup';
+import { writeRecord, type WriteRecordOptions } from './record-handlers';
+import { canReadRecordDoc, readRecord } from './record-store';
+import { byParentOrder } from './record-lookup';
 
 /**
- * How the equipment commands read and write records: through the records platform's `writeRecord`
+ * How a module's own commands (equipment, CRM, HR) read and write records: through the records platform's `writeRecord`
  * (stamping, the kind's rules and invariant, numbering, audit), with the data checked by the kind's
  * schema first, and reading only what the person may read.
  */
