@@ -6,6 +6,7 @@ import { fillDate } from './support/date-field';
 import { createFirstAdministrator } from './support/first-run';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
+import { admin, hana, lise, max } from './support/hr-team';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
 // Issue #14 item 6 in serve mode: HR keeps Berlin's public holidays in the HR section (a half day
@@ -14,10 +15,6 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 // waits for her, 20 h once she has approved it with her signature. The administrator then makes the
 // leave workflow count working time with Berlin's holidays, copied in when it is published.
 
-const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-const hana = { name: 'Hana Holm', email: 'hana@lab.example', password: 'human-resources-2026' };
-const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
-const lise = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
 
 let host: ServedHost | undefined;
 test.afterEach(async () => {

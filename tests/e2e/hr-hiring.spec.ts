@@ -5,6 +5,7 @@ import { keyboardDrag, mouseDrag } from './support/mouse-drag';
 import { signInAs } from './support/people';
 import { fillDate } from './support/date-field';
 import { saveScreenshot } from './support/screenshots';
+import { admin, hana, lise as mia } from './support/hr-team';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
 // Issue #14, hiring: a hiring manager files a requisition and submits it where she filed it, HR
@@ -14,9 +15,6 @@ import { startServeHost, type ServedHost } from './support/serve-host';
 // keyboard, a drop the pipeline does not allow (hired by a drop) is refused without a write, and
 // the other candidate is rejected with a reason.
 
-const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-const hana = { name: 'Hana Holm', email: 'hana@lab.example', password: 'human-resources-2026' };
-const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
 const ivan = { name: 'Ivan Pavlov', email: 'ivan@lab.example', password: 'conditioned-reflex-1897' };
 const uma = { name: 'Uma Ramakrishnan', email: 'uma@lab.example', password: 'tiger-genetics-2026' };
 

@@ -4,6 +4,7 @@ import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
 import { signInAs } from './support/people';
 import { saveScreenshot } from './support/screenshots';
+import { admin, hana, lise as mia, max } from './support/hr-team';
 import { startServeHost, type ServedHost } from './support/serve-host';
 import { fillDate } from './support/date-field';
 
@@ -12,10 +13,6 @@ import { fillDate } from './support/date-field';
 // is refused a request beyond it where he typed it, requests three days, confirms them where he filed them;
 // Mia approves with her signature; the balance drops and the team calendar shows the days.
 
-const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
-const hana = { name: 'Hana Holm', email: 'hana@lab.example', password: 'human-resources-2026' };
-const max = { name: 'Max Planck', email: 'max@lab.example', password: 'quantum-of-action-1900' };
-const mia = { name: 'Lise Meitner', email: 'lise@lab.example', password: 'nuclear-fission-1938' };
 
 let host: ServedHost | undefined;
 test.afterEach(async () => {

@@ -3,7 +3,7 @@ import { runCommands } from './bridge-commands';
 import { createFirstAdministrator } from './first-run';
 
 /**
- * The HR people of the attendance, exit and review specs: HR (Hana), Max and his manager Lise, named
+ * The HR people of the HR specs (leave, capacity, hiring, attendance, exits, reviews): HR (Hana), Max and his manager Lise, named
  * on his employee record (she heads no department). Created through the same commands as the UI.
  */
 export const admin = { name: 'Ada Lovelace', email: 'ada@lab.example', password: 'analytical-engine-1843' };
