@@ -109,6 +109,16 @@ export default tseslint.config(
       ] }],
     },
   },
+  // The log format is shared with the sync server the same way: it imports npm packages and Node only.
+  {
+    files: ['src-main/logging/log-format.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: electronOnlyInElectronFolder[0], message: electronOnlyInElectronFolder[1] },
+        { regex: '^\\.', message: 'Also run by the sync server: the log format imports npm packages and Node only.' },
+      ] }],
+    },
+  },
   // A stray `.only` would make the suite run one test and report green (issue 20). Vitest's
   // allowOnly and Playwright's forbidOnly refuse it at run time too.
   {
@@ -123,7 +133,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: electronOnlyInElectronFolder[0], message: electronOnlyInElectronFolder[1] },
         { group: ['**/src-renderer/**'], message: 'The sync server imports src-shared only.' },
-        { regex: `(^|/)src-main/(?!notifications/outbox/(${serverSharedSenders.join('|')})$)`, message: 'The sync server imports src-shared only (and the shared senders).' },
+        { regex: `(^|/)src-main/(?!notifications/outbox/(${serverSharedSenders.join('|')})$|logging/log-format$)`, message: 'The sync server imports src-shared only (and the shared senders and log format).' },
       ] }],
     },
   },

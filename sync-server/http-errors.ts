@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
+import { newErrorId } from '../src-main/logging/log-format';
 import type { ErrorCode } from '../src-shared/core/error-codes';
 import type { AppError } from '../src-shared/core/result';
 
@@ -26,7 +26,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     request.log.warn({ event: 'request.malformed', route: request.routeOptions.url, problem: error.message }, 'malformed request');
     return sendError(reply, error.statusCode, 'malformed_message', error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Send JSON.' : 'The request could not be read.');
   }
-  const errorId = 'E-' + randomBytes(4).toString('hex').toUpperCase();
+  const errorId = newErrorId();
   request.log.error({ err: error, errorId }, 'unexpected error');
   return sendError(reply, 500, 'internal', `Something went wrong on the sync server (error ${errorId}).`);
 }

@@ -1,6 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { logOptions, newErrorId } from './log-format';
+import { RollingFile, type RollingFileOptions } from './rolling-file';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -9,54 +9,58 @@ export interface Logger {
   error(message: string, error?: unknown, fields?: Record<string, unknown>): string;
 }
 
-export interface LoggerOptions {
-  directory: string;
-  fileName?: string;
-  /** Rotate when the current file grows past this size. */
-  maxBytes?: number;
-  /** How many rotated files to keep (labflow.1.log … labflow.N.log). */
-  keep?: number;
-  clock?: () => Date;
-  /** Also echo to the console (serve mode and development). */
-  echo?: boolean;
+/** The host's own logger: also logs what ends the process, on the disk before it goes. */
+export interface HostLogger extends Logger {
+  fatal(message: string, error?: unknown, fields?: Record<string, unknown>): string;
+}
+
+export interface LoggerOptions extends RollingFileOptions {
+  /** pino's level; 'info' unless told. */
+  level?: string;
+}
+
+/** What an error adds to its line: the message and stack (the same fields as before pino). */
+function errorFields(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return { error: error.message, stack: error.stack };
+  return error === undefined ? {} : { error: String(error) };
 }
 
 /**
- * A small rotating JSON-lines logger. Synchronous appends: the log is for post-mortems, so a line
- * written just before a crash must be on disk.
+ * The host's log (`<data folder>/logs/labflow.log`): pino in LabFlow's one format
+ * (`log-format.ts`, shared with the sync server), written synchronously to a file rolled by size.
  */
-export function createLogger(options: LoggerOptions): Logger {
-  const { directory, fileName = 'labflow.log', maxBytes = 5 * 1024 * 1024, keep = 5, clock = () => new Date(), echo = false } = options;
-  mkdirSync(directory, { recursive: true });
-  const path = join(directory, fileName);
-
-  const rotateIfNeeded = () => {
-    if (!existsSync(path) || statSync(path).size < maxBytes) return;
-    const rotated = (n: number) => join(directory, fileName.replace(/\.log$/, `.${n}.log`));
-    rmSync(rotated(keep), { force: true });
-    for (let n = keep - 1; n >= 1; n--) if (existsSync(rotated(n))) renameSync(rotated(n), rotated(n + 1));
-    renameSync(path, rotated(1));
+export function createLogger(options: LoggerOptions): HostLogger {
+  const file = new RollingFile(options);
+  const log = pino(logOptions('labflow-desktop', options.level ?? 'info'), file);
+  const logError = (level: 'error' | 'fatal', message: string, error: unknown, fields: Record<string, unknown> = {}): string => {
+    const errorId = newErrorId();
+    log[level]({ errorId, ...errorFields(error), ...fields }, message);
+    return errorId;
   };
-
-  const write = (level: string, message: string, fields: Record<string, unknown> = {}) => {
-    const line = JSON.stringify({ time: clock().toISOString(), level, message, ...fields });
-    try {
-      rotateIfNeeded();
-      appendFileSync(path, line + '\n');
-    } catch {
-      // A full disk must not take the app down with it; the console still gets the line.
-    }
-    if (echo) (level === 'error' ? console.error : console.log)(line);
-  };
-
   return {
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, error, fields) => {
-      const errorId = 'E-' + randomBytes(4).toString('hex').toUpperCase();
-      const detail = error instanceof Error ? { error: error.message, stack: error.stack } : error === undefined ? {} : { error: String(error) };
-      write('error', message, { errorId, ...detail, ...fields });
+    info: (message, fields = {}) => log.info(fields, message),
+    warn: (message, fields = {}) => log.warn(fields, message),
+    error: (message, error, fields) => logError('error', message, error, fields),
+    fatal: (message, error, fields) => {
+      const errorId = logError('fatal', message, error, fields);
+      file.flushToDisk();
       return errorId;
     },
   };
+}
+
+/**
+ * Logs an uncaught exception or unhandled rejection as a fatal line (on the disk before anything
+ * else happens) and then ends the process through `stop`: by default a line on stderr and exit code
+ * 70, as Node would have ended it anyway; the desktop app shows a dialog instead.
+ */
+export function logCrashes(log: HostLogger, stop: (errorId: string) => void = exitAfterCrash): void {
+  const crash = (what: string) => (error: unknown) => stop(log.fatal(what, error));
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled rejection'));
+}
+
+function exitAfterCrash(errorId: string): void {
+  process.stderr.write(`LabFlow stopped after an unexpected error (${errorId}); the details are in the log.\n`);
+  process.exit(70);
 }

@@ -4,7 +4,7 @@ import { restoreAndRecord } from '../backup/backup-keeper';
 import { createHost, type Host } from '../host/create-host';
 import { defaultDataDir } from '../host/data-dir';
 import { createLabStorage } from '../host/lab-storage';
-import { createLogger } from '../logging/logger';
+import { createLogger, logCrashes } from '../logging/logger';
 import { lockDataFolder } from '../database/data-folder-lock';
 import { parseServeOptions } from './serve-options';
 import { DEFAULT_API_RATE_LIMIT } from '../api/api-plugin';
@@ -28,6 +28,7 @@ async function main(): Promise<number | 'running'> {
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const rendererRoot = resolve(process.env.LABFLOW_RENDERER_DIR ?? join(import.meta.dirname, '../../out/renderer'));
   const log = createLogger({ directory: join(dataDir, 'logs') });
+  logCrashes(log);
 
   const lock = lockDataFolder(dataDir);
   if (!lock.ok) {

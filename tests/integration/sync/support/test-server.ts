@@ -13,10 +13,11 @@ import type { SqlDatabase } from '../../../../sync-server/db/sql-database';
 import { createServerLogger } from '../../../../sync-server/logger';
 import { createServerServices, type ServerServices, type ServiceOptions } from '../../../../sync-server/services';
 
+/** A line in LabFlow's log format (src-main/logging/log-format.ts). */
 export interface LogLine {
-  level: number;
+  level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   event?: string;
-  msg: string;
+  message: string;
   [key: string]: unknown;
 }
 
