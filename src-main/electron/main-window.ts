@@ -4,7 +4,7 @@ import { APP_ENTRY_URL } from './trust';
 import { secureWebPreferences } from './window-hardening';
 
 /** The one LabFlow window, loading the UI from app:// with the hardened preferences. */
-export function createMainWindow(options: { preloadPath: string; isDevToolsAllowed: boolean; log: Logger }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; isDevToolsAllowed: boolean; isHidden: boolean; log: Logger }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -15,7 +15,8 @@ export function createMainWindow(options: { preloadPath: string; isDevToolsAllow
     show: false,
     webPreferences: secureWebPreferences(options.preloadPath, { isDevToolsAllowed: options.isDevToolsAllowed }),
   });
-  window.once('ready-to-show', () => window.show());
+  // Started hidden (at sign-in), it stays in the tray until opened from there or a notification.
+  if (!options.isHidden) window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => options.log.error('the window could not load the UI', error));
   return window;
 }

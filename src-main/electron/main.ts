@@ -8,8 +8,9 @@ import { lockDataFolder } from '../database/data-folder-lock';
 import { createHost } from '../host/create-host';
 import { fileRoutesOf } from '../files/files-feature';
 import { createLabStorage } from '../host/lab-storage';
-import { createLogger } from '../logging/logger';
+import { createLogger, logCrashes } from '../logging/logger';
 import { watchKeepRunningInTray } from '../notifications/desktop-settings';
+import { reapplyStartAtSignIn } from '../notifications/start-at-sign-in';
 import { createKeyFileSecretStore } from '../security/secret-store';
 import { createElectronNotifier } from './desktop-notifier';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store';
@@ -18,7 +19,8 @@ import { hideOnClose, openInWindow } from './window-link';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { attachIpcBridge } from './ipc-adapter';
 import { createMainWindow, focusWindow } from './main-window';
-import { chromiumProfileDir, describeNativeModuleMismatch, resolveDataDir } from './startup-options';
+import { chromiumProfileDir, describeNativeModuleMismatch, isStartedHidden, resolveDataDir } from './startup-options';
+import { createLoginItems } from './login-items';
 import { hardenSession, hardenWindow } from './window-hardening';
 
 /**
@@ -85,6 +87,7 @@ function useProfileFor(dataDir: string): boolean {
 async function start(dataDir: string): Promise<void> {
   await app.whenReady();
   const log = createLogger({ directory: join(dataDir, 'logs') });
+  logCrashes(log, (errorId) => reportAndExit('LabFlow stopped', `LabFlow stopped after an unexpected error (${errorId}). The details are in ${join(dataDir, 'logs', 'labflow.log')}.`));
   const logFile = join(dataDir, 'logs', 'labflow.log');
 
   hardenSession(session.defaultSession);
@@ -121,6 +124,7 @@ async function start(dataDir: string): Promise<void> {
       app.quit();
     },
   });
+  const loginItems = createLoginItems({ app, platform: process.platform, execPath: process.execPath, autostartDir: join(app.getPath('appData'), 'autostart') });
   const hosted = await createHost({
     storage,
     databaseLocation: location,
@@ -134,6 +138,7 @@ async function start(dataDir: string): Promise<void> {
           app.relaunch();
           app.exit(0);
         }),
+      loginItems,
       secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
       desktopNotifier: createElectronNotifier({
         notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
@@ -151,7 +156,10 @@ async function start(dataDir: string): Promise<void> {
   }
   const host = hosted.value;
   const disposeProtocol = serveAppProtocol(protocol, rendererRoot, log, () => fileRoutesOf(host.db));
-  const window = createMainWindow({ preloadPath, isDevToolsAllowed: !app.isPackaged, log });
+  // Started by the OS at sign-in: only the tray until the person opens the window.
+  const isHidden = isStartedHidden(process.argv, process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+  const window = createMainWindow({ preloadPath, isDevToolsAllowed: !app.isPackaged, isHidden, log });
+  reapplyStartAtSignIn(host.db, loginItems).catch((error: unknown) => log.error('the login item could not be renewed', error));
   mainWindow = window;
   const disposeBridge = attachIpcBridge(window.webContents, host, log);
   const stopWatchingTraySetting = watchKeepRunningInTray(host.db, (isOn) => (keepInTray = isOn));

@@ -44,3 +44,11 @@ export function describeNativeModuleMismatch(error: unknown): string | null {
     'Rebuild it for Electron with `npx electron-builder install-app-deps` (afterwards serve mode and the tests need `npm rebuild better-sqlite3`).'
   );
 }
+
+/**
+ * Whether LabFlow was started by the operating system at sign-in (login-items.ts): then it opens no
+ * window, only the tray. Windows and Linux pass `--hidden`; macOS says it opened the app at login.
+ */
+export function isStartedHidden(argv: readonly string[], wasOpenedAtLogin: boolean): boolean {
+  return wasOpenedAtLogin || argv.includes('--hidden');
+}

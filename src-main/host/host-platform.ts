@@ -1,5 +1,6 @@
 import type { DesktopNotifier } from '../notifications/desktop-notifier';
 import type { NotificationsTuning } from '../notifications/notifications-tuning';
+import type { LoginItems } from '../notifications/start-at-sign-in';
 import type { SecretStore } from '../security/secret-store';
 
 /**
@@ -12,6 +13,8 @@ export interface HostPlatform {
   /** The data folder; attachments live in `<dataDir>/attachments`. Without one, files cannot be stored. */
   dataDir?: string;
   desktopNotifier?: DesktopNotifier;
+  /** The operating system's login items (desktop app only): "Start LabFlow when I sign in to this computer". */
+  loginItems?: LoginItems;
   /** The address people open LabFlow at, for links in emails when the email settings name none. */
   appUrl?: () => string;
   /** Monotonic milliseconds (performance.now); tests pass their own to simulate sleep. */

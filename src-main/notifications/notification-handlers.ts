@@ -1,14 +1,16 @@
-import { map, Observable } from 'rxjs';
+import { combineLatest, firstValueFrom, map, Observable } from 'rxjs';
 import { fail, ok } from '../../src-shared/core/result';
 import type { StoredNotification } from '../../src-shared/notifications/notification-model';
+import { START_AT_SIGN_IN_DESKTOP_ONLY, type DesktopSettings } from '../../src-shared/notifications/notification-views';
 import { defaultPreferences, preferencesSchema } from '../../src-shared/notifications/preferences';
 import { isAdmin } from '../../src-shared/people/roles';
-import type { CommandContext, CommandHandlers, QueryHandlers } from '../host/handler-types';
+import type { CommandContext, CommandHandlers, HostServices, QueryHandlers } from '../host/handler-types';
 import { findPerson } from '../people/people-store';
 import type { DesktopRelay } from './desktop-relay';
 import { DESKTOP_SETTINGS_ID, preferencesId } from './notification-store';
 import { toNotificationView } from './notification-views';
 import { notify } from './notify';
+import { saveStartAtSignIn, startAtSignIn$ } from './start-at-sign-in';
 
 type CentreCommands =
   | 'notifications/mark-read'
@@ -73,8 +75,19 @@ export const notificationCommandHandlers = (): CommandHandlers<CentreCommands> =
   },
 
   async 'notifications/set-desktop-settings'(input, context) {
-    await saveSetting(context, DESKTOP_SETTINGS_ID, 'desktop_settings', 'system', input);
-    return ok(input);
+    if (input.startAtSignIn !== undefined) {
+      const loginItems = context.platform.loginItems;
+      if (!loginItems) return fail('invalid_state', START_AT_SIGN_IN_DESKTOP_ONLY, { field: 'startAtSignIn' });
+      try {
+        await saveStartAtSignIn(context.db, loginItems, input.startAtSignIn);
+      } catch (error) {
+        const errorId = context.log.error('the login item could not be changed', error, { startAtSignIn: input.startAtSignIn });
+        return fail('internal', `This computer did not accept the change to starting at sign-in (error ${errorId}). Try again, or ask IT whether programs may start at sign-in here.`, { field: 'startAtSignIn' });
+      }
+      context.log.info('start at sign-in changed', { isOn: input.startAtSignIn, by: context.actor.id });
+    }
+    if (input.keepRunningInTray !== undefined) await saveSetting(context, DESKTOP_SETTINGS_ID, 'desktop_settings', 'system', { keepRunningInTray: input.keepRunningInTray });
+    return ok(await firstValueFrom(desktopSettings$(context)));
   },
 });
 
@@ -110,9 +123,16 @@ export const notificationQueryHandlers = (relay: { current?: DesktopRelay }): Qu
       }),
     ),
 
-  'notifications/desktop-settings': (_input, context) =>
-    context.db.notifications.findOne(DESKTOP_SETTINGS_ID).$.pipe(
-      map((doc) => ok({ keepRunningInTray: (doc?.get('data') as { keepRunningInTray?: boolean } | undefined)?.keepRunningInTray ?? true })),
-    ),
+  'notifications/desktop-settings': (_input, context) => desktopSettings$(context).pipe(map((settings) => ok(settings))),
 });
 
+/** This computer's settings as Settings → Notifications shows them. */
+function desktopSettings$(services: HostServices): Observable<DesktopSettings> {
+  return combineLatest([services.db.notifications.findOne(DESKTOP_SETTINGS_ID).$, startAtSignIn$(services.db)]).pipe(
+    map(([doc, startAtSignIn]) => ({
+      keepRunningInTray: (doc?.get('data') as { keepRunningInTray?: boolean } | undefined)?.keepRunningInTray ?? true,
+      startAtSignIn,
+      canStartAtSignIn: services.platform.loginItems !== undefined,
+    })),
+  );
+}

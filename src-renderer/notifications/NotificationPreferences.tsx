@@ -7,13 +7,12 @@ import { channelLabels, eventLabels, notificationChannels, notificationEvents } 
 import { effectiveChannels, type Preferences } from '../../src-shared/notifications/preferences';
 import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText, fieldError } from '../errors/error-text';
+import { ThisComputerSettings } from './ThisComputerSettings';
 
 /** Which channels each event uses, and quiet hours (no pop-ups, emails held back). */
 export function NotificationPreferences() {
   const stored = useLiveQuery('notifications/preferences', {});
   const save = useCommand('notifications/set-preferences');
-  const desktop = useLiveQuery('notifications/desktop-settings', {});
-  const saveDesktop = useCommand('notifications/set-desktop-settings');
   const [draft, setDraft] = useState<Preferences | null>(null);
   const [isSaved, setIsSaved] = useState(false);
 
@@ -85,14 +84,7 @@ export function NotificationPreferences() {
         <Button type="submit" variant="contained" disabled={save.isRunning}>Save preferences</Button>
       </Stack>
 
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Typography variant="subtitle1">This computer</Typography>
-        <FormControlLabel
-          control={<Switch checked={desktop.data?.keepRunningInTray ?? true} onChange={(e) => void saveDesktop.run({ keepRunningInTray: e.target.checked })} />}
-          label="Keep LabFlow running in the tray when its window is closed, so reminders keep coming (desktop app)"
-        />
-        {saveDesktop.error && <Alert severity="error">{errorText(saveDesktop.error)}</Alert>}
-      </Paper>
+      <ThisComputerSettings />
     </Stack>
   );
 }

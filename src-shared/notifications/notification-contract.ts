@@ -28,5 +28,6 @@ export const notificationContract = {
     }),
   ),
   'notifications/desktop-settings': query<DesktopSettings>()(z.object({})),
-  'notifications/set-desktop-settings': command<DesktopSettings>()(z.object({ keepRunningInTray: z.boolean() })),
+  /** This computer's settings; each field left out stays as it is. */
+  'notifications/set-desktop-settings': command<DesktopSettings>()(z.object({ keepRunningInTray: z.boolean().optional(), startAtSignIn: z.boolean().optional() })),
 };

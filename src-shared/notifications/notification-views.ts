@@ -65,4 +65,11 @@ export interface DeliveryView {
 export interface DesktopSettings {
   /** Closing the window leaves LabFlow running in the tray (reminders keep coming). */
   keepRunningInTray: boolean;
+  /** LabFlow starts, hidden to the tray, when the person signs in to this computer. */
+  startAtSignIn: boolean;
+  /** False in serve mode (LabFlow in a browser): only the installed desktop app can start at sign-in. */
+  canStartAtSignIn: boolean;
 }
+
+/** Why the start-at-sign-in toggle does nothing here, in the words Settings shows. */
+export const START_AT_SIGN_IN_DESKTOP_ONLY = 'Starting at sign-in applies to the installed LabFlow desktop app. This LabFlow runs in a browser, which the computer does not start.';
