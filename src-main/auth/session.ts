@@ -9,8 +9,17 @@ export interface Session {
   resumeToken: string;
 }
 
+/**
+ * How a connection's last session ended: `timeout` (inactivity: the window locks and the person
+ * continues with their password), `signed-out` (sign-out, or deactivated), `closed` (the
+ * connection went; a reload may resume it).
+ */
+export type SessionEnd = 'timeout' | 'signed-out' | 'closed';
+
 export interface SessionHolder {
   readonly session$: BehaviorSubject<Session | null>;
+  /** Set just before `session$` turns null, so what reacts to it knows why; null while a session runs. */
+  readonly lastEnd: SessionEnd | null;
   current(now: number): Session | null;
   /** Starts a session; with `resumeToken` (already redeemed) it continues that sign-in. */
   start(person: PersonView, now: number, resumeToken?: string): Session;
@@ -33,12 +42,20 @@ export interface SessionHolder {
  */
 export function createSessionHolder(timeoutMs: number, resumes: SessionResumes = createSessionResumes(timeoutMs)): SessionHolder {
   const session$ = new BehaviorSubject<Session | null>(null);
+  let lastEnd: SessionEnd | null = null;
+  const endAs = (how: SessionEnd) => {
+    lastEnd = how;
+    session$.next(null);
+  };
   const holder: SessionHolder = {
     session$,
+    get lastEnd() {
+      return lastEnd;
+    },
     current(now) {
       const session = session$.value;
       if (session && now - session.lastActivityAt > timeoutMs) {
-        session$.next(null);
+        endAs('timeout');
         return null;
       }
       return session;
@@ -46,6 +63,7 @@ export function createSessionHolder(timeoutMs: number, resumes: SessionResumes =
     start(person, now, resumeToken) {
       const session = { person, lastActivityAt: now, resumeToken: resumeToken ?? resumes.issue(person.id, now) };
       resumes.keepAlive(session.resumeToken, now);
+      lastEnd = null;
       session$.next(session);
       return session;
     },
@@ -61,13 +79,13 @@ export function createSessionHolder(timeoutMs: number, resumes: SessionResumes =
     },
     redeem: (token, now) => resumes.redeem(token, now)?.personId ?? null,
     end() {
-      if (session$.value) session$.next(null);
+      if (session$.value) endAs('closed');
     },
     signOut() {
       const session = session$.value;
       if (!session) return;
       resumes.revoke(session.resumeToken);
-      session$.next(null);
+      endAs('signed-out');
     },
     expiresAt: (session) => session.lastActivityAt + timeoutMs,
   };

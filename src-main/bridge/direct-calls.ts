@@ -48,6 +48,8 @@ function callSession(person: PersonView, now: number): { session: Session; sessi
   const session$ = new BehaviorSubject<Session | null>(session);
   const sessions: SessionHolder = {
     session$,
+    // An API call's unread-count query ends with the call: never a lock (the relay's `left`).
+    lastEnd: null,
     current: () => session$.value,
     start: () => session,
     touch: () => undefined,

@@ -111,7 +111,8 @@ export const notificationQueryHandlers = (relay: { current?: DesktopRelay }): Qu
         .subscribe(subscriber);
       return () => {
         subscription.unsubscribe();
-        leave?.();
+        // The session ending for inactivity locks the window: reminders keep coming, without detail.
+        leave?.(context.sessions.lastEnd === 'timeout' ? 'locked' : 'left');
       };
     }),
 

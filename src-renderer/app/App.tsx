@@ -29,7 +29,7 @@ function AuthGate() {
   const lastPerson = useRef<LockedPerson | null>(null);
   useEffect(() => {
     if (!person) return;
-    lastPerson.current = { name: person.name, email: person.email };
+    lastPerson.current = { id: person.id, name: person.name, email: person.email };
     unlock();
   }, [person, unlock]);
   useEffect(

@@ -1,6 +1,7 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Button, Stack, Typography } from '@mui/material';
 import { useCommand } from '../bridge/BridgeProvider';
+import { LockedToasts } from '../notifications/LockedToasts';
 import { CredentialsForm } from './CredentialsForm';
 import { useLock, type LockedPerson } from './lock-state';
 
@@ -9,6 +10,8 @@ export function LockScreen({ person }: { person: LockedPerson }) {
   const { run, isRunning, error } = useCommand('auth/sign-in');
   const unlock = useLock((s) => s.unlock);
   return (
+    <>
+    {person.id && <LockedToasts personId={person.id} />}
     <CredentialsForm
       title="LabFlow is locked"
       intro={
@@ -26,5 +29,6 @@ export function LockScreen({ person }: { person: LockedPerson }) {
       onSubmit={(v) => void run({ email: person.email, password: v.password ?? '' })}
       secondary={<Button onClick={unlock}>Not {person.name}? Switch person</Button>}
     />
+    </>
   );
 }

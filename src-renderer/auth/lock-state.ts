@@ -2,6 +2,8 @@ import { create } from 'zustand';
 
 /** The person whose window locked after inactivity: who may continue with their password. */
 export interface LockedPerson {
+  /** Whose reminders the locked window still shows, without detail (absent in a lock kept by an older LabFlow). */
+  id?: string;
   name: string;
   email: string;
 }
@@ -11,7 +13,8 @@ const STORAGE_KEY = 'labflow.locked';
 const stored = (): LockedPerson | null => {
   try {
     const value = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<LockedPerson> | null;
-    return value && typeof value.name === 'string' && typeof value.email === 'string' ? { name: value.name, email: value.email } : null;
+    if (!value || typeof value.name !== 'string' || typeof value.email !== 'string') return null;
+    return { ...(typeof value.id === 'string' ? { id: value.id } : {}), name: value.name, email: value.email };
   } catch {
     return null;
   }
