@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { runCommands } from './support/bridge-commands';
 import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
+import { lockByInactivity } from './support/inactivity';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
 /**
@@ -17,22 +18,13 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-async function idleFor(page: Page, served: ServedHost, ms: number) {
-  const url = new URL(served.url);
-  const moved = await page.request.post(`${url.origin}/__test/clock`, { headers: { Authorization: `Bearer ${url.searchParams.get('token')}` }, data: { advanceMs: ms } });
-  expect(moved.status()).toBe(200);
-}
-
 test('a reminder reaches the locked window without detail and opens after unlocking', async ({ page }) => {
   host = await startServeHost();
   await page.goto(host.url);
   await createFirstAdministrator(page, admin);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Tasks' }).click();
 
-  await idleFor(page, host, 31 * 60_000);
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Projects' }).click();
-  const lockScreen = page.getByRole('form', { name: 'LabFlow is locked' });
-  await expect(lockScreen).toBeVisible({ timeout: 30_000 });
+  const lockScreen = await lockByInactivity(page, host, 'Projects');
 
   // Something for this person arrives while the window is locked (sent from another connection).
   const { personId } = await runCommands(page, admin, []);

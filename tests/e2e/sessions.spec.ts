@@ -2,9 +2,10 @@ import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
+import { lockByInactivity } from './support/inactivity';
 import { startServeHost, type ServedHost } from './support/serve-host';
 
 /** Sessions that fit a workstation (issue 17, item 1): restarts, bookmarks, and locking after inactivity. */
@@ -26,13 +27,6 @@ const freePort = () =>
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
-
-/** Moves the host's test clock forward, as idle time would. */
-async function idleFor(page: Page, served: ServedHost, ms: number) {
-  const url = new URL(served.url);
-  const moved = await page.request.post(`${url.origin}/__test/clock`, { headers: { Authorization: `Bearer ${url.searchParams.get('token')}` }, data: { advanceMs: ms } });
-  expect(moved.status()).toBe(200);
-}
 
 test('an open tab stays signed in across a restart of the host, and the bare address works from a bookmark', async ({ page, browser }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'labflow-e2e-'));
@@ -74,10 +68,7 @@ test('inactivity locks the window: the same person continues with the password, 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Tasks' }).click();
 
   // Half an hour passes; the next thing the window asks the host finds the session over.
-  await idleFor(page, host, 31 * 60_000);
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Projects' }).click();
-  const lockScreen = page.getByRole('form', { name: 'LabFlow is locked' });
-  await expect(lockScreen).toBeVisible({ timeout: 30_000 });
+  const lockScreen = await lockByInactivity(page, host, 'Projects');
   await expect(lockScreen).toContainText(`${admin.name}, enter your password to continue`);
   await saveScreenshot(page, 'sessions-locked');
 
@@ -93,9 +84,7 @@ test('inactivity locks the window: the same person continues with the password, 
   await expect(page).toHaveURL(/#\/projects$/);
 
   // Locked again, someone else switches person: the ordinary sign-in form, nobody's name on it.
-  await idleFor(page, host, 31 * 60_000);
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Tasks' }).click();
-  await expect(lockScreen).toBeVisible({ timeout: 30_000 });
+  await lockByInactivity(page, host, 'Tasks');
   await lockScreen.getByRole('button', { name: `Not ${admin.name}? Switch person` }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to LabFlow' })).toBeVisible();
   await expect(page.getByText(admin.name)).toHaveCount(0);
