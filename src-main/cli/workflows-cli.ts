@@ -7,6 +7,7 @@ import { createDefinitionService } from '../workflows/definition-service';
 import { createDefinitionStore } from '../workflows/definition-store';
 import type { CliArgs } from './cli-args';
 import { openDataFolder } from './open-data-folder';
+import { MIGRATE_USAGE, runMigrateCli } from './workflows-migrate-cli';
 
 export interface CliIo {
   out(line: string): void;
@@ -16,7 +17,8 @@ export interface CliIo {
 export const WORKFLOWS_USAGE = `Usage:
   npm run labflow -- workflows validate <file.json>
   npm run labflow -- workflows import <file.json> [--publish] [--data-dir <folder>]
-  npm run labflow -- workflows export <CODE> [--version n] [--out <file.json>] [--data-dir <folder>]`;
+  npm run labflow -- workflows export <CODE> [--version n] [--out <file.json>] [--data-dir <folder>]
+${MIGRATE_USAGE}`;
 
 const describeProblem = (p: DefinitionProblem): string => `  ${p.path || '(definition)'}${p.stepId ? ` [step ${p.stepId}]` : ''}: ${p.message}`;
 
@@ -41,13 +43,14 @@ function printError(error: AppError, io: CliIo): void {
   if (error.code === 'invalid_definition' && Array.isArray(error.details)) for (const p of error.details as DefinitionProblem[]) io.err(describeProblem(p));
 }
 
-/** `labflow workflows …`: validate, import, export. Returns the exit code (0 done, 1 invalid or refused, 2 usage). */
+/** `labflow workflows …`: validate, import, export, migrate. Returns the exit code (0 done, 1 invalid or refused, 2 usage). */
 export async function runWorkflowsCli(args: CliArgs, dataDir: string, io: CliIo): Promise<number> {
   const [, sub, target] = args.words;
   if (args.isHelp || !sub) {
     io.out(WORKFLOWS_USAGE);
     return args.isHelp ? 0 : 2;
   }
+  if (sub === 'migrate') return runMigrateCli(args, dataDir, io);
   if (!target || args.words.length > 3) {
     io.err(WORKFLOWS_USAGE);
     return 2;
