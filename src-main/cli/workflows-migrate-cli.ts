@@ -83,18 +83,12 @@ export async function runMigrateCli(args: CliArgs, dataDir: string, io: CliIo): 
   const store = createDefinitionStore(services.db);
   try {
     const choice = { code: args.definition, toVersion: args.toVersion, ...(args.fromVersion ? { fromVersion: args.fromVersion } : {}) };
-    // The same-id suggestions first, so the printed mapping shows what the run will use.
-    const first = await planMigrationView(services.db, store, { ...choice, stepMapping: explicit.value });
-    if (!first.ok) {
-      io.err(first.error.message);
-      return 1;
-    }
-    const mapping = { ...first.value.suggestedMapping, ...explicit.value };
-    const plan = await planMigrationView(services.db, store, { ...choice, stepMapping: mapping });
+    const plan = await planMigrationView(services.db, store, { ...choice, stepMapping: explicit.value, suggest: true });
     if (!plan.ok) {
       io.err(plan.error.message);
       return 1;
     }
+    const mapping = plan.value.stepMapping;
     printPlan(plan.value, mapping, explicit.value, io);
     const ready = plan.value.instances.filter((i) => i.outcome === 'ready').length;
     io.out(`${ready} would move, ${plan.value.instances.length - ready} refused.`);

@@ -15,7 +15,10 @@ export interface MigrationChoice {
   fromVersion?: number;
   /** Only these instances (still only running ones of `code`). */
   instanceIds?: readonly string[];
+  /** Old step id → new; '' leaves a step deliberately unmapped (its instances are refused). */
   stepMapping: Readonly<Record<string, string>>;
+  /** Map every step `stepMapping` does not name to its same-id, same-type step (the screen and the CLI do). */
+  suggest?: boolean;
 }
 
 /** Running (or stopped by an incident) instances of the code, not on the target version, oldest first. */
@@ -49,7 +52,9 @@ export async function planMigrationView(db: LabDatabase, definitions: Definition
 
   const states = chosen.map((doc) => doc.state);
   const steps = stepsToMap(states, definitionOf, target.definition);
-  const plans = previewMigration(states, definitionOf, target.definition, choice.stepMapping);
+  const suggested = suggestedMapping(steps);
+  const stepMapping = Object.fromEntries(Object.entries({ ...(choice.suggest ? suggested : {}), ...choice.stepMapping }).filter(([, to]) => to !== ''));
+  const plans = previewMigration(states, definitionOf, target.definition, stepMapping);
   const bindings = await loadBindings(db, chosen);
   const latest = versions.reduce((a, b) => (b.version > a.version ? b : a));
   return ok({
@@ -59,7 +64,8 @@ export async function planMigrationView(db: LabDatabase, definitions: Definition
     publishedVersions: versions.filter((v) => v.status === 'published').map((v) => v.version).sort((a, b) => b - a),
     runningByVersion: [...counts].map(([version, count]) => ({ version, count })).sort((a, b) => a.version - b.version),
     stepsToMap: steps,
-    suggestedMapping: suggestedMapping(steps),
+    suggestedMapping: suggested,
+    stepMapping,
     instances: plans.map((plan, i) => {
       const doc = chosen[i] as InstanceDocument;
       const record = recordRefFor(bindings.get(bindingKey(doc)));

@@ -157,6 +157,8 @@ export interface MigrationPlanView {
   stepsToMap: StepToMap[];
   /** The mapping of every step whose id and type the target keeps. */
   suggestedMapping: Record<string, string>;
+  /** The mapping the plan below used (the given one, with the suggestions when asked). */
+  stepMapping: Record<string, string>;
   instances: (InstanceMigrationPlan & { label: string; startedAt: string })[];
 }
 
@@ -332,7 +334,10 @@ export const workflowContract = {
       code: workflowCode,
       toVersion: versionNumber,
       fromVersion: versionNumber.optional(),
+      /** Old step id → new step id; '' leaves a step unmapped on purpose. */
       stepMapping: z.record(z.string(), z.string()).default({}),
+      /** Map every step not named in `stepMapping` to the target's step of the same id and type. */
+      suggest: z.boolean().default(false),
       instanceIds: z.array(instanceId).max(10_000).optional(),
     }),
   ),
