@@ -31,7 +31,8 @@ export function MigrationInstances({ plan, selected, onSelect, isDisabled }: {
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField select size="small" label="Current step" value={stepFilter} onChange={(e) => setStepFilter(e.target.value)} sx={{ minWidth: 240 }}>
+        <TextField select size="small" label="Current step" value={stepFilter} onChange={(e) => setStepFilter(e.target.value)} sx={{ minWidth: 240 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
           <MenuItem value=""><em>Any step</em></MenuItem>
           {plan.stepsToMap.map((s) => <MenuItem key={s.stepId} value={s.stepId}>{s.name} ({s.instanceCount})</MenuItem>)}
         </TextField>

@@ -26,7 +26,7 @@ export function MigrationStepMapping({ plan, onChoose }: { plan: MigrationPlanVi
                 <TableCell>{step.instanceCount}</TableCell>
                 <TableCell>
                   <TextField select size="small" value={to} onChange={(e) => onChoose(step.stepId, e.target.value)} sx={{ minWidth: 260 }}
-                    label={`${step.name} becomes`} error={to === ''}
+                    label={`${step.name} becomes`} error={to === ''} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                     helperText={to === '' ? (step.targets.length === 0 ? `Version ${plan.toVersion} has no step of this type.` : 'Choose a step, or its instances stay where they are.') : to === step.suggested ? 'Same step as before' : ' '}>
                     <MenuItem value=""><em>Not mapped</em></MenuItem>
                     {step.targets.map((t) => <MenuItem key={t.stepId} value={t.stepId}>{t.name}</MenuItem>)}
