@@ -4,9 +4,8 @@ import type { AppError } from '../../src-shared/core/result';
 import type { DefinitionProblem } from '../../src-shared/workflows/definition-schema';
 import { validateDefinition } from '../../src-shared/workflows/validate-definition';
 import { createDefinitionService } from '../workflows/definition-service';
-import { createDefinitionStore } from '../workflows/definition-store';
 import type { CliArgs } from './cli-args';
-import { openDataFolder } from './open-data-folder';
+import { withWorkflowData } from './workflow-data';
 import { MIGRATE_USAGE, runMigrateCli } from './workflows-migrate-cli';
 
 export interface CliIo {
@@ -81,14 +80,7 @@ export async function runWorkflowsCli(args: CliArgs, dataDir: string, io: CliIo)
     for (const problem of problems) io.err(describeProblem(problem));
     return 1;
   }
-  const opened = await openDataFolder(dataDir);
-  if (!opened.ok) {
-    io.err(opened.error.message);
-    return 1;
-  }
-  const { services, close } = opened.value;
-  const store = createDefinitionStore(services.db);
-  try {
+  return withWorkflowData(dataDir, io.err, async (services, store) => {
     const definitions = createDefinitionService(services, store);
     if (sub === 'import') {
       const actor = { id: 'cli', name: `Command line (${userInfo().username})` };
@@ -116,8 +108,5 @@ export async function runWorkflowsCli(args: CliArgs, dataDir: string, io: CliIo)
       io.err(`Wrote ${exported.value.code} version ${exported.value.version} to ${args.out}.`);
     } else io.out(exported.value.json.trimEnd());
     return 0;
-  } finally {
-    store.dispose();
-    await close();
-  }
+  });
 }

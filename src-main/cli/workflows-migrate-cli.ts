@@ -4,11 +4,10 @@ import type { Actor } from '../../src-shared/workflows/instance';
 import type { MigrationStepRef } from '../../src-shared/workflows/migration-preview';
 import type { MigrationPlanView } from '../../src-shared/workflows/workflow-contract';
 import type { LabDatabase } from '../database/open-database';
-import { createDefinitionStore } from '../workflows/definition-store';
 import { planMigrationView } from '../workflows/migration-planning';
 import { createWorkflowRuntime } from '../workflows/workflow-runtime';
 import type { CliArgs } from './cli-args';
-import { openDataFolder } from './open-data-folder';
+import { withWorkflowData } from './workflow-data';
 import type { CliIo } from './workflows-cli';
 
 export const MIGRATE_USAGE = `  npm run labflow -- workflows migrate --definition <CODE> --to-version <n> [--from-version <n>] [--map old=new …] [--as <administrator's e-mail>] [--dry-run] [--data-dir <folder>]`;
@@ -65,7 +64,8 @@ function printPlan(plan: MigrationPlanView, mapping: Readonly<Record<string, str
 
 /** `labflow workflows migrate`: previews (`--dry-run`) or moves running instances. 0 all moved, 1 any refused, 2 usage. */
 export async function runMigrateCli(args: CliArgs, dataDir: string, io: CliIo): Promise<number> {
-  if (!args.definition || args.toVersion === undefined || args.words.length > 2) {
+  const { definition: code, toVersion } = args;
+  if (!code || toVersion === undefined || args.words.length > 2) {
     io.err(`workflows migrate needs --definition and --to-version.\nUsage:\n${MIGRATE_USAGE}`);
     return 2;
   }
@@ -74,15 +74,8 @@ export async function runMigrateCli(args: CliArgs, dataDir: string, io: CliIo): 
     io.err(explicit.error.message);
     return 2;
   }
-  const opened = await openDataFolder(dataDir);
-  if (!opened.ok) {
-    io.err(opened.error.message);
-    return 1;
-  }
-  const { services, close } = opened.value;
-  const store = createDefinitionStore(services.db);
-  try {
-    const choice = { code: args.definition, toVersion: args.toVersion, ...(args.fromVersion ? { fromVersion: args.fromVersion } : {}) };
+  return withWorkflowData(dataDir, io.err, async (services, store) => {
+    const choice = { code, toVersion, ...(args.fromVersion ? { fromVersion: args.fromVersion } : {}) };
     const plan = await planMigrationView(services.db, store, { ...choice, stepMapping: explicit.value, suggest: true });
     if (!plan.ok) {
       io.err(plan.error.message);
@@ -107,10 +100,10 @@ export async function runMigrateCli(args: CliArgs, dataDir: string, io: CliIo): 
       io.out('Result:');
       for (let from = 0; from < ids.length; from += BATCH) {
         const batch = ids.slice(from, from + BATCH);
-        const results = await runtime.migrate(batch, args.toVersion, mapping, command, admin.value);
+        const results = await runtime.migrate(batch, toVersion, mapping, command, admin.value);
         results.forEach((result, i) => {
           if (result.ok) moved += 1;
-          io.out(`  ${batch[i]}  ${result.ok ? `migrated to version ${args.toVersion}` : `refused (${result.error.code}): ${result.error.message}`}`);
+          io.out(`  ${batch[i]}  ${result.ok ? `migrated to version ${toVersion}` : `refused (${result.error.code}): ${result.error.message}`}`);
         });
         if (ids.length > BATCH) io.err(`${Math.min(from + BATCH, ids.length)} of ${ids.length} done.`);
       }
@@ -119,8 +112,5 @@ export async function runMigrateCli(args: CliArgs, dataDir: string, io: CliIo): 
     } finally {
       runtime.dispose();
     }
-  } finally {
-    store.dispose();
-    await close();
-  }
+  });
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstanceSummaryView, MigrationPlanView } from '../../../src-shared/workflows/workflow-contract';
 import { adminInput } from '../support/sqlite-host';
+import { parseCliArgs } from '../../../src-main/cli/cli-args';
+import { runWorkflowsCli } from '../../../src-main/cli/workflows-cli';
 import { labflow } from '../support/labflow-cli';
 import { cid, expectOk, openLab } from './workflow-fixtures';
 
@@ -60,19 +62,29 @@ describe('migrating running instances: the preview command and `labflow workflow
   it('the CLI refuses bad input with a usage or a reason, previews with --dry-run, and moves each instance', async () => {
     const dataDir = lab.dataDir;
     await lab.close();
-    expect(await labflow('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--data-dir', dataDir)).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --definition and --to-version') });
-    expect(await labflow('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', 'two', '--data-dir', dataDir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--to-version needs a version number') });
-    expect(await labflow('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--map', 'register', '--data-dir', dataDir)).toMatchObject({ code: 2, stderr: expect.stringContaining('write the old step id') });
-    expect(await labflow('workflows', 'migrate', '--definition', 'NO_SUCH', '--to-version', '2', '--data-dir', dataDir)).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no workflow NO_SUCH') });
+    /** The command line in this process (the same entry `labflow.ts` calls): one spawned run below proves the real one. */
+    const cli = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const args = parseCliArgs([...argv, '--data-dir', dataDir]);
+      if (!args.ok) return { code: 2, stdout: '', stderr: args.error.message };
+      const code = await runWorkflowsCli(args.value, dataDir, { out: (line) => out.push(line), err: (line) => err.push(line) });
+      return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+    };
+    expect(await cli('workflows', 'migrate', '--definition', 'SAMPLE_MOVE')).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --definition and --to-version') });
+    expect(await cli('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', 'two')).toMatchObject({ code: 2, stderr: expect.stringContaining('--to-version needs a version number') });
+    expect(await cli('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--map', 'register')).toMatchObject({ code: 2, stderr: expect.stringContaining('write the old step id') });
+    expect(await cli('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--map', 'register=log_in', '--map', 'register=check')).toMatchObject({ code: 2, stderr: expect.stringContaining('names step "register" twice') });
+    expect(await cli('workflows', 'migrate', '--definition', 'NO_SUCH', '--to-version', '2')).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no workflow NO_SUCH') });
 
-    const dry = await labflow('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--dry-run', '--data-dir', dataDir);
+    const dry = await cli('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('check (Check sample) → check (Check sample)  [same id]');
     expect(dry.stdout).toContain('register (Register sample) → not mapped; choose one of: log_in, check');
     expect(dry.stdout).toMatch(/sample S-1 {2}v1 {2}refused \(missing_step_mapping\): Say where these active steps go in version 2: register\./);
     expect(dry.stdout).toContain('1 would move, 2 refused.');
 
-    const stranger = await labflow('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--map', 'register=log_in', '--as', 'mo@lab.org', '--data-dir', dataDir);
+    const stranger = await cli('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--map', 'register=log_in', '--as', 'mo@lab.org');
     expect(stranger).toMatchObject({ code: 1, stderr: expect.stringContaining('mo@lab.org is not an active administrator') });
 
     const run = await labflow('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--map', 'register=log_in', '--as', adminInput.email, '--data-dir', dataDir);
@@ -82,12 +94,12 @@ describe('migrating running instances: the preview command and `labflow workflow
     for (const id of started) expect(run.stdout).toContain(`${id}  migrated to version 2`);
     expect(run.stdout).toContain('3 migrated, 0 refused.');
 
-    const again = await labflow('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2', '--data-dir', dataDir);
+    const again = await cli('workflows', 'migrate', '--definition', 'SAMPLE_MOVE', '--to-version', '2');
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('0 running instances to move') });
 
     lab = await openLab({ dataDir, isFirstRun: false });
     const view = expectOk(await lab.admin.subscribe('workflows/instances/get', { instanceId: started[0] }).next<{ instance: InstanceSummaryView; timeline: { type: string; actor?: { name: string } }[] }>());
     expect(view.instance).toMatchObject({ definitionVersion: 2, activeSteps: [{ stepId: 'log_in' }] });
     expect(view.timeline.map((e) => e.type)).toContain('instance_migrated');
-  }, 120_000);
+  });
 });
