@@ -4,9 +4,9 @@ import type { AppError } from '../../src-shared/core/result';
 import type { DefinitionProblem } from '../../src-shared/workflows/definition-schema';
 import { validateDefinition } from '../../src-shared/workflows/validate-definition';
 import { createDefinitionService } from '../workflows/definition-service';
-import { createDefinitionStore } from '../workflows/definition-store';
 import type { CliArgs } from './cli-args';
-import { openDataFolder } from './open-data-folder';
+import { withWorkflowData } from './workflow-data';
+import { MIGRATE_USAGE, runMigrateCli } from './workflows-migrate-cli';
 
 export interface CliIo {
   out(line: string): void;
@@ -16,7 +16,8 @@ export interface CliIo {
 export const WORKFLOWS_USAGE = `Usage:
   npm run labflow -- workflows validate <file.json>
   npm run labflow -- workflows import <file.json> [--publish] [--data-dir <folder>]
-  npm run labflow -- workflows export <CODE> [--version n] [--out <file.json>] [--data-dir <folder>]`;
+  npm run labflow -- workflows export <CODE> [--version n] [--out <file.json>] [--data-dir <folder>]
+${MIGRATE_USAGE}`;
 
 const describeProblem = (p: DefinitionProblem): string => `  ${p.path || '(definition)'}${p.stepId ? ` [step ${p.stepId}]` : ''}: ${p.message}`;
 
@@ -41,13 +42,14 @@ function printError(error: AppError, io: CliIo): void {
   if (error.code === 'invalid_definition' && Array.isArray(error.details)) for (const p of error.details as DefinitionProblem[]) io.err(describeProblem(p));
 }
 
-/** `labflow workflows …`: validate, import, export. Returns the exit code (0 done, 1 invalid or refused, 2 usage). */
+/** `labflow workflows …`: validate, import, export, migrate. Returns the exit code (0 done, 1 invalid or refused, 2 usage). */
 export async function runWorkflowsCli(args: CliArgs, dataDir: string, io: CliIo): Promise<number> {
   const [, sub, target] = args.words;
   if (args.isHelp || !sub) {
     io.out(WORKFLOWS_USAGE);
     return args.isHelp ? 0 : 2;
   }
+  if (sub === 'migrate') return runMigrateCli(args, dataDir, io);
   if (!target || args.words.length > 3) {
     io.err(WORKFLOWS_USAGE);
     return 2;
@@ -78,14 +80,7 @@ export async function runWorkflowsCli(args: CliArgs, dataDir: string, io: CliIo)
     for (const problem of problems) io.err(describeProblem(problem));
     return 1;
   }
-  const opened = await openDataFolder(dataDir);
-  if (!opened.ok) {
-    io.err(opened.error.message);
-    return 1;
-  }
-  const { services, close } = opened.value;
-  const store = createDefinitionStore(services.db);
-  try {
+  return withWorkflowData(dataDir, io.err, async (services, store) => {
     const definitions = createDefinitionService(services, store);
     if (sub === 'import') {
       const actor = { id: 'cli', name: `Command line (${userInfo().username})` };
@@ -113,8 +108,5 @@ export async function runWorkflowsCli(args: CliArgs, dataDir: string, io: CliIo)
       io.err(`Wrote ${exported.value.code} version ${exported.value.version} to ${args.out}.`);
     } else io.out(exported.value.json.trimEnd());
     return 0;
-  } finally {
-    store.dispose();
-    await close();
-  }
+  });
 }

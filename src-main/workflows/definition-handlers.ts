@@ -5,6 +5,7 @@ import type { MigrationResultView } from '../../src-shared/workflows/workflow-co
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { createDefinitionService } from './definition-service';
 import { adminOf, nameOfPeople, type RuntimeOf } from './handler-support';
+import { planMigrationView } from './migration-planning';
 import type { DefinitionDocument } from './workflow-documents';
 import type { WorkflowRuntime } from './workflow-runtime';
 
@@ -16,6 +17,7 @@ type Names =
   | 'workflows/definitions/retire'
   | 'workflows/definitions/import'
   | 'workflows/definitions/export'
+  | 'workflows/definitions/plan-migration'
   | 'workflows/definitions/migrate-instances';
 
 const writeContext = (context: CommandContext) => ({ actor: context.actor, command: context.command, now: context.clock() });
@@ -78,6 +80,13 @@ export function definitionCommandHandlers(runtimeOf: RuntimeOf): CommandHandlers
 
     async 'workflows/definitions/export'(input, context) {
       return serviceOf(context).service.export(input.code, input.version);
+    },
+
+    async 'workflows/definitions/plan-migration'(input, context) {
+      const { runtime } = serviceOf(context);
+      const admin = await adminOf(runtime, context.actor.id);
+      if (!admin.ok) return admin;
+      return planMigrationView(context.db, runtime.definitions, input);
     },
 
     async 'workflows/definitions/migrate-instances'(input, context) {

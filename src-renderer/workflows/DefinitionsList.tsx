@@ -6,6 +6,7 @@ import PublishIcon from '@mui/icons-material/Publish';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import BlockIcon from '@mui/icons-material/Block';
+import MoveDownIcon from '@mui/icons-material/MoveDown';
 import {
   Alert, Box, Button, Chip, FormControlLabel, IconButton, LinearProgress, Paper, Snackbar, Stack, Switch, Table, TableBody, TableCell, TableContainer,
   TableHead, TableRow, Tooltip, Typography,
@@ -132,6 +133,11 @@ export function DefinitionsList({ isAdmin }: { isAdmin: boolean }) {
                         <Tooltip title="Retire"><IconButton aria-label={`Retire ${d.name}`} onClick={() => { retire.clearError(); setRetiring(d); }}><BlockIcon /></IconButton></Tooltip>
                       )}
                       {isAdmin && (d.status === 'retired' || d.publishedVersion === null) && <ActionGap />}
+                      {isAdmin && (d.publishedVersion !== null ? (
+                        <Tooltip title="Move running instances to another version">
+                          <IconButton aria-label={`Move running instances of ${d.name}`} onClick={() => nav.openMigration(d.code)}><MoveDownIcon /></IconButton>
+                        </Tooltip>
+                      ) : <ActionGap />)}
                     </TableCell>
                   </TableRow>
                   {rowError?.code === d.code && (

@@ -6,6 +6,7 @@ import { DefinitionEditor } from './DefinitionEditor';
 import { DefinitionsList } from './DefinitionsList';
 import { InstancePage } from './InstancePage';
 import { InstancesList } from './InstancesList';
+import { MigrationPage } from './MigrationPage';
 import { MyWorkList } from './MyWorkList';
 import { SlaViolationsList } from './SlaViolationsList';
 import { useWorkflowNav } from './use-workflow-nav';
@@ -17,7 +18,7 @@ export function WorkflowsPage({ session }: { session: SessionView }) {
   const route = workflowRoute(path);
   const nav = useWorkflowNav();
   const admin = isAdmin(session.person.roles);
-  const tab: WorkflowTab = route.view === 'tab' ? route.tab : route.view === 'editor' ? 'definitions' : 'instances';
+  const tab: WorkflowTab = route.view === 'tab' ? route.tab : route.view === 'editor' || route.view === 'migration' ? 'definitions' : 'instances';
   return (
     <Stack spacing={2}>
       {/* onClick rather than onChange: the selected tab also leads back from an editor or an instance to its list. */}
@@ -29,6 +30,7 @@ export function WorkflowsPage({ session }: { session: SessionView }) {
       {route.view === 'tab' && route.tab === 'definitions' && <DefinitionsList isAdmin={admin} />}
       {route.view === 'tab' && route.tab === 'sla-violations' && <SlaViolationsList />}
       {route.view === 'editor' && <DefinitionEditor key={route.code} code={route.code} />}
+      {route.view === 'migration' && <MigrationPage key={route.code} code={route.code} />}
       {route.view === 'instance' && <InstancePage key={route.instanceId} instanceId={route.instanceId} session={session} />}
     </Stack>
   );

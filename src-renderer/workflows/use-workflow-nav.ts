@@ -8,5 +8,6 @@ export function useWorkflowNav() {
     openTab: (tab: WorkflowTab) => go('workflows', workflowPaths.tab(tab)),
     openInstance: (instanceId: string) => go('workflows', workflowPaths.instance(instanceId)),
     openEditor: (code: string) => go('workflows', workflowPaths.editor(code)),
+    openMigration: (code: string) => go('workflows', workflowPaths.migration(code)),
   };
 }

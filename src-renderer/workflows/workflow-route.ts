@@ -8,7 +8,8 @@ export type WorkflowTab = 'my-work' | 'instances' | 'definitions' | 'sla-violati
 export type WorkflowRoute =
   | { view: 'tab'; tab: WorkflowTab }
   | { view: 'instance'; instanceId: string }
-  | { view: 'editor'; code: string };
+  | { view: 'editor'; code: string }
+  | { view: 'migration'; code: string };
 
 export const workflowTabs: { tab: WorkflowTab; label: string }[] = [
   { tab: 'my-work', label: 'My work' },
@@ -20,9 +21,10 @@ export const workflowTabs: { tab: WorkflowTab; label: string }[] = [
 const isTab = (segment: string | undefined): segment is WorkflowTab => workflowTabs.some((t) => t.tab === segment);
 
 export function workflowRoute(path: readonly string[]): WorkflowRoute {
-  const [first, second] = path;
+  const [first, second, third] = path;
   if (first === undefined) return { view: 'tab', tab: 'my-work' };
   if (first === 'instances' && second) return { view: 'instance', instanceId: second };
+  if (first === 'definitions' && second && third === 'migrate') return { view: 'migration', code: second };
   if (first === 'definitions' && second) return { view: 'editor', code: second };
   if (isTab(first)) return { view: 'tab', tab: first };
   return { view: 'instance', instanceId: first };
@@ -33,4 +35,5 @@ export const workflowPaths = {
   tab: (tab: WorkflowTab) => [tab],
   instance: (instanceId: string) => ['instances', instanceId],
   editor: (code: string) => ['definitions', code],
+  migration: (code: string) => ['definitions', code, 'migrate'],
 };

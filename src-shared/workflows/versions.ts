@@ -115,6 +115,7 @@ export function planMigration(
     return fail('invalid_input', `This instance runs version ${instance.definitionVersion}, not ${versionOf(fromDefinition)}.`);
   }
   if (isClosed(instance.status)) return fail('instance_closed', `This instance is ${instance.status}; there is nothing to migrate.`);
+  if (versionOf(toDefinition) === instance.definitionVersion) return fail('invalid_input', `This instance runs version ${instance.definitionVersion} already.`);
   if (toDefinition.status === 'retired') return fail('definition_retired', 'Instances cannot move to a retired version.');
   const missing = [...new Set(instance.activeSteps.map((s) => s.stepId))].filter((stepId) => stepMapping[stepId] === undefined);
   if (missing.length > 0) {

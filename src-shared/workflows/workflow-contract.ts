@@ -7,6 +7,7 @@ import type { RecordRefView } from './record-ref';
 import type { SlaState, SlaViolation } from './sla';
 import type { StepFormField } from './step-form';
 import type { DataChanges, WorkflowEventType } from './workflow-events';
+import type { InstanceMigrationPlan, StepToMap } from './migration-preview';
 
 /**
  * Workflows between UI and host: definitions (draft → published → retired, one document per
@@ -141,6 +142,24 @@ export interface MigrationResultView {
   migrated: string[];
   /** Instances left on their version, with the reason (e.g. `missing_step_mapping`). */
   skipped: { instanceId: string; code: string; message: string }[];
+}
+
+/** What moving running instances to `toVersion` would do (the migration screen, `workflows migrate --dry-run`). */
+export interface MigrationPlanView {
+  code: string;
+  name: string;
+  toVersion: number;
+  /** Published versions, newest first: where instances may move. */
+  publishedVersions: number[];
+  /** Running instances per version other than the target (what may be chosen). */
+  runningByVersion: { version: number; count: number }[];
+  /** The active steps of the chosen instances, each with the target steps it may become. */
+  stepsToMap: StepToMap[];
+  /** The mapping of every step whose id and type the target keeps. */
+  suggestedMapping: Record<string, string>;
+  /** The mapping the plan below used (the given one, with the suggestions when asked). */
+  stepMapping: Record<string, string>;
+  instances: (InstanceMigrationPlan & { label: string; startedAt: string })[];
 }
 
 export interface AssigneesView {
@@ -306,6 +325,22 @@ export const workflowContract = {
    * Administrators: moves running instances of one version to another with an explicit step mapping
    * (old step id → new step id for every active step; `missing_step_mapping` otherwise).
    */
+  /**
+   * Administrators: previews moving running instances of `code` to `toVersion` (every version but
+   * the target, or only `fromVersion`, or only `instanceIds`) with a step mapping; writes nothing.
+   */
+  'workflows/definitions/plan-migration': command<MigrationPlanView>()(
+    z.object({
+      code: workflowCode,
+      toVersion: versionNumber,
+      fromVersion: versionNumber.optional(),
+      /** Old step id → new step id; '' leaves a step unmapped on purpose. */
+      stepMapping: z.record(z.string(), z.string()).default({}),
+      /** Map every step not named in `stepMapping` to the target's step of the same id and type. */
+      suggest: z.boolean().default(false),
+      instanceIds: z.array(instanceId).max(10_000).optional(),
+    }),
+  ),
   'workflows/definitions/migrate-instances': command<MigrationResultView>()(
     z.object({
       commandId,

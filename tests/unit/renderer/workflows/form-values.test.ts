@@ -52,6 +52,7 @@ describe('workflow sub-routes', () => {
     expect(workflowRoute([])).toEqual({ view: 'tab', tab: 'my-work' });
     expect(workflowRoute(['definitions'])).toEqual({ view: 'tab', tab: 'definitions' });
     expect(workflowRoute(['definitions', 'EQUIPMENT_PROCUREMENT'])).toEqual({ view: 'editor', code: 'EQUIPMENT_PROCUREMENT' });
+    expect(workflowRoute(['definitions', 'EQUIPMENT_PROCUREMENT', 'migrate'])).toEqual({ view: 'migration', code: 'EQUIPMENT_PROCUREMENT' });
     expect(workflowRoute(['instances', 'wi-1'])).toEqual({ view: 'instance', instanceId: 'wi-1' });
     expect(workflowRoute(['wi-2'])).toEqual({ view: 'instance', instanceId: 'wi-2' });
   });
