@@ -14,7 +14,21 @@ export async function readableStandings(db: LabDatabase, actor: RecordActor, inp
     .filter((r) => canReadRecordDoc(actor, r.stored))
     .map((r) => r.budget)
     .filter((b) => (!input.projectId || b.data.projectId === input.projectId) && (!input.departmentId || b.data.departmentId === input.departmentId) && (!input.year || b.data.year === input.year));
-  return budgetStandings(budgets, await budgetCostsOf(db, budgets));
+  return named(db, budgetStandings(budgets, await budgetCostsOf(db, budgets)));
+}
+
+/** A budget started without its holder's name (by a command, not the screen) is named from the project or department. */
+async function named(db: LabDatabase, standings: BudgetStanding[]): Promise<BudgetStanding[]> {
+  const unnamed = standings.filter((s) => !s.holderName);
+  if (unnamed.length === 0) return standings;
+  const projects = await db.projects.findByIds(unnamed.filter((s) => s.holderType === 'project').map((s) => s.holderId)).exec();
+  const departments = await db.people.findByIds(unnamed.filter((s) => s.holderType === 'department').map((s) => s.holderId)).exec();
+  return standings.map((s) => {
+    if (s.holderName) return s;
+    const project = projects.get(s.holderId);
+    const name = project ? `${String(project.get('code'))} ${String(project.get('name'))}` : String(departments.get(s.holderId)?.get('name') ?? '');
+    return { ...s, holderName: name };
+  });
 }
 
 /**

@@ -41,8 +41,9 @@ describe('overdue reminders to customers', { timeout: 240_000 }, () => {
     expect(await settings([7.5])).toMatchObject({ ok: false, error: { field: 'data.overdueReminderDays.0' } });
     value(await settings([7, 14]));
 
-    const customer = value(await fay.call<RecordView>('records/create', { kind: 'organisation', data: { name: 'Nordpharma GmbH', roles: ['customer'], email: 'ap@nordpharma.example' } }));
-    const contact = value(await fay.call<RecordView>('records/create', { kind: 'contact', data: { organisationId: customer.id, firstName: 'Sara', lastName: 'Lind', email: 'sara.lind@nordpharma.example' } }));
+    const sales = crm.admin.client;
+    const customer = value(await sales.call<RecordView>('records/create', { kind: 'organisation', data: { name: 'Nordpharma GmbH', roles: ['customer'], email: 'ap@nordpharma.example' } }));
+    const contact = value(await sales.call<RecordView>('records/create', { kind: 'contact', data: { organisationId: customer.id, firstName: 'Sara', lastName: 'Lind', email: 'sara.lind@nordpharma.example' } }));
     const invoice = async (extra: Record<string, unknown> = {}) => {
       const draft = value(await fay.call<RecordView>('records/create', { kind: 'invoice', data: { organisationId: customer.id, contactId: contact.id, currency: 'EUR', lines, total: { amountMinor: 500_000, currency: 'EUR' }, paymentTermsDays: 14, ...extra } }));
       return value(await fay.call<RecordView>('finance/invoices/issue', { id: draft.id, issuedOn: '2026-05-04' }));

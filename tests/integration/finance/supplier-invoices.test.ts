@@ -21,6 +21,8 @@ const cid = () => `c-${Math.random().toString(36).slice(2)}`;
 let host: Host;
 let people: FinanceTeam;
 let pia: Client;
+let adminClient: Client;
+const admin = () => adminClient;
 let projectId = '';
 let supplierId = '';
 let orderId = '';
@@ -35,8 +37,7 @@ const invoiceData = (extra: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   host = await openSqliteHost(tempDataDir(), { clock, sessionTimeoutMs: 86_400_000 });
-  let admin: Client;
-  ({ admin, people } = await createFinanceTeam(host, password, 'BUDGET_APPROVAL'));
+  ({ admin: adminClient, people } = await createFinanceTeam(host, password, 'BUDGET_APPROVAL'));
   const max = people.max.client;
   projectId = value(await max.call<{ id: string }>('projects/create', { code: 'PCR-2026', name: 'PCR assay validation' })).id;
   // A 2,000.00 budget: the holder's manager approves it alone.
@@ -45,7 +46,7 @@ beforeAll(async () => {
   value(await max.call('workflows/instances/advance', { commandId: cid(), instanceId: run.id, action: 'complete' }));
   value(await people.mia.client.call('workflows/instances/advance', { commandId: cid(), instanceId: run.id, action: 'approve', signature: { password, meaning: 'approved' } }));
 
-  value(await admin.call('people/create', { name: 'Pia Procurement', email: 'pia@lab.org', password, roles: ['procurement_manager'] }));
+  value(await adminClient.call('people/create', { name: 'Pia Procurement', email: 'pia@lab.org', password, roles: ['procurement_manager'] }));
   pia = connectTestClient(host);
   value(await pia.call('auth/sign-in', { email: 'pia@lab.org', password }));
   supplierId = value(await pia.call<RecordView>('records/create', { kind: 'supplier', data: { name: 'Biozym' } })).id;
@@ -124,5 +125,47 @@ describe('a supplier invoice from received to paid', () => {
       .toMatchObject({ ok: false, error: { code: 'invalid_state', message: 'SIN-2026-0002 is not approved for payment yet; approve it first.' } });
     expect(await people.fay.client.call('records/create', { kind: 'payment', data: { direction: 'outgoing', supplierId, amount: { amountMinor: 100, currency: 'EUR' }, paidOn: '2026-04-01', allocations: [{ invoiceId: second.id, amountMinor: 100 }] } }))
       .toMatchObject({ ok: false, error: { message: expect.stringContaining('not open for payment') } });
+  });
+});
+
+describe('exchange rates and the finance reports', () => {
+  it('converts a supplier invoice in another currency once finance enters a rate, one per pair and day', async () => {
+    const fay = people.fay.client;
+    const usd = value(await fay.call<RecordView>('records/create', { kind: 'supplier_invoice', data: invoiceData({ purchaseOrderId: undefined, supplierReference: 'BZ-US-7', currency: 'USD', total: { amountMinor: 100_000, currency: 'USD' } }) }));
+    value(await fay.call('records/transition', { id: usd.id, to: 'approved' }));
+    expect(await standing()).toMatchObject({ actualMinor: 100_000, unconverted: 1 });
+
+    const rate = (data: Record<string, unknown>) => fay.call<RecordView>('records/create', { kind: 'exchange_rate', data: { from: 'USD', to: 'EUR', validFrom: '2026-03-01', rate: '0.9', ...data } });
+    expect(await rate({ rate: '0,9' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'data.rate' } });
+    expect(await rate({ rate: '-0.9' })).toMatchObject({ ok: false, error: { field: 'data.rate' } });
+    expect(await rate({ to: 'USD' })).toMatchObject({ ok: false, error: { field: 'data.to' } });
+    expect(await people.otto.client.call('records/create', { kind: 'exchange_rate', data: { from: 'USD', to: 'EUR', validFrom: '2026-03-01', rate: '0.9' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    value(await rate({}));
+    expect(await rate({ rate: '0.91' })).toMatchObject({ ok: false, error: { field: 'data.validFrom', message: expect.stringContaining('for that day is entered already') } });
+    // The invoice of 20 March at the rate from 1 March: $1,000.00 → €900.00.
+    expect(await standing()).toMatchObject({ actualMinor: 190_000, unconverted: 0 });
+  });
+
+  it('writes cash received by month and budget versus actual as CSV and Excel, refusing bad input and payments to those outside finance', async () => {
+    const fay = people.fay.client;
+    const customer = value(await admin().call<RecordView>('records/create', { kind: 'organisation', data: { name: 'Kemi AB', roles: ['customer'] } }));
+    value(await fay.call('finance/payments/record', { organisationId: customer.id, amount: { amountMinor: 12_345, currency: 'EUR' }, paidOn: '2026-03-10' }));
+    value(await fay.call('finance/payments/record', { organisationId: customer.id, amount: { amountMinor: 500, currency: 'CHF' }, paidOn: '2026-03-11' }));
+    const exported = (client: Client, input: Record<string, unknown>) => client.subscribe('finance/reports/export', { locale: 'en-GB', timeZone: 'UTC', ...input }).next<{ fileName: string; encoding: string; content: string; rowCount: number }>();
+    expect(await exported(fay, { report: 'ageing', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'report' } });
+    expect(await exported(fay, { report: 'cash_received', format: 'pdf' })).toMatchObject({ ok: false, error: { field: 'format' } });
+    expect(await exported(fay, { report: 'cash_received', format: 'csv', year: 'this' })).toMatchObject({ ok: false, error: { field: 'year' } });
+    expect(await exported(people.otto.client, { report: 'cash_received', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const cash = value(await exported(fay, { report: 'cash_received', format: 'csv', year: 2026 }));
+    expect(cash).toMatchObject({ fileName: 'Cash received by month 2026 2026-03-05.csv', encoding: 'text', rowCount: 2 });
+    expect(cash.content).toContain('Mar 2026,CHF,1,CHF\u00a05.00');
+    expect(cash.content).toContain('Mar 2026,EUR,1,€123.45');
+    const budget = value(await exported(people.max.client, { report: 'budget_vs_actual', format: 'xlsx', year: 2026 }));
+    expect(budget).toMatchObject({ encoding: 'base64', rowCount: 1 });
+    expect(Buffer.from(budget.content, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const budgetCsv = value(await exported(people.max.client, { report: 'budget_vs_actual', format: 'csv', year: 2026 }));
+    expect(budgetCsv.content).toMatch(/BUD-2026-\d{4},Project PCR-2026 PCR assay validation,2026,EUR,"€2,000.00",€190.00,"€1,900.00",-€90.00,104,0/);
+    expect(value(await exported(people.otto.client, { report: 'budget_vs_actual', format: 'csv', year: 2026 })).rowCount).toBe(0);
   });
 });
