@@ -42,13 +42,13 @@ test('finance enters a supplier invoice for a purchase order, approves it, pays 
   // The invoice as it arrived: the order brings its currency and the project it is charged to.
   await page.getByRole('button', { name: 'Enter supplier invoice' }).click();
   const editor = page.getByRole('dialog', { name: 'Enter a supplier invoice' });
-  await editor.getByLabel('Supplier', { exact: true }).click();
-  await page.getByRole('option', { name: 'Biozym GmbH' }).click();
-  await editor.getByLabel('Supplier’s invoice number').fill('BZ-88121');
-  await editor.getByLabel('Purchase order').click();
-  await page.getByRole('option', { name: /PO-\d{4}-0001 Primers/ }).click();
-  await expect(editor.getByLabel('Budget charged')).toHaveText(/Project PCR-26 PCR assay validation/, { timeout: 10_000 });
-  await expect(editor.getByLabel('Budget category')).toHaveText('Consumables');
+  await editor.getByRole('combobox', { name: 'Supplier' }).click({ timeout: 15_000 });
+  await page.getByRole('option', { name: 'Biozym GmbH' }).click({ timeout: 15_000 });
+  await editor.getByRole('textbox', { name: 'Supplier’s invoice number' }).fill('BZ-88121');
+  await editor.getByRole('combobox', { name: 'Purchase order' }).click({ timeout: 15_000 });
+  await page.getByRole('option', { name: /PO-\d{4}-0001 Primers/ }).click({ timeout: 15_000 });
+  await expect(editor.getByRole('combobox', { name: 'Budget charged' })).toHaveText(/Project PCR-26 PCR assay validation/, { timeout: 10_000 });
+  await expect(editor.getByRole('combobox', { name: 'Budget category' })).toHaveText('Consumables');
   await editor.getByLabel('Line 1 description').fill('Primers, 96-well plate');
   await editor.getByLabel('Line 1 unit price').fill('1000.00');
   await editor.getByLabel('Line 1 tax').fill('19');
@@ -59,12 +59,12 @@ test('finance enters a supplier invoice for a purchase order, approves it, pays 
   const row = supplierInvoiceRow(page, 'BZ-88121');
   await expect(row).toContainText('Received');
   await expect(row).toContainText(/PO-\d{4}-0001/);
-  await expect(row.getByRole('button', { name: 'Pay' })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: 'Pay', exact: true })).toHaveCount(0);
 
   // Approved for payment, then paid in part and in full.
   await row.getByRole('button', { name: 'Approve for payment' }).click();
   await expect(row).toContainText('Approved for payment', { timeout: 15_000 });
-  await row.getByRole('button', { name: 'Pay' }).click();
+  await row.getByRole('button', { name: 'Pay', exact: true }).click({ timeout: 15_000 });
   const pay = page.getByRole('dialog', { name: /Pay SIN-/ });
   await expect(pay.getByText('The lab still owes Biozym GmbH €1,190.00 of €1,190.00 (their invoice BZ-88121).')).toBeVisible();
   await pay.getByLabel('Amount paid (EUR)').fill('500.005');
@@ -75,7 +75,7 @@ test('finance enters a supplier invoice for a purchase order, approves it, pays 
   await expect(page.getByText(/Payment PAY-\d{4}-0001 of €500.00 to Biozym GmbH is recorded against SIN-/)).toBeVisible({ timeout: 15_000 });
   await expect(row.getByTestId('supplier-invoice-owed')).toHaveText('€690.00');
   await expect(row).toContainText('Approved for payment');
-  await row.getByRole('button', { name: 'Pay' }).click();
+  await row.getByRole('button', { name: 'Pay', exact: true }).click();
   await page.getByRole('dialog', { name: /Pay SIN-/ }).getByRole('button', { name: 'Record payment' }).click();
   await expect(row).toContainText('Paid', { timeout: 15_000 });
   await expect(row.getByTestId('supplier-invoice-owed')).toHaveText('€0.00');
@@ -90,8 +90,12 @@ test('finance enters a supplier invoice for a purchase order, approves it, pays 
   await page.getByRole('tab', { name: 'Supplier invoices' }).click();
   await supplierInvoiceRow(page, 'BZ-88121').getByRole('button', { name: 'Open' }).click();
   await expect(page.getByText('Supplier’s invoice number')).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByText('Biozym GmbH').first()).toBeVisible();
-  await expect(page.getByText('Consumables').first()).toBeVisible();
+  const details = page.getByRole('main');
+  await expect(details.getByText(/Biozym GmbH/).first()).toBeVisible({ timeout: 10_000 });
+  await expect(details.getByText(/PO-\d{4}-0001 Primers, 96-well plate/)).toBeVisible();
+  await expect(details.getByText('Consumables').first()).toBeVisible();
+  // Linked records are named, never shown by their ids.
+  await expect(details).not.toContainText(/\b[0-9A-Z]{26}\b/);
   await expect(page.getByRole('button', { name: /^Mark as/ })).toHaveCount(0);
   await saveScreenshot(page, 'finance-supplier-invoice-record');
 });
