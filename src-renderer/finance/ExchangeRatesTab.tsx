@@ -26,6 +26,7 @@ export function ExchangeRatesTab({ canEnter }: { canEnter: boolean }) {
   const [note, setNote] = useState<string | null>(null);
   const rateOk = parseRate(rate) !== null;
   const enter = async () => {
+    setNote(null);
     const result = await create.run({ kind: 'exchange_rate', data: { from, to, validFrom, rate: rate.trim() } });
     if (result.ok) {
       setNote(`1 ${from} = ${rate.trim()} ${to} from ${formatDay(validFrom)} is entered.`);
