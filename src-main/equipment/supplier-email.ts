@@ -24,7 +24,7 @@ export interface SupplierMail {
 }
 
 /** Queues the email; false when the supplier has no email address (procurement sends it by hand). */
-export async function queueSupplierEmail(context: CommandContext, mail: SupplierMail): Promise<boolean> {
+export async function queueSupplierEmail(context: Pick<CommandContext, 'db' | 'writer' | 'clock' | 'platform' | 'actor' | 'command'>, mail: SupplierMail): Promise<boolean> {
   const to = mail.supplier.data.email;
   if (!to) return false;
   const id = hashId('ob', `${mail.key}|${mail.supplier.id}`);

@@ -1,7 +1,9 @@
 import type { PurchaseOrderData } from '../../src-shared/equipment/purchase-order-kind';
 import type { BudgetData } from '../../src-shared/finance/budget-kind';
 import type { BudgetCosts, BudgetOnRecord } from '../../src-shared/finance/budget-standing';
-import { costLinesOfOrders } from '../../src-shared/finance/committed-costs';
+import { costLinesOfOrders, costLinesOfSupplierInvoices } from '../../src-shared/finance/committed-costs';
+import type { SupplierInvoiceData } from '../../src-shared/finance/supplier-invoice-kind';
+import { exchangeRatesOf, type ExchangeRateData } from '../../src-shared/finance/exchange-rate-kind';
 import type { ExpenseClaimData } from '../../src-shared/finance/expense-claim-kind';
 import type { HourlyRate } from '../../src-shared/projects/budget';
 import type { RecordDocument } from '../../src-shared/records/record-document';
@@ -19,8 +21,9 @@ export async function storedBudgets(db: LabDatabase): Promise<{ budget: BudgetOn
 
 /**
  * The costs the budgets' standing is judged on (budget-standing.ts): time on their projects at the
- * projects' cost rates, every approved claim, and the purchase orders charged to projects
- * (committed). Read in full, whoever asks: the sums are shown, never the costs behind them.
+ * projects' cost rates, every approved claim, the purchase orders charged to projects
+ * (committed, less what supplier invoices bill of them) and approved supplier invoices (actual);
+ * finance's exchange rates convert a cost in another currency than its budget's. Read in full, whoever asks: the sums are shown, never the costs behind them.
  */
 export async function budgetCostsOf(db: LabDatabase, budgets: readonly BudgetOnRecord[]): Promise<BudgetCosts> {
   const projectIds = [...new Set(budgets.flatMap((b) => (b.data.projectId ? [b.data.projectId] : [])))];
@@ -28,7 +31,8 @@ export async function budgetCostsOf(db: LabDatabase, budgets: readonly BudgetOnR
   const ratesByProject = new Map([...projects.values()].map((p) => [String(p.get('id')), (p.toJSON().costRates ?? []) as HourlyRate[]]));
   const entries = projectIds.length > 0 ? await db.activity.find({ selector: { kind: 'time_entry', projectId: { $in: projectIds } } }).exec() : [];
   const claims = (await storedOfKind(db, 'expense_claim')).map((r) => ({ status: r.doc.status, data: r.doc.data as unknown as ExpenseClaimData }));
-  const orders = (await storedOfKind(db, 'purchase_order')).map((r) => ({ status: r.doc.status, data: r.doc.data as unknown as PurchaseOrderData }));
+  const orders = (await storedOfKind(db, 'purchase_order')).map((r) => ({ id: r.doc.id, status: r.doc.status, data: r.doc.data as unknown as PurchaseOrderData }));
+  const supplierInvoices = (await storedOfKind(db, 'supplier_invoice')).map((r) => ({ status: r.doc.status, data: r.doc.data as unknown as SupplierInvoiceData }));
   const departments = await db.people.find({ selector: { kind: 'department' } }).exec();
   return {
     timeEntries: entries
@@ -38,6 +42,7 @@ export async function budgetCostsOf(db: LabDatabase, budgets: readonly BudgetOnR
     ratesByProject,
     claims,
     departmentCodes: new Map(departments.map((d) => [String(d.get('id')), String(d.get('email'))])),
-    more: costLinesOfOrders(orders),
+    more: [...costLinesOfOrders(orders, supplierInvoices), ...costLinesOfSupplierInvoices(supplierInvoices)],
+    rates: exchangeRatesOf((await storedOfKind(db, 'exchange_rate')).map((r) => ({ data: r.doc.data as unknown as ExchangeRateData }))),
   };
 }

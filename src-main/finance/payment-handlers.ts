@@ -11,6 +11,7 @@ import { recordActorOf } from '../records/record-actor';
 import { noteStatusChange } from '../records/record-handlers';
 import { invoiceStateOf } from './finance-records';
 import { settleInvoiceStatus } from './invoice-handlers';
+import { settleSupplierInvoiceStatus } from './payables-handlers';
 
 /** A customer's issued invoices in a currency that still owe money, with what they owe. */
 export async function openInvoicesOf(db: LabDatabase, organisationId: string, currency: string): Promise<OpenInvoice[]> {
@@ -67,8 +68,9 @@ export const paymentCommandHandlers: CommandHandlers<'finance/payments/record' |
     if (!voided.ok) return voided;
     await noteStatusChange(context, before, before.status, 'voided', input.reason);
     const invoices: RecordView[] = [];
+    const isToSupplier = Boolean((before.data as PaymentData).supplierId);
     for (const a of (before.data as PaymentData).allocations) {
-      const settled = await settleInvoiceStatus(context, actor, a.invoiceId);
+      const settled = isToSupplier ? await settleSupplierInvoiceStatus(context, actor, a.invoiceId) : await settleInvoiceStatus(context, actor, a.invoiceId);
       if (!settled.ok) return settled;
       invoices.push(settled.value);
     }

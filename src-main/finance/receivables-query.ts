@@ -25,15 +25,18 @@ export async function receivables(db: LabDatabase, actor: RecordActor, today: st
   for (const p of paymentDocs) if (p.status !== 'voided') for (const a of (p.data as PaymentData).allocations) paid.set(a.invoiceId, (paid.get(a.invoiceId) ?? 0) + a.amountMinor);
   const creditsByInvoice = new Map<string, StoredDoc[]>();
   for (const c of creditDocs) creditsByInvoice.set((c.data as CreditNoteData).invoiceId, [...(creditsByInvoice.get((c.data as CreditNoteData).invoiceId) ?? []), c]);
-  const orgIds = new Set([...invoiceDocs, ...paymentDocs].flatMap((d) => (d.data as { organisationId?: string }).organisationId ?? []));
+  // A payment to a supplier names the supplier and the supplier invoices it pays.
+  const supplierPaid = paymentDocs.map((d) => d.data as PaymentData).filter((d) => d.supplierId);
+  const orgIds = new Set([...invoiceDocs, ...paymentDocs].flatMap((d) => { const data = d.data as { organisationId?: string; supplierId?: string }; return data.organisationId ?? data.supplierId ?? []; }));
   const orgs = await db.records.findByIds([...orgIds]).exec();
   const nameOf = (orgId: string) => String(orgs.get(orgId)?.get('title') ?? 'Unknown organisation');
   // Reimbursements pay a person for a claim: the claimant's name, the claim's number.
   const reimbursed = paymentDocs.map((d) => d.data as PaymentData).filter((d) => d.expenseClaimId);
   const payees = await db.people.findByIds(reimbursed.map((d) => d.payeeId ?? '')).exec();
   const claims = await db.records.findByIds(reimbursed.map((d) => d.expenseClaimId ?? '')).exec();
-  const payeeName = (d: PaymentData) => (d.organisationId ? nameOf(d.organisationId) : String(payees.get(d.payeeId ?? '')?.get('name') ?? 'A former colleague'));
-  const numberOf = new Map(invoiceDocs.map((d) => [d.id, d.number]));
+  const payeeName = (d: PaymentData) => (d.organisationId ?? d.supplierId ? nameOf(d.organisationId ?? d.supplierId ?? '') : String(payees.get(d.payeeId ?? '')?.get('name') ?? 'A former colleague'));
+  const supplierInvoices = await db.records.findByIds(supplierPaid.flatMap((d) => d.allocations.map((a) => a.invoiceId))).exec();
+  const numberOf = new Map([...invoiceDocs.map((d) => [d.id, d.number] as const), ...[...supplierInvoices.values()].map((d) => [String(d.get('id')), String(d.get('number'))] as const)]);
 
   const invoices: InvoiceRow[] = invoiceDocs.map((doc) => {
     const d = doc.data as InvoiceData;

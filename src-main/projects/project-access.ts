@@ -37,4 +37,4 @@ export function localToday(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export const writeContextOf = (context: CommandContext) => ({ actor: context.actor, command: context.command, now: context.clock() });
+export const writeContextOf = (context: Pick<CommandContext, 'actor' | 'command' | 'clock'>) => ({ actor: context.actor, command: context.command, now: context.clock() });

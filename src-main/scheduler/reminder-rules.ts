@@ -12,13 +12,14 @@ import { createMinutesDueRule } from '../meetings/minutes-due-rule';
 import { createTrainingReminderRule } from '../hr/training-reminder-rule';
 import { createExitDeactivationRule } from '../hr/exit-deactivation-rule';
 import { createBudgetWarningRule } from '../finance/budget-warning-rule';
+import { createOverdueReminderRule } from '../finance/overdue-reminder-rule';
 import type { ReminderRule } from './reminder-rule';
 
 /**
  * Every rule the scheduler derives reminders from. A feature adds its rule with one line here
  * (the workflow runtime: its timer/breach/escalation rule with its own `fire`; meetings: minutes
  * not published and action items due; CRM: follow-ups and quotation expiry; HR: training running
- * out, access ending after a last day; finance: budgets reaching 80 % and 100 %).
+ * out, access ending after a last day; finance: budgets reaching 80 % and 100 %, overdue invoices reminded to the customer).
  */
 export const reminderRules = (): ReminderRule[] => [
   createTaskDueRule(),
@@ -35,4 +36,5 @@ export const reminderRules = (): ReminderRule[] => [
   createTrainingReminderRule(),
   createExitDeactivationRule(),
   createBudgetWarningRule(),
+  createOverdueReminderRule(),
 ];

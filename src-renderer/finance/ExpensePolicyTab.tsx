@@ -35,12 +35,14 @@ export function ExpensePolicyTab({ isFinance }: { isFinance: boolean }) {
   const update = useCommand('records/update');
   const [texts, setTexts] = useState<Texts | null>(null);
   const [rate, setRate] = useState('');
+  const [reminderDays, setReminderDays] = useState('');
   const [problem, setProblem] = useState('');
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (settings && texts === null) {
       setTexts(textsOf(settings));
       setRate(majorAmountText(settings.mileageRateMinorPerKm, settings.currency));
+      setReminderDays(settings.overdueReminderDays.join(', '));
     }
   }, [settings, texts]);
   if (!settings || !texts) return <Typography color="text.secondary">Loading the expense policy…</Typography>;
@@ -58,7 +60,9 @@ export function ExpensePolicyTab({ isFinance }: { isFinance: boolean }) {
     }
     const mileage = parseMoneyAmount(rate, currency);
     if (!mileage.ok) return setProblem(`Mileage rate: ${mileage.message}`);
-    const data = { ...settings, policies, mileageRateMinorPerKm: mileage.amountMinor };
+    const days = reminderDays.split(/[\s,;]+/).filter(Boolean);
+    if (days.some((d) => !/^\d{1,3}$/.test(d))) return setProblem('Overdue reminders: whole days after the due date, separated by commas, e.g. 7, 14, 30.');
+    const data = { ...settings, policies, mileageRateMinorPerKm: mileage.amountMinor, overdueReminderDays: days.map(Number) };
     const id = found.data?.rows[0]?.id;
     const result = id ? await update.run({ id, data }) : await create.run({ kind: expenseSettingsKind.kind, data });
     if (!result.ok) return setProblem(errorText(result.error));
@@ -73,6 +77,8 @@ export function ExpensePolicyTab({ isFinance }: { isFinance: boolean }) {
         <Typography color="text.secondary">{isFinance ? `Amounts in ${currency}. Leave a field empty for no limit, or no receipt needed; 0 asks a receipt for every line.` : 'What finance allows per line. Only finance changes it.'}</Typography>
         <TextField label={`Mileage rate (${currency} a km)`} value={rate} onChange={(e) => setRate(e.target.value)} disabled={!isFinance} sx={{ maxWidth: 260 }}
           helperText={`Now ${formatMoney(settings.mileageRateMinorPerKm, currency)} a km`} />
+        <TextField label="Remind customers of an overdue invoice (days after the due date)" value={reminderDays} onChange={(e) => setReminderDays(e.target.value)} disabled={!isFinance} sx={{ maxWidth: 520 }}
+          helperText="The invoice PDF is emailed again to the customer on each of these days while it is unpaid, e.g. 7, 14, 30. Empty: no reminders." />
         <Table size="small" aria-label="Limits per category">
           <TableHead><TableRow><TableCell>Category</TableCell><TableCell>Most a line may claim</TableCell><TableCell>Receipt needed above</TableCell></TableRow></TableHead>
           <TableBody>
@@ -86,7 +92,7 @@ export function ExpensePolicyTab({ isFinance }: { isFinance: boolean }) {
           </TableBody>
         </Table>
         {problem && <Alert severity="error" data-testid="policy-refusal">{problem}</Alert>}
-        {saved && <Alert severity="success" data-testid="policy-saved">The expense policy is saved; new claims are checked against it.</Alert>}
+        {saved && <Alert severity="success" data-testid="policy-saved">The expense policy is saved; new claims are checked against it, and overdue invoices reminded on the days set.</Alert>}
         {isFinance && <Stack direction="row"><Button variant="contained" onClick={() => void save()} disabled={create.isRunning || update.isRunning}>Save the policy</Button></Stack>}
       </Stack>
     </Paper>

@@ -10,11 +10,14 @@ import { isWho } from '../../src-shared/records/who';
 export const FINANCE_TABS = [
   ['invoices', 'Invoices', 'receivables'],
   ['payments', 'Payments', 'receivables'],
+  ['supplier-invoices', 'Supplier invoices', 'receivables'],
   ['receivables', 'Receivables', 'receivables'],
+  ['exchange-rates', 'Exchange rates', 'receivables'],
   ['expenses', 'My expenses', 'everyone'],
   ['expense-report', 'Expense report', 'everyone'],
   ['expense-policy', 'Expense policy', 'everyone'],
   ['budgets', 'Budgets', 'everyone'],
+  ['reports', 'Reports', 'everyone'],
   ['registers', 'Registers', 'everyone'],
 ] as const;
 export type FinanceTabId = (typeof FINANCE_TABS)[number][0];

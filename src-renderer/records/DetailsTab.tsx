@@ -4,7 +4,8 @@ import { formatDateTime } from '../../src-shared/format/display-format';
 import type { RegisterRow } from '../../src-shared/records/record-contract';
 import { dataValue } from '../../src-shared/records/record-document';
 import { cellOf, cellText } from '../../src-shared/records/register-cells';
-import { useCommand } from '../bridge/BridgeProvider';
+import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
+import type { KindField } from '../../src-shared/records/record-kind';
 import { errorText } from '../errors/error-text';
 import { changedData, detailFieldsOf, errorFieldOf, initialValues, type FormValues } from './record-form';
 import type { RecordTabProps } from './record-tabs';
@@ -19,6 +20,21 @@ function ReadOnlyField({ label, text }: { label: string; text: string }) {
       <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{text}</Typography>
     </Box>
   );
+}
+
+/** A read-only `record` field: the record it points to by number and title, never its id. */
+function ReadOnlyRecordField({ field, id }: { field: KindField; id: string }) {
+  const record = useLiveQuery('records/get', { id: id || '-' });
+  const text = !id ? '—' : record.data ? `${record.data.number} ${record.data.title}`.trim() : record.error ? 'Not shared with you' : '…';
+  return <ReadOnlyField label={field.label} text={text} />;
+}
+
+/** A read-only project field: the project by code and name. */
+function ReadOnlyProjectField({ field, id }: { field: KindField; id: string }) {
+  const projects = useLiveQuery('projects/list', { includeArchived: true });
+  const project = projects.data?.find((p) => p.id === id);
+  const text = !id ? '—' : project ? `${project.code} ${project.name}` : projects.data ? 'Not shared with you' : '…';
+  return <ReadOnlyField label={field.label} text={text} />;
 }
 
 /**
@@ -68,6 +84,10 @@ export function DetailsTab({ record, kind }: RecordTabProps) {
               {isEditable ? (
                 <RecordFieldInput field={field} value={values[field.field] ?? ''} people={people} {...(error ? { error } : {})}
                   onChange={(value) => { setValues((v) => ({ ...v, [field.field]: value })); setLocalError(null); }} />
+              ) : field.type === 'record' && field.recordKind === 'project' ? (
+                <ReadOnlyProjectField field={field} id={String(dataValue(record.data, field.field) ?? '')} />
+              ) : field.type === 'record' ? (
+                <ReadOnlyRecordField field={field} id={String(dataValue(record.data, field.field) ?? '')} />
               ) : (
                 <ReadOnlyField label={field.label} text={cellText(cellOf(kind, field, row, { personName: nameOf }))} />
               )}

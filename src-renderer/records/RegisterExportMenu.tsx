@@ -2,16 +2,9 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Button, CircularProgress, ListItemText, Menu, MenuItem, Snackbar } from '@mui/material';
 import { useState } from 'react';
 import type { RegisterQuery } from '../../src-shared/records/record-contract';
-import type { ExportFile } from '../../src-shared/records/register-contract';
 import { useBridge } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
-import { saveBlobFile } from '../files/save-text-file';
-
-const blobOf = (file: ExportFile): Blob => {
-  if (file.encoding === 'text') return new Blob([file.content], { type: `${file.mimeType};charset=utf-8` });
-  const bytes = Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0));
-  return new Blob([bytes], { type: file.mimeType });
-};
+import { exportBlobOf, saveBlobFile } from '../files/save-text-file';
 
 /**
  * Exports the whole register as shown — every matching record, not just this page, with the chosen
@@ -32,7 +25,7 @@ export function RegisterExportMenu({ query, columns, total }: { query: Omit<Regi
       stop();
       setExporting(false);
       if (!result.ok) return setOutcome({ severity: 'error', text: errorText(result.error) });
-      saveBlobFile(result.value.fileName, blobOf(result.value));
+      saveBlobFile(result.value.fileName, exportBlobOf(result.value));
       setOutcome({ severity: 'success', text: `Exported ${result.value.rowCount.toLocaleString()} record${result.value.rowCount === 1 ? '' : 's'} to “${result.value.fileName}”.` });
     });
   };

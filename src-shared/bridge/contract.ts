@@ -14,6 +14,8 @@ import { invoiceContract } from '../finance/invoice-contract';
 import { equipmentContract } from '../equipment/equipment-contract';
 import { budgetContract } from '../finance/budget-contract';
 import { expenseContract } from '../finance/expense-contract';
+import { payablesContract } from '../finance/payables-contract';
+import { reportContract } from '../finance/report-contract';
 import { hiringContract } from '../hr/hiring-contract';
 import { hrContract } from '../hr/hr-contract';
 import { attendanceContract } from '../hr/attendance-contract';
@@ -58,6 +60,8 @@ export const contract = {
   ...reviewContract,
   ...hiringContract,
   ...expenseContract,
+  ...payablesContract,
+  ...reportContract,
   ...budgetContract,
   ...crmContract,
   ...invoiceContract,

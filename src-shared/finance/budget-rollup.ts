@@ -9,8 +9,9 @@ import { divideRounded, minorUnits } from './money';
  * what each holder planned per category, what is committed (purchase orders sent, not yet
  * invoiced) and what is actually spent (time × cost rates, approved expense claims, supplier
  * invoices), with a warning at 80 % and at 100 % of plan. Integer minor units in the holder's
- * budget currency; a cost line in another currency is counted aside (`unconverted`), never
- * converted silently. Pure.
+ * budget currency; a cost line in another currency is converted at finance's exchange rate on its
+ * day (`convertCost`, half to even since many are summed) or, without a rate, counted aside
+ * (`unconverted`), never added as it is. Pure.
  */
 export interface CostLine {
   /** The budget holder: a project id, a department id or a cost centre. */
@@ -19,6 +20,8 @@ export interface CostLine {
   amountMinor: number;
   currency: string;
   state: 'actual' | 'committed';
+  /** The day the cost arose, for converting it at that day's exchange rate. */
+  date?: string;
 }
 
 export interface BudgetPlan {
@@ -47,7 +50,7 @@ export interface HolderRollup {
   /** 80 once committed + actual reach 80 % of plan, 100 once they reach it. */
   warning: BudgetThreshold | null;
   categories: CategoryRollup[];
-  /** Cost lines in another currency than the budget's, left out of the sums. */
+  /** Cost lines in another currency than the budget's with no exchange rate for their day, left out of the sums. */
   unconverted: number;
 }
 
@@ -59,7 +62,10 @@ export function thresholdReached(plannedMinor: number, usedMinor: number): Budge
   return null;
 }
 
-export function rollUpBudgets(plans: readonly BudgetPlan[], costs: readonly CostLine[]): HolderRollup[] {
+/** A cost in another currency as minor units of `to` (finance's exchange rate on its day), or null when no rate applies. */
+export type CostConverter = (cost: CostLine, to: string) => number | null;
+
+export function rollUpBudgets(plans: readonly BudgetPlan[], costs: readonly CostLine[], convertCost: CostConverter = () => null): HolderRollup[] {
   const categoryIndex = new Map(budgetCategorySchema.options.map((c, i) => [c, i]));
   const width = budgetCategorySchema.options.length;
   const holders = new Map<string, { plan: BudgetPlan; planned: number[]; committed: number[]; actual: number[]; unconverted: number }>();
@@ -71,11 +77,12 @@ export function rollUpBudgets(plans: readonly BudgetPlan[], costs: readonly Cost
   for (const cost of costs) {
     const sums = holders.get(cost.holder);
     if (!sums) continue;
-    if (cost.currency !== sums.plan.currency) {
+    const amountMinor = cost.currency === sums.plan.currency ? cost.amountMinor : convertCost(cost, sums.plan.currency);
+    if (amountMinor === null) {
       sums.unconverted += 1;
       continue;
     }
-    (cost.state === 'actual' ? sums.actual : sums.committed)[categoryIndex.get(cost.category)!]! += cost.amountMinor;
+    (cost.state === 'actual' ? sums.actual : sums.committed)[categoryIndex.get(cost.category)!]! += amountMinor;
   }
   return [...holders.values()].map(({ plan, planned, committed, actual, unconverted }) => {
     const total = (list: number[]) => minorUnits(list.reduce((s, v) => s + v, 0));
@@ -103,7 +110,7 @@ export function rollUpBudgets(plans: readonly BudgetPlan[], costs: readonly Cost
 export function costLinesOfClaims(claims: readonly { status: string; data: ExpenseClaimData }[]): CostLine[] {
   return claims
     .filter((c) => c.status === 'approved' || c.status === 'reimbursed')
-    .flatMap((c) => c.data.lines.map((l): CostLine => ({ holder: l.projectId ?? l.costCentre, category: budgetCategoryOfExpense[l.category], amountMinor: l.amountMinor, currency: l.currency, state: 'actual' })));
+    .flatMap((c) => c.data.lines.map((l): CostLine => ({ holder: l.projectId ?? l.costCentre, category: budgetCategoryOfExpense[l.category], amountMinor: l.amountMinor, currency: l.currency, state: 'actual', date: l.date })));
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { HourlyRate } from '../projects/budget';
 import type { BudgetData } from './budget-kind';
 import { plannedByCategory } from './budget-lines';
-import { costLinesOfClaims, costLinesOfTime, rollUpBudgets, type BudgetPlan, type CostLine, type HolderRollup } from './budget-rollup';
+import { costLinesOfClaims, costLinesOfTime, rollUpBudgets, type BudgetPlan, type CostConverter, type CostLine, type HolderRollup } from './budget-rollup';
+import { convert, rateOn, type ExchangeRate } from './exchange-rate';
+import { money } from './money';
 import type { ExpenseClaimData } from './expense-claim-kind';
 
 /**
@@ -24,6 +26,8 @@ export interface BudgetStanding extends HolderRollup {
   holderType: BudgetData['holder'];
   /** The project's or the department's id. */
   holderId: string;
+  /** The project's code and name or the department's name, as the budget names it. */
+  holderName: string;
   year: number;
   version: number;
 }
@@ -37,6 +41,8 @@ export interface BudgetCosts {
   departmentCodes: ReadonlyMap<string, string>;
   /** Committed and other costs already keyed `<holder>|<year>` (purchase orders, supplier invoices). */
   more?: readonly CostLine[];
+  /** Finance's exchange rates: a cost in another currency than its budget's is converted at the rate on its day. */
+  rates?: readonly ExchangeRate[];
 }
 
 const holderIdOf = (d: BudgetData): string => (d.holder === 'project' ? (d.projectId ?? '') : (d.departmentId ?? ''));
@@ -66,6 +72,14 @@ export function supersededBudgetIds(budgets: readonly { id: string; status: stri
   return new Set(budgets.filter((b) => b.status === 'approved' && b.data.version < (latest.get(keyOf(b.data)) ?? 0)).map((b) => b.id));
 }
 
+/** Converts a cost at the rate of its day (else the end of its budget year), half to even: many converted costs are summed. */
+export function converterOf(rates: readonly ExchangeRate[]): CostConverter {
+  return (cost, to) => {
+    const rate = rateOn(rates, cost.currency, to, cost.date ?? `${cost.holder.slice(cost.holder.lastIndexOf('|') + 1)}-12-31`);
+    return rate ? convert(money(cost.amountMinor, cost.currency), rate, 'half_even').amountMinor : null;
+  };
+}
+
 export function budgetStandings(budgets: readonly BudgetOnRecord[], costs: BudgetCosts): BudgetStanding[] {
   const current = currentBudgets(budgets);
   const departmentOfCode = new Map([...costs.departmentCodes].map(([id, code]) => [code, id]));
@@ -76,9 +90,9 @@ export function budgetStandings(budgets: readonly BudgetOnRecord[], costs: Budge
     status: c.status,
     data: { ...c.data, lines: c.data.lines.map((l) => ({ ...l, ...(l.projectId ? { projectId: yearly(l.projectId, l.date) } : {}), costCentre: yearly(departmentOfCode.get(l.costCentre) ?? l.costCentre, l.date) })) },
   }));
-  const rollups = new Map(rollUpBudgets(plans, [...time, ...costLinesOfClaims(claims), ...(costs.more ?? [])]).map((r) => [r.holder, r]));
+  const rollups = new Map(rollUpBudgets(plans, [...time, ...costLinesOfClaims(claims), ...(costs.more ?? [])], converterOf(costs.rates ?? [])).map((r) => [r.holder, r]));
   return current.flatMap((b) => {
     const rollup = rollups.get(`${holderIdOf(b.data)}|${b.data.year}`);
-    return rollup ? [{ ...rollup, budgetId: b.id, number: b.number, holderType: b.data.holder, holderId: holderIdOf(b.data), year: b.data.year, version: b.data.version }] : [];
+    return rollup ? [{ ...rollup, budgetId: b.id, number: b.number, holderType: b.data.holder, holderId: holderIdOf(b.data), holderName: b.data.holderName, year: b.data.year, version: b.data.version }] : [];
   });
 }

@@ -5,8 +5,9 @@ import { expenseCategories, type ExpenseCategory } from './expense-categories';
 import { finance } from './finance-who';
 
 /**
- * Finance's expense settings: the mileage rate and, per category, the most a line may claim and
- * the amount above which it needs a receipt. One record (parent `finance`), so it syncs, is
+ * Finance's settings: the mileage rate and, per category, the most a line may claim and the
+ * amount above which it needs a receipt; the days after the due date on which customers are
+ * reminded of an overdue invoice. One record (parent `finance`), so it syncs, is
  * audited and only finance changes it — here and on the sync server. Claims' invariant reads it
  * with `byParent('expense_settings', 'finance')`; before anyone saved it the defaults apply.
  */
@@ -43,6 +44,12 @@ export const expenseSettingsData = z.object({
   /** Minor units paid per kilometre driven in one's own car (30 = €0.30). */
   mileageRateMinorPerKm: minor.max(100_000).default(30),
   policies: z.array(categoryPolicySchema).max(expenseCategories.length).default([...defaultCategoryPolicies]),
+  /** Days after an invoice's due date on which the customer is reminded by email (overdue-reminders.ts). */
+  overdueReminderDays: z
+    .array(z.number().int('Whole days.').min(1, 'At least 1 day after the due date.').max(365, 'At most 365 days.'))
+    .max(10, 'At most 10 reminders.')
+    .refine((days) => new Set(days).size === days.length, 'Each interval once.')
+    .default([7, 14, 30]),
 });
 export type ExpenseSettings = z.infer<typeof expenseSettingsData>;
 
@@ -73,7 +80,7 @@ export const expenseSettingsKind = defineRecordKind<ExpenseSettings>({
     { field: 'currency', label: 'Currency of the limits', type: 'text', isDefaultColumn: true, isEditable: true },
   ],
   create: finance,
-  edit: [{ fields: ['currency', 'mileageRateMinorPerKm', 'policies'], who: finance }],
+  edit: [{ fields: ['currency', 'mileageRateMinorPerKm', 'policies', 'overdueReminderDays'], who: finance }],
   invariant: {
     reads: () => ({ byParent: [{ kind: 'expense_settings', parentId: expenseSettingsParent }] }),
     check: ({ record, lookup }) =>

@@ -32,7 +32,13 @@ export function allocatePayment(paidMinor: number, invoices: readonly OpenInvoic
 }
 
 /** Why these allocations of a payment cannot be stored, or null. `outstanding` is each invoice's debt before this payment. */
-export function allocationProblem(paidMinor: number, currency: string, allocations: readonly Allocation[], outstanding: ReadonlyMap<string, { currency: string; outstandingMinor: number; label: string }>): { message: string; field: string } | null {
+export function allocationProblem(
+  paidMinor: number,
+  currency: string,
+  allocations: readonly Allocation[],
+  outstanding: ReadonlyMap<string, { currency: string; outstandingMinor: number; label: string }>,
+  notOpen = 'That invoice is not open for payment (not issued, already paid, or not this customer’s).',
+): { message: string; field: string } | null {
   const seen = new Set<string>();
   let sum = 0;
   for (const [i, a] of allocations.entries()) {
@@ -40,7 +46,7 @@ export function allocationProblem(paidMinor: number, currency: string, allocatio
     if (seen.has(a.invoiceId)) return { message: 'An invoice appears twice in the allocation; give it one amount.', field: `data.allocations.${i}.invoiceId` };
     seen.add(a.invoiceId);
     const invoice = outstanding.get(a.invoiceId);
-    if (!invoice) return { message: 'That invoice is not open for payment (not issued, already paid, or not this customer’s).', field: `data.allocations.${i}.invoiceId` };
+    if (!invoice) return { message: notOpen, field: `data.allocations.${i}.invoiceId` };
     if (invoice.currency !== currency) return { message: `${invoice.label} is in ${invoice.currency}; a payment in ${currency} cannot settle it.`, field };
     if (a.amountMinor <= 0) return { message: 'Allocate more than zero, or leave the invoice out.', field };
     if (a.amountMinor > invoice.outstandingMinor) return { message: `${invoice.label} owes less than that; allocate at most what it still owes.`, field };

@@ -10,6 +10,8 @@ import { salesSettingsKind } from '../crm/sales-settings-kind';
 import { creditNoteKind } from '../finance/credit-note-kind';
 import { invoiceKind } from '../finance/invoice-kind';
 import { paymentKind } from '../finance/payment-kind';
+import { supplierInvoiceKind } from '../finance/supplier-invoice-kind';
+import { exchangeRateKind } from '../finance/exchange-rate-kind';
 import { organisationProfileKind } from '../documents/organisation-profile-kind';
 import { budgetKind } from '../finance/budget-kind';
 import { expenseClaimKind } from '../finance/expense-claim-kind';
@@ -101,6 +103,8 @@ export const recordKinds: readonly AnyRecordKind[] = [
   invoiceKind,
   creditNoteKind,
   paymentKind,
+  supplierInvoiceKind,
+  exchangeRateKind,
   // Expense claims and the policy they are checked against.
   expenseSettingsKind,
   expenseClaimKind,

@@ -105,7 +105,7 @@ test('finance invoices a sales order, issues it, records a partial payment, sees
   await expect(page.getByTestId('payment-row')).toHaveCount(2);
   await expect(page.getByTestId('payment-row').first()).toContainText(/INV-\d{4}-0001/);
   await saveScreenshot(page, 'finance-payments');
-  await page.getByRole('tab', { name: 'Invoices' }).click();
+  await page.getByRole('tab', { name: 'Invoices', exact: true }).click();
   await expect(invoice).toContainText('Paid', { timeout: 15_000 });
   await expect(invoice.getByTestId('invoice-outstanding')).toHaveText('€0.00');
   await expect(invoice.getByRole('button', { name: 'Record payment' })).toHaveCount(0);
@@ -126,12 +126,12 @@ test('finance invoices a sales order, issues it, records a partial payment, sees
   await expect(bounced).toContainText('Voided');
   await expect(bounced.getByRole('button', { name: 'Void' })).toHaveCount(0);
   await saveScreenshot(page, 'finance-payments-voided');
-  await page.getByRole('tab', { name: 'Invoices' }).click();
+  await page.getByRole('tab', { name: 'Invoices', exact: true }).click();
   await expect(invoice).toContainText('Partly paid', { timeout: 15_000 });
   await expect(invoice.getByTestId('invoice-outstanding')).toHaveText('€6,900.00');
 
   // An ad hoc invoice: totals follow the lines as they are typed.
-  await page.getByRole('tab', { name: 'Invoices' }).click();
+  await page.getByRole('tab', { name: 'Invoices', exact: true }).click();
   await page.getByRole('button', { name: 'New invoice' }).click();
   const editor = page.getByRole('dialog', { name: 'New invoice' });
   await editor.getByRole('combobox', { name: 'Customer' }).click();

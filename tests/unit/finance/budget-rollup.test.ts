@@ -45,8 +45,8 @@ describe('what counts as a cost', () => {
     });
     const lines = costLinesOfClaims([{ status: 'approved', data: data('P1') }, { status: 'reimbursed', data: data() }, { status: 'submitted', data: data('P1') }, { status: 'rejected', data: data('P1') }]);
     expect(lines).toEqual([
-      { holder: 'P1', category: 'travel', amountMinor: 5_000, currency: 'EUR', state: 'actual' },
-      { holder: 'QC', category: 'travel', amountMinor: 5_000, currency: 'EUR', state: 'actual' },
+      { holder: 'P1', category: 'travel', amountMinor: 5_000, currency: 'EUR', state: 'actual', date: '2026-03-02' },
+      { holder: 'QC', category: 'travel', amountMinor: 5_000, currency: 'EUR', state: 'actual', date: '2026-03-02' },
     ]);
   });
 

@@ -7,7 +7,7 @@ const now = new Date('2027-03-04T10:00:00.000Z');
 const standing = (usedMinor: number, extra: Partial<BudgetStanding & { recipientIds: string[] }> = {}) => {
   const percentUsed = Number((BigInt(usedMinor) * 100n) / 100_000n);
   return {
-    budgetId: 'B1', number: 'BUD-2027-0001', holderType: 'project' as const, holderId: 'P1', year: 2027, version: 1,
+    budgetId: 'B1', number: 'BUD-2027-0001', holderType: 'project' as const, holderId: 'P1', holderName: 'PCR-2026', year: 2027, version: 1,
     holder: 'P1|2027', currency: 'EUR', plannedMinor: 100_000, committedMinor: 0, actualMinor: usedMinor, percentUsed,
     warning: usedMinor >= 100_000 ? (100 as const) : usedMinor >= 80_000 ? (80 as const) : null, categories: [], unconverted: 0,
     title: 'Budget 2027 of PCR-2026', recipientIds: ['max', 'mia', 'max'], ...extra,
