@@ -15,6 +15,7 @@ import { equipmentContract } from '../equipment/equipment-contract';
 import { budgetContract } from '../finance/budget-contract';
 import { expenseContract } from '../finance/expense-contract';
 import { hiringContract } from '../hr/hiring-contract';
+import { onboardingContract } from '../hr/onboarding-contract';
 import { hrContract } from '../hr/hr-contract';
 import { attendanceContract } from '../hr/attendance-contract';
 import { exitContract } from '../hr/exit-contract';
@@ -57,6 +58,7 @@ export const contract = {
   ...exitContract,
   ...reviewContract,
   ...hiringContract,
+  ...onboardingContract,
   ...expenseContract,
   ...budgetContract,
   ...crmContract,
