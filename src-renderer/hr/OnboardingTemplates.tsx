@@ -8,6 +8,7 @@ import type { OnboardingTemplateRow } from '../../src-shared/hr/onboarding-contr
 import { useCommand } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { usePeople } from '../records/use-people';
+import { NewNamedRecord } from './NewNamedRecord';
 
 const whoLabel = (who: OnboardingWho) => onboardingRoles.find((r) => r.value === who)?.label ?? who;
 const whenText = (item: OnboardingItem) => {
@@ -33,28 +34,10 @@ export function OnboardingTemplates({ templates, canEdit }: { templates: Onboard
             {templates.map((t) => <MenuItem key={t.id} value={t.id}>{t.data.name}</MenuItem>)}
           </TextField>
         )}
-        {canEdit && <NewTemplate onCreated={setChosen} />}
+        {canEdit && <NewNamedRecord kind="onboarding_checklist" field="name" data={{ items: [] }} label="New checklist" help="e.g. Every new starter" buttonLabel="Add checklist" onCreated={setChosen} />}
       </Stack>
       {templates.length === 0 && <Typography color="text.secondary">No onboarding checklist yet{canEdit ? ': add the first one.' : '.'}</Typography>}
       {current && <TemplateLines template={current} canEdit={canEdit} />}
-    </Stack>
-  );
-}
-
-function NewTemplate({ onCreated }: { onCreated: (id: string) => void }) {
-  const create = useCommand('records/create');
-  const [name, setName] = useState('');
-  const add = async () => {
-    const result = await create.run({ kind: 'onboarding_checklist', data: { name, items: [] } });
-    if (result.ok) {
-      setName('');
-      onCreated(result.value.id);
-    }
-  };
-  return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-      <TextField size="small" label="New checklist" value={name} onChange={(e) => setName(e.target.value)} error={Boolean(create.error)} helperText={create.error ? errorText(create.error) : 'e.g. Every new starter'} />
-      <Button variant="outlined" onClick={() => void add()} disabled={create.isRunning || !name.trim()}>Add checklist</Button>
     </Stack>
   );
 }
