@@ -39,7 +39,7 @@ export function HireDialog({ candidate, isOpen, onClose }: { candidate: Candidat
         <DialogTitle>Hire {candidate.name}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField label="Work email (their sign-in)" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus error={Boolean(errorAt('email'))} helperText={errorAt('email') ?? 'An administrator sets their password before their first day.'} />
+            <TextField label="Work email (their sign-in)" value={email} onChange={(e) => { setEmail(e.target.value); if (hire.error) hire.clearError(); }} autoFocus error={Boolean(errorAt('email'))} helperText={errorAt('email') ?? 'An administrator sets their password before their first day.'} />
             <TextField select label="Role in LabFlow" value={role} onChange={(e) => setRole(e.target.value)} error={Boolean(errorAt('roles'))} helperText={errorAt('roles') ?? 'Other roles are given by an administrator.'}>
               {hireRoles.map((r) => <MenuItem key={r.code} value={r.code}>{r.name}</MenuItem>)}
             </TextField>

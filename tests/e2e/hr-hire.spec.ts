@@ -97,6 +97,7 @@ test('an accepted offer is hired: the person exists and onboarding tasks reach I
   await hire.getByRole('button', { name: 'Hire', exact: true }).click();
   await expect(hire.getByText(`${lise.name} already uses ${lise.email}`)).toBeVisible();
   await hire.getByRole('textbox', { name: 'Work email (their sign-in)' }).fill('nia@lab.example');
+  await expect(hire.getByText(`${lise.name} already uses`)).toHaveCount(0);
   await expect(hire.getByRole('combobox', { name: 'Role in LabFlow' })).toHaveText('Member');
   await saveScreenshot(page, 'hr-hire-dialog');
   await hire.getByRole('button', { name: 'Hire', exact: true }).click();
