@@ -5,6 +5,8 @@ import { exitCommandHandlers } from './exit-commands';
 import { exitQueryHandlers } from './exit-queries';
 import { hiringCommandHandlers } from './hiring-commands';
 import { hiringQueryHandlers } from './hiring-queries';
+import { hireCommandHandlers } from './hire-commands';
+import { onboardingCommandHandlers, onboardingQueryHandlers } from './onboarding-handlers';
 import { hrQueryHandlers } from './hr-queries';
 import { interviewCommandHandlers } from './interview-commands';
 import { reviewCommandHandlers } from './review-commands';
@@ -18,10 +20,11 @@ import { trainingQueryHandlers } from './training-query';
  * the training matrix), the Hiring tab (candidates moved along the pipeline, interviews scheduled)
  * — and attendance: checking in and out, corrections, timesheets and the monthly summary; exits:
  * recording one with its checklist of what the person holds, handing over in place; performance
- * reviews: cycles and e-signatures.
+ * reviews: cycles and e-signatures; hiring a candidate (the person, their employee record) and
+ * onboarding: checklist templates turned into dated tasks, progress per new hire.
  */
 export const hrFeature: HostFeature = {
   name: 'hr',
-  commands: { ...attendanceCommandHandlers, ...exitCommandHandlers, ...reviewCommandHandlers, ...hiringCommandHandlers, ...interviewCommandHandlers },
-  queries: { ...hrQueryHandlers, ...trainingQueryHandlers, ...attendanceQueryHandlers, ...exitQueryHandlers, ...reviewQueryHandlers, ...hiringQueryHandlers },
+  commands: { ...attendanceCommandHandlers, ...exitCommandHandlers, ...reviewCommandHandlers, ...hiringCommandHandlers, ...interviewCommandHandlers, ...hireCommandHandlers, ...onboardingCommandHandlers },
+  queries: { ...hrQueryHandlers, ...trainingQueryHandlers, ...attendanceQueryHandlers, ...exitQueryHandlers, ...reviewQueryHandlers, ...hiringQueryHandlers, ...onboardingQueryHandlers },
 };

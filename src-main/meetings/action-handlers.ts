@@ -1,13 +1,11 @@
-import { hashId } from '../../src-shared/core/hash-id';
-import { fail, ok, type Result } from '../../src-shared/core/result';
+import { fail, ok } from '../../src-shared/core/result';
 import { canTakeMinutes, refusals } from '../../src-shared/meetings/meeting-access';
 import { describeWhen } from '../../src-shared/meetings/meeting-labels';
 import type { ActionItem } from '../../src-shared/meetings/meeting-model';
-import type { ProjectDocument } from '../../src-shared/projects/project-contract';
-import { INBOX_TAG } from '../../src-shared/projects/project-access';
 import type { TaskDocument } from '../../src-shared/tasks/task-views';
 import type { CommandContext, CommandHandlers } from '../host/handler-types';
 import { readProject, writeContextOf } from '../projects/project-access';
+import { inboxOf } from '../projects/person-inbox';
 import { taskCommandHandlers } from '../tasks/task-handlers';
 import { readDirectory } from './meeting-directory';
 import { editMeeting, notFoundIn, withData } from './meeting-edit';
@@ -21,34 +19,6 @@ type Names = 'meetings/actions/add' | 'meetings/actions/update' | 'meetings/acti
  * a chosen project, the meeting's project, or the owner's inbox; the task links back to the
  * meeting (an `activity` link) and the item names the task, whose status it shows from then on.
  */
-
-/** The owner's inbox: one project per person, with an id every PC derives alike, made on first use. */
-export const inboxProjectId = (personId: string): string => hashId('inbox', personId);
-
-async function inboxOf(context: CommandContext, ownerId: string): Promise<Result<ProjectDocument>> {
-  const id = inboxProjectId(ownerId);
-  const existing = await readProject(context.db, id);
-  if (existing) return ok(existing);
-  const directory = await readDirectory(context.db);
-  const owner = directory.people.get(ownerId);
-  if (!owner?.isActive) return fail('invalid_input', 'The owner of the action item is not an active person of the directory.', { field: 'ownerId' });
-  const project = await context.writer.insert<ProjectDocument>(
-    'projects',
-    {
-      id,
-      code: `INBOX-${id.slice(6, 14).toUpperCase()}`,
-      name: `Inbox — ${owner.name}`,
-      description: `Tasks handed to ${owner.name} from meetings. Move them into a project when they belong to one.`,
-      status: 'active',
-      isArchived: false,
-      ownerId,
-      teamIds: [],
-      tags: [INBOX_TAG],
-    },
-    writeContextOf(context),
-  );
-  return ok(project);
-}
 
 const checkOwner = async (context: CommandContext, ownerId: string) =>
   (await readDirectory(context.db)).people.get(ownerId)?.isActive ? null : fail('invalid_input', 'Choose the owner from the active people of the directory.', { field: 'ownerId' });

@@ -9,6 +9,7 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { DateField } from '../format/DateField';
 import { useSignedInPerson } from '../records/use-people';
+import { NewNamedRecord } from './NewNamedRecord';
 
 /**
  * Public holidays per location (the `holiday_calendar` records): everyone reads them, HR adds a
@@ -31,28 +32,10 @@ export function HolidayCalendars() {
             {list.map((c) => <MenuItem key={c.id} value={c.id}>{c.location}</MenuItem>)}
           </TextField>
         )}
-        {isHr && <NewLocation onCreated={setChosen} />}
+        {isHr && <NewNamedRecord kind="holiday_calendar" field="location" data={{ holidays: [] }} label="New location" help="As employee records name it, e.g. Berlin." buttonLabel="Add location" onCreated={setChosen} />}
       </Stack>
       {calendars.data && list.length === 0 && <Typography color="text.secondary">No public holidays yet{isHr ? ': add the first location.' : '.'}</Typography>}
       {current && <CalendarDays calendar={current} canEdit={isHr} />}
-    </Stack>
-  );
-}
-
-function NewLocation({ onCreated }: { onCreated: (id: string) => void }) {
-  const create = useCommand('records/create');
-  const [location, setLocation] = useState('');
-  const add = async () => {
-    const result = await create.run({ kind: 'holiday_calendar', data: { location, holidays: [] } });
-    if (result.ok) {
-      setLocation('');
-      onCreated(result.value.id);
-    }
-  };
-  return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-      <TextField size="small" label="New location" value={location} onChange={(e) => setLocation(e.target.value)} error={Boolean(create.error)} helperText={create.error ? errorText(create.error) : 'As employee records name it, e.g. Berlin.'} />
-      <Button variant="outlined" onClick={() => void add()} disabled={create.isRunning || !location.trim()}>Add location</Button>
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { Exits } from './Exits';
 import { HiringTab } from './HiringTab';
 import { HolidayCalendars } from './HolidayCalendars';
 import { MyLeave } from './MyLeave';
+import { OnboardingTab } from './OnboardingTab';
 import { Reviews } from './Reviews';
 import { TeamCalendar } from './TeamCalendar';
 import { TrainingPage } from './TrainingPage';
@@ -21,6 +22,7 @@ const TABS = [
   ['training', 'Training'],
   ['reviews', 'Reviews'],
   ['hiring', 'Hiring'],
+  ['onboarding', 'Onboarding'],
   ['exits', 'Exits'],
   ['holidays', 'Public holidays'],
   ['registers', 'Registers'],
@@ -56,6 +58,7 @@ export function HrPage({ personId, personName }: { personId: string; personName:
       {current === 'exits' && <Exits />}
       {current === 'reviews' && <Reviews />}
       {current === 'hiring' && <HiringTab personId={personId} personName={personName} />}
+      {current === 'onboarding' && <OnboardingTab />}
       {current === 'registers' && <ModuleRegisters module="hr" path={path} />}
     </Stack>
   );

@@ -17,6 +17,7 @@ import { expenseContract } from '../finance/expense-contract';
 import { payablesContract } from '../finance/payables-contract';
 import { reportContract } from '../finance/report-contract';
 import { hiringContract } from '../hr/hiring-contract';
+import { onboardingContract } from '../hr/onboarding-contract';
 import { hrContract } from '../hr/hr-contract';
 import { attendanceContract } from '../hr/attendance-contract';
 import { exitContract } from '../hr/exit-contract';
@@ -59,6 +60,7 @@ export const contract = {
   ...exitContract,
   ...reviewContract,
   ...hiringContract,
+  ...onboardingContract,
   ...expenseContract,
   ...payablesContract,
   ...reportContract,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { formatDay } from '../format/display-format';
 import { defineRecordKind } from '../records/record-kind';
+import { attendanceWriteProblem } from './attendance-checks';
 import { hr, hrScope, recordTextPlace } from './hr-who';
 
 /**
@@ -74,9 +75,11 @@ export const attendanceKind = defineRecordKind<AttendanceData>({
     { fields: ['checkIn', 'checkOut', 'breakMinutes', 'correctedCheckIn', 'correctedCheckOut'], who: approvers, inStatuses: ['correction_requested'] },
   ],
   invariant: {
-    // One attendance record per person and day: timesheets add them up.
+    // Attendance's own rules (attendance-checks.ts), then one record per person and day: timesheets add them up.
     reads: (d) => ({ byPerson: [{ kind: 'attendance', personId: d.personId }] }),
-    check({ record, lookup }) {
+    check({ record, previous, lookup, actorId }) {
+      const own = attendanceWriteProblem(record, previous, actorId);
+      if (own) return own;
       const twice = lookup.byPerson('attendance', record.data.personId).some((o) => o.id !== record.id && (o.data as { date?: unknown }).date === record.data.date);
       return twice ? { message: `There is already attendance for ${record.data.date}; ask for a correction instead.`, field: 'data.date' } : null;
     },

@@ -40,6 +40,8 @@ const employeeData = z
     /** The location whose public holidays apply (a holiday calendar's location). */
     location: z.string().trim().max(100).default(''),
     leavePolicy: leavePolicySchema.default(leavePolicySchema.parse({})),
+    /** The onboarding tasks started for this person (src-main/hr/onboarding-start.ts); empty before. */
+    onboardingTaskIds: z.array(z.string().max(40)).max(300).default([]),
   })
   .refine((d) => !d.endDate || d.endDate >= d.startDate, { message: 'The last day cannot be before the start date.', path: ['endDate'] })
   .refine((d) => d.managerId !== d.personId, { message: 'A person cannot be their own manager.', path: ['managerId'] });

@@ -3,6 +3,7 @@ import { command, query } from '../bridge/define';
 import { recordIdSchema } from '../projects/document-fields';
 import type { RecordView } from '../records/record-contract';
 import type { HiringView } from './hiring-views';
+import { hireInputSchema, type HireResult } from './hire';
 import { interviewInputSchema } from './interviews';
 
 /**
@@ -23,4 +24,10 @@ export const hiringContract = {
    * interviewers (they are invited and see it in their calendar) and one draft scorecard each.
    */
   'hr/interviews/schedule': command<{ meetingId: string; scorecardIds: string[] }>()(interviewInputSchema),
+  /**
+   * Hires a candidate with an accepted offer: creates the person (ordinary roles, no password — an
+   * administrator sets it), their employee record from the requisition and the offer, marks the
+   * candidate hired and starts onboarding. HR only; a second Hire is refused, naming the person.
+   */
+  'hr/hire': command<HireResult>()(hireInputSchema),
 };

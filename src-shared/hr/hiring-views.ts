@@ -51,6 +51,8 @@ export interface CandidateCard {
   sourceLabel: string;
   email: string;
   rejectionReason: string;
+  /** The person Hire created ('' before). */
+  hiredPersonName: string;
   /** Submitted scorecards and the mean of their means (one decimal), null before the first. */
   scorecards: { submitted: number; total: number; average: number | null };
 }
@@ -89,6 +91,7 @@ export function hiringView(sources: { requisitions: readonly Doc[]; candidates: 
       sourceLabel: candidateSources.find((s) => s.value === d.source)?.label ?? d.source,
       email: d.email,
       rejectionReason: d.rejectionReason,
+      hiredPersonName: d.hiredPersonId ? sources.nameOf(d.hiredPersonId) : '',
       scorecards: { submitted: cards.filter((s) => s.status === 'submitted').length, total: cards.length, average: scorecardAverage(cards) },
     };
   }).sort((a, b) => a.name.localeCompare(b.name));

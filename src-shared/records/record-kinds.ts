@@ -42,6 +42,7 @@ import { holidayCalendarKind } from '../hr/holiday-calendar-kind';
 import { interviewScorecardKind } from '../hr/interview-scorecard-kind';
 import { jobRequisitionKind } from '../hr/job-requisition-kind';
 import { leaveRequestKind } from '../hr/leave-request-kind';
+import { onboardingChecklistKind } from '../hr/onboarding-checklist-kind';
 import { performanceReviewKind } from '../hr/performance-review-kind';
 import { trainingCompletionKind, trainingCourseKind, trainingSessionKind } from '../hr/training-kinds';
 import { meetingRoomKind } from '../meetings/meeting-room-kind';
@@ -75,7 +76,7 @@ export const recordKinds: readonly AnyRecordKind[] = [
   usageLogKind,
   decommissioningKind,
   // HR (src-shared/hr/README.md): the employee file, public holidays, leave, hiring, training,
-  // reviews, attendance, exit.
+  // reviews, attendance, exit, onboarding checklists.
   employeeKind,
   employeePersonalKind,
   holidayCalendarKind,
@@ -88,6 +89,7 @@ export const recordKinds: readonly AnyRecordKind[] = [
   performanceReviewKind,
   attendanceKind,
   exitKind,
+  onboardingChecklistKind,
   // CRM and sales (src-shared/crm/README.md): the directory shared with procurement, the pipeline,
   // quotations and orders.
   organisationKind,

@@ -40,8 +40,12 @@ export interface AuditEntryCheck {
   isPlaceTaken: boolean;
 }
 
-/** Collections whose audit entries the system writes on its own (src-main/workflows: timers, escalations, repairs). */
-const systemAuditedCollections: ReadonlySet<string> = new Set(['workflow_instances']);
+/**
+ * Collections whose audit entries the system writes on its own: workflow instances (src-main/workflows:
+ * timers, escalations, repairs) and people (a leaving person deactivated after their exit's last day,
+ * src-shared/hr/exit-deactivation-write.ts; the entry stands only beside that accepted change).
+ */
+const systemAuditedCollections: ReadonlySet<string> = new Set(['workflow_instances', 'people']);
 
 const RXDB_FIELDS = ['_rev', '_meta', '_attachments'];
 /** A record state for comparison: RxDB's fields dropped, `_deleted` made explicit. */
@@ -59,7 +63,7 @@ export function checkAuditEntry(input: AuditEntryCheck): Result<null> {
   const isSystem = actorId === SYSTEM_AUTHOR;
   if (actorId !== person.id && !isSystem) return refuse('it names someone else as the person who made the change');
   if (entry.createdBy !== actorId || entry.updatedBy !== actorId) return refuse('its author fields do not name its actor');
-  if (isSystem && !systemAuditedCollections.has(String(entry.collectionName))) return refuse('LabFlow itself changes only workflow instances');
+  if (isSystem && !systemAuditedCollections.has(String(entry.collectionName))) return refuse('LabFlow itself changes only workflow instances and leaving people’s access');
   if (typeof entry.writerId !== 'string' || personOfWriter(entry.writerId) !== actorId) return refuse('its writer is not its actor');
   if (input.isPlaceTaken) return refuse('another entry already holds its place in its writer’s chain');
   const broken = chainProblem(entry, input.previous);

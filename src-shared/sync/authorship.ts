@@ -1,4 +1,5 @@
 import type { SyncPerson } from './sync-person';
+import { isExitDeactivation } from '../hr/exit-deactivation-write';
 import { isStepNoticeSettling } from './step-notice-settling';
 import { allow, dataOf, deny, type Decision, type SyncAction } from './write-rule';
 
@@ -70,6 +71,8 @@ export function checkAuthorship(person: SyncPerson, collection: string, action: 
   }
   // The one change the system makes by sync: a step's notices settled when the step ended (judged in permissions.ts).
   if (collection === 'notifications' && action === 'update' && isStepNoticeSettling(previous, doc)) return allow;
+  // And a leaving person deactivated after their exit's last day (judged in permissions.ts by the server's clock).
+  if (collection === 'people' && action === 'update' && isExitDeactivation(previous, doc)) return allow;
   if (action === 'create' && doc.createdBy !== person.id) return someoneElse('createdBy');
   if (doc.updatedBy !== person.id) return someoneElse('updatedBy');
   return innerAuthorProblem(person, collection, doc, action) ?? allow;

@@ -8,7 +8,10 @@ import { canRead } from './read-scope';
 import { planItemsRule, projectsRule, taskActivityDecision, tasksRule } from './project-rules';
 import { isRecordSubject, noRelated, type RelatedDocuments } from './related-documents';
 import { isStepNoticeSettling, stepNoticeInstanceId, stepNoticeSettlingDecision } from './step-notice-settling';
-import { isSyncAdmin, type SyncPerson } from './sync-person';
+import { hasRole, isSyncAdmin, type SyncPerson } from './sync-person';
+import { hrPeopleWriteProblem } from '../people/privileged-roles';
+import { exitDeactivationDecision, isExitDeactivation } from '../hr/exit-deactivation-write';
+import type { ExitFacts } from '../hr/exit-access';
 import { allow, dataOf, deny, type Decision, type SyncAction, type WriteRule } from './write-rule';
 
 export type { Decision, SyncAction };
@@ -101,11 +104,19 @@ const notificationsRule: WriteRule = (person, action, doc, previous, related) =>
 };
 
 /**
- * People, roles and departments: administrators only, judged by the roles the server holds for
- * them now; nobody changes their own roles (an administrator cannot promote or demote themselves,
- * so no single account can undo its own oversight).
+ * People, roles and departments: administrators, judged by the roles the server holds for them
+ * now; nobody changes their own roles (an administrator cannot promote or demote themselves, so no
+ * single account can undo its own oversight). HR (not an administrator) may add a new person the way
+ * a hire does and nothing else: no privileged role, no password, nobody who exists already
+ * (src-shared/people/privileged-roles.ts). From any PC, LabFlow's own deactivation of a leaving person
+ * after their exit's last day on the server's clock (src-shared/hr/exit-deactivation-write.ts).
  */
 const peopleRule: WriteRule = (person, action, doc, previous, related) => {
+  if (action === 'update' && isExitDeactivation(previous, doc)) return exitDeactivationDecision(exitsOfPerson(related, String(doc.id)), (related.now?.() ?? '').slice(0, 10));
+  if (!isSyncAdmin(person) && hasRole(person, 'hr')) {
+    const problem = hrPeopleWriteProblem(action, doc, previous);
+    return problem ? deny(problem) : allow;
+  }
   const isAdminWrite = adminOnly('people, roles and departments')(person, action, doc, previous, related);
   if (!isAdminWrite.isAllowed) return isAdminWrite;
   const isOwn = doc.id === person.id || previous?.id === person.id;
@@ -113,6 +124,10 @@ const peopleRule: WriteRule = (person, action, doc, previous, related) => {
   if (isOwn && !isSameValue(rolesBefore, doc.roles)) return deny('Nobody can change their own roles; ask another administrator.');
   return allow;
 };
+
+/** The person's exit records as the server holds them (relatedNeeds asks for them on a deactivation). */
+const exitsOfPerson = (related: RelatedDocuments, personId: string): ExitFacts[] =>
+  (related.records?.({ kind: 'exit', personId }) ?? []).map((e) => ({ status: String(e.status), data: dataOf(e) }));
 
 const writeRules: Record<string, WriteRule> = {
   people: peopleRule,

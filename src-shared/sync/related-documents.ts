@@ -7,6 +7,7 @@ import { attachmentNeeds } from '../files/attachment-related';
  */
 import { allocationReads } from '../equipment/allocation-gate';
 import { recordReads } from '../records/record-invariants';
+import { isExitDeactivation } from '../hr/exit-deactivation-write';
 import { stepNoticeInstanceId } from './step-notice-settling';
 
 type Doc = Record<string, unknown>;
@@ -126,6 +127,10 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
       if (doc.kind === 'notification') add('workflow_instances', stepNoticeInstanceId(doc));
       break;
     }
+    case 'people':
+      // LabFlow's deactivation of a leaving person is judged by their exits (permissions.ts).
+      if (isExitDeactivation(previous, doc)) recordQueries.push({ kind: 'exit', personId: String(doc.id) });
+      break;
     case 'meetings':
       // A new occurrence document is judged against its series.
       add('meetings', doc.seriesId);

@@ -6,6 +6,7 @@ import { newlyBrokenRule, rulesOf } from '../../src-shared/sync/merge-rules';
 import { canRead, scopedSubjectCollection, stampSubjectScope, tombstoneOf } from '../../src-shared/sync/read-scope';
 import { redactForSync } from '../../src-shared/sync/redaction';
 import type { SyncPerson } from '../../src-shared/sync/sync-person';
+import { isAdmin } from '../../src-shared/people/roles';
 import { checkEventAppend } from '../../src-shared/sync/workflow-event-rules';
 import { checkAuthorship } from '../../src-shared/sync/authorship';
 import { allow } from '../../src-shared/sync/write-rule';
@@ -281,8 +282,10 @@ export async function applyPush(collection: SyncCollection, rows: PushRow[], con
 /** Side effects of accepted people documents: an administrator's password hash becomes the account's credentials. */
 async function afterWrite(tx: SqlClient, collection: SyncCollection, doc: WireDocument, passwordHash: unknown, person: SyncPerson) {
   if (collection.name !== 'people' || doc.kind !== 'person' || typeof doc.email !== 'string') return;
-  // Only admins may write people documents (permissions.ts); still, only accept a real argon2id hash.
-  await saveCredentials(tx, String(doc.id), doc.email, person.roles.includes('admin') && isArgon2idHash(passwordHash) ? passwordHash : null);
+  // Only an administrator's push touches accounts, and only with a real argon2id hash. HR's hires
+  // (permissions.ts) get no account until an administrator sets the password; saving theirs would
+  // also hand the address over from whoever holds it (saveCredentials), so an HR push never does.
+  if (isAdmin(person.roles)) await saveCredentials(tx, String(doc.id), doc.email, isArgon2idHash(passwordHash) ? passwordHash : null);
   if (doc.isActive === false) await endSessionsOfDeactivated(tx, String(doc.id));
 }
 

@@ -21,7 +21,7 @@ const personal = hrRecord(employeePersonalKind, 'P1', 'current', { personId: 'ma
 describe('the HR kinds', () => {
   it('are registered once', () => {
     expect(recordKinds.filter((k) => k.module === 'hr').map((k) => k.kind).sort()).toEqual([
-      'attendance', 'candidate', 'employee', 'employee_personal', 'exit', 'holiday_calendar', 'interview_scorecard', 'job_requisition', 'leave_request', 'performance_review', 'training_completion', 'training_course', 'training_session',
+      'attendance', 'candidate', 'employee', 'employee_personal', 'exit', 'holiday_calendar', 'interview_scorecard', 'job_requisition', 'leave_request', 'onboarding_checklist', 'performance_review', 'training_completion', 'training_course', 'training_session',
     ]);
   });
 

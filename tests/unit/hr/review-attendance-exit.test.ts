@@ -42,7 +42,9 @@ describe('performance reviews', () => {
 });
 
 describe('attendance', () => {
-  const day = (id: string, date: string, status = 'checked_in', data = {}) => hrRecord(attendanceKind, id, status, { personId: 'max', date, checkIn: '08:05', ...data });
+  // Written on their own day, as check-in does (attendance-checks.ts).
+  const day = (id: string, date: string, status = 'checked_in', data = {}) =>
+    hrRecord(attendanceKind, id, status, { personId: 'max', date, checkIn: '08:05', ...data }, { createdAt: `${date}T08:05:00.000Z`, updatedAt: `${date}T08:05:00.000Z` });
 
   it('counts minutes worked less breaks, and nothing while still checked in', () => {
     expect(workedMinutes({ checkIn: '08:05', checkOut: '16:35', breakMinutes: 30 })).toBe(480);

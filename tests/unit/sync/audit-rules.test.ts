@@ -25,7 +25,7 @@ describe('checkAuditEntry', () => {
   it.each([
     ['in someone else’s name', () => check(entry({}, 'P-ADA')), 'it names someone else as the person who made the change'],
     ['with author fields that are not its actor', () => check(entry({ createdBy: 'P-ADA' })), 'its author fields do not name its actor'],
-    ['by the system about anything but a workflow instance', () => check(entry({}, 'system')), 'LabFlow itself changes only workflow instances'],
+    ['by the system about anything but a workflow instance', () => check(entry({}, 'system')), 'LabFlow itself changes only workflow instances and leaving people’s access'],
     ['altered after it was sealed', () => check({ ...entry(), actorName: 'Ada' }), 'its content does not match its hash'],
     ['taking another entry’s place in the chain', () => check(entry(), { isPlaceTaken: true }), 'another entry already holds its place in its writer’s chain'],
     ['with no change behind it', () => check(entry(), { claim: null }), 'the server took no change to this record that it describes'],
