@@ -5,6 +5,7 @@ import type { RecordView } from '../records/record-contract';
 import type { CatalogueChoice } from './catalogue-line';
 import type { TimelineItem } from './interaction-timeline';
 import { importableLeadFields } from './lead-import';
+import { organisationMergeContract } from './organisation-merge-contract';
 import type { PipelineStage } from './pipeline-stages';
 import type { SalesSettingsData } from './sales-settings-kind';
 
@@ -108,4 +109,5 @@ export const crmContract = {
   'crm/timeline': query<TimelineItem[]>()(z.object({ id })),
   /** The pipeline board: stages and the opportunities in them. */
   'crm/pipeline': query<PipelineView>()(z.object({})),
+  ...organisationMergeContract,
 };
