@@ -4,6 +4,7 @@ import { moneySchema, planDateSchema, recordIdSchema } from '../projects/documen
 import type { RecordView } from '../records/record-contract';
 import type { CatalogueChoice } from './catalogue-line';
 import type { TimelineItem } from './interaction-timeline';
+import { customerAccountContract } from './customer-account-contract';
 import { importableLeadFields } from './lead-import';
 import { organisationMergeContract } from './organisation-merge-contract';
 import type { PipelineStage } from './pipeline-stages';
@@ -110,4 +111,5 @@ export const crmContract = {
   /** The pipeline board: stages and the opportunities in them. */
   'crm/pipeline': query<PipelineView>()(z.object({})),
   ...organisationMergeContract,
+  ...customerAccountContract,
 };
