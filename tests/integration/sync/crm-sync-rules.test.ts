@@ -3,10 +3,10 @@ import type { SessionTokens } from '../../../src-shared/sync/protocol';
 import { createTeam, editRow, leaveRecord, openTestDatabase, pull, push, startTestServer, team, type TestServer } from './support/test-server';
 
 /**
- * "Merge keeps links" on the real sync server: a PC pushing a merged organisation is judged by the
- * organisation kind's invariant on the server's own documents, so a duplicate is retired only once
- * nothing is filed under it any more, only into a live organisation, only by a sales manager or
- * administrator, and only once.
+ * CRM's cross-record rules on the real sync server, judged on the server's own documents: "merge
+ * keeps links" — a pushed merged organisation is retired only once nothing is filed under it any
+ * more, only into a live organisation, only by a sales manager or administrator, and only once —
+ * and the sales settings cannot remove a stage open opportunities are in.
  */
 let server: TestServer;
 let tokens: Record<keyof typeof team, SessionTokens>;
@@ -30,6 +30,29 @@ const merging = async (id: string, into: string, by = team.admin.id) => {
   const before = await stored(id);
   return editRow(before, { status: 'merged', data: { ...(before.data as object), mergedIntoId: into } }, by);
 };
+
+describe('sales settings pushed to the sync server', () => {
+  it('refuses removing a stage open opportunities are in, counting them on the server’s own records', async () => {
+    const opportunity = (id: string, stageId: string) =>
+      record(id, 'opportunity', { name: `Opportunity ${id}`, organisationId: 'ORG-S', stageId, probabilityPercent: 50, value: { amountMinor: 100_000, currency: 'EUR' }, expectedCloseOn: '2026-12-31', ownerId: team.admin.id }, { status: 'open', parentId: 'ORG-S', ownerId: team.admin.id });
+    expect((await push(server, tokens.admin.accessToken, 'records', [organisation('ORG-S', 'Stage Labs'), opportunity('OPP-1', 'proposal'), opportunity('OPP-2', 'proposal'), opportunity('OPP-3', 'negotiation')].map((d) => ({ newDocumentState: d })))).refused).toEqual([]);
+    const stages = [{ id: 'qualification', label: 'Qualification', probabilityPercent: 10 }, { id: 'needs_analysis', label: 'Needs analysis', probabilityPercent: 25 }, { id: 'negotiation', label: 'Negotiation', probabilityPercent: 75 }];
+    const settings = record('SET-1', 'sales_settings', { scope: 'crm', stages }, { parentId: 'crm', title: 'Sales settings' });
+    // A first save is judged against the defaults, which have Proposal.
+    expect((await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: settings }])).refused).toEqual([
+      expect.objectContaining({ id: 'SET-1', message: '2 open opportunities are in Proposal. Move them to another stage, or close them, before removing the stage.' }),
+    ]);
+    // Keeping every stage is fine; then removing Negotiation is refused too, until its opportunity moved.
+    const all = [...stages.slice(0, 2), { id: 'proposal', label: 'Proposal', probabilityPercent: 50 }, stages[2]!];
+    expect((await push(server, tokens.admin.accessToken, 'records', [{ newDocumentState: { ...settings, data: { scope: 'crm', stages: all } } }])).refused).toEqual([]);
+    const saved = await stored('SET-1');
+    const withoutNegotiation = editRow(saved, { data: { scope: 'crm', stages: all.slice(0, 3) } }, team.admin.id);
+    expect(await refusals(tokens.admin.accessToken, withoutNegotiation)).toEqual(['1 open opportunity is in Negotiation. Move it to another stage, or close it, before removing the stage.']);
+    const opp = await stored('OPP-3');
+    expect(await refusals(tokens.admin.accessToken, editRow(opp, { data: { ...(opp.data as object), stageId: 'proposal' } }, team.admin.id))).toEqual([]);
+    expect(await refusals(tokens.admin.accessToken, withoutNegotiation)).toEqual([]);
+  });
+});
 
 describe('an organisation merge pushed to the sync server', () => {
   it('refuses retiring a duplicate whose records have not moved, into itself, into nothing, by the wrong person, twice', async () => {
