@@ -2,32 +2,21 @@ import { expect, test, type Page } from '@playwright/test';
 import { quotationTotals } from '../../src-shared/crm/quotation-money';
 import { runCommands } from './support/bridge-commands';
 import { PASSWORD, signIn } from './support/equipment-lab';
-import { createFirstAdministrator } from './support/first-run';
 import { saveScreenshot } from './support/screenshots';
-import { startServeHost, type ServedHost } from './support/serve-host';
+import { useCrmLab } from './support/crm-lab';
 
-const admin = { name: 'Margaret Hamilton', email: 'margaret@lab.example', password: 'apollo-guidance-1969' };
 const openRecord = (page: Page, id: string, tab: string) => page.evaluate((hash) => void (window.location.hash = hash), `#/records/${id}/${tab}`);
 
-let host: ServedHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
+const openLab = useCrmLab();
 
 const lines = [{ id: 'l1', description: 'Stability study', quantity: 2, unit: 'each', unitPriceMinor: 100_000, discountPercent: 0, taxRatePercent: 19 }];
 const total = { amountMinor: quotationTotals(lines, 'per_line').grossMinor, currency: 'EUR' };
 
 test('finance invoices a sales order from its page; the order and the customer show the invoice, the payment and what is still open; sales reads why they cannot see it', async ({ page }) => {
   test.setTimeout(90_000);
-  host = await startServeHost();
-  await page.goto(host.url);
-  await createFirstAdministrator(page, admin);
   const fay = { name: 'Fay Finance', email: 'fay@lab.org' };
   const sam = { name: 'Sam Sales', email: 'sam@lab.org' };
-  const { values } = await runCommands(page, admin, [
-    { name: 'people/create', input: { ...fay, password: PASSWORD, roles: ['finance'] } },
-    { name: 'people/create', input: { ...sam, password: PASSWORD, roles: ['sales'] } },
+  const values = await openLab(page, [{ ...fay, roles: ['finance'] }, { ...sam, roles: ['sales'] }], [
     { name: 'records/create', input: { kind: 'organisation', data: { name: 'Nordpharma GmbH', roles: ['customer'] } } },
     { name: 'records/create', input: { kind: 'sales_order', data: { organisationId: '$2', ownerId: '$1', currency: 'EUR', lines, total, orderedOn: '2026-05-01', customerReference: 'PO 4711' } } },
   ]);

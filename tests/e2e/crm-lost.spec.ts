@@ -1,29 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
-import { runCommands } from './support/bridge-commands';
-import { PASSWORD, signIn } from './support/equipment-lab';
-import { createFirstAdministrator } from './support/first-run';
+import { signIn } from './support/equipment-lab';
 import { keyboardDrag, mouseDrag } from './support/mouse-drag';
 import { saveScreenshot } from './support/screenshots';
-import { startServeHost, type ServedHost } from './support/serve-host';
+import { useCrmLab } from './support/crm-lab';
 
-const admin = { name: 'Margaret Hamilton', email: 'margaret@lab.example', password: 'apollo-guidance-1969' };
 const stage = (page: Page, id: string) => page.getByTestId(`stage-${id}`);
 
-let host: ServedHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
+const openLab = useCrmLab();
 
 test('a card dropped on Lost asks why, by mouse and by keyboard; cancelling leaves it where it was', async ({ page }) => {
   test.setTimeout(90_000);
-  host = await startServeHost();
-  await page.goto(host.url);
-  await createFirstAdministrator(page, admin);
   const sam = { name: 'Sam Sales', email: 'sam@lab.org' };
   const opportunity = (name: string) => ({ name: 'records/create', input: { kind: 'opportunity', data: { name, organisationId: '$1', stageId: 'proposal', probabilityPercent: 50, value: { amountMinor: 1_000_000, currency: 'EUR' }, expectedCloseOn: '2026-12-31', ownerId: '$0' } } });
-  await runCommands(page, admin, [
-    { name: 'people/create', input: { ...sam, password: PASSWORD, roles: ['sales'] } },
+  await openLab(page, [{ ...sam, roles: ['sales'] }], [
     { name: 'records/create', input: { kind: 'organisation', data: { name: 'Kemi AB', roles: ['customer'] } } },
     opportunity('Kemi method transfer'),
     opportunity('Kemi stability'),

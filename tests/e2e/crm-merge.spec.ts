@@ -1,29 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { runCommands } from './support/bridge-commands';
-import { PASSWORD, signIn } from './support/equipment-lab';
-import { createFirstAdministrator } from './support/first-run';
+import { signIn } from './support/equipment-lab';
 import { saveScreenshot } from './support/screenshots';
-import { startServeHost, type ServedHost } from './support/serve-host';
+import { useCrmLab } from './support/crm-lab';
 
-const admin = { name: 'Margaret Hamilton', email: 'margaret@lab.example', password: 'apollo-guidance-1969' };
 
-let host: ServedHost | undefined;
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-});
+const openLab = useCrmLab();
 
 test('a sales manager merges a duplicate organisation: its contacts and opportunity move to the one kept, which takes the chosen details', async ({ page }) => {
   test.setTimeout(90_000);
-  host = await startServeHost();
-  await page.goto(host.url);
-  await createFirstAdministrator(page, admin);
   const mia = { name: 'Mia Manager', email: 'mia@lab.org' };
   const sam = { name: 'Sam Sales', email: 'sam@lab.org' };
   // The same company entered twice (once by procurement as a supplier), and an unrelated customer.
-  await runCommands(page, admin, [
-    { name: 'people/create', input: { ...mia, password: PASSWORD, roles: ['sales_manager'] } },
-    { name: 'people/create', input: { ...sam, password: PASSWORD, roles: ['sales'] } },
+  await openLab(page, [{ ...mia, roles: ['sales_manager'] }, { ...sam, roles: ['sales'] }], [
     { name: 'records/create', input: { kind: 'organisation', data: { name: 'Acme Labs GmbH', roles: ['customer'], phone: '+49 30 1234' } } },
     { name: 'records/create', input: { kind: 'organisation', data: { name: 'ACME Labs', roles: ['supplier'], email: 'info@acme.example', phone: '+49 30 9999' } } },
     { name: 'records/create', input: { kind: 'organisation', data: { name: 'Beta Analytics', roles: ['customer'] } } },
