@@ -60,9 +60,14 @@ export async function loadLookup(db: LabDatabase, reads: RecordReads): Promise<R
     const docs = held ?? (await db.records.find({ selector: { personId: q.personId, kind: q.kind }, sort: [...byPersonOrder] }).exec()).map((d) => d.toJSON() as Doc);
     sets.set(`s|${q.kind}|${q.personId}`, docs);
   }
+  for (const q of reads.byStatus ?? []) {
+    // The records index (kind, status, id) answers this directly.
+    sets.set(`t|${q.kind}|${q.status}`, (await db.records.find({ selector: { kind: q.kind, status: q.status } }).exec()).map((d) => d.toJSON() as Doc));
+  }
   return {
     get: (collection, id) => byId.get(`${collection}/${id}`) ?? null,
     byParent: (kind, parentId) => sets.get(`p|${kind}|${parentId}`) ?? [],
     byPerson: (kind, personId) => sets.get(`s|${kind}|${personId}`) ?? [],
+    byStatus: (kind, status) => sets.get(`t|${kind}|${status}`) ?? [],
   };
 }

@@ -4,6 +4,7 @@ import { ModuleRegisters } from '../records/ModuleRegisters';
 import { kindsOfModule } from '../records/record-routes';
 import { useNavigation } from '../shell/navigation';
 import { CatalogueTab } from './CatalogueTab';
+import { DuplicatesTab } from './DuplicatesTab';
 import { LeadsTab } from './LeadsTab';
 import { OpportunityList } from './OpportunityList';
 import { PipelineAnalytics } from './PipelineAnalytics';
@@ -18,6 +19,7 @@ const TABS = [
   ['leads', 'Leads'],
   ['quotations', 'Quotations & orders'],
   ['catalogue', 'Catalogue'],
+  ['duplicates', 'Possible duplicates'],
   ['settings', 'Sales settings'],
   ['registers', 'Registers'],
 ] as const;
@@ -28,8 +30,8 @@ const isCrmKind = (segment: string | undefined) => recordKindOf(segment)?.module
 
 /**
  * The CRM section: the pipeline board, its forecast, funnel and win rate, the opportunity list, leads
- * (capture, qualify, convert), quotations and orders, the catalogue with its price lists and the
- * sales settings as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
+ * (capture, qualify, convert), quotations and orders, the catalogue with its price lists, possible
+ * duplicate organisations (with the merge) and the sales settings as tabs (`#/crm/<tab>`); the Registers tab lists every CRM kind's generic
  * register (organisations, contacts, interactions, the catalogue …), the open one named in the
  * address, which is where a record page's "where it belongs" link leads.
  */
@@ -51,6 +53,7 @@ export function CrmPage() {
       {current === 'leads' && <LeadsTab />}
       {current === 'quotations' && <QuotationsTab />}
       {current === 'catalogue' && <CatalogueTab />}
+      {current === 'duplicates' && <DuplicatesTab />}
       {current === 'settings' && <SalesSettingsTab />}
       {current === 'registers' && <ModuleRegisters module="crm" path={path} />}
     </Stack>

@@ -8,6 +8,7 @@ import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { useRecordNav } from '../records/record-routes';
 import { markWhenPainted } from '../tasks/gantt/paint-mark';
+import { LostReasonDialog } from './LostReasonDialog';
 import { OpportunityCard, OPPORTUNITY_SLOT } from './OpportunityCard';
 import { stageTotals, type StageColumn } from './pipeline-columns';
 
@@ -34,18 +35,37 @@ const StageColumnView = memo(function StageColumnView({ column, onOpen }: { colu
   );
 });
 
+const LOST = 'outcome:lost';
+const noCards: PipelineCard[] = [];
+const noRender: RenderDropItem<PipelineCard> = () => null;
+
+/** Where a card is dropped to mark the opportunity lost: the reason is asked first. */
+function LostColumn() {
+  return (
+    <Paper variant="outlined" sx={{ width: 150, flexShrink: 0, borderStyle: 'dashed', borderColor: 'error.main' }} data-testid="outcome-lost">
+      <Box sx={{ p: 1.5, pb: 0.5 }}>
+        <Typography variant="subtitle2" component="h3" color="error">Lost</Typography>
+        <Typography variant="caption" color="text.secondary">Drop a card here to say why it was lost.</Typography>
+      </Box>
+      <VirtualDropList droppableId={LOST} items={noCards} idOf={idOf} slot={OPPORTUNITY_SLOT} height="160px" renderItem={noRender} emptyText="" ariaLabel="Mark as lost" />
+    </Paper>
+  );
+}
+
 /**
  * The pipeline board: one column per stage of the sales settings, the open opportunities in it.
  * Columns are virtual lists (the task board's VirtualDropList), so 2,000 opportunities open and drag
  * smoothly. Dropping a card in another column moves the opportunity there with the stage's default
  * probability (records/update); the card shows in its new column at once and goes back, with the
- * host's reason, if the move is refused.
+ * host's reason, if the move is refused. Dropping it on Lost asks why (LostReasonDialog); until the
+ * reason is given the card stays where it was, and Cancel leaves it there.
  */
 export function PipelineBoard() {
   const pipeline = useLiveQuery('crm/pipeline', {});
   const update = useCommand('records/update');
   const nav = useRecordNav();
   const [pending, setPending] = useState<ReadonlyMap<string, string>>(new Map());
+  const [losing, setLosing] = useState<PipelineCard | null>(null);
   const stages = useMemo(() => pipeline.data?.stages ?? [], [pipeline.data]);
   const columns = useMemo(() => stageTotals(stages, pipeline.data?.open ?? [], pending), [stages, pipeline.data, pending]);
   const { openRecord } = nav;
@@ -60,6 +80,7 @@ export function PipelineBoard() {
 
   const onDragEnd = async ({ draggableId, destination, source }: DropResult) => {
     if (!destination || destination.droppableId === source.droppableId) return;
+    if (destination.droppableId === LOST) return setLosing(pipeline.data?.open.find((c) => c.id === draggableId) ?? null);
     const stage = stages.find((s) => s.id === destination.droppableId);
     if (!stage) return;
     setPending((p) => new Map(p).set(draggableId, stage.id));
@@ -78,9 +99,12 @@ export function PipelineBoard() {
       {pipeline.data && pipeline.data.open.length === 0 && <Typography variant="body2" color="text.secondary" data-testid="pipeline-empty">No open opportunities: convert a qualified lead to start one.</Typography>}
       <DragDropContext onDragEnd={(result) => void onDragEnd(result)}>
         <Stack direction="row" spacing={1.5} sx={{ overflowX: 'auto', alignItems: 'flex-start' }} data-testid="pipeline-board">
+          {/* First, so that it is in view whatever the number of stages: the drag library moves a card by keyboard only to columns in view. */}
+          {columns.length > 0 && <LostColumn />}
           {columns.map((column) => <StageColumnView key={column.stage.id} column={column} onOpen={onOpen} />)}
         </Stack>
       </DragDropContext>
+      {losing && <LostReasonDialog card={losing} onClose={() => setLosing(null)} />}
     </Stack>
   );
 }

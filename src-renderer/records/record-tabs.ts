@@ -8,6 +8,7 @@ import { LinksTab } from './LinksTab';
 import { WorkflowsTab } from './WorkflowsTab';
 import { timelineKinds } from '../../src-shared/crm/interaction-timeline';
 import { InteractionTimelineTab } from '../crm/InteractionTimelineTab';
+import { CustomerAccountTab } from '../crm/CustomerAccountTab';
 
 /** What every record tab is given: the record as this person sees it, and its kind. */
 export interface RecordTabProps {
@@ -28,6 +29,7 @@ export interface RecordTab {
 export const recordTabs: readonly RecordTab[] = [
   { id: 'details', label: 'Details', Panel: DetailsTab },
   { id: 'interactions', label: 'Interactions', Panel: InteractionTimelineTab, isShown: (record) => timelineKinds.has(record.kind) },
+  { id: 'account', label: 'Invoices & payments', Panel: CustomerAccountTab, isShown: (record) => record.kind === 'sales_order' || (record.kind === 'organisation' && Array.isArray(record.data.roles) && record.data.roles.includes('customer')) },
   { id: 'links', label: 'Linked records', Panel: LinksTab },
   { id: 'attachments', label: 'Attachments', Panel: AttachmentsTab },
   { id: 'workflows', label: 'Workflows', Panel: WorkflowsTab },

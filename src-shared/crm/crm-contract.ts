@@ -4,7 +4,9 @@ import { moneySchema, planDateSchema, recordIdSchema } from '../projects/documen
 import type { RecordView } from '../records/record-contract';
 import type { CatalogueChoice } from './catalogue-line';
 import type { TimelineItem } from './interaction-timeline';
+import { customerAccountContract } from './customer-account-contract';
 import { importableLeadFields } from './lead-import';
+import { organisationMergeContract } from './organisation-merge-contract';
 import type { PipelineStage } from './pipeline-stages';
 import type { SalesSettingsData } from './sales-settings-kind';
 
@@ -108,4 +110,6 @@ export const crmContract = {
   'crm/timeline': query<TimelineItem[]>()(z.object({ id })),
   /** The pipeline board: stages and the opportunities in them. */
   'crm/pipeline': query<PipelineView>()(z.object({})),
+  ...organisationMergeContract,
+  ...customerAccountContract,
 };

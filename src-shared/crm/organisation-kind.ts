@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { moneySchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { directoryKeepers, salesManager } from './crm-who';
+import { organisationMergeInvariant } from './organisation-merge-rule';
 
 /**
  * A customer, a supplier or both: one kind with roles, shared by CRM and equipment procurement (the
@@ -9,7 +10,8 @@ import { directoryKeepers, salesManager } from './crm-who';
  * supplier-mapping.ts). The lab's directory, so anyone reads it; sales and procurement staff keep
  * it. A supplier's approval (the approved supplier list RFQs go to) stays QA's and the procurement
  * manager's, as it was on the supplier kind, as its own field. An organisation merged into its
- * duplicate points to the survivor (`mergedIntoId`) and is removed (soft delete, audited).
+ * duplicate points to the survivor (`mergedIntoId`) and is kept as Merged (read-only, audited);
+ * the invariant (organisation-merge-rule.ts) refuses it while records are still filed under it.
  */
 export const organisationRoles = [
   { value: 'customer', label: 'Customer' },
@@ -74,11 +76,15 @@ export const organisationKind = defineRecordKind<OrganisationData>({
   statuses: [
     { id: 'active', label: 'Active', tone: 'success' },
     { id: 'archived', label: 'Archived' },
+    // A duplicate retired by the merge: kept (read-only, pointing to the survivor) so that links
+    // from PCs that were offline during the merge still lead somewhere.
+    { id: 'merged', label: 'Merged', isReadOnly: true },
   ],
   initialStatus: 'active',
   transitions: [
     { from: ['active'], to: 'archived', label: 'Archive', who: directoryKeepers, needsReason: true },
     { from: ['archived'], to: 'active', label: 'Reactivate', who: directoryKeepers },
+    { from: ['active', 'archived'], to: 'merged', label: 'Merge into another', who: salesManager, requires: ['mergedIntoId'], isFollowingData: true },
   ],
   number: { prefix: 'ORG', isYearly: false },
   columns: { ownerId: (d) => d.ownerId },
@@ -97,6 +103,7 @@ export const organisationKind = defineRecordKind<OrganisationData>({
     { field: 'supplierApproval', label: 'Supplier approval', type: 'choice', choices: supplierApprovals, isEditable: true },
     { field: 'status', label: 'Status', type: 'choice', isDefaultColumn: true },
     { field: 'notes', label: 'Notes', type: 'text', isEditable: true, isMultiline: true },
+    { field: 'mergedIntoId', label: 'Merged into', type: 'record', recordKind: 'organisation' },
   ],
   links: { related: ['organisation', 'purchase_order', 'rfq', 'equipment'] },
   create: directoryKeepers,
@@ -108,4 +115,5 @@ export const organisationKind = defineRecordKind<OrganisationData>({
     { fields: ['mergedIntoId'], who: salesManager },
   ],
   remove: { who: salesManager },
+  invariant: organisationMergeInvariant,
 });

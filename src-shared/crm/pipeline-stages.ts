@@ -36,3 +36,20 @@ export function stageListProblems(stages: readonly PipelineStage[]): string[] {
 /** The probability an opportunity takes on entering a stage; undefined for a stage that is not (any longer) in the pipeline. */
 export const defaultProbabilityOf = (stages: readonly PipelineStage[], stageId: string): number | undefined =>
   stages.find((s) => s.id === stageId)?.probabilityPercent;
+
+/**
+ * Why the new list of stages cannot replace the old one: a removed stage that open opportunities
+ * are still in (they would drop off the board). Null when nothing open is stranded. Pure; the sales
+ * settings' invariant runs it on the host and the sync server.
+ */
+export function removedStageProblem(before: readonly PipelineStage[], after: readonly PipelineStage[], open: readonly { data?: unknown }[]): string | null {
+  const kept = new Set(after.map((s) => s.id));
+  const stranded = before
+    .filter((s) => !kept.has(s.id))
+    .map((s) => ({ label: s.label, count: open.filter((o) => (o.data as { stageId?: unknown } | undefined)?.stageId === s.id).length }))
+    .filter((s) => s.count > 0);
+  if (stranded.length === 0) return null;
+  const [first, ...rest] = stranded.map((s, i) => (i === 0 ? `${s.count} open ${s.count === 1 ? 'opportunity is' : 'opportunities are'} in ${s.label}` : `${s.count} in ${s.label}`));
+  const what = rest.length === 0 ? first! : `${[first, ...rest.slice(0, -1)].join(', ')} and ${rest[rest.length - 1]}`;
+  return `${what}. Move ${stranded.length === 1 && stranded[0]!.count === 1 ? 'it' : 'them'} to another stage, or close ${stranded.length === 1 && stranded[0]!.count === 1 ? 'it' : 'them'}, before removing the stage.`;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { moneySchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { salesManager } from './crm-who';
-import { defaultPipelineStages, pipelineStageSchema, stageListProblems } from './pipeline-stages';
+import { defaultPipelineStages, pipelineStageSchema, removedStageProblem, stageListProblems } from './pipeline-stages';
 
 /**
  * The sales settings: pipeline stages with their default probabilities, the discount above which a
@@ -55,10 +55,14 @@ export const salesSettingsKind = defineRecordKind<SalesSettingsData>({
   create: salesManager,
   edit: [{ fields: ['stages', 'discountApprovalAbovePercent', 'taxRounding', 'quotationValidityDays', 'defaultCurrency'], who: salesManager }],
   invariant: {
-    reads: () => ({ byParent: [{ kind: 'sales_settings', parentId: salesSettingsParent }] }),
-    check: ({ record, lookup }) =>
-      lookup.byParent('sales_settings', salesSettingsParent).some((other) => other.id !== record.id)
-        ? { message: 'The sales settings exist already; change those instead.' }
-        : null,
+    // Every open opportunity: a stage they are in must not be removed (they would drop off the board).
+    reads: () => ({ byParent: [{ kind: 'sales_settings', parentId: salesSettingsParent }], byStatus: [{ kind: 'opportunity', status: 'open' }] }),
+    check: ({ record, previous, lookup }) => {
+      if (lookup.byParent('sales_settings', salesSettingsParent).some((other) => other.id !== record.id)) return { message: 'The sales settings exist already; change those instead.' };
+      // Until settings are saved the defaults are in force, so a first save is judged against them.
+      const before = previous ? (previous.data as SalesSettingsData).stages : defaultPipelineStages;
+      const stranded = removedStageProblem(before, record.data.stages, lookup.byStatus?.('opportunity', 'open') ?? []);
+      return stranded ? { message: stranded, field: 'data.stages' } : null;
+    },
   },
 });

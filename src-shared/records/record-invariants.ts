@@ -18,6 +18,7 @@ export const lookupFromRelated = (related: RelatedDocuments): RecordLookup => ({
   get: (collection, id) => related.get(collection, id),
   byParent: (kind, parentId) => related.records?.({ kind, parentId }) ?? [],
   byPerson: (kind, personId) => related.records?.({ kind, personId }) ?? [],
+  byStatus: (kind, status) => related.records?.({ kind, status }) ?? [],
 });
 
 /** Runs the kind's invariant; null when it has none or it holds. */

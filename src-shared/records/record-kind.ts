@@ -106,6 +106,8 @@ export interface RecordReads {
   ids?: readonly { collection: string; id: string }[];
   byParent?: readonly { kind: string; parentId: string }[];
   byPerson?: readonly { kind: string; personId: string }[];
+  /** Every live record of a kind in a status (a setting that must not strand open records: few reads, rare writes). */
+  byStatus?: readonly { kind: string; status: string }[];
 }
 
 /** The documents a kind's invariant asked for, as the host or the sync server holds them (live, not deleted). */
@@ -113,6 +115,8 @@ export interface RecordLookup {
   get(collection: string, id: string): Record<string, unknown> | null;
   byParent(kind: string, parentId: string): Record<string, unknown>[];
   byPerson(kind: string, personId: string): Record<string, unknown>[];
+  /** Records asked for by `byStatus` (absent where nothing can ask for them, as in older lookups). */
+  byStatus?(kind: string, status: string): Record<string, unknown>[];
 }
 
 export interface InvariantInput<TData> {

@@ -39,11 +39,12 @@ export interface RelatedDocuments {
   meetingsInRoom?(roomId: string): Doc[];
 }
 
-/** Records of `kind` with this parent or this person. */
+/** Records of `kind` with this parent, this person, or in this status. */
 export interface RecordQuery {
   kind: string;
   parentId?: string;
   personId?: string;
+  status?: string;
 }
 
 export interface RelatedNeeds {
@@ -112,7 +113,11 @@ export function relatedNeeds(collection: string, doc: Doc, previous: Doc | null,
     case 'records': {
       const reads = recordReads(doc);
       docs.push(...(reads.ids ?? []));
-      recordQueries.push(...(reads.byParent ?? []).map((q) => ({ kind: q.kind, parentId: q.parentId })), ...(reads.byPerson ?? []).map((q) => ({ kind: q.kind, personId: q.personId })));
+      recordQueries.push(
+        ...(reads.byParent ?? []).map((q) => ({ kind: q.kind, parentId: q.parentId })),
+        ...(reads.byPerson ?? []).map((q) => ({ kind: q.kind, personId: q.personId })),
+        ...(reads.byStatus ?? []).map((q) => ({ kind: q.kind, status: q.status })),
+      );
       break;
     }
     case 'notifications': {

@@ -22,11 +22,11 @@ export interface LoadedRelated extends RelatedDocuments {
 }
 
 const key = (collection: string, id: string) => `${collection}/${id}`;
-const recordQueryKey = (q: RecordQuery) => `${q.kind}|${q.parentId ?? ''}|${q.personId ?? ''}`;
+const recordQueryKey = (q: RecordQuery) => `${q.kind}|${q.parentId ?? ''}|${q.personId ?? ''}|${q.status ?? ''}`;
 
-/** The live records of a kind under a parent or about a person (migration 006 indexes both). */
+/** The live records of a kind under a parent or about a person (migration 006 indexes both), or in a status (not indexed: only rare writes ask, e.g. the sales settings). */
 export async function readRecordSet(tx: SqlClient, query: RecordQuery): Promise<Doc[]> {
-  const [field, value] = query.parentId !== undefined ? ['parentId', query.parentId] : ['personId', query.personId ?? ''];
+  const [field, value] = query.parentId !== undefined ? ['parentId', query.parentId] : query.status !== undefined ? ['status', query.status] : ['personId', query.personId ?? ''];
   const { rows } = await tx.query<{ data: Doc | string }>(
     `SELECT data FROM documents WHERE collection = 'records' AND NOT deleted AND data->>'kind' = $1 AND data->>'${field}' = $2`,
     [query.kind, value],

@@ -30,16 +30,16 @@ export async function mouseDrag(page: Page, from: Locator, to: Locator, offsetY 
 
 /**
  * Moves a card with the keyboard, as the drag library offers it: lifts it with Space, presses
- * ArrowRight until `to` (a column) takes it, and drops it there — each step waiting on what the
- * board shows, not on time.
+ * ArrowRight (or `key`) until `to` (a column) takes it, and drops it there — each step waiting on
+ * what the board shows, not on time.
  */
-export async function keyboardDrag(page: Page, card: Locator, to: Locator, maxSteps = 6) {
+export async function keyboardDrag(page: Page, card: Locator, to: Locator, maxSteps = 6, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight') {
   await card.focus();
   await page.keyboard.press('Space');
   await expect(lifted(page)).toHaveCount(1);
   for (let step = 0; step < maxSteps; step++) {
     if ((await to.locator('[data-dragging-over="true"]').count()) === 1) break;
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press(key);
     await expect(page.locator('[data-dragging-over="true"]')).toHaveCount(1);
   }
   await expect(to.locator('[data-dragging-over="true"]')).toHaveCount(1);
