@@ -50,15 +50,20 @@ const json = async <T>(response: Response): Promise<T> => {
   return (await response.json()) as T;
 };
 
+type Cluster = Awaited<ReturnType<typeof startPostgresCluster>>;
+
+/** A database of its own on the cluster for a part of the benchmark; undefined without a cluster (that part uses PGlite). */
+async function ownDatabase(cluster: Cluster | null, name: string): Promise<string | undefined> {
+  if (!cluster) return undefined;
+  const admin = await openPgDatabase(cluster.url);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  return cluster.url.replace(/\/postgres$/, `/${name}`);
+}
+
 /** The first sync of a new PC at 10k and 100k (its own database on the cluster; in-memory PGlite without one). */
-async function firstSync(cluster: Awaited<ReturnType<typeof startPostgresCluster>> | null) {
-  let databaseUrl: string | undefined;
-  if (cluster) {
-    const admin = await openPgDatabase(cluster.url);
-    await admin.exec('CREATE DATABASE first_sync');
-    await admin.close();
-    databaseUrl = cluster.url.replace(/\/postgres$/, '/first_sync');
-  }
+async function firstSync(cluster: Cluster | null) {
+  const databaseUrl = await ownDatabase(cluster, 'first_sync');
   const { small, large } = await firstSyncBenchmark({ databaseUrl, small: 10_000, large: 100_000, log });
   const figures = (r: FirstSyncResult) => ({ documents: r.documents, docsPerSecond: r.docsPerSecond, storedMs: r.storedMs, upToDateMs: r.upToDateMs, hostCpuMs: r.hostCpuMs, serverCpuMs: r.serverCpuMs, cpuDocsPerSecond: Math.round(r.documents / (r.hostCpuMs / 1000)), peakRssMb: r.peakRssMb, loadAverage: r.loadAverage });
   return {
@@ -206,13 +211,7 @@ async function main() {
     log(`concurrent: ${CLIENTS} clients, ${written} documents in ${CONCURRENT_SECONDS} s, ${errors} errors`);
 
     // The storm's server gets a database of its own on the cluster (PGlite without one).
-    let stormDatabaseUrl: string | undefined;
-    if (cluster) {
-      const admin = await openPgDatabase(cluster.url);
-      await admin.exec('CREATE DATABASE storm');
-      await admin.close();
-      stormDatabaseUrl = cluster.url.replace(/\/postgres$/, '/storm');
-    }
+    const stormDatabaseUrl = await ownDatabase(cluster, 'storm');
     const storm = await stormBenchmark({ tasks: STORM_TASKS, editsPerPc: STORM_EDITS, databaseUrl: stormDatabaseUrl, log });
     const first = await firstSync(cluster);
 
