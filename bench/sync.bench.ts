@@ -14,7 +14,12 @@
  * - storm (sync-storm.ts): 2 PCs × 1,000 offline edits on 200 shared tasks, a second person on one
  *   PC: edits, convergeMs, divergentDocs, silentLosses (BENCH_STORM_EDITS, BENCH_STORM_TASKS).
  *
- * Goals: initial pull ≥ 10,000 docs/s; live p95 ≤ 100 ms; 20 clients for 30 s with zero errors;
+ * - firstSyncDocsPerSecond / firstSyncPeakRssMb (sync-first-sync.ts, issue 19 item 9): a new PC
+ *   (a real host in its own process on LabFlow's SQLite storage) joining a server that holds 10k /
+ *   100k mixed documents, until it holds all of them; its memory peak at 100k. With CPU times
+ *   and the load average beside them in `firstSync` (BENCH_FIRST_SYNC_ONLY=1 runs only this part).
+ *
+ * Goals: initial pull ≥ 10,000 docs/s; first sync ≥ 10,000 docs/s with peak RSS ≤ 400 MB; live p95 ≤ 100 ms; 20 clients for 30 s with zero errors;
  * the storm converges ≤ 5,000 ms after the network is back with 0 divergent documents and 0 silent
  * losses. Prints progress to stderr and ONE JSON object on the last line of stdout.
  */
@@ -27,6 +32,7 @@ import { openPgDatabase } from '../sync-server/db/pg-database';
 import type { SessionTokens } from '../src-shared/sync/protocol';
 import { postgresUnavailableReason, startPostgresCluster } from '../tests/integration/sync/support/postgres-cluster';
 import { startSyncServer } from '../tests/e2e/support/sync-server';
+import { firstSyncBenchmark, type FirstSyncResult } from './sync-first-sync';
 import { stormBenchmark } from './sync-storm';
 
 const log = (message: string) => process.stderr.write(message + '\n');
@@ -35,6 +41,7 @@ const CLIENTS = 20;
 const LIVE_WRITES = 1000;
 const STORM_EDITS = Number(process.env.BENCH_STORM_EDITS ?? 1000);
 const STORM_TASKS = Number(process.env.BENCH_STORM_TASKS ?? 200);
+const FIRST_SYNC_ONLY = process.env.BENCH_FIRST_SYNC_ONLY === '1';
 const at = new Date().toISOString();
 const base = (id: string, by = 'bench') => ({ id, createdAt: at, updatedAt: at, createdBy: by, updatedBy: by, auditId: '' });
 
@@ -43,9 +50,42 @@ const json = async <T>(response: Response): Promise<T> => {
   return (await response.json()) as T;
 };
 
+type Cluster = Awaited<ReturnType<typeof startPostgresCluster>>;
+
+/** A database of its own on the cluster for a part of the benchmark; undefined without a cluster (that part uses PGlite). */
+async function ownDatabase(cluster: Cluster | null, name: string): Promise<string | undefined> {
+  if (!cluster) return undefined;
+  const admin = await openPgDatabase(cluster.url);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  return cluster.url.replace(/\/postgres$/, `/${name}`);
+}
+
+/** The first sync of a new PC at 10k and 100k (its own database on the cluster; in-memory PGlite without one). */
+async function firstSync(cluster: Cluster | null) {
+  const databaseUrl = await ownDatabase(cluster, 'first_sync');
+  const { small, large } = await firstSyncBenchmark({ databaseUrl, small: 10_000, large: 100_000, log });
+  const figures = (r: FirstSyncResult) => ({ documents: r.documents, docsPerSecond: r.docsPerSecond, storedMs: r.storedMs, upToDateMs: r.upToDateMs, hostCpuMs: r.hostCpuMs, serverCpuMs: r.serverCpuMs, cpuDocsPerSecond: Math.round(r.documents / (r.hostCpuMs / 1000)), peakRssMb: r.peakRssMb, loadAverage: r.loadAverage });
+  return {
+    firstSyncDocsPerSecond: { '10k': small.docsPerSecond, '100k': large.docsPerSecond },
+    firstSyncPeakRssMb: large.peakRssMb,
+    firstSync: { '10k': figures(small), '100k': figures(large) },
+  };
+}
+
 async function main() {
   const reason = postgresUnavailableReason();
   const cluster = reason ? null : await startPostgresCluster();
+  if (FIRST_SYNC_ONLY) {
+    try {
+      const result = await firstSync(cluster);
+      log(`goals met: first sync ${result.firstSyncDocsPerSecond['10k'] >= 10_000 && result.firstSyncDocsPerSecond['100k'] >= 10_000}, memory ${result.firstSyncPeakRssMb <= 400}`);
+      console.log(JSON.stringify(result));
+    } finally {
+      await cluster?.stop();
+    }
+    return;
+  }
   const pgliteDir = reason ? mkdtempSync(path.join(os.tmpdir(), 'labflow-bench-sync-')) : null;
   log(cluster ? 'PostgreSQL: throwaway cluster' : `PostgreSQL binaries missing (${reason}); using PGlite`);
   const server = await startSyncServer(cluster ? { databaseUrl: cluster.url } : { dataDir: pgliteDir! });
@@ -171,14 +211,9 @@ async function main() {
     log(`concurrent: ${CLIENTS} clients, ${written} documents in ${CONCURRENT_SECONDS} s, ${errors} errors`);
 
     // The storm's server gets a database of its own on the cluster (PGlite without one).
-    let stormDatabaseUrl: string | undefined;
-    if (cluster) {
-      const admin = await openPgDatabase(cluster.url);
-      await admin.exec('CREATE DATABASE storm');
-      await admin.close();
-      stormDatabaseUrl = cluster.url.replace(/\/postgres$/, '/storm');
-    }
+    const stormDatabaseUrl = await ownDatabase(cluster, 'storm');
     const storm = await stormBenchmark({ tasks: STORM_TASKS, editsPerPc: STORM_EDITS, databaseUrl: stormDatabaseUrl, log });
+    const first = await firstSync(cluster);
 
     const result = {
       initialPullDocsPerSecond: { '10k': pull10k, '100k': pull100k },
@@ -186,14 +221,16 @@ async function main() {
       liveP95Ms: percentile(95),
       concurrentClients: { clients: CLIENTS, writesPerSecond, errors },
       storm,
+      ...first,
     };
     const goals = [
       result.initialPullDocsPerSecond['10k'] >= 10_000 && result.initialPullDocsPerSecond['100k'] >= 10_000,
       result.liveP95Ms <= 100,
       errors === 0,
       storm.convergeMs <= 5000 && storm.divergentDocs === 0 && storm.silentLosses === 0,
+      first.firstSyncDocsPerSecond['10k'] >= 10_000 && first.firstSyncDocsPerSecond['100k'] >= 10_000 && first.firstSyncPeakRssMb <= 400,
     ];
-    log(`goals met: initial pull ${goals[0]}, live p95 ${goals[1]}, concurrent without errors ${goals[2]}, storm ${goals[3]}`);
+    log(`goals met: initial pull ${goals[0]}, live p95 ${goals[1]}, concurrent without errors ${goals[2]}, storm ${goals[3]}, first sync ${goals[4]}`);
     console.log(JSON.stringify(result));
   } finally {
     await server.stop();

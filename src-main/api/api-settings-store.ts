@@ -1,5 +1,6 @@
 import { combineLatest, map, type Observable } from 'rxjs';
 import type { LabDatabase } from '../database/open-database';
+import { localDocument$ } from '../database/local-document';
 
 /**
  * The API's place on this host, as local documents (never replicated: they are about this PC).
@@ -28,10 +29,10 @@ export const defaultApiSettings: ApiSettings = { isEnabled: false, port: 4790, a
 const noListener: ApiListenerState = { controlledBy: 'settings', address: null, problem: null };
 
 export const apiSettings$ = (db: LabDatabase): Observable<ApiSettings> =>
-  db.getLocal$<ApiSettings>(SETTINGS_KEY).pipe(map((doc) => ({ ...defaultApiSettings, ...((doc?.toJSON().data as Partial<ApiSettings> | undefined) ?? {}) })));
+  localDocument$<ApiSettings>(db, SETTINGS_KEY).pipe(map((doc) => ({ ...defaultApiSettings, ...((doc?.toJSON().data as Partial<ApiSettings> | undefined) ?? {}) })));
 
 export const apiListener$ = (db: LabDatabase): Observable<ApiListenerState> =>
-  db.getLocal$<ApiListenerState>(LISTENER_KEY).pipe(map((doc) => ({ ...noListener, ...((doc?.toJSON().data as Partial<ApiListenerState> | undefined) ?? {}) })));
+  localDocument$<ApiListenerState>(db, LISTENER_KEY).pipe(map((doc) => ({ ...noListener, ...((doc?.toJSON().data as Partial<ApiListenerState> | undefined) ?? {}) })));
 
 export const apiPlace$ = (db: LabDatabase) => combineLatest([apiSettings$(db), apiListener$(db)]);
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { map, type Observable } from 'rxjs';
 import { formatApiToken, parseApiToken, type TokenScope } from '../../src-shared/api/api-token-model';
 import type { LabDatabase } from '../database/open-database';
+import { localDocument$ } from '../database/local-document';
 
 /**
  * API tokens, kept in a local document of this host's database (never replicated). A token is a
@@ -63,7 +64,7 @@ function createApiTokenStore(db: LabDatabase) {
 
   return {
     all: read,
-    all$: (): Observable<StoredApiToken[]> => db.getLocal$<{ items: StoredApiToken[] }>(TOKENS_KEY).pipe(map((doc) => (doc ? [...(doc.toJSON().data as { items: StoredApiToken[] }).items] : []))),
+    all$: (): Observable<StoredApiToken[]> => localDocument$<{ items: StoredApiToken[] }>(db, TOKENS_KEY).pipe(map((doc) => (doc ? [...(doc.toJSON().data as { items: StoredApiToken[] }).items] : []))),
 
     /** A new token; the returned text (with its secret) is shown once and exists nowhere else. */
     create: (fields: Omit<StoredApiToken, 'id' | 'secretHash' | 'revokedAt' | 'lastUsedAt'>): Promise<{ token: StoredApiToken; text: string }> =>

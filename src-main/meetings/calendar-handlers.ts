@@ -10,6 +10,7 @@ import { writeContextOf } from '../projects/project-access';
 import { TEAM_SYNC_SETTINGS_KEY } from '../sync/sync-settings-store';
 import { appUrlOf, icalContextOf, readDirectory } from './meeting-directory';
 import { meetingFor, occurrenceDocumentsOf, toMeeting } from './meeting-store';
+import { localDocument$ } from '../database/local-document';
 
 type Commands = 'calendar/set-lead-times' | 'calendar/create-feed' | 'calendar/revoke-feed' | 'calendar/export' | 'meetings/ics';
 
@@ -107,7 +108,7 @@ export const calendarCommandHandlers: CommandHandlers<Commands> = {
 
 export const calendarQueryHandlers: QueryHandlers<'calendar/settings'> = {
   'calendar/settings': (_input, context) =>
-    combineLatest([context.db.notifications.findOne(calendarSettingsId(context.actor.id)).$, context.db.getLocal$<{ serverUrl?: string }>(TEAM_SYNC_SETTINGS_KEY)]).pipe(
+    combineLatest([context.db.notifications.findOne(calendarSettingsId(context.actor.id)).$, localDocument$<{ serverUrl?: string }>(context.db, TEAM_SYNC_SETTINGS_KEY)]).pipe(
       map(([doc, local]) => ok(viewOf(parseCalendarSettings(doc?.get('data')), (local?.toJSON().data as { serverUrl?: string } | undefined)?.serverUrl ?? ''))),
     ),
 };

@@ -9,6 +9,7 @@ import { createDeliveryChannels } from './outbox/delivery-channels';
 import { startOutboxDispatcher } from './outbox/outbox-dispatcher';
 import { startServerSealing } from './server-secrets';
 import { TEAM_SYNC_SETTINGS_KEY } from '../sync/sync-settings-store';
+import { localDocument$ } from '../database/local-document';
 
 /**
  * Notifications in the host: the notification centre and settings (commands, live queries), and
@@ -29,7 +30,7 @@ export function createNotificationsFeature(): HostFeature {
       // In team mode the sync server delivers the outbox once per notification (DESIGN.md §4);
       // PCs that all delivered what reached them would send every email once per PC.
       let isTeamMode = false;
-      const teamMode = services.db.getLocal$(TEAM_SYNC_SETTINGS_KEY).subscribe((doc) => {
+      const teamMode = localDocument$(services.db, TEAM_SYNC_SETTINGS_KEY).subscribe((doc) => {
         const wasTeamMode = isTeamMode;
         isTeamMode = doc !== null;
         if (wasTeamMode && !isTeamMode) dispatcher?.kick();

@@ -5,6 +5,7 @@ import { MAX_SAVED_VIEWS, type SavedView } from '../../src-shared/records/regist
 import { readStoredViews, withView, withoutView } from '../../src-shared/records/saved-views';
 import type { LabDatabase } from '../database/open-database';
 import type { CommandHandlers, QueryHandlers } from '../host/handler-types';
+import { localDocument$ } from '../database/local-document';
 
 /**
  * Saved register views: a person's own, kept on this PC in an RxDB local document per person
@@ -26,7 +27,7 @@ const unknownKind = (kind: string) => fail('invalid_input', `LabFlow has no reco
 
 export const registerViewQueryHandlers: QueryHandlers<'records/views'> = {
   'records/views': (input, context) =>
-    context.db.getLocal$<ViewsDocument>(keyOf(context.actor.id)).pipe(map((doc) => ok(readStoredViews(doc?.toJSON().data)[input.kind] ?? []))),
+    localDocument$<ViewsDocument>(context.db, keyOf(context.actor.id)).pipe(map((doc) => ok(readStoredViews(doc?.toJSON().data)[input.kind] ?? []))),
 };
 
 export const registerViewCommandHandlers: CommandHandlers<'records/save-view' | 'records/remove-view'> = {

@@ -2,7 +2,7 @@ import { Subject } from 'rxjs';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { SyncCollection } from '../../src-shared/sync/collections';
-import { checkpointToQuery, MAX_PUSH_BATCH, SYNC_API_PREFIX, SYNC_COUNT_HEADER, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
+import { checkpointToQuery, MAX_PULL_BATCH, MAX_PUSH_BATCH, SYNC_API_PREFIX, SYNC_COUNT_HEADER, type PullResponse, type PushResponse, type RefusedWrite, type SyncCheckpoint, type WireDocument } from '../../src-shared/sync/protocol';
 import { keepLocalOnlyFields, redactForPush } from '../../src-shared/sync/redaction';
 import { errorOf, ServerUnreachableError } from './server-api';
 import type { ServerSession } from './server-session';
@@ -129,7 +129,7 @@ export function replicateCollection(options: CollectionReplicationOptions): Coll
     waitForLeadership: false,
     autoStart: true,
     pull: {
-      batchSize: options.pullBatchSize ?? 500,
+      batchSize: options.pullBatchSize ?? MAX_PULL_BATCH,
       async handler(checkpoint, batchSize) {
         const query = new URLSearchParams({ limit: String(batchSize), ...checkpointToQuery(checkpoint) });
         // The first page of a catch-up asks how much is left; later pages count down from it.

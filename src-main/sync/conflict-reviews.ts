@@ -1,5 +1,6 @@
 import { map, type Observable } from 'rxjs';
 import type { LabDatabase } from '../database/open-database';
+import { localDocument$ } from '../database/local-document';
 
 /**
  * Which conflicts (and refused writes) each person dismissed on this PC: an RxDB local document,
@@ -23,7 +24,7 @@ export function createConflictReviews(db: LabDatabase) {
   return {
     /** The ids and keys `personId` dismissed, live. */
     reviewed$(personId: string): Observable<ReadonlySet<string>> {
-      return db.getLocal$<ReviewsDocument>(REVIEWS_KEY).pipe(map((doc) => new Set(Object.keys(byPersonOf(doc)[personId] ?? {}))));
+      return localDocument$<ReviewsDocument>(db, REVIEWS_KEY).pipe(map((doc) => new Set(Object.keys(byPersonOf(doc)[personId] ?? {}))));
     },
     /** Marks one conflict id or refusal key reviewed by `personId` at `at`. Call inside the write queue. */
     async markReviewed(personId: string, id: string, at: string): Promise<void> {

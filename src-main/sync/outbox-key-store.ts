@@ -5,6 +5,7 @@ import type { LabDatabase } from '../database/open-database';
 import type { HostServices } from '../host/handler-types';
 import type { ServerSession } from './server-session';
 import { TEAM_SYNC_SETTINGS_KEY } from './sync-settings-store';
+import { localDocument$ } from '../database/local-document';
 
 /** The sync server's public outbox key, as this PC last fetched it (a local document, never replicated). */
 const OUTBOX_KEY_LOCAL = 'team-sync-outbox-key';
@@ -26,7 +27,7 @@ const accountOf = (data: unknown): TeamOutboxState['account'] => {
 
 /** Team sync as the outbox sees it, live. Standalone: not in team mode, no key, no account. */
 export function teamOutboxState$(db: LabDatabase): Observable<TeamOutboxState> {
-  return combineLatest([db.getLocal$(TEAM_SYNC_SETTINGS_KEY), db.getLocal$(OUTBOX_KEY_LOCAL)]).pipe(
+  return combineLatest([localDocument$(db, TEAM_SYNC_SETTINGS_KEY), localDocument$(db, OUTBOX_KEY_LOCAL)]).pipe(
     map(([team, key]) => {
       if (!team) return { isTeamMode: false, serverKey: null, account: null };
       const parsed = key ? outboxKeySchema.safeParse(key.toJSON().data) : null;

@@ -3,6 +3,7 @@ import type { SessionTokens } from '../../src-shared/sync/protocol';
 import type { RefusedChangeView } from '../../src-shared/sync/sync-status';
 import type { LabDatabase } from '../database/open-database';
 import type { ConsistencyTotals } from './consistency-checks';
+import { localDocument$ } from '../database/local-document';
 
 /**
  * What this PC remembers about team sync, as RxDB local documents (never replicated): the server,
@@ -54,7 +55,7 @@ export function createSyncSettingsStore(db: LabDatabase) {
     },
     /** The refused writes, live (the record views show those about them). */
     refused$(): Observable<RefusedChange[]> {
-      return db.getLocal$<{ items: RefusedChange[] }>(REFUSED_KEY).pipe(map((doc) => (doc ? [...(doc.toJSON().data as { items: RefusedChange[] }).items] : [])));
+      return localDocument$<{ items: RefusedChange[] }>(db, REFUSED_KEY).pipe(map((doc) => (doc ? [...(doc.toJSON().data as { items: RefusedChange[] }).items] : [])));
     },
     async addRefused(items: RefusedChange[]): Promise<RefusedChange[]> {
       const all = [...(await this.loadRefused()), ...items].slice(-MAX_REFUSED);

@@ -34,8 +34,11 @@ export type SqlQueryPlan = {
   readonly orderBy: string | undefined;
 };
 
-// Beyond this many values an $in is left to the JS matcher rather than growing the SQL text.
-const MAX_IN_VALUES = 500;
+// Beyond this many values an $in/$nin binds its list as one JSON array (json_each) instead of one
+// parameter per value. Left to the JS matcher instead, a long list cost O(documents × values):
+// a first sync's reminder rules asked for 8,000 milestones of 2,000 projects and spent a second
+// in it.
+const MAX_IN_PLACEHOLDERS = 500;
 // Distributing `A AND (b1 OR b2 …)` repeats A once per branch; beyond this the SQL gets silly.
 const MAX_DISTRIBUTED_BRANCHES = 8;
 
@@ -137,17 +140,13 @@ function translateOperator(
     case '$lte':
       return isOrderable(indexed, value) ? exact(`${c} ${COMPARISON[operator]} ?`, [toSqlValue(value)]) : TRUE_INEXACT;
     case '$in':
-      if (!Array.isArray(value) || value.length > MAX_IN_VALUES || !value.every((v) => fits(indexed, v))) {
-        return TRUE_INEXACT;
-      }
+      if (!Array.isArray(value) || !value.every((v) => fits(indexed, v))) return TRUE_INEXACT;
       if (value.length === 0) return FALSE_EXACT;
-      return exact(`${c} IN (${placeholders(value.length)})`, value.map(toSqlValue));
+      return exact(`${c} IN (${listOf(value)})`, listParams(value));
     case '$nin':
-      if (!Array.isArray(value) || value.length > MAX_IN_VALUES || !value.every((v) => fits(indexed, v))) {
-        return TRUE_INEXACT;
-      }
+      if (!Array.isArray(value) || !value.every((v) => fits(indexed, v))) return TRUE_INEXACT;
       if (value.length === 0) return TRUE_EXACT;
-      return exact(`${c} IS NULL OR ${c} NOT IN (${placeholders(value.length)})`, value.map(toSqlValue));
+      return exact(`${c} IS NULL OR ${c} NOT IN (${listOf(value)})`, listParams(value));
     case '$exists':
       // The column is NULL for both "missing" and "null", which $exists distinguishes: narrow only.
       return value === false ? { sql: `${c} IS NULL`, params: [], isExact: false } : TRUE_INEXACT;
@@ -160,6 +159,11 @@ function translateOperator(
 }
 
 const COMPARISON: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+
+/** The SQL list of an $in/$nin: placeholders, or for a long list one JSON array (the column's affinity applies to its values alike). */
+const listOf = (values: unknown[]) => (values.length > MAX_IN_PLACEHOLDERS ? 'SELECT value FROM json_each(?)' : placeholders(values.length));
+const listParams = (values: unknown[]): SqlValue[] =>
+  values.length > MAX_IN_PLACEHOLDERS ? [JSON.stringify(values.map(toSqlValue))] : values.map(toSqlValue);
 
 function exact(sql: string, params: SqlValue[]): SqlCondition {
   return { sql, params, isExact: true };

@@ -97,6 +97,26 @@ describe('SQL translation', () => {
     }
   });
 
+  it('keeps a long $in / $nin list exact (one JSON parameter), so no document is matched against it in JS', () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `p${i * 2}`);
+    for (const selector of [{ ...live, id: { $in: ids } }, { ...live, priority: { $nin: Array.from({ length: 600 }, (_, i) => i + 10) } }]) {
+      const result = translate({ selector });
+      expect(result.isSelectorExact).toBe(true);
+      expect(result.where).toContain('json_each(?)');
+    }
+  });
+
+  it('answers a long $in / $nin list with the same documents as the JS matcher', async () => {
+    // 600 ids, half of them stored (p0, p2 … p298 exist; p300 … p1198 do not), and a status besides.
+    const ids = Array.from({ length: 600 }, (_, i) => `p${i * 2}`);
+    const found = await instance.query(preparedQuery({ selector: { ...live, id: { $in: ids }, status: { $eq: 'active' } } }));
+    const expected = Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 2 === 0 && i % 3 === 0).map((i) => `p${i}`);
+    expect(found.documents.map((d) => d.id).sort()).toEqual(expected.sort());
+    // Priorities 0–49: excluding 10 … 609 leaves 0–9, i.e. documents whose i % 50 < 10.
+    const kept = await instance.query(preparedQuery({ selector: { ...live, priority: { $nin: Array.from({ length: 600 }, (_, i) => i + 10) } } }));
+    expect(kept.documents.map((d) => d.id).sort()).toEqual(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 50 < 10).map((i) => `p${i}`).sort());
+  });
+
   it('marks what SQL cannot express as inexact but still narrows by the indexed part', () => {
     const result = translate({ selector: { ...live, status: { $eq: 'a' }, owner: { $eq: 'kim' } } });
     expect(result.isSelectorExact).toBe(false);

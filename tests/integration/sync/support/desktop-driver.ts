@@ -5,11 +5,15 @@ import type { Result } from '../../../../src-shared/core/result';
 export interface Desktop {
   /** The PC's data folder (its database and `logs/`). */
   readonly dataDir: string;
+  /** The host process's id (its memory and CPU time in /proc). */
+  readonly pid: number;
   /** A command through one UI connection; `as` names another connection (a second person signed in on the PC). */
   call<T = unknown>(name: string, input?: unknown, as?: string): Promise<Result<T>>;
   /** The current value of a live query. */
   query<T = unknown>(name: string, input?: unknown, as?: string): Promise<Result<T>>;
   find<T = Record<string, unknown>>(collection: string, selector?: Record<string, unknown>): Promise<T[]>;
+  /** How many documents of a collection the PC's database holds (deleted ones not counted). */
+  count(collection: string, selector?: Record<string, unknown>): Promise<number>;
   /** Sends the file at `path` to the host's upload route as the signed-in UI would; the route's status and answer. */
   upload(path: string): Promise<{ status: number; body: { uploadId?: string; sha256?: string; error?: { code: string } } }>;
   /** Writes a document straight into the PC's database, as a feature would. */
@@ -48,9 +52,11 @@ export async function startDesktop(dataDir: string, env: Record<string, string> 
     });
   return {
     dataDir,
+    pid: child.pid!,
     call: (name, input = {}, as) => send({ op: 'call', name, input, as }),
     query: (name, input = {}, as) => send({ op: 'query', name, input, as }),
     find: (collection, selector) => send({ op: 'find', collection, selector }),
+    count: (collection, selector) => send({ op: 'count', collection, selector }),
     insert: (collection, doc) => send({ op: 'insert', collection, doc }),
     upload: (path) => send({ op: 'upload', path }),
     async close() {

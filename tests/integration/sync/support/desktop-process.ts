@@ -6,7 +6,7 @@ import { createKeyFileSecretStore } from '../../../../src-main/security/secret-s
 import { openSqliteHost } from '../../support/sqlite-host';
 import { connectTestClient } from '../../support/test-client';
 
-type Request = { id: number; op: 'call' | 'query' | 'find' | 'insert' | 'upload' | 'close'; path?: string; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown>; as?: string };
+type Request = { id: number; op: 'call' | 'query' | 'find' | 'count' | 'insert' | 'upload' | 'close'; path?: string; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown>; as?: string };
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: fork desktop-process.ts <dataDir> with an IPC channel');
@@ -36,6 +36,11 @@ process.on('message', (request: Request) => {
         const collection = host.db[request.collection as keyof typeof host.db.collections];
         const docs = await collection.find({ selector: request.selector ?? {} }).exec();
         return reply({ id: request.id, result: docs.map((d) => d.toJSON()) });
+      }
+      if (request.op === 'count') {
+        // Counted in the PC's database, so a caller can watch thousands arrive without fetching them.
+        const collection = host.db[request.collection as keyof typeof host.db.collections];
+        return reply({ id: request.id, result: await collection.count({ selector: request.selector ?? {} }).exec() });
       }
       if (request.op === 'upload') {
         // A file sent to the host's upload route, as the UI sends one (src-main/files/file-routes.ts).
