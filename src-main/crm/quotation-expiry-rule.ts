@@ -1,7 +1,7 @@
-import { labDayOf, LABFLOW_ITSELF_ROLE, quotationExpiryReminder, quotationsToExpire, type ExpirySource } from '../../src-shared/crm/quotation-expiry';
+import { labDayOf, quotationExpiryReminder, quotationsToExpire, type ExpirySource } from '../../src-shared/crm/quotation-expiry';
 import { quotationKind } from '../../src-shared/crm/quotation-kind';
 import type { DueReminder } from '../../src-shared/scheduler/reminder';
-import type { RecordActor } from '../../src-shared/records/who';
+import { labflowActor } from '../../src-shared/records/labflow-actor';
 import type { LabDatabase } from '../database/open-database';
 import { changeRecord } from '../records/module-records';
 import { SYSTEM_ACTOR, type CommandContext, type HostServices } from '../host/handler-types';
@@ -13,8 +13,6 @@ import { hostUtcOffsetMinutes } from '../scheduler/rules/local-time';
 
 type QuotationDoc = ExpirySource & { kind?: string; _deleted?: boolean };
 
-/** The scheduler writes as LabFlow itself, the only actor the `sent → expired` transition names. */
-const scheduler: RecordActor = { id: SYSTEM_ACTOR.id, roles: [LABFLOW_ITSELF_ROLE], isActive: true };
 
 const remindersOf = (quotations: readonly QuotationDoc[], now: Date): DueReminder[] =>
   quotations.filter((q) => q.kind === 'quotation' && !q._deleted).flatMap((q) => quotationExpiryReminder(q, hostUtcOffsetMinutes(now)) ?? []);
@@ -35,7 +33,7 @@ async function expire(services: HostServices, reminders: readonly DueReminder[],
     if (!stored || stored.doc.kind !== 'quotation') continue;
     const quotation = stored.doc as unknown as QuotationDoc;
     if (quotationsToExpire([quotation], today).length === 1) {
-      const expired = await changeRecord(context, quotationKind, scheduler, stored.doc, { status: 'expired' });
+      const expired = await changeRecord(context, quotationKind, labflowActor, stored.doc, { status: 'expired' });
       if (!expired.ok) {
         services.log.warn('a quotation could not be expired', { quotationId: quotation.id, reason: expired.error.message });
         continue;

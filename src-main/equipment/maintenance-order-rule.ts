@@ -4,7 +4,7 @@ import type { MaintenancePlanData } from '../../src-shared/equipment/maintenance
 import { retiredStatuses } from '../../src-shared/equipment/equipment-statuses';
 import { workOrderKind } from '../../src-shared/equipment/work-order-kind';
 import { reminder, type DueReminder } from '../../src-shared/scheduler/reminder';
-import type { RecordActor } from '../../src-shared/records/who';
+import { labflowActor } from '../../src-shared/records/labflow-actor';
 import type { LabDatabase } from '../database/open-database';
 import { SYSTEM_ACTOR, type CommandContext, type HostServices } from '../host/handler-types';
 import type { ReminderRule } from '../scheduler/reminder-rule';
@@ -19,8 +19,6 @@ import { createRecord, type StoredDoc } from '../records/module-records';
  */
 const KIND = 'equipment_maintenance_order';
 
-/** The scheduler writes as LabFlow itself: anyone may open a work order, so no role is needed. */
-const systemActor: RecordActor = { id: SYSTEM_ACTOR.id, roles: [], isActive: true };
 
 const keyOf = (planId: string, dueDate: string) => `${KIND}|${planId}|${dueDate}`;
 
@@ -59,7 +57,7 @@ async function createOrders(services: HostServices, reminders: readonly DueRemin
     if (!plan || !instrument || plan.get('status') !== 'active') continue;
     const data = plan.get('data') as MaintenancePlanData;
     const custodianId = String((instrument.get('data') as { custodianId?: string }).custodianId ?? '');
-    const created = await createRecord(context, workOrderKind, systemActor, {
+    const created = await createRecord(context, workOrderKind, labflowActor, {
       equipmentId: instrument.id,
       custodianId,
       type: 'preventive',

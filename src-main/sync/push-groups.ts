@@ -1,5 +1,5 @@
 import type { PushResponse, RefusedWrite, WireDocument } from '../../src-shared/sync/protocol';
-import { SYSTEM_AUTHOR } from '../../src-shared/sync/authorship';
+import { SYSTEM_AUTHOR } from '../../src-shared/sync/system-author';
 
 type Doc = Record<string, unknown>;
 

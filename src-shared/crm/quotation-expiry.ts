@@ -1,7 +1,8 @@
 import { addDays, isPlanDate } from '../projects/plan-dates';
 import { dueInstant } from '../scheduler/due-time';
 import { reminder, type DueReminder } from '../scheduler/reminder';
-import type { Who } from '../records/who';
+import type { InvariantProblem } from '../records/record-kind';
+import { changedDataFields } from '../records/record-rules';
 
 /**
  * Quotation expiry, pure: a sent quotation is valid *until* its validity date, so it expires at the
@@ -9,14 +10,6 @@ import type { Who } from '../records/who';
  * turns each into one reminder whose id depends on the quotation only: firing it moves the
  * quotation to `expired` (as LabFlow itself) and tells the owner, exactly once across restarts.
  */
-
-/**
- * LabFlow's scheduler acting on a record. A role code a person can never hold (role codes are
- * lower-case letters, digits and underscores: people/person.ts), so only the host's own background
- * work — which builds its actor with it — passes a transition that names it.
- */
-export const LABFLOW_ITSELF_ROLE = '@labflow';
-export const labflowItself = { roles: [LABFLOW_ITSELF_ROLE] } as const satisfies Who;
 
 export interface ExpirySource {
   id: string;
@@ -59,4 +52,22 @@ export function quotationExpiryReminder(quotation: ExpirySource, utcOffsetMinute
     link: { section: 'records', itemId: quotation.id },
     about: quotation.id,
   });
+}
+
+/** The widest a lab's zone runs ahead of UTC (UTC+14): no lab's day starts earlier than this. */
+const EARLIEST_ZONE_MS = 14 * 3_600_000;
+
+/**
+ * The sync server's judgement of a quotation expiry a PC pushes as LabFlow's own write: only
+ * `sent → expired` with nothing else changed, and only once its last valid day is over by the
+ * server's clock. The server does not know the lab's zone, so it takes the earliest midnight any
+ * zone has (UTC+14); a push before that — the PC's clock running ahead — waits instead of being
+ * refused. Pure.
+ */
+export function expiryProblem(previous: { status: string; data: Record<string, unknown> } | null, record: { status: string; data: Record<string, unknown> & { validUntil: string } }, now: string): InvariantProblem | null {
+  if (!previous || previous.status !== 'sent' || record.status !== 'expired') return { message: 'LabFlow itself only ever expires a sent quotation.', field: 'status' };
+  if (changedDataFields(previous.data, record.data).length > 0) return { message: 'Expiring a quotation changes nothing but its status.', field: 'data' };
+  const endsMs = Date.parse(`${addDays(record.data.validUntil, 1)}T00:00:00.000Z`) - EARLIEST_ZONE_MS;
+  if (!(Date.parse(now) >= endsMs)) return { message: `This quotation is valid until ${record.data.validUntil} on the sync server’s clock; it expires after that.`, isWaiting: true };
+  return null;
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { moneySchema, planDateSchema, recordIdSchema } from '../projects/document-fields';
 import { defineRecordKind } from '../records/record-kind';
 import { salesOrOwner } from './crm-who';
-import { labflowItself } from './quotation-expiry';
+import { labflowItself } from '../records/labflow-actor';
+import { expiryProblem } from './quotation-expiry';
 import { needsDiscountApproval } from './quotation-money';
 import { checkTotal, currencySchema, quotationLineSchema } from './quotation-lines';
 import { revisionProblem } from './quotation-revisions';
@@ -115,5 +116,11 @@ export const quotationKind = defineRecordKind<QuotationData>({
       const problem = revisionProblem(record.data, earlier);
       return problem ? { message: problem, field: 'data.revisionOfId' } : null;
     },
+  },
+  // The scheduler's expiry from whichever PC notices the morning first (src-main/crm/quotation-expiry-rule.ts).
+  labflowWrites: {
+    actions: ['update'],
+    reads: () => ({}),
+    check: ({ record, previous, now }) => expiryProblem(previous, record, now),
   },
 });

@@ -3,6 +3,7 @@ import { moneySchema, planDateSchema, recordIdSchema } from '../projects/documen
 import { defineRecordKind } from '../records/record-kind';
 import { qaOrCustodian } from './equipment-who';
 import { checkInstrumentCopy, instrumentRead } from './instrument-reads';
+import { preventiveOrderProblem, preventiveOrderReads } from './preventive-order-check';
 
 /**
  * Maintenance work on an instrument. Preventive orders are created by the scheduler from a
@@ -121,4 +122,6 @@ export const workOrderKind = defineRecordKind<WorkOrderData>({
         : { message: 'Choose one of the instrument’s maintenance plans.', field: 'data.planId' };
     },
   },
+  // The scheduler's preventive orders, from whichever PC notices the day first (src-main/equipment/maintenance-order-rule.ts).
+  labflowWrites: { actions: ['create'], reads: preventiveOrderReads, check: preventiveOrderProblem },
 });

@@ -1,4 +1,4 @@
-import { SYSTEM_AUTHOR } from '../sync/authorship';
+import { SYSTEM_AUTHOR } from '../sync/system-author';
 import { allow, changedFields, deny, type Decision } from '../sync/write-rule';
 import { addDays } from '../projects/plan-dates';
 import { accessEndsOn, type ExitFacts } from './exit-access';

@@ -148,6 +148,20 @@ export interface RecordInvariant<TData> {
   check(input: InvariantInput<TData>): InvariantProblem | null;
 }
 
+/**
+ * What LabFlow itself writes to records of a kind: the scheduler's own transitions (a quotation
+ * expires, a preventive work order opens), made as the system from whichever PC notices the moment
+ * first and pushed with that PC's account. The sync server takes such a write only when `check`
+ * finds it is exactly that transition and due on the server's own documents and clock; a write not
+ * due yet waits (`isWaiting`) rather than being refused, as the PC's clock may run ahead. Pure.
+ */
+export interface LabflowWrites<TData> {
+  /** Whether LabFlow writes creates, updates or both of this kind. */
+  actions: readonly ('create' | 'update')[];
+  reads(data: TData, record: Omit<RecordDocument, 'data'>): RecordReads;
+  check(input: InvariantInput<TData>): InvariantProblem | null;
+}
+
 /** One version step of a kind's data: old data in, new data out. Pure; tested on fixtures. */
 export type DataMigration = (old: Record<string, unknown>) => Record<string, unknown>;
 
@@ -187,6 +201,8 @@ export interface RecordKind<TData extends Record<string, unknown> = Record<strin
   /** Workflow codes offered on the record page ("Start approval"). */
   workflows?: readonly string[];
   invariant?: RecordInvariant<TData>;
+  /** The writes LabFlow itself makes to records of this kind, and how the sync server judges them. */
+  labflowWrites?: LabflowWrites<TData>;
 }
 
 /** Declares a kind with its data type checked against its schema. */

@@ -2,6 +2,7 @@ import { isSameValue } from '../sync/conflicts';
 import { fail, ok, type Result } from '../core/result';
 import type { RecordDocument } from './record-document';
 import type { AnyRecordKind, FieldRule, RecordTransition } from './record-kind';
+import { statusesAlong, statusPath } from './status-path';
 import { describeWho, isWho, type RecordActor } from './who';
 
 /**
@@ -51,6 +52,12 @@ export interface RecordWriteCheck {
   hasWorkflowMove?(to: string): boolean;
   /** Role codes to names, for messages. */
   roleName?(code: string): string;
+  /**
+   * The sync server's judgement of a pushed state: a status reached by several moves made on the PC
+   * before its push is taken when the actor may make each (status-path.ts), and a field counts as
+   * the actor's to change in any status on the way. The host's commands make one move at a time.
+   */
+  allowsPath?: boolean;
 }
 
 /**
@@ -66,8 +73,9 @@ export function checkRecordWrite(check: RecordWriteCheck): Result<null> {
   if (!before) {
     if (check.isDelete) return ok(null);
     if (!isWho(kind.create, actor, after)) return fail('forbidden', `Only ${who(kind.create)} can create a ${kind.label.toLowerCase()}.`);
-    if (after.status !== kind.initialStatus) return fail('invalid_state', `A new ${kind.label.toLowerCase()} starts as ${statusLabel(kind, kind.initialStatus)}.`, { field: 'status' });
-    return ok(null);
+    if (after.status === kind.initialStatus) return ok(null);
+    const path = check.allowsPath ? statusPath({ kind, actor, target: after, data: after.data, from: kind.initialStatus, to: after.status, hasWorkflowMove: check.hasWorkflowMove }) : null;
+    return path ? ok(null) : fail('invalid_state', `A new ${kind.label.toLowerCase()} starts as ${statusLabel(kind, kind.initialStatus)}.`, { field: 'status' });
   }
   if (after.kind !== before.kind) return fail('invalid_input', 'A record cannot change its kind.', { field: 'kind' });
   if (check.isDelete) {
@@ -76,16 +84,13 @@ export function checkRecordWrite(check: RecordWriteCheck): Result<null> {
     if (remove.inStatuses && !remove.inStatuses.includes(before.status)) return fail('invalid_state', `A ${kind.label.toLowerCase()} that is ${statusLabel(kind, before.status)} cannot be removed.`);
     return ok(null);
   }
+  // Statuses the record passed through on the way (a path pushed as one state), where its fields may have changed too.
+  let passedThrough: string[] = [];
   if (after.status !== before.status) {
-    const moves = kind.transitions.filter((t) => t.to === after.status && t.from.includes(before.status));
-    if (moves.length === 0) return fail('invalid_state', `A ${kind.label.toLowerCase()} cannot go from ${statusLabel(kind, before.status)} to ${statusLabel(kind, after.status)}.`, { field: 'status' });
-    const allowed = moves.find((t) => (t.who === 'workflow' ? (check.hasWorkflowMove?.(t.to) ?? false) : isWho(t.who, actor, before)));
-    if (!allowed) {
-      const move = moves[0] as RecordTransition;
-      return fail('forbidden', move.who === 'workflow' ? `${statusLabel(kind, after.status)} is decided by the approval workflow, not set by hand.` : `Only ${who(move.who)} can make this ${kind.label.toLowerCase()} ${statusLabel(kind, after.status)}.`, { field: 'status' });
-    }
-    const missing = (allowed.requires ?? []).find((field) => after.data[field] === undefined || after.data[field] === null || after.data[field] === '');
-    if (missing) return fail('invalid_input', `Fill in ${kind.fields.find((f) => f.field === missing)?.label ?? missing} first.`, { field: `data.${missing}` });
+    const move = checkMove(check, who);
+    const path = move.ok || !check.allowsPath ? null : statusPath({ kind, actor, target: before, data: after.data, from: before.status, to: after.status, hasWorkflowMove: check.hasWorkflowMove });
+    if (!move.ok && !path) return move;
+    passedThrough = path ? statusesAlong(path) : [after.status];
   }
   const changed = changedDataFields(before.data, after.data);
   if (changed.length > 0 && isReadOnlyStatus(kind, before.status)) {
@@ -93,6 +98,7 @@ export function checkRecordWrite(check: RecordWriteCheck): Result<null> {
   }
   for (const field of changed) {
     if (canEditField(kind, actor, before, field)) continue;
+    if (check.allowsPath && passedThrough.some((status) => canEditField(kind, actor, { ...before, status }, field))) continue;
     const rules = fieldRulesOf(kind, field);
     const label = kind.fields.find((f) => f.field === field)?.label ?? field;
     const at = { field: `data.${field}` };
@@ -104,5 +110,21 @@ export function checkRecordWrite(check: RecordWriteCheck): Result<null> {
     }
     return fail('forbidden', `Only ${now.map((rule) => who(rule.who)).join(' or ')} can change ${label.toLowerCase()} of a ${kind.label.toLowerCase()} that is ${statusLabel(kind, before.status)}.`, at);
   }
+  return ok(null);
+}
+
+/** One move from the stored status to the pushed one: along a transition the actor (or the record's workflow) may make, its required fields filled. */
+function checkMove(check: RecordWriteCheck, who: (w: Parameters<typeof describeWho>[0]) => string): Result<null> {
+  const { kind, actor, after } = check;
+  const before = check.before!;
+  const moves = kind.transitions.filter((t) => t.to === after.status && t.from.includes(before.status));
+  if (moves.length === 0) return fail('invalid_state', `A ${kind.label.toLowerCase()} cannot go from ${statusLabel(kind, before.status)} to ${statusLabel(kind, after.status)}.`, { field: 'status' });
+  const allowed = moves.find((t) => (t.who === 'workflow' ? (check.hasWorkflowMove?.(t.to) ?? false) : isWho(t.who, actor, before)));
+  if (!allowed) {
+    const move = moves[0] as RecordTransition;
+    return fail('forbidden', move.who === 'workflow' ? `${statusLabel(kind, after.status)} is decided by the approval workflow, not set by hand.` : `Only ${who(move.who)} can make this ${kind.label.toLowerCase()} ${statusLabel(kind, after.status)}.`, { field: 'status' });
+  }
+  const missing = (allowed.requires ?? []).find((field) => after.data[field] === undefined || after.data[field] === null || after.data[field] === '');
+  if (missing) return fail('invalid_input', `Fill in ${kind.fields.find((f) => f.field === missing)?.label ?? missing} first.`, { field: `data.${missing}` });
   return ok(null);
 }

@@ -5,7 +5,12 @@ import { parseData, upgradeData } from './record-data';
 import type { RecordDocument } from './record-document';
 import { recordKindOf } from './record-kinds';
 import { checkInvariant, lookupFromRelated } from './record-invariants';
+import type { AnyRecordKind } from './record-kind';
 import { checkRecordWrite } from './record-rules';
+import { pathSteps, statusPath } from './status-path';
+import type { RecordActor } from './who';
+import { labflowActor } from './labflow-actor';
+import { isWrittenByLabflow } from './labflow-writes';
 
 type Doc = Record<string, unknown>;
 
@@ -43,19 +48,47 @@ export function recordsWriteDecision(person: SyncPerson, action: Exclude<SyncAct
     const parsed = parseData(kind, after.data);
     if (!parsed.ok) return deny(`This ${kind.label.toLowerCase()} is not valid: ${parsed.error.message}`);
   }
+  // LabFlow's own write (the scheduler's, pushed with a PC's account) is judged as LabFlow itself.
+  const isLabflow = isWrittenByLabflow(doc);
+  const labflowWrites = kind.labflowWrites;
+  if (isLabflow && (action === 'delete' || !labflowWrites?.actions.includes(action))) {
+    return deny(`LabFlow itself does not ${action === 'create' ? 'create' : 'change'} ${kind.pluralLabel.toLowerCase()}; this change names it as its author.`);
+  }
+  if (isLabflow && !person.isActive) return deny('This account is deactivated.');
+  if (isLabflow && labflowWrites && action !== 'delete') {
+    // Due or not is the server's call: its documents, its clock (never the PC's).
+    const now = related.now?.();
+    if (!now) return deny('LabFlow’s own changes are judged on the sync server’s clock.');
+    const own = labflowWrites.check({ record: after, previous: previous ? upgraded(previous) : null, lookup: lookupFromRelated(related), now, actorId: labflowActor.id });
+    if (own) return own.isWaiting ? { isAllowed: false, reason: own.message, isWaiting: true } : deny(own.message);
+  }
   const moves = related.workflowMoves?.(String(doc.id)) ?? [];
-  const check = checkRecordWrite({
-    kind,
-    actor: person,
-    before: previous ? throughWorkflowMoves(upgraded(previous), after.status, moves) : null,
-    after,
-    isDelete: action === 'delete',
-    hasWorkflowMove: (to) => moves.includes(to),
-  });
+  const actor = isLabflow ? labflowActor : person;
+  const before = previous ? throughWorkflowMoves(upgraded(previous), after.status, moves) : null;
+  const hasWorkflowMove = (to: string) => moves.includes(to);
+  const check = checkRecordWrite({ kind, actor, before, after, isDelete: action === 'delete', hasWorkflowMove, allowsPath: true });
   if (!check.ok) return deny(check.error.message);
   if (action === 'delete') return allow;
-  const broken = checkInvariant(kind, after, previous ? upgraded(previous) : null, lookupFromRelated(related), related.now?.() ?? String(doc.updatedAt ?? ''), person.id);
-  if (!broken) return allow;
-  // A document the rule reads has not reached the server yet: the record waits for it (push.ts).
-  return broken.isWaiting ? { isAllowed: false, reason: broken.message, isWaiting: true } : deny(broken.message);
+  const lookup = lookupFromRelated(related);
+  const now = related.now?.() ?? String(doc.updatedAt ?? '');
+  // Every move of a record moved more than once before its push is judged as its own step (status-path.ts).
+  for (const step of invariantSteps(kind, actor, previous ? upgraded(previous) : null, after, hasWorkflowMove)) {
+    const broken = checkInvariant(kind, step.record, step.previous, lookup, now, actor.id);
+    // A document the rule reads has not reached the server yet: the record waits for it (push.ts).
+    if (broken) return broken.isWaiting ? { isAllowed: false, reason: broken.message, isWaiting: true } : deny(broken.message);
+  }
+  return allow;
+}
+
+/**
+ * The changes a kind's invariant judges for one pushed state: the write itself, or — when the record
+ * was created or moved on through several statuses before it was pushed — its creation in the first
+ * status and each move after it, all with the data as pushed.
+ */
+function invariantSteps(kind: AnyRecordKind, actor: RecordActor, stored: RecordDocument | null, after: RecordDocument, hasWorkflowMove: (to: string) => boolean): { previous: RecordDocument | null; record: RecordDocument }[] {
+  const from = stored?.status ?? kind.initialStatus;
+  const path = statusPath({ kind, actor, target: stored ?? after, data: after.data, from, to: after.status, hasWorkflowMove });
+  if (!path || (stored && path.length === 1)) return [{ previous: stored, record: after }];
+  const created = stored ?? { ...after, status: kind.initialStatus };
+  return [...(stored ? [] : [{ previous: null, record: created }]), ...pathSteps(created, after, path)];
 }

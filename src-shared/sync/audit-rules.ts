@@ -1,7 +1,7 @@
 import { chainProblem, personOfWriter, type ChainLink } from '../audit/audit-chain';
 import { fail, ok, type Result } from '../core/result';
 import { isSameValue } from './conflicts';
-import { SYSTEM_AUTHOR } from './authorship';
+import { SYSTEM_AUTHOR } from './system-author';
 import type { SyncPerson } from './sync-person';
 
 /**
@@ -10,8 +10,9 @@ import type { SyncPerson } from './sync-person';
  * accepted from the same person. Pure; the server loads what it consults.
  *
  * - The entry is its actor's: `actorId`, `createdBy` and `updatedBy` name the pusher, and its
- *   writer (`<pc>:<person>`) is that person. The system's entries are accepted only about workflow
- *   instances, which the engine changes by itself (timers, escalations, repairs).
+ *   writer (`<pc>:<person>`) is that person. The system's entries are accepted about workflow
+ *   instances, which the engine changes by itself (timers, escalations, repairs), and about a record
+ *   whose pushed state the server took as LabFlow's own write (records/labflow-writes.ts).
  * - It is in its writer's hash chain: its hash matches its content and, when the server holds the
  *   entry before it in that chain, it follows that one; no other entry holds its place.
  * - The server accepted a change it describes: the pusher named it (`auditIds`) when pushing the
@@ -47,6 +48,10 @@ export interface AuditEntryCheck {
  */
 const systemAuditedCollections: ReadonlySet<string> = new Set(['workflow_instances', 'people']);
 
+/** A system entry about a record the server took as LabFlow's own write: the state it describes was written as the system. */
+const isLabflowRecordClaim = (entry: Doc, claim: AuditClaim | null): boolean =>
+  entry.collectionName === 'records' && claim?.collection === 'records' && claim.state?.updatedBy === SYSTEM_AUTHOR;
+
 const RXDB_FIELDS = ['_rev', '_meta', '_attachments'];
 /** A record state for comparison: RxDB's fields dropped, `_deleted` made explicit. */
 const comparable = (doc: Doc): Doc => {
@@ -63,7 +68,9 @@ export function checkAuditEntry(input: AuditEntryCheck): Result<null> {
   const isSystem = actorId === SYSTEM_AUTHOR;
   if (actorId !== person.id && !isSystem) return refuse('it names someone else as the person who made the change');
   if (entry.createdBy !== actorId || entry.updatedBy !== actorId) return refuse('its author fields do not name its actor');
-  if (isSystem && !systemAuditedCollections.has(String(entry.collectionName))) return refuse('LabFlow itself changes only workflow instances and leaving people’s access');
+  if (isSystem && !systemAuditedCollections.has(String(entry.collectionName)) && !isLabflowRecordClaim(entry, claim)) {
+    return refuse('LabFlow itself changes only workflow instances, leaving people’s access and the records its scheduler moves on');
+  }
   if (typeof entry.writerId !== 'string' || personOfWriter(entry.writerId) !== actorId) return refuse('its writer is not its actor');
   if (input.isPlaceTaken) return refuse('another entry already holds its place in its writer’s chain');
   const broken = chainProblem(entry, input.previous);

@@ -1,6 +1,8 @@
+import { isLabflowRecordWrite } from '../records/labflow-writes';
 import type { SyncPerson } from './sync-person';
 import { isExitDeactivation } from '../hr/exit-deactivation-write';
 import { isStepNoticeSettling } from './step-notice-settling';
+import { SYSTEM_AUTHOR } from './system-author';
 import { allow, dataOf, deny, type Decision, type SyncAction } from './write-rule';
 
 /**
@@ -12,16 +14,15 @@ import { allow, dataOf, deny, type Decision, type SyncAction } from './write-rul
  *
  * The host writes some documents as the system (`system`), from whichever PC notices the moment
  * first. Those are accepted from any signed-in person only where the host writes them
- * (`systemWrites`, from src-main: notify() and the scheduler's firings) and where it settles a step's
- * notices (step-notice-settling.ts); everything else the
+ * (`systemWrites`, from src-main: notify() and the scheduler's firings), where it settles a step's
+ * notices (step-notice-settling.ts) and where a record kind declares its own transitions, judged on
+ * the server's documents and clock (records/labflow-writes.ts); everything else the
  * system does is judged elsewhere — workflow events by the engine's rules with the server's clock
  * (workflow-event-rules.ts), system audit entries by the audit rules (audit-rules.ts), workflow
  * instances are never taken as pushed (workflow-instance-rules.ts).
  */
 
 type Doc = Record<string, unknown>;
-
-export const SYSTEM_AUTHOR = 'system';
 
 /**
  * Documents the host creates as the system: in-app notices, firing records of reminders and the
@@ -73,6 +74,8 @@ export function checkAuthorship(person: SyncPerson, collection: string, action: 
   if (collection === 'notifications' && action === 'update' && isStepNoticeSettling(previous, doc)) return allow;
   // And a leaving person deactivated after their exit's last day (judged in permissions.ts by the server's clock).
   if (collection === 'people' && action === 'update' && isExitDeactivation(previous, doc)) return allow;
+  // A record kind's own transition made by the scheduler (quotation expiry, preventive work orders): judged by record-write-rule.ts.
+  if (collection === 'records' && action !== 'delete' && isLabflowRecordWrite(doc, action)) return allow;
   if (action === 'create' && doc.createdBy !== person.id) return someoneElse('createdBy');
   if (doc.updatedBy !== person.id) return someoneElse('updatedBy');
   return innerAuthorProblem(person, collection, doc, action) ?? allow;

@@ -1,5 +1,5 @@
 import { stepTokenOfNoticeKey } from '../workflows/step-notices';
-import { SYSTEM_AUTHOR } from './authorship';
+import { SYSTEM_AUTHOR } from './system-author';
 import { changedFields, dataOf, type Decision, allow } from './write-rule';
 
 type Doc = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labDayOf, labflowItself, quotationExpiryReminder, quotationsToExpire } from '../../../src-shared/crm/quotation-expiry';
+import { labDayOf, quotationExpiryReminder, quotationsToExpire } from '../../../src-shared/crm/quotation-expiry';
+import { labflowItself } from '../../../src-shared/records/labflow-actor';
 import { quotationKind } from '../../../src-shared/crm/quotation-kind';
 import { availableTransitions, checkRecordWrite } from '../../../src-shared/records/record-rules';
 import { isWho } from '../../../src-shared/records/who';

@@ -25,7 +25,7 @@ describe('checkAuditEntry', () => {
   it.each([
     ['in someone else’s name', () => check(entry({}, 'P-ADA')), 'it names someone else as the person who made the change'],
     ['with author fields that are not its actor', () => check(entry({ createdBy: 'P-ADA' })), 'its author fields do not name its actor'],
-    ['by the system about anything but a workflow instance', () => check(entry({}, 'system')), 'LabFlow itself changes only workflow instances and leaving people’s access'],
+    ['by the system about anything but a workflow instance', () => check(entry({}, 'system')), 'LabFlow itself changes only workflow instances, leaving people’s access and the records its scheduler moves on'],
     ['altered after it was sealed', () => check({ ...entry(), actorName: 'Ada' }), 'its content does not match its hash'],
     ['taking another entry’s place in the chain', () => check(entry(), { isPlaceTaken: true }), 'another entry already holds its place in its writer’s chain'],
     ['with no change behind it', () => check(entry(), { claim: null }), 'the server took no change to this record that it describes'],
@@ -43,4 +43,23 @@ describe('checkAuditEntry', () => {
     const instance = entry({ collectionName: 'workflow_instances', recordId: 'WI-1' }, 'system');
     expect(problem(check(instance, { claim: { collection: 'workflow_instances', recordId: 'WI-1', state: null } }))).toBe('ok');
   });
+
+  // The scheduler's own record writes (records/labflow-writes.ts): the server took the state as LabFlow's.
+  describe('the system’s entry about a record', () => {
+    const quotation = { id: 'Q1', kind: 'quotation', status: 'expired', auditId: 'E1', updatedBy: 'system' };
+    const expiry = () => entry({ collectionName: 'records', recordId: 'Q1', command: 'scheduler/quotation-expiry', after: quotation }, 'system');
+
+    it('is taken when the record’s pushed state was written by LabFlow itself', () => {
+      expect(problem(check(expiry(), { claim: { collection: 'records', recordId: 'Q1', state: { ...quotation, _deleted: false } } }))).toBe('ok');
+    });
+
+    it.each([
+      ['a person’s change passed off as LabFlow’s', { collection: 'records', recordId: 'Q1', state: { ...quotation, updatedBy: 'P-MAX', _deleted: false } }],
+      ['a change whose state the pusher did not name', { collection: 'records', recordId: 'Q1', state: null }],
+      ['no change to the record at all', null],
+    ] as const)('is refused for %s', (_name, recordClaim) => {
+      expect(problem(check(expiry(), { claim: recordClaim }))).toBe('LabFlow itself changes only workflow instances, leaving people’s access and the records its scheduler moves on');
+    });
+  });
 });
+

@@ -57,4 +57,11 @@ describe('whose changes wait', () => {
       'Ada’s change waits for the server, which cannot take it yet (for example a workflow step after one that waits); LabFlow sends it again every minute.',
     ]);
   });
+
+  it('lists LabFlow’s own changes as waiting for the server: they go with the PC’s account, never a person’s sign-in', () => {
+    expect(waitingChanges([row('system', 'server'), row('system', 'record')], (id) => names[id] ?? id, () => false)).toEqual([
+      { personId: 'system', personName: 'LabFlow itself', count: 2, waitsFor: 'server' },
+    ]);
+  });
 });
+

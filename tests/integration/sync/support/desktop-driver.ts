@@ -18,6 +18,8 @@ export interface Desktop {
   upload(path: string): Promise<{ status: number; body: { uploadId?: string; sha256?: string; error?: { code: string } } }>;
   /** Writes a document straight into the PC's database, as a feature would. */
   insert(collection: string, doc: Record<string, unknown>): Promise<null>;
+  /** Moves the PC's wall clock forward by `ms` and waits until the host has done what became due. */
+  advanceClock(ms: number): Promise<null>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startDesktop(dataDir: string, env: Record<string, string> 
     find: (collection, selector) => send({ op: 'find', collection, selector }),
     count: (collection, selector) => send({ op: 'count', collection, selector }),
     insert: (collection, doc) => send({ op: 'insert', collection, doc }),
+    advanceClock: (ms) => send({ op: 'advance-clock', ms }),
     upload: (path) => send({ op: 'upload', path }),
     async close() {
       if (child.exitCode !== null) return;

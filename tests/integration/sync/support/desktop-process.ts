@@ -6,12 +6,14 @@ import { createKeyFileSecretStore } from '../../../../src-main/security/secret-s
 import { openSqliteHost } from '../../support/sqlite-host';
 import { connectTestClient } from '../../support/test-client';
 
-type Request = { id: number; op: 'call' | 'query' | 'find' | 'count' | 'insert' | 'upload' | 'close'; path?: string; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown>; as?: string };
+type Request = { id: number; op: 'call' | 'query' | 'find' | 'count' | 'insert' | 'upload' | 'advance-clock' | 'close'; path?: string; name?: string; input?: unknown; collection?: string; selector?: Record<string, unknown>; doc?: Record<string, unknown>; as?: string; ms?: number };
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: fork desktop-process.ts <dataDir> with an IPC channel');
+// The PC's wall clock: real time, which a test may move forward (a PC left running over night).
+let clockOffsetMs = 0;
 // A key file, as serve mode keeps its secrets (SMTP password, webhook secrets).
-const host = await openSqliteHost(dataDir, { platform: { secretStore: createKeyFileSecretStore(dataDir) } });
+const host = await openSqliteHost(dataDir, { clock: () => new Date(Date.now() + clockOffsetMs), platform: { secretStore: createKeyFileSecretStore(dataDir) } });
 // One UI connection per person using the PC (`as`), each with its own sign-in, like two windows.
 const clients = new Map([['main', connectTestClient(host)]]);
 const clientAs = (name = 'main') => {
@@ -48,6 +50,12 @@ process.on('message', (request: Request) => {
         if (!key.ok) return reply({ id: request.id, result: key });
         const answer = await fileRoutesOf(host.db)!({ method: 'POST', url: `/files/uploads?key=${key.value.key}`, headers: {}, body: createReadStream(request.path!) });
         return reply({ id: request.id, result: { status: answer.status, body: JSON.parse(String(answer.body)) as unknown } });
+      }
+      if (request.op === 'advance-clock') {
+        // The wall clock jumps; the scheduler notices and does what became due before answering.
+        clockOffsetMs += request.ms ?? 0;
+        await host.whenIdle();
+        return reply({ id: request.id, result: null });
       }
       if (request.op === 'insert') {
         // A document as a feature writes it (e.g. an outbox delivery that every PC derives with the same id).
