@@ -56,8 +56,13 @@ const isPagePath = (url: string) => {
  * features add. Every UI response carries the app's
  * Content-Security-Policy; paths that would leave the UI folder are refused before anything is read.
  */
+/** How long a restart waits for open tabs to close before it cuts the rest. */
+const RESTART_CLOSE_MS = 5_000;
+
 export async function startServeServer(options: ServeServerOptions): Promise<ServeServer> {
   const { host, rendererRoot, listenHost, port, token, log } = options;
+  // Set while a restart (a restore) closes the server: tabs are sent away with a close frame and reconnect.
+  let isRestarting = false;
   let origin = '';
   const app = Fastify({ logger: false, trustProxy: false, frameworkErrors: answerFrameworkError });
 
@@ -86,7 +91,11 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
       log.warn('refused a bridge connection', { url: request.url.replace(/token=[^&]*/, 'token=…'), origin: request.headers.origin });
       await reply.code(401).send();
     },
-  }, (socket) => serveBridgeSocket(socket, host, log));
+  }, (socket) => {
+    // A tab reconnecting while a restart closes the server is told so again with a close frame, never cut (1006).
+    if (isRestarting) return socket.close(1012, 'LabFlow is restarting');
+    serveBridgeSocket(socket, host, log);
+  });
 
   if (options.testClock) {
     const testClock = options.testClock;
@@ -121,12 +130,22 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   origin = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${actualPort}`;
   return {
     origin,
-    async close({ isRestarting = false } = {}) {
-      if (isRestarting) {
-        await Promise.all([...app.websocketServer.clients].map((client) => new Promise((resolve) => {
-          client.once('close', resolve);
-          client.close(1012, 'LabFlow is restarting');
-        })));
+    async close({ isRestarting: restarting = false } = {}) {
+      if (restarting) {
+        isRestarting = true;
+        // Until every tab has closed, those that reconnected meanwhile included (each gets the frame once).
+        const told = new WeakSet<object>();
+        const deadline = Date.now() + RESTART_CLOSE_MS;
+        while (app.websocketServer.clients.size > 0 && Date.now() < deadline) {
+          await Promise.race([
+            Promise.all([...app.websocketServer.clients].map((client) => new Promise((resolve) => {
+              client.once('close', resolve);
+              if (!told.has(client)) client.close(1012, 'LabFlow is restarting');
+              told.add(client);
+            }))),
+            new Promise((resolve) => setTimeout(resolve, 100)),
+          ]);
+        }
       }
       for (const client of app.websocketServer.clients) client.terminate();
       await app.close();

@@ -98,7 +98,8 @@ export function PipelineBoard() {
       {update.error && <Alert severity="error" onClose={update.clearError}>{errorText(update.error)}</Alert>}
       {pipeline.data && pipeline.data.open.length === 0 && <Typography variant="body2" color="text.secondary" data-testid="pipeline-empty">No open opportunities: convert a qualified lead to start one.</Typography>}
       <DragDropContext onDragEnd={(result) => void onDragEnd(result)}>
-        <Stack direction="row" spacing={1.5} sx={{ overflowX: 'auto', alignItems: 'flex-start' }} data-testid="pipeline-board">
+        {/* Focusable, so a keyboard can scroll the stages that do not fit (the board may hold no card to tab to). */}
+        <Stack direction="row" spacing={1.5} sx={{ overflowX: 'auto', alignItems: 'flex-start' }} data-testid="pipeline-board" tabIndex={0} role="region" aria-label="Pipeline by stage">
           {/* First, so that it is in view whatever the number of stages: the drag library moves a card by keyboard only to columns in view. */}
           {columns.length > 0 && <LostColumn />}
           {columns.map((column) => <StageColumnView key={column.stage.id} column={column} onOpen={onOpen} />)}
