@@ -28,12 +28,16 @@ async function writeBatch(context: CommandContext, actor: RecordActor, rows: rea
 /**
  * The batches after the first, each in a write-queue turn of its own so other commands (and a
  * cancel) run between them; numbers are taken per batch, in its turn, so none is taken twice. A
- * cancel runs between two batches: the next turn finds it and writes nothing.
+ * cancel runs between two batches: the next turn finds it and writes nothing. Messages that arrived
+ * while a batch was written are read before the next one is queued.
  */
 async function writeRemainingBatches(context: CommandContext, actor: RecordActor, rows: readonly ValidRow[], batchSize: number, job: LeadImportJob): Promise<void> {
   const update = (change: Partial<LeadImportProgress>) => job.progress$.next({ ...job.progress$.value, ...change });
   try {
     for (let at = batchSize; at < rows.length; at += batchSize) {
+      // Writing to SQLite never leaves the microtask queue, so without this the whole import would run
+      // before the host read another message: the person's cancel (and everyone's commands) come first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const isStopped = await context.runExclusive(async () => {
         if (job.isCancelRequested) return true;
         const written = await writeBatch(context, actor, rows.slice(at, at + batchSize));

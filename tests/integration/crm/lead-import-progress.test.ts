@@ -53,10 +53,8 @@ describe('lead import progress and cancel', { timeout: 120_000 }, () => {
     const started = value(await sam.client.call<LeadImportProgress>('crm/leads/import', { csv: csvOf('Cancel', total), mapping }));
     expect(started).toMatchObject({ imported: BATCH, state: 'running' });
     const cancelled = value(await sam.client.call<LeadImportProgress>('crm/leads/cancel-import', { importId: started.importId }));
-    expect(cancelled.state).toBe('cancelled');
-    expect(cancelled.imported % BATCH).toBe(0);
-    expect(cancelled.imported).toBeGreaterThanOrEqual(BATCH);
-    expect(cancelled.imported).toBeLessThan(total);
+    // The host reads the cancel before it queues the second batch: only the first was written.
+    expect(cancelled).toMatchObject({ state: 'cancelled', imported: BATCH, total });
     // Nothing is written after the cancel: the database holds exactly the batches it names.
     await world.host.whenIdle();
     expect(await leadCount()).toBe(before + cancelled.imported);
