@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { CommandName, Contract } from '../../src-shared/bridge/contract';
+import type { CommandName, Contract, QueryName } from '../../src-shared/bridge/contract';
 import type { InputOf, ResultOf } from '../../src-shared/bridge/define';
 import type { HostMessage } from '../../src-shared/bridge/protocol';
 import type { Result } from '../../src-shared/core/result';
@@ -14,8 +14,10 @@ export async function connectBridge(appUrl: string) {
   });
   let next = 0;
   const waiting = new Map<string, (result: Result<unknown>) => void>();
+  const watching = new Map<string, (result: Result<unknown>) => void>();
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as HostMessage;
+    if (message.t === 'data') watching.get(message.id)?.(message.result);
     if ((message.t === 'result' || message.t === 'error') && message.id) {
       const resolve = waiting.get(message.id);
       waiting.delete(message.id);
@@ -28,6 +30,19 @@ export async function connectBridge(appUrl: string) {
       return new Promise((resolve) => {
         waiting.set(id, resolve as (result: Result<unknown>) => void);
         socket.send(JSON.stringify({ t: 'call', id, name, input }));
+      });
+    },
+    /** Follows a live query until `isDone` holds for a value (or it answers an error), then unsubscribes. */
+    until<K extends QueryName>(name: K, input: InputOf<Contract[K]>, isDone: (value: ResultOf<Contract[K]>) => boolean): Promise<Result<ResultOf<Contract[K]>>> {
+      const id = `w${++next}`;
+      return new Promise((resolve) => {
+        watching.set(id, (result) => {
+          if (result.ok && !isDone(result.value as ResultOf<Contract[K]>)) return;
+          watching.delete(id);
+          socket.send(JSON.stringify({ t: 'unsubscribe', id }));
+          resolve(result as Result<ResultOf<Contract[K]>>);
+        });
+        socket.send(JSON.stringify({ t: 'subscribe', id, name, input }));
       });
     },
     close: () => socket.close(),

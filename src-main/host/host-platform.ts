@@ -21,6 +21,8 @@ export interface HostPlatform {
   monotonic?: () => number;
   /** Timings of background work, shortened by tests and benchmarks. */
   notifications?: Partial<NotificationsTuning>;
+  /** Leads written per batch by the CSV import (1,000); tests make it small to see several batches. */
+  leadImportBatchSize?: number;
   /** False in team mode, where the sync server delivers the outbox instead. */
   isOutboxEnabled?: () => boolean;
   /**

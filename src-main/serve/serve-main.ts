@@ -52,7 +52,7 @@ async function main(): Promise<number | 'running'> {
       databaseLocation: location,
       log,
       ...(testClock ? { clock: testClock.now } : {}),
-      platform: { secretStore: createKeyFileSecretStore(dataDir), appUrl: () => origin, dataDir, restoreData: (path, root) => void restoreThenReopen(path, root) },
+      platform: { secretStore: createKeyFileSecretStore(dataDir), appUrl: () => origin, dataDir, restoreData: (path, root) => void restoreThenReopen(path, root), ...(options.leadImportBatchSize ? { leadImportBatchSize: options.leadImportBatchSize } : {}) },
     });
     if (!hosted.ok) return hosted.error.message;
     host = hosted.value;

@@ -9,6 +9,8 @@ export interface ServeOptions {
   token: string | undefined;
   /** Serve mode for end-to-end tests: accepts a clock offset from the test harness. Never set in production. */
   isTestMode: boolean;
+  /** Leads per import batch (LABFLOW_LEAD_IMPORT_BATCH_SIZE), read only in test mode: e2e tests see several batches without a file of thousands. */
+  leadImportBatchSize: number | undefined;
   /** Serve the public API (/api/v1, docs at /api/docs) beside the UI. */
   isApiOn: boolean;
   /** API calls a token may make per minute. */
@@ -33,6 +35,7 @@ export function parseServeOptions(args: string[], env: Record<string, string | u
     isTestMode: env.LABFLOW_TEST_MODE === '1',
     isApiOn: false,
     apiRateLimit: 1200,
+    leadImportBatchSize: env.LABFLOW_TEST_MODE === '1' && Number(env.LABFLOW_LEAD_IMPORT_BATCH_SIZE) >= 1 ? Math.floor(Number(env.LABFLOW_LEAD_IMPORT_BATCH_SIZE)) : undefined,
   };
   let allowRemote = false;
   for (let i = 0; i < args.length; i++) {

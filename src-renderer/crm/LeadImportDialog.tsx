@@ -1,13 +1,46 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography, LinearProgress } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import type { LeadImportProgress } from '../../src-shared/crm/crm-contract';
 import { parseCsv, type CsvTable } from '../../src-shared/crm/csv-parse';
 import { guessMapping, importableLeadFields, previewLeadImport, type ColumnMapping, type ImportableLeadField } from '../../src-shared/crm/lead-import';
 import { leadKind } from '../../src-shared/crm/lead-kind';
-import { useCommand } from '../bridge/BridgeProvider';
+import { useCommand, useLiveQuery } from '../bridge/BridgeProvider';
 import { errorText } from '../errors/error-text';
 import { CsvFileChooser } from '../import/CsvFileChooser';
 
 const fieldLabel = (field: string) => leadKind.fields.find((f) => f.field === field)?.label ?? field;
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the person is told when an import ends (a failed one stays in the dialog with its problem). */
+function outcomeText({ state, imported, total, skipped }: LeadImportProgress): string {
+  const skippedText = skipped ? `; ${counted(skipped, 'row with errors was', 'rows with errors were')} skipped` : '';
+  if (state === 'cancelled') return `Import cancelled: ${imported} of ${counted(total, 'lead', 'leads')} imported${skippedText}.`;
+  return `${counted(imported, 'lead', 'leads')} imported${skippedText}.`;
+}
+
+/**
+ * An import larger than a batch, followed live: "n of N leads imported" and Cancel, which stops it
+ * after the batch being written (the host writes each batch whole or not at all).
+ */
+function ImportRunning({ importId, onEnded }: { importId: string; onEnded: (progress: LeadImportProgress) => void }) {
+  const progress = useLiveQuery('crm/leads/import-progress', { importId });
+  const cancel = useCommand('crm/leads/cancel-import');
+  const view = progress.data;
+  useEffect(() => {
+    if (view && view.state !== 'running') onEnded(view);
+  }, [view, onEnded]);
+  if (!view) return progress.error ? <Alert severity="error">{errorText(progress.error)}</Alert> : <LinearProgress aria-label="Starting the import" />;
+  return (
+    <Stack spacing={1} data-testid="import-progress">
+      <LinearProgress variant="determinate" value={(100 * view.imported) / view.total} aria-label="Leads imported" />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="body2" sx={{ flex: 1 }}>{view.imported} of {counted(view.total, 'lead', 'leads')} imported</Typography>
+        <Button variant="outlined" color="warning" disabled={cancel.isRunning || view.state !== 'running'} onClick={() => void cancel.run({ importId })}>Cancel import</Button>
+      </Stack>
+      {cancel.error && <Alert severity="error">{errorText(cancel.error)}</Alert>}
+    </Stack>
+  );
+}
 /** Errors shown in the preview; the count says how many more there are. */
 const SHOWN_ERRORS = 50;
 
@@ -21,6 +54,16 @@ export function LeadImportDialog({ onClose, onImported }: { onClose: () => void;
   const [file, setFile] = useState<{ name: string; text: string; table: CsvTable } | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const preview = useMemo(() => (file ? previewLeadImport(file.table, mapping, {}) : null), [file, mapping]);
+  const [runningId, setRunningId] = useState<string | null>(null);
+  const [failed, setFailed] = useState<LeadImportProgress | null>(null);
+  const onEnded = useMemo(
+    () => (ended: LeadImportProgress) => {
+      setRunningId(null);
+      if (ended.state === 'failed') setFailed(ended);
+      else onImported(outcomeText(ended));
+    },
+    [onImported],
+  );
 
   const choose = async (chosen: File) => {
     const text = await chosen.text();
@@ -38,12 +81,13 @@ export function LeadImportDialog({ onClose, onImported }: { onClose: () => void;
   const submit = async () => {
     if (!file) return;
     const result = await importLeads.run({ csv: file.text, mapping: Object.fromEntries(Object.entries(mapping).map(([i, f]) => [i, f as ImportableLeadField])) });
-    const { imported, skipped } = result.ok ? result.value : { imported: 0, skipped: 0 };
-    const rows = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-    if (result.ok) onImported(`${rows(imported, 'lead', 'leads')} imported${skipped ? `; ${rows(skipped, 'row with errors was', 'rows with errors were')} skipped` : ''}.`);
+    if (!result.ok) return;
+    if (result.value.state === 'running') setRunningId(result.value.importId);
+    else onImported(outcomeText(result.value));
   };
+  const isBusy = importLeads.isRunning || runningId !== null;
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="lead-import-title">
+    <Dialog open onClose={isBusy ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="lead-import-title">
       <DialogTitle id="lead-import-title">Import leads from CSV</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
@@ -84,11 +128,17 @@ export function LeadImportDialog({ onClose, onImported }: { onClose: () => void;
           )}
           {preview && preview.errors.length > SHOWN_ERRORS && <Typography variant="body2" color="text.secondary">… and {preview.errors.length - SHOWN_ERRORS} more.</Typography>}
           {importLeads.error && <Alert severity="error">{errorText(importLeads.error)}</Alert>}
+          {runningId && <ImportRunning importId={runningId} onEnded={onEnded} />}
+          {failed && (
+            <Alert severity="error" data-testid="import-failed">
+              {failed.problem} {failed.imported} of {counted(failed.total, 'lead', 'leads')} imported.
+            </Alert>
+          )}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!preview || preview.valid.length === 0 || importLeads.isRunning} onClick={() => void submit()}>
+        <Button onClick={onClose} disabled={isBusy}>{failed ? 'Close' : 'Cancel'}</Button>
+        <Button variant="contained" disabled={!preview || preview.valid.length === 0 || isBusy || failed !== null} onClick={() => void submit()}>
           {preview ? `Import ${preview.valid.length} leads` : 'Import'}
         </Button>
       </DialogActions>

@@ -53,6 +53,23 @@ export interface SalesSettingsView {
   settings: SalesSettingsData;
 }
 
+/**
+ * Where a lead import stands (crm/leads/import answers it; `crm/leads/import-progress` follows it):
+ * `imported` counts whole batches written (a batch is all or nothing), `total` the valid rows.
+ */
+export interface LeadImportProgress {
+  importId: string;
+  total: number;
+  imported: number;
+  /** Rows with errors, not imported. */
+  skipped: number;
+  /** `running` while batches remain; `cancelled` stops after the batch being written; `failed` names the line in `problem`. */
+  state: 'running' | 'finished' | 'cancelled' | 'failed';
+  problem: string | null;
+}
+
+const importId = z.string().min(1, 'Name the import.').max(64);
+
 export const crmContract = {
   /**
    * Converts a qualified lead: a new organisation (or `organisationId`, an existing one), a new
@@ -77,15 +94,21 @@ export const crmContract = {
    * Imports leads from CSV text with the column mapping the person chose (column index → lead
    * field): every row is checked as the preview showed it (lead-import.ts); rows with errors are
    * skipped and counted, the valid ones become leads owned by `ownerId` (or the importer). Refused
-   * whole when no row is valid or the person may not create leads.
+   * whole when no row is valid or the person may not create leads. Answers after the first batch
+   * (the whole import when it fits one); the rest is written in batches of its own between other
+   * commands, followed with `crm/leads/import-progress` and stopped with `crm/leads/cancel-import`.
    */
-  'crm/leads/import': command<{ imported: number; skipped: number }>()(
+  'crm/leads/import': command<LeadImportProgress>()(
     z.object({
       csv: z.string().min(1, 'Choose a CSV file with a header line.').max(10_000_000, 'The file is larger than 10 MB; split it.'),
       mapping: z.record(z.string().regex(/^\d{1,3}$/), z.enum(importableLeadFields)),
       ownerId: id.optional(),
     }),
   ),
+  /** Stops an import of one's own after the batch being written; answers with what was imported. */
+  'crm/leads/cancel-import': command<LeadImportProgress>()(z.object({ importId })),
+  /** How far an import of one's own is, live (imports are kept while the host runs). */
+  'crm/leads/import-progress': query<LeadImportProgress>()(z.object({ importId })),
   /** A new draft revision of a sent (or rejected or expired) quotation, the offer copied, valid until `validUntil`. */
   'crm/quotations/revise': command<RecordView>()(z.object({ id, validUntil: planDateSchema })),
   /**

@@ -10,16 +10,17 @@ export const crmAdmin = { name: 'Margaret Hamilton', email: 'margaret@lab.exampl
 /**
  * A fresh served host per test with its first administrator, who then creates `people` (each with
  * the password PASSWORD and their roles) and whatever else `calls` make, through the bridge like
- * another window. Call at the top of a spec file: it stops the host after each test.
+ * another window. Call at the top of a spec file: it stops the host after each test. `env` adds to
+ * the host's environment (e.g. a smaller lead import batch).
  */
-export function useCrmLab() {
+export function useCrmLab(env: Record<string, string> = {}) {
   let host: ServedHost | undefined;
   test.afterEach(async () => {
     await host?.stop();
     host = undefined;
   });
   return async (page: Page, people: { name: string; email: string; roles: string[] }[], calls: Array<{ name: string; input: unknown }>) => {
-    host = await startServeHost();
+    host = await startServeHost(undefined, env);
     await page.goto(host.url);
     await createFirstAdministrator(page, crmAdmin);
     const made = await runCommands(page, crmAdmin, [...people.map(({ roles, ...p }) => ({ name: 'people/create', input: { ...p, password: PASSWORD, roles } })), ...calls]);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineView } from '../../../src-shared/crm/crm-contract';
+import type { LeadImportProgress, PipelineView } from '../../../src-shared/crm/crm-contract';
 import { quotationDiscountApproval } from '../../../src-shared/crm/discount-approval-workflow';
 import { quotationTotals } from '../../../src-shared/crm/quotation-money';
 import type { RecordView } from '../../../src-shared/records/record-contract';
@@ -116,8 +116,8 @@ describe('crm commands', { timeout: 240_000 }, () => {
     expect(await world.ben.client.call('crm/leads/import', { csv, mapping })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const before = await world.host.db.records.count({ selector: { kind: 'lead' } }).exec();
 
-    const result = value(await sam.client.call<{ imported: number; skipped: number }>('crm/leads/import', { csv, mapping }));
-    expect(result).toEqual({ imported: 2, skipped: 2 });
+    const result = value(await sam.client.call<LeadImportProgress>('crm/leads/import', { csv, mapping }));
+    expect(result).toMatchObject({ imported: 2, skipped: 2, total: 2, state: 'finished' });
     const leads = (await world.host.db.records.find({ selector: { kind: 'lead' } }).exec()).map((d) => d.toJSON() as { title: string; status: string; ownerId: string; data: { source: string } });
     expect(leads).toHaveLength(before + 2);
     expect(leads.filter((l) => ['Helvetia Labs — Anna Keller', 'Kemi AB — Sara Lind'].includes(l.title)).map((l) => [l.status, l.ownerId, l.data.source])).toEqual([['new', sam.id, 'trade_show'], ['new', sam.id, 'referral']]);
